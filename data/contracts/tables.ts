@@ -1,0 +1,186 @@
+// The eight input contracts of DESIGN.md, defined once: checks, DuckDB types and docs all derive from here.
+import { z } from 'zod';
+import { col, type Column } from './column.ts';
+import {
+  CATEGORIES,
+  DECIDERS,
+  MERCHANT_ACTIONS,
+  REFUND_KINDS,
+  REFUND_REASONS,
+  REFUND_STATUSES,
+  VERDICTS,
+} from './categories.ts';
+
+export interface ForeignKey {
+  column: string;
+  table: TableName;
+  references: string;
+}
+
+export interface TableContract {
+  name: TableName;
+  doc: string;
+  columns: Record<string, Column>;
+  primaryKey: string;
+  foreignKeys: ForeignKey[];
+}
+
+export const TABLE_NAMES = [
+  'buyers',
+  'merchants',
+  'orders',
+  'refund_requests',
+  'reviews',
+  'service_tickets',
+  'merchant_actions',
+  'investigations',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+const o = col.optional;
+
+export const CONTRACTS: Record<TableName, TableContract> = {
+  buyers: {
+    name: 'buyers',
+    doc: 'Buyer accounts.',
+    primaryKey: 'buyer_id',
+    foreignKeys: [],
+    columns: {
+      buyer_id: col.id('Buyer account id.'),
+      registered_at: col.ts('When the account was registered.'),
+      region: o(col.text('Region code.')),
+    },
+  },
+  merchants: {
+    name: 'merchants',
+    doc: 'Merchants (shops).',
+    primaryKey: 'merchant_id',
+    foreignKeys: [],
+    columns: {
+      merchant_id: col.id('Merchant id.'),
+      name: col.text('Shop name as shown to buyers (any script).'),
+      main_category: col.enum(CATEGORIES, 'Main category of the shop.'),
+      opened_at: col.ts('When the shop opened.'),
+      region: o(col.text('Region code.')),
+    },
+  },
+  orders: {
+    name: 'orders',
+    doc: 'Orders, one row per order.',
+    primaryKey: 'order_id',
+    foreignKeys: [
+      { column: 'buyer_id', table: 'buyers', references: 'buyer_id' },
+      { column: 'merchant_id', table: 'merchants', references: 'merchant_id' },
+    ],
+    columns: {
+      order_id: col.id('Order id.'),
+      buyer_id: col.id('Buyer who placed the order.'),
+      merchant_id: col.id('Merchant who sold it.'),
+      category: col.enum(CATEGORIES, 'Product category.'),
+      amount: col.money('Order amount in the platform currency.'),
+      created_at: col.ts('When the order was placed.'),
+      promised_ship_by: o(col.ts('Promised shipping deadline.')),
+      shipped_at: o(col.ts('When the merchant shipped.')),
+      delivered_at: o(col.ts('When the carrier recorded delivery.')),
+      cancelled_at: o(col.ts('When the order was cancelled.')),
+      address_key: o(col.text('Opaque hash of the delivery address (links accounts).')),
+      device_key: o(col.text('Opaque hash of the device (links accounts).')),
+      payment_key: o(col.text('Opaque hash of the payment instrument (links accounts).')),
+    },
+  },
+  refund_requests: {
+    name: 'refund_requests',
+    doc: 'After-sales refund requests.',
+    primaryKey: 'request_id',
+    foreignKeys: [{ column: 'order_id', table: 'orders', references: 'order_id' }],
+    columns: {
+      request_id: col.id('Request id.'),
+      order_id: col.id('Order the request is about.'),
+      requested_at: col.ts('When the buyer asked.'),
+      kind: col.enum(REFUND_KINDS, 'refund_only = refund without return.'),
+      reason: col.enum(REFUND_REASONS, 'Reason the buyer gave.'),
+      amount: col.money('Amount requested.'),
+      status: col.enum(REFUND_STATUSES, 'Outcome so far.'),
+      merchant_responded_at: o(col.ts('First merchant response.')),
+      decided_at: o(col.ts('When the request was decided.')),
+      decided_by: o(col.enum(DECIDERS, 'Who decided: merchant, platform or auto (no merchant answer in time).')),
+      escalated: col.bool('Escalated to the platform.'),
+      returned_at: o(col.ts('When the goods came back (return_and_refund).')),
+    },
+  },
+  reviews: {
+    name: 'reviews',
+    doc: 'Buyer reviews with Taobao-style DSR sub-ratings.',
+    primaryKey: 'review_id',
+    foreignKeys: [{ column: 'order_id', table: 'orders', references: 'order_id' }],
+    columns: {
+      review_id: col.id('Review id.'),
+      order_id: col.id('Reviewed order.'),
+      rating: col.int(1, 5, 'Overall stars.'),
+      described: o(col.int(1, 5, 'Item as described (DSR).')),
+      service: o(col.int(1, 5, 'Service attitude (DSR).')),
+      logistics: o(col.int(1, 5, 'Logistics speed (DSR).')),
+      text: o(col.text('Review text (any script, may hold HTML).')),
+      created_at: col.ts('When the review was left.'),
+    },
+  },
+  service_tickets: {
+    name: 'service_tickets',
+    doc: 'Customer-service tickets handled by merchants.',
+    primaryKey: 'ticket_id',
+    foreignKeys: [{ column: 'merchant_id', table: 'merchants', references: 'merchant_id' }],
+    columns: {
+      ticket_id: col.id('Ticket id.'),
+      merchant_id: col.id('Merchant handling the ticket.'),
+      order_id: o(col.id('Order concerned, if any.')),
+      buyer_id: o(col.id('Buyer who opened it, if known.')),
+      opened_at: col.ts('When the ticket was opened.'),
+      first_response_at: o(col.ts('First merchant response.')),
+      resolved_at: o(col.ts('When it was resolved.')),
+      resolved: col.bool('Whether it was resolved.'),
+      satisfaction: o(col.int(1, 5, 'Buyer satisfaction.')),
+      attitude_complaint: col.bool('Buyer complained about service attitude.'),
+    },
+  },
+  merchant_actions: {
+    name: 'merchant_actions',
+    doc: 'Platform governance actions on merchants (Tmall-style).',
+    primaryKey: 'action_id',
+    foreignKeys: [{ column: 'merchant_id', table: 'merchants', references: 'merchant_id' }],
+    columns: {
+      action_id: col.id('Action id.'),
+      merchant_id: col.id('Merchant acted on.'),
+      taken_at: col.ts('When the action was taken.'),
+      action: col.enum(MERCHANT_ACTIONS, 'Spot-check result or penalty.'),
+      reason: o(col.text('Free-text reason.')),
+    },
+  },
+  investigations: {
+    name: 'investigations',
+    doc: 'Abuse investigations into buyers; the abuse labels.',
+    primaryKey: 'case_id',
+    foreignKeys: [{ column: 'buyer_id', table: 'buyers', references: 'buyer_id' }],
+    columns: {
+      case_id: col.id('Case id.'),
+      buyer_id: col.id('Buyer investigated.'),
+      request_id: o(col.id('Refund request that triggered it, if any.')),
+      opened_at: col.ts('When the case was opened.'),
+      closed_at: col.ts('When the case closed; the label is known from then.'),
+      verdict: col.enum(VERDICTS, 'confirmed_abuse or cleared.'),
+    },
+  },
+};
+
+/** Tables in an order where every foreign key points to an earlier table. */
+export const LOAD_ORDER: readonly TableName[] = TABLE_NAMES;
+
+/** The zod object schema of one row of a contract table (values as parsed from JSON-like input). */
+export function rowSchema(table: TableName): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, c] of Object.entries(CONTRACTS[table].columns)) shape[name] = c.schema;
+  return z.object(shape).strict();
+}
+
+export function columnNames(table: TableName): string[] {
+  return Object.keys(CONTRACTS[table].columns);
+}

@@ -1,0 +1,72 @@
+// The shape of one CLI command: its options as data (they drive parsing, --help and the README) and its handler.
+import { z } from 'zod';
+import type { TrustlensConfig } from '../config/configSchema.ts';
+import type { Logger } from '../log/Logger.ts';
+
+export interface OptionSpec {
+  /** Long flag without dashes, kebab-case, e.g. "as-of". */
+  flag: string;
+  /** Placeholder for the value; absent for a boolean switch. */
+  value?: string;
+  description: string;
+  /** Validates the raw value(s) commander hands over (strings, string[] when repeatable, boolean for switches). */
+  schema: z.ZodType;
+  defaultText?: string;
+  repeatable?: boolean;
+  required?: boolean;
+}
+
+export interface CommandContext {
+  config: TrustlensConfig;
+  /** Warehouse file after --warehouse and config are applied. */
+  warehouse: string;
+  log: Logger;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** Extra paragraphs for --help and the README. */
+  details?: string;
+  options: OptionSpec[];
+  run(options: Record<string, unknown>, ctx: CommandContext): Promise<void>;
+}
+
+/** camelCase key commander and the handlers use for a kebab-case flag. */
+export function optionKey(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Declares a command whose handler receives options typed by their zod schemas.
+ * The handler is loaded lazily so `--help` does not import DuckDB or the forest.
+ */
+export function defineCommand<const O extends readonly OptionSpec[]>(spec: {
+  name: string;
+  summary: string;
+  details?: string;
+  options: O;
+  handler: () => Promise<(options: { [K in O[number] as CamelCase<K['flag']>]: z.output<K['schema']> }, ctx: CommandContext) => Promise<void>>;
+}): CommandSpec {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    details: spec.details,
+    options: [...spec.options],
+    async run(options, ctx) {
+      const fn = await spec.handler();
+      await fn(options as never, ctx);
+    },
+  };
+}
+
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+
+/** Shared option value schemas, so every command parses dates and counts the same way. */
+export const opt = {
+  date: z.iso.date('must be a date like 2026-11-02 (YYYY-MM-DD)'),
+  count: z.coerce.number().int('must be a whole number').positive('must be at least 1'),
+  seed: z.coerce.number().int('must be a whole number'),
+  path: z.string().min(1, 'must be a path'),
+  flag: z.boolean().default(false),
+};

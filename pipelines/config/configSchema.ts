@@ -1,0 +1,82 @@
+// The trustlens.config.json schema: every setting, its default and its meaning, in one place.
+import { z } from 'zod';
+
+const positiveInt = (what: string) => z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
+const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+export const configSchema = z
+  .strictObject({
+    warehouse: z.string().min(1).default('data/warehouse.duckdb').describe('DuckDB warehouse file every stage reads and writes.'),
+    dataDir: z.string().min(1).default('data/generated/default').describe('Folder `npm start` generates the synthetic marketplace into and ingests from.'),
+    reportsDir: z.string().min(1).default('reports/out').describe('Reports are written to <reportsDir>/<as-of date>/.'),
+    artifactsDir: z.string().min(1).default('models/artifacts').describe('Model artifacts are written to <artifactsDir>/<model>/<date>.json.'),
+    generate: z
+      .strictObject({
+        seed: z.number().int().default(42).describe('Seed of the synthetic marketplace.'),
+        buyers: positiveInt('generate.buyers').default(20_000).describe('Buyers in the default marketplace.'),
+        merchants: positiveInt('generate.merchants').default(1_000).describe('Merchants in the default marketplace.'),
+        weeks: positiveInt('generate.weeks').default(52).describe('Weeks of history.'),
+        end: z.iso.date('generate.end must be a date like 2026-11-02').default('2026-11-02').describe('History ends just before this date (a Monday); the default weekly run is as of it.'),
+      })
+      .prefault({}),
+    labels: z
+      .strictObject({
+        abuseLabelDelayDays: z.number().int().min(0).default(28).describe('Days an investigation typically takes to close; abuse labels count only once closed before the as-of date, and training snapshots younger than this are not used as labelled rows.'),
+        merchantHorizonDays: positiveInt('labels.merchantHorizonDays').default(90).describe('A merchant is a positive if a serious action follows within this many days of the snapshot.'),
+      })
+      .prefault({}),
+    training: z
+      .strictObject({
+        retrainIntervalDays: positiveInt('training.retrainIntervalDays').default(28).describe('`run` retrains when the newest model is older than this.'),
+        snapshotWeeks: positiveInt('training.snapshotWeeks').default(16).describe('Weekly feature snapshots used for training and validation.'),
+        validationWeeks: positiveInt('training.validationWeeks').default(4).describe('Most recent matured snapshots held out for out-of-time validation and calibration.'),
+        seed: z.number().int().default(7).describe('Seed of the forests.'),
+        nTrees: positiveInt('training.nTrees').default(100).describe('Trees per forest.'),
+        threads: positiveInt('training.threads').default(2).describe('Worker threads for training.'),
+      })
+      .prefault({}),
+    review: z
+      .strictObject({
+        capacity: positiveInt('review.capacity').default(200).describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),
+      })
+      .prefault({}),
+    tiers: z
+      .strictObject({
+        buyerHigh: probability.default(0.5).describe('Calibrated risk at or above which a buyer is in the high tier.'),
+        buyerElevated: probability.default(0.2).describe('Calibrated risk at or above which a buyer is elevated.'),
+        merchantTopRated: z.number().min(0).max(100).default(85).describe('Trust at or above which a merchant is top-rated.'),
+        merchantStandard: z.number().min(0).max(100).default(65).describe('Trust at or above which a merchant is standard.'),
+        merchantWatch: z.number().min(0).max(100).default(45).describe('Trust at or above which a merchant is on watch; below it, at-risk.'),
+      })
+      .prefault({})
+      .refine((t) => t.buyerHigh >= t.buyerElevated, { message: 'must be at least tiers.buyerElevated: raise it or lower buyerElevated', path: ['buyerHigh'] })
+      .refine((t) => t.merchantTopRated >= t.merchantStandard && t.merchantStandard >= t.merchantWatch, {
+        message: 'merchant tiers must satisfy merchantTopRated >= merchantStandard >= merchantWatch: reorder them',
+        path: ['merchantStandard'],
+      }),
+    simulate: z
+      .strictObject({
+        policies: z
+          .array(z.string().min(1))
+          .default([
+            'data/policies/status-quo.yaml',
+            'data/policies/no-refund-only.yaml',
+            'data/policies/risk-gated.yaml',
+            'data/policies/trust-aware.yaml',
+            'data/policies/hybrid.yaml',
+          ])
+          .describe('Policy files the weekly run replays.'),
+        weeks: positiveInt('simulate.weeks').default(12).describe('Weeks of refund requests replayed, ending at the as-of date.'),
+        bootstrap: positiveInt('simulate.bootstrap').default(200).describe('Bootstrap resamples (over buyers) for 95% intervals.'),
+      })
+      .prefault({}),
+    report: z
+      .strictObject({
+        trendWeeks: positiveInt('report.trendWeeks').default(12).describe('Weeks shown in trend charts.'),
+        movers: positiveInt('report.movers').default(10).describe('Merchants listed among the biggest trust fallers and risers.'),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export type TrustlensConfig = z.output<typeof configSchema>;

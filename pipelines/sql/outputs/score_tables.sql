@@ -1,0 +1,38 @@
+-- Output tables of the score stage: the current week (score_*, risk_queue) and history keyed by as_of.
+create table if not exists score_buyer_history (
+  as_of date not null,
+  buyer_id varchar not null,
+  risk double not null,            -- calibrated probability of refund-only abuse, 0-1
+  tier varchar not null,           -- high | elevated | normal (config tiers.buyerHigh / buyerElevated)
+  reasons varchar[] not null,      -- up to four plain-language sentences, strongest first
+  refund_only_amount_30d double not null,
+  expected_loss double not null,   -- risk x refund_only_amount_30d
+  group_id varchar,                -- linked-account group (buyer_groups)
+  model_date date not null         -- as-of date of the model artifact used
+);
+create table if not exists score_merchant_history (
+  as_of date not null,
+  merchant_id varchar not null,
+  trust double not null,           -- 100 x (1 - calibrated probability of a serious action in 90 days)
+  tier varchar not null,           -- top-rated | standard | watch | at-risk
+  fulfilment double not null,      -- component sub-scores, 0-100, higher is better
+  product_quality double not null,
+  after_sales double not null,
+  satisfaction double not null,
+  reasons varchar[] not null,
+  model_date date not null
+);
+create table if not exists risk_queue_history (
+  as_of date not null,
+  rank integer not null,           -- 1 = review first (largest expected loss)
+  buyer_id varchar not null,
+  risk double not null,
+  tier varchar not null,
+  expected_loss double not null,
+  refund_only_amount_30d double not null,
+  reasons varchar[] not null,
+  group_id varchar,
+  group_size integer not null,
+  group_members varchar[] not null,  -- other accounts in the linked group
+  group_confirmed_abusers integer not null
+);
