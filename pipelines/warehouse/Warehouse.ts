@@ -23,7 +23,7 @@ export class Warehouse {
 
   static async open(options: WarehouseOptions): Promise<Warehouse> {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    const config: Record<string, string> = { TimeZone: 'UTC' };
+    const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     let instance: DuckDBInstance;
@@ -40,6 +40,8 @@ export class Warehouse {
       throw err;
     }
     const conn = await instance.connect();
+    // TimeZone is an ICU setting that cannot be passed at instance creation; pin it per connection.
+    await conn.run("set TimeZone = 'UTC'");
     return new Warehouse(options.path, instance, conn);
   }
 
