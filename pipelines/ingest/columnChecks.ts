@@ -1,0 +1,105 @@
+// Builds, from contract metadata alone, the set-based SQL that types each column and lists each row's violations.
+import { CONTRACTS, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
+import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import { enumRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
+
+/** How a source column's DuckDB type relates to the contract kinds; anything unexpected goes through text. */
+type Family = 'text' | 'ts' | 'tstz' | 'int' | 'decimal' | 'float' | 'bool' | 'other';
+
+function familyOf(duckType: string): Family {
+  const t = duckType.toUpperCase();
+  if (t === 'VARCHAR') return 'text';
+  if (t === 'TIMESTAMP WITH TIME ZONE') return 'tstz';
+  if (t.startsWith('TIMESTAMP') || t === 'DATE') return 'ts';
+  if (/^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/.test(t)) return 'int';
+  if (t.startsWith('DECIMAL')) return 'decimal';
+  if (t === 'DOUBLE' || t === 'FLOAT') return 'float';
+  if (t === 'BOOLEAN') return 'bool';
+  return 'other';
+}
+
+/** Per-column SQL pieces over the inner relation: n = normalised raw value, t = typed value, d = number for int checks. */
+interface ColumnSql {
+  name: string;
+  meta: ColumnMeta;
+  inner: string[];
+  typed: string;
+  checks: { when: string; rule: string }[];
+}
+
+function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string): ColumnSql {
+  const r = quoteIdent(name);
+  const fam = familyOf(sourceType);
+  const n = `n${i}`;
+  const t = `t${i}`;
+  const d = `d${i}`;
+  const asText = fam === 'text' ? r : `cast(${r} as VARCHAR)`;
+  const blankIsNull = `nullif(${asText}, '')`;
+  const inner = [`${r} as r${i}`];
+  const checks: ColumnSql['checks'] = [];
+  let typed = t;
+  const typeFail = { when: `${n} is not null and ${t} is null`, rule: wrongTypeRule(meta) };
+  switch (meta.kind) {
+    case 'id':
+    case 'enum':
+    case 'text':
+      inner.push(`${meta.kind === 'text' ? asText : blankIsNull} as ${n}`, `${n} as ${t}`);
+      break;
+    case 'ts':
+      if (fam === 'ts') inner.push(`${r} as ${n}`, `cast(${r} as TIMESTAMP) as ${t}`);
+      else if (fam === 'tstz') inner.push(`${r} as ${n}`, `timezone('UTC', ${r}) as ${t}`);
+      else inner.push(`${blankIsNull} as ${n}`, `timezone('UTC', try_cast(${n} as TIMESTAMPTZ)) as ${t}`);
+      checks.push(typeFail);
+      break;
+    case 'money': {
+      const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
+      inner.push(`${numeric ? r : blankIsNull} as ${n}`, `try_cast(${n} as ${meta.duckType}) as ${t}`);
+      checks.push(typeFail, { when: `${t} < 0`, rule: RULES.moneyNegative });
+      if (fam === 'float') checks.push({ when: `round(${n}, 2) <> ${n}`, rule: RULES.moneyCents });
+      else if (!numeric || /,\s*([3-9]|\d\d)\)/.test(sourceType))
+        checks.push({ when: `try_cast(${n} as DECIMAL(38,10)) <> ${t}`, rule: RULES.moneyCents });
+      break;
+    }
+    case 'int': {
+      const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
+      inner.push(`${numeric ? r : blankIsNull} as ${n}`, `try_cast(${n} as DOUBLE) as ${d}`);
+      if (fam !== 'int') checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
+      checks.push({ when: `${d} = floor(${d}) and (${d} < ${meta.min} or ${d} > ${meta.max})`, rule: rangeRule(meta) });
+      typed = `try_cast(${d} as ${meta.duckType})`;
+      break;
+    }
+    case 'bool':
+      inner.push(`${fam === 'bool' ? r : blankIsNull} as ${n}`, `try_cast(${n} as BOOLEAN) as ${t}`);
+      checks.push(typeFail);
+      break;
+  }
+  if (meta.kind === 'enum') {
+    checks.push({ when: `${t} not in (${(meta.values ?? []).map(quoteLiteral).join(', ')})`, rule: enumRule(meta) });
+  }
+  if (!meta.optional) checks.unshift({ when: `${n} is null`, rule: RULES.missing });
+  return { name, meta, inner, typed, checks };
+}
+
+/**
+ * SELECT over `fromSql` (columns __file, __row and the contract columns, any types) returning __file, __row,
+ * the contract columns typed as in the warehouse, and __v: null for a clean row, else its list of violations.
+ */
+export function buildCheckSelect(table: TableName, sourceTypes: Record<string, string>, fromSql: string): string {
+  const cols = Object.entries(CONTRACTS[table].columns).map(([name, c], i) =>
+    columnSql(i, name, c.meta, sourceTypes[name] ?? 'VARCHAR'),
+  );
+  const inner = cols.flatMap((c) => c.inner);
+  const violations = cols.flatMap((c, i) =>
+    c.checks.map(
+      (k) =>
+        `case when ${k.when} then {'column_name': ${quoteLiteral(c.name)}, 'value': cast(r${i} as VARCHAR), 'rule': ${quoteLiteral(k.rule)}} end`,
+    ),
+  );
+  const anyBad = cols.flatMap((c) => c.checks.map((k) => `(${k.when})`)).join(' or ');
+  const typed = cols.map((c) => `${c.typed} as ${quoteIdent(c.name)}`);
+  return [
+    `select __file, __row, ${typed.join(', ')},`,
+    `  case when ${anyBad} then list_filter([${violations.join(', ')}], x -> x is not null) end as __v`,
+    `from (select __file, __row, ${inner.join(', ')} from (${fromSql}) src) c`,
+  ].join('\n');
+}

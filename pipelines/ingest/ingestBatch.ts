@@ -1,0 +1,80 @@
+// Runs one ingest batch in a single transaction: all tables in load order, bookkeeping, and all-or-nothing on failure.
+import { LOAD_ORDER } from '../../data/contracts/index.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { quoteLiteral } from '../warehouse/quoteIdent.ts';
+import { ensureIngestTables } from './ensureIngestTables.ts';
+import { loadTable, type TableCounts } from './loadTable.ts';
+import type { IngestPlan } from './planIngest.ts';
+
+export interface BatchResult {
+  batchId: number;
+  tables: TableCounts[];
+}
+
+/** Test hook: kill the process right after this table is loaded, mid-transaction, to prove nothing is left behind. */
+const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
+
+export async function ingestBatch(
+  wh: Warehouse,
+  plan: IngestPlan,
+  onTable: (counts: TableCounts) => void = () => {},
+  onStep?: (label: string, seconds: number) => void,
+): Promise<BatchResult | null> {
+  if (plan.tables.size === 0) return null;
+  // SQL sources in a mapping name their files relative to --from.
+  const sqlSources = Object.values(plan.mapping?.tables ?? {}).some((t) => t?.sql);
+  if (sqlSources) await wh.run(`set file_search_path = ${quoteLiteral(plan.from)}`);
+  try {
+    return await batchTransaction(wh, plan, onTable, onStep);
+  } finally {
+    if (sqlSources) await wh.run('reset file_search_path');
+  }
+}
+
+function batchTransaction(
+  wh: Warehouse,
+  plan: IngestPlan,
+  onTable: (counts: TableCounts) => void,
+  onStep?: (label: string, seconds: number) => void,
+): Promise<BatchResult> {
+  return wh.transaction(async () => {
+    await ensureIngestTables(wh);
+    const startedAt = new Date();
+    const batchId = Number(await wh.scalar('select coalesce(max(batch_id), 0) + 1 from load_batches'));
+    const tables: TableCounts[] = [];
+    for (const table of LOAD_ORDER) {
+      const files = plan.tables.get(table);
+      if (!files) continue;
+      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep);
+      tables.push(counts);
+      onTable(counts);
+      for (const f of files) {
+        await wh.run('insert into load_files values ($batch, $table, $path, $fp, $bytes)', {
+          batch: batchId,
+          table,
+          path: f.path,
+          fp: f.fingerprint,
+          bytes: f.bytes,
+        });
+      }
+      await wh.run('insert into load_batch_tables values ($batch, $table, $files, $read, $loaded, $quarantined, $inserted, $duplicate)', {
+        batch: batchId,
+        table,
+        files: counts.files,
+        read: counts.read,
+        loaded: counts.loaded,
+        quarantined: counts.quarantined,
+        inserted: counts.inserted,
+        duplicate: counts.duplicate,
+      });
+      if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
+    }
+    await wh.run(`insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', now()))`, {
+      batch: batchId,
+      source: plan.from,
+      mapping: plan.mappingFile ?? null,
+      started: startedAt.toISOString(),
+    });
+    return { batchId, tables };
+  });
+}

@@ -1,0 +1,103 @@
+// Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine the rest.
+import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
+import { UserError } from '../cli/errors.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { readSql } from '../warehouse/readSql.ts';
+import { buildCheckSelect } from './columnChecks.ts';
+import { contractColumnsDdl } from './contractDdl.ts';
+import { anyBatchDuplicateSql, APPLY_HITS, batchDuplicateSql, existingKeySql, foreignKeySql, insertCleanSql } from './keySql.ts';
+import type { TableMapping } from './mapping/mappingSchema.ts';
+import { RULES } from './ruleText.ts';
+import type { SourceFile } from './sourceFile.ts';
+import { stageFile } from './stageFile.ts';
+import { usedParams } from './usedParams.ts';
+
+export interface TableCounts {
+  table: TableName;
+  files: number;
+  read: number;
+  loaded: number;
+  quarantined: number;
+  inserted: number;
+  duplicate: number;
+}
+
+const TEMP_TABLES = ['ingest_chk', 'ingest_bad', 'ingest_skip', 'ingest_hits', 'ingest_raw', 'ingest_rejects', 'ingest_reject_scans', 'ingest_reject_offsets'];
+
+async function dropTemps(wh: Warehouse): Promise<void> {
+  for (const t of TEMP_TABLES) await wh.run(`drop table if exists ${t}`);
+}
+
+function cannotRead(file: SourceFile, err: unknown): Error {
+  if (err instanceof UserError) return err;
+  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return new UserError(
+    `${file.display}: cannot be read as ${file.format.toUpperCase()} (${msg}); fix or remove the file and run ingest again — nothing was loaded`,
+  );
+}
+
+export async function loadTable(
+  wh: Warehouse,
+  batchId: number,
+  table: TableName,
+  files: SourceFile[],
+  mapping?: TableMapping,
+  onStep: (label: string, seconds: number) => void = () => {},
+): Promise<TableCounts> {
+  const contract = CONTRACTS[table];
+  let t0 = performance.now();
+  const lap = (label: string) => {
+    const t = performance.now();
+    onStep(`${table}: ${label}`, (t - t0) / 1000);
+    t0 = t;
+  };
+  await dropTemps(wh);
+  await wh.run(
+    `create temp table ingest_chk (__file VARCHAR, __row BIGINT, ${contractColumnsDdl(table, false)}, ` +
+      `__v STRUCT(column_name VARCHAR, value VARCHAR, rule VARCHAR)[])`,
+  );
+  await wh.run(`create temp table ingest_bad (rid BIGINT, column_name VARCHAR, value VARCHAR, rule VARCHAR)`);
+  await wh.run(`create temp table ingest_skip (rid BIGINT)`);
+
+  let parseRejected = 0;
+  // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
+  const units = mapping?.sql ? [files[0]!] : files;
+  for (const file of units) {
+    try {
+      const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping });
+      parseRejected += staged.parseRejected;
+      const insert = `insert into ingest_chk ${buildCheckSelect(table, staged.types, staged.select)}`;
+      await wh.run(insert, usedParams(insert, staged.params));
+    } catch (err) {
+      throw cannotRead(file, err);
+    }
+  }
+  lap('read and check columns');
+
+  for (let i = 0; i < contract.foreignKeys.length; i++) {
+    const fk = contract.foreignKeys[i]!;
+    await wh.run(foreignKeySql(table, i), { column: fk.column, rule: RULES.unknownKey(fk.column, fk.table) });
+  }
+  lap('foreign keys');
+  const dupParams = { column: contract.primaryKey, rule: RULES.duplicate(contract.primaryKey) };
+  const hitQueries = [existingKeySql(table)];
+  if (await wh.scalar<boolean>(anyBatchDuplicateSql(table))) hitQueries.push(batchDuplicateSql(table));
+  for (const hitsSql of hitQueries) {
+    await wh.run(hitsSql);
+    await wh.run(APPLY_HITS.conflicts, dupParams);
+    await wh.run(APPLY_HITS.identical);
+    await wh.run('drop table ingest_hits');
+  }
+  lap('duplicate keys');
+  await wh.run(insertCleanSql(table));
+  lap('insert clean rows');
+  await wh.run(readSql('staging/ingest_quarantine_violations.sql'), { batch: batchId, table });
+  await wh.run(readSql('staging/ingest_quarantine_key_failures.sql'), { batch: batchId, table });
+  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql('staging/ingest_table_counts.sql'));
+  await dropTemps(wh);
+  lap('quarantine and counts');
+  const read = Number(counts!.staged) + parseRejected;
+  const quarantined = Number(counts!.bad) + parseRejected;
+  const duplicate = Number(counts!.skipped);
+  return { table, files: files.length, read, loaded: read - quarantined, quarantined, inserted: read - quarantined - duplicate, duplicate };
+}

@@ -1,0 +1,40 @@
+// The human sentences written to quarantine.rule; tests pin them, so change them only on purpose.
+import { CONTRACTS, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
+
+export const RULES = {
+  missing: 'required value missing',
+  csvUnparseable: (detail: string) => `CSV line cannot be parsed: ${detail}`,
+  notJsonObject: 'line is not a JSON object',
+  duplicate: (pk: string) => `duplicate ${pk} with different content`,
+  unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
+  moneyNegative: 'money must be >= 0',
+  moneyCents: 'money must have at most 2 decimals',
+} as const;
+
+/** Rule for a value that does not parse as the column's type. */
+export function wrongTypeRule(meta: ColumnMeta): string {
+  switch (meta.kind) {
+    case 'ts':
+      return 'not a valid timestamp (ISO 8601 expected)';
+    case 'money':
+      return 'not a number (decimal expected)';
+    case 'int':
+      return 'not a whole number';
+    case 'bool':
+      return 'not true or false';
+    default:
+      return 'not text';
+  }
+}
+
+export function enumRule(meta: ColumnMeta): string {
+  return `must be one of ${(meta.values ?? []).join(', ')}`;
+}
+
+export function rangeRule(meta: ColumnMeta): string {
+  return `must be between ${meta.min} and ${meta.max}`;
+}
+
+function singular(table: TableName): string {
+  return CONTRACTS[table].primaryKey.replace(/_id$/, '');
+}

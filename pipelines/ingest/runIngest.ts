@@ -1,0 +1,36 @@
+// `trustlens ingest` handler: plans the batch, loads it in one transaction, prints per-table counts and the batch id.
+import type { CommandContext } from '../cli/defineCommand.ts';
+import { Warehouse } from '../warehouse/Warehouse.ts';
+import { formatSummary } from './formatSummary.ts';
+import { ingestBatch, type BatchResult } from './ingestBatch.ts';
+import { loadMapping } from './mapping/loadMapping.ts';
+import { planIngest } from './planIngest.ts';
+
+export interface IngestOptions {
+  from: string;
+  mapping?: string;
+}
+
+/** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
+export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
+  const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
+  const plan = await planIngest(wh, options.from, mapping, options.mapping);
+  for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
+  for (const s of plan.skipped) log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
+  return ingestBatch(
+    wh,
+    plan,
+    (c) => log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`),
+    (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
+  );
+}
+
+export async function runIngest(options: IngestOptions, ctx: CommandContext): Promise<void> {
+  const wh = await Warehouse.open({ path: ctx.warehouse });
+  try {
+    const result = await ctx.log.step('ingest', () => ingestInto(wh, options, ctx.log));
+    ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
+  } finally {
+    wh.close();
+  }
+}

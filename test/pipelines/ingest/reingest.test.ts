@@ -1,0 +1,65 @@
+// Re-ingesting the same files changes nothing; a new week adds rows, keeps the first version of a changed row and quarantines the change.
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
+import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
+import { checksums, memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
+
+describe('re-ingest', () => {
+  it('loads the same files twice as "nothing new": no batch, no change', async () => {
+    const dir = writeTables(tempDir(), goodRows());
+    const wh = await memoryWarehouse();
+    expect((await ingestInto(wh, { from: dir }))!.batchId).toBe(1);
+    const before = await checksums(wh);
+    expect(await ingestInto(wh, { from: dir })).toBeNull();
+    // Same bytes under another folder are recognised by fingerprint too.
+    const copy = tempDir('copy');
+    for (const t of Object.keys(goodRows())) copyFileSync(join(dir, `${t}.csv`), join(copy, `${t}.csv`));
+    expect(await ingestInto(wh, { from: copy })).toBeNull();
+    expect(await checksums(wh)).toEqual(before);
+    wh.close();
+  });
+
+  it('loads only new files of a later week; repeats are silent, changed rows are conflicts and the first version stays', async () => {
+    const dir = writeTables(tempDir(), goodRows());
+    const wh = await memoryWarehouse();
+    await ingestInto(wh, { from: dir });
+    const rows = goodRows();
+    const [b1, b2] = rows.buyers;
+    writeFileSync(
+      join(dir, 'buyers_week2.csv'),
+      toCsv('buyers', [b1!, { ...b2!, region: 'CN-44' }, { buyer_id: 'b3', registered_at: '2026-05-01T00:00:00Z', region: null }]),
+    );
+    const result = await ingestInto(wh, { from: dir });
+    expect(result!.batchId).toBe(2);
+    expect(result!.tables).toEqual([
+      { table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 1, duplicate: 1 },
+    ]);
+    expect(await quarantineRows(wh, 2)).toEqual([
+      { table_name: 'buyers', source_file: 'buyers_week2.csv', row_number: 2, column_name: 'buyer_id', value: 'b2', rule: 'duplicate buyer_id with different content' },
+    ]);
+    expect(await wh.all('select buyer_id, region from buyers order by buyer_id')).toEqual([
+      { buyer_id: 'b1', region: 'CN-31' },
+      { buyer_id: 'b2', region: null },
+      { buyer_id: 'b3', region: null },
+    ]);
+    expect(await wh.all('select batch_id, table_name, path like $p as week2 from load_files where batch_id = 2', { p: '%buyers_week2.csv' })).toEqual([
+      { batch_id: 2, table_name: 'buyers', week2: true },
+    ]);
+    wh.close();
+  });
+
+  it('keeps text byte for byte: Chinese, emoji, quotes, newlines in CSV fields, HTML, control characters', async () => {
+    const texts = ['没收到货，差评！', '😀👍🏽 family 👨‍👩‍👧', 'say "hi", then \'bye\'', 'line 1\nline 2\r\nline 3', '<script>alert("x")</script> &amp;', 'tab\there\u0001', '', '  spaced  '];
+    for (const format of ['csv', 'ndjson'] as const) {
+      const rows = goodRows();
+      rows.reviews = texts.map((text, i) => ({ ...rows.reviews[0]!, review_id: `v${i}`, text }));
+      const wh = await memoryWarehouse();
+      await ingestInto(wh, { from: writeTables(tempDir(), rows, format) });
+      const got = await wh.all<{ text: string }>('select text from reviews order by review_id');
+      expect(got.map((r) => r.text)).toEqual(texts);
+      wh.close();
+    }
+  });
+});
