@@ -1,0 +1,33 @@
+// Runs one layered SQL file into a temp table, binding only the parameters the file refers to.
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { quoteIdent } from '../warehouse/quoteIdent.ts';
+import { readSql } from '../warehouse/readSql.ts';
+
+export type BuildParams = Record<string, DuckDBValue>;
+
+/** The subset of params a query mentions as $name (DuckDB rejects values for parameters a statement lacks). */
+export function boundParams(sql: string, params: BuildParams): BuildParams | undefined {
+  const names = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1] as string));
+  const missing = [...names].filter((n) => !(n in params));
+  if (missing.length) throw new Error(`SQL refers to unbound parameter(s) ${missing.map((n) => '$' + n).join(', ')}`);
+  if (names.size === 0) return undefined;
+  return Object.fromEntries([...names].map((n) => [n, params[n] as DuckDBValue]));
+}
+
+/** `create or replace temp table <name> as <pipelines/sql/relPath>`. */
+export async function materializeSql(wh: Warehouse, name: string, relPath: string, params: BuildParams): Promise<void> {
+  const sql = readSql(relPath);
+  try {
+    await wh.run(`create or replace temp table ${quoteIdent(name)} as\n${sql}`, boundParams(sql, params));
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new Error(`building ${name} from pipelines/sql/${relPath} failed: ${msg}`, { cause: err });
+  }
+}
+
+/** Runs a query file that returns one value. */
+export async function scalarSql<T>(wh: Warehouse, relPath: string, params: BuildParams): Promise<T> {
+  const sql = readSql(relPath);
+  return wh.scalar<T>(sql, boundParams(sql, params));
+}
