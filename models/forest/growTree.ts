@@ -1,0 +1,195 @@
+// Grows one tree on binned codes: bootstrap, depth-first histogram splits with sibling subtraction, flat storage.
+import { MISSING_CODE } from './binning.ts';
+import { emptyCandidate, scanFeature } from './findSplit.ts';
+import {
+  buildFeatureHistogram, buildHistogram, FEATURE_STRIDE, histogramSize, subtractHistogram, wantsFullHistogram,
+} from './histogram.ts';
+import { deriveSeed, Rng } from './random.ts';
+import { TreeBuilder, type FlatTree } from './treeStore.ts';
+
+/** Everything a tree needs, shared read-only by all trees of a forest (codes live in a SharedArrayBuffer). */
+export interface TrainingData {
+  codes: Uint8Array;
+  labels: Uint8Array;
+  nRows: number;
+  nFeatures: number;
+  /** Value bins per feature (edges + 1). */
+  nBins: Int32Array;
+  edges: Float64Array[];
+}
+
+export interface TreeParams {
+  seed: number;
+  maxDepth: number;
+  minSamplesLeaf: number;
+  maxFeatures: number;
+  classWeight: [number, number];
+  sampleFraction: number;
+}
+
+/** Per-thread scratch, reused across trees so growing a tree allocates little beyond its own nodes. */
+export class TreeGrower {
+  private readonly weight: Float64Array;
+  private readonly rows: Uint32Array;
+  private readonly scratch: Uint32Array;
+  private readonly perm: Int32Array;
+  private readonly builder = new TreeBuilder();
+  private readonly pool: Float64Array[] = [];
+  private readonly best = emptyCandidate();
+  private readonly featureHist = new Float64Array(FEATURE_STRIDE);
+
+  constructor(private readonly data: TrainingData, private readonly params: TreeParams) {
+    this.weight = new Float64Array(data.nRows);
+    this.rows = new Uint32Array(data.nRows);
+    this.scratch = new Uint32Array(data.nRows);
+    this.perm = new Int32Array(data.nFeatures);
+  }
+
+  /** Builds tree `index`; afterwards `inBagWeight` is 0 exactly for that tree's out-of-bag rows. */
+  grow(index: number): FlatTree {
+    const { data, params, weight, rows, builder, perm } = this;
+    const { codes, labels, nRows, nFeatures, nBins, edges } = data;
+    const rng = new Rng(deriveSeed(params.seed, index));
+    for (let f = 0; f < nFeatures; f++) perm[f] = f;
+
+    // Multinomial bootstrap (as scikit-learn does), expressed as per-row counts × class weight.
+    weight.fill(0);
+    const draws = Math.max(1, Math.round(params.sampleFraction * nRows));
+    for (let d = 0; d < draws; d++) weight[rng.nextInt(nRows)]! += 1;
+    let nIn = 0;
+    let total0 = 0;
+    let total1 = 0;
+    const [cw0, cw1] = params.classWeight;
+    for (let r = 0; r < nRows; r++) {
+      const c = weight[r]!;
+      if (c === 0) continue;
+      const w = c * (labels[r] ? cw1 : cw0);
+      weight[r] = w;
+      rows[nIn++] = r;
+      if (labels[r]) total1 += w;
+      else total0 += w;
+    }
+
+    builder.reset();
+    const root = builder.addNode(total1 / (total0 + total1), total0 + total1);
+    const minLeaf = params.minSamplesLeaf;
+    const full = (count: number) => wantsFullHistogram(count, nFeatures, params.maxFeatures);
+    let rootHist: Float64Array | null = null;
+    if (full(nIn)) {
+      rootHist = this.takeHist();
+      buildHistogram(rootHist, codes, nFeatures, rows, 0, nIn, weight, labels);
+    }
+
+    // Explicit stack of pending nodes; each owns a histogram that is recycled when the node is done.
+    const stack: Pending[] = [{ node: root, start: 0, end: nIn, depth: 0, hist: rootHist, w0: total0, w1: total1 }];
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const count = p.end - p.start;
+      if (p.depth >= params.maxDepth || count < 2 * minLeaf || p.w0 <= 0 || p.w1 <= 0) {
+        this.release(p.hist);
+        continue;
+      }
+      const best = this.best;
+      best.found = false;
+      best.score = -Infinity;
+      for (let j = 0; j < nFeatures; j++) {
+        // Partial Fisher–Yates: features in random order; keep looking past maxFeatures only until a valid split exists.
+        if (j >= params.maxFeatures && best.found) break;
+        const s = j + rng.nextInt(nFeatures - j);
+        const f = perm[s]!;
+        perm[s] = perm[j]!;
+        perm[j] = f;
+        if (p.hist) scanFeature(p.hist, f * FEATURE_STRIDE, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
+        else {
+          buildFeatureHistogram(this.featureHist, codes, nFeatures, f, rows, p.start, p.end, weight, labels);
+          scanFeature(this.featureHist, 0, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
+        }
+      }
+      const wn = p.w0 + p.w1;
+      const parentScore = (p.w0 * p.w0 + p.w1 * p.w1) / wn;
+      if (!best.found || best.score - parentScore <= 1e-12 * wn) {
+        this.release(p.hist);
+        continue;
+      }
+      const f = best.feature;
+      const bin = best.bin;
+      const missingLeft = best.missingLeft;
+      const nLeft = this.partition(p.start, p.end, f, bin, missingLeft);
+      const l0 = best.left0;
+      const l1 = best.left1;
+      const r0 = p.w0 - l0;
+      const r1 = p.w1 - l1;
+      const left = builder.addNode(l1 / (l0 + l1), l0 + l1);
+      builder.addNode(r1 / (r0 + r1), r0 + r1);
+      const threshold = bin < nBins[f]! - 1 ? edges[f]![bin]! : Infinity;
+      builder.setSplit(p.node, f, threshold, bin, missingLeft, left);
+
+      // Histogram the smaller child; the larger one is parent minus smaller, reusing the parent's buffer.
+      // Children too small for a full histogram get none and histogram their sampled features on demand.
+      const mid = p.start + nLeft;
+      const nRight = count - nLeft;
+      const leftSmaller = nLeft <= nRight;
+      let leftHist: Float64Array | null = null;
+      let rightHist: Float64Array | null = null;
+      if (p.hist && full(Math.max(nLeft, nRight))) {
+        const small = this.takeHist();
+        if (leftSmaller) buildHistogram(small, codes, nFeatures, rows, p.start, mid, weight, labels);
+        else buildHistogram(small, codes, nFeatures, rows, mid, p.end, weight, labels);
+        subtractHistogram(p.hist, small);
+        leftHist = leftSmaller ? small : p.hist;
+        rightHist = leftSmaller ? p.hist : small;
+        if (!full(Math.min(nLeft, nRight))) {
+          this.release(leftSmaller ? leftHist : rightHist);
+          if (leftSmaller) leftHist = null;
+          else rightHist = null;
+        }
+      } else this.release(p.hist);
+      const depth = p.depth + 1;
+      stack.push({ node: left + 1, start: mid, end: p.end, depth, hist: rightHist, w0: r0, w1: r1 });
+      stack.push({ node: left, start: p.start, end: mid, depth, hist: leftHist, w0: l0, w1: l1 });
+    }
+    return builder.finish();
+  }
+
+  /** In-bag weight per row for the last grown tree (0 = out of bag). */
+  get inBagWeight(): Float64Array {
+    return this.weight;
+  }
+
+  /** Stable partition of rows[start..end) by the split; stable keeps rows ascending, which keeps code reads sequential. */
+  private partition(start: number, end: number, f: number, bin: number, missingLeft: boolean): number {
+    const { rows, scratch } = this;
+    const { codes, nFeatures } = this.data;
+    let l = start;
+    let r = 0;
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      const c = codes[row * nFeatures + f]!;
+      const goLeft = c === MISSING_CODE ? missingLeft : c <= bin;
+      if (goLeft) rows[l++] = row;
+      else scratch[r++] = row;
+    }
+    rows.set(scratch.subarray(0, r), l);
+    return l - start;
+  }
+
+  private release(hist: Float64Array | null): void {
+    if (hist) this.pool.push(hist);
+  }
+
+  private takeHist(): Float64Array {
+    return this.pool.pop() ?? new Float64Array(histogramSize(this.data.nFeatures));
+  }
+}
+
+interface Pending {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  /** Full all-feature histogram, or null for small nodes that histogram sampled features on demand. */
+  hist: Float64Array | null;
+  w0: number;
+  w1: number;
+}
+

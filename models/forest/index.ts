@@ -1,0 +1,8 @@
+// Public entry of the trustlens random-forest engine: training, model class, options and persistence types.
+export { trainForest } from './trainForest.ts';
+export { Forest, type Explanation } from './forest.ts';
+export { FOREST_DEFAULTS, ForestOptionsError, type ForestOptions } from './options.ts';
+export type { FeatureInput } from './columns.ts';
+export type { ImportanceMetric, PermutationOptions } from './importance.ts';
+export { FOREST_FORMAT, FOREST_FORMAT_VERSION, type ForestJSON, type ForestParams } from './serialize.ts';
+export type { FlatTree } from './treeStore.ts';

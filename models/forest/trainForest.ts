@@ -1,0 +1,133 @@
+// Trains a forest: validates input, bins once, grows trees in worker threads (or inline for one thread), assembles in order.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { rocAuc } from '../metrics/index.ts';
+import { binRowMajor, fitBinEdges } from './binning.ts';
+import { toFeatureColumns, type FeatureInput } from './columns.ts';
+import { Forest } from './forest.ts';
+import { TreeGrower, type TrainingData, type TreeParams } from './growTree.ts';
+import { OobAccumulator } from './oob.ts';
+import { resolveForestOptions, type ForestOptions } from './options.ts';
+import type { FlatTree } from './treeStore.ts';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './workerProtocol.ts';
+
+/**
+ * Trains a random forest for a 0/1 label. Columns are Float32Array per feature (NaN = missing) or an Arrow Table.
+ * The model depends only on data and options, never on `threads`.
+ */
+export async function trainForest(input: FeatureInput, labels: Uint8Array, options?: ForestOptions): Promise<Forest> {
+  const { columns, names, nRows } = toFeatureColumns(input);
+  if (!(labels instanceof Uint8Array)) throw new Error('trainForest: labels must be a Uint8Array of 0/1.');
+  if (labels.length !== nRows) {
+    throw new Error(`trainForest: ${labels.length} labels for ${nRows} rows. Fix: one label per row.`);
+  }
+  for (let i = 0; i < nRows; i++) {
+    if (labels[i]! > 1) throw new Error(`trainForest: label at row ${i} is ${labels[i]}; labels must be 0 or 1.`);
+  }
+  if (nRows === 0) throw new Error('trainForest: no rows. Fix: train on at least one row.');
+  const o = resolveForestOptions(options, columns.length, labels, names);
+
+  const edges = fitBinEdges(columns, o.maxBins, o.seed);
+  const codes = binRowMajor(columns, edges);
+  const sharedLabels = new Uint8Array(new SharedArrayBuffer(Math.max(1, nRows)), 0, nRows);
+  sharedLabels.set(labels);
+  const data: TrainingData = {
+    codes,
+    labels: sharedLabels,
+    nRows,
+    nFeatures: columns.length,
+    nBins: Int32Array.from(edges, (e) => e.length + 1),
+    edges,
+  };
+  const params: TreeParams = {
+    seed: o.seed,
+    maxDepth: o.maxDepth,
+    minSamplesLeaf: o.minSamplesLeaf,
+    maxFeatures: o.maxFeatures,
+    classWeight: o.classWeight,
+    sampleFraction: o.sampleFraction,
+  };
+
+  const { trees, oob } = o.threads <= 1
+    ? growInline(data, params, o.nTrees, o.oob)
+    : await growInWorkers(data, params, o.nTrees, o.oob, o.threads);
+
+  let oobScore: number | null = null;
+  if (oob) {
+    const p = oob.predictions();
+    const rows: number[] = [];
+    for (let r = 0; r < nRows; r++) if (p[r] === p[r]) rows.push(r);
+    const auc = rocAuc(Uint8Array.from(rows, (r) => labels[r]!), Float64Array.from(rows, (r) => p[r]!));
+    oobScore = Number.isNaN(auc) ? null : auc;
+  }
+  const { threads: _threads, oob: _oob, featureNames, ...rest } = o;
+  return new Forest({ nFeatures: columns.length, featureNames, params: rest, oobScore, trees });
+}
+
+function growInline(data: TrainingData, params: TreeParams, nTrees: number, wantOob: boolean) {
+  const grower = new TreeGrower(data, params);
+  const oob = wantOob ? new OobAccumulator(data.nRows) : null;
+  const trees: FlatTree[] = [];
+  for (let i = 0; i < nTrees; i++) {
+    const tree = grower.grow(i);
+    oob?.addTree(tree, data.codes, data.nFeatures, grower.inBagWeight);
+    trees.push(tree);
+  }
+  return { trees, oob };
+}
+
+/** Workers pull tree indices from a shared queue; results land in their index slot, so order is by tree, not by finish time. */
+async function growInWorkers(data: TrainingData, params: TreeParams, nTrees: number, wantOob: boolean, threads: number) {
+  const trees: (FlatTree | undefined)[] = new Array(nTrees);
+  const oob = wantOob ? new OobAccumulator(data.nRows) : null;
+  const init: WorkerInit = { data, params, oob: wantOob };
+  let next = 0;
+  const workers = Array.from({ length: threads }, () => spawnWorker(init));
+  try {
+    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+      const send = (m: WorkerRequest) => worker.postMessage(m);
+      worker.on('message', (m: WorkerReply) => {
+        if (m.kind === 'tree') {
+          trees[m.index] = m.tree;
+          if (next < nTrees) send({ kind: 'tree', index: next++ });
+          else send({ kind: 'finish' });
+        } else if (m.kind === 'finish') {
+          if (oob && m.oobSum && m.oobCount) oob.merge(new OobAccumulator(data.nRows, m.oobSum, m.oobCount));
+          resolve();
+        } else {
+          reject(new Error(`trainForest worker failed: ${m.message}\n${m.stack ?? ''}`));
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`trainForest worker exited with code ${code}`));
+      });
+      if (next < nTrees) send({ kind: 'tree', index: next++ });
+      else send({ kind: 'finish' });
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return { trees: trees as FlatTree[], oob };
+}
+
+/**
+ * Under tsx or vitest the worker is a .ts file: a tiny bootstrap registers tsx's ESM loader in the worker's own
+ * thread, then imports it (on Node 20 an `--import tsx` execArgv does not reach worker module loading). Compiled .js runs as is.
+ */
+function spawnWorker(init: WorkerInit): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './trainWorker.ts' : './trainWorker.js', import.meta.url);
+  if (!fromSource) return new Worker(url, { workerData: init });
+  const bootstrap = `import(${JSON.stringify(tsxEsmApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: init });
+}
+
+/** The ESM build of tsx's API; its CommonJS build resolves its own chunks wrongly from a worker. */
+function tsxEsmApiUrl(): string {
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  const esm = cjs.replace(/\.cjs$/, '.mjs');
+  return pathToFileURL(existsSync(esm) ? esm : cjs).href;
+}

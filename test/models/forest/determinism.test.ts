@@ -1,0 +1,23 @@
+// The model depends on data, options and seed only: not on thread count, and not on run.
+import { describe, expect, it } from 'vitest';
+import { trainForest } from '../../../models/forest/index.ts';
+import { makeData } from './helpers.ts';
+
+describe('forest determinism', () => {
+  const { columns, labels } = makeData(3000, 8, 11, (x, rng) => (x[0]! + x[1]! * x[2]! + 0.3 * (rng.nextFloat() - 0.5) > 0.2 ? 1 : 0));
+
+  it('gives identical JSON at 1 and 2 threads for the same seed', async () => {
+    const options = { nTrees: 12, seed: 5, maxDepth: 8 };
+    const one = await trainForest(columns, labels, { ...options, threads: 1 });
+    const two = await trainForest(columns, labels, { ...options, threads: 2 });
+    expect(JSON.stringify(two.toJSON())).toBe(JSON.stringify(one.toJSON()));
+    expect(one.oobScore).not.toBeNull();
+    expect(two.oobScore).toBe(one.oobScore);
+  });
+
+  it('changes with the seed', async () => {
+    const a = await trainForest(columns, labels, { nTrees: 3, seed: 1, threads: 1 });
+    const b = await trainForest(columns, labels, { nTrees: 3, seed: 2, threads: 1 });
+    expect(JSON.stringify(a.toJSON())).not.toBe(JSON.stringify(b.toJSON()));
+  });
+});
