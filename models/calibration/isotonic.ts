@@ -1,0 +1,65 @@
+// Isotonic calibration: pool-adjacent-violators on held-out scores, applied by linear interpolation between block centres.
+import type { Scores } from '../metrics/index.ts';
+
+/** Knots of a non-decreasing piecewise-linear map from raw score to probability. */
+export interface IsotonicMap {
+  method: 'isotonic';
+  /** Mean raw score of each pooled block, strictly increasing. */
+  x: number[];
+  /** Positive rate of each block, non-decreasing. */
+  y: number[];
+}
+
+export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
+  if (scores.length !== labels.length) throw new Error(`fitIsotonic: ${scores.length} scores for ${labels.length} labels. Fix: one score per label.`);
+  if (scores.length === 0) throw new Error('fitIsotonic: no held-out rows to calibrate on. Fix: hold out at least one snapshot with rows.');
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  // Blocks start as one per distinct score (ties must map to one value), then merge while a block's rate exceeds the next's.
+  const sx: number[] = [];
+  const sy: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < order.length; ) {
+    const s = scores[order[i]!]!;
+    let n = 0;
+    let pos = 0;
+    while (i < order.length && scores[order[i]!] === s) {
+      pos += labels[order[i]!]!;
+      n++;
+      i++;
+    }
+    sx.push(s * n);
+    sy.push(pos);
+    w.push(n);
+    while (sx.length > 1 && sy[sy.length - 2]! / w[w.length - 2]! >= sy[sy.length - 1]! / w[w.length - 1]!) {
+      const x1 = sx.pop()!;
+      const y1 = sy.pop()!;
+      const w1 = w.pop()!;
+      sx[sx.length - 1]! += x1;
+      sy[sy.length - 1]! += y1;
+      w[w.length - 1]! += w1;
+    }
+  }
+  return { method: 'isotonic', x: sx.map((v, i) => v / w[i]!), y: sy.map((v, i) => v / w[i]!) };
+}
+
+export function applyIsotonic(map: IsotonicMap, scores: Scores): Float64Array {
+  const { x, y } = map;
+  const out = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s <= x[0]!) out[i] = y[0]!;
+    else if (s >= x[x.length - 1]!) out[i] = y[y.length - 1]!;
+    else {
+      let lo = 0;
+      let hi = x.length - 1;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (x[mid]! <= s) lo = mid;
+        else hi = mid;
+      }
+      const t = (s - x[lo]!) / (x[hi]! - x[lo]!);
+      out[i] = y[lo]! + t * (y[hi]! - y[lo]!);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// Turns one row's TreeSHAP contributions into up to four plain sentences naming the features that raised its score.
+import type { RuleCondition } from '../specs/modelSpec.ts';
+import type { CatalogueEntry } from '../specs/specCatalogue.ts';
+import { formatValue } from './formatValue.ts';
+
+export interface ReasonInput {
+  /** SHAP contribution per feature, in probability units (positive = raises the predicted probability). */
+  contributions: ArrayLike<number>;
+  /** The row's own feature values (NaN = missing), same order as entries. */
+  values: ArrayLike<number>;
+  /** Population median per feature at the same as_of. */
+  typical: ArrayLike<number>;
+  entries: readonly CatalogueEntry[];
+  templates: Readonly<Record<string, string>>;
+  max?: number;
+  /** Contributions at or below this are not reasons (float noise, or features that lowered the score). */
+  minContribution?: number;
+  /** Features never offered as reasons. */
+  exclude?: readonly string[];
+  /** Per feature, a condition on another feature's value that the row must meet for it to be a reason. */
+  onlyWhen?: Readonly<Record<string, RuleCondition>>;
+}
+
+export interface Reason {
+  feature: string;
+  contribution: number;
+  sentence: string;
+}
+
+export function topReasons(input: ReasonInput): Reason[] {
+  const { contributions, values, typical, entries, templates } = input;
+  const max = input.max ?? 4;
+  const min = input.minContribution ?? 1e-6;
+  const exclude = new Set(input.exclude ?? []);
+  const meets = (name: string) => {
+    const c = input.onlyWhen?.[name];
+    if (!c) return true;
+    const v = values[entries.findIndex((e) => e.name === c.column)];
+    return v !== undefined && (c.op === '>=' ? v >= c.threshold : v > c.threshold);
+  };
+  const order = entries.map((_, i) => i).filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
+  order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
+  return order.slice(0, max).map((i) => ({
+    feature: entries[i]!.name,
+    contribution: contributions[i]!,
+    sentence: reasonSentence(entries[i]!, values[i]!, typical[i]!, templates[entries[i]!.name]),
+  }));
+}
+
+export function reasonSentence(entry: CatalogueEntry, value: number, typical: number, template: string | undefined): string {
+  const typicalText = Number.isFinite(typical) ? ` (typical: ${formatValue(typical, entry.unit)})` : '';
+  if (!Number.isFinite(value)) {
+    const window = entry.window === 'none' ? '' : ` in the ${entry.window} window`;
+    return `no data for “${stripPeriod(entry.description)}”${window}${typicalText}`;
+  }
+  const shown = formatValue(value, entry.unit);
+  if (template) return template.replace('{value}', shown) + typicalText;
+  const window = entry.window === 'none' ? '' : ` (${entry.window})`;
+  return `${lowerFirst(stripPeriod(entry.description))}${window}: ${shown}${typicalText}`;
+}
+
+const stripPeriod = (s: string) => s.replace(/\.\s*$/, '');
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** Median of the finite values of a column (NaN when none), the "typical" value of reasons. */
+export function columnMedian(column: ArrayLike<number>): number {
+  const finite: number[] = [];
+  for (let i = 0; i < column.length; i++) if (Number.isFinite(column[i]!)) finite.push(column[i]!);
+  if (finite.length === 0) return NaN;
+  finite.sort((a, b) => a - b);
+  const mid = finite.length >> 1;
+  return finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+}

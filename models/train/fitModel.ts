@@ -1,0 +1,155 @@
+// Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule baselines.
+import type { ModelMetrics } from '../artifactSchema.ts';
+import { applyCalibrator } from '../calibration/calibrator.ts';
+import { ruleFlags, ruleProbabilities } from '../baselines/ruleFlags.ts';
+import { trainForest, type Forest } from '../forest/index.ts';
+import { scoreMetrics } from '../metrics/scoreMetrics.ts';
+import { precisionRecallAtK } from '../metrics/precisionRecallAtK.ts';
+import type { ArtifactFile } from '../registry/artifactFile.ts';
+import { dataFingerprint } from '../registry/dataFingerprint.ts';
+import type { ModelSpec } from '../specs/modelSpec.ts';
+import type { CatalogueEntry } from '../specs/specCatalogue.ts';
+import { crossFitCalibration } from './crossFitCalibration.ts';
+import type { SnapshotPlan } from './planSnapshots.ts';
+import { shapSummary } from './shapSummary.ts';
+import { countPositives, rowUniform, selectSnapshots, takeRows, type TrainingData } from './trainingData.ts';
+
+export interface FitOptions {
+  spec: ModelSpec;
+  asOf: string;
+  plan: SnapshotPlan;
+  /** Catalogue entries of every column in data.columns that the spec reads (specCatalogue). */
+  catalogue: CatalogueEntry[];
+  k: number;
+  seed: number;
+  nTrees: number;
+  threads: number;
+  trustlensVersion: string;
+  /** Progress lines (e.g. Logger.detail). */
+  note?: (message: string) => void;
+}
+
+export interface FittedModel {
+  artifact: ArtifactFile;
+  forest: Forest;
+}
+
+export async function fitModel(data: TrainingData, o: FitOptions): Promise<FittedModel> {
+  const { spec } = o;
+  const note = o.note ?? (() => {});
+  const train = selectSnapshots(data, o.plan.training).data;
+  const valid = selectSnapshots(data, o.plan.validation).data;
+  const problems: string[] = [];
+  if (countPositives(train.labels) === 0) problems.push(`no positive labels in the training snapshots ${o.plan.training[0]} … ${o.plan.training.at(-1)}`);
+  if (countPositives(valid.labels) === 0) problems.push(`no positive labels in the held-out snapshots ${o.plan.validation.join(', ')}`);
+  if (problems.length > 0) {
+    throw new Error(`${spec.name}: ${problems.join('; ')}. Labels arrive late: train as of a later date, or widen training.snapshotWeeks.`);
+  }
+
+  const fitted = sampleNegatives(train, spec.negativeSampleRate, o.seed);
+  const forestOptions = { ...spec.forest, nTrees: o.nTrees, seed: o.seed, threads: o.threads, featureNames: [...spec.features] };
+  note(`${spec.name}: fitting ${o.nTrees} trees on ${fitted.ids.length} rows (${countPositives(fitted.labels)} positives)`);
+  let forest = await trainForest(featureColumns(fitted, spec), fitted.labels, forestOptions);
+
+  const validCols = featureColumns(valid, spec);
+  const raw = forest.predictProba(validCols);
+  const cal = crossFitCalibration(spec.calibration, raw, valid.labels, valid.snapshotIndex);
+  const metrics = scoreMetrics({ labels: valid.labels, scores: raw, probabilities: cal.outOfFold, groups: valid.snapshotIndex, k: o.k });
+  const baselines = spec.baselines.map((rule) => {
+    const trainFlags = ruleFlags(rule, train.columns, train.ids.length);
+    const flags = ruleFlags(rule, valid.columns, valid.ids.length);
+    const probabilities = ruleProbabilities(trainFlags, train.labels, flags);
+    const m: ModelMetrics = scoreMetrics({ labels: valid.labels, scores: Float64Array.from(flags), probabilities, groups: valid.snapshotIndex, k: o.k });
+    return { name: rule.name, description: rule.description, metrics: m };
+  });
+  const shap = shapSummary(forest, validCols, spec.features);
+
+  let fittedSnapshots = o.plan.training;
+  let fittedRows = fitted;
+  if (spec.refitOnAllSnapshots) {
+    fittedSnapshots = [...o.plan.training, ...o.plan.validation];
+    fittedRows = sampleNegatives(selectSnapshots(data, fittedSnapshots).data, spec.negativeSampleRate, o.seed);
+    note(`${spec.name}: refitting on ${fittedRows.ids.length} rows of all snapshots`);
+    forest = await trainForest(featureColumns(fittedRows, spec), fittedRows.labels, forestOptions);
+  }
+
+  const importance = forest.featureImportance();
+  const features = o.catalogue.filter((c) => spec.features.includes(c.name));
+  const artifact: ArtifactFile = {
+    formatVersion: 1,
+    model: spec.name,
+    asOf: o.asOf,
+    trustlensVersion: o.trustlensVersion,
+    labelDefinition: spec.labelDefinition,
+    trainingWindow: { from: o.plan.training[0]!, to: o.plan.training.at(-1)!, snapshots: o.plan.training },
+    validationWindow: { from: o.plan.validation[0]!, to: o.plan.validation.at(-1)!, snapshots: o.plan.validation },
+    dataFingerprint: dataFingerprint({
+      featureNames: [...data.columns.keys()],
+      snapshots: data.snapshots,
+      ids: data.ids,
+      snapshotIndex: data.snapshotIndex,
+      labels: data.labels,
+      columns: [...data.columns.values()],
+    }),
+    features: features.map(({ name, description, unit, window }) => ({ name, description, unit, window })),
+    metrics,
+    baselines,
+    featureImportance: spec.features
+      .map((feature, f) => ({ feature, importance: importance[f]! }))
+      .sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature)),
+    shapSummary: shap,
+    spec,
+    catalogue: o.catalogue,
+    calibration: cal.calibrator,
+    training: {
+      seed: o.seed,
+      nTrees: o.nTrees,
+      fitted: { rows: fittedRows.ids.length, positives: countPositives(fittedRows.labels), snapshots: fittedSnapshots },
+      trainingSnapshots: { rows: train.ids.length, positives: countPositives(train.labels) },
+      validationSnapshots: { rows: valid.ids.length, positives: countPositives(valid.labels) },
+      perValidationSnapshot: perSnapshot(valid, raw, o.k),
+      oobRocAuc: forest.oobScore,
+      calibrationNote:
+        cal.note +
+        (spec.refitOnAllSnapshots
+          ? ' The shipped forest was then refit on all snapshots and uses the same map.'
+          : ' The shipped forest is the validated one (no refit), so the map and metrics describe exactly the model that scores.'),
+    },
+    forest: forest.toJSON() as unknown as Record<string, unknown>,
+  };
+  return { artifact, forest };
+}
+
+/** Calibrated probabilities of a fitted model for new rows. */
+export function predictCalibrated(forest: Forest, artifact: ArtifactFile, columns: Float32Array[]): { raw: Float64Array; probability: Float64Array } {
+  const raw = forest.predictProba(columns);
+  return { raw, probability: applyCalibrator(artifact.calibration, raw) };
+}
+
+export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Array[] {
+  return spec.features.map((f) => {
+    const col = data.columns.get(f);
+    if (!col) throw new Error(`${spec.name}: feature column ${f} was not loaded`);
+    return col;
+  });
+}
+
+function sampleNegatives(data: TrainingData, rate: number, seed: number): TrainingData {
+  if (rate >= 1) return data;
+  const rows: number[] = [];
+  for (let i = 0; i < data.ids.length; i++) {
+    if (data.labels[i] || rowUniform(seed, data.snapshots[data.snapshotIndex[i]!]!, data.ids[i]!) < rate) rows.push(i);
+  }
+  return takeRows(data, rows);
+}
+
+function perSnapshot(valid: TrainingData, raw: Float64Array, k: number) {
+  const weeks = [...new Set(valid.snapshotIndex)].sort((a, b) => a - b);
+  return weeks.map((w) => {
+    const rows: number[] = [];
+    for (let i = 0; i < valid.ids.length; i++) if (valid.snapshotIndex[i] === w) rows.push(i);
+    const labels = Uint8Array.from(rows, (i) => valid.labels[i]!);
+    const p = precisionRecallAtK(labels, Float64Array.from(rows, (i) => raw[i]!), k).precision;
+    return { asOf: valid.snapshots[w]!, rows: rows.length, positives: countPositives(labels), precisionAtK: Number.isFinite(p) ? p : null };
+  });
+}

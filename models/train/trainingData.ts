@@ -1,0 +1,51 @@
+// Labelled feature rows of several weekly snapshots, as typed columns: what fitModel trains and validates on.
+export interface TrainingData {
+  /** Snapshot dates, ascending; snapshotIndex points into it. */
+  snapshots: string[];
+  /** Entity id per row (buyer_id or merchant_id). */
+  ids: string[];
+  snapshotIndex: Int32Array;
+  labels: Uint8Array;
+  /** Every column the spec reads (features and baseline columns), NaN = missing. */
+  columns: Map<string, Float32Array>;
+}
+
+/** Rows whose snapshot is in `dates`, as a new TrainingData sharing nothing with the source. */
+export function selectSnapshots(data: TrainingData, dates: readonly string[]): { data: TrainingData; rows: Int32Array } {
+  const wanted = new Set(dates.map((d) => data.snapshots.indexOf(d)).filter((i) => i >= 0));
+  const rows: number[] = [];
+  for (let i = 0; i < data.ids.length; i++) if (wanted.has(data.snapshotIndex[i]!)) rows.push(i);
+  return { data: takeRows(data, rows), rows: Int32Array.from(rows) };
+}
+
+export function takeRows(data: TrainingData, rows: readonly number[]): TrainingData {
+  const columns = new Map<string, Float32Array>();
+  for (const [name, col] of data.columns) columns.set(name, Float32Array.from(rows, (i) => col[i]!));
+  return {
+    snapshots: data.snapshots,
+    ids: rows.map((i) => data.ids[i]!),
+    snapshotIndex: Int32Array.from(rows, (i) => data.snapshotIndex[i]!),
+    labels: Uint8Array.from(rows, (i) => data.labels[i]!),
+    columns,
+  };
+}
+
+export function countPositives(labels: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < labels.length; i++) n += labels[i]!;
+  return n;
+}
+
+/** Deterministic per-row uniform in [0, 1) from (seed, snapshot, id): negative sampling that does not depend on row order. */
+export function rowUniform(seed: number, snapshot: string, id: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  const s = `${snapshot}|${id}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  return (h >>> 0) / 4294967296;
+}

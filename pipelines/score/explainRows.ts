@@ -1,0 +1,49 @@
+// TreeSHAP reasons for selected rows of a scored snapshot, in chunks with progress (exact TreeSHAP costs milliseconds a row).
+import type { Forest } from '../../models/forest/index.ts';
+import { columnMedian, topReasons, type Reason } from '../../models/explain/reasonSentences.ts';
+import type { RuleCondition } from '../../models/specs/modelSpec.ts';
+import type { CatalogueEntry } from '../../models/specs/specCatalogue.ts';
+import type { Logger } from '../log/Logger.ts';
+
+export interface ExplainedRow {
+  reasons: Reason[];
+  contributions: Float64Array;
+}
+
+export function featureEntries(features: readonly string[], catalogue: readonly CatalogueEntry[]): CatalogueEntry[] {
+  return features.map((f) => {
+    const e = catalogue.find((c) => c.name === f);
+    if (!e) throw new Error(`artifact catalogue has no entry for feature ${f}; retrain the model`);
+    return e;
+  });
+}
+
+export function explainRows(
+  forest: Forest,
+  columns: Float32Array[],
+  rows: readonly number[],
+  entries: readonly CatalogueEntry[],
+  templates: Readonly<Record<string, string>>,
+  exclude: readonly string[],
+  onlyWhen: Readonly<Record<string, RuleCondition>>,
+  log: Logger,
+  label: string,
+): { expected: number; byRow: Map<number, ExplainedRow> } {
+  const typical = columns.map((c) => columnMedian(c));
+  const F = columns.length;
+  const byRow = new Map<number, ExplainedRow>();
+  const chunk = 200;
+  let expected = forest.expected();
+  for (let at = 0; at < rows.length; at += chunk) {
+    const part = rows.slice(at, at + chunk);
+    const ex = forest.explainRows(columns, part);
+    expected = ex.expected;
+    part.forEach((row, j) => {
+      const contributions = ex.contributions.slice(j * F, (j + 1) * F);
+      const values = columns.map((c) => c[row]!);
+      byRow.set(row, { contributions, reasons: topReasons({ contributions, values, typical, entries, templates, exclude, onlyWhen }) });
+    });
+    log.progress(label, Math.min(rows.length, at + chunk), rows.length);
+  }
+  return { expected, byRow };
+}

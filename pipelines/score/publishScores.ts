@@ -1,0 +1,100 @@
+// Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in one transaction.
+import { LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { quoteIdent } from '../warehouse/quoteIdent.ts';
+import { readSql } from '../warehouse/readSql.ts';
+import type { BuyerScore } from './scoreBuyers.ts';
+import type { MerchantScore } from './scoreMerchants.ts';
+
+const OUTPUTS = [
+  { current: 'score_buyer', history: 'score_buyer_history', sql: 'score/score_buyer_rows.sql' },
+  { current: 'score_merchant', history: 'score_merchant_history', sql: 'score/score_merchant_rows.sql' },
+  { current: 'risk_queue', history: 'risk_queue_history', sql: 'score/risk_queue_rows.sql' },
+] as const;
+
+const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', ...OUTPUTS.map((o) => `${o.current}__new`)];
+
+export interface PublishInput {
+  asOf: string;
+  buyers: BuyerScore[];
+  merchants: MerchantScore[];
+  buyerModelDate: string;
+  merchantModelDate: string;
+}
+
+async function dropBuildTables(wh: Warehouse): Promise<void> {
+  for (const t of BUILD_TABLES) await wh.run(`drop table if exists ${quoteIdent(t)}`);
+}
+
+function appendReasons(a: DuckDBAppender, reasons: string[]): void {
+  a.appendList(reasons, LIST(VARCHAR));
+}
+
+async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
+  await wh.run(
+    'create table score_buyer__build (buyer_id varchar, risk double, tier varchar, reasons varchar[], refund_only_amount_30d double, ' +
+      'expected_loss double, group_id varchar, queue_rank integer)',
+  );
+  const b = await wh.conn.createAppender('score_buyer__build');
+  for (const r of input.buyers) {
+    b.appendVarchar(r.buyer_id);
+    b.appendDouble(r.risk);
+    b.appendVarchar(r.tier);
+    appendReasons(b, r.reasons);
+    b.appendDouble(r.refund_only_amount_30d);
+    b.appendDouble(r.expected_loss);
+    if (r.group_id === null) b.appendNull();
+    else b.appendVarchar(r.group_id);
+    if (r.queue_rank === null) b.appendNull();
+    else b.appendInteger(r.queue_rank);
+    b.endRow();
+  }
+  b.closeSync();
+  await wh.run(
+    'create table score_merchant__build (merchant_id varchar, trust double, tier varchar, fulfilment double, product_quality double, ' +
+      'after_sales double, satisfaction double, reasons varchar[])',
+  );
+  const m = await wh.conn.createAppender('score_merchant__build');
+  for (const r of input.merchants) {
+    m.appendVarchar(r.merchant_id);
+    m.appendDouble(r.trust);
+    m.appendVarchar(r.tier);
+    m.appendDouble(r.fulfilment);
+    m.appendDouble(r.product_quality);
+    m.appendDouble(r.after_sales);
+    m.appendDouble(r.satisfaction);
+    appendReasons(m, r.reasons);
+    m.endRow();
+  }
+  m.closeSync();
+}
+
+/**
+ * Everything is built beside the live tables first; the swap and the history upsert (delete this as_of, insert) run in
+ * one transaction, so a failure at any point leaves last week's score_*, risk_queue and history untouched.
+ */
+export async function publishScores(wh: Warehouse, input: PublishInput): Promise<void> {
+  await dropBuildTables(wh);
+  try {
+    await wh.run(readSql('outputs/score_tables.sql'));
+    await stageRows(wh, input);
+    const params = {
+      score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
+      score_merchant: { as_of: input.asOf, model_date: input.merchantModelDate },
+      risk_queue: { as_of: input.asOf },
+    } as const;
+    for (const o of OUTPUTS) {
+      await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(o.sql)}`, params[o.current]);
+    }
+    await wh.transaction(async () => {
+      for (const o of OUTPUTS) {
+        await wh.run(`delete from ${quoteIdent(o.history)} where as_of = $as_of::date`, { as_of: input.asOf });
+        await wh.run(`insert into ${quoteIdent(o.history)} by name select * from ${quoteIdent(`${o.current}__new`)}`);
+        await wh.run(`drop table if exists ${quoteIdent(o.current)}`);
+        await wh.run(`alter table ${quoteIdent(`${o.current}__new`)} rename to ${quoteIdent(o.current)}`);
+      }
+    });
+  } finally {
+    await dropBuildTables(wh);
+  }
+}

@@ -1,0 +1,77 @@
+// The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
+import { readArtifactFor } from '../../models/registry/artifactStore.ts';
+import type { TrustlensConfig } from '../config/configSchema.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { ensureFeatureSnapshots } from '../train/ensureFeatureSnapshots.ts';
+import { historyTable } from '../train/loadFeatureColumns.ts';
+import { publishScores } from './publishScores.ts';
+import { scoreBuyers } from './scoreBuyers.ts';
+import { scoreMerchants } from './scoreMerchants.ts';
+
+export interface ScoreSummary {
+  asOf: string;
+  buyers: number;
+  merchants: number;
+  queue: number;
+  buyerTiers: Record<string, number>;
+  merchantTiers: Record<string, number>;
+  buyerModelDate: string;
+  merchantModelDate: string;
+}
+
+function countBy<T>(rows: T[], key: (r: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[key(r)] = (out[key(r)] ?? 0) + 1;
+  return out;
+}
+
+export interface ScoreOptions {
+  /**
+   * 'rebuild' (default) builds the features as of the date first: merchant quality rates leave out requests of buyers
+   * flagged by earlier scores, so features built before last week's scoring are stale. 'reuse' keeps a snapshot already
+   * in history (for `run`, which has just built it).
+   */
+  features?: 'rebuild' | 'reuse';
+}
+
+export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: ScoreOptions = {}): Promise<ScoreSummary> {
+  const abuse = readArtifactFor(config.artifactsDir, 'abuse-risk', asOf);
+  const trust = readArtifactFor(config.artifactsDir, 'merchant-trust', asOf);
+  const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
+  const rebuild = (options.features ?? 'rebuild') === 'rebuild';
+  await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
+  const buyers = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log));
+  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
+  await log.step('write score tables', () =>
+    publishScores(wh, { asOf, buyers, merchants, buyerModelDate: abuse.asOf, merchantModelDate: trust.asOf }),
+  );
+  const summary: ScoreSummary = {
+    asOf,
+    buyers: buyers.length,
+    merchants: merchants.length,
+    queue: buyers.filter((b) => b.queue_rank !== null).length,
+    buyerTiers: countBy(buyers, (b) => b.tier),
+    merchantTiers: countBy(merchants, (m) => m.tier),
+    buyerModelDate: abuse.asOf,
+    merchantModelDate: trust.asOf,
+  };
+  const tiers = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
+  log.info(`scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${abuse.asOf}; queue ${summary.queue}`);
+  log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${trust.asOf}`);
+  return summary;
+}
+
+/**
+ * Scores the `weeks` weekly dates ending at asOf, oldest first, each with the newest models trained on or before it
+ * (no week is scored by a model that saw later labels). Each week's features see the previous week's scores, as a
+ * weekly run would: a fresh warehouse reaches steady state this way.
+ */
+export async function scoreWeeks(wh: Warehouse, asOf: string, weeks: number, config: TrustlensConfig, log: Logger): Promise<ScoreSummary[]> {
+  const out: ScoreSummary[] = [];
+  for (let w = weeks - 1; w >= 0; w--) {
+    const date = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * w * 86_400_000).toISOString().slice(0, 10);
+    out.push(await log.step(`score week ${date}`, () => scoreAll(wh, date, config, log)));
+  }
+  return out;
+}

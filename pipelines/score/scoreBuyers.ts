@@ -1,0 +1,60 @@
+// Scores every buyer of a feature snapshot: calibrated risk, tier, expected loss, review-queue rank and reasons.
+import { Forest } from '../../models/forest/index.ts';
+import { predictCalibrated } from '../../models/train/fitModel.ts';
+import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
+import { buyerTier, type BuyerTier } from '../../models/score/tiers.ts';
+import type { TrustlensConfig } from '../config/configSchema.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { explainRows, featureEntries } from './explainRows.ts';
+
+export interface BuyerScore {
+  buyer_id: string;
+  risk: number;
+  tier: BuyerTier;
+  /** Empty for normal-tier buyers outside the queue (reasons are computed where someone will read them). */
+  reasons: string[];
+  refund_only_amount_30d: number;
+  expected_loss: number;
+  group_id: string | null;
+  /** 1-based rank in this week's review queue, null outside it. */
+  queue_rank: number | null;
+}
+
+export async function scoreBuyers(wh: Warehouse, asOf: string, artifact: ArtifactFile, config: TrustlensConfig, log: Logger): Promise<BuyerScore[]> {
+  const spec = artifact.spec;
+  const forest = Forest.fromJSON(artifact.forest);
+  const snap = await loadFeatureColumns(wh, spec, asOf, {
+    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer'],
+  });
+  const n = snap.ids.length;
+  if (n === 0) return [];
+  const columns = spec.features.map((f) => snap.columns.get(f)!);
+  const { probability } = predictCalibrated(forest, artifact, columns);
+  const [amounts, groups, sizes] = snap.extra as [(number | null)[], (string | null)[], (number | null)[]];
+  const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
+    const risk = probability[i]!;
+    const amount = amounts[i] ?? 0;
+    return {
+      buyer_id,
+      risk,
+      tier: buyerTier(risk, config.tiers),
+      reasons: [],
+      refund_only_amount_30d: amount,
+      expected_loss: risk * amount,
+      group_id: (sizes[i] ?? 1) > 1 ? groups[i] ?? null : null,
+      queue_rank: null,
+    };
+  });
+  // Largest expected loss first; ties by risk, then id, so the queue is the same on every run.
+  const order = rows.map((_, i) => i).sort(
+    (a, b) => rows[b]!.expected_loss - rows[a]!.expected_loss || rows[b]!.risk - rows[a]!.risk || (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1),
+  );
+  order.slice(0, config.review.capacity).forEach((row, r) => (rows[row]!.queue_rank = r + 1));
+  const explain = rows.map((r, i) => (r.tier !== 'normal' || r.queue_rank !== null ? i : -1)).filter((i) => i >= 0);
+  const entries = featureEntries(spec.features, artifact.catalogue);
+  const { byRow } = explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons');
+  for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
+  return rows;
+}

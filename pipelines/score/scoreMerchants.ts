@@ -1,0 +1,41 @@
+// Scores every merchant of a feature snapshot: trust 0–100, tier, component sub-scores and reasons.
+import { Forest } from '../../models/forest/index.ts';
+import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
+import { merchantTier, type MerchantTier } from '../../models/score/tiers.ts';
+import { predictCalibrated } from '../../models/train/fitModel.ts';
+import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
+import type { TrustlensConfig } from '../config/configSchema.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { explainRows, featureEntries } from './explainRows.ts';
+
+export interface MerchantScore extends Record<TrustComponent, number> {
+  merchant_id: string;
+  trust: number;
+  tier: MerchantTier;
+  reasons: string[];
+}
+
+export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: ArtifactFile, config: TrustlensConfig, log: Logger): Promise<MerchantScore[]> {
+  const spec = artifact.spec;
+  const forest = Forest.fromJSON(artifact.forest);
+  const snap = await loadFeatureColumns(wh, spec, asOf);
+  if (snap.ids.length === 0) return [];
+  const columns = spec.features.map((f) => snap.columns.get(f)!);
+  const { probability } = predictCalibrated(forest, artifact, columns);
+  const entries = featureEntries(spec.features, artifact.catalogue);
+  const all = snap.ids.map((_, i) => i);
+  const { byRow } = explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons');
+  return snap.ids.map((merchant_id, i) => {
+    const trust = 100 * (1 - probability[i]!);
+    const ex = byRow.get(i)!;
+    return {
+      merchant_id,
+      trust,
+      tier: merchantTier(trust, config.tiers),
+      ...componentScores(trust, ex.contributions, entries),
+      reasons: ex.reasons.map((r) => r.sentence),
+    };
+  });
+}

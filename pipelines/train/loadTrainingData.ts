@@ -1,0 +1,52 @@
+// Builds the labelled training rows of a model: each snapshot's feature rows joined to labels known before the training date.
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
+import type { ModelSpec } from '../../models/specs/modelSpec.ts';
+import type { TrainingData } from '../../models/train/trainingData.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { readSql } from '../warehouse/readSql.ts';
+import { loadFeatureColumns } from './loadFeatureColumns.ts';
+
+export interface LabelOptions {
+  /** Training date: only labels known before it count. */
+  asOf: string;
+  horizonDays: number;
+}
+
+const LABEL_TABLE = 'train_labels';
+
+/** Snapshots must already be in the history table (ensureFeatureSnapshots). */
+export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots: readonly string[], o: LabelOptions): Promise<TrainingData> {
+  const ids: string[] = [];
+  const snapshotIndex: number[] = [];
+  const labels: number[] = [];
+  const parts: Map<string, Float32Array>[] = [];
+  const labelSql = spec.entity === 'buyer' ? readSql('labels/lbl_buyer_abuse.sql') : readSql('labels/lbl_merchant_serious_action.sql');
+  for (const [s, snapshot] of snapshots.entries()) {
+    const params: Record<string, DuckDBValue> =
+      spec.entity === 'buyer'
+        ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays }
+        : { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) };
+    await wh.run(`create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`, params);
+    const rows = await loadFeatureColumns(wh, spec, snapshot, { join: LABEL_TABLE, extra: ['coalesce(l.is_positive, false) as label'] });
+    const lab = rows.extra[0]!;
+    for (let i = 0; i < rows.ids.length; i++) {
+      ids.push(rows.ids[i]!);
+      snapshotIndex.push(s);
+      labels.push(lab[i] ? 1 : 0);
+    }
+    parts.push(rows.columns);
+  }
+  await wh.run(`drop table if exists ${LABEL_TABLE}`);
+  const columns = new Map<string, Float32Array>();
+  for (const name of parts[0]?.keys() ?? []) {
+    const out = new Float32Array(ids.length);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p.get(name)!, at);
+      at += p.get(name)!.length;
+    }
+    columns.set(name, out);
+  }
+  return { snapshots: [...snapshots], ids, snapshotIndex: Int32Array.from(snapshotIndex), labels: Uint8Array.from(labels), columns };
+}

@@ -1,0 +1,24 @@
+// Handler of `trustlens train`: trains one or both models as of a date and writes their artifacts.
+import type { ModelName } from '../../models/artifactSchema.ts';
+import type { CommandContext } from '../cli/defineCommand.ts';
+import { Warehouse } from '../warehouse/Warehouse.ts';
+import { trainModels } from './trainModels.ts';
+
+export interface TrainCommandOptions {
+  asOf: string;
+  model?: ModelName;
+  rebuildFeatures: boolean;
+}
+
+export async function runTrain(options: TrainCommandOptions, ctx: CommandContext): Promise<void> {
+  const wh = await Warehouse.open({ path: ctx.warehouse });
+  try {
+    const trained = await trainModels(wh, options.asOf, ctx.config, ctx.log, {
+      models: options.model ? [options.model] : undefined,
+      rebuildFeatures: options.rebuildFeatures,
+    });
+    for (const t of trained) ctx.log.info(`wrote ${t.path}`);
+  } finally {
+    wh.close();
+  }
+}

@@ -1,0 +1,88 @@
+// The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the artifact.
+import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
+import { writeArtifact } from '../../models/registry/artifactStore.ts';
+import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
+import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
+import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
+import { specCatalogue } from '../../models/specs/specCatalogue.ts';
+import { fitModel } from '../../models/train/fitModel.ts';
+import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
+import type { TrustlensConfig } from '../config/configSchema.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { ensureFeatureSnapshots } from './ensureFeatureSnapshots.ts';
+import { historyTable } from './loadFeatureColumns.ts';
+import { loadTrainingData } from './loadTrainingData.ts';
+
+export interface TrainOptions {
+  models?: readonly ModelName[];
+  /** Rebuild feature snapshots even if history has them (after re-ingesting data). */
+  rebuildFeatures?: boolean;
+  /** Overrides MODEL_SPECS (tests). */
+  specs?: Partial<Record<ModelName, ModelSpec>>;
+}
+
+export interface TrainedModel {
+  artifact: ArtifactFile;
+  path: string;
+}
+
+/** Label settings of a spec under a config: how old snapshots must be and how far labels look ahead. */
+export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAgeDays: number; horizonDays: number } {
+  const horizonDays = spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
+  return spec.entity === 'buyer' ? { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays } : { minAgeDays: horizonDays, horizonDays };
+}
+
+export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotPlan {
+  return planSnapshots({
+    asOf,
+    snapshotWeeks: config.training.snapshotWeeks,
+    validationWeeks: config.training.validationWeeks,
+    minAgeDays: labelSettings(spec, config).minAgeDays,
+  });
+}
+
+export async function trainModels(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: TrainOptions = {}): Promise<TrainedModel[]> {
+  const names = options.models ?? MODEL_NAMES;
+  const specs = names.map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
+  const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
+  const catalogues = specs.map((spec) => specCatalogue(spec));
+  const needs = specs.map((spec, i) => ({ table: historyTable(spec), dates: [...plans[i]!.training, ...plans[i]!.validation] }));
+  const built = await log.step('feature snapshots', () => ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures));
+  if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
+  const out: TrainedModel[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const plan = plans[i]!;
+    const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
+      const data = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], { asOf, horizonDays: labelSettings(spec, config).horizonDays });
+      const { artifact } = await fitModel(data, {
+        spec,
+        asOf,
+        plan,
+        catalogue: catalogues[i]!,
+        k: spec.k === 'review-capacity' ? config.review.capacity : spec.k,
+        seed: config.training.seed,
+        nTrees: config.training.nTrees,
+        threads: config.training.threads,
+        trustlensVersion: trustlensVersion(),
+        note: (m) => log.detail(m),
+      });
+      return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
+    });
+    logSummary(trained.artifact, log);
+    out.push(trained);
+  }
+  return out;
+}
+
+function logSummary(a: ArtifactFile, log: Logger): void {
+  const f = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
+  const m = a.metrics;
+  log.info(
+    `${a.model}: held-out ${a.validationWindow.from}…${a.validationWindow.to}, ${m.rows} rows / ${m.positives} positives — ` +
+      `ROC-AUC ${f(m.rocAuc)}, PR-AUC ${f(m.prAuc)}, precision@${m.k} ${f(m.precisionAtK)}, recall@${m.k} ${f(m.recallAtK)}, Brier ${f(m.brier, 4)}`,
+  );
+  for (const b of a.baselines) {
+    log.info(`  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`);
+  }
+}

@@ -1,0 +1,123 @@
+// The score stage on a tiny warehouse: tables, tiers, reasons with real features and values, the queue, history, atomicity.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../../pipelines/config/configSchema.ts';
+import { createLogger } from '../../../pipelines/log/Logger.ts';
+import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
+import { trainModels } from '../../../pipelines/train/trainModels.ts';
+import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import { buyerTier, merchantTier } from '../../../models/score/tiers.ts';
+import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
+import { AS_OF, BUYERS_PER_SNAPSHOT, MERCHANTS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'trustlens-score-'));
+const log = createLogger({ verbosity: 'quiet' });
+const config = configSchema.parse({
+  artifactsDir: root,
+  training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
+  review: { capacity: 10 },
+  tiers: { buyerHigh: 0.5, buyerElevated: 0.15 },
+});
+
+let wh: Warehouse;
+beforeAll(async () => {
+  wh = await miniWarehouse();
+  await trainModels(wh, AS_OF, config, log, { specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC } });
+  await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
+});
+afterAll(() => {
+  wh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+type BuyerRow = { buyer_id: string; risk: number; tier: string; reasons: string[]; expected_loss: number; refund_only_amount_30d: number; group_id: string | null };
+
+describe('score_buyer', () => {
+  it('scores every buyer of the snapshot with a calibrated risk and the tier its thresholds give', async () => {
+    const rows = await wh.all<BuyerRow>('select * from score_buyer order by buyer_id');
+    expect(rows).toHaveLength(BUYERS_PER_SNAPSHOT);
+    for (const r of rows) {
+      expect(r.risk).toBeGreaterThanOrEqual(0);
+      expect(r.risk).toBeLessThanOrEqual(1);
+      expect(r.tier).toBe(buyerTier(r.risk, config.tiers));
+      expect(r.expected_loss).toBeCloseTo(r.risk * r.refund_only_amount_30d, 9);
+    }
+    expect(new Set(rows.map((r) => r.tier)).size).toBeGreaterThan(1);
+  });
+
+  it("gives flagged buyers up to four reasons naming the model's features with the buyer's own values", async () => {
+    const rows = await wh.all<BuyerRow & { refund_only_90d: number; claims: number; group_size: number }>(
+      `select s.*, f.refund_only_90d, f.not_received_claims_90d as claims, f.group_size from score_buyer s
+       join feat_buyer_history f on f.buyer_id = s.buyer_id and f.as_of = s.as_of where s.tier <> 'normal'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.reasons.length).toBeGreaterThan(0);
+      expect(r.reasons.length).toBeLessThanOrEqual(4);
+      for (const sentence of r.reasons) {
+        const own =
+          sentence === `${r.refund_only_90d} refund-only requests in 90 days (typical: ${sentence.match(/typical: (\d+)/)?.[1]})` ||
+          sentence.startsWith(`${r.claims} 'not received' claims on delivered parcels in 90 days`) ||
+          sentence.startsWith(`in a linked group of ${r.group_size} accounts`) ||
+          /^\d+ orders in 90 days \(typical: \d+\)$/.test(sentence);
+        expect(own, sentence).toBe(true);
+      }
+    }
+  });
+});
+
+describe('risk_queue', () => {
+  it('holds the review capacity, ranked by expected loss, with linked accounts', async () => {
+    const q = await wh.all<{ rank: number; expected_loss: number; group_id: string | null; group_size: number; group_members: string[]; buyer_id: string }>(
+      'select * from risk_queue order by rank',
+    );
+    expect(q.map((r) => r.rank)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    for (let i = 1; i < q.length; i++) expect(q[i]!.expected_loss).toBeLessThanOrEqual(q[i - 1]!.expected_loss);
+    for (const r of q) {
+      expect(r.group_members).toHaveLength(r.group_size - 1);
+      expect(r.group_members).not.toContain(r.buyer_id);
+      if (r.group_id === null) expect(r.group_size).toBe(1);
+    }
+  });
+});
+
+describe('score_merchant', () => {
+  it('gives trust 0–100 with its tier and four component sub-scores', async () => {
+    const rows = await wh.all<{ trust: number; tier: string; fulfilment: number; product_quality: number; after_sales: number; satisfaction: number }>(
+      'select * from score_merchant',
+    );
+    expect(rows).toHaveLength(MERCHANTS_PER_SNAPSHOT);
+    for (const r of rows) {
+      expect(r.tier).toBe(merchantTier(r.trust, config.tiers));
+      for (const v of [r.trust, r.fulfilment, r.product_quality, r.after_sales, r.satisfaction]) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
+describe('history', () => {
+  const counts = async () =>
+    (await wh.all<{ n: bigint }>(`select (select count(*) from score_buyer_history) + (select count(*) from score_merchant_history) + (select count(*) from risk_queue_history) as n`))[0]!.n;
+
+  it('upserts the as_of rows: scoring the same week twice keeps one copy', async () => {
+    const before = await counts();
+    await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
+    expect(await counts()).toBe(before);
+    expect(before).toBe(BigInt(BUYERS_PER_SNAPSHOT + MERCHANTS_PER_SNAPSHOT + 10));
+  });
+
+  it("leaves last week's tables and history intact when a scoring run fails", async () => {
+    const before = await wh.all('select buyer_id, risk from score_buyer order by buyer_id');
+    const n = await counts();
+    await wh.run('alter table buyer_groups rename to buyer_groups_hidden');
+    await expect(scoreAll(wh, AS_OF, config, log, { features: 'reuse' })).rejects.toThrow(/buyer_groups/);
+    await wh.run('alter table buyer_groups_hidden rename to buyer_groups');
+    expect(await wh.all('select buyer_id, risk from score_buyer order by buyer_id')).toEqual(before);
+    expect(await counts()).toBe(n);
+    expect(await wh.tableExists('score_buyer__new')).toBe(false);
+  });
+});

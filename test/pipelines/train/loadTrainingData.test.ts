@@ -1,0 +1,74 @@
+// Labels reach training only if known before the training date: late cases, far-future cases and cleared verdicts are ignored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import { loadTrainingData } from '../../../pipelines/train/loadTrainingData.ts';
+import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
+import { AS_OF, miniWarehouse } from './fixtures/miniWarehouse.ts';
+
+let wh: Warehouse;
+beforeAll(async () => {
+  wh = await miniWarehouse();
+  await wh.run(`delete from investigations`);
+  await wh.run(`delete from merchant_actions`);
+  await wh.run(`insert into investigations values
+    ('k1', 'b0001', null, '2026-01-10', '2026-02-20', 'confirmed_abuse'),   -- known before AS_OF
+    ('k2', 'b0002', null, '2026-01-10', '2026-03-02', 'confirmed_abuse'),   -- closed on AS_OF: not yet known
+    ('k3', 'b0004', null, '2026-01-10', '2026-04-01', 'confirmed_abuse'),   -- closed after AS_OF
+    ('k4', 'b0005', null, '2026-01-10', '2026-02-01', 'cleared'),
+    ('k5', 'b0006', null, '2026-04-10', '2026-02-25', 'confirmed_abuse'),   -- opened > 90 days after the snapshot
+    ('k6', 'b0007', null, '2025-06-01', '2025-07-01', 'confirmed_abuse')    -- confirmed long before: still an abuser`);
+  await wh.run(`insert into merchant_actions values
+    ('x1', 'm001', '2025-11-20', 'demotion', null),        -- 19 days after the snapshot
+    ('x2', 'm002', '2026-02-05', 'suspension', null),      -- 94 days after: outside the horizon
+    ('x3', 'm003', '2025-11-10', 'warning', null),         -- not serious
+    ('x4', 'm004', '2025-10-30', 'closure', null),         -- before the snapshot
+    ('x5', 'm005', '2025-11-03', 'point_deduction', null)  -- the snapshot day: inside [S, S + 90)`);
+});
+afterAll(() => wh.close());
+
+const labelOf = (d: { ids: string[]; labels: Uint8Array }, id: string) => d.labels[d.ids.indexOf(id)];
+
+describe('buyer abuse labels', () => {
+  it('count a confirmed case only once it closed before the training date', async () => {
+    const d = await loadTrainingData(wh, MINI_BUYER_SPEC, ['2026-01-05'], { asOf: AS_OF, horizonDays: 90 });
+    expect(labelOf(d, 'b0001')).toBe(1);
+    expect(labelOf(d, 'b0002')).toBe(0);
+    expect(labelOf(d, 'b0004')).toBe(0);
+    expect(labelOf(d, 'b0005')).toBe(0);
+    expect(labelOf(d, 'b0006')).toBe(0);
+    expect(labelOf(d, 'b0007')).toBe(1);
+    expect([...d.labels].reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('a planted late label changes nothing until the training date passes its close', async () => {
+    const before = await loadTrainingData(wh, MINI_BUYER_SPEC, ['2026-01-05'], { asOf: AS_OF, horizonDays: 90 });
+    const later = await loadTrainingData(wh, MINI_BUYER_SPEC, ['2026-01-05'], { asOf: '2026-03-03', horizonDays: 90 });
+    expect(labelOf(before, 'b0002')).toBe(0);
+    expect(labelOf(later, 'b0002')).toBe(1);
+  });
+
+  it('load the snapshot rows in id order with the derived column', async () => {
+    const d = await loadTrainingData(wh, MINI_BUYER_SPEC, ['2026-01-05', '2026-01-12'], { asOf: AS_OF, horizonDays: 90 });
+    expect(d.ids.length).toBe(320);
+    expect(d.ids.slice(0, 2)).toEqual(['b0000', 'b0001']);
+    expect(Array.from(new Set(d.snapshotIndex))).toEqual([0, 1]);
+    const claims = d.columns.get('not_received_on_delivered_90d')!;
+    expect(Array.from(claims).every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+  });
+});
+
+describe('merchant trust labels', () => {
+  it('are serious actions in the 90 days from the snapshot, before the training date', async () => {
+    const d = await loadTrainingData(wh, MINI_MERCHANT_SPEC, ['2025-11-03'], { asOf: AS_OF, horizonDays: 90 });
+    expect(labelOf(d, 'm001')).toBe(1);
+    expect(labelOf(d, 'm002')).toBe(0);
+    expect(labelOf(d, 'm003')).toBe(0);
+    expect(labelOf(d, 'm004')).toBe(0);
+    expect(labelOf(d, 'm005')).toBe(1);
+  });
+
+  it('ignore actions on or after the training date even inside the horizon', async () => {
+    const d = await loadTrainingData(wh, MINI_MERCHANT_SPEC, ['2025-11-03'], { asOf: '2025-11-20', horizonDays: 90 });
+    expect(labelOf(d, 'm001')).toBe(0);
+  });
+});

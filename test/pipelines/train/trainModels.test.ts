@@ -1,0 +1,67 @@
+// The train stage end to end on a tiny warehouse: artifacts and latest.json written, deterministic, blind to late labels.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../../pipelines/config/configSchema.ts';
+import { createLogger } from '../../../pipelines/log/Logger.ts';
+import { trainModels } from '../../../pipelines/train/trainModels.ts';
+import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import { readArtifact } from '../../../models/registry/artifactStore.ts';
+import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
+import { AS_OF, BUYER_SNAPSHOTS, MERCHANT_SNAPSHOTS, miniWarehouse } from './fixtures/miniWarehouse.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'trustlens-train-'));
+const log = createLogger({ verbosity: 'quiet' });
+const configIn = (dir: string) =>
+  configSchema.parse({ artifactsDir: join(root, dir), training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 }, review: { capacity: 10 } });
+const specs = { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC };
+const file = (dir: string, model: string) => readFileSync(join(root, dir, model, `${AS_OF}.json`), 'utf8');
+
+let wh: Warehouse;
+beforeAll(async () => {
+  wh = await miniWarehouse();
+  await trainModels(wh, AS_OF, configIn('a'), log, { specs });
+});
+afterAll(() => {
+  wh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('trainModels', () => {
+  it('writes both artifacts and a latest.json pointer to the newest date', () => {
+    for (const model of ['abuse-risk', 'merchant-trust'] as const) {
+      const a = readArtifact(join(root, 'a'), model, AS_OF);
+      expect(a.model).toBe(model);
+      expect(JSON.parse(readFileSync(join(root, 'a', model, 'latest.json'), 'utf8'))).toEqual({ date: AS_OF });
+    }
+  });
+
+  it('holds out the newest matured snapshots: buyers ≥ 28 days old, merchants ≥ 90 days old', () => {
+    const buyer = readArtifact(join(root, 'a'), 'abuse-risk', AS_OF);
+    expect(buyer.trainingWindow.snapshots).toEqual(BUYER_SNAPSHOTS.slice(0, 3));
+    expect(buyer.validationWindow.snapshots).toEqual(BUYER_SNAPSHOTS.slice(3));
+    const merchant = readArtifact(join(root, 'a'), 'merchant-trust', AS_OF);
+    expect(merchant.validationWindow).toMatchObject({ from: '2025-11-24', to: '2025-12-01' });
+    expect(merchant.trainingWindow.snapshots).toEqual(MERCHANT_SNAPSHOTS.slice(0, 3));
+    expect(merchant.metrics.positives).toBeGreaterThan(0);
+  });
+
+  it('writes byte-identical artifacts for the same data and seed', async () => {
+    await trainModels(wh, AS_OF, configIn('b'), log, { specs });
+    expect(file('b', 'abuse-risk')).toBe(file('a', 'abuse-risk'));
+    expect(file('b', 'merchant-trust')).toBe(file('a', 'merchant-trust'));
+  });
+
+  it('ignores labels that close on or after the training date (planted late labels change nothing)', async () => {
+    await wh.run(`insert into investigations values
+      ('late1', 'b0000', null, '2026-01-10', '${AS_OF}', 'confirmed_abuse'),
+      ('late2', 'b0001', null, '2026-01-10', '2026-03-15', 'confirmed_abuse')`);
+    await wh.run(`insert into merchant_actions values ('late3', 'm000', '${AS_OF}', 'closure', null)`);
+    await trainModels(wh, AS_OF, configIn('c'), log, { specs });
+    expect(file('c', 'abuse-risk')).toBe(file('a', 'abuse-risk'));
+    expect(file('c', 'merchant-trust')).toBe(file('a', 'merchant-trust'));
+    await wh.run(`delete from investigations where case_id like 'late%'`);
+    await wh.run(`delete from merchant_actions where action_id = 'late3'`);
+  });
+});
