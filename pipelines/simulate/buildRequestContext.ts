@@ -1,0 +1,53 @@
+// Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and labels.
+import { UserError } from '../cli/errors.ts';
+import type { Logger } from '../log/Logger.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { simSql } from './simSql.ts';
+
+export interface ContextOptions {
+  /** The window ends just before this date (YYYY-MM-DD). */
+  asOf: string;
+  weeks: number;
+  log?: Logger;
+}
+
+export interface ContextSummary {
+  windowStart: string;
+  requests: number;
+  unscored: number;
+}
+
+const REQUIRED = ['refund_requests', 'orders', 'buyers', 'investigations'] as const;
+
+/** Stand-ins, with the columns the context reads, for score and group tables another stage has not written yet. */
+const OPTIONAL_SOURCES = [
+  { view: 'sim_buyer_scores', table: 'score_buyer_history', empty: 'select null::date as as_of, null::varchar as buyer_id, null::double as risk, null::varchar as tier where false' },
+  { view: 'sim_merchant_scores', table: 'score_merchant_history', empty: 'select null::date as as_of, null::varchar as merchant_id, null::double as trust, null::varchar as tier where false' },
+  { view: 'sim_buyer_groups', table: 'buyer_groups', empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false' },
+] as const;
+
+export function windowStart(asOf: string, weeks: number): string {
+  const d = new Date(`${asOf}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7 * weeks);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function buildRequestContext(wh: Warehouse, options: ContextOptions): Promise<ContextSummary> {
+  const missing = [];
+  for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
+  if (missing.length) {
+    throw new UserError(`warehouse ${wh.path} has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}; run \`trustlens ingest\` first`);
+  }
+  for (const src of OPTIONAL_SOURCES) {
+    const exists = await wh.tableExists(src.table);
+    if (!exists) options.log?.warn(`no ${src.table} table: ${src.view === 'sim_buyer_groups' ? 'every buyer is treated as a group of one; run `trustlens features` first' : 'requests count as unscored; run `trustlens score` first for score-based rules'}`);
+    // The table names are constants of this module, not user text.
+    await wh.run(`create or replace temp view ${src.view} as ${exists ? `select * from ${src.table}` : src.empty}`);
+  }
+  const start = windowStart(options.asOf, options.weeks);
+  await wh.run(`create or replace temp table sim_context as ${simSql('sim_context')}`, { as_of: options.asOf, window_start: start });
+  const [row] = await wh.all<{ requests: bigint; unscored: bigint }>(
+    'select count(*) as requests, count(*) filter (where buyer_risk is null) as unscored from sim_context',
+  );
+  return { windowStart: start, requests: Number(row?.requests ?? 0n), unscored: Number(row?.unscored ?? 0n) };
+}

@@ -1,0 +1,105 @@
+// The refund-policy file schema (YAML or JSON): ordered rules with conditions and actions, plus review, deadline and cost settings.
+import { z } from 'zod';
+import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, CONDITION_OPS, PRESENCE_OPS, opsFor, type FieldType } from './conditionFields.ts';
+
+export const ACTIONS = ['instant_refund', 'refund_after_return', 'manual_review', 'reject', 'as_recorded'] as const;
+export type PolicyAction = (typeof ACTIONS)[number];
+const actionSchema = z.enum(ACTIONS, { error: `must be one of ${ACTIONS.join(', ')}` });
+const fallbackSchema = z.enum(['instant_refund', 'refund_after_return', 'reject', 'as_recorded'], {
+  error: 'must be instant_refund, refund_after_return, reject or as_recorded (overflow cannot go back to review)',
+});
+
+const conditionValue = z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]);
+
+function checkValue(type: FieldType, op: string, value: unknown): string | null {
+  const list = op === 'in' || op === 'not_in';
+  if (list && (!Array.isArray(value) || value.length === 0)) return `op ${op} needs a non-empty list of values, e.g. [${type.kind === 'enum' ? type.values.slice(0, 2).join(', ') : '1, 2'}]`;
+  if (!list && Array.isArray(value)) return `op ${op} takes one value, not a list; use op in for a list`;
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (type.kind === 'number') {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return 'must be a number';
+      if (type.min !== undefined && v < type.min) return `must be at least ${type.min}`;
+      if (type.max !== undefined && v > type.max) return `must be at most ${type.max}`;
+    } else if (typeof v !== 'string' || !type.values.includes(v)) {
+      return `${JSON.stringify(v)} is not one of ${type.values.join(', ')}`;
+    }
+  }
+  return null;
+}
+
+export const conditionSchema = z
+  .strictObject({
+    field: z.enum(CONDITION_FIELD_NAMES, { error: `unknown field; use one of ${CONDITION_FIELD_NAMES.join(', ')}` }),
+    op: z.enum(CONDITION_OPS, { error: `unknown op; use one of ${CONDITION_OPS.join(', ')}` }),
+    value: conditionValue.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const ops = opsFor(c.field);
+    if (!ops.includes(c.op)) {
+      ctx.addIssue({ code: 'custom', path: ['op'], input: c.op, message: `got "${c.op}"; op ${c.op} does not apply to field ${c.field}; use one of ${ops.join(', ')}` });
+      return;
+    }
+    const presence = (PRESENCE_OPS as readonly string[]).includes(c.op);
+    if (presence) {
+      if (c.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], input: c.value, message: `got ${JSON.stringify(c.value)}; op ${c.op} takes no value; remove it` });
+      return;
+    }
+    if (c.value === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], input: undefined, message: `got nothing; op ${c.op} needs a value` });
+      return;
+    }
+    const problem = checkValue(CONDITION_FIELDS[c.field].type, c.op, c.value);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], input: c.value, message: `got ${JSON.stringify(c.value)}; ${problem} (field ${c.field})` });
+  });
+export type Condition = z.output<typeof conditionSchema>;
+
+export const ruleSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  /** All conditions must hold; no conditions means the rule always matches. */
+  when: z.array(conditionSchema).default([]),
+  action: actionSchema,
+  /** The merchant response deadline does not turn this rule's refund_after_return into an auto-refund. */
+  exemptFromDeadline: z.boolean().default(false),
+});
+export type PolicyRule = z.output<typeof ruleSchema>;
+
+const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const nonNegative = z.number().min(0, 'must be 0 or more');
+
+export const settingsSchema = z
+  .strictObject({
+    reviewCapacityPerWeek: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+    overflowAction: fallbackSchema.optional(),
+    merchantResponseHours: z.number().positive('must be more than 0').optional(),
+    reviewDetectionRate: rate.default(0.8),
+    reviewDelayDays: nonNegative.default(2),
+    returnDays: nonNegative.default(6),
+    abuserReturnRate: rate.default(0.1),
+  })
+  .prefault({})
+  .superRefine((s, ctx) => {
+    if (s.reviewCapacityPerWeek !== undefined && s.overflowAction === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['overflowAction'], input: undefined, message: 'got nothing; is required when reviewCapacityPerWeek is set: name the action for requests beyond capacity (e.g. refund_after_return)' });
+    }
+  });
+
+export const costsSchema = z
+  .strictObject({
+    returnShipping: nonNegative.default(10),
+    manualReview: nonNegative.default(15),
+    honestDelayDay: nonNegative.default(2),
+  })
+  .prefault({});
+
+export const policySchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case letters, digits and dashes, e.g. risk-gated'),
+  description: z.string().optional(),
+  rules: z.array(ruleSchema).default([]),
+  /** Action for requests no rule matches. */
+  default: actionSchema,
+  settings: settingsSchema,
+  costs: costsSchema,
+});
+export type Policy = z.output<typeof policySchema>;
+export type PolicySettings = Policy['settings'];
+export type PolicyCosts = Policy['costs'];

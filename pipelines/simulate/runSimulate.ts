@@ -1,0 +1,43 @@
+// CLI handler of `trustlens simulate`: loads policies, replays them on the warehouse and prints the side-by-side table.
+import type { CommandContext } from '../cli/defineCommand.ts';
+import { Warehouse } from '../warehouse/Warehouse.ts';
+import { formatSimTable } from './formatSimTable.ts';
+import { loadPolicies } from './policy/loadPolicy.ts';
+import { simulatePolicies } from './simulatePolicies.ts';
+
+export const DEFAULT_SIM_SEED = 1;
+
+export interface SimulateCliOptions {
+  asOf: string;
+  weeks?: number;
+  policy?: string[];
+  bootstrap?: number;
+  seed?: number;
+}
+
+export async function runSimulate(options: SimulateCliOptions, ctx: CommandContext): Promise<void> {
+  const files = options.policy?.length ? options.policy : ctx.config.simulate.policies;
+  // Validate every policy before opening the warehouse, so a typo costs nothing.
+  const policies = loadPolicies(files);
+  const wh = await Warehouse.open({ path: ctx.warehouse });
+  try {
+    const result = await simulatePolicies(wh, {
+      asOf: options.asOf,
+      weeks: options.weeks ?? ctx.config.simulate.weeks,
+      policies,
+      bootstrap: options.bootstrap ?? ctx.config.simulate.bootstrap,
+      seed: options.seed ?? DEFAULT_SIM_SEED,
+      log: ctx.log,
+    });
+    ctx.log.info(
+      `${result.context.requests} refund requests from ${result.context.windowStart} to ${options.asOf} replayed under ${policies.length} ` +
+        `polic${policies.length === 1 ? 'y' : 'ies'}; ${result.rows.length} rows stored in sim_results`,
+    );
+    if (result.context.unscored > 0) {
+      ctx.log.warn(`${result.context.unscored} requests had no buyer score at or before them: conditions on buyer risk or tier do not match them`);
+    }
+    process.stdout.write(`${formatSimTable(result.rows)}\n`);
+  } finally {
+    wh.close();
+  }
+}
