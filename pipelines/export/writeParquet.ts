@@ -1,0 +1,45 @@
+// Runs one export query into a Parquet file with types every reader handles (no BIGINT, DECIMAL or zoned timestamps).
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import type { ExportColumn } from './exportManifest.ts';
+
+/**
+ * The select expression that makes a column plain for browsers: JS readers turn INT64 into BigInt and DECIMAL into
+ * scaled integers, so counts and money travel as DOUBLE; dates travel as 'YYYY-MM-DD' strings so they compare as keys.
+ */
+export function plainColumn(name: string, type: string): { expr: string; type: string } {
+  const col = quoteIdent(name);
+  const list = type.endsWith('[]') ? '[]' : '';
+  const base = list ? type.slice(0, -2) : type;
+  if (/^(BIGINT|HUGEINT|UBIGINT|UHUGEINT|UINTEGER|DECIMAL\(\d+,\s*\d+\))$/.test(base)) {
+    return { expr: `cast(${col} as DOUBLE${list}) as ${col}`, type: `DOUBLE${list}` };
+  }
+  if (base === 'DATE' && !list) return { expr: `strftime(${col}, '%Y-%m-%d') as ${col}`, type: 'VARCHAR' };
+  if (/^TIMESTAMP/.test(base) && base !== 'TIMESTAMP') {
+    return { expr: `cast(${col} as TIMESTAMP${list}) as ${col}`, type: `TIMESTAMP${list}` };
+  }
+  return { expr: col, type };
+}
+
+/** Writes `sql` (with its bound params) to `file` as Parquet; returns the row count and the written column types. */
+export async function writeParquet(
+  wh: Warehouse,
+  sql: string,
+  params: Record<string, DuckDBValue> | undefined,
+  file: string,
+): Promise<{ rows: number; columns: ExportColumn[] }> {
+  const temp = quoteIdent('export_stage');
+  await wh.run(`create or replace temp table ${temp} as\n${sql}`, params);
+  try {
+    const described = await wh.all<{ column_name: string; column_type: string }>(`describe ${temp}`);
+    const plain = described.map((c) => ({ name: c.column_name, ...plainColumn(c.column_name, c.column_type) }));
+    const select = plain.length ? plain.map((c) => c.expr).join(', ') : '*';
+    const written = await wh.all<{ Count: bigint }>(
+      `copy (select ${select} from ${temp}) to ${quoteLiteral(file)} (format parquet, compression snappy)`,
+    );
+    return { rows: Number(written[0]?.Count ?? 0n), columns: plain.map((c) => ({ name: c.name, type: c.type })) };
+  } finally {
+    await wh.run(`drop table if exists ${temp}`);
+  }
+}

@@ -1,0 +1,46 @@
+// Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output becomes a missing section.
+import type { Warehouse } from '../pipelines/warehouse/Warehouse.ts';
+import { MODEL_NAMES } from '../models/artifactSchema.ts';
+import { loadArtifact } from './load/loadArtifacts.ts';
+import { loadDrift, type DriftSource } from './load/loadDrift.ts';
+import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
+import { loadWeekly } from './load/loadWeekly.ts';
+import type { ReportData } from './reportData.ts';
+
+export interface ReportDataOptions {
+  trendWeeks: number;
+  movers: number;
+  reviewCapacity: number;
+  artifactsDir: string;
+  /** Scenario the others are compared with. */
+  baseline?: string;
+  /** Model-input columns per feature table (from the feature catalogue); drift falls back to every numeric column. */
+  featureColumns?: { buyer?: readonly string[]; merchant?: readonly string[] };
+}
+
+export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = { trendWeeks: 12, movers: 10, reviewCapacity: 200, artifactsDir: 'models/artifacts', baseline: 'status-quo' };
+
+export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDataOptions = DEFAULT_REPORT_OPTIONS): Promise<ReportData> {
+  const sources: DriftSource[] = [
+    { subject: 'Buyer features', table: 'feat_buyer_history', columns: opts.featureColumns?.buyer },
+    { subject: 'Merchant features', table: 'feat_merchant_history', columns: opts.featureColumns?.merchant },
+    { subject: 'Buyer risk score', table: 'score_buyer_history', columns: ['risk'] },
+    { subject: 'Merchant trust score', table: 'score_merchant_history', columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'] },
+  ];
+  // Sequential on purpose: one DuckDB connection, and the queries are small.
+  const weekly = await loadWeekly(wh, asOf, { trendWeeks: opts.trendWeeks, movers: opts.movers });
+  const queue = await loadRiskQueue(wh, asOf, opts.reviewCapacity);
+  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? 'status-quo');
+  const drift = [];
+  for (const s of sources) {
+    const d = await loadDrift(wh, asOf, s);
+    if (d.rows !== null) drift.push(d);
+  }
+  return {
+    asOf,
+    weekly,
+    queue,
+    policy,
+    modelCard: { asOf, models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })), drift },
+  };
+}

@@ -1,0 +1,96 @@
+// risk-queue.html (and its CSV) for risk teams: the ranked accounts to review this week, sized to review capacity.
+import { html, type SafeHtml } from '../html/escapeHtml.ts';
+import { fmtAmount, fmtInt, fmtMoney, fmtPct, fmtProb } from '../html/format.ts';
+import { renderKpis } from '../html/kpi.ts';
+import { renderPage } from '../html/page.ts';
+import { renderDefinitions, renderNotice, renderSection } from '../html/section.ts';
+import { renderTable } from '../html/table.ts';
+import { renderTierBadge } from '../html/badge.ts';
+import { queueCoverageChart } from '../charts/queueCoverageChart.ts';
+import { toCsv, type CsvColumn } from '../csv/toCsv.ts';
+import type { RiskQueueData, RiskQueueRow } from '../reportData.ts';
+
+export const RISK_QUEUE_CSV = 'risk-queue.csv';
+
+const CSV_COLUMNS: CsvColumn<RiskQueueRow>[] = [
+  { header: 'rank', value: (r) => r.rank },
+  { header: 'buyer_id', value: (r) => r.buyerId },
+  { header: 'risk', value: (r) => Number(r.risk.toFixed(4)) },
+  { header: 'tier', value: (r) => r.tier },
+  { header: 'expected_loss', value: (r) => Number(r.expectedLoss.toFixed(2)) },
+  { header: 'refund_only_amount_30d', value: (r) => Number(r.refundOnlyAmount30d.toFixed(2)) },
+  { header: 'reasons', value: (r) => r.reasons },
+  { header: 'group_id', value: (r) => r.groupId },
+  { header: 'group_size', value: (r) => r.groupSize },
+  { header: 'group_confirmed_abusers', value: (r) => r.groupConfirmedAbusers },
+  { header: 'linked_accounts', value: (r) => r.groupMembers },
+];
+
+/** The queue as CSV: UTF-8 with BOM, CRLF, every field quoted, lists joined with " | ", formula-like text prefixed with '. */
+export function riskQueueCsv(d: RiskQueueData): string {
+  return toCsv(CSV_COLUMNS, d.rows ?? []);
+}
+
+const MAX_MEMBERS_SHOWN = 6;
+
+function linked(r: RiskQueueRow): SafeHtml {
+  if (r.groupSize <= 1 || r.groupMembers.length === 0) return html`<span class="muted">none</span>`;
+  const shown = r.groupMembers.slice(0, MAX_MEMBERS_SHOWN);
+  const more = r.groupMembers.length - shown.length;
+  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}</div>`;
+}
+
+function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
+  return renderTable<RiskQueueRow>({
+    rows,
+    rowClass: (r) => (r.rank === capacity && rows.length > capacity ? 'capacity-line' : undefined),
+    empty: 'The queue is empty this week.',
+    columns: [
+      { header: 'Rank', align: 'num', cell: (r) => fmtInt(r.rank) },
+      { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
+      { header: 'Risk', align: 'num', help: 'Calibrated probability of refund-only abuse', cell: (r) => fmtProb(r.risk) },
+      { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
+      { header: 'Expected loss', align: 'num', help: 'risk × refund-only amount, last 30 days', cell: (r) => fmtAmount(r.expectedLoss) },
+      { header: 'Refund-only 30 d', align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
+      { header: 'Reasons', className: 'wrap', cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>` },
+      { header: 'Linked accounts', cell: linked },
+    ],
+  });
+}
+
+export function renderRiskQueue(d: RiskQueueData): string {
+  let body: SafeHtml;
+  if (!d.rows) {
+    body = renderNotice('missing', 'no risk queue for this week', html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`);
+  } else {
+    const rows = d.rows;
+    const inCapacity = rows.filter((r) => r.rank <= d.capacity);
+    const atStake = inCapacity.reduce((s, r) => s + r.refundOnlyAmount30d, 0);
+    const expected = inCapacity.reduce((s, r) => s + r.expectedLoss, 0);
+    const totalExpected = rows.reduce((s, r) => s + r.expectedLoss, 0);
+    const kpis = renderKpis([
+      { label: 'Accounts in queue', value: fmtInt(rows.length), note: `review capacity ${fmtInt(d.capacity)} per week` },
+      { label: 'High tier', value: fmtInt(rows.filter((r) => r.tier === 'high').length) },
+      { label: 'Refund-only at stake', value: fmtMoney(atStake), note: 'last 30 days, accounts within capacity' },
+      { label: 'Expected loss covered', value: fmtMoney(expected), note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of the queue's expected loss` : undefined },
+      { label: 'In linked groups', value: fmtInt(rows.filter((r) => r.groupSize > 1).length), note: 'share a device, address or payment key' },
+    ]);
+    body = html`${kpis}
+${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
+${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`Ranked by expected loss; the dashed line under rank ${fmtInt(d.capacity)} marks this week’s review capacity. Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}`;
+  }
+  const defs = renderSection('definitions', 'Definitions', renderDefinitions([
+    { term: 'Risk', definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.' },
+    { term: 'Tier', definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).' },
+    { term: 'Expected loss', definition: 'Risk × the buyer’s refund-only amount over the last 30 days.' },
+    { term: 'Reasons', definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.' },
+    { term: 'Linked accounts', definition: 'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.' },
+  ]));
+  return renderPage({
+    asOf: d.asOf,
+    page: 'risk-queue',
+    title: 'Risk review queue',
+    lede: 'For risk teams: the accounts to review this week, most expected loss first, with reasons and linked accounts.',
+    body: html`${body}${defs}`,
+  });
+}

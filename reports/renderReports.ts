@@ -1,0 +1,57 @@
+// Renders every report file from the data objects: a pure function from ReportData to file name → contents.
+import { fmtInt, fmtMoney } from './html/format.ts';
+import { renderIndex, type IndexEntry } from './pages/indexPage.ts';
+import { renderModelCard } from './pages/modelCard.ts';
+import { renderPolicyImpact } from './pages/policyImpact.ts';
+import { RISK_QUEUE_CSV, renderRiskQueue, riskQueueCsv } from './pages/riskQueue.ts';
+import { renderWeeklyTrust } from './pages/weeklyTrust.ts';
+import type { ReportData } from './reportData.ts';
+
+export const REPORT_FILES = ['index.html', 'weekly-trust.html', 'risk-queue.html', RISK_QUEUE_CSV, 'policy-impact.html', 'model-card.html'] as const;
+export type ReportFile = (typeof REPORT_FILES)[number];
+
+function indexEntries(d: ReportData): IndexEntry[] {
+  const scenarios = d.policy.results ? new Set(d.policy.results.map((r) => r.scenario)).size : 0;
+  const models = d.modelCard.models.filter((m) => m.artifact.status === 'ok').map((m) => m.model);
+  return [
+    {
+      file: 'weekly-trust.html',
+      title: 'Weekly trust report',
+      audience: 'Leadership',
+      description: 'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
+      status: `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`,
+    },
+    {
+      file: 'risk-queue.html',
+      title: 'Risk review queue',
+      audience: 'Risk teams',
+      description: 'Accounts to review this week, ranked by expected loss, with reasons and linked accounts; also as CSV.',
+      status: d.queue.rows ? `${fmtInt(d.queue.rows.length)} accounts queued, capacity ${fmtInt(d.queue.capacity)}` : 'no queue yet — run trustlens score',
+    },
+    {
+      file: 'policy-impact.html',
+      title: 'Refund policy impact',
+      audience: 'Policy analysts',
+      description: 'Refund policies replayed against the status quo: abuse stopped, honest buyers burdened, cost and review workload, with intervals.',
+      status: scenarios ? `${scenarios} scenarios compared` : 'no simulation results yet — run trustlens simulate',
+    },
+    {
+      file: 'model-card.html',
+      title: 'Model card',
+      audience: 'Analysts and auditors',
+      description: 'Training window, labels, metrics against rule baselines, calibration, feature importance, TreeSHAP, drift and known limits.',
+      status: models.length ? `models: ${models.join(', ')}` : 'no model artifacts yet — run trustlens train',
+    },
+  ];
+}
+
+export function renderReports(d: ReportData): Record<ReportFile, string> {
+  return {
+    'index.html': renderIndex(d.asOf, indexEntries(d)),
+    'weekly-trust.html': renderWeeklyTrust(d.weekly),
+    'risk-queue.html': renderRiskQueue(d.queue),
+    [RISK_QUEUE_CSV]: riskQueueCsv(d.queue),
+    'policy-impact.html': renderPolicyImpact(d.policy),
+    'model-card.html': renderModelCard(d.modelCard),
+  } as Record<ReportFile, string>;
+}

@@ -1,0 +1,138 @@
+// The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them literally.
+import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
+
+/** Activity of one week [weekStart, weekEnd): orders by created_at, refund requests by requested_at. */
+export interface WeekStats {
+  weekStart: string;
+  /** Exclusive end: the as-of date of the week. */
+  weekEnd: string;
+  orders: number;
+  gmv: number;
+  refundRequests: number;
+  refundOnlyRequests: number;
+  /** refundRequests / orders; null without orders. */
+  refundRequestRate: number | null;
+  /** refundOnlyRequests / refundRequests; null without requests. */
+  refundOnlyShare: number | null;
+  /** Σ approved refund-only amount × buyer's latest calibrated risk scored on or before weekEnd; null when no scores exist. */
+  estimatedAbuseLoss: number | null;
+}
+
+export interface CategoryStats {
+  category: string;
+  current: WeekStats;
+  previous: WeekStats;
+}
+
+export interface MerchantMove {
+  merchantId: string;
+  name: string;
+  category: string;
+  trustBefore: number;
+  trustNow: number;
+  tierBefore: string;
+  tierNow: string;
+  /** Plain-language reasons from the score stage, strongest first. */
+  reasons: string[];
+}
+
+export interface TierCount {
+  tier: string;
+  current: number;
+  previous: number | null;
+}
+
+export interface WeeklyTrustData {
+  asOf: string;
+  current: WeekStats;
+  previous: WeekStats;
+  /** Oldest first, ending with `current`. */
+  trend: WeekStats[];
+  /** Buyers in the high risk tier at the as-of score and at the previous score; null without scores. */
+  flagged: { current: number; previous: number | null } | null;
+  /** Merchant trust tiers at the as-of score and at the previous score; null without merchant scores. */
+  merchantTiers: TierCount[] | null;
+  categories: CategoryStats[];
+  /** Biggest trust fallers and risers between the previous and the as-of merchant score; null without two score weeks. */
+  movers: { previousAsOf: string; fallers: MerchantMove[]; risers: MerchantMove[] } | null;
+}
+
+export interface RiskQueueRow {
+  rank: number;
+  buyerId: string;
+  risk: number;
+  tier: string;
+  expectedLoss: number;
+  refundOnlyAmount30d: number;
+  reasons: string[];
+  groupId: string | null;
+  groupSize: number;
+  groupMembers: string[];
+  groupConfirmedAbusers: number;
+}
+
+export interface RiskQueueData {
+  asOf: string;
+  /** Accounts the risk team reviews per week (config review.capacity). */
+  capacity: number;
+  /** null when the score stage has not written a queue for this week. */
+  rows: RiskQueueRow[] | null;
+}
+
+export interface SimResult {
+  scenario: string;
+  segment: string;
+  metric: string;
+  value: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface PolicyImpactData {
+  asOf: string;
+  /** The scenario others are compared with. */
+  baseline: string;
+  /** null when `trustlens simulate` has not run for this week. */
+  results: SimResult[] | null;
+}
+
+export type ArtifactState =
+  | { status: 'ok'; file: string; summary: ArtifactSummary }
+  | { status: 'missing'; dir: string }
+  | { status: 'invalid'; file: string; problems: string[] };
+
+export interface ModelSection {
+  model: ModelName;
+  artifact: ArtifactState;
+}
+
+export interface DriftRow {
+  feature: string;
+  psi: number;
+  previousMean: number | null;
+  currentMean: number | null;
+}
+
+export interface DriftSection {
+  /** e.g. "Buyer features", "Buyer risk score". */
+  subject: string;
+  currentAsOf: string;
+  /** null when there is no earlier week to compare with. */
+  previousAsOf: string | null;
+  /** null when the source table is missing. */
+  rows: DriftRow[] | null;
+}
+
+export interface ModelCardData {
+  asOf: string;
+  models: ModelSection[];
+  drift: DriftSection[];
+}
+
+export interface ReportData {
+  asOf: string;
+  weekly: WeeklyTrustData;
+  queue: RiskQueueData;
+  policy: PolicyImpactData;
+  modelCard: ModelCardData;
+}

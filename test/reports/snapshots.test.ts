@@ -1,0 +1,113 @@
+// Report pages as files: HTML snapshots from the literal fixture, the empty (first-run) fixture and the tiny warehouse; escaping and CSP checked on the strings.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReports } from '../../reports/buildReports.ts';
+import { CONTENT_SECURITY_POLICY } from '../../reports/html/page.ts';
+import { loadReportData } from '../../reports/loadReportData.ts';
+import { REPORT_FILES, renderReports } from '../../reports/renderReports.ts';
+import type { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
+import { emptyReportData, fixtureReportData, XSS } from './fixture/reportFixture.ts';
+import { openFixtureWarehouse, WH_AS_OF, writeFixtureArtifacts } from './fixture/fixtureWarehouse.ts';
+
+const HTML_FILES = REPORT_FILES.filter((f) => f.endsWith('.html'));
+function expectSafe(htmlText: string): void {
+  // A payload only runs as markup: a tag it opened, or an event-handler attribute on a tag. Quotes inside text nodes are harmless.
+  expect(htmlText).not.toMatch(/<script\b/i);
+  expect(htmlText).not.toMatch(/<img\b/i);
+  expect(htmlText).not.toMatch(/<svg\b[^>]*\sonload/i);
+  expect(htmlText).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
+  expect(htmlText).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`);
+}
+
+describe('fixture report', () => {
+  const files = renderReports(fixtureReportData());
+  it.each(HTML_FILES)('%s matches its snapshot', async (file) => {
+    await expect(files[file]).toMatchFileSnapshot(`__snapshots__/fixture/${file}`);
+  });
+
+  it('renders the same bytes twice (no random ids, no clock)', () => {
+    expect(renderReports(fixtureReportData())).toEqual(files);
+  });
+
+  it('puts every chart in a figure.chart with an SVG that declares its namespace', () => {
+    const weekly = files['weekly-trust.html'];
+    expect(weekly.match(/<figure class="chart"/g)).toHaveLength(7);
+    expect(weekly.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g)?.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('writes the CSV with a BOM, a header and one row per queued account', () => {
+    const csv = files['risk-queue.csv'];
+    expect(csv.startsWith('\uFEFF"rank","buyer_id","risk","tier","expected_loss"')).toBe(true);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(25);
+  });
+});
+
+describe('report with XSS payloads in names, reasons, ids, scenarios and features', () => {
+  const files = renderReports(fixtureReportData({ xss: true }));
+  it.each(HTML_FILES)('%s shows payloads only as escaped text', (file) => {
+    expectSafe(files[file]);
+  });
+
+  it('escapes payloads in text and inside chart labels', () => {
+    expect(files['weekly-trust.html']).toContain('Shop &lt;script&gt;window.__xss=1&lt;/script&gt;');
+    expect(files['risk-queue.html']).toContain('&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    expect(files['policy-impact.html']).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
+  });
+
+  it('defuses the payloads in the CSV as text, never as formulas', () => {
+    expect(files['risk-queue.csv']).toContain(`"${XSS.img.replaceAll('"', '""')}"`);
+  });
+});
+
+describe('first run: no scores, simulation or models yet', () => {
+  const files = renderReports(emptyReportData());
+  it.each(HTML_FILES)('%s matches its snapshot', async (file) => {
+    await expect(files[file]).toMatchFileSnapshot(`__snapshots__/empty/${file}`);
+  });
+
+  it('says what to run instead of failing', () => {
+    expect(files['policy-impact.html']).toContain('no simulation results for this week');
+    expect(files['policy-impact.html']).toContain('trustlens simulate --as-of 2026-11-02');
+    expect(files['risk-queue.html']).toContain('trustlens score --as-of 2026-11-02');
+    expect(files['model-card.html']).toContain('no abuse-risk model artifact on or before 2026-11-02');
+    expect(files['model-card.html']).toContain('key metrics.rows: got &quot;x&quot;; expected number');
+  });
+});
+
+describe('report built from the tiny warehouse', () => {
+  let wh: Warehouse;
+  let artifactsDir: string;
+  let outDir: string;
+  beforeAll(async () => {
+    wh = await openFixtureWarehouse();
+    artifactsDir = mkdtempSync(join(tmpdir(), 'trustlens-report-artifacts-'));
+    outDir = mkdtempSync(join(tmpdir(), 'trustlens-report-out-'));
+    writeFixtureArtifacts(artifactsDir);
+  });
+  afterAll(() => {
+    wh?.close();
+    if (artifactsDir) rmSync(artifactsDir, { recursive: true, force: true });
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes every file and each page matches its snapshot', async () => {
+    const data = await loadReportData(wh, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
+    const built = buildReports(data, join(outDir, WH_AS_OF));
+    expect(built.files.map((f) => f.slice(built.dir.length + 1))).toEqual([...REPORT_FILES]);
+    for (const file of HTML_FILES) {
+      const text = readFileSync(join(built.dir, file), 'utf8').replaceAll(artifactsDir, '<artifacts>');
+      expectSafe(text);
+      await expect(text).toMatchFileSnapshot(`__snapshots__/warehouse/${file}`);
+    }
+  });
+
+  it('replaces an existing report folder whole', async () => {
+    const data = await loadReportData(wh, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
+    const dir = join(outDir, 'again');
+    buildReports(emptyReportData(), dir);
+    buildReports(data, dir);
+    expect(readFileSync(join(dir, 'risk-queue.csv'), 'utf8')).toContain('"b1"');
+  });
+});
