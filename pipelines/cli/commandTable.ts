@@ -2,8 +2,16 @@
 import type { CommandSpec } from './defineCommand.ts';
 import { generateCommand } from './commands/generate.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { featuresCommand } from './commands/features.ts';
+import { catalogCommand } from './commands/catalog.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { exportCommand } from './commands/export.ts';
+import { trainCommand } from './commands/train.ts';
+import { scoreCommand } from './commands/score.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
+import { reportCommand } from './commands/report.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [generateCommand, ingestCommand];
+export const COMMANDS: readonly CommandSpec[] = [generateCommand, ingestCommand, featuresCommand, catalogCommand, simulateCommand, exportCommand, trainCommand, scoreCommand, evaluateCommand, reportCommand];
 
 export const GLOBAL_OPTIONS = [
   { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: 'config warehouse (data/warehouse.duckdb)' },
