@@ -24,6 +24,8 @@ export interface FitOptions {
   seed: number;
   nTrees: number;
   threads: number;
+  /** Cap on fitted rows: all positives stay, negatives are sampled down to it (no cap when absent). */
+  maxRows?: number;
   trustlensVersion: string;
   /** Progress lines (e.g. Logger.detail). */
   note?: (message: string) => void;
@@ -46,7 +48,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
     throw new Error(`${spec.name}: ${problems.join('; ')}. Labels arrive late: train as of a later date, or widen training.snapshotWeeks.`);
   }
 
-  const fitted = sampleNegatives(train, spec.negativeSampleRate, o.seed);
+  const fitted = sampleNegatives(train, negativeRate(train, spec.negativeSampleRate, o.maxRows), o.seed);
   const forestOptions = { ...spec.forest, nTrees: o.nTrees, seed: o.seed, threads: o.threads, featureNames: [...spec.features] };
   note(`${spec.name}: fitting ${o.nTrees} trees on ${fitted.ids.length} rows (${countPositives(fitted.labels)} positives)`);
   let forest = await trainForest(featureColumns(fitted, spec), fitted.labels, forestOptions);
@@ -68,7 +70,8 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
   let fittedRows = fitted;
   if (spec.refitOnAllSnapshots) {
     fittedSnapshots = [...o.plan.training, ...o.plan.validation];
-    fittedRows = sampleNegatives(selectSnapshots(data, fittedSnapshots).data, spec.negativeSampleRate, o.seed);
+    const all = selectSnapshots(data, fittedSnapshots).data;
+    fittedRows = sampleNegatives(all, negativeRate(all, spec.negativeSampleRate, o.maxRows), o.seed);
     note(`${spec.name}: refitting on ${fittedRows.ids.length} rows of all snapshots`);
     forest = await trainForest(featureColumns(fittedRows, spec), fittedRows.labels, forestOptions);
   }
@@ -132,6 +135,18 @@ export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Arra
     if (!col) throw new Error(`${spec.name}: feature column ${f} was not loaded`);
     return col;
   });
+}
+
+/**
+ * The spec's negative sampling rate, lowered so the expected fitted rows stay within maxRows. Forest training time grows
+ * with rows while the positives carry the signal; calibration is fitted on unsampled held-out rows, so probabilities stay honest.
+ */
+export function negativeRate(data: TrainingData, specRate: number, maxRows: number | undefined): number {
+  const positives = countPositives(data.labels);
+  const negatives = data.ids.length - positives;
+  if (maxRows === undefined || negatives === 0) return specRate;
+  // At least as many negatives as positives, so a cap below the positive count still leaves two classes.
+  return Math.min(specRate, Math.max(positives, maxRows - positives) / negatives);
 }
 
 function sampleNegatives(data: TrainingData, rate: number, seed: number): TrainingData {

@@ -1,4 +1,5 @@
 // Chooses the weekly feature snapshots a model trains and validates on: old enough for labels to mature, newest held out.
+import { addDays } from '../../pipelines/time/isoDate.ts';
 export interface SnapshotPlanOptions {
   /** Training date T (YYYY-MM-DD). */
   asOf: string;
@@ -15,12 +16,6 @@ export interface SnapshotPlan {
   training: string[];
   /** Ascending; every date is after every training date. */
   validation: string[];
-}
-
-const DAY_MS = 86_400_000;
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Snapshots are T − 7k days for k ≥ 1, the `snapshotWeeks` most recent of those at least `minAgeDays` old. */

@@ -10,8 +10,24 @@ import { trainCommand } from './commands/train.ts';
 import { scoreCommand } from './commands/score.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
+import { runCommand } from './commands/run.ts';
+import { startCommand } from './commands/start.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [generateCommand, ingestCommand, featuresCommand, catalogCommand, simulateCommand, exportCommand, trainCommand, scoreCommand, evaluateCommand, reportCommand];
+// In the order a newcomer meets them: the whole product first, then each stage of the weekly run, then tools.
+export const COMMANDS: readonly CommandSpec[] = [
+  startCommand,
+  runCommand,
+  generateCommand,
+  ingestCommand,
+  featuresCommand,
+  trainCommand,
+  scoreCommand,
+  simulateCommand,
+  reportCommand,
+  exportCommand,
+  catalogCommand,
+  evaluateCommand,
+];
 
 export const GLOBAL_OPTIONS = [
   { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: 'config warehouse (data/warehouse.duckdb)' },

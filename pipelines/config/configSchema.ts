@@ -33,6 +33,9 @@ export const configSchema = z
         seed: z.number().int().default(7).describe('Seed of the forests.'),
         nTrees: positiveInt('training.nTrees').default(100).describe('Trees per forest.'),
         threads: positiveInt('training.threads').default(2).describe('Worker threads for training.'),
+        maxRows: positiveInt('training.maxRows')
+          .default(300_000)
+          .describe('Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.'),
       })
       .prefault({}),
     review: z
@@ -68,6 +71,7 @@ export const configSchema = z
           .describe('Policy files the weekly run replays.'),
         weeks: positiveInt('simulate.weeks').default(12).describe('Weeks of refund requests replayed, ending at the as-of date.'),
         bootstrap: positiveInt('simulate.bootstrap').default(200).describe('Bootstrap resamples (over buyers) for 95% intervals.'),
+        seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),
     report: z

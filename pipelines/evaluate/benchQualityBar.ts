@@ -7,7 +7,7 @@ import { configSchema, type TrustlensConfig } from '../config/configSchema.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
 import { createLogger, type Logger } from '../log/Logger.ts';
 import { scoreAll, scoreWeeks } from '../score/scoreAll.ts';
-import { addDays } from '../../models/train/planSnapshots.ts';
+import { addDays } from '../time/isoDate.ts';
 import { trainModels } from '../train/trainModels.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 import { policyLines } from './policyLines.ts';

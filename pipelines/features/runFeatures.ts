@@ -1,6 +1,6 @@
 // Handler of `trustlens features`: builds the buyer and merchant feature marts as of a date and logs row counts and time.
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { Warehouse } from '../warehouse/Warehouse.ts';
+import { withWarehouse } from '../run/withWarehouse.ts';
 import { buildFeatures } from './buildFeatures.ts';
 
 export interface FeaturesOptions {
@@ -8,14 +8,11 @@ export interface FeaturesOptions {
 }
 
 export async function runFeatures(options: FeaturesOptions, ctx: CommandContext): Promise<void> {
-  const wh = await Warehouse.open({ path: ctx.warehouse });
-  try {
+  await withWarehouse(ctx, `trustlens features --as-of ${options.asOf}`, async (wh) => {
     const r = await buildFeatures(wh, options.asOf, { log: ctx.log });
     ctx.log.info(
       `features as of ${r.asOf}: feat_buyer ${r.buyers} rows, feat_merchant ${r.merchants} rows, ` +
         `buyer_groups ${r.linkedBuyers} accounts in ${r.groups} groups (${r.seconds.toFixed(1)} s)`,
     );
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,6 +1,7 @@
 // `trustlens ingest` handler: plans the batch, loads it in one transaction, prints per-table counts and the batch id.
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { Warehouse } from '../warehouse/Warehouse.ts';
+import { withWarehouse } from '../run/withWarehouse.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
 import { loadMapping } from './mapping/loadMapping.ts';
@@ -26,11 +27,6 @@ export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: Co
 }
 
 export async function runIngest(options: IngestOptions, ctx: CommandContext): Promise<void> {
-  const wh = await Warehouse.open({ path: ctx.warehouse });
-  try {
-    const result = await ctx.log.step('ingest', () => ingestInto(wh, options, ctx.log));
-    ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
-  } finally {
-    wh.close();
-  }
+  const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) => ctx.log.step('ingest', () => ingestInto(wh, options, ctx.log)));
+  ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
 }

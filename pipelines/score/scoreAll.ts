@@ -1,4 +1,5 @@
 // The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
+import { addDays } from '../time/isoDate.ts';
 import { readArtifactFor } from '../../models/registry/artifactStore.ts';
 import type { TrustlensConfig } from '../config/configSchema.ts';
 import type { Logger } from '../log/Logger.ts';
@@ -6,7 +7,7 @@ import type { Warehouse } from '../warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../train/ensureFeatureSnapshots.ts';
 import { historyTable } from '../train/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
-import { scoreBuyers } from './scoreBuyers.ts';
+import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
 import { scoreMerchants } from './scoreMerchants.ts';
 
 export interface ScoreSummary {
@@ -33,6 +34,8 @@ export interface ScoreOptions {
    * in history (for `run`, which has just built it).
    */
   features?: 'rebuild' | 'reuse';
+  /** Buyers explained with reasons (default 'flagged'); backfilled history weeks explain only their queue. */
+  reasons?: ReasonScope;
 }
 
 export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: ScoreOptions = {}): Promise<ScoreSummary> {
@@ -41,7 +44,7 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
-  const buyers = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log));
+  const buyers = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
   const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
   await log.step('write score tables', () =>
     publishScores(wh, { asOf, buyers, merchants, buyerModelDate: abuse.asOf, merchantModelDate: trust.asOf }),
@@ -70,7 +73,7 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
 export async function scoreWeeks(wh: Warehouse, asOf: string, weeks: number, config: TrustlensConfig, log: Logger): Promise<ScoreSummary[]> {
   const out: ScoreSummary[] = [];
   for (let w = weeks - 1; w >= 0; w--) {
-    const date = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * w * 86_400_000).toISOString().slice(0, 10);
+    const date = addDays(asOf, -7 * w);
     out.push(await log.step(`score week ${date}`, () => scoreAll(wh, date, config, log)));
   }
   return out;

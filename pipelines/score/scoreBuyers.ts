@@ -22,7 +22,17 @@ export interface BuyerScore {
   queue_rank: number | null;
 }
 
-export async function scoreBuyers(wh: Warehouse, asOf: string, artifact: ArtifactFile, config: TrustlensConfig, log: Logger): Promise<BuyerScore[]> {
+/** Which buyers get TreeSHAP reasons: everyone above the normal tier plus the queue, or the queue only (history backfill). */
+export type ReasonScope = 'flagged' | 'queue';
+
+export async function scoreBuyers(
+  wh: Warehouse,
+  asOf: string,
+  artifact: ArtifactFile,
+  config: TrustlensConfig,
+  log: Logger,
+  scope: ReasonScope = 'flagged',
+): Promise<BuyerScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   const snap = await loadFeatureColumns(wh, spec, asOf, {
@@ -52,7 +62,7 @@ export async function scoreBuyers(wh: Warehouse, asOf: string, artifact: Artifac
     (a, b) => rows[b]!.expected_loss - rows[a]!.expected_loss || rows[b]!.risk - rows[a]!.risk || (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1),
   );
   order.slice(0, config.review.capacity).forEach((row, r) => (rows[row]!.queue_rank = r + 1));
-  const explain = rows.map((r, i) => (r.tier !== 'normal' || r.queue_rank !== null ? i : -1)).filter((i) => i >= 0);
+  const explain = rows.map((r, i) => ((scope === 'flagged' && r.tier !== 'normal') || r.queue_rank !== null ? i : -1)).filter((i) => i >= 0);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const { byRow } = explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons');
   for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);

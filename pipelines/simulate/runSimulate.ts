@@ -1,11 +1,9 @@
 // CLI handler of `trustlens simulate`: loads policies, replays them on the warehouse and prints the side-by-side table.
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { Warehouse } from '../warehouse/Warehouse.ts';
+import { withWarehouse } from '../run/withWarehouse.ts';
 import { formatSimTable } from './formatSimTable.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { simulatePolicies } from './simulatePolicies.ts';
-
-export const DEFAULT_SIM_SEED = 1;
 
 export interface SimulateCliOptions {
   asOf: string;
@@ -19,14 +17,13 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
   const files = options.policy?.length ? options.policy : ctx.config.simulate.policies;
   // Validate every policy before opening the warehouse, so a typo costs nothing.
   const policies = loadPolicies(files);
-  const wh = await Warehouse.open({ path: ctx.warehouse });
-  try {
+  await withWarehouse(ctx, `trustlens simulate --as-of ${options.asOf}`, async (wh) => {
     const result = await simulatePolicies(wh, {
       asOf: options.asOf,
       weeks: options.weeks ?? ctx.config.simulate.weeks,
       policies,
       bootstrap: options.bootstrap ?? ctx.config.simulate.bootstrap,
-      seed: options.seed ?? DEFAULT_SIM_SEED,
+      seed: options.seed ?? ctx.config.simulate.seed,
       log: ctx.log,
     });
     ctx.log.info(
@@ -37,7 +34,5 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
       ctx.log.warn(`${result.context.unscored} requests had no buyer score at or before them: conditions on buyer risk or tier do not match them`);
     }
     process.stdout.write(`${formatSimTable(result.rows)}\n`);
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // Handler of `trustlens train`: trains one or both models as of a date and writes their artifacts.
 import type { ModelName } from '../../models/artifactSchema.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { Warehouse } from '../warehouse/Warehouse.ts';
+import { withWarehouse } from '../run/withWarehouse.ts';
 import { trainModels } from './trainModels.ts';
 
 export interface TrainCommandOptions {
@@ -11,14 +11,11 @@ export interface TrainCommandOptions {
 }
 
 export async function runTrain(options: TrainCommandOptions, ctx: CommandContext): Promise<void> {
-  const wh = await Warehouse.open({ path: ctx.warehouse });
-  try {
-    const trained = await trainModels(wh, options.asOf, ctx.config, ctx.log, {
+  const trained = await withWarehouse(ctx, `trustlens train --as-of ${options.asOf}`, (wh) =>
+    trainModels(wh, options.asOf, ctx.config, ctx.log, {
       models: options.model ? [options.model] : undefined,
       rebuildFeatures: options.rebuildFeatures,
-    });
-    for (const t of trained) ctx.log.info(`wrote ${t.path}`);
-  } finally {
-    wh.close();
-  }
+    }),
+  );
+  for (const t of trained) ctx.log.info(`wrote ${t.path}`);
 }

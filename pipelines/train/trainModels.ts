@@ -64,6 +64,7 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
         seed: config.training.seed,
         nTrees: config.training.nTrees,
         threads: config.training.threads,
+        maxRows: config.training.maxRows,
         trustlensVersion: trustlensVersion(),
         note: (m) => log.detail(m),
       });

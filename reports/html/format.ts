@@ -1,4 +1,5 @@
 // Number and date formatting for reports: thousands separators, fixed decimals, true minus signs, em dash for missing.
+import { addDays } from '../../pipelines/time/isoDate.ts';
 const MINUS = '\u2212';
 export const MISSING = '—';
 
@@ -51,12 +52,6 @@ export function fmtSigned(v: number | null | undefined, decimals = 1, suffix = '
   return (v > 0 && body !== fmtNumber(0, decimals) ? '+' : '') + body + suffix;
 }
 
-/** Adds days to an ISO date (UTC), returning an ISO date. */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(isoDate + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** "2026-10-26 – 2026-11-01" for the week [start, end) — the end date shown is the last day inside the week. */
 export function fmtWeek(start: string, endExclusive: string): string {

@@ -1,6 +1,6 @@
 // Fills WeeklyTrustData from the contract tables and, where they exist, the score history tables.
 import type { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
-import { addDays } from '../html/format.ts';
+import { addDays } from '../../pipelines/time/isoDate.ts';
 import { MERCHANT_TIERS } from '../html/badge.ts';
 import type { CategoryStats, MerchantMove, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
 import { num, reportSql, strList } from './reportSql.ts';

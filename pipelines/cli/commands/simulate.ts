@@ -20,7 +20,7 @@ export const simulateCommand = defineCommand({
       defaultText: 'config simulate.policies (the five in data/policies/)',
     },
     { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: 'config simulate.bootstrap (200)' },
-    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: '1' },
+    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: 'config simulate.seed (1)' },
   ],
   handler: async () => (await import('../../simulate/runSimulate.ts')).runSimulate,
 });

@@ -1,0 +1,29 @@
+// The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports are.
+import type { WeeklyRunSummary } from './runWeekly.ts';
+
+const n = (x: number) => x.toLocaleString('en');
+
+export function formatRunSummary(s: WeeklyRunSummary): string {
+  const loaded = s.ingest
+    ? `batch ${s.ingest.batchId} from ${s.ingestFrom}: ${n(s.ingest.tables.reduce((a, t) => a + t.loaded, 0))} rows loaded, ` +
+      `${n(s.ingest.tables.reduce((a, t) => a + t.quarantined, 0))} quarantined` +
+      (s.ingest.tables.some((t) => t.quarantined > 0) ? ` (see table quarantine where batch_id = ${s.ingest.batchId})` : '')
+    : s.ingestFrom
+      ? `nothing new in ${s.ingestFrom}`
+      : 'no input folder; used the warehouse as it was';
+  const tiers = (t: Record<string, number>, order: string[]) =>
+    order.filter((k) => t[k] !== undefined).map((k) => `${n(t[k]!)} ${k}`).join(', ');
+  const lines = [
+    `week ${s.asOf} done in ${s.seconds.toFixed(1)} s (${n(s.orders)} orders in the warehouse)`,
+    `  loaded:    ${loaded}`,
+    `  models:    abuse-risk ${s.score.buyerModelDate}, merchant-trust ${s.score.merchantModelDate}` +
+      (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (fresh, not retrained)'),
+    `  flagged:   ${tiers(s.score.buyerTiers, ['high', 'elevated'])} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
+    `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'])}`,
+    `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
+  ];
+  if (s.backfilledWeeks.length) lines.push(`  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`);
+  lines.push(`  stages:    ${s.stages.map((t) => `${t.stage} ${t.seconds.toFixed(1)} s`).join(', ')}`);
+  lines.push(`  reports:   ${s.reportsIndex}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,186 @@
+// The weekly run: ingest new files, score history, features, train when stale, score, simulate, report and export, each stage timed.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelName } from '../../models/artifactSchema.ts';
+import { reportInto } from '../../reports/runReport.ts';
+import type { CommandContext } from '../cli/defineCommand.ts';
+import { UserError } from '../cli/errors.ts';
+import { exportInto } from '../export/runExport.ts';
+import { buildFeatures } from '../features/buildFeatures.ts';
+import { ingestInto } from '../ingest/runIngest.ts';
+import type { BatchResult } from '../ingest/ingestBatch.ts';
+import { scoreAll, type ScoreSummary } from '../score/scoreAll.ts';
+import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
+import { simulatePolicies } from '../simulate/simulatePolicies.ts';
+import { trainModels } from '../train/trainModels.ts';
+import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { describeFreshness, modelFreshness } from './modelFreshness.ts';
+
+export interface WeeklyRunOptions {
+  asOf: string;
+  /** Folder of new input files; absent: config dataDir when it exists, else the warehouse as it is. */
+  from?: string;
+  mapping?: string;
+  retrain: boolean;
+}
+
+export interface StageTiming {
+  stage: string;
+  seconds: number;
+  /** Peak resident memory of this process so far, in MB. */
+  peakRssMb: number;
+  /** What the stage did, in a few words. */
+  note: string;
+}
+
+export interface WeeklyRunSummary {
+  asOf: string;
+  stages: StageTiming[];
+  seconds: number;
+  ingest: BatchResult | null;
+  ingestFrom: string | null;
+  orders: number;
+  trained: ModelName[];
+  backfilledWeeks: string[];
+  score: ScoreSummary;
+  simulated: { policies: number; requests: number };
+  reportsIndex: string;
+}
+
+/** A stage failure keeps its exit code (bad input stays 2) and says which stage stopped the run. */
+function stageFailure(stage: string, err: unknown): Error {
+  const cause = err instanceof Error ? err.message : String(err);
+  const message = `stage ${stage} failed: ${cause}\n(the run stopped here; this week's later stages did not run and the previous week's outputs are unchanged)`;
+  return err instanceof UserError ? new UserError(message) : new Error(message, { cause: err });
+}
+
+function peakRssMb(): number {
+  // maxRSS is in kilobytes on Linux.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** Runs every stage on an open warehouse (the caller holds the run lock). */
+export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx: Pick<CommandContext, 'config' | 'log'>): Promise<WeeklyRunSummary> {
+  const { config, log } = ctx;
+  const { asOf } = options;
+  // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
+  const policies = loadPolicies(config.simulate.policies);
+  const stages: StageTiming[] = [];
+  const t0 = performance.now();
+  const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
+    const s = performance.now();
+    let out: T;
+    try {
+      out = await log.step(name, fn);
+    } catch (err) {
+      throw stageFailure(name, err);
+    }
+    stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: note(out) });
+    return out;
+  };
+
+  const from = options.from ?? (existsSync(config.dataDir) ? config.dataDir : null);
+  const ingest = await stage(
+    'ingest',
+    async () => {
+      if (from === null) {
+        log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
+        return null;
+      }
+      const result = await ingestInto(wh, { from, mapping: options.mapping }, log);
+      if (result === null) log.info(`nothing new in ${from}`);
+      return result;
+    },
+    (r) => (r ? `${sum(r.tables, 'loaded')} rows loaded, ${sum(r.tables, 'quarantined')} quarantined` : 'nothing new'),
+  );
+  for (const table of ['orders', 'refund_requests', 'buyers', 'merchants']) {
+    if (!(await wh.tableExists(table))) {
+      throw new UserError(`warehouse ${wh.path} has no ${table} table: pass --from DIR with the contract files (or run \`trustlens start\` for the synthetic marketplace)`);
+    }
+  }
+  const orders = Number(await wh.scalar<bigint>('select count(*) from orders'));
+
+  // The simulator judges each request with the score of the week before it, and trends need past weeks:
+  // a warehouse without that history gets it scored once, oldest first, each week by a model trained no later than it.
+  const missing = await missingScoreWeeks(wh, asOf, config.simulate.weeks);
+  const backfilled = await stage(
+    'score history',
+    async () => {
+      if (missing.length === 0) return [];
+      const first = missing[0]!;
+      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter((f) => f.newest === null);
+      if (warmup.length) {
+        log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
+        try {
+          await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model) });
+        } catch (err) {
+          // Short histories cannot train that early; the replay then judges those weeks' requests without a buyer score.
+          log.warn(`could not train a model as of ${first} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); past weeks stay unscored`);
+          return [];
+        }
+      }
+      for (const [i, date] of missing.entries()) {
+        await log.step(`score week ${date}`, () => scoreAll(wh, date, config, log, { reasons: 'queue' }));
+        log.progress('score history', i + 1, missing.length);
+      }
+      return missing;
+    },
+    (weeks) => (weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete'),
+  );
+
+  await stage(
+    'features',
+    () => buildFeatures(wh, asOf, { writeCurrent: true, log }),
+    (r) => `${r.buyers} buyers, ${r.merchants} merchants, ${r.groups} linked groups`,
+  );
+
+  const freshness = modelFreshness(config.artifactsDir, asOf, config.training.retrainIntervalDays);
+  const toTrain = options.retrain ? freshness.map((f) => f.model) : freshness.filter((f) => f.stale).map((f) => f.model);
+  await stage(
+    'train',
+    async () => {
+      for (const f of freshness) log.detail(describeFreshness(f));
+      if (toTrain.length === 0) {
+        log.info(`models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`);
+        return [];
+      }
+      return trainModels(wh, asOf, config, log, { models: toTrain });
+    },
+    (t) => (t.length ? `trained ${t.map((m) => m.artifact.model).join(', ')}` : 'models fresh, not retrained'),
+  );
+
+  const score = await stage(
+    'score',
+    () => scoreAll(wh, asOf, config, log, { features: 'reuse' }),
+    (s) => `${s.buyers} buyers, ${s.merchants} merchants, queue ${s.queue}`,
+  );
+
+  const sim = await stage(
+    'simulate',
+    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log }),
+    (r) => `${policies.length} policies on ${r.context.requests} requests`,
+  );
+  if (sim.context.unscored > 0) log.warn(`${sim.context.unscored} replayed requests had no buyer score before them`);
+
+  const built = await stage('report', () => reportInto(wh, asOf, ctx), (b) => `${b.files.length} files`);
+  await stage('export', () => exportInto(wh, asOf, ctx), (m) => `${m.files.length} datasets`);
+
+  return {
+    asOf,
+    stages,
+    seconds: (performance.now() - t0) / 1000,
+    ingest,
+    ingestFrom: from,
+    orders,
+    trained: toTrain,
+    backfilledWeeks: backfilled,
+    score,
+    simulated: { policies: policies.length, requests: sim.context.requests },
+    reportsIndex: join(built.dir, 'index.html'),
+  };
+}
+
+function sum<T>(rows: readonly T[], key: keyof T): number {
+  return rows.reduce((s, r) => s + Number(r[key]), 0);
+}
