@@ -47,9 +47,12 @@ export const configSchema = z
       .strictObject({
         buyerHigh: probability.default(0.5).describe('Calibrated risk at or above which a buyer is in the high tier.'),
         buyerElevated: probability.default(0.2).describe('Calibrated risk at or above which a buyer is elevated.'),
-        merchantTopRated: z.number().min(0).max(100).default(85).describe('Trust at or above which a merchant is top-rated.'),
-        merchantStandard: z.number().min(0).max(100).default(65).describe('Trust at or above which a merchant is standard.'),
-        merchantWatch: z.number().min(0).max(100).default(45).describe('Trust at or above which a merchant is on watch; below it, at-risk.'),
+        // Trust is 100 × (1 − calibrated probability of a serious action within the horizon); serious actions are rare,
+        // so the informative range is high: on the default marketplace 97 / 93 / 85 put ~92% of merchants in top-rated
+        // with a 6% problem rate, and the rest in tiers where most merchants are problems.
+        merchantTopRated: z.number().min(0).max(100).default(97).describe('Trust at or above which a merchant is top-rated (trust = 100 × (1 − calibrated chance of a serious action within labels.merchantHorizonDays)).'),
+        merchantStandard: z.number().min(0).max(100).default(93).describe('Trust at or above which a merchant is standard.'),
+        merchantWatch: z.number().min(0).max(100).default(85).describe('Trust at or above which a merchant is on watch; below it, at-risk.'),
       })
       .prefault({})
       .refine((t) => t.buyerHigh >= t.buyerElevated, { message: 'must be at least tiers.buyerElevated: raise it or lower buyerElevated', path: ['buyerHigh'] })

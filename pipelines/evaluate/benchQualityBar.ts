@@ -1,38 +1,33 @@
-// Benchmark: the quality bar end to end on the default synthetic marketplace (generate → ingest → warm-up → train → score → evaluate).
+// Benchmark: the quality bar end to end on the default synthetic marketplace (generate, the first weekly run, then the checks against truth).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMarketplace } from '../../data/synthetic/generateMarketplace.ts';
 import { configSchema, type TrustlensConfig } from '../config/configSchema.ts';
-import { ingestInto } from '../ingest/runIngest.ts';
 import { createLogger, type Logger } from '../log/Logger.ts';
-import { scoreAll, scoreWeeks } from '../score/scoreAll.ts';
-import { addDays } from '../time/isoDate.ts';
-import { trainModels } from '../train/trainModels.ts';
+import { runWeeklyOn } from '../run/runWeekly.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 import { policyLines } from './policyLines.ts';
 import { qualityBar } from './qualityBar.ts';
 import type { QualityLine } from './qualityLine.ts';
 
 export interface QualityBarBenchOptions {
-  /** Work folder for data, warehouse and artifacts (a new temp folder by default). */
+  /** Work folder for data, warehouse, artifacts and reports (a new temp folder by default). */
   dir?: string;
   config?: TrustlensConfig;
-  /**
-   * Weeks scored before the evaluation date with a model trained at their start, as weekly runs would have: merchant
-   * features leave out requests of buyers flagged by earlier scores, and the policy replay reads score history.
-   */
-  warmupWeeks?: number;
   log?: Logger;
 }
 
-/** Rows: every quality-bar line, then one timing line per stage (section "timing", value in seconds). */
+/**
+ * Rows: every quality-bar line, then one timing line per stage (section "timing", value in seconds). The models are judged
+ * as a first weekly run leaves them: past weeks scored by a model trained at their start (merchant features leave out
+ * requests of buyers flagged by earlier scores, and the policy replay reads score history), then this week's models.
+ */
 export async function benchQualityBar(options: QualityBarBenchOptions = {}): Promise<QualityLine[]> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'trustlens-quality-'));
   const base = options.config ?? configSchema.parse({});
-  const config: TrustlensConfig = { ...base, artifactsDir: join(dir, 'artifacts') };
+  const config: TrustlensConfig = { ...base, artifactsDir: join(dir, 'artifacts'), reportsDir: join(dir, 'reports') };
   const log = options.log ?? createLogger({ verbosity: 'quiet' });
-  const warmup = options.warmupWeeks ?? 12;
   const asOf = config.generate.end;
   const timings: QualityLine[] = [];
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
@@ -46,14 +41,8 @@ export async function benchQualityBar(options: QualityBarBenchOptions = {}): Pro
   await timed('generate', () => generateMarketplace({ seed, buyers, merchants, weeks, end, out: data }));
   const wh = await Warehouse.open({ path: join(dir, 'warehouse.duckdb') });
   try {
-    await timed('ingest', () => ingestInto(wh, { from: data }, log));
-    if (warmup > 0) {
-      const start = addDays(asOf, -7 * warmup);
-      await timed(`train as of ${start} (warm-up)`, () => trainModels(wh, start, config, log));
-      await timed(`score ${warmup} warm-up weeks`, () => scoreWeeks(wh, addDays(asOf, -7), warmup, config, log));
-    }
-    await timed(`train as of ${asOf}`, () => trainModels(wh, asOf, config, log));
-    await timed(`score as of ${asOf}`, () => scoreAll(wh, asOf, config, log));
+    const run = await timed(`weekly run as of ${asOf}`, () => runWeeklyOn(wh, { asOf, from: data, retrain: false }, { config, log }));
+    for (const s of run.stages) timings.push({ section: 'timing', check: `  ${s.stage}`, value: s.seconds, target: '', pass: null, note: 'seconds' });
     const lines = await timed('quality bar', () => qualityBar(wh, asOf, data, config));
     lines.push(...(await timed('policy truth check', () => policyLines(wh, asOf, data, config, log))));
     return [...lines, ...timings];

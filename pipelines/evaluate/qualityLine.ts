@@ -1,4 +1,6 @@
 // One line of the quality bar: what is measured, its value, the target and whether it passes; and the table printer.
+import { textTable } from '../log/textTable.ts';
+
 export interface QualityLine {
   section: string;
   check: string;
@@ -14,8 +16,5 @@ export interface QualityLine {
 export function formatQualityTable(lines: readonly QualityLine[]): string {
   const fmt = (v: number | null) => (v === null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
   const rows = lines.map((l) => [l.section, l.check, fmt(l.value), l.target, l.pass === null ? '' : l.pass ? 'PASS' : 'FAIL', l.note ?? '']);
-  const head = ['section', 'check', 'value', 'target', 'result', 'note'];
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return textTable(['section', 'check', 'value', 'target', 'result', 'note'], rows, [2]);
 }

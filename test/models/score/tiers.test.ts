@@ -10,8 +10,8 @@ describe('tiers', () => {
     expect([0, 0.199, 0.2, 0.499, 0.5, 1].map((r) => buyerTier(r, tiers))).toEqual(['normal', 'normal', 'elevated', 'elevated', 'high', 'high']);
   });
 
-  it('merchants: top-rated from 85, standard from 65, watch from 45, at-risk below', () => {
-    expect([100, 85, 84.9, 65, 64.9, 45, 44.9, 0].map((t) => merchantTier(t, tiers))).toEqual([
+  it('merchants: top-rated from 97, standard from 93, watch from 85, at-risk below', () => {
+    expect([100, 97, 96.9, 93, 92.9, 85, 84.9, 0].map((t) => merchantTier(t, tiers))).toEqual([
       'top-rated', 'top-rated', 'standard', 'standard', 'watch', 'watch', 'at-risk', 'at-risk',
     ]);
   });
