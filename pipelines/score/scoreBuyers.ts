@@ -13,7 +13,7 @@ export interface BuyerScore {
   buyer_id: string;
   risk: number;
   tier: BuyerTier;
-  /** Empty for normal-tier buyers outside the queue (reasons are computed where someone will read them). */
+  /** Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads them. */
   reasons: string[];
   refund_only_amount_30d: number;
   expected_loss: number;
@@ -22,8 +22,31 @@ export interface BuyerScore {
   queue_rank: number | null;
 }
 
-/** Which buyers get TreeSHAP reasons: everyone above the normal tier plus the queue, or the queue only (history backfill). */
+/** Which buyers get TreeSHAP reasons: the queue plus the riskiest flagged buyers, or the queue only (history backfill). */
 export type ReasonScope = 'flagged' | 'queue';
+
+/**
+ * Exact TreeSHAP costs milliseconds a row, and flagged buyers grow with the marketplace (thousands at 1M buyers), so
+ * reasons go where people read them: the review queue and the riskiest flagged buyers, up to this many review capacities.
+ */
+export const REASON_LIMIT_PER_CAPACITY = 5;
+
+/** Row indices to explain: every queue row, then flagged (non-normal) rows by descending risk up to `limit` in all. */
+export function reasonRows(rows: readonly Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'>[], scope: ReasonScope, limit: number): number[] {
+  const picked = new Set<number>();
+  rows.forEach((r, i) => r.queue_rank !== null && picked.add(i));
+  if (scope === 'flagged') {
+    const flagged = rows
+      .map((r, i) => i)
+      .filter((i) => rows[i]!.tier !== 'normal' && !picked.has(i))
+      .sort((a, b) => rows[b]!.risk - rows[a]!.risk || (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1));
+    for (const i of flagged) {
+      if (picked.size >= limit) break;
+      picked.add(i);
+    }
+  }
+  return [...picked].sort((a, b) => a - b);
+}
 
 export async function scoreBuyers(
   wh: Warehouse,
@@ -62,7 +85,7 @@ export async function scoreBuyers(
     (a, b) => rows[b]!.expected_loss - rows[a]!.expected_loss || rows[b]!.risk - rows[a]!.risk || (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1),
   );
   order.slice(0, config.review.capacity).forEach((row, r) => (rows[row]!.queue_rank = r + 1));
-  const explain = rows.map((r, i) => ((scope === 'flagged' && r.tier !== 'normal') || r.queue_rank !== null ? i : -1)).filter((i) => i >= 0);
+  const explain = reasonRows(rows, scope, REASON_LIMIT_PER_CAPACITY * config.review.capacity);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const { byRow } = explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons');
   for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
