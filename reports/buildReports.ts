@@ -10,6 +10,9 @@ export interface BuiltReports {
   files: string[];
 }
 
+/** Subfolders other stages own (the notebook export) that a new set of reports carries over instead of deleting. */
+const KEPT_SUBFOLDERS = ['data'];
+
 /** Readers never see a half-written folder: either the previous reports or the complete new set. */
 export function writeReportsAtomically(outDir: string, files: Record<string, string>): BuiltReports {
   const dir = resolve(outDir);
@@ -20,11 +23,14 @@ export function writeReportsAtomically(outDir: string, files: Record<string, str
   mkdirSync(tmp);
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(tmp, name), content, 'utf8');
+    for (const sub of KEPT_SUBFOLDERS) if (existsSync(join(dir, sub))) renameSync(join(dir, sub), join(tmp, sub));
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(tmp, dir);
   } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
+    // Carried-over folders go back before the temp folder is removed: a failed report never loses the export.
+    for (const sub of KEPT_SUBFOLDERS) if (existsSync(join(tmp, sub)) && existsSync(dir)) renameSync(join(tmp, sub), join(dir, sub));
+    rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
   rmSync(old, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { loadArtifact } from './load/loadArtifacts.ts';
 import { loadDrift, type DriftSource } from './load/loadDrift.ts';
 import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
 import { loadWeekly } from './load/loadWeekly.ts';
-import type { ReportData } from './reportData.ts';
+import { DEFAULT_REPORT_SETTINGS, type ReportData, type ReportSettings } from './reportData.ts';
 
 export interface ReportDataOptions {
   trendWeeks: number;
@@ -16,6 +16,7 @@ export interface ReportDataOptions {
   baseline?: string;
   /** Model-input columns per feature table (from the feature catalogue); drift falls back to every numeric column. */
   featureColumns?: { buyer?: readonly string[]; merchant?: readonly string[] };
+  settings?: ReportSettings;
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = { trendWeeks: 12, movers: 10, reviewCapacity: 200, artifactsDir: 'models/artifacts', baseline: 'status-quo' };
@@ -28,7 +29,8 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
     { subject: 'Merchant trust score', table: 'score_merchant_history', columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'] },
   ];
   // Sequential on purpose: one DuckDB connection, and the queries are small.
-  const weekly = await loadWeekly(wh, asOf, { trendWeeks: opts.trendWeeks, movers: opts.movers });
+  const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;
+  const weekly = { ...(await loadWeekly(wh, asOf, { trendWeeks: opts.trendWeeks, movers: opts.movers })), settings };
   const queue = await loadRiskQueue(wh, asOf, opts.reviewCapacity);
   const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? 'status-quo');
   const drift = [];
@@ -41,6 +43,6 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
     weekly,
     queue,
     policy,
-    modelCard: { asOf, models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })), drift },
+    modelCard: { asOf, settings, models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })), drift },
   };
 }

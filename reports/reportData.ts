@@ -44,6 +44,7 @@ export interface TierCount {
 
 export interface WeeklyTrustData {
   asOf: string;
+  settings: ReportSettings;
   current: WeekStats;
   previous: WeekStats;
   /** Oldest first, ending with `current`. */
@@ -77,6 +78,8 @@ export interface RiskQueueData {
   capacity: number;
   /** null when the score stage has not written a queue for this week. */
   rows: RiskQueueRow[] | null;
+  /** Expected loss summed over every scored buyer this week, so the queue's share of it can be shown; null when unknown. */
+  totalExpectedLoss: number | null;
 }
 
 export interface SimResult {
@@ -123,8 +126,17 @@ export interface DriftSection {
   rows: DriftRow[] | null;
 }
 
+/** Config values the pages quote, so the text follows the settings the run used. */
+export interface ReportSettings {
+  retrainIntervalDays: number;
+  merchantHorizonDays: number;
+}
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = { retrainIntervalDays: 28, merchantHorizonDays: 90 };
+
 export interface ModelCardData {
   asOf: string;
+  settings: ReportSettings;
   models: ModelSection[];
   drift: DriftSection[];
 }

@@ -36,6 +36,7 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
       reviewCapacity: ctx.config.review.capacity,
       artifactsDir: ctx.config.artifactsDir,
       featureColumns: await catalogueColumns(),
+      settings: { retrainIntervalDays: ctx.config.training.retrainIntervalDays, merchantHorizonDays: ctx.config.labels.merchantHorizonDays },
     }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));

@@ -27,7 +27,7 @@ export const configSchema = z
       .prefault({}),
     training: z
       .strictObject({
-        retrainIntervalDays: positiveInt('training.retrainIntervalDays').default(28).describe('`run` retrains when the newest model is older than this.'),
+        retrainIntervalDays: positiveInt('training.retrainIntervalDays').default(28).describe('`run` retrains when the newest model is this many days old or older.'),
         snapshotWeeks: positiveInt('training.snapshotWeeks').default(16).describe('Weekly feature snapshots used for training and validation.'),
         validationWeeks: positiveInt('training.validationWeeks').default(4).describe('Most recent matured snapshots held out for out-of-time validation and calibration.'),
         seed: z.number().int().default(7).describe('Seed of the forests.'),

@@ -69,11 +69,13 @@ function batchTransaction(
       });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }
-    await wh.run(`insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', now()))`, {
+    // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
+    await wh.run(`insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', $finished::TIMESTAMPTZ))`, {
       batch: batchId,
       source: plan.from,
       mapping: plan.mappingFile ?? null,
       started: startedAt.toISOString(),
+      finished: new Date().toISOString(),
     });
     return { batchId, tables };
   });

@@ -4,12 +4,16 @@ import type { PolicyImpactData, RiskQueueData } from '../reportData.ts';
 import { num, numOrNull, reportSql, strList } from './reportSql.ts';
 
 export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: number): Promise<RiskQueueData> {
-  if (!(await wh.tableExists('risk_queue_history'))) return { asOf, capacity, rows: null };
+  if (!(await wh.tableExists('risk_queue_history'))) return { asOf, capacity, rows: null, totalExpectedLoss: null };
   const raw = await wh.all(reportSql('report_risk_queue'), { as_of: asOf });
-  if (raw.length === 0) return { asOf, capacity, rows: null };
+  if (raw.length === 0) return { asOf, capacity, rows: null, totalExpectedLoss: null };
+  const total = (await wh.tableExists('score_buyer_history'))
+    ? numOrNull(await wh.scalar('select sum(expected_loss) from score_buyer_history where as_of = $as_of::date', { as_of: asOf }))
+    : null;
   return {
     asOf,
     capacity,
+    totalExpectedLoss: total,
     rows: raw.map((r) => ({
       rank: num(r.rank),
       buyerId: String(r.buyer_id),

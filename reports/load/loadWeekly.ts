@@ -106,7 +106,7 @@ export interface WeeklyOptions {
   movers: number;
 }
 
-export async function loadWeekly(wh: Warehouse, asOf: string, opts: WeeklyOptions): Promise<WeeklyTrustData> {
+export async function loadWeekly(wh: Warehouse, asOf: string, opts: WeeklyOptions): Promise<Omit<WeeklyTrustData, 'settings'>> {
   const weeks = Math.max(2, opts.trendWeeks);
   const { rows, firstScore } = await activity(wh, asOf, weeks);
   const weekEnds = Array.from({ length: weeks }, (_, i) => addDays(asOf, -7 * (weeks - 1 - i)));

@@ -8,7 +8,7 @@ import { barRankChart } from '../charts/barRankChart.ts';
 import { calibrationChart, prCurveChart } from '../charts/modelCurves.ts';
 import { psiBand } from '../psi.ts';
 import type { ArtifactSummary, ModelMetrics } from '../../models/artifactSchema.ts';
-import type { DriftRow, DriftSection, ModelCardData, ModelSection } from '../reportData.ts';
+import type { DriftRow, DriftSection, ModelCardData, ModelSection, ReportSettings } from '../reportData.ts';
 
 const MODEL_TITLES: Record<string, string> = { 'abuse-risk': 'Buyer abuse risk', 'merchant-trust': 'Merchant trust' };
 const TOP_FEATURES = 15;
@@ -34,22 +34,24 @@ function metricsTable(s: ArtifactSummary): SafeHtml {
   });
 }
 
-function limits(s: ArtifactSummary, asOf: string): string[] {
+function limits(s: ArtifactSummary, asOf: string, settings: ReportSettings): string[] {
   const out = [
     s.model === 'abuse-risk'
       ? 'Labels are investigations closed with confirmed abuse; investigations cover only part of the abusers and some verdicts are wrong, so recall is measured against a partial truth.'
-      : 'Labels are serious platform actions within 90 days; merchants never inspected cannot be positives, so the model learns what the platform catches.',
+      : `Labels are serious platform actions within ${settings.merchantHorizonDays} days; merchants never inspected cannot be positives, so the model learns what the platform catches.`,
     'Labels arrive late (investigation delay); the most recent weeks are not used for training or validation.',
     'Validation is out of time on the snapshots listed above; performance on later weeks may differ — watch the drift section.',
     'Reasons come from TreeSHAP contributions: they explain the model, not the buyer’s intent, and must not be the only ground for a decision.',
   ];
   if (s.metrics.positives < 30) out.push(`Only ${s.metrics.positives} positives in the validation window: metric estimates are noisy.`);
   const ageDays = Math.round((Date.parse(asOf) - Date.parse(s.asOf)) / 86_400_000);
-  if (ageDays > 28) out.push(`The model was trained ${ageDays} days before this report; consider retraining.`);
+  if (ageDays >= settings.retrainIntervalDays) {
+    out.push(`The model was trained ${ageDays} days before this report, at or past the ${settings.retrainIntervalDays}-day retrain interval; \`trustlens run\` retrains it.`);
+  }
   return out;
 }
 
-function modelSection(sec: ModelSection, asOf: string): SafeHtml {
+function modelSection(sec: ModelSection, asOf: string, settings: ReportSettings): SafeHtml {
   const title = `${MODEL_TITLES[sec.model] ?? sec.model} model`;
   const a = sec.artifact;
   if (a.status === 'missing') {
@@ -93,7 +95,7 @@ ${renderTable({
     ],
   })}
 <h3>Known limits</h3>
-<ul>${limits(s, asOf).map((l) => html`<li>${l}</li>`)}</ul>`;
+<ul>${limits(s, asOf, settings).map((l) => html`<li>${l}</li>`)}</ul>`;
   return renderSection(`model-${sec.model}`, title, body);
 }
 
@@ -118,7 +120,7 @@ ${renderTable<DriftRow>({
 }
 
 export function renderModelCard(d: ModelCardData): string {
-  const body = html`${d.models.map((m) => modelSection(m, d.asOf))}
+  const body = html`${d.models.map((m) => modelSection(m, d.asOf, d.settings))}
 ${renderSection('drift', 'Drift against the previous week', d.drift.length ? d.drift.map(driftSection) : renderNotice('missing', 'no drift data', 'Feature and score tables are not in the warehouse yet.'), 'Population stability index (PSI) of each numeric feature and of the scores, with ten quantile bins from the previous week plus one bin for missing values. Below 0.1 is stable, 0.1–0.25 a moderate shift, above 0.25 a major shift worth investigating before trusting this week’s scores.')}
 ${renderSection('metric-definitions', 'Metric definitions', renderDefinitions([
     { term: 'ROC AUC', definition: 'Chance a random positive scores above a random negative (0.5 = coin flip).' },

@@ -67,12 +67,12 @@ export function renderRiskQueue(d: RiskQueueData): string {
     const inCapacity = rows.filter((r) => r.rank <= d.capacity);
     const atStake = inCapacity.reduce((s, r) => s + r.refundOnlyAmount30d, 0);
     const expected = inCapacity.reduce((s, r) => s + r.expectedLoss, 0);
-    const totalExpected = rows.reduce((s, r) => s + r.expectedLoss, 0);
+    const totalExpected = d.totalExpectedLoss ?? 0;
     const kpis = renderKpis([
       { label: 'Accounts in queue', value: fmtInt(rows.length), note: `review capacity ${fmtInt(d.capacity)} per week` },
       { label: 'High tier', value: fmtInt(rows.filter((r) => r.tier === 'high').length) },
       { label: 'Refund-only at stake', value: fmtMoney(atStake), note: 'last 30 days, accounts within capacity' },
-      { label: 'Expected loss covered', value: fmtMoney(expected), note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of the queue's expected loss` : undefined },
+      { label: 'Expected loss covered', value: fmtMoney(expected), note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined },
       { label: 'In linked groups', value: fmtInt(rows.filter((r) => r.groupSize > 1).length), note: 'share a device, address or payment key' },
     ]);
     body = html`${kpis}

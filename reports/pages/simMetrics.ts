@@ -25,18 +25,21 @@ const count = (label: string, higherIsBetter: boolean | null, description: strin
 
 export const SIM_METRICS: Record<string, SimMetricInfo> = {
   requests: count('Refund requests replayed', null, 'Refund requests in the replay window.'),
-  abusive_amount_stopped: money('Abuse stopped', true, 'Refund amount requested by abusive buyers that the policy would not have paid out without a return or review.'),
-  abusive_amount_stopped_expected: money('Abuse stopped (expected)', true, 'Refund amount stopped, weighted by each buyer’s abuse probability.'),
-  abusive_amount_stopped_confirmed: money('Abuse stopped (confirmed)', true, 'Refund amount stopped from buyers with confirmed abuse.'),
-  abusive_amount_paid: money('Abuse paid', false, 'Refund amount still paid to abusive buyers under the policy.'),
-  honest_burdened: count('Honest buyers burdened', false, 'Honest buyers asked to return goods or wait for a review they would not have needed under refund-only.'),
-  honest_burdened_rate: rate('Honest buyers burdened (rate)', false, 'Burdened honest buyers ÷ honest buyers who asked for a refund.'),
-  new_buyer_burdened_rate: rate('New buyers burdened (rate)', false, 'The same rate among buyers registered in the last 90 days, who have no history to earn trust.'),
-  merchant_loss: money('Merchant loss', false, 'Refunds merchants pay out on abusive claims.'),
-  platform_cost: money('Platform cost', false, 'Refunds the platform covers plus review handling cost.'),
+  abusive_amount_stopped_confirmed: money('Abuse stopped (confirmed)', true, 'Refund amount asked by requests of buyers with a confirmed abuse verdict that the policy does not pay out (a return, a review that catches it, or a rejection).'),
+  abusive_amount_stopped_expected: money('Abuse stopped (expected)', true, 'Refund amount not paid out, weighted by each buyer’s calibrated abuse risk at the time of the request.'),
+  abusive_amount_paid_confirmed: money('Abuse paid (confirmed)', false, 'Refund amount still paid out on requests of buyers with a confirmed abuse verdict.'),
+  abusive_amount_requested: money('Abuse requested (confirmed)', null, 'Refund amount asked by requests of buyers with a confirmed abuse verdict.'),
+  honest_burdened: count('Honest requests burdened', false, 'Requests of buyers without a confirmed abuse verdict that had to return goods (refund-only asked), wait for a review, or were rejected.'),
+  honest_burdened_rate: rate('Honest requests burdened (rate)', false, 'Burdened honest requests ÷ honest requests.'),
+  new_buyer_burdened_rate: rate('New buyers’ requests burdened (rate)', false, 'The same rate for accounts younger than 30 days at the request, who have no history to earn trust.'),
+  merchant_loss: money('Merchant loss', false, 'Refunds paid while the buyer keeps the goods (instant refunds, reviews that pay out), over all requests.'),
+  platform_cost: money('Review cost', false, 'Manual reviews × the policy’s cost of one review.'),
+  honest_buyer_cost: money('Honest buyers’ cost', false, 'Return shipping and days waited for a refund by honest buyers, at the policy’s cost assumptions.'),
+  refund_paid: money('Refunds paid', null, 'All refunds paid out under the policy.'),
   review_workload: count('Manual reviews per week', false, 'Requests routed to manual review per week.'),
-  review_capacity: count('Review capacity per week', null, 'Reviews the team can handle per week (config review.capacity).'),
-  median_days_to_refund_honest: { label: 'Median days to refund (honest)', format: (v) => (v === null ? fmtNumber(null) : `${fmtNumber(v, 1)} d`), tickFormat: ',.1f', higherIsBetter: false, description: 'Median days from request to refund for honest buyers.' },
+  review_overflow: count('Review overflow per week', false, 'Requests a rule sent to review beyond the policy’s weekly capacity, handled by its overflow action instead.'),
+  review_capacity: count('Review capacity per week', null, 'Reviews the team can handle per week (the policy’s reviewCapacityPerWeek).'),
+  median_days_to_refund_honest: { label: 'Median days to refund (honest)', format: (v) => (v === null ? fmtNumber(null) : `${fmtNumber(v, 1)} d`), tickFormat: ',.1f', higherIsBetter: false, description: 'Median days from request to refund for honest requests that are refunded.' },
 };
 
 export function simMetricInfo(metric: string): SimMetricInfo {

@@ -130,7 +130,7 @@ export function renderWeeklyTrust(d: WeeklyTrustData): string {
 <section id="summary" class="summary"><h2>What changed this week</h2><ul>${weeklySummary(d).map((s) => html`<li>${s}</li>`)}</ul></section>
 ${renderSection('headline', 'Headline numbers', headline(d), html`Week ${fmtWeek(c.weekStart, c.weekEnd)} compared with ${fmtWeek(d.previous.weekStart, d.previous.weekEnd)}. ▲/▼ show the direction; green is good news, red bad.`)}
 ${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend))}
-${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d), 'Trust = 100 × (1 − probability of a serious platform action in the next 90 days).')}
+${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d), `Trust = 100 × (1 − probability of a serious platform action in the next ${d.settings.merchantHorizonDays} days).`)}
 ${renderSection('categories', 'By category', categories(d.categories), 'Orders and refund requests of the week by product category, largest GMV first.')}
 ${renderSection('movers', 'Merchants whose trust moved most', moversSection(d), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
 ${renderSection('definitions', 'Definitions', renderDefinitions([
