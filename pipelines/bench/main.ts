@@ -83,7 +83,9 @@ async function benchSize(size: BenchSize, work: string): Promise<SizeResult> {
 }
 
 function cell(seconds: number, peakRssMb: number, orders: number): string {
-  return `${n(seconds, 1)} s  ${n(orders / Math.max(seconds, 1e-3))}/s  ${n(peakRssMb)} MB`;
+  // A stage that had nothing to do (fresh models, no missing weeks) has no meaningful throughput.
+  const rate = seconds < 0.05 ? '–' : `${n(orders / seconds)}/s`;
+  return `${n(seconds, 1)} s  ${rate}  ${n(peakRssMb)} MB`;
 }
 
 function stageRows(results: SizeResult[], pick: (r: SizeResult) => RunTimings): string[][] {
