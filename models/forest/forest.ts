@@ -1,10 +1,13 @@
 // The trained model: batch prediction, TreeSHAP explanations, importances and JSON persistence.
+import { availableParallelism } from 'node:os';
 import { toFeatureColumns, type FeatureInput } from './columns.ts';
+import { explainInWorkers } from './explainParallel.ts';
+import { ForestShap, gatherRows } from './forestShap.ts';
 import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './importance.ts';
 import { packForest, predictPacked, type PackedForest } from './predict.ts';
 import { forestFromJSON, forestToJSON, type ForestJSON, type ForestParams, type ForestState } from './serialize.ts';
-import { treeDepth, type FlatTree } from './treeStore.ts';
-import { treeExpectedValue, treeShap, TreeShapWorkspace } from './treeShap.ts';
+import type { FlatTree } from './treeStore.ts';
+import { treeExpectedValue } from './treeShap.ts';
 
 /** Additive explanation of one row: expected + sum(contributions) equals the predicted probability. */
 export interface Explanation {
@@ -13,6 +16,18 @@ export interface Explanation {
   /** One SHAP value per feature, in probability units. */
   contributions: Float64Array;
 }
+
+export interface ExplainOptions {
+  /** Worker threads (default: available parallelism). Results never depend on it. */
+  threads?: number;
+}
+
+/**
+ * explainRowsAsync computes inline below this many rows, or below this many node visits (rows × nodes in the forest,
+ * about 0.25 µs each): starting workers costs about half a second, so smaller batches would not gain from them.
+ */
+export const MIN_PARALLEL_EXPLAIN_ROWS = 50;
+export const MIN_PARALLEL_EXPLAIN_NODE_VISITS = 5_000_000;
 
 export class Forest {
   readonly nFeatures: number;
@@ -23,7 +38,7 @@ export class Forest {
   readonly trees: readonly FlatTree[];
   private packed: PackedForest | null = null;
   private expectedValue: number | null = null;
-  private shapWorkspace: TreeShapWorkspace | null = null;
+  private shap: ForestShap | null = null;
 
   constructor(state: ForestState) {
     this.nFeatures = state.nFeatures;
@@ -50,25 +65,27 @@ export class Forest {
 
   /** TreeSHAP for several rows; contributions are row-major (rows.length × nFeatures). */
   explainRows(input: FeatureInput, rowIndices: ArrayLike<number>): Explanation {
-    const columns = this.columnsOf(input);
-    const n = columns[0]!.length;
-    const F = this.nFeatures;
-    if (this.shapWorkspace === null) {
-      this.shapWorkspace = new TreeShapWorkspace(Math.max(0, ...this.trees.map(treeDepth)));
+    const values = gatherRows(this.columnsOf(input), rowIndices, 'Forest.explain');
+    return { expected: this.expected(), contributions: this.explainValues(values) };
+  }
+
+  /**
+   * explainRows split across worker threads; bitwise the same contributions as explainRows for any `threads`.
+   * With threads = 1, or a batch below MIN_PARALLEL_EXPLAIN_ROWS / MIN_PARALLEL_EXPLAIN_NODE_VISITS, it runs inline.
+   */
+  async explainRowsAsync(input: FeatureInput, rowIndices: ArrayLike<number>, options: ExplainOptions = {}): Promise<Explanation> {
+    const threads = options.threads ?? availableParallelism();
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError(`Forest.explainRowsAsync: threads must be a positive integer, got ${threads}.`);
     }
-    const ws = this.shapWorkspace;
-    const contributions = new Float64Array(rowIndices.length * F);
-    const x = new Float64Array(F);
-    const scale = 1 / this.trees.length;
-    for (let r = 0; r < rowIndices.length; r++) {
-      const row = rowIndices[r]!;
-      if (!Number.isInteger(row) || row < 0 || row >= n) {
-        throw new RangeError(`Forest.explain: row index ${row} is outside 0..${n - 1}.`);
-      }
-      for (let f = 0; f < F; f++) x[f] = columns[f]![row]!;
-      const phi = contributions.subarray(r * F, (r + 1) * F);
-      for (const tree of this.trees) treeShap(tree, x, phi, ws, scale);
-    }
+    const values = gatherRows(this.columnsOf(input), rowIndices, 'Forest.explain');
+    const nRows = rowIndices.length;
+    const nodes = this.trees.reduce((s, t) => s + t.nodeCount, 0);
+    const useThreads = Math.min(threads, Math.floor(nRows / 8));
+    const inline = useThreads <= 1 || nRows < MIN_PARALLEL_EXPLAIN_ROWS || nRows * nodes < MIN_PARALLEL_EXPLAIN_NODE_VISITS;
+    const contributions = inline
+      ? this.explainValues(values)
+      : await explainInWorkers(this.trees, this.nFeatures, values, useThreads);
     return { expected: this.expected(), contributions };
   }
 
@@ -114,6 +131,14 @@ export class Forest {
   /** Accepts the object from toJSON() or its JSON text; rejects other formats and versions with the reason. */
   static fromJSON(json: ForestJSON | string | unknown): Forest {
     return new Forest(forestFromJSON(json));
+  }
+
+  /** Inline TreeSHAP of row-major feature values (the same row loop the explain workers run). */
+  private explainValues(values: Float64Array): Float64Array {
+    const contributions = new Float64Array(values.length);
+    this.shap ??= new ForestShap(this.trees, this.nFeatures);
+    this.shap.explainValues(values, contributions);
+    return contributions;
   }
 
   /** Arrow tables are matched by column name when they carry every feature; typed columns by position. */

@@ -1,14 +1,11 @@
 // Trains a forest: validates input, bins once, grows trees in worker threads (or inline for one thread), assembles in order.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { rocAuc } from '../metrics/index.ts';
 import { binRowMajor, fitBinEdges } from './binning.ts';
 import { toFeatureColumns, type FeatureInput } from './columns.ts';
 import { Forest } from './forest.ts';
 import { TreeGrower, type TrainingData, type TreeParams } from './growTree.ts';
 import { OobAccumulator } from './oob.ts';
+import { spawnForestWorker } from './spawnWorker.ts';
 import { resolveForestOptions, type ForestOptions } from './options.ts';
 import type { FlatTree } from './treeStore.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './workerProtocol.ts';
@@ -84,7 +81,7 @@ async function growInWorkers(data: TrainingData, params: TreeParams, nTrees: num
   const oob = wantOob ? new OobAccumulator(data.nRows) : null;
   const init: WorkerInit = { data, params, oob: wantOob };
   let next = 0;
-  const workers = Array.from({ length: threads }, () => spawnWorker(init));
+  const workers = Array.from({ length: threads }, () => spawnForestWorker('trainWorker', init));
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
       const send = (m: WorkerRequest) => worker.postMessage(m);
@@ -111,23 +108,4 @@ async function growInWorkers(data: TrainingData, params: TreeParams, nTrees: num
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return { trees: trees as FlatTree[], oob };
-}
-
-/**
- * Under tsx or vitest the worker is a .ts file: a tiny bootstrap registers tsx's ESM loader in the worker's own
- * thread, then imports it (on Node 20 an `--import tsx` execArgv does not reach worker module loading). Compiled .js runs as is.
- */
-function spawnWorker(init: WorkerInit): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './trainWorker.ts' : './trainWorker.js', import.meta.url);
-  if (!fromSource) return new Worker(url, { workerData: init });
-  const bootstrap = `import(${JSON.stringify(tsxEsmApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
-}
-
-/** The ESM build of tsx's API; its CommonJS build resolves its own chunks wrongly from a worker. */
-function tsxEsmApiUrl(): string {
-  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const esm = cjs.replace(/\.cjs$/, '.mjs');
-  return pathToFileURL(existsSync(esm) ? esm : cjs).href;
 }

@@ -1,4 +1,4 @@
-// TreeSHAP reasons for selected rows of a scored snapshot, in chunks with progress (exact TreeSHAP costs milliseconds a row).
+// TreeSHAP reasons for selected rows of a scored snapshot, in chunks across worker threads with progress (exact TreeSHAP costs milliseconds a row).
 import type { Forest } from '../../models/forest/index.ts';
 import { columnMedian, topReasons, type Reason } from '../../models/explain/reasonSentences.ts';
 import type { RuleCondition } from '../../models/specs/modelSpec.ts';
@@ -18,7 +18,10 @@ export function featureEntries(features: readonly string[], catalogue: readonly 
   });
 }
 
-export function explainRows(
+/** Rows per chunk: large enough that starting the workers once per chunk is small next to the work, small enough for progress. */
+const CHUNK_ROWS = 1_000;
+
+export async function explainRows(
   forest: Forest,
   columns: Float32Array[],
   rows: readonly number[],
@@ -28,15 +31,16 @@ export function explainRows(
   onlyWhen: Readonly<Record<string, RuleCondition>>,
   log: Logger,
   label: string,
-): { expected: number; byRow: Map<number, ExplainedRow> } {
+  threads: number,
+): Promise<{ expected: number; byRow: Map<number, ExplainedRow> }> {
   const typical = columns.map((c) => columnMedian(c));
   const F = columns.length;
   const byRow = new Map<number, ExplainedRow>();
-  const chunk = 200;
+  const chunk = CHUNK_ROWS;
   let expected = forest.expected();
   for (let at = 0; at < rows.length; at += chunk) {
     const part = rows.slice(at, at + chunk);
-    const ex = forest.explainRows(columns, part);
+    const ex = await forest.explainRowsAsync(columns, part, { threads });
     expected = ex.expected;
     part.forEach((row, j) => {
       const contributions = ex.contributions.slice(j * F, (j + 1) * F);

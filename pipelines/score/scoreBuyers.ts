@@ -87,7 +87,7 @@ export async function scoreBuyers(
   order.slice(0, config.review.capacity).forEach((row, r) => (rows[row]!.queue_rank = r + 1));
   const explain = reasonRows(rows, scope, REASON_LIMIT_PER_CAPACITY * config.review.capacity);
   const entries = featureEntries(spec.features, artifact.catalogue);
-  const { byRow } = explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons');
+  const { byRow } = await explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons', config.training.threads);
   for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
   return rows;
 }

@@ -26,7 +26,7 @@ export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: Arti
   const { probability } = predictCalibrated(forest, artifact, columns);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
-  const { byRow } = explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons');
+  const { byRow } = await explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons', config.training.threads);
   return snap.ids.map((merchant_id, i) => {
     const trust = 100 * (1 - probability[i]!);
     const ex = byRow.get(i)!;
