@@ -60,7 +60,7 @@ function timedRun(args: string[], label: string, timingsFile: string): RunTiming
   return { ...t, ...measured };
 }
 
-async function benchSize(size: BenchSize, work: string): Promise<SizeResult> {
+async function benchSize(size: BenchSize, work: string, keep: boolean): Promise<SizeResult> {
   const dir = join(work, size.label);
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'config.json');
@@ -78,7 +78,7 @@ async function benchSize(size: BenchSize, work: string): Promise<SizeResult> {
   const week = timedRun(['run', '--config', config, '--as-of', END, '--from', join(dir, 'week2')], 'weekly run', join(dir, 'week.json'));
   console.error(`# ${size.label}: contract-checked ingest vs plain DuckDB load of the full export …`);
   const ingest = await benchIngest(full);
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   return { size, orders: week.orders, generate, first, week, ingest };
 }
 
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   try {
     const results: SizeResult[] = [];
     for (const size of args.sizes) {
-      results.push(await benchSize(size, work));
+      results.push(await benchSize(size, work, args.keep !== undefined));
       // Printed after every size: the 10M size takes a while and the smaller figures are useful already.
       console.log(`\n${sizeTable(results)}\n`);
     }
