@@ -1,4 +1,5 @@
 // The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them literally.
+import type { SimResultRow } from '../pipelines/simulate/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
 
 /** Activity of one week [weekStart, weekEnd): orders by created_at, refund requests by requested_at. */
@@ -82,14 +83,8 @@ export interface RiskQueueData {
   totalExpectedLoss: number | null;
 }
 
-export interface SimResult {
-  scenario: string;
-  segment: string;
-  metric: string;
-  value: number;
-  lo: number | null;
-  hi: number | null;
-}
+/** One stored simulation metric, exactly as the simulate stage writes it to sim_results. */
+export type SimResult = SimResultRow;
 
 export interface PolicyImpactData {
   asOf: string;

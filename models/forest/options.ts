@@ -1,6 +1,7 @@
 // Forest options: defaults, zod validation collecting every error, and resolution against the data shape.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { ForestParams } from './serialize.ts';
 
 /** Defaults, chosen on the bench task (30 features, ~5 % positives): good AUC while keeping trees shallow enough to predict fast. */
 export const FOREST_DEFAULTS = {
@@ -59,15 +60,7 @@ export const forestOptionsSchema = z
 export type ForestOptions = z.input<typeof forestOptionsSchema>;
 
 /** Options after defaults and data-dependent resolution (maxFeatures as a count, class weights as numbers). */
-export interface ResolvedForestOptions {
-  nTrees: number;
-  maxDepth: number;
-  minSamplesLeaf: number;
-  maxFeatures: number;
-  maxBins: number;
-  classWeight: [number, number];
-  sampleFraction: number;
-  seed: number;
+export interface ResolvedForestOptions extends ForestParams {
   threads: number;
   oob: boolean;
   featureNames: string[];
