@@ -14,7 +14,13 @@ import type { WorkerInit, WorkerReply, WorkerRequest } from './workerProtocol.ts
  * Trains a random forest for a 0/1 label. Columns are Float32Array per feature (NaN = missing) or an Arrow Table.
  * The model depends only on data and options, never on `threads`.
  */
-export async function trainForest(input: FeatureInput, labels: Uint8Array, options?: ForestOptions): Promise<Forest> {
+export async function trainForest(
+  input: FeatureInput,
+  labels: Uint8Array,
+  options?: ForestOptions,
+  /** Called after each tree is grown (trees done, total), for progress bars. */
+  onTree?: (done: number, total: number) => void,
+): Promise<Forest> {
   const { columns, names, nRows } = toFeatureColumns(input);
   if (!(labels instanceof Uint8Array)) throw new Error('trainForest: labels must be a Uint8Array of 0/1.');
   if (labels.length !== nRows) {
@@ -48,8 +54,8 @@ export async function trainForest(input: FeatureInput, labels: Uint8Array, optio
   };
 
   const { trees, oob } = o.threads <= 1
-    ? growInline(data, params, o.nTrees, o.oob)
-    : await growInWorkers(data, params, o.nTrees, o.oob, o.threads);
+    ? growInline(data, params, o.nTrees, o.oob, onTree)
+    : await growInWorkers(data, params, o.nTrees, o.oob, o.threads, onTree);
 
   let oobScore: number | null = null;
   if (oob) {
@@ -63,7 +69,7 @@ export async function trainForest(input: FeatureInput, labels: Uint8Array, optio
   return new Forest({ nFeatures: columns.length, featureNames, params: rest, oobScore, trees });
 }
 
-function growInline(data: TrainingData, params: TreeParams, nTrees: number, wantOob: boolean) {
+function growInline(data: TrainingData, params: TreeParams, nTrees: number, wantOob: boolean, onTree?: (done: number, total: number) => void) {
   const grower = new TreeGrower(data, params);
   const oob = wantOob ? new OobAccumulator(data.nRows) : null;
   const trees: FlatTree[] = [];
@@ -71,16 +77,25 @@ function growInline(data: TrainingData, params: TreeParams, nTrees: number, want
     const tree = grower.grow(i);
     oob?.addTree(tree, data.codes, data.nFeatures, grower.inBagWeight);
     trees.push(tree);
+    onTree?.(i + 1, nTrees);
   }
   return { trees, oob };
 }
 
 /** Workers pull tree indices from a shared queue; results land in their index slot, so order is by tree, not by finish time. */
-async function growInWorkers(data: TrainingData, params: TreeParams, nTrees: number, wantOob: boolean, threads: number) {
+async function growInWorkers(
+  data: TrainingData,
+  params: TreeParams,
+  nTrees: number,
+  wantOob: boolean,
+  threads: number,
+  onTree?: (done: number, total: number) => void,
+) {
   const trees: (FlatTree | undefined)[] = new Array(nTrees);
   const oob = wantOob ? new OobAccumulator(data.nRows) : null;
   const init: WorkerInit = { data, params, oob: wantOob };
   let next = 0;
+  let done = 0;
   const workers = Array.from({ length: threads }, () => spawnForestWorker('trainWorker', init));
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
@@ -88,6 +103,7 @@ async function growInWorkers(data: TrainingData, params: TreeParams, nTrees: num
       worker.on('message', (m: WorkerReply) => {
         if (m.kind === 'tree') {
           trees[m.index] = m.tree;
+          onTree?.(++done, nTrees);
           if (next < nTrees) send({ kind: 'tree', index: next++ });
           else send({ kind: 'finish' });
         } else if (m.kind === 'finish') {

@@ -29,6 +29,8 @@ export interface FitOptions {
   trustlensVersion: string;
   /** Progress lines (e.g. Logger.detail). */
   note?: (message: string) => void;
+  /** Trees grown so far, for a progress bar (e.g. Logger.progress). */
+  onTree?: (done: number, total: number) => void;
 }
 
 export interface FittedModel {
@@ -51,7 +53,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
   const fitted = sampleNegatives(train, negativeRate(train, spec.negativeSampleRate, o.maxRows), o.seed);
   const forestOptions = { ...spec.forest, nTrees: o.nTrees, seed: o.seed, threads: o.threads, featureNames: [...spec.features] };
   note(`${spec.name}: fitting ${o.nTrees} trees on ${fitted.ids.length} rows (${countPositives(fitted.labels)} positives)`);
-  let forest = await trainForest(featureColumns(fitted, spec), fitted.labels, forestOptions);
+  let forest = await trainForest(featureColumns(fitted, spec), fitted.labels, forestOptions, o.onTree);
 
   const validCols = featureColumns(valid, spec);
   const raw = forest.predictProba(validCols);
@@ -73,7 +75,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
     const all = selectSnapshots(data, fittedSnapshots).data;
     fittedRows = sampleNegatives(all, negativeRate(all, spec.negativeSampleRate, o.maxRows), o.seed);
     note(`${spec.name}: refitting on ${fittedRows.ids.length} rows of all snapshots`);
-    forest = await trainForest(featureColumns(fittedRows, spec), fittedRows.labels, forestOptions);
+    forest = await trainForest(featureColumns(fittedRows, spec), fittedRows.labels, forestOptions, o.onTree);
   }
 
   const importance = forest.featureImportance();

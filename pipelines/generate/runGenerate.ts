@@ -1,6 +1,7 @@
 // Handler of `trustlens generate`: fills options from config, generates the marketplace into a folder and reports what it wrote.
 import { generateMarketplace, type GenerateSummary } from '../../data/synthetic/generateMarketplace.ts';
 import type { OutputFormat } from '../../data/synthetic/generateOptions.ts';
+import { WORK_STEPS } from '../../data/synthetic/workSteps.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
 
 export interface GenerateCommandOptions {
@@ -32,13 +33,16 @@ export async function runGenerate(
     `generating ${settings.buyers.toLocaleString('en')} buyers, ${settings.merchants.toLocaleString('en')} merchants, ` +
       `${settings.weeks} weeks before ${settings.end} (seed ${settings.seed}) into ${options.out}`,
   );
+  let built = 0;
   const summary = await generateMarketplace({
     ...settings,
     out: options.out,
     onProgress: (p) => {
       const line = `${p.table}: ${p.rows.toLocaleString('en')} rows (${p.seconds.toFixed(1)} s)`;
-      if (p.phase === 'build') ctx.log.detail(`built ${line}`);
-      else ctx.log.info(`  wrote ${line}${p.file ? ` → ${p.file}` : ''}`);
+      if (p.phase === 'build') {
+        ctx.log.detail(`built ${line}`);
+        ctx.log.progress('generate', ++built, WORK_STEPS.filter((s) => s.table).length);
+      } else ctx.log.info(`  wrote ${line}${p.file ? ` → ${p.file}` : ''}`);
     },
   });
   print(summaryLine(summary, options.out));

@@ -18,10 +18,14 @@ export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: Co
   const plan = await planIngest(wh, options.from, mapping, options.mapping);
   for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
   for (const s of plan.skipped) log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
+  let tablesDone = 0;
   return ingestBatch(
     wh,
     plan,
-    (c) => log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`),
+    (c) => {
+      log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`);
+      log?.progress('ingest tables', ++tablesDone, plan.tables.size);
+    },
     (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
   );
 }

@@ -50,8 +50,9 @@ export async function simulatePolicies(wh: Warehouse, options: SimulateOptions):
   const context = await step(log, `request context (${options.weeks} weeks to ${options.asOf})`, () => buildRequestContext(wh, options));
   log?.detail(`${context.requests} requests from ${context.windowStart}, ${context.unscored} without a buyer score`);
   await resetOutcomes(wh);
-  for (const policy of options.policies) {
+  for (const [i, policy] of options.policies.entries()) {
     await step(log, `replay ${policy.name}`, () => replayPolicy(wh, policy));
+    log?.progress('replay policies', i + 1, options.policies.length);
   }
   await step(log, `metrics with ${options.bootstrap} bootstrap replicates`, () => computeResults(wh, options));
   if (options.store !== false) await step(log, 'store sim_results', () => writeSimResults(wh, options.asOf));

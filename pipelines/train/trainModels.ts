@@ -67,6 +67,7 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
         maxRows: config.training.maxRows,
         trustlensVersion: trustlensVersion(),
         note: (m) => log.detail(m),
+        onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
       return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
     });
