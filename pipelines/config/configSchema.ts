@@ -7,6 +7,11 @@ const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be
 export const configSchema = z
   .strictObject({
     warehouse: z.string().min(1).default('data/warehouse.duckdb').describe('DuckDB warehouse file every stage reads and writes.'),
+    memoryLimit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'must be a size like 4GB or 512MB')
+      .default('4GB')
+      .describe("DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. Keeps a 10M-order run well under 8 GB of RAM."),
     dataDir: z.string().min(1).default('data/generated/default').describe('Folder `npm start` generates the synthetic marketplace into and ingests from.'),
     reportsDir: z.string().min(1).default('reports/out').describe('Reports are written to <reportsDir>/<as-of date>/.'),
     artifactsDir: z.string().min(1).default('models/artifacts').describe('Model artifacts are written to <artifactsDir>/<model>/<date>.json.'),

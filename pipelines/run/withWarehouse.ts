@@ -7,10 +7,14 @@ import { acquireRunLock } from './runLock.ts';
  * `what` names the holder in the lock file ("trustlens score --as-of 2026-11-02"), so a second writer is told who is busy.
  * Read-only work (reports, exports) skips the lock: DuckDB itself keeps a second process out while a writer has the file open.
  */
-export async function withWarehouse<T>(ctx: Pick<CommandContext, 'warehouse'>, what: string | null, fn: (wh: Warehouse) => Promise<T>): Promise<T> {
+export async function withWarehouse<T>(
+  ctx: Pick<CommandContext, 'warehouse' | 'config'>,
+  what: string | null,
+  fn: (wh: Warehouse) => Promise<T>,
+): Promise<T> {
   const lock = what !== null && ctx.warehouse !== ':memory:' ? acquireRunLock(ctx.warehouse, what) : null;
   try {
-    const wh = await Warehouse.open({ path: ctx.warehouse });
+    const wh = await Warehouse.open({ path: ctx.warehouse, memoryLimit: ctx.config.memoryLimit });
     try {
       return await fn(wh);
     } finally {
