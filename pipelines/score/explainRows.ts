@@ -18,8 +18,12 @@ export function featureEntries(features: readonly string[], catalogue: readonly 
   });
 }
 
-/** Rows per chunk: large enough that starting the workers once per chunk is small next to the work, small enough for progress. */
-const CHUNK_ROWS = 1_000;
+/**
+ * Each chunk starts its worker threads afresh (about half a second), so chunks are sized for about ten progress steps
+ * rather than fixed: 50,000 merchants become 10 chunks, not 50 start-ups. Below this many rows there is one chunk per this many.
+ */
+const MIN_CHUNK_ROWS = 1_000;
+const PROGRESS_STEPS = 10;
 
 export async function explainRows(
   forest: Forest,
@@ -36,7 +40,7 @@ export async function explainRows(
   const typical = columns.map((c) => columnMedian(c));
   const F = columns.length;
   const byRow = new Map<number, ExplainedRow>();
-  const chunk = CHUNK_ROWS;
+  const chunk = Math.max(MIN_CHUNK_ROWS, Math.ceil(rows.length / PROGRESS_STEPS));
   let expected = forest.expected();
   for (let at = 0; at < rows.length; at += chunk) {
     const part = rows.slice(at, at + chunk);
