@@ -9,7 +9,7 @@ import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
 import type { BatchResult } from '../ingest/ingestBatch.ts';
-import { scoreAll, type ScoreSummary } from '../score/scoreAll.ts';
+import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { trainModels } from '../train/trainModels.ts';
@@ -120,10 +120,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
           return [];
         }
       }
-      for (const [i, date] of missing.entries()) {
-        await log.step(`score week ${date}`, () => scoreAll(wh, date, config, log, { reasons: 'queue' }));
-        log.progress('score history', i + 1, missing.length);
-      }
+      await scoreDates(wh, missing, config, log, { reasons: 'queue' });
       return missing;
     },
     (weeks) => (weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete'),

@@ -1,5 +1,5 @@
 // The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
-import { addDays } from '../time/isoDate.ts';
+import { weeksEnding } from '../time/isoDate.ts';
 import { readArtifactFor } from '../../models/registry/artifactStore.ts';
 import type { TrustlensConfig } from '../config/configSchema.ts';
 import type { Logger } from '../log/Logger.ts';
@@ -71,10 +71,21 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
  * weekly run would: a fresh warehouse reaches steady state this way.
  */
 export async function scoreWeeks(wh: Warehouse, asOf: string, weeks: number, config: TrustlensConfig, log: Logger): Promise<ScoreSummary[]> {
+  return scoreDates(wh, weeksEnding(asOf, weeks), config, log);
+}
+
+/** Scores the given dates in order (oldest first for the same reason as scoreWeeks), with progress over the dates. */
+export async function scoreDates(
+  wh: Warehouse,
+  dates: readonly string[],
+  config: TrustlensConfig,
+  log: Logger,
+  options: ScoreOptions = {},
+): Promise<ScoreSummary[]> {
   const out: ScoreSummary[] = [];
-  for (let w = weeks - 1; w >= 0; w--) {
-    const date = addDays(asOf, -7 * w);
-    out.push(await log.step(`score week ${date}`, () => scoreAll(wh, date, config, log)));
+  for (const [i, date] of dates.entries()) {
+    out.push(await log.step(`score week ${date}`, () => scoreAll(wh, date, config, log, options)));
+    log.progress('score weeks', i + 1, dates.length);
   }
   return out;
 }
