@@ -1,12 +1,12 @@
 // The per-table summary table printed after a batch.
-import type { BatchResult } from './ingestBatch.ts';
+import { batchTotals, type BatchResult } from './ingestBatch.ts';
 
 export function formatSummary(result: BatchResult): string {
   const head = ['table', 'files', 'read', 'loaded', 'quarantined', 'duplicates'];
   const rows = result.tables.map((t) => [t.table, t.files, t.read, t.loaded, t.quarantined, t.duplicate].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const quarantined = result.tables.reduce((s, t) => s + t.quarantined, 0);
+  const { quarantined } = batchTotals(result);
   return [
     `batch ${result.batchId}`,
     line(head),

@@ -11,6 +11,11 @@ export interface BatchResult {
   tables: TableCounts[];
 }
 
+/** Rows loaded and quarantined over every table of a batch. */
+export function batchTotals(result: BatchResult): { loaded: number; quarantined: number } {
+  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), { loaded: 0, quarantined: 0 });
+}
+
 /** Test hook: kill the process right after this table is loaded, mid-transaction, to prove nothing is left behind. */
 const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
 

@@ -1,13 +1,14 @@
 // The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports are.
+import { batchTotals } from '../ingest/ingestBatch.ts';
 import type { WeeklyRunSummary } from './runWeekly.ts';
 
 const n = (x: number) => x.toLocaleString('en');
 
 export function formatRunSummary(s: WeeklyRunSummary): string {
-  const loaded = s.ingest
-    ? `batch ${s.ingest.batchId} from ${s.ingestFrom}: ${n(s.ingest.tables.reduce((a, t) => a + t.loaded, 0))} rows loaded, ` +
-      `${n(s.ingest.tables.reduce((a, t) => a + t.quarantined, 0))} quarantined` +
-      (s.ingest.tables.some((t) => t.quarantined > 0) ? ` (see table quarantine where batch_id = ${s.ingest.batchId})` : '')
+  const totals = s.ingest ? batchTotals(s.ingest) : null;
+  const loaded = s.ingest && totals
+    ? `batch ${s.ingest.batchId} from ${s.ingestFrom}: ${n(totals.loaded)} rows loaded, ${n(totals.quarantined)} quarantined` +
+      (totals.quarantined > 0 ? ` (see table quarantine where batch_id = ${s.ingest.batchId})` : '')
     : s.ingestFrom
       ? `nothing new in ${s.ingestFrom}`
       : 'no input folder; used the warehouse as it was';

@@ -8,7 +8,7 @@ import { UserError } from '../cli/errors.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
-import type { BatchResult } from '../ingest/ingestBatch.ts';
+import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
@@ -92,7 +92,11 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },
-    (r) => (r ? `${sum(r.tables, 'loaded')} rows loaded, ${sum(r.tables, 'quarantined')} quarantined` : 'nothing new'),
+    (r) => {
+      if (!r) return 'nothing new';
+      const { loaded, quarantined } = batchTotals(r);
+      return `${loaded} rows loaded, ${quarantined} quarantined`;
+    },
   );
   for (const table of ['orders', 'refund_requests', 'buyers', 'merchants']) {
     if (!(await wh.tableExists(table))) {
@@ -176,8 +180,4 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     simulated: { policies: policies.length, requests: sim.context.requests },
     reportsIndex: join(built.dir, 'index.html'),
   };
-}
-
-function sum<T>(rows: readonly T[], key: keyof T): number {
-  return rows.reduce((s, r) => s + Number(r[key]), 0);
 }
