@@ -1,15 +1,19 @@
 // Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine the rest.
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import { UserError } from '../cli/errors.ts';
+import { quoteIdent } from '../warehouse/quoteIdent.ts';
 import type { Warehouse } from '../warehouse/Warehouse.ts';
 import { readSql } from '../warehouse/readSql.ts';
 import { buildCheckSelect } from './columnChecks.ts';
 import { contractColumnsDdl } from './contractDdl.ts';
-import { anyBatchDuplicateSql, APPLY_HITS, batchDuplicateSql, existingKeySql, foreignKeySql, insertCleanSql } from './keySql.ts';
+import {
+  APPLY_HITS, batchDuplicateSql, EXCLUDED_ROWS_SQL, existingKeySql, foreignKeySql, fullRowsDdl, insertCandidateRowsSql,
+  insertCheckedKeysSql, insertCleanSql, keyClashCandidatesSql, keyColumns,
+} from './keySql.ts';
 import type { TableMapping } from './mapping/mappingSchema.ts';
 import { RULES } from './ruleText.ts';
 import type { SourceFile } from './sourceFile.ts';
-import { stageFile } from './stageFile.ts';
+import { stageFile, stagingTables } from './stageFile.ts';
 import { usedParams } from './usedParams.ts';
 
 export interface TableCounts {
@@ -22,10 +26,16 @@ export interface TableCounts {
   duplicate: number;
 }
 
-const TEMP_TABLES = ['ingest_chk', 'ingest_bad', 'ingest_skip', 'ingest_hits', 'ingest_raw', 'ingest_rejects', 'ingest_reject_scans', 'ingest_reject_offsets'];
+const TEMP_TABLES = ['ingest_chk', 'ingest_bad', 'ingest_skip', 'ingest_hits', 'ingest_cand', 'ingest_full', 'ingest_excl'];
 
-async function dropTemps(wh: Warehouse): Promise<void> {
-  for (const t of TEMP_TABLES) await wh.run(`drop table if exists ${t}`);
+async function dropTemps(wh: Warehouse, units: number): Promise<void> {
+  for (const t of [...TEMP_TABLES, ...stagingTables(units)]) await wh.run(`drop table if exists ${t}`);
+}
+
+/** One staged file's checked relation (buildCheckSelect over it) and the parameters it binds. */
+interface CheckedSource {
+  sql: string;
+  params: Record<string, string | number>;
 }
 
 function cannotRead(file: SourceFile, err: unknown): Error {
@@ -51,23 +61,23 @@ export async function loadTable(
     onStep(`${table}: ${label}`, (t - t0) / 1000);
     t0 = t;
   };
-  await dropTemps(wh);
-  await wh.run(
-    `create temp table ingest_chk (__file VARCHAR, __row BIGINT, ${contractColumnsDdl(table, false)}, ` +
-      `__v STRUCT(column_name VARCHAR, value VARCHAR, rule VARCHAR)[])`,
-  );
+  // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
+  const units = mapping?.sql ? [files[0]!] : files;
+  await dropTemps(wh, units.length);
+  const keyDdl = keyColumns(table).map((k) => `${quoteIdent(k)} ${contract.columns[k]!.meta.duckType}`).join(', ');
+  await wh.run(`create temp table ingest_chk (__file VARCHAR, __row BIGINT, ${keyDdl}, __v STRUCT(column_name VARCHAR, value VARCHAR, rule VARCHAR)[])`);
   await wh.run(`create temp table ingest_bad (rid BIGINT, column_name VARCHAR, value VARCHAR, rule VARCHAR)`);
   await wh.run(`create temp table ingest_skip (rid BIGINT)`);
 
   let parseRejected = 0;
-  // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
-  const units = mapping?.sql ? [files[0]!] : files;
-  for (const file of units) {
+  const sources: CheckedSource[] = [];
+  for (const [unit, file] of units.entries()) {
     try {
-      const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping });
+      const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping, unit });
       parseRejected += staged.parseRejected;
-      const insert = `insert into ingest_chk ${buildCheckSelect(table, staged.types, staged.select)}`;
-      await wh.run(insert, usedParams(insert, staged.params));
+      const checked = buildCheckSelect(table, staged.types, staged.select);
+      sources.push({ sql: checked, params: usedParams(checked, staged.params) });
+      await wh.run(insertCheckedKeysSql(table, checked), sources[unit]!.params);
     } catch (err) {
       throw cannotRead(file, err);
     }
@@ -79,22 +89,27 @@ export async function loadTable(
     await wh.run(foreignKeySql(table, i), { column: fk.column, rule: RULES.unknownKey(fk.column, fk.table) });
   }
   lap('foreign keys');
-  const dupParams = { column: contract.primaryKey, rule: RULES.duplicate(contract.primaryKey) };
-  const hitQueries = [existingKeySql(table)];
-  if (await wh.scalar<boolean>(anyBatchDuplicateSql(table))) hitQueries.push(batchDuplicateSql(table));
-  for (const hitsSql of hitQueries) {
-    await wh.run(hitsSql);
-    await wh.run(APPLY_HITS.conflicts, dupParams);
-    await wh.run(APPLY_HITS.identical);
-    await wh.run('drop table ingest_hits');
+  await wh.run(keyClashCandidatesSql(table));
+  if (Number(await wh.scalar('select count(*) from ingest_cand')) > 0) {
+    await wh.run(fullRowsDdl(contractColumnsDdl(table, false)));
+    for (const s of sources) await wh.run(insertCandidateRowsSql(table, s.sql), s.params);
+    const dupParams = { column: contract.primaryKey, rule: RULES.duplicate(contract.primaryKey) };
+    for (const hitsSql of [existingKeySql(table), batchDuplicateSql(table)]) {
+      await wh.run(hitsSql);
+      await wh.run(APPLY_HITS.conflicts, dupParams);
+      await wh.run(APPLY_HITS.identical);
+      await wh.run('drop table ingest_hits');
+    }
   }
   lap('duplicate keys');
-  await wh.run(insertCleanSql(table));
+  await wh.run(EXCLUDED_ROWS_SQL);
+  const anyExcluded = Number(await wh.scalar('select count(*) from ingest_excl')) > 0;
+  for (const s of sources) await wh.run(insertCleanSql(table, s.sql, anyExcluded), s.params);
   lap('insert clean rows');
   await wh.run(readSql('staging/ingest_quarantine_violations.sql'), { batch: batchId, table });
   await wh.run(readSql('staging/ingest_quarantine_key_failures.sql'), { batch: batchId, table });
   const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql('staging/ingest_table_counts.sql'));
-  await dropTemps(wh);
+  await dropTemps(wh, units.length);
   lap('quarantine and counts');
   const read = Number(counts!.staged) + parseRejected;
   const quarantined = Number(counts!.bad) + parseRejected;

@@ -27,11 +27,35 @@ export interface StageInput {
   display: string;
   format: SourceFormat;
   mapping?: TableMapping;
+  /** Index of this file among the table's files: its staging tables are kept apart, so its relation can be read again. */
+  unit: number;
 }
 
-const RAW = 'ingest_raw';
-/** 1-based record number in ingest_raw: rowids inside a transaction start at a large offset but stay in insertion order. */
-const ROW_NO = `(rowid - (select min(rowid) from ${RAW}) + 1)`;
+/** Names of one file's staging tables and the SQL that refers to them. */
+interface RawNames {
+  table: string;
+  offsets: string;
+  /** 1-based record number in the raw table: rowids inside a transaction start at a large offset but stay in insertion order. */
+  rowNo: string;
+  validJsonLines: string;
+}
+
+function rawNames(unit: number): RawNames {
+  const table = `ingest_raw_${unit}`;
+  return {
+    table,
+    offsets: `ingest_reject_offsets_${unit}`,
+    rowNo: `(rowid - (select min(rowid) from ${table}) + 1)`,
+    validJsonLines: `from ${table} where trim(line) <> '' and coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`,
+  };
+}
+
+/** Every staging table stageFile may create for `units` files, for dropping them when the table is done. */
+export function stagingTables(units: number): string[] {
+  const names = ['ingest_rejects', 'ingest_reject_scans', 'ingest_raw_json'];
+  for (let u = 0; u < units; u++) names.push(rawNames(u).table, rawNames(u).offsets);
+  return names;
+}
 const JSON_DELIM = '\u001f';
 
 async function columnTypes(wh: Warehouse, select: string, params: Record<string, string | number>): Promise<Record<string, string>> {
@@ -39,15 +63,15 @@ async function columnTypes(wh: Warehouse, select: string, params: Record<string,
   return Object.fromEntries(rows.map((r) => [r.column_name, r.column_type]));
 }
 
-/** Reads a CSV file as text into ingest_raw; records DuckDB cannot parse go to quarantine. */
-async function stageCsv(wh: Warehouse, inp: StageInput, delimiter: string): Promise<number> {
+/** Reads a CSV file as text into its raw table; records DuckDB cannot parse go to quarantine. */
+async function stageCsv(wh: Warehouse, inp: StageInput, r: RawNames, delimiter: string): Promise<number> {
   const header = readCsvHeader(inp.path, inp.display, delimiter);
   const columns = `{${header.map((h) => `${quoteLiteral(h)}: 'VARCHAR'`).join(', ')}}`;
   await wh.run(
-    `drop table if exists ingest_rejects; drop table if exists ingest_reject_scans; drop table if exists ingest_reject_offsets; drop table if exists ${RAW}`,
+    `drop table if exists ingest_rejects; drop table if exists ingest_reject_scans; drop table if exists ${r.offsets}; drop table if exists ${r.table}`,
   );
   await wh.run(
-    `create temp table ${RAW} as select * from read_csv($path, columns = ${columns}, auto_detect = false, header = true, ` +
+    `create temp table ${r.table} as select * from read_csv($path, columns = ${columns}, auto_detect = false, header = true, ` +
       `delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = 16000000, ` +
       `store_rejects = true, rejects_table = 'ingest_rejects', rejects_scan = 'ingest_reject_scans')`,
     { path: inp.path },
@@ -63,20 +87,20 @@ async function stageCsv(wh: Warehouse, inp: StageInput, delimiter: string): Prom
   if (rejected > 0) {
     // Parsed records skip the rejected ones; good_before = parsed records before each reject, to renumber them.
     await wh.run(
-      `create temp table ingest_reject_offsets as select line - 1 - row_number() over (order by line) as good_before from (select distinct line from ingest_rejects)`,
+      `create temp table ${r.offsets} as select line - 1 - row_number() over (order by line) as good_before from (select distinct line from ingest_rejects)`,
     );
   }
   return rejected;
 }
 
 /** Data row number of a parsed CSV record: its parsed index plus the rejected records before it. */
-const CSV_ROW_NO_AFTER_REJECTS = `(__k + (select count(*) from ingest_reject_offsets o where o.good_before < __k))`;
+const csvRowNoAfterRejects = (r: RawNames) => `(__k + (select count(*) from ${r.offsets} o where o.good_before < __k))`;
 
-/** Reads NDJSON as lines into ingest_raw (line numbers from rowid); lines that are not JSON objects go to quarantine. */
-async function stageNdjsonLines(wh: Warehouse, inp: StageInput): Promise<number> {
-  await wh.run(`drop table if exists ${RAW}`);
+/** Reads NDJSON as lines into its raw table (line numbers from rowid); lines that are not JSON objects go to quarantine. */
+async function stageNdjsonLines(wh: Warehouse, inp: StageInput, r: RawNames): Promise<number> {
+  await wh.run(`drop table if exists ${r.table}`);
   await wh.run(
-    `create temp table ${RAW} as select rtrim(line, chr(13)) as line from read_csv($path, columns = {'line': 'VARCHAR'}, ` +
+    `create temp table ${r.table} as select rtrim(line, chr(13)) as line from read_csv($path, columns = {'line': 'VARCHAR'}, ` +
       `auto_detect = false, header = false, delim = ${quoteLiteral(JSON_DELIM)}, quote = '', escape = '', new_line = '\\n', ` +
       `strict_mode = false, max_line_size = 16000000)`,
     { path: inp.path },
@@ -84,7 +108,7 @@ async function stageNdjsonLines(wh: Warehouse, inp: StageInput): Promise<number>
   return insertParseRejects(
     wh,
     inp,
-    `select ${ROW_NO} as __row, line as value from ${RAW} where trim(line) <> '' and not coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`,
+    `select ${r.rowNo} as __row, line as value from ${r.table} where trim(line) <> '' and not coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`,
     `$rule`,
     { rule: RULES.notJsonObject },
   );
@@ -107,34 +131,33 @@ async function insertParseRejects(
   return n;
 }
 
-const VALID_JSON_LINES = `from ${RAW} where trim(line) <> '' and coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`;
-
 /** The relation of a file's own columns (before mapping), with __file and __row. */
-async function rawRelation(wh: Warehouse, inp: StageInput): Promise<{ select: string; parseRejected: number; names: string[] }> {
+async function rawRelation(wh: Warehouse, inp: StageInput, r: RawNames): Promise<{ select: string; parseRejected: number; names: string[] }> {
   const base = { path: inp.path, file: inp.display };
   switch (inp.format) {
     case 'csv': {
-      const parseRejected = await stageCsv(wh, inp, inp.mapping?.delimiter ?? ',');
-      const rowNo = parseRejected > 0 ? CSV_ROW_NO_AFTER_REJECTS : '__k';
-      const select = `select $file as __file, ${rowNo} as __row, * exclude (__k) from (select ${ROW_NO} as __k, * from ${RAW})`;
-      return { select, parseRejected, names: Object.keys(await columnTypes(wh, `select * from ${RAW}`, {})) };
+      const parseRejected = await stageCsv(wh, inp, r, inp.mapping?.delimiter ?? ',');
+      const rowNo = parseRejected > 0 ? csvRowNoAfterRejects(r) : '__k';
+      const select = `select $file as __file, ${rowNo} as __row, * exclude (__k) from (select ${r.rowNo} as __k, * from ${r.table})`;
+      return { select, parseRejected, names: Object.keys(await columnTypes(wh, `select * from ${r.table}`, {})) };
     }
     case 'parquet': {
       const select = `select $file as __file, file_row_number + 1 as __row, * exclude (file_row_number) from read_parquet($path, file_row_number = true)`;
       return { select, parseRejected: 0, names: Object.keys(await columnTypes(wh, `select * from read_parquet($path)`, base)) };
     }
     case 'ndjson': {
-      const parseRejected = await stageNdjsonLines(wh, inp);
+      const parseRejected = await stageNdjsonLines(wh, inp, r);
       if (inp.mapping) {
         // A mapped NDJSON file's keys are unknown in advance: let DuckDB type the valid lines.
-        await wh.run(`create temp table ingest_raw_json as select ${ROW_NO} as __row, line::JSON as j ${VALID_JSON_LINES}`);
+        await wh.run(`drop table if exists ingest_raw_json`);
+        await wh.run(`create temp table ingest_raw_json as select ${r.rowNo} as __row, line::JSON as j ${r.validJsonLines}`);
         const keys = await wh.all<{ k: string }>(`select distinct unnest(json_keys(j)) as k from ingest_raw_json order by k`);
         const names = keys.map((r) => r.k);
         const cols = names.map((k) => `json_extract_string(j, ${quoteLiteral(`$."${k.replaceAll('"', '\\"')}"`)}) as ${quoteIdent(k)}`);
-        await wh.run(`drop table if exists ${RAW}`);
-        await wh.run(`create temp table ${RAW} as select __row${cols.length ? ', ' + cols.join(', ') : ''} from ingest_raw_json`);
+        await wh.run(`drop table if exists ${r.table}`);
+        await wh.run(`create temp table ${r.table} as select __row${cols.length ? ', ' + cols.join(', ') : ''} from ingest_raw_json`);
         await wh.run(`drop table ingest_raw_json`);
-        return { select: `select $file as __file, * from ${RAW}`, parseRejected, names };
+        return { select: `select $file as __file, * from ${r.table}`, parseRejected, names };
       }
       return { select: '', parseRejected, names: [] };
     }
@@ -179,22 +202,26 @@ function projectContract(inp: StageInput, rawNames: string[], params: Record<str
 export async function stageFile(wh: Warehouse, inp: StageInput): Promise<StagedSource> {
   const params: Record<string, string | number> = { file: inp.display };
   if (inp.format === 'parquet') params.path = inp.path;
+  const r = rawNames(inp.unit);
   let from: string;
   let parseRejected: number;
   if (inp.mapping?.sql) {
-    from = `select $file as __file, row_number() over () as __row, * from (${inp.mapping.sql})`;
+    // Materialised once, so row numbers (insertion order) are the same every time loadTable reads the relation.
+    await wh.run(`drop table if exists ${r.table}`);
+    await wh.run(`create temp table ${r.table} as select * from (${inp.mapping.sql})`);
+    from = `select $file as __file, ${r.rowNo} as __row, * from ${r.table}`;
     parseRejected = 0;
-    const names = Object.keys(await columnTypes(wh, `select * from (${inp.mapping.sql})`, {}));
+    const names = Object.keys(await columnTypes(wh, `select * from ${r.table}`, {}));
     from = `select __file, __row, ${projectContract(inp, names, params)} from (${from})`;
   } else if (inp.format === 'ndjson' && !inp.mapping) {
-    parseRejected = await stageNdjsonLines(wh, inp);
+    parseRejected = await stageNdjsonLines(wh, inp, r);
     const names = Object.keys(CONTRACTS[inp.table].columns);
     const paths = names.map((k) => quoteLiteral(`$."${k}"`)).join(', ');
     from =
       `select __file, __row, ${names.map((k, i) => `v[${i + 1}] as ${quoteIdent(k)}`).join(', ')} from ` +
-      `(select $file as __file, ${ROW_NO} as __row, json_extract_string(line, [${paths}]) as v ${VALID_JSON_LINES})`;
+      `(select $file as __file, ${r.rowNo} as __row, json_extract_string(line, [${paths}]) as v ${r.validJsonLines})`;
   } else {
-    const raw = await rawRelation(wh, inp);
+    const raw = await rawRelation(wh, inp, r);
     parseRejected = raw.parseRejected;
     from = `select __file, __row, ${projectContract(inp, raw.names, params)} from (${raw.select})`;
   }

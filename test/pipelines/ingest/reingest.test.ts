@@ -50,6 +50,29 @@ describe('re-ingest', () => {
     wh.close();
   });
 
+  it('checks several files of one table together: rows of every file load, a repeat across files is skipped, a clash is quarantined', async () => {
+    const rows = goodRows();
+    const [o1, o2] = rows.orders;
+    const dir = writeTables(tempDir(), { ...rows, orders: [o1!] });
+    // A second orders file in another format: o1 again (identical), o2, o1 changed, and an order of an unknown buyer.
+    const second = [o1!, o2!, { ...o1!, amount: '29.90' }, { ...o2!, order_id: 'o3', buyer_id: 'b9' }];
+    writeFileSync(join(dir, 'orders_more.ndjson'), second.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: dir });
+    expect(result!.tables.find((t) => t.table === 'orders')).toEqual(
+      { table: 'orders', files: 2, read: 5, loaded: 3, quarantined: 2, inserted: 2, duplicate: 1 },
+    );
+    expect(await wh.all('select order_id, amount::VARCHAR as amount from orders order by order_id')).toEqual([
+      { order_id: 'o1', amount: '19.90' },
+      { order_id: 'o2', amount: '0.00' },
+    ]);
+    expect((await quarantineRows(wh, 1)).filter((q) => q.table_name === 'orders')).toEqual([
+      { table_name: 'orders', source_file: 'orders_more.ndjson', row_number: 3, column_name: 'order_id', value: 'o1', rule: 'duplicate order_id with different content' },
+      { table_name: 'orders', source_file: 'orders_more.ndjson', row_number: 4, column_name: 'buyer_id', value: 'b9', rule: 'unknown buyer_id: no such buyer' },
+    ]);
+    wh.close();
+  });
+
   it('keeps text byte for byte: Chinese, emoji, quotes, newlines in CSV fields, HTML, control characters', async () => {
     const texts = ['没收到货，差评！', '😀👍🏽 family 👨‍👩‍👧', 'say "hi", then \'bye\'', 'line 1\nline 2\r\nline 3', '<script>alert("x")</script> &amp;', 'tab\there\u0001', '', '  spaced  '];
     for (const format of ['csv', 'ndjson'] as const) {
