@@ -1,13 +1,16 @@
 // The model depends on data, options and seed only: not on thread count, and not on run.
 import { describe, expect, it } from 'vitest';
 import { trainForest } from '../../../models/forest/index.ts';
+import { MAX_INLINE_WORK } from '../../../models/forest/trainForest.ts';
 import { makeData } from './helpers.ts';
 
 describe('forest determinism', () => {
   const { columns, labels } = makeData(3000, 8, 11, (x, rng) => (x[0]! + x[1]! * x[2]! + 0.3 * (rng.nextFloat() - 0.5) > 0.2 ? 1 : 0));
 
   it('gives identical JSON at 1 and 2 threads for the same seed', async () => {
-    const options = { nTrees: 12, seed: 5, maxDepth: 8 };
+    // Enough rows × trees that threads: 2 really grows the trees in workers instead of inline.
+    const nTrees = Math.floor(MAX_INLINE_WORK / columns[0]!.length) + 1;
+    const options = { nTrees, seed: 5, maxDepth: 8 };
     const one = await trainForest(columns, labels, { ...options, threads: 1 });
     const two = await trainForest(columns, labels, { ...options, threads: 2 });
     expect(JSON.stringify(two.toJSON())).toBe(JSON.stringify(one.toJSON()));
