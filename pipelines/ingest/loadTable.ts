@@ -34,6 +34,7 @@ async function dropTemps(wh: Warehouse, units: number): Promise<void> {
 
 /** One staged file's checked relation (buildCheckSelect over it) and the parameters it binds. */
 interface CheckedSource {
+  file: SourceFile;
   sql: string;
   params: Record<string, string | number>;
 }
@@ -44,6 +45,18 @@ function cannotRead(file: SourceFile, err: unknown): Error {
   return new UserError(
     `${file.display}: cannot be read as ${file.format.toUpperCase()} (${msg}); fix or remove the file and run ingest again — nothing was loaded`,
   );
+}
+
+/**
+ * Runs a statement that evaluates a source's checked relation again. The first pass keeps only keys and violations,
+ * so a mapped expression of an unchecked column (optional free text) is first evaluated here, and may raise here.
+ */
+async function readAgain(wh: Warehouse, source: CheckedSource, sql: string): Promise<void> {
+  try {
+    await wh.run(sql, source.params);
+  } catch (err) {
+    throw cannotRead(source.file, err);
+  }
 }
 
 export async function loadTable(
@@ -76,7 +89,7 @@ export async function loadTable(
       const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping, unit });
       parseRejected += staged.parseRejected;
       const checked = buildCheckSelect(table, staged.types, staged.select);
-      sources.push({ sql: checked, params: usedParams(checked, staged.params) });
+      sources.push({ file, sql: checked, params: usedParams(checked, staged.params) });
       await wh.run(insertCheckedKeysSql(table, checked), sources[unit]!.params);
     } catch (err) {
       throw cannotRead(file, err);
@@ -92,7 +105,7 @@ export async function loadTable(
   await wh.run(keyClashCandidatesSql(table));
   if (Number(await wh.scalar('select count(*) from ingest_cand')) > 0) {
     await wh.run(fullRowsDdl(contractColumnsDdl(table, false)));
-    for (const s of sources) await wh.run(insertCandidateRowsSql(table, s.sql), s.params);
+    for (const s of sources) await readAgain(wh, s, insertCandidateRowsSql(table, s.sql));
     const dupParams = { column: contract.primaryKey, rule: RULES.duplicate(contract.primaryKey) };
     for (const hitsSql of [existingKeySql(table), batchDuplicateSql(table)]) {
       await wh.run(hitsSql);
@@ -104,7 +117,7 @@ export async function loadTable(
   lap('duplicate keys');
   await wh.run(EXCLUDED_ROWS_SQL);
   const anyExcluded = Number(await wh.scalar('select count(*) from ingest_excl')) > 0;
-  for (const s of sources) await wh.run(insertCleanSql(table, s.sql, anyExcluded), s.params);
+  for (const s of sources) await readAgain(wh, s, insertCleanSql(table, s.sql, anyExcluded));
   lap('insert clean rows');
   await wh.run(readSql('staging/ingest_quarantine_violations.sql'), { batch: batchId, table });
   await wh.run(readSql('staging/ingest_quarantine_key_failures.sql'), { batch: batchId, table });

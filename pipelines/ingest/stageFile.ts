@@ -40,6 +40,9 @@ interface RawNames {
   validJsonLines: string;
 }
 
+/** Row number column of a copied SQL mapping result, named so no query column collides with it. */
+const SQL_ROW = '__trustlens_row';
+
 function rawNames(unit: number): RawNames {
   const table = `ingest_raw_${unit}`;
   return {
@@ -206,12 +209,13 @@ export async function stageFile(wh: Warehouse, inp: StageInput): Promise<StagedS
   let from: string;
   let parseRejected: number;
   if (inp.mapping?.sql) {
-    // Materialised once, so row numbers (insertion order) are the same every time loadTable reads the relation.
+    // Numbered while copied, once: a query result has no order of its own, and the copy is read again later. Not by
+    // rowid, which a query column named rowid would shadow.
     await wh.run(`drop table if exists ${r.table}`);
-    await wh.run(`create temp table ${r.table} as select * from (${inp.mapping.sql})`);
-    from = `select $file as __file, ${r.rowNo} as __row, * from ${r.table}`;
+    await wh.run(`create temp table ${r.table} as select row_number() over () as ${SQL_ROW}, * from (${inp.mapping.sql})`);
+    from = `select $file as __file, ${SQL_ROW} as __row, * exclude (${SQL_ROW}) from ${r.table}`;
     parseRejected = 0;
-    const names = Object.keys(await columnTypes(wh, `select * from ${r.table}`, {}));
+    const names = Object.keys(await columnTypes(wh, `select * exclude (${SQL_ROW}) from ${r.table}`, {}));
     from = `select __file, __row, ${projectContract(inp, names, params)} from (${from})`;
   } else if (inp.format === 'ndjson' && !inp.mapping) {
     parseRejected = await stageNdjsonLines(wh, inp, r);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadMapping } from '../../../pipelines/ingest/mapping/loadMapping.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
-import { tempDir } from './fixtures.ts';
+import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../../data/mappings/marketplace-export', import.meta.url));
@@ -64,6 +64,38 @@ describe('mapping example: marketplace-export', () => {
     ]);
     // The same export again is nothing new.
     expect(await ingestInto(wh, { from: EXAMPLE, mapping: `${EXAMPLE}.yaml` })).toBeNull();
+    wh.close();
+  });
+});
+
+describe('mapped sources read twice', () => {
+  it('numbers a SQL source by its result order even when it has its own rowid column', async () => {
+    const { buyers: _buyers, ...rest } = goodRows();
+    const dir = writeTables(tempDir(), rest);
+    // An export with an integer rowid column (a SQLite dump, say); b1 comes again, changed, as record 3.
+    writeFileSync(join(dir, 'members.csv'), 'rowid,buyer_id,registered_at,region\n1,b1,2025-01-02T03:04:05Z,CN-31\n2,b2,2025-02-01 08:00:00+08:00,\n1,b1,2025-01-09T00:00:00Z,CN-31\n');
+    writeFileSync(join(dir, 'map.yaml'), `tables:\n  buyers:\n    files: members.csv\n    sql: select * from read_csv('members.csv', header = true)\n`);
+    const wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: dir, mapping: join(dir, 'map.yaml') });
+    expect(result!.tables.find((t) => t.table === 'buyers')).toEqual({ table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 2, duplicate: 0 });
+    expect(await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d') as day from buyers order by buyer_id")).toEqual([
+      { buyer_id: 'b1', day: '2025-01-02' },
+      { buyer_id: 'b2', day: '2025-02-01' },
+    ]);
+    expect(await quarantineRows(wh)).toEqual([
+      { table_name: 'buyers', source_file: 'members.csv', row_number: 3, column_name: 'buyer_id', value: 'b1', rule: 'duplicate buyer_id with different content' },
+    ]);
+    wh.close();
+  });
+
+  it('names the file when a mapped expression of an unchecked column raises, and loads nothing', async () => {
+    const dir = writeTables(tempDir(), goodRows());
+    writeFileSync(join(dir, 'map.yaml'), `tables:\n  buyers:\n    files: buyers.csv\n    columns:\n      region: { expr: 'cast(cast(region as INTEGER) as VARCHAR)' }\n`);
+    const wh = await memoryWarehouse();
+    await expect(ingestInto(wh, { from: dir, mapping: join(dir, 'map.yaml') })).rejects.toThrow(
+      /^buyers\.csv: cannot be read as CSV \(Conversion Error: Could not convert string 'CN-31' to INT32.*\); fix or remove the file and run ingest again — nothing was loaded$/,
+    );
+    expect(await wh.all("select count(*)::INTEGER as n from information_schema.tables where table_name = 'buyers'")).toEqual([{ n: 0 }]);
     wh.close();
   });
 });
