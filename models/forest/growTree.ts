@@ -2,7 +2,7 @@
 import { MISSING_CODE } from './binning.ts';
 import { emptyCandidate, scanFeature } from './findSplit.ts';
 import {
-  buildFeatureHistogram, buildHistogram, FEATURE_STRIDE, histogramSize, subtractHistogram, wantsFullHistogram,
+  buildFeatureHistograms, buildHistogram, FEATURE_STRIDE, histogramSize, subtractHistogram, wantsFullHistogram,
 } from './histogram.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { TreeBuilder, type FlatTree } from './treeStore.ts';
@@ -36,13 +36,15 @@ export class TreeGrower {
   private readonly builder = new TreeBuilder();
   private readonly pool: Float64Array[] = [];
   private readonly best = emptyCandidate();
-  private readonly featureHist = new Float64Array(FEATURE_STRIDE);
+  /** Histograms of a small node's sampled features, side by side. */
+  private readonly sampleHist: Float64Array;
 
   constructor(private readonly data: TrainingData, private readonly params: TreeParams) {
     this.weight = new Float64Array(data.nRows);
     this.rows = new Uint32Array(data.nRows);
     this.scratch = new Uint32Array(data.nRows);
     this.perm = new Int32Array(data.nFeatures);
+    this.sampleHist = new Float64Array(Math.max(1, Math.min(params.maxFeatures, data.nFeatures)) * FEATURE_STRIDE);
   }
 
   /** Builds tree `index`; afterwards `inBagWeight` is 0 exactly for that tree's out-of-bag rows. */
@@ -92,17 +94,22 @@ export class TreeGrower {
       const best = this.best;
       best.found = false;
       best.score = -Infinity;
-      for (let j = 0; j < nFeatures; j++) {
-        // Partial Fisher–Yates: features in random order; keep looking past maxFeatures only until a valid split exists.
-        if (j >= params.maxFeatures && best.found) break;
-        const s = j + rng.nextInt(nFeatures - j);
-        const f = perm[s]!;
-        perm[s] = perm[j]!;
-        perm[j] = f;
+      // Partial Fisher–Yates: features in random order. The first maxFeatures are always tried (a small node
+      // histograms them in one pass over its rows); later ones only until some valid split exists.
+      const first = Math.min(params.maxFeatures, nFeatures);
+      for (let j = 0; j < first; j++) drawFeature(perm, j, rng);
+      if (p.hist) {
+        for (let j = 0; j < first; j++) scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
+      } else {
+        buildFeatureHistograms(this.sampleHist, perm, 0, first, codes, nFeatures, rows, p.start, p.end, weight, labels);
+        for (let j = 0; j < first; j++) scanFeature(this.sampleHist, j * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
+      }
+      for (let j = first; j < nFeatures && !best.found; j++) {
+        const f = drawFeature(perm, j, rng);
         if (p.hist) scanFeature(p.hist, f * FEATURE_STRIDE, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
         else {
-          buildFeatureHistogram(this.featureHist, codes, nFeatures, f, rows, p.start, p.end, weight, labels);
-          scanFeature(this.featureHist, 0, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
+          buildFeatureHistograms(this.sampleHist, perm, j, 1, codes, nFeatures, rows, p.start, p.end, weight, labels);
+          scanFeature(this.sampleHist, 0, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
         }
       }
       const wn = p.w0 + p.w1;
@@ -180,6 +187,15 @@ export class TreeGrower {
   private takeHist(): Float64Array {
     return this.pool.pop() ?? new Float64Array(histogramSize(this.data.nFeatures));
   }
+}
+
+/** Swaps a uniformly drawn feature among perm[j..] into perm[j] and returns it. */
+function drawFeature(perm: Int32Array, j: number, rng: Rng): number {
+  const s = j + rng.nextInt(perm.length - j);
+  const f = perm[s]!;
+  perm[s] = perm[j]!;
+  perm[j] = f;
+  return f;
 }
 
 interface Pending {

@@ -45,24 +45,35 @@ export function subtractHistogram(parent: Float64Array, child: Float64Array): vo
   }
 }
 
-/** One feature's histogram straight from the rows, for nodes too small to be worth a full histogram. */
-export function buildFeatureHistogram(
+/**
+ * Histograms of features[from .. from+count) straight from the rows (the q-th at hist[q × FEATURE_STRIDE]), for nodes
+ * too small to be worth a full histogram. One pass over the rows serves every sampled feature, so each row's weight,
+ * label and code line are read once, not once per feature.
+ */
+export function buildFeatureHistograms(
   hist: Float64Array,
+  features: Int32Array,
+  from: number,
+  count: number,
   codes: Uint8Array,
   nFeatures: number,
-  f: number,
   rows: Uint32Array,
   start: number,
   end: number,
   weight: Float64Array,
   labels: Uint8Array,
 ): void {
-  hist.fill(0, 0, FEATURE_STRIDE);
+  hist.fill(0, 0, count * FEATURE_STRIDE);
   for (let i = start; i < end; i++) {
     const r = rows[i]!;
-    const k = codes[r * nFeatures + f]! * CHANNELS;
-    hist[k + labels[r]!] += weight[r]!;
-    hist[k + 2] += 1;
+    const w = weight[r]!;
+    const y = labels[r]!;
+    const base = r * nFeatures;
+    for (let q = 0, off = 0; q < count; q++, off += FEATURE_STRIDE) {
+      const k = off + codes[base + features[from + q]!]! * CHANNELS;
+      hist[k + y] += w;
+      hist[k + 2] += 1;
+    }
   }
 }
 
