@@ -1,4 +1,5 @@
 // Quantile binning: fits ≤ 255 bin edges per feature once and codes the data as row-major Uint8 (255 = missing).
+import { cutTable, sortKey } from './cutTable.ts';
 import { Rng } from './random.ts';
 
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */
@@ -72,33 +73,6 @@ export function binOf(x: number, edges: Float64Array): number {
   return lo;
 }
 
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** Orders float32 bit patterns as unsigned integers: a < b as floats ⇔ sortKey(a) < sortKey(b) (NaN aside). */
-function sortKey(bits: number): number {
-  return (bits ^ ((bits >> 31) | 0x80000000)) >>> 0;
-}
-
-/**
- * For each of the 65,536 ranges of float32 values sharing the top 16 bits of their sort key, the code of the range's
- * smallest value: a lower bound on the code of every value in the range, which a step or two along the edges makes
- * exact. Edges are quantiles, so a range rarely holds more than one, and coding a value costs a lookup, not a search.
- */
-function startCodes(edges: Float64Array): Uint8Array {
-  const table = new Uint8Array(65536);
-  let code = 0;
-  for (let range = 0; range < 65536; range++) {
-    const key = range << 16; // smallest sort key in the range, as int32
-    // Invert sortKey: positive floats had the sign bit set, negative ones had every bit flipped.
-    u32[0] = key < 0 ? key ^ 0x80000000 : ~key;
-    const lowest = f32[0]!;
-    if (lowest === lowest) while (code < edges.length && edges[code]! < lowest) code++;
-    table[range] = code;
-  }
-  return table;
-}
-
 /** Row-major codes (row i's features are contiguous) in shared memory, so workers read them without copies. */
 export function binRowMajor(columns: readonly Float32Array[], edges: BinEdges): Uint8Array {
   const nFeatures = columns.length;
@@ -109,7 +83,7 @@ export function binRowMajor(columns: readonly Float32Array[], edges: BinEdges): 
     const bits = new Int32Array(col.buffer, col.byteOffset, col.length);
     const e = edges[f]!;
     const last = e.length;
-    const start = startCodes(e);
+    const start = cutTable(e);
     for (let i = 0, at = f; i < n; i++, at += nFeatures) {
       const x = col[i]!;
       if (x !== x) {

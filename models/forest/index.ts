@@ -1,6 +1,9 @@
 // Public entry of the trustlens random-forest engine: training, model class, options and persistence types.
 export { trainForest } from './trainForest.ts';
-export { Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS, MIN_PARALLEL_EXPLAIN_ROWS, type ExplainOptions, type Explanation } from './forest.ts';
+export {
+  Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS, MIN_PARALLEL_EXPLAIN_ROWS, MIN_PARALLEL_PREDICT_ROWS, type ExplainOptions, type Explanation,
+  type PredictOptions,
+} from './forest.ts';
 export { FOREST_DEFAULTS, ForestOptionsError, type ForestOptions } from './options.ts';
 export type { FeatureInput } from './columns.ts';
 export type { ImportanceMetric, PermutationOptions } from './importance.ts';

@@ -1,65 +1,93 @@
-// Columnar batch prediction: per chunk of rows, each tree partitions row ids node by node with branchless integer compares.
+// Columnar batch prediction: values coded against each feature's split thresholds, then branch-free walks of 4 rows at a time.
+import { cutTable, sortKey } from './cutTable.ts';
 import type { FlatTree } from './treeStore.ts';
 
-/** All trees concatenated with global child indices; thresholds pre-converted to order-preserving int32 keys. */
+/**
+ * All trees in one node array. Split thresholds become small integer codes: per feature, the sorted distinct
+ * thresholds the forest uses are its cuts, a value's code is how many cuts lie below it, and x <= cuts[k] ⇔ code <= k.
+ */
 export interface PackedForest {
   nTrees: number;
+  nFeatures: number;
+  cuts: Float64Array[];
+  /** cutTable of each feature's cuts. */
+  tables: Uint16Array[];
   roots: Int32Array;
-  feature: Int32Array;
-  /** Key of the largest float32 ≤ threshold, so x <= threshold ⇔ key(x) <= thresholdKey for every float32 x. */
-  thresholdKey: Int32Array;
-  /** 1 when NaN goes left at this split. */
-  missingLeft: Uint8Array;
-  left: Int32Array;
+  /** Depth of each tree: a walk takes exactly this many steps (leaves step onto themselves). */
+  depth: Int32Array;
+  /**
+   * Two int32 per node. First: feature << 17 | add << 16 | limit; the walk goes right when ((code + add) & 0xffff) >
+   * limit. Second: the left child (right = left + 1), or the node itself for a leaf (limit 0xffff: never right).
+   */
+  nodes: Int32Array;
   value: Float64Array;
 }
 
-const f32 = new Float32Array(1);
-const i32 = new Int32Array(f32.buffer);
+/** Code of NaN; with add = 1 it wraps to 0, below every limit, which sends missing values left. */
+const NAN_CODE = 0xffff;
+const MAX_FEATURES = 1 << 15;
 
-/** Maps float32 bit patterns to int32 with the same order (negative floats flip their magnitude bits). */
-function keyOfBits(bits: number): number {
-  return bits ^ ((bits >> 31) & 0x7fffffff);
-}
-
-function thresholdKey(t: number): number {
-  if (t === Infinity) return keyOfBits(0x7f800000);
-  f32[0] = t;
-  let key = keyOfBits(i32[0]!);
-  if (f32[0]! > t) key -= 1; // fround rounded up: step to the float32 just below (keys of adjacent floats differ by 1)
-  return key;
-}
-
-export function packForest(trees: readonly FlatTree[]): PackedForest {
+export function packForest(trees: readonly FlatTree[], nFeatures: number): PackedForest {
+  if (nFeatures > MAX_FEATURES) throw new RangeError(`packForest: ${nFeatures} features; at most ${MAX_FEATURES} fit the node encoding.`);
+  const used = Array.from({ length: nFeatures }, () => new Set<number>());
+  for (const t of trees) for (let k = 0; k < t.nodeCount; k++) if (t.feature[k]! >= 0) used[t.feature[k]!]!.add(t.threshold[k]!);
+  const cuts = used.map((s) => Float64Array.from(s).sort());
+  for (const [f, c] of cuts.entries()) {
+    // Codes run 0..cuts.length and code + 1 must not reach NAN_CODE + 1.
+    if (c.length >= NAN_CODE - 1) throw new RangeError(`packForest: feature ${f} has ${c.length} distinct thresholds; at most ${NAN_CODE - 2} are supported.`);
+  }
   const total = trees.reduce((s, t) => s + t.nodeCount, 0);
   const packed: PackedForest = {
     nTrees: trees.length,
+    nFeatures,
+    cuts,
+    tables: cuts.map(cutTable),
     roots: new Int32Array(trees.length),
-    feature: new Int32Array(total),
-    thresholdKey: new Int32Array(total),
-    missingLeft: new Uint8Array(total),
-    left: new Int32Array(total),
+    depth: new Int32Array(trees.length),
+    nodes: new Int32Array(2 * total),
     value: new Float64Array(total),
   };
   let at = 0;
   trees.forEach((t, i) => {
     packed.roots[i] = at;
-    packed.feature.set(t.feature, at);
     packed.value.set(t.value, at);
-    packed.missingLeft.set(t.missingLeft, at);
+    const depth = new Int32Array(t.nodeCount);
+    let maxDepth = 0;
     for (let k = 0; k < t.nodeCount; k++) {
-      packed.left[at + k] = t.left[k]! >= 0 ? t.left[k]! + at : -1;
-      packed.thresholdKey[at + k] = t.feature[k]! >= 0 ? thresholdKey(t.threshold[k]!) : 0;
+      const g = at + k;
+      const f = t.feature[k]!;
+      if (f < 0) {
+        packed.nodes[2 * g] = 0xffff;
+        packed.nodes[2 * g + 1] = g;
+        continue;
+      }
+      const l = t.left[k]!;
+      depth[l] = depth[l + 1] = depth[k]! + 1;
+      maxDepth = Math.max(maxDepth, depth[k]! + 1);
+      const limit = lowerBound(cuts[f]!, t.threshold[k]!);
+      const add = t.missingLeft[k]! ? 1 : 0;
+      packed.nodes[2 * g] = (f << 17) | (add << 16) | (limit + add);
+      packed.nodes[2 * g + 1] = at + l;
     }
+    packed.depth[i] = maxDepth;
     at += t.nodeCount;
   });
   return packed;
 }
 
-/** Rows per chunk: the chunk's keys (rows × features × 4 bytes) stay in L2 while every tree walks them. */
-const CHUNK_ROWS = 4096;
-/** Above +Infinity's key (0x7f800000), so NaN goes right unless the split says missing goes left. */
-const NAN_KEY = 0x7fffffff;
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rows per chunk: their codes (rows × features × 2 bytes) stay in L2 while every tree walks them. */
+const CHUNK_ROWS = 2048;
 
 /** Mean class-1 probability over trees for rows [start, end), written into out[start..end). */
 export function predictPacked(
@@ -69,95 +97,70 @@ export function predictPacked(
   start = 0,
   end = out.length,
 ): void {
-  const nFeatures = columns.length;
-  const { roots, feature, thresholdKey: tkey, missingLeft, left, value, nTrees } = forest;
+  const F = forest.nFeatures;
+  const { cuts, tables, roots, depth, nodes, value, nTrees } = forest;
   const bits = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length));
-  // keys[f * CHUNK + i]: order-preserving int32 key of feature f in chunk row i.
-  const keys = new Int32Array(nFeatures * CHUNK_ROWS);
+  const codes = new Uint16Array(CHUNK_ROWS * F); // row-major: one row's codes share a cache line
   const acc = new Float64Array(CHUNK_ROWS);
-  const rowsA = new Uint16Array(CHUNK_ROWS);
-  const rowsB = new Uint16Array(CHUNK_ROWS);
-  const stackNode = new Int32Array(256);
-  const stackStart = new Int32Array(256);
-  const stackEnd = new Int32Array(256);
-  const stackFlip = new Uint8Array(256);
   for (let c0 = start; c0 < end; c0 += CHUNK_ROWS) {
     const m = Math.min(CHUNK_ROWS, end - c0);
-    for (let f = 0; f < nFeatures; f++) {
+    for (let f = 0; f < F; f++) {
+      const col = columns[f]!;
       const b = bits[f]!;
-      const at = f * CHUNK_ROWS;
-      for (let i = 0; i < m; i++) {
-        const v = b[c0 + i]!;
-        // NaN (exponent all ones, mantissa non-zero, either sign) gets the one key above every number's.
-        keys[at + i] = (v & 0x7fffffff) > 0x7f800000 ? NAN_KEY : v ^ ((v >> 31) & 0x7fffffff);
+      const u = cuts[f]!;
+      const table = tables[f]!;
+      const last = u.length;
+      for (let i = 0, at = f; i < m; i++, at += F) {
+        const x = col[c0 + i]!;
+        if (x !== x) {
+          codes[at] = NAN_CODE;
+          continue;
+        }
+        let c = table[sortKey(b[c0 + i]!) >>> 16]!;
+        while (c < last && x > u[c]!) c++;
+        codes[at] = c;
       }
     }
     acc.fill(0, 0, m);
     for (let t = 0; t < nTrees; t++) {
-      for (let i = 0; i < m; i++) rowsA[i] = i;
-      // Depth-first over nodes with their row ranges; partitioning happens in place via a scratch buffer.
-      let sp = 0;
-      stackNode[0] = roots[t]!;
-      stackStart[0] = 0;
-      stackEnd[0] = m;
-      stackFlip[0] = 0;
-      sp = 1;
-      while (sp > 0) {
-        sp--;
-        const node = stackNode[sp]!;
-        const s = stackStart[sp]!;
-        const e = stackEnd[sp]!;
-        const flip = stackFlip[sp]!;
-        // A node's rows sit in one of two buffers; its children's go to the other over the same (disjoint) range.
-        const src = flip ? rowsB : rowsA;
-        const dst = flip ? rowsA : rowsB;
-        const f = feature[node]!;
-        if (f < 0) {
-          const v = value[node]!;
-          for (let i = s; i < e; i++) acc[src[i]!] += v;
-          continue;
+      const root = roots[t]!;
+      const steps = depth[t]!;
+      let i = 0;
+      // Four independent walks per step keep the core busy while each waits on its node and code loads.
+      for (; i + 4 <= m; i += 4) {
+        let n0 = root;
+        let n1 = root;
+        let n2 = root;
+        let n3 = root;
+        const b0 = i * F;
+        const b1 = b0 + F;
+        const b2 = b1 + F;
+        const b3 = b2 + F;
+        for (let d = 0; d < steps; d++) {
+          const w0 = nodes[2 * n0]!;
+          const w1 = nodes[2 * n1]!;
+          const w2 = nodes[2 * n2]!;
+          const w3 = nodes[2 * n3]!;
+          n0 = nodes[2 * n0 + 1]! + (((w0 & 0xffff) - ((codes[b0 + (w0 >>> 17)]! + ((w0 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n1 = nodes[2 * n1 + 1]! + (((w1 & 0xffff) - ((codes[b1 + (w1 >>> 17)]! + ((w1 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n2 = nodes[2 * n2 + 1]! + (((w2 & 0xffff) - ((codes[b2 + (w2 >>> 17)]! + ((w2 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n3 = nodes[2 * n3 + 1]! + (((w3 & 0xffff) - ((codes[b3 + (w3 >>> 17)]! + ((w3 >>> 16) & 1)) & 0xffff)) >>> 31);
         }
-        const l = partitionRows(src, dst, keys, f * CHUNK_ROWS, tkey[node]!, missingLeft[node]!, s, e);
-        // dst[s..l) went left, dst[l..e) right (reversed, which does not matter for sums).
-        const lc = left[node]!;
-        if (e > l) {
-          stackNode[sp] = lc + 1;
-          stackStart[sp] = l;
-          stackEnd[sp] = e;
-          stackFlip[sp] = flip ^ 1;
-          sp++;
+        acc[i] += value[n0]!;
+        acc[i + 1] += value[n1]!;
+        acc[i + 2] += value[n2]!;
+        acc[i + 3] += value[n3]!;
+      }
+      for (; i < m; i++) {
+        let n = root;
+        const b = i * F;
+        for (let d = 0; d < steps; d++) {
+          const w = nodes[2 * n]!;
+          n = nodes[2 * n + 1]! + (((w & 0xffff) - ((codes[b + (w >>> 17)]! + ((w >>> 16) & 1)) & 0xffff)) >>> 31);
         }
-        if (l > s) {
-          stackNode[sp] = lc;
-          stackStart[sp] = s;
-          stackEnd[sp] = l;
-          stackFlip[sp] = flip ^ 1;
-          sp++;
-        }
+        acc[i] += value[n]!;
       }
     }
     for (let i = 0; i < m; i++) out[c0 + i] = acc[i]! / nTrees;
   }
-}
-
-/** Splits src[s..e) into dst: rows with key <= th from s upward, the others from e − 1 downward; returns the boundary. */
-function partitionRows(
-  src: Uint16Array, dst: Uint16Array, keys: Int32Array, base: number, th: number, missingLeft: number, s: number, e: number,
-): number {
-  const thHalf = th >> 1;
-  const thLow = th & 1;
-  let l = s;
-  let r = e - 1;
-  for (let i = s; i < e; i++) {
-    const row = src[i]!;
-    const k = keys[base + row]!;
-    // Sign of th − k without int32 overflow: halves first, then the low bits break ties (int32 ops only, no branch).
-    // NaN's key exceeds every threshold key; missingLeft flips it back left.
-    const goRight = ((thHalf - (k >> 1) + ((thLow - (k & 1)) >> 1)) >>> 31) ^ ((k === NAN_KEY ? 1 : 0) & missingLeft);
-    dst[l] = row;
-    dst[r] = row;
-    l += 1 - goRight;
-    r -= goRight;
-  }
-  return l;
 }

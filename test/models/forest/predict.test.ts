@@ -1,0 +1,84 @@
+// Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it, ±∞, ±0, NaN.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Forest, MIN_PARALLEL_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
+import { packForest } from '../../../models/forest/predict.ts';
+import { predictInWorkers } from '../../../models/forest/predictParallel.ts';
+import { makeData } from './helpers.ts';
+
+/** The definition: x <= threshold goes left, NaN goes where the split says; the mean of the leaves reached. */
+function referencePredict(model: Forest, columns: Float32Array[]): number[] {
+  const n = columns[0]!.length;
+  return Array.from({ length: n }, (_, row) => {
+    let sum = 0;
+    for (const t of model.trees) {
+      let k = 0;
+      while (t.feature[k]! >= 0) {
+        const x = columns[t.feature[k]!]![row]!;
+        const left = x !== x ? t.missingLeft[k] === 1 : x <= t.threshold[k]!;
+        k = left ? t.left[k]! : t.left[k]! + 1;
+      }
+      sum += t.value[k]!;
+    }
+    return sum / model.trees.length;
+  });
+}
+
+const below = (x: number) => {
+  const f = new Float32Array([x]);
+  const i = new Int32Array(f.buffer);
+  i[0] = x > 0 ? i[0]! - 1 : x < 0 ? i[0]! + 1 : -2147483647; // next float32 towards -∞ (−min denormal for ±0)
+  return f[0]!;
+};
+
+describe('predictProba', () => {
+  // Feature 2 is missing for a third of the rows and informative when present, so splits send NaN both ways.
+  const data = makeData(3000, 4, 21, (x, rng) => (x[0]! + x[1]! * x[2]! + 0.2 * rng.nextFloat() > 0.3 ? 1 : 0));
+  for (let i = 0; i < 3000; i += 3) data.columns[2]![i] = NaN;
+  const trained = trainForest(data.columns, data.labels, { nTrees: 25, maxDepth: 9, minSamplesLeaf: 2, threads: 1, seed: 4 });
+
+  it('matches the node-by-node walk on the training rows, bit for bit', async () => {
+    const model = await trained;
+    expect(Array.from(model.predictProba(data.columns))).toEqual(referencePredict(model, data.columns));
+  });
+
+  it('matches it for values on and around every split threshold, infinities, signed zeros and NaN', async () => {
+    const model = await trained;
+    const pools = Array.from({ length: 4 }, (_, f) => {
+      const thresholds = model.trees.flatMap((t) => Array.from(t.feature).flatMap((g, k) => (g === f && Number.isFinite(t.threshold[k]!) ? [t.threshold[k]!] : [])));
+      const around = thresholds.flatMap((th) => [Math.fround(th), below(Math.fround(th)), -below(-Math.fround(th))]);
+      return [...around, Infinity, -Infinity, 0, -0, NaN, 1e-45, -1e-45, 3e38, -3e38];
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(...pools.map((p) => fc.constantFrom(...p))), { minLength: 1, maxLength: 64 }), (rows) => {
+        const columns = pools.map((_, f) => Float32Array.from(rows, (r) => r[f]!));
+        expect(Array.from(model.predictProba(columns))).toEqual(referencePredict(model, columns));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('predicts row counts that are not a multiple of the 4-row walk or the chunk', async () => {
+    const model = await trained;
+    for (const n of [1, 2, 3, 5, 2047, 2049]) {
+      const columns = data.columns.map((c) => c.slice(0, n));
+      expect(Array.from(model.predictProba(columns))).toEqual(referencePredict(model, columns));
+    }
+  });
+});
+
+describe('predictProbaAsync', () => {
+  it('gives bitwise the values of predictProba with workers, for rows past the parallel threshold', async () => {
+    const n = MIN_PARALLEL_PREDICT_ROWS + 12_345;
+    const { columns, labels } = makeData(n, 5, 8, (x) => (x[0]! * x[1]! > 0.1 ? 1 : 0));
+    for (let i = 0; i < n; i += 7) columns[3]![i] = NaN;
+    const model = await trainForest(columns.map((c) => c.subarray(0, 5000)), labels.subarray(0, 5000), { nTrees: 8, maxDepth: 8, threads: 1, seed: 2 });
+    const inline = model.predictProba(columns);
+    expect(Array.from(await model.predictProbaAsync(columns, { threads: 2 }))).toEqual(Array.from(inline));
+    expect(Array.from(await model.predictProbaAsync(columns, { threads: 3 }))).toEqual(Array.from(inline));
+    // Workers alone (the calling thread claims nothing): their blocks land in the right places.
+    const packed = packForest(model.trees, model.nFeatures);
+    expect(Array.from(await predictInWorkers(packed, columns, 2, false))).toEqual(Array.from(inline));
+    await expect(model.predictProbaAsync(columns, { threads: 0 })).rejects.toThrow('Forest.predictProbaAsync: threads must be a positive integer, got 0.');
+  });
+});
