@@ -125,9 +125,14 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
   return { artifact, forest };
 }
 
-/** Calibrated probabilities of a fitted model for new rows. */
-export function predictCalibrated(forest: Forest, artifact: ArtifactFile, columns: Float32Array[]): { raw: Float64Array; probability: Float64Array } {
-  const raw = forest.predictProba(columns);
+/** Calibrated probabilities of a fitted model for new rows; large batches are predicted on `threads` threads (same values). */
+export async function predictCalibrated(
+  forest: Forest,
+  artifact: ArtifactFile,
+  columns: Float32Array[],
+  threads = 1,
+): Promise<{ raw: Float64Array; probability: Float64Array }> {
+  const raw = await forest.predictProbaAsync(columns, { threads });
   return { raw, probability: applyCalibrator(artifact.calibration, raw) };
 }
 

@@ -37,7 +37,7 @@ export const configSchema = z
         validationWeeks: positiveInt('training.validationWeeks').default(4).describe('Most recent matured snapshots held out for out-of-time validation and calibration.'),
         seed: z.number().int().default(7).describe('Seed of the forests.'),
         nTrees: positiveInt('training.nTrees').default(100).describe('Trees per forest.'),
-        threads: positiveInt('training.threads').default(2).describe('Worker threads for training forests and for TreeSHAP reasons when scoring.'),
+        threads: positiveInt('training.threads').default(2).describe('Threads for training forests, for scoring large batches and for TreeSHAP reasons when scoring.'),
         maxRows: positiveInt('training.maxRows')
           .default(300_000)
           .describe('Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.'),

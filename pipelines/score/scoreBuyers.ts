@@ -64,7 +64,7 @@ export async function scoreBuyers(
   const n = snap.ids.length;
   if (n === 0) return [];
   const columns = spec.features.map((f) => snap.columns.get(f)!);
-  const { probability } = predictCalibrated(forest, artifact, columns);
+  const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const [amounts, groups, sizes] = snap.extra as [(number | null)[], (string | null)[], (number | null)[]];
   const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
     const risk = probability[i]!;

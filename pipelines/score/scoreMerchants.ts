@@ -23,7 +23,7 @@ export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: Arti
   const snap = await loadFeatureColumns(wh, spec, asOf);
   if (snap.ids.length === 0) return [];
   const columns = spec.features.map((f) => snap.columns.get(f)!);
-  const { probability } = predictCalibrated(forest, artifact, columns);
+  const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons', config.training.threads);
