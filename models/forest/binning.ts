@@ -1,5 +1,5 @@
 // Quantile binning: fits ≤ 255 bin edges per feature once and codes the data as row-major Uint8 (255 = missing).
-import { cutTable, sortKey } from './cutTable.ts';
+import { cutCode, cutTable } from './cutTable.ts';
 import { Rng } from './random.ts';
 
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */
@@ -82,18 +82,11 @@ export function binRowMajor(columns: readonly Float32Array[], edges: BinEdges): 
     const col = columns[f]!;
     const bits = new Int32Array(col.buffer, col.byteOffset, col.length);
     const e = edges[f]!;
-    const last = e.length;
-    const start = cutTable(e);
+    const table = cutTable(e);
     for (let i = 0, at = f; i < n; i++, at += nFeatures) {
       const x = col[i]!;
-      if (x !== x) {
-        codes[at] = MISSING_CODE;
-        continue;
-      }
       // Same code as binOf: the smallest b with x <= edges[b], or edges.length.
-      let c = start[sortKey(bits[i]!) >>> 16]!;
-      while (c < last && x > e[c]!) c++;
-      codes[at] = c;
+      codes[at] = x !== x ? MISSING_CODE : cutCode(x, bits[i]!, e, table);
     }
   }
   return codes;

@@ -8,10 +8,17 @@ export function sortKey(bits: number): number {
   return (bits ^ ((bits >> 31) | 0x80000000)) >>> 0;
 }
 
+/** Code of a (non-NaN) value given with its float32 bits: the smallest c with x <= cuts[c], or cuts.length. */
+export function cutCode(x: number, bits: number, cuts: Float64Array, table: Uint16Array): number {
+  let c = table[sortKey(bits) >>> 16]!;
+  while (c < cuts.length && x > cuts[c]!) c++;
+  return c;
+}
+
 /**
  * For each of the 65,536 ranges of float32 values sharing the top 16 bits of their sort key (`sortKey(bits) >>> 16`),
  * the code of the range's smallest value: a lower bound on the code of every value in the range, which a step or two
- * along the cuts makes exact (`while (c < cuts.length && x > cuts[c]) c++`). Cuts are quantiles or split thresholds,
+ * along the cuts makes exact (cutCode). Cuts are quantiles or split thresholds,
  * so a range rarely holds more than one, and coding a value costs a lookup instead of a binary search.
  */
 export function cutTable(cuts: Float64Array): Uint16Array {

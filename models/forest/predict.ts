@@ -1,6 +1,7 @@
 // Columnar batch prediction: values coded against each feature's split thresholds, then branch-free walks of 4 rows at a time.
-import { cutTable, sortKey } from './cutTable.ts';
-import type { FlatTree } from './treeStore.ts';
+import { binOf } from './binning.ts';
+import { cutCode, cutTable } from './cutTable.ts';
+import { treeDepth, type FlatTree } from './treeStore.ts';
 
 /**
  * All trees in one node array. Split thresholds become small integer codes: per feature, the sorted distinct
@@ -51,8 +52,7 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number): Packe
   trees.forEach((t, i) => {
     packed.roots[i] = at;
     packed.value.set(t.value, at);
-    const depth = new Int32Array(t.nodeCount);
-    let maxDepth = 0;
+    packed.depth[i] = treeDepth(t);
     for (let k = 0; k < t.nodeCount; k++) {
       const g = at + k;
       const f = t.feature[k]!;
@@ -61,29 +61,15 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number): Packe
         packed.nodes[2 * g + 1] = g;
         continue;
       }
-      const l = t.left[k]!;
-      depth[l] = depth[l + 1] = depth[k]! + 1;
-      maxDepth = Math.max(maxDepth, depth[k]! + 1);
-      const limit = lowerBound(cuts[f]!, t.threshold[k]!);
+      // The threshold's own index among the cuts: x <= threshold ⇔ code(x) <= limit.
+      const limit = binOf(t.threshold[k]!, cuts[f]!);
       const add = t.missingLeft[k]! ? 1 : 0;
       packed.nodes[2 * g] = (f << 17) | (add << 16) | (limit + add);
-      packed.nodes[2 * g + 1] = at + l;
+      packed.nodes[2 * g + 1] = at + t.left[k]!;
     }
-    packed.depth[i] = maxDepth;
     at += t.nodeCount;
   });
   return packed;
-}
-
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Rows per chunk: their codes (rows × features × 2 bytes) stay in L2 while every tree walks them. */
@@ -109,16 +95,9 @@ export function predictPacked(
       const b = bits[f]!;
       const u = cuts[f]!;
       const table = tables[f]!;
-      const last = u.length;
       for (let i = 0, at = f; i < m; i++, at += F) {
         const x = col[c0 + i]!;
-        if (x !== x) {
-          codes[at] = NAN_CODE;
-          continue;
-        }
-        let c = table[sortKey(b[c0 + i]!) >>> 16]!;
-        while (c < last && x > u[c]!) c++;
-        codes[at] = c;
+        codes[at] = x !== x ? NAN_CODE : cutCode(x, b[c0 + i]!, u, table);
       }
     }
     acc.fill(0, 0, m);

@@ -1,5 +1,5 @@
 // Exact path-dependent TreeSHAP (Lundberg et al. 2020, Algorithm 2) on one flat tree, cover-weighted.
-import type { FlatTree } from './treeStore.ts';
+import { treeDepth, type FlatTree } from './treeStore.ts';
 
 /**
  * A tree prepared for TreeSHAP: the split arrays plus each node's cover as a fraction of its parent's cover,
@@ -22,8 +22,6 @@ export interface ShapTree {
 export function prepareShapTree(tree: FlatTree): ShapTree {
   const { left, cover, nodeCount } = tree;
   const coverRatio = new Float64Array(nodeCount);
-  const depthOf = new Int32Array(nodeCount);
-  let depth = 0;
   coverRatio[0] = 1;
   for (let k = 0; k < nodeCount; k++) {
     const l = left[k]!;
@@ -31,15 +29,13 @@ export function prepareShapTree(tree: FlatTree): ShapTree {
     const c = cover[k]!;
     coverRatio[l] = cover[l]! / c;
     coverRatio[l + 1] = cover[l + 1]! / c;
-    depthOf[l] = depthOf[l + 1] = depthOf[k]! + 1;
-    if (depthOf[k]! + 1 > depth) depth = depthOf[k]! + 1;
   }
   const live = new Uint8Array(nodeCount);
   for (let k = nodeCount - 1; k >= 0; k--) {
     const l = left[k]!;
     live[k] = l < 0 ? (tree.value[k] !== 0 ? 1 : 0) : live[l]! | live[l + 1]!;
   }
-  return { feature: tree.feature, threshold: tree.threshold, missingLeft: tree.missingLeft, left, value: tree.value, coverRatio, live, depth };
+  return { feature: tree.feature, threshold: tree.threshold, missingLeft: tree.missingLeft, left, value: tree.value, coverRatio, live, depth: treeDepth(tree) };
 }
 
 const NONE = new Float64Array(0);
