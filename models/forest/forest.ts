@@ -38,6 +38,13 @@ export interface PredictOptions {
 /** predictProbaAsync predicts inline below this many rows: a worker takes about 0.3 s to start, the time to predict ~30k rows. */
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 
+/** The `threads` option of an async method, defaulting to the machine's parallelism; rejects anything but a positive integer. */
+function threadCount(threads: number | undefined, method: string): number {
+  const n = threads ?? availableParallelism();
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${method}: threads must be a positive integer, got ${n}.`);
+  return n;
+}
+
 export class Forest {
   readonly nFeatures: number;
   readonly featureNames: readonly string[];
@@ -61,8 +68,7 @@ export class Forest {
   predictProba(input: FeatureInput): Float64Array {
     const columns = this.columnsOf(input);
     const out = new Float64Array(columns[0]!.length);
-    this.packed ??= packForest(this.trees, this.nFeatures);
-    predictPacked(this.packed, columns, out);
+    predictPacked(this.packedForest(), columns, out);
     return out;
   }
 
@@ -71,14 +77,10 @@ export class Forest {
    * or with threads = 1, it runs inline.
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
-    const threads = options.threads ?? availableParallelism();
-    if (!Number.isInteger(threads) || threads < 1) {
-      throw new RangeError(`Forest.predictProbaAsync: threads must be a positive integer, got ${threads}.`);
-    }
+    const threads = threadCount(options.threads, 'Forest.predictProbaAsync');
     const columns = this.columnsOf(input);
     if (threads === 1 || columns[0]!.length < MIN_PARALLEL_PREDICT_ROWS) return this.predictProba(columns);
-    this.packed ??= packForest(this.trees, this.nFeatures);
-    return predictInWorkers(this.packed, columns, threads);
+    return predictInWorkers(this.packedForest(), columns, threads);
   }
 
   /** Exact path-dependent TreeSHAP of one row. */
@@ -98,10 +100,7 @@ export class Forest {
    * With threads = 1, or a batch below MIN_PARALLEL_EXPLAIN_ROWS / MIN_PARALLEL_EXPLAIN_NODE_VISITS, it runs inline.
    */
   async explainRowsAsync(input: FeatureInput, rowIndices: ArrayLike<number>, options: ExplainOptions = {}): Promise<Explanation> {
-    const threads = options.threads ?? availableParallelism();
-    if (!Number.isInteger(threads) || threads < 1) {
-      throw new RangeError(`Forest.explainRowsAsync: threads must be a positive integer, got ${threads}.`);
-    }
+    const threads = threadCount(options.threads, 'Forest.explainRowsAsync');
     const values = gatherRows(this.columnsOf(input), rowIndices, 'Forest.explain');
     const nRows = rowIndices.length;
     const nodes = this.trees.reduce((s, t) => s + t.nodeCount, 0);
@@ -155,6 +154,12 @@ export class Forest {
   /** Accepts the object from toJSON() or its JSON text; rejects other formats and versions with the reason. */
   static fromJSON(json: ForestJSON | string | unknown): Forest {
     return new Forest(forestFromJSON(json));
+  }
+
+  /** The trees packed for prediction, built on first use. */
+  private packedForest(): PackedForest {
+    this.packed ??= packForest(this.trees, this.nFeatures);
+    return this.packed;
   }
 
   /** Inline TreeSHAP of row-major feature values (the same row loop the explain workers run). */
