@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 /**
  * Spawns `./<name>.ts` (under tsx or vitest) or `./<name>.js` (compiled) from this folder with the given workerData.
  * Under tsx a tiny bootstrap registers tsx's ESM loader in the worker's own thread, then imports the module
- * (on Node 20 an `--import tsx` execArgv does not reach worker module loading); same scheme as trainForest's workers.
+ * (on Node 20 an `--import tsx` execArgv does not reach worker module loading). Training, prediction and TreeSHAP
+ * workers all start here.
  */
 export function spawnForestWorker(name: string, workerData: unknown): Worker {
   const fromSource = import.meta.url.endsWith('.ts');

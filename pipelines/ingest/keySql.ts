@@ -2,11 +2,11 @@
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent as q } from '../warehouse/quoteIdent.ts';
 
-/**
- * ingest_chk holds, per staged row, only what the checks need (file, row number, key columns, violations), because
- * materialising whole rows in a temp table and reading them back costs more than reading the source twice.
- * ingest_full holds whole rows, but only for the few rows whose primary key clashes.
- */
+// ingest_chk holds, per staged row, only what the checks need (file, row number, key columns, violations), because
+// materialising whole rows in a temp table and reading them back costs more than reading the source twice.
+// ingest_full holds whole rows, but only for the few rows whose primary key clashes.
+
+/** The primary key and foreign-key columns of a table: the contract columns ingest_chk keeps. */
 export function keyColumns(table: TableName): string[] {
   const c = CONTRACTS[table];
   return [...new Set([c.primaryKey, ...c.foreignKeys.map((f) => f.column)])];

@@ -89,8 +89,9 @@ export async function loadTable(
       const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping, unit });
       parseRejected += staged.parseRejected;
       const checked = buildCheckSelect(table, staged.types, staged.select);
-      sources.push({ file, sql: checked, params: usedParams(checked, staged.params) });
-      await wh.run(insertCheckedKeysSql(table, checked), sources[unit]!.params);
+      const source: CheckedSource = { file, sql: checked, params: usedParams(checked, staged.params) };
+      sources.push(source);
+      await wh.run(insertCheckedKeysSql(table, checked), source.params);
     } catch (err) {
       throw cannotRead(file, err);
     }

@@ -31,6 +31,9 @@ export interface StageInput {
   unit: number;
 }
 
+/** Whether an NDJSON raw line holds a JSON object (anything else is quarantined). */
+const JSON_OBJECT_LINE = `coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`;
+
 /** Names of one file's staging tables and the SQL that refers to them. */
 interface RawNames {
   table: string;
@@ -49,7 +52,7 @@ function rawNames(unit: number): RawNames {
     table,
     offsets: `ingest_reject_offsets_${unit}`,
     rowNo: `(rowid - (select min(rowid) from ${table}) + 1)`,
-    validJsonLines: `from ${table} where trim(line) <> '' and coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`,
+    validJsonLines: `from ${table} where trim(line) <> '' and ${JSON_OBJECT_LINE}`,
   };
 }
 
@@ -111,7 +114,7 @@ async function stageNdjsonLines(wh: Warehouse, inp: StageInput, r: RawNames): Pr
   return insertParseRejects(
     wh,
     inp,
-    `select ${r.rowNo} as __row, line as value from ${r.table} where trim(line) <> '' and not coalesce(json_type(case when json_valid(line) then line end) = 'OBJECT', false)`,
+    `select ${r.rowNo} as __row, line as value from ${r.table} where trim(line) <> '' and not ${JSON_OBJECT_LINE}`,
     `$rule`,
     { rule: RULES.notJsonObject },
   );
