@@ -5,7 +5,11 @@ import {
   buildFeatureHistograms, buildHistogram, FEATURE_STRIDE, histogramSize, subtractHistogram, wantsFullHistogram,
 } from './histogram.ts';
 import { deriveSeed, Rng } from './random.ts';
+import { SparseScanner } from './sparseScan.ts';
 import { TreeBuilder, type FlatTree } from './treeStore.ts';
+
+/** Nodes up to this many rows scan only the codes present (SparseScanner) instead of dense per-feature histograms. */
+const SPARSE_MAX_ROWS = 256;
 
 /** Everything a tree needs, shared read-only by all trees of a forest (codes live in a SharedArrayBuffer). */
 export interface TrainingData {
@@ -36,6 +40,7 @@ export class TreeGrower {
   private readonly builder = new TreeBuilder();
   private readonly pool: Float64Array[] = [];
   private readonly best = emptyCandidate();
+  private readonly sparse = new SparseScanner();
   /** Histograms of a small node's sampled features, side by side. */
   private readonly sampleHist: Float64Array;
 
@@ -77,7 +82,9 @@ export class TreeGrower {
     const minLeaf = params.minSamplesLeaf;
     const full = (count: number) => wantsFullHistogram(count, nFeatures, params.maxFeatures);
     let rootHist: Float64Array | null = null;
-    if (full(nIn)) {
+    // A full histogram pays only through subtraction, which needs the larger child (≥ half the rows) to qualify too;
+    // otherwise the root would histogram every feature just to scan the few it samples.
+    if (full(nIn / 2)) {
       rootHist = this.takeHist();
       buildHistogram(rootHist, codes, nFeatures, rows, 0, nIn, weight, labels);
     }
@@ -94,12 +101,16 @@ export class TreeGrower {
       const best = this.best;
       best.found = false;
       best.score = -Infinity;
+      best.feature = -1;
+      const sparse = count <= SPARSE_MAX_ROWS;
       // Partial Fisher–Yates: features in random order. The first maxFeatures are always tried (a small node
       // histograms them in one pass over its rows); later ones only until some valid split exists.
       const first = Math.min(params.maxFeatures, nFeatures);
       for (let j = 0; j < first; j++) drawFeature(perm, j, rng);
       if (p.hist) {
         for (let j = 0; j < first; j++) scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
+      } else if (sparse) {
+        for (let j = 0; j < first; j++) this.sparse.scan(perm[j]!, codes, nFeatures, rows, p.start, p.end, weight, labels, p.w0, p.w1, minLeaf, best);
       } else {
         buildFeatureHistograms(this.sampleHist, perm, 0, first, codes, nFeatures, rows, p.start, p.end, weight, labels);
         for (let j = 0; j < first; j++) scanFeature(this.sampleHist, j * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
@@ -107,6 +118,7 @@ export class TreeGrower {
       for (let j = first; j < nFeatures && !best.found; j++) {
         const f = drawFeature(perm, j, rng);
         if (p.hist) scanFeature(p.hist, f * FEATURE_STRIDE, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
+        else if (sparse) this.sparse.scan(f, codes, nFeatures, rows, p.start, p.end, weight, labels, p.w0, p.w1, minLeaf, best);
         else {
           buildFeatureHistograms(this.sampleHist, perm, j, 1, codes, nFeatures, rows, p.start, p.end, weight, labels);
           scanFeature(this.sampleHist, 0, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
@@ -167,14 +179,20 @@ export class TreeGrower {
   private partition(start: number, end: number, f: number, bin: number, missingLeft: boolean): number {
     const { rows, scratch } = this;
     const { codes, nFeatures } = this.data;
+    // Missing rows go left as if their code were 0 (≤ every bin), right as if MISSING_CODE (> every value bin).
+    const missingAs = missingLeft ? 0 : MISSING_CODE;
     let l = start;
     let r = 0;
+    // Branch-free: each row is written to both sides and only the side it belongs to advances, because which side a
+    // row takes is close to a coin flip and a mispredicted branch costs more than the extra store.
     for (let i = start; i < end; i++) {
       const row = rows[i]!;
       const c = codes[row * nFeatures + f]!;
-      const goLeft = c === MISSING_CODE ? missingLeft : c <= bin;
-      if (goLeft) rows[l++] = row;
-      else scratch[r++] = row;
+      const right = ((c === MISSING_CODE ? missingAs : c) - bin - 1) >>> 31 ^ 1;
+      rows[l] = row;
+      scratch[r] = row;
+      l += right ^ 1;
+      r += right;
     }
     rows.set(scratch.subarray(0, r), l);
     return l - start;

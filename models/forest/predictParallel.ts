@@ -1,20 +1,11 @@
 // Batch prediction across threads: the calling thread and worker threads claim blocks of rows from a shared counter.
-import { predictPacked, type PackedForest } from './predict.ts';
+import type { PackedForest } from './predict.ts';
+import { predictBlocks } from './predictBlocks.ts';
 import type { PredictInit, PredictReply } from './predictProtocol.ts';
 import { spawnForestWorker } from './spawnWorker.ts';
 
 /** Rows per claimed block: large enough that claiming is free, small enough that threads finish together. */
 const BLOCK_ROWS = 16_384;
-
-/** Predicts every block still unclaimed in `init` on this thread. */
-export function predictBlocks(init: PredictInit): void {
-  const n = init.out.length;
-  for (;;) {
-    const start = Atomics.add(init.next, 0, init.block);
-    if (start >= n) return;
-    predictPacked(init.forest, init.columns, init.out, start, Math.min(n, start + init.block));
-  }
-}
 
 /**
  * Same values as predictPacked over all rows (each row is computed by the same code whichever thread claims it), with

@@ -1,6 +1,6 @@
 // Worker thread entry: predicts blocks of rows claimed from the shared counter until none is left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { predictBlocks } from './predictParallel.ts';
+import { predictBlocks } from './predictBlocks.ts';
 import type { PredictInit, PredictReply } from './predictProtocol.ts';
 
 const port = parentPort!;

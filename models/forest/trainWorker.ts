@@ -1,31 +1,27 @@
-// Worker thread entry: grows the trees it is asked for (by index, so the result does not depend on who grows them).
+// Worker thread entry: claims tree indices from the shared counter and grows them (a tree depends on its index, not its thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import { TreeGrower } from './growTree.ts';
 import { OobAccumulator } from './oob.ts';
 import { treeBuffers } from './treeStore.ts';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './workerProtocol.ts';
+import type { WorkerInit, WorkerReply } from './workerProtocol.ts';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const grower = new TreeGrower(init.data, init.params);
-const oob = init.oob ? new OobAccumulator(init.data.nRows) : null;
 
 function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
 }
 
-port.on('message', (msg: WorkerRequest) => {
-  try {
-    if (msg.kind === 'tree') {
-      const tree = grower.grow(msg.index);
-      oob?.addTree(tree, init.data.codes, init.data.nFeatures, grower.inBagWeight);
-      reply({ kind: 'tree', index: msg.index, tree }, treeBuffers(tree));
-    } else {
-      reply({ kind: 'finish', oobSum: oob?.sum ?? null, oobCount: oob?.count ?? null });
-      port.close();
-    }
-  } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    reply({ kind: 'error', message: err.message, stack: err.stack });
+try {
+  const grower = new TreeGrower(init.data, init.params);
+  const oob = init.oob ? new OobAccumulator(init.data.nRows) : null;
+  for (let index = Atomics.add(init.next, 0, 1); index < init.nTrees; index = Atomics.add(init.next, 0, 1)) {
+    const tree = grower.grow(index);
+    oob?.addTree(tree, init.data.codes, init.data.nFeatures, grower.inBagWeight);
+    reply({ kind: 'tree', index, tree }, treeBuffers(tree));
   }
-});
+  reply({ kind: 'finish', oobSum: oob?.sum ?? null, oobCount: oob?.count ?? null });
+} catch (e) {
+  const err = e instanceof Error ? e : new Error(String(e));
+  reply({ kind: 'error', message: err.message, stack: err.stack });
+}

@@ -19,7 +19,7 @@ export function featureEntries(features: readonly string[], catalogue: readonly 
 }
 
 /**
- * Each chunk starts its worker threads afresh (about half a second), so chunks are sized for about ten progress steps
+ * Each chunk starts its worker threads afresh (each starts, receives the trees and prepares TreeSHAP), so chunks are sized for about ten progress steps
  * rather than fixed: 50,000 merchants become 10 chunks, not 50 start-ups. Below this many rows there is one chunk per this many.
  */
 const MIN_CHUNK_ROWS = 1_000;

@@ -1,7 +1,8 @@
 // The model depends on data, options and seed only: not on thread count, and not on run.
 import { describe, expect, it } from 'vitest';
 import { trainForest } from '../../../models/forest/index.ts';
-import { MAX_INLINE_WORK } from '../../../models/forest/trainForest.ts';
+import { growInline, growInThreads } from '../../../models/forest/growInThreads.ts';
+import { MAX_INLINE_WORK, prepareTrainingData } from '../../../models/forest/trainForest.ts';
 import { makeData } from './helpers.ts';
 
 describe('forest determinism', () => {
@@ -16,6 +17,18 @@ describe('forest determinism', () => {
     expect(JSON.stringify(two.toJSON())).toBe(JSON.stringify(one.toJSON()));
     expect(one.oobScore).not.toBeNull();
     expect(two.oobScore).toBe(one.oobScore);
+  });
+
+  it('returns the workers\' own trees and OOB sums when the calling thread grows none', async () => {
+    const data = prepareTrainingData(columns, labels, 64, 3);
+    const params = { seed: 9, maxDepth: 6, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
+    const inline = growInline(data, params, 12, true);
+    const grownBy: number[] = [];
+    const workers = await growInThreads(data, params, 12, true, 2, (done) => grownBy.push(done), false);
+    expect(grownBy).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(JSON.stringify(workers.trees)).toBe(JSON.stringify(inline.trees));
+    expect(Array.from(workers.oob!.sum)).toEqual(Array.from(inline.oob!.sum));
+    expect(Array.from(workers.oob!.count)).toEqual(Array.from(inline.oob!.count));
   });
 
   it('changes with the seed', async () => {
