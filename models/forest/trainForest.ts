@@ -8,12 +8,12 @@ import type { TrainingData, TreeParams } from './growTree.ts';
 import { resolveForestOptions, type ForestOptions } from './options.ts';
 
 /**
- * Forests up to this many rows × trees grow on the calling thread alone whatever `threads` says: they take under a
- * second, and a worker then costs about as much as it brings (it starts, compiles its hot loops and competes for the
- * second core's cache). Measured on the bench task, cold, one thread against two: 10,000 rows 593 against 622 ms,
- * 20,000 rows 1.48 against 1.17 s.
+ * Forests up to this many rows × trees grow on the calling thread alone whatever `threads` says. Below it a worker
+ * costs about what it brings: it starts, compiles its hot loops, and slows the calling thread on this machine's two
+ * vCPUs. Bench task, cold, 100 trees, inline against calling thread + one worker: 8,000 rows 0.49–0.58 s against
+ * 0.61–0.73 s; 16,000 rows 0.97–1.14 s against 0.91–1.13 s; 32,000 rows 1.84–2.16 s against 1.52–1.55 s.
  */
-export const MAX_INLINE_WORK = 1_000_000;
+export const MAX_INLINE_WORK = 2_000_000;
 
 /**
  * Trains a random forest for a 0/1 label. Columns are Float32Array per feature (NaN = missing) or an Arrow Table.

@@ -23,12 +23,19 @@ describe('forest determinism', () => {
     const data = prepareTrainingData(columns, labels, 64, 3);
     const params = { seed: 9, maxDepth: 6, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
     const inline = growInline(data, params, 12, true);
-    const grownBy: number[] = [];
-    const workers = await growInThreads(data, params, 12, true, 2, (done) => grownBy.push(done), false);
-    expect(grownBy).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const progress: number[] = [];
+    const workers = await growInThreads(data, params, 12, true, 2, (done) => progress.push(done), false);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(JSON.stringify(workers.trees)).toBe(JSON.stringify(inline.trees));
     expect(Array.from(workers.oob!.sum)).toEqual(Array.from(inline.oob!.sum));
     expect(Array.from(workers.oob!.count)).toEqual(Array.from(inline.oob!.count));
+  });
+
+  it('rejects with a failed worker\'s own error', async () => {
+    // A negative row count makes the worker's scratch allocation throw before it grows anything.
+    const data = { ...prepareTrainingData(columns, labels, 16, 3), nRows: -1 };
+    const params = { seed: 9, maxDepth: 4, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
+    await expect(growInThreads(data, params, 4, false, 2, undefined, false)).rejects.toThrow(/^trainForest worker failed: Invalid typed array length: -1/);
   });
 
   it('changes with the seed', async () => {
