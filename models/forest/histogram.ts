@@ -82,10 +82,12 @@ export function buildFeatureHistograms(
   labels: Uint8Array,
 ): void {
   hist.fill(0, 0, count * FEATURE_STRIDE);
+  // Passes over the rows with four or five features each, their columns in locals: about 1.6× faster than a loop over
+  // the features inside the row loop. Five takes the common 'sqrt' of 25–35 features in one pass. Each bin still sums
+  // its rows in row order, so the sums do not depend on the grouping.
   let q = 0;
-  // Four features per pass, their columns in locals: about 1.6× faster than a loop over features inside the row loop.
-  // Each bin still sums its rows in row order, so the sums do not depend on the grouping.
-  for (; q + 4 <= count; q += 4) {
+  while (count - q >= 4) {
+    const five = count - q >= 5 && count - q <= 7;
     const f0 = features[from + q]!;
     const f1 = features[from + q + 1]!;
     const f2 = features[from + q + 2]!;
@@ -94,6 +96,8 @@ export function buildFeatureHistograms(
     const o1 = o0 + FEATURE_STRIDE;
     const o2 = o1 + FEATURE_STRIDE;
     const o3 = o2 + FEATURE_STRIDE;
+    const f4 = five ? features[from + q + 4]! : 0;
+    const o4 = o3 + FEATURE_STRIDE;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const w = weight[r]!;
@@ -111,7 +115,13 @@ export function buildFeatureHistograms(
       k = o3 + codes[base + f3]! * CHANNELS;
       hist[k + y] += w;
       hist[k + 2] += 1;
+      if (five) {
+        k = o4 + codes[base + f4]! * CHANNELS;
+        hist[k + y] += w;
+        hist[k + 2] += 1;
+      }
     }
+    q += five ? 5 : 4;
   }
   for (; q < count; q++) {
     const f = features[from + q]!;
