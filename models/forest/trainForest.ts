@@ -1,6 +1,6 @@
 // Trains a forest: validates input, bins once, grows trees on this thread and worker threads, assembles in order.
 import { rocAuc } from '../metrics/index.ts';
-import { binRowMajor, fitBinEdges } from './binning.ts';
+import { binColumns } from './binning.ts';
 import { toFeatureColumns, type FeatureInput } from './columns.ts';
 import { Forest } from './forest.ts';
 import { growInline, growInThreads } from './growInThreads.ts';
@@ -66,11 +66,11 @@ export async function trainForest(
 /** Bins the columns once and puts codes and labels in shared memory, where every tree-growing thread reads them. */
 export function prepareTrainingData(columns: readonly Float32Array[], labels: Uint8Array, maxBins: number, seed: number): TrainingData {
   const nRows = labels.length;
-  const edges = fitBinEdges(columns, maxBins, seed);
+  const { edges, codes } = binColumns(columns, maxBins, seed);
   const sharedLabels = new Uint8Array(new SharedArrayBuffer(Math.max(1, nRows)), 0, nRows);
   sharedLabels.set(labels);
   return {
-    codes: binRowMajor(columns, edges),
+    codes,
     labels: sharedLabels,
     nRows,
     nFeatures: columns.length,

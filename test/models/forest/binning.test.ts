@@ -1,7 +1,7 @@
 // Binning: the table-driven row-major coder gives every value the same code as the binary search over the edges.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOf, binRowMajor, fitBinEdges, MISSING_CODE } from '../../../models/forest/binning.ts';
+import { binColumns, binOf, binRowMajor, fitBinEdges, MISSING_CODE } from '../../../models/forest/binning.ts';
 
 const f32 = (x: number) => Math.fround(x);
 
@@ -41,3 +41,25 @@ describe('binRowMajor', () => {
     expect(Array.from(binRowMajor([a, b], edges))).toEqual([0, 1, 1, MISSING_CODE, 2, 0]);
   });
 });
+
+describe('binColumns', () => {
+  it('gives the edges of fitBinEdges and the codes of binRowMajor, reading codes off the sort', () => {
+    const float = fc.oneof(
+      fc.float({ noDefaultInfinity: false, noNaN: false }),
+      fc.constantFrom(0, -0, NaN, 1, -1),
+      fc.integer({ min: -300, max: 300 }).map((i) => f32(1 + i * 2 ** -23)),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(float, { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 255 }), (nFeatures, xs, maxBins) => {
+        const n = Math.floor(xs.length / nFeatures) || 1;
+        const columns = Array.from({ length: nFeatures }, (_, f) => Float32Array.from({ length: n }, (_, i) => xs[(f * n + i) % xs.length]!));
+        const { edges, codes } = binColumns(columns, maxBins, 1);
+        const expectedEdges = fitBinEdges(columns, maxBins, 1);
+        expect(edges).toEqual(expectedEdges);
+        expect(Array.from(codes)).toEqual(Array.from(binRowMajor(columns, expectedEdges)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
