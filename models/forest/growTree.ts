@@ -40,7 +40,7 @@ export class TreeGrower {
   private readonly builder = new TreeBuilder();
   private readonly pool: Float64Array[] = [];
   private readonly best = emptyCandidate();
-  private readonly sparse = new SparseScanner();
+  private readonly sparse: SparseScanner;
   /** Histograms of a small node's sampled features, side by side. */
   private readonly sampleHist: Float64Array;
 
@@ -49,6 +49,7 @@ export class TreeGrower {
     this.rows = new Uint32Array(data.nRows);
     this.scratch = new Uint32Array(data.nRows);
     this.perm = new Int32Array(data.nFeatures);
+    this.sparse = new SparseScanner(data.codes, data.nFeatures, data.labels, this.rows, this.weight);
     this.sampleHist = new Float64Array(Math.max(1, Math.min(params.maxFeatures, data.nFeatures)) * FEATURE_STRIDE);
   }
 
@@ -110,7 +111,7 @@ export class TreeGrower {
       if (p.hist) {
         for (let j = 0; j < first; j++) scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
       } else if (sparse) {
-        for (let j = 0; j < first; j++) this.sparse.scan(perm[j]!, codes, nFeatures, rows, p.start, p.end, weight, labels, p.w0, p.w1, minLeaf, best);
+        for (let j = 0; j < first; j++) this.sparse.scan(perm[j]!, p.start, p.end, p.w0, p.w1, minLeaf, best);
       } else {
         buildFeatureHistograms(this.sampleHist, perm, 0, first, codes, nFeatures, rows, p.start, p.end, weight, labels);
         for (let j = 0; j < first; j++) scanFeature(this.sampleHist, j * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
@@ -118,7 +119,7 @@ export class TreeGrower {
       for (let j = first; j < nFeatures && !best.found; j++) {
         const f = drawFeature(perm, j, rng);
         if (p.hist) scanFeature(p.hist, f * FEATURE_STRIDE, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
-        else if (sparse) this.sparse.scan(f, codes, nFeatures, rows, p.start, p.end, weight, labels, p.w0, p.w1, minLeaf, best);
+        else if (sparse) this.sparse.scan(f, p.start, p.end, p.w0, p.w1, minLeaf, best);
         else {
           buildFeatureHistograms(this.sampleHist, perm, j, 1, codes, nFeatures, rows, p.start, p.end, weight, labels);
           scanFeature(this.sampleHist, 0, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);

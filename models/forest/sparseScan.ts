@@ -18,22 +18,18 @@ export class SparseScanner {
   /** Present codes in ascending order. */
   private readonly present = new Uint8Array(256);
 
+  /** Over the grower's rows and in-bag weights, which it refills for every tree (the arrays themselves stay). */
+  constructor(
+    private readonly codes: Uint8Array,
+    private readonly nFeatures: number,
+    private readonly labels: Uint8Array,
+    private readonly rows: Uint32Array,
+    private readonly weight: Float64Array,
+  ) {}
+
   /** Scans feature f over rows[start..end) and updates `best` as scanFeature would on the node's dense histogram. */
-  scan(
-    f: number,
-    codes: Uint8Array,
-    nFeatures: number,
-    rows: Uint32Array,
-    start: number,
-    end: number,
-    weight: Float64Array,
-    labels: Uint8Array,
-    total0: number,
-    total1: number,
-    minLeaf: number,
-    best: SplitCandidate,
-  ): void {
-    const { hist, seen, slot, present } = this;
+  scan(f: number, start: number, end: number, total0: number, total1: number, minLeaf: number, best: SplitCandidate): void {
+    const { hist, seen, slot, present, codes, nFeatures, labels, rows, weight } = this;
     for (let i = start; i < end; i++) {
       const c = codes[rows[i]! * nFeatures + f]!;
       seen[c >>> 5] |= 1 << (c & 31);

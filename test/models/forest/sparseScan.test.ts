@@ -35,10 +35,10 @@ describe('SparseScanner', () => {
         buildFeatureHistograms(dense, features, 0, nFeatures, codes, nFeatures, rows, 0, n, weight, labels);
         const expected = emptyCandidate();
         const actual = emptyCandidate();
-        const scanner = new SparseScanner();
+        const scanner = new SparseScanner(codes, nFeatures, labels, rows, weight);
         for (let f = 0; f < nFeatures; f++) {
           scanFeature(dense, f * FEATURE_STRIDE, f, 255, w0, w1, n, minLeaf, expected);
-          scanner.scan(f, codes, nFeatures, rows, 0, n, weight, labels, w0, w1, minLeaf, actual);
+          scanner.scan(f, 0, n, w0, w1, minLeaf, actual);
         }
         expect(actual).toEqual(expected);
       }),
