@@ -38,7 +38,8 @@ export interface PredictOptions {
 /**
  * predictProbaAsync predicts inline below this many rows: a worker takes about 0.1 s to start and receive the forest,
  * then predicts its first block cold. With the 1M-row bench model two threads paid from about 50k rows (25k rows:
- * 0.25 s inline against 0.41 s; 50k: 0.44 against 0.37–0.40 s; 100k: 0.78 against 0.56–0.68 s).
+ * 0.25 s inline against 0.41 s; 50k: 0.44 against 0.37–0.40 s; 100k: 0.78 against 0.56–0.68 s); 100k keeps a margin
+ * for smaller models, whose rows are quicker to predict.
  */
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 

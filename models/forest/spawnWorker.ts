@@ -1,5 +1,6 @@
 // Starts a forest worker thread from its module name; from .ts sources the worker's modules are bundled once per process.
 import { buildSync } from 'esbuild';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -19,8 +20,15 @@ export function spawnForestWorker(name: string, workerData: unknown): Worker {
   let url = bundles.get(name);
   if (!url) {
     const entry = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
-    const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
-    url = new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.contents).toString('base64')}`);
+    const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', metafile: true });
+    const folder = dirname(entry) + sep;
+    const outside = Object.keys(out.metafile.inputs).map((f) => resolve(f)).filter((f) => !f.startsWith(folder));
+    const code = out.outputFiles[0]!.text;
+    if (outside.length > 0 || code.includes('import.meta')) {
+      throw new Error(`spawnForestWorker: the ${name} worker's modules ${outside.length > 0 ? `import ${outside.join(', ')}` : 'use import.meta'}. ` +
+        'Fix: worker modules may import only modules of models/forest and node: built-ins, without import.meta, because the bundle runs from a data: URL.');
+    }
+    url = new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
     bundles.set(name, url);
   }
   return new Worker(url, { workerData });

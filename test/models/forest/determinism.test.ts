@@ -31,6 +31,15 @@ describe('forest determinism', () => {
     expect(Array.from(workers.oob!.count)).toEqual(Array.from(inline.oob!.count));
   });
 
+  it('returns the calling thread\'s trees when it grows them all before the worker has started', async () => {
+    const data = prepareTrainingData(columns, labels, 16, 3);
+    const params = { seed: 9, maxDepth: 3, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
+    const inline = growInline(data, params, 2, true);
+    const threaded = await growInThreads(data, params, 2, true, 2);
+    expect(JSON.stringify(threaded.trees)).toBe(JSON.stringify(inline.trees));
+    expect(Array.from(threaded.oob!.sum)).toEqual(Array.from(inline.oob!.sum));
+  });
+
   it('rejects with a failed worker\'s own error', async () => {
     // A negative row count makes the worker's scratch allocation throw before it grows anything.
     const data = { ...prepareTrainingData(columns, labels, 16, 3), nRows: -1 };

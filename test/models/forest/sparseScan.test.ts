@@ -26,19 +26,20 @@ describe('SparseScanner', () => {
         const codes = Uint8Array.from(rowsIn.flatMap((r) => r.codes));
         const labels = Uint8Array.from(rowsIn, (r) => r.label);
         const weight = Float64Array.from(rowsIn, (r) => r.weight);
-        const rows = Uint32Array.from({ length: n }, (_, i) => i);
+        // The node's rows at [2, n + 2) of the row list, after two rows of another node.
+        const rows = Uint32Array.from([n - 1, 0, ...Array.from({ length: n }, (_, i) => i)]);
         let w0 = 0;
         let w1 = 0;
         for (let i = 0; i < n; i++) if (labels[i]) w1 += weight[i]!; else w0 += weight[i]!;
         const features = Int32Array.from({ length: nFeatures }, (_, f) => f);
         const dense = new Float64Array(nFeatures * FEATURE_STRIDE);
-        buildFeatureHistograms(dense, features, 0, nFeatures, codes, nFeatures, rows, 0, n, weight, labels);
+        buildFeatureHistograms(dense, features, 0, nFeatures, codes, nFeatures, rows, 2, n + 2, weight, labels);
         const expected = emptyCandidate();
         const actual = emptyCandidate();
         const scanner = new SparseScanner(codes, nFeatures, labels, rows, weight);
         for (let f = 0; f < nFeatures; f++) {
           scanFeature(dense, f * FEATURE_STRIDE, f, 255, w0, w1, n, minLeaf, expected);
-          scanner.scan(f, 0, n, w0, w1, minLeaf, actual);
+          scanner.scan(f, 2, n + 2, w0, w1, minLeaf, actual);
         }
         expect(actual).toEqual(expected);
       }),
