@@ -19,8 +19,7 @@ export function growInline(data: TrainingData, params: TreeParams, nTrees: numbe
   const oob = wantOob ? new OobAccumulator(data.nRows) : null;
   const trees: FlatTree[] = [];
   for (let i = 0; i < nTrees; i++) {
-    const tree = grower.grow(i);
-    oob?.addTree(tree, data.codes, data.nFeatures, grower.inBagWeight);
+    const tree = grower.growCountingOob(i, oob);
     trees.push(tree);
     onTree?.(i + 1, nTrees);
   }
@@ -96,8 +95,7 @@ export async function growInThreads(
     if (callerWorks) {
       const grower = new TreeGrower(data, params);
       for (let i = Atomics.add(init.next, 0, 1); i < nTrees && !failure; i = Atomics.add(init.next, 0, 1)) {
-        const tree = grower.grow(i);
-        oob?.addTree(tree, data.codes, data.nFeatures, grower.inBagWeight);
+        const tree = grower.growCountingOob(i, oob);
         trees[i] = tree;
         onTree?.(++done, nTrees);
         // Lets the workers' finished trees in between, for progress and to notice a failed worker.

@@ -4,6 +4,7 @@ import { emptyCandidate, scanFeature } from './findSplit.ts';
 import {
   buildFeatureHistograms, buildHistogram, FEATURE_STRIDE, histogramSize, subtractHistogram, wantsFullHistogram,
 } from './histogram.ts';
+import type { OobAccumulator } from './oob.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { SparseScanner } from './sparseScan.ts';
 import { TreeBuilder, type FlatTree } from './treeStore.ts';
@@ -53,7 +54,7 @@ export class TreeGrower {
     this.sampleHist = new Float64Array(Math.max(1, Math.min(params.maxFeatures, data.nFeatures)) * FEATURE_STRIDE);
   }
 
-  /** Builds tree `index`; afterwards `inBagWeight` is 0 exactly for that tree's out-of-bag rows. */
+  /** Builds tree `index`; afterwards `weight` is 0 exactly for that tree's out-of-bag rows. */
   grow(index: number): FlatTree {
     const { data, params, weight, rows, builder, perm } = this;
     const { codes, labels, nRows, nFeatures, nBins, edges } = data;
@@ -103,27 +104,14 @@ export class TreeGrower {
       best.found = false;
       best.score = -Infinity;
       best.feature = -1;
-      const sparse = count <= SPARSE_MAX_ROWS;
       // Partial Fisher–Yates: features in random order. The first maxFeatures are always tried (a small node
       // histograms them in one pass over its rows); later ones only until some valid split exists.
       const first = Math.min(params.maxFeatures, nFeatures);
       for (let j = 0; j < first; j++) drawFeature(perm, j, rng);
-      if (p.hist) {
-        for (let j = 0; j < first; j++) scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
-      } else if (sparse) {
-        for (let j = 0; j < first; j++) this.sparse.scan(perm[j]!, p.start, p.end, p.w0, p.w1, minLeaf, best);
-      } else {
-        buildFeatureHistograms(this.sampleHist, perm, 0, first, codes, nFeatures, rows, p.start, p.end, weight, labels);
-        for (let j = 0; j < first; j++) scanFeature(this.sampleHist, j * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, count, minLeaf, best);
-      }
+      this.scanFeatures(p, 0, first);
       for (let j = first; j < nFeatures && !best.found; j++) {
-        const f = drawFeature(perm, j, rng);
-        if (p.hist) scanFeature(p.hist, f * FEATURE_STRIDE, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
-        else if (sparse) this.sparse.scan(f, p.start, p.end, p.w0, p.w1, minLeaf, best);
-        else {
-          buildFeatureHistograms(this.sampleHist, perm, j, 1, codes, nFeatures, rows, p.start, p.end, weight, labels);
-          scanFeature(this.sampleHist, 0, f, nBins[f]!, p.w0, p.w1, count, minLeaf, best);
-        }
+        drawFeature(perm, j, rng);
+        this.scanFeatures(p, j, 1);
       }
       const wn = p.w0 + p.w1;
       const parentScore = (p.w0 * p.w0 + p.w1 * p.w1) / wn;
@@ -171,9 +159,30 @@ export class TreeGrower {
     return builder.finish();
   }
 
-  /** In-bag weight per row for the last grown tree (0 = out of bag). */
-  get inBagWeight(): Float64Array {
-    return this.weight;
+  /**
+   * Scans features perm[from .. from+count) of node p into this.best: from the node's full histogram when it has one,
+   * from the codes present when it is small, otherwise from histograms of just those features.
+   */
+  private scanFeatures(p: Pending, from: number, count: number): void {
+    const { perm, best, sampleHist, rows, weight } = this;
+    const { codes, labels, nFeatures, nBins } = this.data;
+    const minLeaf = this.params.minSamplesLeaf;
+    const n = p.end - p.start;
+    if (p.hist) {
+      for (let j = from; j < from + count; j++) scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, n, minLeaf, best);
+    } else if (n <= SPARSE_MAX_ROWS) {
+      for (let j = from; j < from + count; j++) this.sparse.scan(perm[j]!, p.start, p.end, p.w0, p.w1, minLeaf, best);
+    } else {
+      buildFeatureHistograms(sampleHist, perm, from, count, codes, nFeatures, rows, p.start, p.end, weight, labels);
+      for (let q = 0; q < count; q++) scanFeature(sampleHist, q * FEATURE_STRIDE, perm[from + q]!, nBins[perm[from + q]!]!, p.w0, p.w1, n, minLeaf, best);
+    }
+  }
+
+  /** Builds tree `index` and, given an accumulator, adds the tree's predictions for its out-of-bag rows to it. */
+  growCountingOob(index: number, oob: OobAccumulator | null): FlatTree {
+    const tree = this.grow(index);
+    oob?.addTree(tree, this.data.codes, this.data.nFeatures, this.weight);
+    return tree;
   }
 
   /** Stable partition of rows[start..end) by the split; stable keeps rows ascending, which keeps code reads sequential. */

@@ -16,8 +16,7 @@ try {
   const grower = new TreeGrower(init.data, init.params);
   const oob = init.oob ? new OobAccumulator(init.data.nRows) : null;
   for (let index = Atomics.add(init.next, 0, 1); index < init.nTrees; index = Atomics.add(init.next, 0, 1)) {
-    const tree = grower.grow(index);
-    oob?.addTree(tree, init.data.codes, init.data.nFeatures, grower.inBagWeight);
+    const tree = grower.growCountingOob(index, oob);
     reply({ kind: 'tree', index, tree }, treeBuffers(tree));
   }
   reply({ kind: 'finish', oobSum: oob?.sum ?? null, oobCount: oob?.count ?? null });
