@@ -1,5 +1,5 @@
 // Quantile binning: fits ≤ 255 bin edges per feature once and codes the data as row-major Uint8 (255 = missing).
-import { cutCode, cutTable, sortKey } from './cutTable.ts';
+import { codeColumn, cutTable, sortKey } from './cutTable.ts';
 import { Rng } from './random.ts';
 
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */
@@ -191,13 +191,8 @@ export function binRowMajor(columns: readonly Float32Array[], edges: BinEdges): 
   for (let f = 0; f < nFeatures; f++) {
     const col = columns[f]!;
     const bits = new Int32Array(col.buffer, col.byteOffset, col.length);
-    const e = edges[f]!;
-    const table = cutTable(e);
-    for (let i = 0, at = f; i < n; i++, at += nFeatures) {
-      const x = col[i]!;
-      // Same code as binOf: the smallest b with x <= edges[b], or edges.length.
-      codes[at] = x !== x ? MISSING_CODE : cutCode(x, bits[i]!, e, table);
-    }
+    // Same code as binOf: the smallest b with x <= edges[b], or edges.length.
+    codeColumn(col, bits, 0, n, edges[f]!, cutTable(edges[f]!), MISSING_CODE, codes, f, nFeatures);
   }
   return codes;
 }

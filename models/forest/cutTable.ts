@@ -15,6 +15,28 @@ export function cutCode(x: number, bits: number, cuts: Float64Array, table: Uint
   return c;
 }
 
+/**
+ * Codes col[from .. from+count) into out[at], out[at + stride], …: cutCode of each value, `nanCode` for NaN. Training
+ * binning and prediction both code columns into row-major buffers this way.
+ */
+export function codeColumn(
+  col: Float32Array,
+  bits: Int32Array,
+  from: number,
+  count: number,
+  cuts: Float64Array,
+  table: Uint16Array,
+  nanCode: number,
+  out: Uint8Array | Uint16Array,
+  at: number,
+  stride: number,
+): void {
+  for (let i = from; i < from + count; i++, at += stride) {
+    const x = col[i]!;
+    out[at] = x !== x ? nanCode : cutCode(x, bits[i]!, cuts, table);
+  }
+}
+
 /** Smallest float32 value of a range (NaN for the ranges that hold only NaNs). */
 function lowestOf(range: number): number {
   const key = range << 16; // smallest sort key in the range, as int32

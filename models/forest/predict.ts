@@ -1,6 +1,6 @@
 // Columnar batch prediction: values coded against each feature's split thresholds, then branch-free walks of 4 rows at a time.
 import { binOf } from './binning.ts';
-import { cutCode, cutTable } from './cutTable.ts';
+import { codeColumn, cutTable } from './cutTable.ts';
 import { treeDepth, type FlatTree } from './treeStore.ts';
 
 /**
@@ -90,16 +90,7 @@ export function predictPacked(
   const acc = new Float64Array(CHUNK_ROWS);
   for (let c0 = start; c0 < end; c0 += CHUNK_ROWS) {
     const m = Math.min(CHUNK_ROWS, end - c0);
-    for (let f = 0; f < F; f++) {
-      const col = columns[f]!;
-      const b = bits[f]!;
-      const u = cuts[f]!;
-      const table = tables[f]!;
-      for (let i = 0, at = f; i < m; i++, at += F) {
-        const x = col[c0 + i]!;
-        codes[at] = x !== x ? NAN_CODE : cutCode(x, b[c0 + i]!, u, table);
-      }
-    }
+    for (let f = 0; f < F; f++) codeColumn(columns[f]!, bits[f]!, c0, m, cuts[f]!, tables[f]!, NAN_CODE, codes, f, F);
     acc.fill(0, 0, m);
     for (let t = 0; t < nTrees; t++) {
       const root = roots[t]!;
