@@ -53,6 +53,7 @@ export function insertCandidateRowsSql(table: TableName, checkSelect: string): s
   );
 }
 
+/** The temp table of clash candidates' whole rows: their ingest_chk rowid and every contract column. */
 export function fullRowsDdl(columnsDdl: string): string {
   return `create temp table ingest_full (rid BIGINT, ${columnsDdl})`;
 }

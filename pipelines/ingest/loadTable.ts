@@ -47,6 +47,11 @@ function cannotRead(file: SourceFile, err: unknown): Error {
   );
 }
 
+/** Whether one of loadTable's temp tables holds any row. */
+async function hasRows(wh: Warehouse, tempTable: string): Promise<boolean> {
+  return Number(await wh.scalar(`select count(*) from ${tempTable}`)) > 0;
+}
+
 /**
  * Runs a statement that evaluates a source's checked relation again. The first pass keeps only keys and violations,
  * so a mapped expression of an unchecked column (optional free text) is first evaluated here, and may raise here.
@@ -104,7 +109,7 @@ export async function loadTable(
   }
   lap('foreign keys');
   await wh.run(keyClashCandidatesSql(table));
-  if (Number(await wh.scalar('select count(*) from ingest_cand')) > 0) {
+  if (await hasRows(wh, 'ingest_cand')) {
     await wh.run(fullRowsDdl(contractColumnsDdl(table, false)));
     for (const s of sources) await readAgain(wh, s, insertCandidateRowsSql(table, s.sql));
     const dupParams = { column: contract.primaryKey, rule: RULES.duplicate(contract.primaryKey) };
@@ -117,7 +122,7 @@ export async function loadTable(
   }
   lap('duplicate keys');
   await wh.run(EXCLUDED_ROWS_SQL);
-  const anyExcluded = Number(await wh.scalar('select count(*) from ingest_excl')) > 0;
+  const anyExcluded = await hasRows(wh, 'ingest_excl');
   for (const s of sources) await readAgain(wh, s, insertCleanSql(table, s.sql, anyExcluded));
   lap('insert clean rows');
   await wh.run(readSql('staging/ingest_quarantine_violations.sql'), { batch: batchId, table });
