@@ -1,11 +1,14 @@
-// Columnar batch prediction: values coded against each feature's split thresholds, then branch-free walks of 4 rows at a time.
+// Columnar batch prediction: the WebAssembly block kernel when the forest fits it, else branch-free node walks in JavaScript.
 import { binOf } from './binning.ts';
+import { blockLayoutObstacle, buildBlockForest, type BlockForest } from './blockForest.ts';
+import { BlockKernel, blockKernelSupported } from './blockKernel.ts';
 import { codeColumn, cutTable } from './cutTable.ts';
 import { treeDepth, type FlatTree } from './treeStore.ts';
 
 /**
- * All trees in one node array. Split thresholds become small integer codes: per feature, the sorted distinct
+ * A forest ready for prediction. Split thresholds become small integer codes: per feature, the sorted distinct
  * thresholds the forest uses are its cuts, a value's code is how many cuts lie below it, and x <= cuts[k] ⇔ code <= k.
+ * Exactly one of `blocks` and `nodes` is set; both give bitwise the same predictions.
  */
 export interface PackedForest {
   nTrees: number;
@@ -13,6 +16,14 @@ export interface PackedForest {
   cuts: Float64Array[];
   /** cutTable of each feature's cuts. */
   tables: Uint16Array[];
+  /** Layout for the WebAssembly SIMD kernel (blockForest.ts): four levels per lookup. */
+  blocks: BlockForest | null;
+  /** Layout for the JavaScript walk, used when the forest does not fit the block layout or the runtime lacks SIMD. */
+  nodes: NodeForest | null;
+}
+
+/** All trees in one node array, walked one level per step. */
+export interface NodeForest {
   roots: Int32Array;
   /** Depth of each tree: a walk takes exactly this many steps (leaves step onto themselves). */
   depth: Int32Array;
@@ -24,11 +35,16 @@ export interface PackedForest {
   value: Float64Array;
 }
 
-/** Code of NaN; with add = 1 it wraps to 0, below every limit, which sends missing values left. */
+/** Code of NaN in the node walk; with add = 1 it wraps to 0, below every limit, which sends missing values left. */
 const NAN_CODE = 0xffff;
 const MAX_FEATURES = 1 << 15;
 
-export function packForest(trees: readonly FlatTree[], nFeatures: number): PackedForest {
+export interface PackOptions {
+  /** 'nodes' forces the JavaScript walk (tests compare the two); default: the block kernel when the forest fits it. */
+  layout?: 'auto' | 'nodes';
+}
+
+export function packForest(trees: readonly FlatTree[], nFeatures: number, options: PackOptions = {}): PackedForest {
   if (nFeatures > MAX_FEATURES) throw new RangeError(`packForest: ${nFeatures} features; at most ${MAX_FEATURES} fit the node encoding.`);
   const used = Array.from({ length: nFeatures }, () => new Set<number>());
   for (const t of trees) for (let k = 0; k < t.nodeCount; k++) if (t.feature[k]! >= 0) used[t.feature[k]!]!.add(t.threshold[k]!);
@@ -37,12 +53,28 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number): Packe
     // Codes run 0..cuts.length and code + 1 must not reach NAN_CODE + 1.
     if (c.length >= NAN_CODE - 1) throw new RangeError(`packForest: feature ${f} has ${c.length} distinct thresholds; at most ${NAN_CODE - 2} are supported.`);
   }
-  const total = trees.reduce((s, t) => s + t.nodeCount, 0);
-  const packed: PackedForest = {
+  const useBlocks = options.layout !== 'nodes' && blockLayoutObstacle(nFeatures, cuts) === null && blockKernelSupported();
+  const blocks = useBlocks ? buildBlockForest(trees, nFeatures, cuts) : null;
+  // The large arrays go to shared memory: prediction workers then receive them without a copy.
+  return {
     nTrees: trees.length,
     nFeatures,
     cuts,
-    tables: cuts.map(cutTable),
+    tables: cuts.map((c) => shared(cutTable(c))),
+    blocks: blocks && { ...blocks, image: shared(blocks.image) },
+    nodes: useBlocks ? null : packNodes(trees, cuts),
+  };
+}
+
+function shared<T extends Uint8Array | Uint16Array>(a: T): T {
+  const copy = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
+}
+
+function packNodes(trees: readonly FlatTree[], cuts: readonly Float64Array[]): NodeForest {
+  const total = trees.reduce((s, t) => s + t.nodeCount, 0);
+  const packed: NodeForest = {
     roots: new Int32Array(trees.length),
     depth: new Int32Array(trees.length),
     nodes: new Int32Array(2 * total),
@@ -72,8 +104,8 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number): Packe
   return packed;
 }
 
-/** Rows per chunk: their codes (rows × features × 2 bytes) stay in L2 while every tree walks them. */
-const CHUNK_ROWS = 2048;
+/** Each thread's kernel per block forest (a worker gets its own copy of the forest, and so its own kernel). */
+const kernels = new WeakMap<BlockForest, BlockKernel>();
 
 /** Mean class-1 probability over trees for rows [start, end), written into out[start..end). */
 export function predictPacked(
@@ -83,8 +115,33 @@ export function predictPacked(
   start = 0,
   end = out.length,
 ): void {
+  if (forest.blocks) {
+    let kernel = kernels.get(forest.blocks);
+    if (!kernel) {
+      kernel = new BlockKernel(forest.blocks);
+      kernels.set(forest.blocks, kernel);
+    }
+    kernel.predict(columns, forest.cuts, forest.tables, out, start, end);
+  } else {
+    predictNodes(forest, forest.nodes!, columns, out, start, end);
+  }
+}
+
+/** Rows per chunk: their codes (rows × features × 2 bytes) stay in L2 while every tree walks them. */
+const CHUNK_ROWS = 2048;
+
+/** predictPacked on the node layout. */
+function predictNodes(
+  forest: PackedForest,
+  layout: NodeForest,
+  columns: readonly Float32Array[],
+  out: Float64Array,
+  start: number,
+  end: number,
+): void {
   const F = forest.nFeatures;
-  const { cuts, tables, roots, depth, nodes, value, nTrees } = forest;
+  const { cuts, tables, nTrees } = forest;
+  const { roots, depth, nodes, value } = layout;
   const bits = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length));
   const codes = new Uint16Array(CHUNK_ROWS * F); // row-major: one row's codes share a cache line
   const acc = new Float64Array(CHUNK_ROWS);

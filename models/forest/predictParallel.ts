@@ -2,14 +2,21 @@
 import type { PackedForest } from './predict.ts';
 import { predictBlocks } from './predictBlocks.ts';
 import type { PredictInit, PredictReply } from './predictProtocol.ts';
+import { walkModuleFor } from './blockKernel.ts';
 import { spawnForestWorker } from './spawnWorker.ts';
+import type { Worker } from 'node:worker_threads';
 
-/** Rows per claimed block: large enough that claiming is free, small enough that threads finish together. */
-const BLOCK_ROWS = 16_384;
+/**
+ * Rows per claimed block: at most a whole chunk of the block kernel (which codes and walks 32k rows at once); at
+ * least enough that a block costs far more than claiming it. Between the two, a share of the rows left.
+ */
+const MAX_BLOCK_ROWS = 32_768;
+const MIN_BLOCK_ROWS = 2_048;
 
 /**
  * Same values as predictPacked over all rows (each row is computed by the same code whichever thread claims it), with
- * `threads - 1` workers helping the calling thread. Columns are copied once into shared memory for the workers.
+ * `threads - 1` workers helping the calling thread. Columns are copied once into shared memory for the workers,
+ * unless they already live in a SharedArrayBuffer: the workers then read them in place.
  */
 export async function predictInWorkers(
   forest: PackedForest,
@@ -19,20 +26,27 @@ export async function predictInWorkers(
   callerWorks = true,
 ): Promise<Float64Array> {
   const n = columns[0]!.length;
-  const shared = columns.map((c) => {
-    const s = new Float32Array(new SharedArrayBuffer(c.byteLength));
-    s.set(c);
-    return s;
-  });
+  const isShared = (c: Float32Array): boolean => c.buffer instanceof SharedArrayBuffer;
   const init: PredictInit = {
     forest,
-    columns: shared,
+    walks: forest.blocks ? walkModuleFor(forest.blocks) : null,
+    columns: columns.map((c) => (isShared(c) ? c : new Float32Array(new SharedArrayBuffer(c.byteLength)))),
+    ready: new Int32Array(new SharedArrayBuffer(4)),
     out: new Float64Array(new SharedArrayBuffer(n * 8)),
     next: new Int32Array(new SharedArrayBuffer(4)),
-    block: BLOCK_ROWS,
+    threads,
+    minBlock: MIN_BLOCK_ROWS,
+    maxBlock: MAX_BLOCK_ROWS,
   };
-  const workers = Array.from({ length: callerWorks ? threads - 1 : threads }, () => spawnForestWorker('predictWorker', init));
+  const workers: Worker[] = [];
   try {
+    for (let w = 0; w < (callerWorks ? threads - 1 : threads); w++) workers.push(spawnForestWorker('predictWorker', init));
+    // The copy runs while the workers start (about 0.1 s); they wait on `ready` if they are up first.
+    init.columns.forEach((s, f) => {
+      if (s !== columns[f]) s.set(columns[f]!);
+    });
+    Atomics.store(init.ready, 0, 1);
+    Atomics.notify(init.ready, 0);
     const done = workers.map((worker) => new Promise<void>((resolve, reject) => {
       worker.on('message', (m: PredictReply) => {
         if (m.kind === 'done') resolve();

@@ -13,7 +13,8 @@ export function writeBenchFile(path: string, data: BenchData): void {
 
 export function readBenchFile(path: string, nRows: number, nFeatures: number): BenchData {
   const file = readFileSync(path);
-  const bytes = new Uint8Array(file.byteLength);
+  // Shared memory, as scikit-learn's threads share its arrays: prediction workers then read the rows in place.
+  const bytes = new Uint8Array(new SharedArrayBuffer(file.byteLength));
   bytes.set(file);
   const columns = Array.from({ length: nFeatures }, (_, f) => new Float32Array(bytes.buffer, f * nRows * 4, nRows));
   const labels = bytes.subarray(nFeatures * nRows * 4, nFeatures * nRows * 4 + nRows);

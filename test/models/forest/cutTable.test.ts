@@ -1,7 +1,7 @@
-// cutTable: each range of float32 values maps to the number of cuts below the range's smallest value.
+// cutTable: each range of float32 values maps to the number of cuts below the range's smallest value; codeColumn codes by it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutTable } from '../../../models/forest/cutTable.ts';
+import { codeColumn, cutTable } from '../../../models/forest/cutTable.ts';
 
 /** The definition, range by range: cuts below the range's lowest float32 (NaN-only ranges keep the count before). */
 function definition(cuts: Float64Array): Uint16Array {
@@ -46,6 +46,42 @@ describe('cutTable', () => {
         expect(firstDifference(cutTable(cuts), definition(cuts))).toBe(-1);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('codeColumn', () => {
+  /** The definition: how many cuts lie below x, by binary search; NaN gets its own code. */
+  const codeOf = (x: number, cuts: Float64Array, nanCode: number): number => {
+    if (x !== x) return nanCode;
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (x <= cuts[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  it('codes every value as the number of cuts below it, into a strided buffer, for any cuts including none', () => {
+    const value = fc.oneof(
+      fc.float().map(Number),
+      fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1e-45, 3.4e38),
+      fc.integer({ min: -200, max: 200 }).map((i) => Math.fround(1 + i * 2 ** -23)),
+    );
+    const cut = fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -200, max: 200 }).map((i) => 1 + i * 2 ** -24), fc.constant(Infinity));
+    fc.assert(
+      fc.property(fc.uniqueArray(cut, { maxLength: 300 }), fc.array(value, { minLength: 1, maxLength: 200 }), fc.nat(20), (xs, values, from) => {
+        const cuts = Float64Array.from(new Set(xs.map((x) => (x === 0 ? 0 : x)))).sort();
+        const col = Float32Array.from([...Array<number>(from).fill(0), ...values]);
+        const out = new Uint16Array(3 * values.length + 1).fill(7777);
+        codeColumn(col, new Int32Array(col.buffer), from, values.length, cuts, cutTable(cuts), 999, out, 1, 3);
+        const expected = Array.from(out, () => 7777);
+        values.forEach((x, i) => (expected[1 + 3 * i] = codeOf(Math.fround(x), cuts, 999)));
+        expect(Array.from(out)).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });
