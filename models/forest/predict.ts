@@ -1,4 +1,5 @@
 // Columnar batch prediction: the WebAssembly block kernel when the forest fits it, else branch-free node walks in JavaScript.
+import { randomUUID } from 'node:crypto';
 import { binOf } from './binning.ts';
 import { blockLayoutObstacle, buildBlockForest, type BlockForest } from './blockForest.ts';
 import { BlockKernel, blockKernelSupported } from './blockKernel.ts';
@@ -11,6 +12,8 @@ import { treeDepth, type FlatTree } from './treeStore.ts';
  * Exactly one of `blocks` and `nodes` is set; both give bitwise the same predictions.
  */
 export interface PackedForest {
+  /** Tells packed forests apart across threads: a pooled worker keeps the last one it was sent, and its kernel. */
+  id: string;
   nTrees: number;
   nFeatures: number;
   cuts: Float64Array[];
@@ -57,6 +60,7 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number, option
   const blocks = useBlocks ? buildBlockForest(trees, nFeatures, cuts) : null;
   // The large arrays go to shared memory: prediction workers then receive them without a copy.
   return {
+    id: randomUUID(),
     nTrees: trees.length,
     nFeatures,
     cuts,

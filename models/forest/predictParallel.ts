@@ -3,7 +3,7 @@ import type { PackedForest } from './predict.ts';
 import { predictBlocks } from './predictBlocks.ts';
 import type { PredictInit, PredictReply } from './predictProtocol.ts';
 import { walkModuleFor } from './blockKernel.ts';
-import { spawnForestWorker } from './spawnWorker.ts';
+import { predictPool } from './predictPool.ts';
 import type { Worker } from 'node:worker_threads';
 
 /**
@@ -15,7 +15,7 @@ const MIN_BLOCK_ROWS = 2_048;
 
 /**
  * Same values as predictPacked over all rows (each row is computed by the same code whichever thread claims it), with
- * `threads - 1` workers helping the calling thread. Columns are copied once into shared memory for the workers,
+ * `threads - 1` workers (from the pool) helping the calling thread. Columns are copied once into shared memory for the workers,
  * unless they already live in a SharedArrayBuffer: the workers then read them in place.
  */
 export async function predictInWorkers(
@@ -38,28 +38,45 @@ export async function predictInWorkers(
     minBlock: MIN_BLOCK_ROWS,
     maxBlock: MAX_BLOCK_ROWS,
   };
-  const workers: Worker[] = [];
+  const workers = predictPool.take(callerWorks ? threads - 1 : threads);
+  let failed = true;
   try {
-    for (let w = 0; w < (callerWorks ? threads - 1 : threads); w++) workers.push(spawnForestWorker('predictWorker', init));
-    // The copy runs while the workers start (about 0.1 s); they wait on `ready` if they are up first.
+    // Sent before the copy below, so that new workers start up (about 50 ms) and idle ones receive the batch meanwhile;
+    // they wait on `ready`.
+    const done = workers.map((worker) => runBatch(worker, init));
     init.columns.forEach((s, f) => {
       if (s !== columns[f]) s.set(columns[f]!);
     });
     Atomics.store(init.ready, 0, 1);
     Atomics.notify(init.ready, 0);
-    const done = workers.map((worker) => new Promise<void>((resolve, reject) => {
-      worker.on('message', (m: PredictReply) => {
-        if (m.kind === 'done') resolve();
-        else reject(new Error(`Forest.predictProbaAsync worker failed: ${m.message}\n${m.stack ?? ''}`));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`Forest.predictProbaAsync worker exited early with code ${code}`)));
-    }));
     // The calling thread works too; workers that are still starting up claim whatever is left.
     if (callerWorks) predictBlocks(init);
     await Promise.all(done);
+    failed = false;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // After a failure a worker may still be on this batch: it is not reused.
+    if (failed) await Promise.all(workers.map((w) => w.terminate()));
+    else predictPool.give(workers);
   }
   return new Float64Array(init.out);
+}
+
+/** Sends one batch to a worker; settles on its reply, or on its error or exit. */
+function runBatch(worker: Worker, init: PredictInit): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (error: Error | null) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = (m: PredictReply) => settle(m.kind === 'done' ? null : new Error(`Forest.predictProbaAsync worker failed: ${m.message}\n${m.stack ?? ''}`));
+    const onError = (e: Error) => settle(e);
+    const onExit = (code: number) => settle(new Error(`Forest.predictProbaAsync worker exited early with code ${code}`));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(init);
+  });
 }

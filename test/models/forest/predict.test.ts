@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Forest, MIN_PARALLEL_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
 import { packForest } from '../../../models/forest/predict.ts';
 import { predictInWorkers } from '../../../models/forest/predictParallel.ts';
+import { predictPool } from '../../../models/forest/predictPool.ts';
 import { makeData } from './helpers.ts';
 
 /** The definition: x <= threshold goes left, NaN goes where the split says; the mean of the leaves reached. */
@@ -80,5 +81,21 @@ describe('predictProbaAsync', () => {
     const packed = packForest(model.trees, model.nFeatures);
     expect(Array.from(await predictInWorkers(packed, columns, 2, false))).toEqual(Array.from(inline));
     await expect(model.predictProbaAsync(columns, { threads: 0 })).rejects.toThrow('Forest.predictProbaAsync: threads must be a positive integer, got 0.');
+  });
+
+  it('keeps its workers between batches, and a worker sent another forest predicts with that one', async () => {
+    await predictPool.close();
+    const n = MIN_PARALLEL_PREDICT_ROWS + 999;
+    const { columns, labels } = makeData(n, 6, 11, (x) => (x[0]! + x[5]! > 0.2 ? 1 : 0));
+    const train = columns.map((c) => c.subarray(0, 4000));
+    const a = await trainForest(train, labels.subarray(0, 4000), { nTrees: 6, maxDepth: 7, threads: 1, seed: 1 });
+    const b = await trainForest(train, labels.subarray(0, 4000), { nTrees: 5, maxDepth: 9, threads: 1, seed: 2 });
+    const inline = new Map([[a, Array.from(a.predictProba(columns))], [b, Array.from(b.predictProba(columns))]]);
+    for (const model of [a, b, a]) {
+      expect(Array.from(await model.predictProbaAsync(columns, { threads: 2 }))).toEqual(inline.get(model));
+      expect(predictPool.idleCount).toBe(1); // the same worker each time
+    }
+    await predictPool.close();
+    expect(predictPool.idleCount).toBe(0);
   });
 });
