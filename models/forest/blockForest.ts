@@ -9,8 +9,12 @@ import { treeDepth, type FlatTree } from './treeStore.ts';
 export const IMAGE_BASE = 32768;
 export const EXIT_TABLE_BYTES = 32768;
 export const BLOCK_BYTES = 128;
-/** Code of a missing value: above every limit, so NaN goes right unless the node's add wraps it to 0. */
+/** Code of a missing value: above every split's limit, so NaN goes right unless the node's add wraps it to 0. */
 export const NAN_CODE = 255;
+/** Lookups per row and tree, at most: depth 60, the deepest the options allow. Deeper trees walk nodes instead. */
+export const MAX_STEPS = 15;
+/** Largest image the block layout builds (each thread's kernel holds a copy); larger forests walk nodes instead. */
+export const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
 /** The kernel holds a row's codes in at most this many 16-byte registers. */
 export const MAX_GROUPS = 4;
 
@@ -19,9 +23,10 @@ export const MAX_GROUPS = 4;
  * exits. A lane that holds a real split sends the row to 2p+2 ("left") when code + add[p] <= limit[p] in bytes, else to
  * 2p+1. Lanes above a block's root and below a leaf have limit 255 (always 2p+2); lane 15 is never set. Record layout:
  * feature[16] @0, limit[16] @16, add[16] @32 (1 when NaN goes left: 255 + 1 wraps to 0), exit address i32[16] @48.
- * Blocks align to the bottom of each tree: a tree of depth D takes ceil(D / 4) blocks on every path (its first block
- * holds the top D - 4 (steps - 1) levels), and a leaf above the last level sits in pass-through blocks, so every row
- * walks a tree in exactly `steps` block lookups and the last one's exit is the address of a leaf value (f64).
+ * Blocks align to the bottom of each tree: a tree of depth D takes ceil(D / 4) lookups on every path (its first block
+ * holds the top D - 4 (steps - 1) levels), and the last lookup's exit is the address of the leaf's value (f64). A leaf
+ * reached before the last level gets a record of its own that loops onto itself (every lane always left, every exit
+ * to itself) and holds the value in its first 8 bytes, so a row that reaches it early stays there until the end.
  */
 export interface BlockForest {
   nTrees: number;
@@ -49,13 +54,18 @@ export function exitTable(): Uint8Array {
 /**
  * Why a forest cannot use the block layout, or null when it can. A value's code is how many cuts lie below it, so the
  * largest is cuts.length, or one less when the last cut is +∞ (the threshold of a "missing or not" split, which no
- * value exceeds); it must stay below NAN_CODE.
+ * value exceeds); it must stay below NAN_CODE. The image takes at most a record per node (each internal node sits in
+ * one block, each leaf above its tree's last level in one record).
  */
-export function blockLayoutObstacle(nFeatures: number, cuts: readonly Float64Array[]): string | null {
+export function blockLayoutObstacle(trees: readonly FlatTree[], nFeatures: number, cuts: readonly Float64Array[]): string | null {
   if (nFeatures > 16 * MAX_GROUPS) return `${nFeatures} features (the block kernel holds at most ${16 * MAX_GROUPS})`;
   const maxCode = (c: Float64Array): number => (c.length > 0 && c[c.length - 1] === Infinity ? c.length - 1 : c.length);
   const wide = cuts.findIndex((c) => maxCode(c) >= NAN_CODE);
   if (wide >= 0) return `feature ${wide} has ${cuts[wide]!.length} distinct thresholds (byte codes allow ${NAN_CODE - 1} finite ones)`;
+  const deep = trees.findIndex((t) => treeDepth(t) > 4 * MAX_STEPS);
+  if (deep >= 0) return `tree ${deep} is ${treeDepth(trees[deep]!)} levels deep (the block kernel walks at most ${4 * MAX_STEPS})`;
+  const nodes = trees.reduce((sum, t) => sum + t.nodeCount, 0);
+  if (nodes * (BLOCK_BYTES + 8) > MAX_IMAGE_BYTES) return `${nodes} nodes (the block image would pass ${MAX_IMAGE_BYTES / 2 ** 20} MB)`;
   return null;
 }
 
@@ -80,8 +90,9 @@ class BlockWriter {
     const b = this.count++;
     const rec = b * BLOCK_BYTES;
     this.bytes.fill(0, rec, rec + BLOCK_BYTES);
-    this.bytes.fill(255, rec + 16, rec + 31);
-    // Lane 15 (no node) compares code 0 + 1 against limit 0: never "left", so the mask fits the exit table.
+    this.bytes.fill(255, rec + 16, rec + 31); // lanes 0–14: always left until a split is written
+    // Lane 15 (no node): feature 0xff swizzles to code 0, plus add 1, against limit 0 — never "left", so the mask
+    // stays below 2^15 and indexes the exit table.
     this.bytes[rec + 15] = 0xff;
     this.bytes[rec + 32 + 15] = 1;
     this.exits.fill(-1, b * 16, b * 16 + 16);
@@ -120,7 +131,8 @@ export function buildBlockForest(trees: readonly FlatTree[], nFeatures: number, 
           }
           const add = t.missingLeft[n]!;
           w.bytes[rec + p] = f;
-          w.bytes[rec + 16 + p] = binOf(t.threshold[n]!, cuts[f]!) + add;
+          // A NaN threshold (which no value is at or below) codes as NAN_CODE: clamped, it sends values right as the node walk does.
+          w.bytes[rec + 16 + p] = Math.min(binOf(t.threshold[n]!, cuts[f]!), NAN_CODE - 1) + add;
           w.bytes[rec + 32 + p] = add;
           lane[2 * p + 2] = t.left[n]!;
           lane[2 * p + 1] = t.left[n]! + 1;
@@ -132,6 +144,12 @@ export function buildBlockForest(trees: readonly FlatTree[], nFeatures: number, 
           if (last) {
             w.exits[16 * block + x] = leaves.length;
             leaves.push(t.value[n]!);
+          } else if (t.feature[n]! < 0) {
+            // The value overwrites feature bytes 0–7, which no limit of this record looks at.
+            const own = w.add();
+            new DataView(w.bytes.buffer).setFloat64(own * BLOCK_BYTES, t.value[n]!, true);
+            w.exits.fill(own, 16 * own, 16 * own + 16);
+            w.exits[16 * block + x] = own;
           } else {
             const child = w.add();
             w.exits[16 * block + x] = child;

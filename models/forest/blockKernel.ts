@@ -5,7 +5,7 @@ import { I32, V128, op, wasmModule, type WasmFunction } from './wasmModule.ts';
 
 /** Rows walked together: eight independent walks keep the core busy while each waits on its block loads. */
 const ROWS_AT_ONCE = 8;
-/** Rows coded and walked per pass of the trees: 32k rows of codes (1–2 MB) stay in L2 while each tree walks them. */
+/** Rows coded and walked per pass of the trees: 32k rows of codes (0.5–2 MB) stay in L2 while each tree walks them. */
 const CHUNK_ROWS = 32_768; // a multiple of ROWS_AT_ONCE
 
 /**
@@ -24,7 +24,7 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const block = Array.from({ length: ROWS_AT_ONCE }, () => next++);
   const nI32 = next - 4;
   const feature = next++;
-  const offset = Array.from({ length: groups }, () => next++); // splat(16 g): feature - 16 g indexes group g
+  const offset = Array.from({ length: groups }, (_, g) => (g === 0 ? -1 : next++)); // splat(16 g): feature - 16 g indexes group g
   const reg = Array.from({ length: ROWS_AT_ONCE }, () => Array.from({ length: groups }, () => next++));
   const nV128 = next - 4 - nI32;
 
@@ -48,7 +48,7 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const all = (f: (r: number) => number[]): number[] => Array.from({ length: ROWS_AT_ONCE }, (_, r) => f(r)).flat();
   const advance = (local: number, by: number): number[] => [...op.localGet(local), ...op.i32Const(by), ...op.i32Add, ...op.localSet(local)];
   const body = [
-    ...offset.flatMap((v, g) => [...op.i32Const(16 * g), ...op.i8x16Splat, ...op.localSet(v)]),
+    ...offset.slice(1).flatMap((v, g) => [...op.i32Const(16 * (g + 1)), ...op.i8x16Splat, ...op.localSet(v)]),
     ...op.localGet(codes), ...op.localSet(row),
     ...op.localGet(acc), ...op.localSet(sum),
     ...op.localGet(rows), ...op.i32Const(8), ...op.i32Mul, ...op.localGet(acc), ...op.i32Add, ...op.localSet(end),
@@ -65,18 +65,19 @@ function walkFunction(groups: number, k: number): WasmFunction {
 
 const modules = new Map<string, WebAssembly.Module>();
 
-const moduleKey = (forest: BlockForest): string => `${forest.groups}:${forest.steps.reduce((a, b) => Math.max(a, b), 1)}`;
+/** The distinct lookup counts of a forest's trees, ascending. */
+const stepCounts = (forest: BlockForest): number[] => [...new Set(forest.steps)].sort((a, b) => a - b);
+const moduleKey = (forest: BlockForest): string => `${forest.groups}:${stepCounts(forest).join(',')}`;
 
 /**
- * The compiled walks for a forest's code groups and lookups 1..max(steps), shared by every kernel of the thread. A
- * module posted to a worker shares its compiled (and optimised) code: see adoptWalkModule.
+ * The compiled walks for a forest's code groups and lookup counts, shared by every kernel of the thread. A module
+ * posted to a worker shares its compiled (and optimised) code: see adoptWalkModule.
  */
 export function walkModuleFor(forest: BlockForest): WebAssembly.Module {
   const key = moduleKey(forest);
   let module = modules.get(key);
   if (!module) {
-    const maxSteps = Number(key.split(':')[1]);
-    module = new WebAssembly.Module(wasmModule(Array.from({ length: maxSteps }, (_, s) => walkFunction(forest.groups, s + 1))));
+    module = new WebAssembly.Module(wasmModule(stepCounts(forest).map((k) => walkFunction(forest.groups, k))));
     modules.set(key, module);
   }
   return module;
@@ -100,7 +101,8 @@ type Walk = (root: number, rows: number, codes: number, acc: number) => void;
 /** One thread's kernel for one forest: its memory holds the exit table, the forest image and a chunk of codes and sums. */
 export class BlockKernel {
   private readonly memory: WebAssembly.Memory;
-  private readonly walks: Walk[];
+  /** Walk by lookup count. */
+  private readonly walks = new Map<number, Walk>();
   private readonly stride: number;
   private readonly codesAt: number;
   private readonly accAt: number;
@@ -108,7 +110,7 @@ export class BlockKernel {
   private readonly acc: Float64Array;
 
   constructor(private readonly forest: BlockForest) {
-    const { groups, image, steps } = forest;
+    const { groups, image } = forest;
     const chunk = CHUNK_ROWS;
     this.stride = 16 * groups;
     this.codesAt = IMAGE_BASE + ((image.length + 63) & ~63);
@@ -120,12 +122,11 @@ export class BlockKernel {
     heap.set(image, IMAGE_BASE);
     this.codes = new Uint8Array(this.memory.buffer, this.codesAt, chunk * this.stride);
     this.acc = new Float64Array(this.memory.buffer, this.accAt, chunk);
-    const maxSteps = steps.reduce((a, b) => Math.max(a, b), 1);
     const { exports } = new WebAssembly.Instance(walkModuleFor(forest), { env: { memory: this.memory } });
-    this.walks = Array.from({ length: maxSteps }, (_, s) => exports[`walk${s + 1}`] as Walk);
+    for (const k of stepCounts(forest)) this.walks.set(k, exports[`walk${k}`] as Walk);
   }
 
-  /** Mean leaf value over trees for rows [start, end) of columns coded against cuts, written into out[start..end). */
+  /** Mean leaf value over trees for rows [start, end) of columns coded against cuts (one per feature), into out[start..end). */
   predict(
     columns: readonly Float32Array[],
     cuts: readonly Float64Array[],
@@ -135,17 +136,18 @@ export class BlockKernel {
     end: number,
   ): void {
     const { roots, steps, nTrees } = this.forest;
+    const walks = Array.from(steps, (k) => this.walks.get(k)!);
     const chunk = this.acc.length;
     const bits = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length));
     for (let c0 = start; c0 < end; c0 += chunk) {
       const m = Math.min(chunk, end - c0);
-      for (let f = 0; f < columns.length; f++) {
+      for (let f = 0; f < cuts.length; f++) {
         codeColumn(columns[f]!, bits[f]!, c0, m, cuts[f]!, tables[f]!, NAN_CODE, this.codes, f, this.stride);
       }
       // Rows past m up to the next multiple of eight walk whatever codes they hold; their sums are not read.
       const padded = Math.ceil(m / ROWS_AT_ONCE) * ROWS_AT_ONCE;
       this.acc.fill(0, 0, padded);
-      for (let t = 0; t < nTrees; t++) this.walks[steps[t]! - 1]!(roots[t]!, padded, this.codesAt, this.accAt);
+      for (let t = 0; t < nTrees; t++) walks[t]!(roots[t]!, padded, this.codesAt, this.accAt);
       for (let i = 0; i < m; i++) out[c0 + i] = this.acc[i]! / nTrees;
     }
   }

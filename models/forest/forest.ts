@@ -36,10 +36,10 @@ export interface PredictOptions {
 }
 
 /**
- * predictProbaAsync predicts inline below this many rows: a worker takes about 0.1 s to start and receive the forest,
- * then predicts its first block cold. With the 1M-row bench model two threads paid from about 50k rows (25k rows:
- * 0.25 s inline against 0.41 s; 50k: 0.44 against 0.37–0.40 s; 100k: 0.78 against 0.56–0.68 s); 100k keeps a margin
- * for smaller models, whose rows are quicker to predict.
+ * predictProbaAsync predicts inline below this many rows: a new worker takes about 50 ms to start, and on this
+ * machine's two vCPUs two threads gain little on small batches. With the 1M-row bench model (best of three, ordinary
+ * ArrayBuffer columns): 25k rows 35 ms inline against 73 ms with a new worker and 43 ms with a pooled one; 50k rows
+ * 92 against 108 and 86 ms; 100k rows 161 against 150 and 132 ms.
  */
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 
@@ -79,7 +79,9 @@ export class Forest {
 
   /**
    * predictProba split across threads: bitwise the same values for any `threads`. Below MIN_PARALLEL_PREDICT_ROWS rows,
-   * or with threads = 1, it runs inline.
+   * or with threads = 1, it runs inline. Columns are copied into shared memory for the workers, except columns that
+   * already live in a SharedArrayBuffer: those are read in place, so do not write to them until the promise settles.
+   * The workers stay in a pool for the next batch (see predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');

@@ -56,7 +56,7 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number, option
     // Codes run 0..cuts.length and code + 1 must not reach NAN_CODE + 1.
     if (c.length >= NAN_CODE - 1) throw new RangeError(`packForest: feature ${f} has ${c.length} distinct thresholds; at most ${NAN_CODE - 2} are supported.`);
   }
-  const useBlocks = options.layout !== 'nodes' && blockLayoutObstacle(nFeatures, cuts) === null && blockKernelSupported();
+  const useBlocks = options.layout !== 'nodes' && blockLayoutObstacle(trees, nFeatures, cuts) === null && blockKernelSupported();
   const blocks = useBlocks ? buildBlockForest(trees, nFeatures, cuts) : null;
   // The large arrays go to shared memory: prediction workers then receive them without a copy.
   return {
@@ -108,8 +108,21 @@ function packNodes(trees: readonly FlatTree[], cuts: readonly Float64Array[]): N
   return packed;
 }
 
-/** Each thread's kernel per block forest (a worker gets its own copy of the forest, and so its own kernel). */
-const kernels = new WeakMap<BlockForest, BlockKernel>();
+/**
+ * This thread's kernels for the forests it predicted last, most recent last. A kernel's memory reserves gigabytes of
+ * address space, so only a few are kept: thousands of live forests each holding one ran out of it.
+ */
+const kernels = new Map<BlockForest, BlockKernel>();
+const KEPT_KERNELS = 4;
+
+function kernelFor(forest: BlockForest): BlockKernel {
+  let kernel = kernels.get(forest);
+  if (kernel) kernels.delete(forest);
+  else kernel = new BlockKernel(forest);
+  kernels.set(forest, kernel);
+  if (kernels.size > KEPT_KERNELS) kernels.delete(kernels.keys().next().value!);
+  return kernel;
+}
 
 /** Mean class-1 probability over trees for rows [start, end), written into out[start..end). */
 export function predictPacked(
@@ -120,12 +133,7 @@ export function predictPacked(
   end = out.length,
 ): void {
   if (forest.blocks) {
-    let kernel = kernels.get(forest.blocks);
-    if (!kernel) {
-      kernel = new BlockKernel(forest.blocks);
-      kernels.set(forest.blocks, kernel);
-    }
-    kernel.predict(columns, forest.cuts, forest.tables, out, start, end);
+    kernelFor(forest.blocks).predict(columns, forest.cuts, forest.tables, out, start, end);
   } else {
     predictNodes(forest, forest.nodes!, columns, out, start, end);
   }

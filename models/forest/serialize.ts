@@ -124,11 +124,22 @@ export function forestFromJSON(input: unknown): ForestState {
       value: decode(t.value, 8, n, (b) => new Float64Array(b), at('value')),
       cover: decode(t.cover, 8, n, (b) => new Float64Array(b), at('cover')),
     };
+    const parent = new Int32Array(n).fill(-1);
     for (let k = 0; k < n; k++) {
       const f = tree.feature[k]!;
       const l = tree.left[k]!;
       if (f >= j.nFeatures || (f >= 0 && (l <= k || l + 1 >= n)) || (f < 0 && l !== -1)) {
         throw new Error(`Forest JSON: ${at('node ' + k)} has feature ${f} and left child ${l}, which is not a valid tree. The file is corrupt.`);
+      }
+      if (f < 0) continue;
+      if (Number.isNaN(tree.threshold[k]!)) {
+        throw new Error(`Forest JSON: ${at('node ' + k)} splits feature ${f} at threshold NaN, which no value is at or below. The file is corrupt.`);
+      }
+      for (const c of [l, l + 1]) {
+        if (parent[c]! >= 0) {
+          throw new Error(`Forest JSON: ${at('node ' + c)} is a child of both node ${parent[c]} and node ${k}; in a tree each node has one parent. The file is corrupt.`);
+        }
+        parent[c] = k;
       }
     }
     return tree;

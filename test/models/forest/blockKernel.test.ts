@@ -1,13 +1,14 @@
 // The WebAssembly block kernel predicts bitwise what the node walk predicts, for every shape the block layout admits.
 import { describe, expect, it } from 'vitest';
-import { blockLayoutObstacle } from '../../../models/forest/blockForest.ts';
+import { BLOCK_BYTES, blockLayoutObstacle } from '../../../models/forest/blockForest.ts';
 import { trainForest } from '../../../models/forest/index.ts';
 import { packForest, predictPacked } from '../../../models/forest/predict.ts';
+import { treeDepth, type FlatTree } from '../../../models/forest/treeStore.ts';
 import { sleb, uleb } from '../../../models/forest/wasmModule.ts';
 import { makeData } from './helpers.ts';
 
 /** Both layouts' predictions for the same rows. */
-function bothLayouts(trees: Parameters<typeof packForest>[0], nFeatures: number, columns: Float32Array[]) {
+function bothLayouts(trees: readonly FlatTree[], nFeatures: number, columns: Float32Array[]) {
   const blocks = packForest(trees, nFeatures);
   const nodes = packForest(trees, nFeatures, { layout: 'nodes' });
   const n = columns[0]!.length;
@@ -70,11 +71,106 @@ describe('block kernel', () => {
     const train = makeData(600, 65, 2, (x) => (x[64]! > 0 ? 1 : 0));
     const model = await trainForest(train.columns, train.labels, { nTrees: 2, maxDepth: 3, threads: 1, seed: 1 });
     expect(packForest(model.trees, 65).blocks).toBeNull();
-    expect(blockLayoutObstacle(65, [])).toBe('65 features (the block kernel holds at most 64)');
+    expect(blockLayoutObstacle(model.trees, 65, [])).toBe('65 features (the block kernel holds at most 64)');
     const finite = Float64Array.from({ length: 255 }, (_, i) => i);
-    expect(blockLayoutObstacle(2, [new Float64Array(0), finite])).toBe('feature 1 has 255 distinct thresholds (byte codes allow 254 finite ones)');
+    expect(blockLayoutObstacle([], 2, [new Float64Array(0), finite])).toBe('feature 1 has 255 distinct thresholds (byte codes allow 254 finite ones)');
     // +∞ (a "missing or not" split) codes no value above it, so 254 finite thresholds and +∞ still fit.
-    expect(blockLayoutObstacle(2, [new Float64Array(0), Float64Array.from([...finite.subarray(0, 254), Infinity])])).toBeNull();
+    expect(blockLayoutObstacle([], 2, [new Float64Array(0), Float64Array.from([...finite.subarray(0, 254), Infinity])])).toBeNull();
+  });
+});
+
+/**
+ * A hand-made tree: a path of `depth` splits that turns left or right by turns, each split's other child a leaf.
+ * Thresholds cycle through -∞, a repeated 0, +∞, NaN (which only hand-made trees have) and ordinary values.
+ */
+function pathTree(depth: number, nFeatures: number): FlatTree {
+  const thresholds = [-Infinity, 0, 0, Infinity, NaN, 0.5, -0.25];
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const missingLeft: number[] = [];
+  const left: number[] = [];
+  const value: number[] = [];
+  const add = () => {
+    feature.push(-1);
+    threshold.push(0);
+    missingLeft.push(0);
+    left.push(-1);
+    value.push(value.length / 1000);
+    return value.length - 1;
+  };
+  let node = add();
+  for (let d = 0; d < depth; d++) {
+    const l = add();
+    add();
+    feature[node] = d % nFeatures;
+    threshold[node] = thresholds[d % thresholds.length]!;
+    missingLeft[node] = (d >> 1) % 2;
+    left[node] = l;
+    node = d % 2 === 0 ? l : l + 1; // the path goes on from the left or the right child
+  }
+  const n = value.length;
+  return {
+    nodeCount: n,
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    binThreshold: new Uint8Array(n),
+    missingLeft: Uint8Array.from(missingLeft),
+    left: Int32Array.from(left),
+    value: Float64Array.from(value),
+    cover: new Float64Array(n).fill(1),
+  };
+}
+
+describe('block kernel on deep and hand-made trees', () => {
+  it('matches the node walk on trees 20 to 60 levels deep, a record per node at most', async () => {
+    const train = makeData(4000, 5, 12, (_, rng) => (rng.nextFloat() < 0.3 ? 1 : 0)); // noise: trees grow as deep as allowed
+    const model = await trainForest(train.columns, train.labels, { nTrees: 3, maxDepth: 60, minSamplesLeaf: 1, threads: 1, seed: 5 });
+    const trees = [...model.trees, pathTree(20, 5), pathTree(57, 5), pathTree(60, 5)];
+    expect(Math.max(...model.trees.map((t) => treeDepth(t)))).toBeGreaterThan(20);
+    const { blocks, fromBlocks, fromNodes } = bothLayouts(trees, 5, testRows(3000, 5, 4));
+    expect(blocks.blocks).not.toBeNull();
+    expect(fromBlocks).toEqual(fromNodes);
+    const nodes = trees.reduce((s, t) => s + t.nodeCount, 0);
+    expect(blocks.blocks!.image.length).toBeLessThanOrEqual(nodes * (BLOCK_BYTES + 8));
+  });
+
+  it('sends values at a NaN threshold (only hand-made trees have one) where the node walk does', () => {
+    const split = (missingLeft: number): FlatTree => ({
+      nodeCount: 3,
+      feature: Int32Array.of(0, -1, -1),
+      threshold: Float64Array.of(NaN, 0, 0),
+      binThreshold: new Uint8Array(3),
+      missingLeft: Uint8Array.of(missingLeft, 0, 0),
+      left: Int32Array.of(1, -1, -1),
+      value: Float64Array.of(0.5, 0, 1),
+      cover: Float64Array.of(2, 1, 1),
+    });
+    const rows = [Float32Array.of(0, 5, NaN, -Infinity, Infinity)];
+    for (const trees of [[split(0)], [split(1)], [split(0), split(1)]]) {
+      const { blocks, fromBlocks, fromNodes } = bothLayouts(trees, 1, rows);
+      expect(blocks.blocks).not.toBeNull();
+      expect(fromBlocks).toEqual(fromNodes);
+    }
+  });
+
+  it('walks nodes past depth 60 and says why', () => {
+    const trees = [pathTree(61, 3)];
+    expect(packForest(trees, 3).blocks).toBeNull();
+    expect(blockLayoutObstacle(trees, 3, [])).toBe('tree 0 is 61 levels deep (the block kernel walks at most 60)');
+  });
+
+  it('keeps working when more forests take turns than it keeps kernels for', () => {
+    const forests = Array.from({ length: 7 }, (_, i) => [pathTree(3 + 2 * i, 4)]);
+    const rows = testRows(100, 4, 2);
+    const expected = forests.map((trees) => bothLayouts(trees, 4, rows).fromNodes);
+    const packed = forests.map((trees) => packForest(trees, 4));
+    for (let round = 0; round < 3; round++) {
+      packed.forEach((p, i) => {
+        const out = new Float64Array(100);
+        predictPacked(p, rows, out);
+        expect(Array.from(out)).toEqual(expected[i]);
+      });
+    }
   });
 });
 

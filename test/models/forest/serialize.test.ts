@@ -24,4 +24,28 @@ describe('forest JSON', () => {
     const broken = { ...json, trees: [{ ...json.trees[0]!, value: 'AAAA' }] };
     expect(() => Forest.fromJSON(broken)).toThrow(/trees\[0\]\.value holds 3 bytes/);
   });
+
+  it('rejects a split at a NaN threshold and a node with two parents, naming the node', async () => {
+    const { columns, labels } = makeData(300, 2, 9, (x) => (x[0]! > 0 ? 1 : 0));
+    const json = (await trainForest(columns, labels, { nTrees: 1, threads: 1 })).toJSON();
+    const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    const tree = (feature: number[], threshold: number[], left: number[]) => ({
+      ...json.trees[0]!,
+      nodeCount: 5,
+      feature: b64(Int32Array.from(feature)),
+      threshold: b64(Float64Array.from(threshold)),
+      binThreshold: b64(new Uint8Array(5)),
+      missingLeft: b64(new Uint8Array(5)),
+      left: b64(Int32Array.from(left)),
+      value: b64(Float64Array.of(0.5, 0.5, 0.5, 0, 1)),
+      cover: b64(Float64Array.of(4, 2, 2, 1, 1)),
+    });
+    // Node 0 splits into 1 and 2; nodes 1 and 2 both split into 3 and 4.
+    expect(() => Forest.fromJSON({ ...json, trees: [tree([0, 1, 1, -1, -1], [0, 0, 0, 0, 0], [1, 3, 3, -1, -1])] }))
+      .toThrow('Forest JSON: trees[0].node 3 is a child of both node 1 and node 2; in a tree each node has one parent. The file is corrupt.');
+    // A valid shape whose node 1 splits at NaN.
+    expect(() => Forest.fromJSON({ ...json, trees: [tree([0, 1, -1, -1, -1], [0, NaN, 0, 0, 0], [1, 3, -1, -1, -1])] }))
+      .toThrow('Forest JSON: trees[0].node 1 splits feature 1 at threshold NaN, which no value is at or below. The file is corrupt.');
+    expect(Forest.fromJSON({ ...json, trees: [tree([0, 1, -1, -1, -1], [0, -Infinity, 0, 0, 0], [1, 3, -1, -1, -1])] }).trees).toHaveLength(1);
+  });
 });
