@@ -40,13 +40,16 @@ export interface BlockForest {
   steps: Int32Array;
 }
 
-/** exitTable[m] is the exit reached from lane bits m (bit p set: lane p sends the row to 2p+2). */
+/**
+ * exitTable[m] is where, in a record, the address of the exit reached from lane bits m lies (bit p set: lane p sends
+ * the row to 2p+2): 48 + 4 × exit, so that the kernel adds it to the record's address as it is.
+ */
 export function exitTable(): Uint8Array {
   const table = new Uint8Array(EXIT_TABLE_BYTES);
   for (let m = 0; m < EXIT_TABLE_BYTES; m++) {
     let p = 0;
     for (let level = 0; level < 4; level++) p = 2 * p + 1 + ((m >>> p) & 1);
-    table[m] = p - 15;
+    table[m] = 48 + 4 * (p - 15);
   }
   return table;
 }

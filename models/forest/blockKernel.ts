@@ -39,8 +39,7 @@ function walkFunction(groups: number, k: number): WasmFunction {
     ]),
     ...op.localGet(block[r]!), ...op.v128Load(32), ...op.i8x16Add,
     ...op.localGet(block[r]!), ...op.v128Load(16), ...op.i8x16LeU, ...op.i8x16Bitmask, // lane 15 is always 0
-    ...op.i32Load8U(0), ...op.i32Const(2), ...op.i32Shl,
-    ...op.localGet(block[r]!), ...op.i32Add, ...op.i32Load(48), ...op.localSet(block[r]!),
+    ...op.i32Load8U(0), ...op.localGet(block[r]!), ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
   ];
   const accumulate = (r: number): number[] => [
     ...op.localGet(sum), ...op.localGet(sum), ...op.f64Load(8 * r), ...op.localGet(block[r]!), ...op.f64Load(0), ...op.f64Add, ...op.f64Store(8 * r),

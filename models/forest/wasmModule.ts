@@ -47,7 +47,6 @@ export const op = {
   i32GeU: [0x4f],
   i32Add: [0x6a],
   i32Mul: [0x6c],
-  i32Shl: [0x74],
   f64Add: [0xa0],
   v128Load: (offset: number) => [...simd(0x00), 4, ...uleb(offset)],
   i8x16Swizzle: simd(0x0e),
