@@ -1,6 +1,7 @@
 // cutTable: each range of float32 values maps to the number of cuts below the range's smallest value; codeColumn codes by it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { binOf } from '../../../models/forest/binning.ts';
 import { codeColumn, cutTable } from '../../../models/forest/cutTable.ts';
 
 /** The definition, range by range: cuts below the range's lowest float32 (NaN-only ranges keep the count before). */
@@ -51,18 +52,8 @@ describe('cutTable', () => {
 });
 
 describe('codeColumn', () => {
-  /** The definition: how many cuts lie below x, by binary search; NaN gets its own code. */
-  const codeOf = (x: number, cuts: Float64Array, nanCode: number): number => {
-    if (x !== x) return nanCode;
-    let lo = 0;
-    let hi = cuts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (x <= cuts[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  /** The definition: how many cuts lie below x (binOf's binary search); NaN gets its own code. */
+  const codeOf = (x: number, cuts: Float64Array, nanCode: number): number => (x !== x ? nanCode : binOf(x, cuts));
 
   it('codes every value as the number of cuts below it, into a strided buffer, for any cuts including none', () => {
     const value = fc.oneof(
