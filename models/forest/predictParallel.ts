@@ -15,8 +15,8 @@ const MIN_BLOCK_ROWS = 2_048;
 
 /**
  * Same values as predictPacked over all rows (each row is computed by the same code whichever thread claims it), with
- * `threads - 1` workers (from the pool) helping the calling thread. Columns are copied once into shared memory for the workers,
- * unless they already live in a SharedArrayBuffer: the workers then read them in place.
+ * `threads - 1` workers from the pool helping the calling thread. Columns are copied once into shared memory for the
+ * workers, unless they already live in a SharedArrayBuffer: the workers then read them in place.
  */
 export async function predictInWorkers(
   forest: PackedForest,
@@ -39,11 +39,12 @@ export async function predictInWorkers(
     maxBlock: MAX_BLOCK_ROWS,
   };
   const workers = predictPool.take(callerWorks ? threads - 1 : threads);
+  let done: Promise<void>[] = [];
   let failed = true;
   try {
     // Sent before the copy below, so that new workers start up (about 50 ms) and idle ones receive the batch meanwhile;
     // they wait on `ready`.
-    const done = workers.map((worker) => runBatch(worker, init));
+    done = workers.map((worker) => runBatch(worker, init));
     init.columns.forEach((s, f) => {
       if (s !== columns[f]) s.set(columns[f]!);
     });
@@ -54,9 +55,14 @@ export async function predictInWorkers(
     await Promise.all(done);
     failed = false;
   } finally {
-    // After a failure a worker may still be on this batch: it is not reused.
-    if (failed) await Promise.all(workers.map((w) => w.terminate()));
-    else predictPool.give(workers);
+    // After a failure a worker may still be on this batch: it is not reused. Its batch then rejects with the exit,
+    // which the error already on its way out makes moot.
+    if (failed) {
+      for (const d of done) d.catch(() => undefined);
+      await Promise.all(workers.map((w) => w.terminate()));
+    } else {
+      predictPool.give(workers);
+    }
   }
   return new Float64Array(init.out);
 }

@@ -98,4 +98,15 @@ describe('predictProbaAsync', () => {
     await predictPool.close();
     expect(predictPool.idleCount).toBe(0);
   });
+
+  it('fails a batch whose threads fail, without putting its workers back in the pool', async () => {
+    await predictPool.close();
+    const { columns, labels } = makeData(3000, 4, 13, (x) => (x[0]! > 0 ? 1 : 0));
+    const model = await trainForest(columns, labels, { nTrees: 3, maxDepth: 5, threads: 1, seed: 1 });
+    const packed = packForest(model.trees, model.nFeatures);
+    // Two columns for a four-feature forest: coding the third fails on every thread.
+    await expect(predictInWorkers(packed, columns.slice(0, 2), 2)).rejects.toThrow(TypeError);
+    await expect(predictInWorkers(packed, columns.slice(0, 2), 2, false)).rejects.toThrow(/Forest.predictProbaAsync worker failed: /);
+    expect(predictPool.idleCount).toBe(0);
+  });
 });
