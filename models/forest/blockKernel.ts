@@ -26,12 +26,11 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const feature = next++;
   const offset = Array.from({ length: groups }, (_, g) => (g === 0 ? -1 : next++)); // splat(16 g): feature - 16 g indexes group g
   const reg = Array.from({ length: ROWS_AT_ONCE }, () => Array.from({ length: groups }, () => next++));
-  const nV128 = next - 4 - nI32;
 
   const load = (r: number): number[] => [
     ...reg[r]!.flatMap((v, g) => [...op.localGet(row), ...op.v128Load(r * stride + 16 * g), ...op.localSet(v)]),
-    ...op.localGet(root), ...op.localSet(block[r]!),
   ];
+  // Lookups after the first: each row reads its own block's features, limits and adds.
   const lookup = (r: number): number[] => [
     ...op.localGet(reg[r]![0]!), ...op.localGet(block[r]!), ...op.v128Load(0), ...op.localTee(feature), ...op.i8x16Swizzle,
     ...reg[r]!.slice(1).flatMap((v, g) => [
@@ -41,20 +40,40 @@ function walkFunction(groups: number, k: number): WasmFunction {
     ...op.localGet(block[r]!), ...op.v128Load(16), ...op.i8x16LeU, ...op.i8x16Bitmask, // lane 15 is always 0
     ...op.i32Load8U(0), ...op.localGet(block[r]!), ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
   ];
+  // The first lookup: every row is at the root, whose features (per group), limits and adds are read once.
+  const rootFeatures = Array.from({ length: groups }, () => next++);
+  const rootAdd = next++;
+  const rootLimit = next++;
+  const readRoot = [
+    ...op.localGet(root), ...op.v128Load(0), ...op.localSet(rootFeatures[0]!),
+    ...rootFeatures.slice(1).flatMap((v, g) => [...op.localGet(rootFeatures[0]!), ...op.localGet(offset[g + 1]!), ...op.i8x16Sub, ...op.localSet(v)]),
+    ...op.localGet(root), ...op.v128Load(32), ...op.localSet(rootAdd),
+    ...op.localGet(root), ...op.v128Load(16), ...op.localSet(rootLimit),
+  ];
+  const firstLookup = (r: number): number[] => [
+    ...op.localGet(reg[r]![0]!), ...op.localGet(rootFeatures[0]!), ...op.i8x16Swizzle,
+    ...reg[r]!.slice(1).flatMap((v, g) => [...op.localGet(v), ...op.localGet(rootFeatures[g + 1]!), ...op.i8x16Swizzle, ...op.v128Or]),
+    ...op.localGet(rootAdd), ...op.i8x16Add,
+    ...op.localGet(rootLimit), ...op.i8x16LeU, ...op.i8x16Bitmask,
+    ...op.i32Load8U(0), ...op.localGet(root), ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
+  ];
   const accumulate = (r: number): number[] => [
     ...op.localGet(sum), ...op.localGet(sum), ...op.f64Load(8 * r), ...op.localGet(block[r]!), ...op.f64Load(0), ...op.f64Add, ...op.f64Store(8 * r),
   ];
+  const nV128 = next - 4 - nI32;
   const all = (f: (r: number) => number[]): number[] => Array.from({ length: ROWS_AT_ONCE }, (_, r) => f(r)).flat();
   const advance = (local: number, by: number): number[] => [...op.localGet(local), ...op.i32Const(by), ...op.i32Add, ...op.localSet(local)];
   const body = [
     ...offset.slice(1).flatMap((v, g) => [...op.i32Const(16 * (g + 1)), ...op.i8x16Splat, ...op.localSet(v)]),
+    ...readRoot,
     ...op.localGet(codes), ...op.localSet(row),
     ...op.localGet(acc), ...op.localSet(sum),
     ...op.localGet(rows), ...op.i32Const(8), ...op.i32Mul, ...op.localGet(acc), ...op.i32Add, ...op.localSet(end),
     ...op.block, ...op.loop,
     ...op.localGet(sum), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1),
     ...all(load),
-    ...Array.from({ length: k }, () => all(lookup)).flat(),
+    ...all(firstLookup),
+    ...Array.from({ length: k - 1 }, () => all(lookup)).flat(),
     ...all(accumulate),
     ...advance(row, ROWS_AT_ONCE * stride), ...advance(sum, 8 * ROWS_AT_ONCE), ...op.br(0),
     ...op.end, ...op.end,
