@@ -24,39 +24,42 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const block = Array.from({ length: ROWS_AT_ONCE }, () => next++);
   const nI32 = next - 4;
   const feature = next++;
-  const offset = Array.from({ length: groups }, (_, g) => (g === 0 ? -1 : next++)); // splat(16 g): feature - 16 g indexes group g
+  const offset = Array.from({ length: groups - 1 }, () => next++); // offset[g - 1] = splat(16 g): feature - 16 g indexes group g
   const reg = Array.from({ length: ROWS_AT_ONCE }, () => Array.from({ length: groups }, () => next++));
+  const rootFeatures = Array.from({ length: groups }, () => next++); // the root's features, less 16 g for group g
+  const rootAdd = next++;
+  const rootLimit = next++;
 
   const load = (r: number): number[] => [
     ...reg[r]!.flatMap((v, g) => [...op.localGet(row), ...op.v128Load(r * stride + 16 * g), ...op.localSet(v)]),
   ];
-  // Lookups after the first: each row reads its own block's features, limits and adds.
-  const lookup = (r: number): number[] => [
-    ...op.localGet(reg[r]![0]!), ...op.localGet(block[r]!), ...op.v128Load(0), ...op.localTee(feature), ...op.i8x16Swizzle,
-    ...reg[r]!.slice(1).flatMap((v, g) => [
-      ...op.localGet(v), ...op.localGet(feature), ...op.localGet(offset[g + 1]!), ...op.i8x16Sub, ...op.i8x16Swizzle, ...op.v128Or,
-    ]),
-    ...op.localGet(block[r]!), ...op.v128Load(32), ...op.i8x16Add,
-    ...op.localGet(block[r]!), ...op.v128Load(16), ...op.i8x16LeU, ...op.i8x16Bitmask, // lane 15 is always 0
-    ...op.i32Load8U(0), ...op.localGet(block[r]!), ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
+  /**
+   * One lookup for row r in the record at `at`: `features(g)` pushes the lane features less 16 g, `add` and `limit`
+   * the record's adds and limits; the row moves on to the exit's address.
+   */
+  const decide = (r: number, features: (g: number) => number[], add: number[], limit: number[], at: number[]): number[] => [
+    ...op.localGet(reg[r]![0]!), ...features(0), ...op.i8x16Swizzle,
+    ...reg[r]!.slice(1).flatMap((v, i) => [...op.localGet(v), ...features(i + 1), ...op.i8x16Swizzle, ...op.v128Or]),
+    ...add, ...op.i8x16Add,
+    ...limit, ...op.i8x16LeU, ...op.i8x16Bitmask, // lane 15 is always 0
+    ...op.i32Load8U(0), ...at, ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
   ];
-  // The first lookup: every row is at the root, whose features (per group), limits and adds are read once.
-  const rootFeatures = Array.from({ length: groups }, () => next++);
-  const rootAdd = next++;
-  const rootLimit = next++;
+  // The first lookup: every row is at the root, whose features, limits and adds are read once for all eight.
   const readRoot = [
     ...op.localGet(root), ...op.v128Load(0), ...op.localSet(rootFeatures[0]!),
-    ...rootFeatures.slice(1).flatMap((v, g) => [...op.localGet(rootFeatures[0]!), ...op.localGet(offset[g + 1]!), ...op.i8x16Sub, ...op.localSet(v)]),
+    ...offset.flatMap((o, i) => [...op.localGet(rootFeatures[0]!), ...op.localGet(o), ...op.i8x16Sub, ...op.localSet(rootFeatures[i + 1]!)]),
     ...op.localGet(root), ...op.v128Load(32), ...op.localSet(rootAdd),
     ...op.localGet(root), ...op.v128Load(16), ...op.localSet(rootLimit),
   ];
-  const firstLookup = (r: number): number[] => [
-    ...op.localGet(reg[r]![0]!), ...op.localGet(rootFeatures[0]!), ...op.i8x16Swizzle,
-    ...reg[r]!.slice(1).flatMap((v, g) => [...op.localGet(v), ...op.localGet(rootFeatures[g + 1]!), ...op.i8x16Swizzle, ...op.v128Or]),
-    ...op.localGet(rootAdd), ...op.i8x16Add,
-    ...op.localGet(rootLimit), ...op.i8x16LeU, ...op.i8x16Bitmask,
-    ...op.i32Load8U(0), ...op.localGet(root), ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
-  ];
+  const firstLookup = (r: number): number[] =>
+    decide(r, (g) => op.localGet(rootFeatures[g]!), op.localGet(rootAdd), op.localGet(rootLimit), op.localGet(root));
+  // Lookups after the first: each row reads its own block's features, limits and adds.
+  const lookup = (r: number): number[] => {
+    const at = op.localGet(block[r]!);
+    const features = (g: number): number[] =>
+      g === 0 ? [...at, ...op.v128Load(0), ...op.localTee(feature)] : [...op.localGet(feature), ...op.localGet(offset[g - 1]!), ...op.i8x16Sub];
+    return decide(r, features, [...at, ...op.v128Load(32)], [...at, ...op.v128Load(16)], at);
+  };
   const accumulate = (r: number): number[] => [
     ...op.localGet(sum), ...op.localGet(sum), ...op.f64Load(8 * r), ...op.localGet(block[r]!), ...op.f64Load(0), ...op.f64Add, ...op.f64Store(8 * r),
   ];
@@ -64,7 +67,7 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const all = (f: (r: number) => number[]): number[] => Array.from({ length: ROWS_AT_ONCE }, (_, r) => f(r)).flat();
   const advance = (local: number, by: number): number[] => [...op.localGet(local), ...op.i32Const(by), ...op.i32Add, ...op.localSet(local)];
   const body = [
-    ...offset.slice(1).flatMap((v, g) => [...op.i32Const(16 * (g + 1)), ...op.i8x16Splat, ...op.localSet(v)]),
+    ...offset.flatMap((v, i) => [...op.i32Const(16 * (i + 1)), ...op.i8x16Splat, ...op.localSet(v)]),
     ...readRoot,
     ...op.localGet(codes), ...op.localSet(row),
     ...op.localGet(acc), ...op.localSet(sum),
