@@ -4,6 +4,7 @@ import { binOf } from './binning.ts';
 import { blockLayoutObstacle, buildBlockForest, type BlockForest } from './blockForest.ts';
 import { BlockKernel, blockKernelSupported } from './blockKernel.ts';
 import { codeColumn, cutTable } from './cutTable.ts';
+import { sharedCopy } from './sharedCopy.ts';
 import { treeDepth, type FlatTree } from './treeStore.ts';
 
 /**
@@ -64,16 +65,10 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number, option
     nTrees: trees.length,
     nFeatures,
     cuts,
-    tables: cuts.map((c) => shared(cutTable(c))),
-    blocks: blocks && { ...blocks, image: shared(blocks.image) },
+    tables: cuts.map((c) => sharedCopy(cutTable(c))),
+    blocks: blocks && { ...blocks, image: sharedCopy(blocks.image) },
     nodes: useBlocks ? null : packNodes(trees, cuts),
   };
-}
-
-function shared<T extends Uint8Array | Uint16Array>(a: T): T {
-  const copy = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
 }
 
 function packNodes(trees: readonly FlatTree[], cuts: readonly Float64Array[]): NodeForest {

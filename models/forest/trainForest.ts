@@ -6,6 +6,7 @@ import { Forest } from './forest.ts';
 import { growInline, growInThreads } from './growInThreads.ts';
 import type { TrainingData, TreeParams } from './growTree.ts';
 import { resolveForestOptions, type ForestOptions } from './options.ts';
+import { sharedCopy } from './sharedCopy.ts';
 
 /**
  * Forests up to this many rows × trees grow on the calling thread alone whatever `threads` says. Below it a worker
@@ -67,11 +68,9 @@ export async function trainForest(
 export function prepareTrainingData(columns: readonly Float32Array[], labels: Uint8Array, maxBins: number, seed: number): TrainingData {
   const nRows = labels.length;
   const { edges, codes } = binColumns(columns, maxBins, seed);
-  const sharedLabels = new Uint8Array(new SharedArrayBuffer(Math.max(1, nRows)), 0, nRows);
-  sharedLabels.set(labels);
   return {
     codes,
-    labels: sharedLabels,
+    labels: sharedCopy(labels),
     nRows,
     nFeatures: columns.length,
     nBins: Int32Array.from(edges, (e) => e.length + 1),
