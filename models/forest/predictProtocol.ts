@@ -4,8 +4,9 @@ import type { PackedForest } from './predict.ts';
 /**
  * One batch, posted to each worker that helps with it. Columns, output and the block counter live in
  * SharedArrayBuffers: every thread claims the next block of rows by moving next[0] forward (compareExchange) until
- * none is left, so a thread that starts late simply claims fewer blocks. The batch is posted before the columns are copied in, so that a worker's start-up and
- * the copy overlap; ready[0] turns 1 (with Atomics.notify) once the columns hold the rows.
+ * none is left, so a thread that starts late simply claims fewer blocks. The batch is posted before the columns are
+ * copied in, so that a worker's start-up and the copy overlap; ready[0] turns 1 (with Atomics.notify) once the
+ * columns hold the rows.
  */
 export interface PredictInit {
   forest: PackedForest;
