@@ -110,6 +110,8 @@ export function adoptWalkModule(forest: BlockForest, module: WebAssembly.Module)
 }
 
 let supported: boolean | undefined;
+/** The exit table, built once per thread: every kernel's memory starts with a copy. */
+let exits: Uint8Array | undefined;
 
 /** Whether this runtime runs WebAssembly SIMD (Node 20 does); predictPacked walks nodes in plain JavaScript otherwise. */
 export function blockKernelSupported(): boolean {
@@ -139,7 +141,8 @@ export class BlockKernel {
     const bytes = this.accAt + 8 * chunk;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
     const heap = new Uint8Array(this.memory.buffer);
-    heap.set(exitTable(), 0);
+    exits ??= exitTable();
+    heap.set(exits, 0);
     heap.set(image, IMAGE_BASE);
     this.codes = new Uint8Array(this.memory.buffer, this.codesAt, chunk * this.stride);
     this.acc = new Float64Array(this.memory.buffer, this.accAt, chunk);
