@@ -13,7 +13,7 @@ import { treeDepth, type FlatTree } from './treeStore.ts';
  * Exactly one of `blocks` and `nodes` is set; both give bitwise the same predictions.
  */
 export interface PackedForest {
-  /** Tells packed forests apart across threads: a pooled worker keeps the last one it was sent, and its kernel. */
+  /** Tells packed forests apart across threads: a pooled worker finds its kernel for a forest it was sent before. */
   id: string;
   nTrees: number;
   nFeatures: number;
@@ -104,17 +104,18 @@ function packNodes(trees: readonly FlatTree[], cuts: readonly Float64Array[]): N
 }
 
 /**
- * This thread's kernels for the forests it predicted last, most recent last. A kernel's memory reserves gigabytes of
- * address space, so only a few are kept: thousands of live forests each holding one ran out of it.
+ * This thread's kernels for the forests it predicted last, most recent last, by packed forest id: a worker sent the
+ * same forest again (a new copy of it) finds its kernel. A kernel's memory reserves gigabytes of address space, so
+ * only a few are kept: thousands of live forests each holding one ran out of it.
  */
-const kernels = new Map<BlockForest, BlockKernel>();
+const kernels = new Map<string, BlockKernel>();
 const KEPT_KERNELS = 4;
 
-function kernelFor(forest: BlockForest): BlockKernel {
-  let kernel = kernels.get(forest);
-  if (kernel) kernels.delete(forest);
+function kernelFor(id: string, forest: BlockForest): BlockKernel {
+  let kernel = kernels.get(id);
+  if (kernel) kernels.delete(id);
   else kernel = new BlockKernel(forest);
-  kernels.set(forest, kernel);
+  kernels.set(id, kernel);
   if (kernels.size > KEPT_KERNELS) kernels.delete(kernels.keys().next().value!);
   return kernel;
 }
@@ -128,7 +129,7 @@ export function predictPacked(
   end = out.length,
 ): void {
   if (forest.blocks) {
-    kernelFor(forest.blocks).predict(columns, forest.cuts, forest.tables, out, start, end);
+    kernelFor(forest.id, forest.blocks).predict(columns, forest.cuts, forest.tables, out, start, end);
   } else {
     predictNodes(forest, forest.nodes!, columns, out, start, end);
   }

@@ -5,13 +5,10 @@ import { predictBlocks } from './predictBlocks.ts';
 import type { PredictInit, PredictReply } from './predictProtocol.ts';
 
 const port = parentPort!;
-// The forest of the last batch: a batch with the same forest id reuses it, and with it this thread's kernel.
-let last: PredictInit['forest'] | null = null;
 
+// A forest sent again arrives as a new copy; predictPacked finds this thread's kernel for it by the forest's id.
 port.on('message', (init: PredictInit) => {
   try {
-    if (last?.id === init.forest.id) init.forest = last;
-    else last = init.forest;
     if (init.forest.blocks && init.walks) adoptWalkModule(init.forest.blocks, init.walks);
     predictBlocks(init);
     port.postMessage({ kind: 'done' } satisfies PredictReply);
