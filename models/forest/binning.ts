@@ -1,5 +1,5 @@
 // Quantile binning: fits ≤ 255 bin edges per feature once and codes the data as row-major Uint8 (255 = missing).
-import { codeColumn, cutTable, sortKey } from './cutTable.ts';
+import { codeColumn, cutCoder, sortKey } from './cutTable.ts';
 import { Rng } from './random.ts';
 
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */
@@ -192,7 +192,7 @@ export function binRowMajor(columns: readonly Float32Array[], edges: BinEdges): 
     const col = columns[f]!;
     const bits = new Int32Array(col.buffer, col.byteOffset, col.length);
     // Same code as binOf: the smallest b with x <= edges[b], or edges.length.
-    codeColumn(col, bits, 0, n, edges[f]!, cutTable(edges[f]!), MISSING_CODE, codes, f, nFeatures);
+    codeColumn(col, bits, 0, n, cutCoder(edges[f]!), MISSING_CODE, codes, f, nFeatures);
   }
   return codes;
 }

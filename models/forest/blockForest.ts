@@ -11,6 +11,14 @@ export const EXIT_TABLE_BYTES = 32768;
 export const BLOCK_BYTES = 128;
 /** Code of a missing value: above every split's limit, so NaN goes right unless the node's add wraps it to 0. */
 export const NAN_CODE = 255;
+/**
+ * Codes and limits are stored XORed with this: byte b becomes b - 128 as a signed byte, so one signed compare (a
+ * single instruction, where an unsigned one takes two) orders them as the unsigned values. Adding before or after the
+ * flip is the same modulo 256, so the add still wraps NaN's 255 to the lowest code.
+ */
+export const CODE_FLIP = 0x80;
+/** A flipped limit no flipped code exceeds: the lane always sends the row left. */
+const ALWAYS_LEFT = 0x7f;
 /** Lookups per row and tree, at most: depth 60, the deepest the options allow. Deeper trees walk nodes instead. */
 export const MAX_STEPS = 15;
 /** Largest image the block layout builds (each thread's kernel holds a copy); larger forests walk nodes instead. */
@@ -21,8 +29,9 @@ export const MAX_GROUPS = 4;
 /**
  * A block is a complete binary tree of 15 virtual nodes (lanes 0..14, lane p's children are 2p+1 and 2p+2) with 16
  * exits. A lane that holds a real split sends the row to 2p+2 ("left") when code + add[p] <= limit[p] in bytes, else to
- * 2p+1. Lanes above a block's root and below a leaf have limit 255 (always 2p+2); lane 15 is never set. Record layout:
- * feature[16] @0, limit[16] @16, add[16] @32 (1 when NaN goes left: 255 + 1 wraps to 0), exit address i32[16] @48.
+ * 2p+1; codes and limits are stored flipped (CODE_FLIP), and the kernel compares them signed. Lanes above a block's
+ * root and below a leaf are always left (ALWAYS_LEFT); lane 15 is never right. Record layout: feature[16] @0,
+ * limit[16] @16, add[16] @32 (1 when NaN goes left: 255 + 1 wraps to 0), exit address i32[16] @48.
  * Blocks align to the bottom of each tree: a tree of depth D takes ceil(D / 4) lookups on every path (its first block
  * holds the top D - 4 (steps - 1) levels), and the last lookup's exit is the address of the leaf's value (f64). A leaf
  * reached before the last level gets a record of its own that loops onto itself (every lane always left, every exit
@@ -42,13 +51,13 @@ export interface BlockForest {
 
 /**
  * exitTable[m] is where, in a record, the address of the exit reached from lane bits m lies (bit p set: lane p sends
- * the row to 2p+2): 48 + 4 × exit, so that the kernel adds it to the record's address as it is.
+ * the row right, to 2p+1): 48 + 4 × exit, so that the kernel adds it to the record's address as it is.
  */
 export function exitTable(): Uint8Array {
   const table = new Uint8Array(EXIT_TABLE_BYTES);
   for (let m = 0; m < EXIT_TABLE_BYTES; m++) {
     let p = 0;
-    for (let level = 0; level < 4; level++) p = 2 * p + 1 + ((m >>> p) & 1);
+    for (let level = 0; level < 4; level++) p = 2 * p + 2 - ((m >>> p) & 1);
     table[m] = 48 + 4 * (p - 15);
   }
   return table;
@@ -93,11 +102,10 @@ class BlockWriter {
     const b = this.count++;
     const rec = b * BLOCK_BYTES;
     this.bytes.fill(0, rec, rec + BLOCK_BYTES);
-    this.bytes.fill(255, rec + 16, rec + 31); // lanes 0–14: always left until a split is written
-    // Lane 15 (no node): feature 0xff swizzles to code 0, plus add 1, against limit 0 — never "left", so the mask
-    // stays below 2^15 and indexes the exit table.
+    // Every lane is always left until a split is written. Lane 15 (no node) stays so: its bit in the mask is never
+    // set, which keeps the mask below 2^15 to index the exit table. Its feature 0xff swizzles to code 0.
+    this.bytes.fill(ALWAYS_LEFT, rec + 16, rec + 32);
     this.bytes[rec + 15] = 0xff;
-    this.bytes[rec + 32 + 15] = 1;
     this.exits.fill(-1, b * 16, b * 16 + 16);
     return b;
   }
@@ -135,7 +143,7 @@ export function buildBlockForest(trees: readonly FlatTree[], nFeatures: number, 
           const add = t.missingLeft[n]!;
           w.bytes[rec + p] = f;
           // A NaN threshold (which no value is at or below) codes as NAN_CODE: clamped, it sends values right as the node walk does.
-          w.bytes[rec + 16 + p] = Math.min(binOf(t.threshold[n]!, cuts[f]!), NAN_CODE - 1) + add;
+          w.bytes[rec + 16 + p] = (Math.min(binOf(t.threshold[n]!, cuts[f]!), NAN_CODE - 1) + add) ^ CODE_FLIP;
           w.bytes[rec + 32 + p] = add;
           lane[2 * p + 2] = t.left[n]!;
           lane[2 * p + 1] = t.left[n]! + 1;

@@ -1,6 +1,7 @@
 // WebAssembly SIMD prediction over a BlockForest: four tree levels per lookup, eight rows walked side by side.
 import { codeColumn } from './cutTable.ts';
-import { IMAGE_BASE, NAN_CODE, exitTable, type BlockForest } from './blockForest.ts';
+import { CODE_FLIP, IMAGE_BASE, NAN_CODE, exitTable, type BlockForest } from './blockForest.ts';
+import type { CutCoder } from './cutTable.ts';
 import { I32, V128, op, wasmModule, type WasmFunction } from './wasmModule.ts';
 
 /** Rows walked together: eight independent walks keep the core busy while each waits on its block loads. */
@@ -11,8 +12,9 @@ const CHUNK_ROWS = 32_768; // a multiple of ROWS_AT_ONCE
 /**
  * walk<k>(root, rows, codes, acc): for rows [0, rows) (a multiple of ROWS_AT_ONCE) of row-major codes (16 bytes per
  * group), walks the tree whose first block is at `root` for k lookups and adds the leaf value reached to acc[row].
- * Per lookup: the 15 lanes' codes by swizzle from the row's registers, one unsigned byte compare against the limits,
- * the 15-bit mask to an exit through the exit table, and that exit's address is the next block (or the leaf).
+ * Per lookup: the 15 lanes' codes by swizzle from the row's registers, one signed byte compare against the limits
+ * (codes and limits are flipped into the signed range), the 15-bit mask to an exit through the exit table, and that
+ * exit's address is the next block (or the leaf).
  */
 function walkFunction(groups: number, k: number): WasmFunction {
   const [root, rows, codes, acc] = [0, 1, 2, 3];
@@ -41,7 +43,7 @@ function walkFunction(groups: number, k: number): WasmFunction {
     ...op.localGet(reg[r]![0]!), ...features(0), ...op.i8x16Swizzle,
     ...reg[r]!.slice(1).flatMap((v, i) => [...op.localGet(v), ...features(i + 1), ...op.i8x16Swizzle, ...op.v128Or]),
     ...add, ...op.i8x16Add,
-    ...limit, ...op.i8x16LeU, ...op.i8x16Bitmask, // lane 15 is always 0
+    ...limit, ...op.i8x16GtS, ...op.i8x16Bitmask, // lanes that send the row right; lane 15 never does
     ...op.i32Load8U(0), ...at, ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
   ];
   // The first lookup: every row is at the root, whose features, limits and adds are read once for all eight.
@@ -124,8 +126,8 @@ type Walk = (root: number, rows: number, codes: number, acc: number) => void;
 /** One thread's kernel for one forest: its memory holds the exit table, the forest image and a chunk of codes and sums. */
 export class BlockKernel {
   private readonly memory: WebAssembly.Memory;
-  /** Walk by lookup count. */
-  private readonly walks = new Map<number, Walk>();
+  /** Each tree's walk (by its lookup count). */
+  private readonly walks: Walk[];
   private readonly stride: number;
   private readonly codesAt: number;
   private readonly accAt: number;
@@ -147,26 +149,25 @@ export class BlockKernel {
     this.codes = new Uint8Array(this.memory.buffer, this.codesAt, chunk * this.stride);
     this.acc = new Float64Array(this.memory.buffer, this.accAt, chunk);
     const { exports } = new WebAssembly.Instance(walkModuleFor(forest), { env: { memory: this.memory } });
-    for (const k of stepCounts(forest)) this.walks.set(k, exports[`walk${k}`] as Walk);
+    this.walks = Array.from(forest.steps, (k) => exports[`walk${k}`] as Walk);
   }
 
-  /** Mean leaf value over trees for rows [start, end) of columns coded against cuts (one per feature), into out[start..end). */
+  /** Mean leaf value over trees for rows [start, end) of columns coded by `coders` (one per feature), into out[start..end). */
   predict(
     columns: readonly Float32Array[],
-    cuts: readonly Float64Array[],
-    tables: readonly Uint16Array[],
+    coders: readonly CutCoder[],
     out: Float64Array,
     start: number,
     end: number,
   ): void {
-    const { roots, steps, nTrees } = this.forest;
-    const walks = Array.from(steps, (k) => this.walks.get(k)!);
+    const { roots, nTrees } = this.forest;
+    const walks = this.walks;
     const chunk = this.acc.length;
     const bits = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length));
     for (let c0 = start; c0 < end; c0 += chunk) {
       const m = Math.min(chunk, end - c0);
-      for (let f = 0; f < cuts.length; f++) {
-        codeColumn(columns[f]!, bits[f]!, c0, m, cuts[f]!, tables[f]!, NAN_CODE, this.codes, f, this.stride);
+      for (let f = 0; f < coders.length; f++) {
+        codeColumn(columns[f]!, bits[f]!, c0, m, coders[f]!, NAN_CODE, this.codes, f, this.stride, CODE_FLIP);
       }
       // Rows past m up to the next multiple of eight walk whatever codes they hold; their sums are not read.
       const padded = Math.ceil(m / ROWS_AT_ONCE) * ROWS_AT_ONCE;

@@ -8,10 +8,26 @@ export function sortKey(bits: number): number {
   return (bits ^ ((bits >> 31) | 0x80000000)) >>> 0;
 }
 
+/** A feature's cuts made ready for codeColumn. */
+export interface CutCoder {
+  /** The sorted cuts, then +∞: no value lies above +∞ (NaN included), so a step along them needs no bounds check. */
+  bounds: Float64Array;
+  /** cutTable(cuts). */
+  table: Uint16Array;
+}
+
+/** The coder of `cuts` (sorted, distinct); `place` puts its arrays where they should live (shared memory, say). */
+export function cutCoder(cuts: Float64Array, place: <A extends Float64Array | Uint16Array>(a: A) => A = (a) => a): CutCoder {
+  const bounds = new Float64Array(cuts.length + 1);
+  bounds.set(cuts);
+  bounds[cuts.length] = Infinity;
+  return { bounds: place(bounds), table: place(cutTable(cuts)) };
+}
+
 /**
  * Codes col[from .. from+count) into out[at], out[at + stride], …: for each value x, the smallest c with x <= cuts[c]
- * (cuts.length above them all), `nanCode` for NaN. `bits` views the column's float32 bits and `table` is
- * cutTable(cuts), whose entry is a lower bound that a step or two along the cuts makes exact. Training binning and
+ * (cuts.length above them all), `nanCode` for NaN, each XORed with `flip`. `bits` views the column's float32 bits.
+ * The coder's table gives a lower bound that a step or two along the cuts makes exact. Training binning and
  * prediction both code columns into row-major buffers this way.
  */
 export function codeColumn(
@@ -19,28 +35,25 @@ export function codeColumn(
   bits: Int32Array,
   from: number,
   count: number,
-  cuts: Float64Array,
-  table: Uint16Array,
+  coder: CutCoder,
   nanCode: number,
   out: Uint8Array | Uint16Array,
   at: number,
   stride: number,
+  flip = 0,
 ): void {
-  const n = cuts.length;
-  if (n === 0) {
-    // No cut to compare with (and no out-of-bounds read, which would slow the loop below for every column).
-    for (let i = from; i < from + count; i++, at += stride) out[at] = col[i]! !== col[i]! ? nanCode : 0;
-    return;
-  }
-  const last = n - 1;
+  const { bounds, table } = coder;
   for (let i = from; i < from + count; i++, at += stride) {
     const x = col[i]!;
     let c = table[sortKey(bits[i]!) >>> 16]!;
-    // The first step along the cuts is taken without a branch: whether a value lies above the one cut of its range is
-    // a coin toss the branch predictor loses, and a range rarely holds a second cut.
-    c += +(x > cuts[c < last ? c : last]!) & +(c < n);
-    while (c < n && x > cuts[c]!) c++;
-    out[at] = x !== x ? nanCode : c;
+    // The first step is taken without a branch: whether a value lies above the one cut of its range is a coin toss
+    // the branch predictor loses. A range rarely holds a second cut, so the branch to the loop is rarely taken.
+    c += +(x > bounds[c]!);
+    if (x > bounds[c]!) {
+      c++;
+      while (x > bounds[c]!) c++;
+    }
+    out[at] = (x !== x ? nanCode : c) ^ flip;
   }
 }
 

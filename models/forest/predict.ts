@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { binOf } from './binning.ts';
 import { blockLayoutObstacle, buildBlockForest, type BlockForest } from './blockForest.ts';
 import { BlockKernel, blockKernelSupported } from './blockKernel.ts';
-import { codeColumn, cutTable } from './cutTable.ts';
+import { codeColumn, cutCoder, type CutCoder } from './cutTable.ts';
 import { sharedCopy } from './sharedCopy.ts';
 import { treeDepth, type FlatTree } from './treeStore.ts';
 
@@ -17,9 +17,8 @@ export interface PackedForest {
   id: string;
   nTrees: number;
   nFeatures: number;
-  cuts: Float64Array[];
-  /** cutTable of each feature's cuts. */
-  tables: Uint16Array[];
+  /** Codes each feature's values against its cuts. */
+  coders: CutCoder[];
   /** Layout for the WebAssembly SIMD kernel (blockForest.ts): four levels per lookup. */
   blocks: BlockForest | null;
   /** Layout for the JavaScript walk, used when the forest does not fit the block layout or the runtime lacks SIMD. */
@@ -64,8 +63,7 @@ export function packForest(trees: readonly FlatTree[], nFeatures: number, option
     id: randomUUID(),
     nTrees: trees.length,
     nFeatures,
-    cuts,
-    tables: cuts.map((c) => sharedCopy(cutTable(c))),
+    coders: cuts.map((c) => cutCoder(c, sharedCopy)),
     blocks: blocks && { ...blocks, image: sharedCopy(blocks.image) },
     nodes: useBlocks ? null : packNodes(trees, cuts),
   };
@@ -129,7 +127,7 @@ export function predictPacked(
   end = out.length,
 ): void {
   if (forest.blocks) {
-    kernelFor(forest.id, forest.blocks).predict(columns, forest.cuts, forest.tables, out, start, end);
+    kernelFor(forest.id, forest.blocks).predict(columns, forest.coders, out, start, end);
   } else {
     predictNodes(forest, forest.nodes!, columns, out, start, end);
   }
@@ -148,14 +146,14 @@ function predictNodes(
   end: number,
 ): void {
   const F = forest.nFeatures;
-  const { cuts, tables, nTrees } = forest;
+  const { coders, nTrees } = forest;
   const { roots, depth, nodes, value } = layout;
   const bits = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length));
   const codes = new Uint16Array(CHUNK_ROWS * F); // row-major: one row's codes share a cache line
   const acc = new Float64Array(CHUNK_ROWS);
   for (let c0 = start; c0 < end; c0 += CHUNK_ROWS) {
     const m = Math.min(CHUNK_ROWS, end - c0);
-    for (let f = 0; f < F; f++) codeColumn(columns[f]!, bits[f]!, c0, m, cuts[f]!, tables[f]!, NAN_CODE, codes, f, F);
+    for (let f = 0; f < F; f++) codeColumn(columns[f]!, bits[f]!, c0, m, coders[f]!, NAN_CODE, codes, f, F);
     acc.fill(0, 0, m);
     for (let t = 0; t < nTrees; t++) {
       const root = roots[t]!;

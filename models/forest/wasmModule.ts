@@ -51,7 +51,7 @@ export const op = {
   v128Load: (offset: number) => [...simd(0x00), 4, ...uleb(offset)],
   i8x16Swizzle: simd(0x0e),
   i8x16Splat: simd(0x0f),
-  i8x16LeU: simd(0x2a),
+  i8x16GtS: simd(0x27),
   v128Or: simd(0x50),
   i8x16Bitmask: simd(0x64),
   i8x16Add: simd(0x6e),

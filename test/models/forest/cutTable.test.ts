@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binOf } from '../../../models/forest/binning.ts';
-import { codeColumn, cutTable } from '../../../models/forest/cutTable.ts';
+import { codeColumn, cutCoder, cutTable } from '../../../models/forest/cutTable.ts';
 
 /** The definition, range by range: cuts below the range's lowest float32 (NaN-only ranges keep the count before). */
 function definition(cuts: Float64Array): Uint16Array {
@@ -67,12 +67,20 @@ describe('codeColumn', () => {
         const cuts = Float64Array.from(new Set(xs.map((x) => (x === 0 ? 0 : x)))).sort();
         const col = Float32Array.from([...Array<number>(from).fill(0), ...values]);
         const out = new Uint16Array(3 * values.length + 1).fill(7777);
-        codeColumn(col, new Int32Array(col.buffer), from, values.length, cuts, cutTable(cuts), 999, out, 1, 3);
+        codeColumn(col, new Int32Array(col.buffer), from, values.length, cutCoder(cuts), 999, out, 1, 3);
         const expected = Array.from(out, () => 7777);
         values.forEach((x, i) => (expected[1 + 3 * i] = codeOf(Math.fround(x), cuts, 999)));
         expect(Array.from(out)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('flips each code with the given XOR, NaN\'s included', () => {
+    const cuts = Float64Array.of(-1, 0, 2.5);
+    const col = Float32Array.of(-3, -1, 0.5, 2.5, 9, NaN);
+    const out = new Uint8Array(6);
+    codeColumn(col, new Int32Array(col.buffer), 0, 6, cutCoder(cuts), 255, out, 0, 1, 0x80);
+    expect(Array.from(out)).toEqual([0x80, 0x80, 0x82, 0x82, 0x83, 0x7f]);
   });
 });
