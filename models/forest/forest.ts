@@ -36,12 +36,16 @@ export interface PredictOptions {
 }
 
 /**
- * predictProbaAsync predicts inline below this many rows: a new worker takes about 50 ms to start, and on this
- * machine's two vCPUs two threads gain little on small batches. With the 1M-row bench model (best of three, ordinary
- * ArrayBuffer columns): 25k rows 35 ms inline against 73 ms with a new worker and 43 ms with a pooled one; 50k rows
- * 92 against 108 and 86 ms; 100k rows 161 against 150 and 132 ms.
+ * From this many rows predictProbaAsync starts workers when the pool has none idle: a new worker takes about 50 ms to
+ * start. With the 1M-row bench model (best of three, ordinary ArrayBuffer columns): 25k rows 35 ms inline against
+ * 73 ms with a new worker; 50k rows 92 against 108 ms; 100k rows 161 against 150 ms.
  */
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
+/**
+ * From this many rows (and below MIN_PARALLEL_PREDICT_ROWS) predictProbaAsync takes the workers idle in the pool, if
+ * any: they answer within about 0.5 ms. Smaller batches run inline.
+ */
+export const MIN_POOLED_PREDICT_ROWS = 4_096;
 
 /** The `threads` option of an async method, defaulting to the machine's parallelism; rejects anything but a positive integer. */
 function threadCount(threads: number | undefined, method: string): number {
@@ -78,16 +82,18 @@ export class Forest {
   }
 
   /**
-   * predictProba split across threads: bitwise the same values for any `threads`. Below MIN_PARALLEL_PREDICT_ROWS rows,
-   * or with threads = 1, it runs inline. Columns are copied into shared memory for the workers, except columns that
-   * already live in a SharedArrayBuffer: those are read in place, so do not write to them until the promise settles.
-   * The workers stay in a pool for the next batch (see predictPool.ts).
+   * predictProba split across threads: bitwise the same values for any `threads`. With threads = 1, or below
+   * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help.
+   * Columns are copied into shared memory for the workers, except columns that already live in a SharedArrayBuffer:
+   * those are read in place, so do not write to them until the promise settles. The workers stay in a pool for the
+   * next batch (see predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');
     const columns = this.columnsOf(input);
-    if (threads === 1 || columns[0]!.length < MIN_PARALLEL_PREDICT_ROWS) return this.predictProba(columns);
-    return predictInWorkers(this.packedForest(), columns, threads);
+    const n = columns[0]!.length;
+    if (threads === 1 || n < MIN_POOLED_PREDICT_ROWS) return this.predictProba(columns);
+    return predictInWorkers(this.packedForest(), columns, threads, { startWorkers: n >= MIN_PARALLEL_PREDICT_ROWS });
   }
 
   /** Exact path-dependent TreeSHAP of one row. */

@@ -1,5 +1,5 @@
 // Batch prediction across threads: the calling thread and worker threads claim blocks of rows from a shared counter.
-import type { PackedForest } from './predict.ts';
+import { predictPacked, type PackedForest } from './predict.ts';
 import { predictBlocks } from './predictBlocks.ts';
 import type { PredictInit, PredictReply } from './predictProtocol.ts';
 import { walkModuleFor } from './blockKernel.ts';
@@ -8,24 +8,42 @@ import type { Worker } from 'node:worker_threads';
 
 /**
  * Rows per claimed block: at most a whole chunk of the block kernel (which codes and walks 32k rows at once); at
- * least enough that a block costs far more than claiming it. Between the two, a share of the rows left.
+ * least enough that a block costs far more than claiming it (a 256-row block of the 10k bench model takes about
+ * 0.25 ms). Between the two, a share of the rows left, so that the last blocks are small and the threads finish
+ * together even when one runs slower.
  */
 const MAX_BLOCK_ROWS = 32_768;
-const MIN_BLOCK_ROWS = 2_048;
+const MIN_BLOCK_ROWS = 256;
+
+export interface WorkerOptions {
+  /** false leaves every block to the workers (tests use it to be sure the workers' results are the ones returned). */
+  callerWorks?: boolean;
+  /**
+   * false takes only workers idle in the pool, and predicts inline when there is none: a small batch would be over
+   * before a new worker (about 50 ms to start) could help.
+   */
+  startWorkers?: boolean;
+}
 
 /**
  * Same values as predictPacked over all rows (each row is computed by the same code whichever thread claims it), with
- * `threads - 1` workers from the pool helping the calling thread. Columns are copied once into shared memory for the
- * workers, unless they already live in a SharedArrayBuffer: the workers then read them in place.
+ * `threads - 1` workers from the pool helping the calling thread (fewer, maybe none, when startWorkers is false and
+ * fewer are idle). Columns are copied once into shared memory for the workers, unless they already live in a
+ * SharedArrayBuffer: the workers then read them in place.
  */
 export async function predictInWorkers(
   forest: PackedForest,
   columns: readonly Float32Array[],
   threads: number,
-  /** false leaves every block to the workers (tests use it to be sure the workers' results are the ones returned). */
-  callerWorks = true,
+  { callerWorks = true, startWorkers = true }: WorkerOptions = {},
 ): Promise<Float64Array> {
   const n = columns[0]!.length;
+  const workers = predictPool.take(callerWorks ? threads - 1 : threads, startWorkers);
+  if (workers.length === 0) {
+    const out = new Float64Array(n);
+    predictPacked(forest, columns, out);
+    return out;
+  }
   const isShared = (c: Float32Array): boolean => c.buffer instanceof SharedArrayBuffer;
   const init: PredictInit = {
     forest,
@@ -34,11 +52,10 @@ export async function predictInWorkers(
     ready: new Int32Array(new SharedArrayBuffer(4)),
     out: new Float64Array(new SharedArrayBuffer(n * 8)),
     next: new Int32Array(new SharedArrayBuffer(4)),
-    threads,
+    threads: workers.length + (callerWorks ? 1 : 0),
     minBlock: MIN_BLOCK_ROWS,
     maxBlock: MAX_BLOCK_ROWS,
   };
-  const workers = predictPool.take(callerWorks ? threads - 1 : threads);
   let done: Promise<void>[] = [];
   let failed = true;
   try {

@@ -13,10 +13,10 @@ export class PredictPool {
   private idle: Worker[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `count` workers: idle ones first, then new ones. */
-  take(count: number): Worker[] {
+  /** `count` workers: idle ones first, then new ones; with `start` false, only the idle ones there are (maybe none). */
+  take(count: number, start = true): Worker[] {
     const taken = this.idle.splice(0, count);
-    while (taken.length < count) taken.push(this.spawn());
+    while (start && taken.length < count) taken.push(this.spawn());
     for (const w of taken) w.ref();
     if (this.idle.length === 0) clearTimeout(this.timer);
     return taken;

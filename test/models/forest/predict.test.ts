@@ -1,7 +1,7 @@
 // Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it, ±∞, ±0, NaN.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Forest, MIN_PARALLEL_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
+import { type Forest, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
 import { packForest } from '../../../models/forest/predict.ts';
 import { predictInWorkers } from '../../../models/forest/predictParallel.ts';
 import { predictPool } from '../../../models/forest/predictPool.ts';
@@ -79,7 +79,7 @@ describe('predictProbaAsync', () => {
     expect(Array.from(await model.predictProbaAsync(columns, { threads: 3 }))).toEqual(Array.from(inline));
     // Workers alone (the calling thread claims nothing): their blocks land in the right places.
     const packed = packForest(model.trees, model.nFeatures);
-    expect(Array.from(await predictInWorkers(packed, columns, 2, false))).toEqual(Array.from(inline));
+    expect(Array.from(await predictInWorkers(packed, columns, 2, { callerWorks: false }))).toEqual(Array.from(inline));
     await expect(model.predictProbaAsync(columns, { threads: 0 })).rejects.toThrow('Forest.predictProbaAsync: threads must be a positive integer, got 0.');
   });
 
@@ -99,6 +99,27 @@ describe('predictProbaAsync', () => {
     expect(predictPool.idleCount).toBe(0);
   });
 
+  it('helps a batch below the parallel threshold only with workers already idle in the pool', async () => {
+    await predictPool.close();
+    const n = MIN_POOLED_PREDICT_ROWS + 321;
+    const { columns, labels } = makeData(MIN_PARALLEL_PREDICT_ROWS, 5, 17, (x) => (x[1]! - x[2]! > 0 ? 1 : 0));
+    const model = await trainForest(columns.map((c) => c.subarray(0, 3000)), labels.subarray(0, 3000), { nTrees: 6, maxDepth: 8, threads: 1, seed: 4 });
+    const small = columns.map((c) => c.subarray(0, n));
+    const inline = Array.from(model.predictProba(small));
+    // An empty pool: the small batch runs inline and starts no worker.
+    expect(Array.from(await model.predictProbaAsync(small, { threads: 2 }))).toEqual(inline);
+    expect(predictPool.idleCount).toBe(0);
+    // A batch at the threshold starts one, which stays idle in the pool; the small batch takes it and gives it back.
+    await model.predictProbaAsync(columns, { threads: 2 });
+    expect(predictPool.idleCount).toBe(1);
+    expect(Array.from(await model.predictProbaAsync(small, { threads: 2 }))).toEqual(inline);
+    expect(predictPool.idleCount).toBe(1);
+    // The idle worker alone (the calling thread claims nothing) predicts every row of it.
+    const packed = packForest(model.trees, model.nFeatures);
+    expect(Array.from(await predictInWorkers(packed, small, 1, { callerWorks: false, startWorkers: false }))).toEqual(inline);
+    await predictPool.close();
+  });
+
   it('fails a batch whose threads fail, without putting its workers back in the pool', async () => {
     await predictPool.close();
     const { columns, labels } = makeData(3000, 4, 13, (x) => (x[0]! > 0 ? 1 : 0));
@@ -106,7 +127,7 @@ describe('predictProbaAsync', () => {
     const packed = packForest(model.trees, model.nFeatures);
     // Two columns for a four-feature forest: coding the third fails on every thread.
     await expect(predictInWorkers(packed, columns.slice(0, 2), 2)).rejects.toThrow(TypeError);
-    await expect(predictInWorkers(packed, columns.slice(0, 2), 2, false)).rejects.toThrow(/Forest.predictProbaAsync worker failed: /);
+    await expect(predictInWorkers(packed, columns.slice(0, 2), 2, { callerWorks: false })).rejects.toThrow(/Forest.predictProbaAsync worker failed: /);
     expect(predictPool.idleCount).toBe(0);
   });
 });
