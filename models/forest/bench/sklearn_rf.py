@@ -14,9 +14,14 @@ model = RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=1)
 t0 = time.perf_counter()
 model.fit(X[:n_train], y[:n_train])
 train_s = time.perf_counter() - t0
-t1 = time.perf_counter()
-p = model.predict_proba(X)[:, 1]
-predict_s = time.perf_counter() - t1
+p = model.predict_proba(X)[:, 1]  # also the warm-up pass
+# The timing rule of bestPass.ts: at least 2 timed passes, more until 1 s has been spent; the fastest counts.
+predict_s, spent, passes = float("inf"), 0.0, 0
+while passes < 2 or spent < 1.0:
+    t1 = time.perf_counter()
+    model.predict_proba(X)
+    s = time.perf_counter() - t1
+    predict_s, spent, passes = min(predict_s, s), spent + s, passes + 1
 print(json.dumps({
     "contender": "scikit-learn RF (n_jobs=2)",
     "trees": 100,
