@@ -142,7 +142,8 @@ export function buildBlockForest(trees: readonly FlatTree[], nFeatures: number, 
           }
           const add = t.missingLeft[n]!;
           w.bytes[rec + p] = f;
-          // A NaN threshold (which no value is at or below) codes as NAN_CODE: clamped, it sends values right as the node walk does.
+          // A NaN threshold (only trees built in code have one: fromJSON rejects it) sorts after every cut, so its limit
+          // is the top code: clamped below NAN_CODE, it sends every value left, as the node walk does.
           w.bytes[rec + 16 + p] = (Math.min(binOf(t.threshold[n]!, cuts[f]!), NAN_CODE - 1) + add) ^ CODE_FLIP;
           w.bytes[rec + 32 + p] = add;
           lane[2 * p + 2] = t.left[n]!;

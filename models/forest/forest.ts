@@ -5,7 +5,7 @@ import { explainInWorkers } from './explainParallel.ts';
 import { ForestShap, gatherRows } from './forestShap.ts';
 import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './importance.ts';
 import { packForest, predictPacked, type PackedForest } from './predict.ts';
-import { predictInWorkers } from './predictParallel.ts';
+import { isShared, predictInWorkers } from './predictParallel.ts';
 import { forestFromJSON, forestToJSON, type ForestJSON, type ForestParams, type ForestState } from './serialize.ts';
 import type { FlatTree } from './treeStore.ts';
 import { treeExpectedValue } from './treeShap.ts';
@@ -36,16 +36,20 @@ export interface PredictOptions {
 }
 
 /**
- * From this many rows predictProbaAsync starts workers when the pool has none idle: a new worker takes about 50 ms to
- * start. With the 1M-row bench model (best of three, ordinary ArrayBuffer columns): 25k rows 35 ms inline against
- * 73 ms with a new worker; 50k rows 92 against 108 ms; 100k rows 161 against 150 ms.
+ * From this many rows predictProbaAsync starts workers when fewer than `threads - 1` are idle in the pool: a new
+ * worker takes about 50 ms to start. With the 1M-row bench model (best of three, ordinary ArrayBuffer columns): 25k
+ * rows 35 ms inline against 73 ms with a new worker; 50k rows 92 against 108 ms; 100k rows 161 against 150 ms.
  */
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 /**
  * From this many rows (and below MIN_PARALLEL_PREDICT_ROWS) predictProbaAsync takes the workers idle in the pool, if
- * any: they answer within about 0.5 ms. Smaller batches run inline.
+ * any, when the columns already live in SharedArrayBuffers; smaller batches, and smaller batches of other columns,
+ * run inline. Copying columns into fresh shared memory costs about what a pooled worker saves below 100k rows (100-tree
+ * bench model, one idle worker, medians of 15: 4,096 rows 5.7 ms inline, 8.5 ms pooled with the copy, 5.7 ms pooled
+ * from shared columns; 8,192 rows 10.2 / 13.0 / 9.1 ms; 25k rows 28.9 / 39.0 / 26.0 ms; 50k rows 54.6 / 40.9 /
+ * 39.6 ms).
  */
-export const MIN_POOLED_PREDICT_ROWS = 4_096;
+export const MIN_POOLED_PREDICT_ROWS = 8_192;
 
 /** The `threads` option of an async method, defaulting to the machine's parallelism; rejects anything but a positive integer. */
 function threadCount(threads: number | undefined, method: string): number {
@@ -83,17 +87,18 @@ export class Forest {
 
   /**
    * predictProba split across threads: bitwise the same values for any `threads`. With threads = 1, or below
-   * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help.
-   * Columns are copied into shared memory for the workers, except columns that already live in a SharedArrayBuffer:
-   * those are read in place, so do not write to them until the promise settles. The workers stay in a pool for the
-   * next batch (see predictPool.ts).
+   * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help,
+   * and only with columns in SharedArrayBuffers. Columns are copied into shared memory for the workers, except columns
+   * that already live in a SharedArrayBuffer: those are read in place, so do not write to them until the promise
+   * settles. The workers stay in a pool for the next batch (see predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');
     const columns = this.columnsOf(input);
     const n = columns[0]!.length;
-    if (threads === 1 || n < MIN_POOLED_PREDICT_ROWS) return this.predictProba(columns);
-    return predictInWorkers(this.packedForest(), columns, threads, { startWorkers: n >= MIN_PARALLEL_PREDICT_ROWS });
+    const large = n >= MIN_PARALLEL_PREDICT_ROWS;
+    if (threads === 1 || n < MIN_POOLED_PREDICT_ROWS || (!large && !columns.every(isShared))) return this.predictProba(columns);
+    return predictInWorkers(this.packedForest(), columns, threads, { startWorkers: large });
   }
 
   /** Exact path-dependent TreeSHAP of one row. */

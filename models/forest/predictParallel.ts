@@ -16,7 +16,10 @@ const MAX_BLOCK_ROWS = 32_768;
 const MIN_BLOCK_ROWS = 256;
 
 export interface WorkerOptions {
-  /** false leaves every block to the workers (tests use it to be sure the workers' results are the ones returned). */
+  /**
+   * false leaves every block to the workers (tests use it to be sure the workers' results are the ones returned),
+   * unless there is none: see startWorkers.
+   */
   callerWorks?: boolean;
   /**
    * false takes only workers idle in the pool, and predicts inline when there is none: a small batch would be over
@@ -44,21 +47,22 @@ export async function predictInWorkers(
     predictPacked(forest, columns, out);
     return out;
   }
-  const isShared = (c: Float32Array): boolean => c.buffer instanceof SharedArrayBuffer;
-  const init: PredictInit = {
-    forest,
-    walks: forest.blocks ? walkModuleFor(forest.blocks) : null,
-    columns: columns.map((c) => (isShared(c) ? c : new Float32Array(new SharedArrayBuffer(c.byteLength)))),
-    ready: new Int32Array(new SharedArrayBuffer(4)),
-    out: new Float64Array(new SharedArrayBuffer(n * 8)),
-    next: new Int32Array(new SharedArrayBuffer(4)),
-    threads: workers.length + (callerWorks ? 1 : 0),
-    minBlock: MIN_BLOCK_ROWS,
-    maxBlock: MAX_BLOCK_ROWS,
-  };
   let done: Promise<void>[] = [];
   let failed = true;
   try {
+    // Built inside the try: should an allocation fail, the workers just taken are not left behind (ref'd, they would
+    // keep the process alive).
+    const init: PredictInit = {
+      forest,
+      walks: forest.blocks ? walkModuleFor(forest.blocks) : null,
+      columns: columns.map((c) => (isShared(c) ? c : new Float32Array(new SharedArrayBuffer(c.byteLength)))),
+      ready: new Int32Array(new SharedArrayBuffer(4)),
+      out: new Float64Array(new SharedArrayBuffer(n * 8)),
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      threads: workers.length + (callerWorks ? 1 : 0),
+      minBlock: MIN_BLOCK_ROWS,
+      maxBlock: MAX_BLOCK_ROWS,
+    };
     // Sent before the copy below, so that new workers start up (about 50 ms) and idle ones receive the batch meanwhile;
     // they wait on `ready`.
     done = workers.map((worker) => runBatch(worker, init));
@@ -71,6 +75,7 @@ export async function predictInWorkers(
     if (callerWorks) predictBlocks(init);
     await Promise.all(done);
     failed = false;
+    return new Float64Array(init.out);
   } finally {
     // After a failure a worker may still be on this batch: it is not reused. Its batch then rejects with the exit,
     // which the error already on its way out makes moot.
@@ -81,7 +86,11 @@ export async function predictInWorkers(
       predictPool.give(workers);
     }
   }
-  return new Float64Array(init.out);
+}
+
+/** Whether a column lives in shared memory, where worker threads read it in place. */
+export function isShared(column: Float32Array): boolean {
+  return column.buffer instanceof SharedArrayBuffer;
 }
 
 /** Sends one batch to a worker; settles on its reply, or on its error or exit. */

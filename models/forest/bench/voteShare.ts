@@ -3,7 +3,7 @@ import type { RandomForestClassifier } from 'ml-random-forest';
 
 /**
  * Share of trees that vote 1 for each row. ml-random-forest 2.1.0's own predictProbability reduces the votes without
- * an initial value, so its first tree's vote weighs a millionth of the others'; this counts every tree alike.
+ * an initial value, so its first tree's vote counts a few millionths of another's; this counts every tree alike.
  */
 export function voteShare(model: RandomForestClassifier, rows: number[][]): Float64Array {
   const votes = model.predictionValues(rows);

@@ -1,11 +1,12 @@
 // Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it, ±∞, ±0, NaN.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Forest, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
 import { packForest } from '../../../models/forest/predict.ts';
 import { predictInWorkers } from '../../../models/forest/predictParallel.ts';
 import { predictPool } from '../../../models/forest/predictPool.ts';
 import { makeData } from './helpers.ts';
+import type { Worker } from 'node:worker_threads';
 
 /** The definition: x <= threshold goes left, NaN goes where the split says; the mean of the leaves reached. */
 function referencePredict(model: Forest, columns: Float32Array[]): number[] {
@@ -99,24 +100,40 @@ describe('predictProbaAsync', () => {
     expect(predictPool.idleCount).toBe(0);
   });
 
-  it('helps a batch below the parallel threshold only with workers already idle in the pool', async () => {
+  it('helps a batch below the parallel threshold only with workers already idle, and only from shared columns', async () => {
     await predictPool.close();
     const n = MIN_POOLED_PREDICT_ROWS + 321;
     const { columns, labels } = makeData(MIN_PARALLEL_PREDICT_ROWS, 5, 17, (x) => (x[1]! - x[2]! > 0 ? 1 : 0));
     const model = await trainForest(columns.map((c) => c.subarray(0, 3000)), labels.subarray(0, 3000), { nTrees: 6, maxDepth: 8, threads: 1, seed: 4 });
-    const small = columns.map((c) => c.subarray(0, n));
-    const inline = Array.from(model.predictProba(small));
-    // An empty pool: the small batch runs inline and starts no worker.
-    expect(Array.from(await model.predictProbaAsync(small, { threads: 2 }))).toEqual(inline);
-    expect(predictPool.idleCount).toBe(0);
-    // A batch at the threshold starts one, which stays idle in the pool; the small batch takes it and gives it back.
-    await model.predictProbaAsync(columns, { threads: 2 });
-    expect(predictPool.idleCount).toBe(1);
-    expect(Array.from(await model.predictProbaAsync(small, { threads: 2 }))).toEqual(inline);
-    expect(predictPool.idleCount).toBe(1);
+    const plain = columns.map((c) => c.slice(0, n));
+    const shared = plain.map((c) => {
+      const s = new Float32Array(new SharedArrayBuffer(c.byteLength));
+      s.set(c);
+      return s;
+    });
+    const inline = Array.from(model.predictProba(plain));
+    const take = vi.spyOn(predictPool, 'take');
+    try {
+      // An empty pool: the small batch runs inline and starts no worker.
+      expect(Array.from(await model.predictProbaAsync(shared, { threads: 2 }))).toEqual(inline);
+      expect(predictPool.idleCount).toBe(0);
+      // A batch at the threshold starts one, which stays idle in the pool; the small batch takes it and gives it back.
+      await model.predictProbaAsync(columns, { threads: 2 });
+      expect(predictPool.idleCount).toBe(1);
+      take.mockClear();
+      expect(Array.from(await model.predictProbaAsync(shared, { threads: 2 }))).toEqual(inline);
+      expect(take.mock.results.map((r) => (r.value as unknown[]).length)).toEqual([1]);
+      expect(predictPool.idleCount).toBe(1);
+      // Columns that would first be copied into shared memory: inline, the pool untouched.
+      take.mockClear();
+      expect(Array.from(await model.predictProbaAsync(plain, { threads: 2 }))).toEqual(inline);
+      expect(take).not.toHaveBeenCalled();
+    } finally {
+      take.mockRestore();
+    }
     // The idle worker alone (the calling thread claims nothing) predicts every row of it.
     const packed = packForest(model.trees, model.nFeatures);
-    expect(Array.from(await predictInWorkers(packed, small, 1, { callerWorks: false, startWorkers: false }))).toEqual(inline);
+    expect(Array.from(await predictInWorkers(packed, shared, 1, { callerWorks: false, startWorkers: false }))).toEqual(inline);
     await predictPool.close();
   });
 
@@ -128,6 +145,33 @@ describe('predictProbaAsync', () => {
     // Two columns for a four-feature forest: coding the third fails on every thread.
     await expect(predictInWorkers(packed, columns.slice(0, 2), 2)).rejects.toThrow(TypeError);
     await expect(predictInWorkers(packed, columns.slice(0, 2), 2, { callerWorks: false })).rejects.toThrow(/Forest.predictProbaAsync worker failed: /);
+    expect(predictPool.idleCount).toBe(0);
+  });
+
+  it('terminates the workers it took when setting up the batch fails', async () => {
+    await predictPool.close();
+    const { columns, labels } = makeData(3000, 4, 13, (x) => (x[0]! > 0 ? 1 : 0));
+    const model = await trainForest(columns, labels, { nTrees: 3, maxDepth: 5, threads: 1, seed: 1 });
+    const packed = packForest(model.trees, model.nFeatures);
+    const take = vi.spyOn(predictPool, 'take');
+    // The output buffer (8 bytes a row) cannot be had: as if memory ran out after the workers were taken.
+    const Real = SharedArrayBuffer;
+    vi.stubGlobal('SharedArrayBuffer', class extends Real {
+      constructor(length: number) {
+        if (length === 8 * 3000) throw new RangeError('Array buffer allocation failed');
+        super(length);
+      }
+    });
+    let taken: Worker[] = [];
+    try {
+      await expect(predictInWorkers(packed, columns, 2)).rejects.toThrow('Array buffer allocation failed');
+      taken = take.mock.results.flatMap((r) => r.value as Worker[]);
+    } finally {
+      vi.unstubAllGlobals();
+      take.mockRestore();
+    }
+    expect(taken).toHaveLength(1);
+    expect(taken[0]!.threadId).toBe(-1); // terminated: a ref'd worker left running would keep the process alive
     expect(predictPool.idleCount).toBe(0);
   });
 });
