@@ -43,13 +43,14 @@ export interface PredictOptions {
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 /**
  * From this many rows (and below MIN_PARALLEL_PREDICT_ROWS) predictProbaAsync takes the workers idle in the pool, if
- * any, when the columns already live in SharedArrayBuffers; smaller batches, and smaller batches of other columns,
- * run inline. Copying columns into fresh shared memory costs about what a pooled worker saves below 100k rows (100-tree
- * bench model, one idle worker, medians of 15: 4,096 rows 5.7 ms inline, 8.5 ms pooled with the copy, 5.7 ms pooled
- * from shared columns; 8,192 rows 10.2 / 13.0 / 9.1 ms; 25k rows 28.9 / 39.0 / 26.0 ms; 50k rows 54.6 / 40.9 /
- * 39.6 ms).
+ * any, when the columns already live in SharedArrayBuffers; from MIN_POOLED_COPIED_ROWS also when they must first be
+ * copied there, which costs about what a pooled worker saves on smaller batches. Smaller batches run inline. 100-tree
+ * bench model, one idle worker, medians of 15 (inline / pooled with the copy / pooled from shared columns): 4,096 rows
+ * 4.1 / 5.6 / 4.1 ms; 8,192 rows 7.6 / 8.1 / 6.3 ms; 16,384 rows 16.0 / 23.6 / 15.1 ms; 25k rows 23.8 / 34.3 /
+ * 23.9 ms; 50k rows 45.4 / 38.5 / 39.0 ms; 100k rows 87.9 / 65.4 / 58.4 ms.
  */
 export const MIN_POOLED_PREDICT_ROWS = 8_192;
+export const MIN_POOLED_COPIED_ROWS = 50_000;
 
 /** The `threads` option of an async method, defaulting to the machine's parallelism; rejects anything but a positive integer. */
 function threadCount(threads: number | undefined, method: string): number {
@@ -88,7 +89,7 @@ export class Forest {
   /**
    * predictProba split across threads: bitwise the same values for any `threads`. With threads = 1, or below
    * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help,
-   * and only with columns in SharedArrayBuffers. Columns are copied into shared memory for the workers, except columns
+   * and below MIN_POOLED_COPIED_ROWS only with columns in SharedArrayBuffers. Columns are copied into shared memory for the workers, except columns
    * that already live in a SharedArrayBuffer: those are read in place, so do not write to them until the promise
    * settles. The workers stay in a pool for the next batch (see predictPool.ts).
    */
@@ -96,9 +97,9 @@ export class Forest {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');
     const columns = this.columnsOf(input);
     const n = columns[0]!.length;
-    const large = n >= MIN_PARALLEL_PREDICT_ROWS;
-    if (threads === 1 || n < MIN_POOLED_PREDICT_ROWS || (!large && !columns.every(isShared))) return this.predictProba(columns);
-    return predictInWorkers(this.packedForest(), columns, threads, { startWorkers: large });
+    const pooled = n >= MIN_POOLED_PREDICT_ROWS && (n >= MIN_POOLED_COPIED_ROWS || columns.every(isShared));
+    if (threads === 1 || !pooled) return this.predictProba(columns);
+    return predictInWorkers(this.packedForest(), columns, threads, { startWorkers: n >= MIN_PARALLEL_PREDICT_ROWS });
   }
 
   /** Exact path-dependent TreeSHAP of one row. */

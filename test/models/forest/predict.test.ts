@@ -1,7 +1,7 @@
 // Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it, ±∞, ±0, NaN.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { type Forest, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
+import { type Forest, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_COPIED_ROWS, MIN_POOLED_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
 import { packForest } from '../../../models/forest/predict.ts';
 import { predictInWorkers } from '../../../models/forest/predictParallel.ts';
 import { predictPool } from '../../../models/forest/predictPool.ts';
@@ -124,10 +124,13 @@ describe('predictProbaAsync', () => {
       expect(Array.from(await model.predictProbaAsync(shared, { threads: 2 }))).toEqual(inline);
       expect(take.mock.results.map((r) => (r.value as unknown[]).length)).toEqual([1]);
       expect(predictPool.idleCount).toBe(1);
-      // Columns that would first be copied into shared memory: inline, the pool untouched.
+      // Columns that would first be copied into shared memory: inline, the pool untouched, up to MIN_POOLED_COPIED_ROWS.
       take.mockClear();
       expect(Array.from(await model.predictProbaAsync(plain, { threads: 2 }))).toEqual(inline);
       expect(take).not.toHaveBeenCalled();
+      const copied = columns.map((c) => c.slice(0, MIN_POOLED_COPIED_ROWS));
+      expect(Array.from(await model.predictProbaAsync(copied, { threads: 2 }))).toEqual(Array.from(model.predictProba(copied)));
+      expect(take.mock.results.map((r) => (r.value as unknown[]).length)).toEqual([1]);
     } finally {
       take.mockRestore();
     }
