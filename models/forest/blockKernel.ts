@@ -1,7 +1,6 @@
 // WebAssembly SIMD prediction over a BlockForest: four tree levels per lookup, eight rows walked side by side.
-import { codeColumn } from './cutTable.ts';
 import { CODE_FLIP, IMAGE_BASE, NAN_CODE, exitTable, type BlockForest } from './blockForest.ts';
-import type { CutCoder } from './cutTable.ts';
+import { codeColumn, type CutCoder } from './cutTable.ts';
 import { I32, V128, op, wasmModule, type WasmFunction } from './wasmModule.ts';
 
 /** Rows walked together: eight independent walks keep the core busy while each waits on its block loads. */

@@ -89,9 +89,9 @@ export class Forest {
   /**
    * predictProba split across threads: bitwise the same values for any `threads`. With threads = 1, or below
    * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help,
-   * and below MIN_POOLED_COPIED_ROWS only with columns in SharedArrayBuffers. Columns are copied into shared memory for the workers, except columns
-   * that already live in a SharedArrayBuffer: those are read in place, so do not write to them until the promise
-   * settles. The workers stay in a pool for the next batch (see predictPool.ts).
+   * and below MIN_POOLED_COPIED_ROWS only with columns in SharedArrayBuffers. Columns are copied into shared memory
+   * for the workers, except columns that already live in a SharedArrayBuffer: those are read in place, so do not
+   * write to them until the promise settles. The workers stay in a pool for the next batch (see predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');
