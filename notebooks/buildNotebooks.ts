@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Alias, type AliasOptions } from 'vite';
 import { config as notebookConfig, observable } from '@observablehq/notebook-kit/vite';
-import { UserError } from '../pipelines/cli/errors.ts';
-import { parseOrThrow } from '../pipelines/validation/parseOrThrow.ts';
+import { UserError } from '../data/validation/errors.ts';
+import { parseOrThrow } from '../data/validation/parseOrThrow.ts';
 import { exportManifestSchema, type ExportManifest } from '../pipelines/export/exportManifest.ts';
 import { localLibraries } from './localLibraries.ts';
 

@@ -1,5 +1,5 @@
 // Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output becomes a missing section.
-import type { Warehouse } from '../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../data/warehouse/Warehouse.ts';
 import { MODEL_NAMES } from '../models/artifactSchema.ts';
 import { loadArtifact } from './load/loadArtifacts.ts';
 import { loadDrift, type DriftSource } from './load/loadDrift.ts';

@@ -1,5 +1,5 @@
 // The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them literally.
-import type { SimResultRow } from '../pipelines/simulate/simResultRow.ts';
+import type { SimResultRow } from '../data/warehouse/tables/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
 
 /** Activity of one week [weekStart, weekEnd): orders by created_at, refund requests by requested_at. */

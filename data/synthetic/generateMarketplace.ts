@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { parseOrThrow } from '../../pipelines/validation/parseOrThrow.ts';
-import { quoteIdent, quoteLiteral } from '../../pipelines/warehouse/quoteIdent.ts';
+import { parseOrThrow } from '../validation/parseOrThrow.ts';
+import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
 import { archetypesJson } from './archetypes.ts';
 import { generateOptionsSchema, type GenerateOptions, type OutputFormat, type ResolvedGenerateOptions } from './generateOptions.ts';
 import { COPY_OPTIONS, FORMAT_EXTENSION, OUTPUT_TABLES, type OutputTableName } from './outputTables.ts';
-import { readGeneratorSql } from './readGeneratorSql.ts';
+import { readSql } from '../warehouse/readSql.ts';
 import { WORK_STEPS, type WorkStep } from './workSteps.ts';
 
 export interface GenerateSummary {
@@ -48,7 +48,7 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
     const runParams = { seed: opts.seed, n_buyers: opts.buyers, n_merchants: opts.merchants, start_s: startS, end_s: endS };
     for (const step of WORK_STEPS) {
       const ts = performance.now();
-      await conn.run(readGeneratorSql(step.sql), paramsFor(step, runParams));
+      await conn.run(readSql(new URL(`./sql/${step.sql}.sql`, import.meta.url)), paramsFor(step, runParams));
       if (step.table) {
         const rows = Number(await scalar<bigint>(conn, `select count(*) from ${quoteIdent(step.table)}`));
         onProgress?.({ phase: 'build', table: step.table, rows, seconds: (performance.now() - ts) / 1000 });
@@ -59,7 +59,7 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
     if (opts.out) removeStaleFiles(opts.out);
     for (const table of OUTPUT_TABLES) {
       const ts = performance.now();
-      const query = readGeneratorSql(table.sql);
+      const query = readSql(new URL(`./sql/${table.sql}.sql`, import.meta.url));
       let source = `(${query}\n)`;
       if (connection) {
         rows[table.name] = await countOf(conn, `create or replace table ${quoteIdent(table.name)} as ${query}`);

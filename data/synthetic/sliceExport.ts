@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACTS, TABLE_NAMES, type TableName } from '../contracts/index.ts';
-import { quoteIdent, quoteLiteral } from '../../pipelines/warehouse/quoteIdent.ts';
-import { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
+import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import { Warehouse } from '../warehouse/Warehouse.ts';
 
 /** The column that dates a row: the first timestamp of its contract (registered_at, created_at, requested_at, …). */
 export function eventTimeColumn(table: TableName): string {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { artifactSummarySchema } from '../artifactSchema.ts';
 import { calibratorSchema } from '../calibration/calibrator.ts';
 import { modelSpecSchema } from '../specs/modelSpec.ts';
-import { FEATURE_UNITS, FEATURE_WINDOWS, MERCHANT_COMPONENTS } from '../../pipelines/features/catalogSchema.ts';
+import { FEATURE_UNITS, FEATURE_WINDOWS, MERCHANT_COMPONENTS } from '../../data/catalog/catalogSchema.ts';
 
 const rowCount = z.object({ rows: z.number().int(), positives: z.number().int() });
 

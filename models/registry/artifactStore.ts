@@ -1,8 +1,8 @@
 // Reads and writes artifacts as <artifactsDir>/<model>/<date>.json with a latest.json pointer to the newest date.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../pipelines/cli/errors.ts';
-import { parseOrThrow } from '../../pipelines/validation/parseOrThrow.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import { parseOrThrow } from '../../data/validation/parseOrThrow.ts';
 import type { ModelName } from '../artifactSchema.ts';
 import { artifactFileSchema, type ArtifactFile } from './artifactFile.ts';
 

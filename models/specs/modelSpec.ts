@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MODEL_NAMES } from '../artifactSchema.ts';
 import { CALIBRATION_METHODS } from '../calibration/calibrator.ts';
-import { FEATURE_UNITS, FEATURE_WINDOWS, MERCHANT_COMPONENTS } from '../../pipelines/features/catalogSchema.ts';
+import { FEATURE_UNITS, FEATURE_WINDOWS, MERCHANT_COMPONENTS } from '../../data/catalog/catalogSchema.ts';
 
 const forestOptionsSpec = z.strictObject({
   maxDepth: z.number().int().positive(),

@@ -1,6 +1,5 @@
 // Catalogue entries of a spec's columns (feature catalogue plus the spec's derived columns), checked to exist.
-import { featureCatalog } from '../../pipelines/features/featureCatalog.ts';
-import type { CatalogColumn } from '../../pipelines/features/catalogSchema.ts';
+import type { CatalogColumn } from '../../data/catalog/catalogSchema.ts';
 import type { ModelSpec } from './modelSpec.ts';
 
 export interface CatalogueEntry {
@@ -18,8 +17,8 @@ export function specColumns(spec: ModelSpec): string[] {
   return cols;
 }
 
-/** Entries for specColumns(spec), in that order; throws naming every column the catalogue lacks. */
-export function specCatalogue(spec: ModelSpec, catalogue: readonly CatalogColumn[] = featureCatalog()[spec.featureTable].columns): CatalogueEntry[] {
+/** Entries for specColumns(spec), in that order, from the columns of the spec's feature table; throws naming every column the catalogue lacks. */
+export function specCatalogue(spec: ModelSpec, catalogue: readonly CatalogColumn[]): CatalogueEntry[] {
   const problems: string[] = [];
   const out: CatalogueEntry[] = [];
   for (const name of specColumns(spec)) {
@@ -28,7 +27,7 @@ export function specCatalogue(spec: ModelSpec, catalogue: readonly CatalogColumn
     if (derived) {
       out.push({ name, description: derived.description, unit: derived.unit, window: derived.window, ...(derived.component ? { component: derived.component } : {}) });
     } else if (!col) {
-      problems.push(`"${name}" is not a column of ${spec.featureTable} (see pipelines/sql/features/${spec.featureTable}.yml)`);
+      problems.push(`"${name}" is not a column of ${spec.featureTable} (see pipelines/features/sql/features/${spec.featureTable}.yml)`);
     } else if (col.role !== 'feature') {
       problems.push(`"${name}" has role ${col.role} in ${spec.featureTable}, not feature`);
     } else {

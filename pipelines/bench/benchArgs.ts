@@ -1,6 +1,6 @@
 // Options of `npm run bench`, validated: which marketplace sizes to run and which comparison sections to include.
 import { z } from 'zod';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 export interface BenchSize {
   label: string;

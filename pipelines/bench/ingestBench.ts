@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLE_NAMES } from '../../data/contracts/index.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
-import { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 
 export interface IngestBenchResult {
   rows: number;

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { sliceExport } from '../../data/synthetic/sliceExport.ts';
 import { benchQualityBar } from '../evaluate/benchQualityBar.ts';
 import { formatQualityTable } from '../evaluate/qualityLine.ts';
-import { textTable } from '../log/textTable.ts';
-import { addDays } from '../time/isoDate.ts';
+import { textTable } from '../../data/log/textTable.ts';
+import { addDays } from '../../data/time/isoDate.ts';
 import { parseBenchArgs, type BenchSize } from './benchArgs.ts';
 import { benchIngest, type IngestBenchResult } from './ingestBench.ts';
 

@@ -1,10 +1,10 @@
 // Builds the commander program from the command table, validating every option with zod before a handler runs.
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../config/loadConfig.ts';
-import { createLogger, type Verbosity } from '../log/Logger.ts';
-import { describeIssues } from '../validation/parseOrThrow.ts';
-import { ValidationError } from './errors.ts';
+import { loadConfig } from '../../data/config/loadConfig.ts';
+import { createLogger, type Verbosity } from '../../data/log/Logger.ts';
+import { describeIssues } from '../../data/validation/parseOrThrow.ts';
+import { ValidationError } from '../../data/validation/errors.ts';
 import { COMMANDS, GLOBAL_OPTIONS } from './commandTable.ts';
 import { optionKey, type CommandSpec } from './defineCommand.ts';
 

@@ -1,7 +1,7 @@
 // The shape of one CLI command: its options as data (they drive parsing, --help and the README) and its handler.
 import { z } from 'zod';
-import type { TrustlensConfig } from '../config/configSchema.ts';
-import type { Logger } from '../log/Logger.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Logger } from '../../data/log/Logger.ts';
 
 export interface OptionSpec {
   /** Long flag without dashes, kebab-case, e.g. "as-of". */

@@ -1,7 +1,7 @@
 // CLI entry: runs one command and maps failures to exit codes (1 failure, 2 bad usage or input) with a short cause on stderr.
 import { CommanderError } from 'commander';
 import { buildProgram } from './buildProgram.ts';
-import { exitCodeOf, UserError } from './errors.ts';
+import { exitCodeOf, UserError } from '../../data/validation/errors.ts';
 
 process.env.TZ = 'UTC';
 

@@ -1,8 +1,8 @@
 // Loads the generator's ground truth (truth/buyers, truth/merchants) into temp tables for the quality bar.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../cli/errors.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
 const READERS = { parquet: 'read_parquet', csv: 'read_csv_auto', ndjson: 'read_json_auto', json: 'read_json_auto' } as const;
 

@@ -1,9 +1,9 @@
 // Hook to the simulator's truth check (pipelines/simulate/evaluatePolicies.ts): policy replays as quality-bar lines.
-import type { TrustlensConfig } from '../config/configSchema.ts';
-import type { Logger } from '../log/Logger.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Logger } from '../../data/log/Logger.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { evaluatePolicies, passesTruthCheck } from '../simulate/evaluatePolicies.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { QualityLine } from './qualityLine.ts';
 
 /** The simulator owns the policy checks and their pass rule; a failure there is reported as a line, not a crash of the whole bar. */

@@ -3,9 +3,9 @@ import { ruleFlags } from '../../models/baselines/ruleFlags.ts';
 import { averagePrecision, rocAuc } from '../../models/metrics/index.ts';
 import { precisionRecallAtK } from '../../models/metrics/precisionRecallAtK.ts';
 import { readArtifactFor } from '../../models/registry/artifactStore.ts';
-import type { TrustlensConfig } from '../config/configSchema.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { readSql } from '../warehouse/readSql.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
 import { loadTruth } from './loadTruth.ts';
 import type { QualityLine } from './qualityLine.ts';
@@ -29,7 +29,7 @@ export async function qualityBar(wh: Warehouse, asOf: string, truthDir: string, 
 }
 
 async function buyerLines(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<QualityLine[]> {
-  const rows = await wh.all<{ buyer_id: string; risk: number; tier: string; is_abuser: boolean; archetype: string }>(readSql('evaluate/eval_buyers.sql'), { as_of: asOf });
+  const rows = await wh.all<{ buyer_id: string; risk: number; tier: string; is_abuser: boolean; archetype: string }>(readSql(new URL('./sql/eval_buyers.sql', import.meta.url)), { as_of: asOf });
   if (rows.length === 0) throw new Error(`no score_buyer_history rows as of ${asOf}; run \`trustlens score --as-of ${asOf}\` first`);
   const k = config.review.capacity;
   const truth = Uint8Array.from(rows, (r) => (r.is_abuser ? 1 : 0));
@@ -98,7 +98,7 @@ async function buyerLines(wh: Warehouse, asOf: string, config: TrustlensConfig):
 }
 
 async function merchantLines(wh: Warehouse, asOf: string): Promise<QualityLine[]> {
-  const rows = await wh.all<{ merchant_id: string; trust: number; tier: string; is_problem: boolean; archetype: string }>(readSql('evaluate/eval_merchants.sql'), { as_of: asOf });
+  const rows = await wh.all<{ merchant_id: string; trust: number; tier: string; is_problem: boolean; archetype: string }>(readSql(new URL('./sql/eval_merchants.sql', import.meta.url)), { as_of: asOf });
   if (rows.length === 0) throw new Error(`no score_merchant_history rows as of ${asOf}; run \`trustlens score --as-of ${asOf}\` first`);
   const truth = Uint8Array.from(rows, (r) => (r.is_problem ? 1 : 0));
   const distrust = Float64Array.from(rows, (r) => 100 - r.trust);

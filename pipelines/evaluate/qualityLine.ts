@@ -1,5 +1,5 @@
 // One line of the quality bar: what is measured, its value, the target and whether it passes; and the table printer.
-import { textTable } from '../log/textTable.ts';
+import { textTable } from '../../data/log/textTable.ts';
 
 export interface QualityLine {
   section: string;

@@ -1,7 +1,7 @@
 // Handler of `trustlens evaluate`: prints the quality bar (models and policies against the generator's truth) with pass/fail.
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { Warehouse } from '../warehouse/Warehouse.ts';
+import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { policyLines } from './policyLines.ts';
 import { qualityBar } from './qualityBar.ts';
 import { formatQualityTable } from './qualityLine.ts';

@@ -1,9 +1,9 @@
 // Writes the export folder the notebooks read: one Parquet file per dataset, the feature catalogue and manifest.json.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import type { Logger } from '../log/Logger.ts';
-import { readSql } from '../warehouse/readSql.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { boundParams } from '../features/materializeSql.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
 import { EXPORT_DATASETS } from './exportDatasets.ts';
@@ -52,7 +52,7 @@ export async function exportForNotebooks(
       rmSync(target, { force: true }); // a file left from an older export would contradict the manifest
       continue;
     }
-    const sql = readSql(`../export/sql/${ds.sqlFile}`);
+    const sql = readSql(new URL(`./sql/${ds.sqlFile}`, import.meta.url));
     const { rows, columns } = await writeParquet(wh, sql, boundParams(sql, params), target);
     if (rows === 0) log.warn(`export: ${ds.name} has no rows as of ${asOf}; was the pipeline run for that date?`);
     log.detail(`export: ${ds.name}: ${rows} rows`);

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../run/withWarehouse.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { exportForNotebooks } from './exportForNotebooks.ts';
 import type { ExportManifest } from './exportManifest.ts';
 

@@ -1,7 +1,7 @@
 // Runs one export query into a Parquet file with types every reader handles (no BIGINT, DECIMAL or zoned timestamps).
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import type { ExportColumn } from './exportManifest.ts';
 
 /**

@@ -1,9 +1,9 @@
 // Builds feat_buyer, feat_merchant and buyer_groups as of a date from the warehouse, checks them, and publishes them atomically.
 import { TABLE_NAMES } from '../../data/contracts/index.ts';
-import { UserError, ValidationError } from '../cli/errors.ts';
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
+import { UserError, ValidationError } from '../../data/validation/errors.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
 import { FEATURE_MODELS, GROUPING_TABLES, INTERMEDIATE_MODELS, STAGING_MODELS } from './featureModels.ts';

@@ -2,15 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { parseOrThrow } from '../validation/parseOrThrow.ts';
-import { UserError } from '../cli/errors.ts';
-import { catalogTableSchema, type CatalogColumn, type CatalogTable } from './catalogSchema.ts';
+import { parseOrThrow } from '../../data/validation/parseOrThrow.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import { catalogTableSchema, type CatalogColumn, type CatalogTable } from '../../data/catalog/catalogSchema.ts';
 
 export const FEATURE_TABLES = ['feat_buyer', 'feat_merchant', 'buyer_groups'] as const;
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 export type FeatureCatalog = Record<FeatureTableName, CatalogTable>;
 
-const FEATURES_SQL_DIR = fileURLToPath(new URL('../sql/features/', import.meta.url));
+const FEATURES_SQL_DIR = fileURLToPath(new URL('./sql/features/', import.meta.url));
 
 /** NULL convention shared by every table, printed with the catalogue. */
 export const NULL_POLICY =
@@ -35,7 +35,7 @@ export function parseCatalogTable(text: string, fileName: string): CatalogTable 
 
 let cached: FeatureCatalog | undefined;
 
-/** The catalogue of every features table, read once from pipelines/sql/features/<table>.yml. */
+/** The catalogue of every features table, read once from pipelines/features/sql/features/<table>.yml. */
 export function featureCatalog(): FeatureCatalog {
   if (!cached) {
     const out: Partial<FeatureCatalog> = {};

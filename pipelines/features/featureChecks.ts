@@ -1,8 +1,8 @@
 // Column checks of a built features table (shape against the catalogue, not_null, ranges, unique key), run after every build.
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
-import type { CatalogColumn, CatalogTable, ColumnCheck } from './catalogSchema.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import type { CatalogColumn, CatalogTable, ColumnCheck } from '../../data/catalog/catalogSchema.ts';
 
 const NUMERIC_TYPES = new Set(['DOUBLE', 'FLOAT', 'INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT']);
 

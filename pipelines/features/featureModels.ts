@@ -4,7 +4,7 @@ import type { FeatureTableName } from './featureCatalog.ts';
 export interface SqlModel {
   /** Temp table the model is materialized into. */
   name: string;
-  /** Path under pipelines/sql/. */
+  /** Path under pipelines/features/sql/. */
   file: string;
   /** A source table that may be absent (written by a later stage); then `fallback` is used instead. */
   optionalSource?: { table: string; fallback: string };

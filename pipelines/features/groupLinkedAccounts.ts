@@ -2,7 +2,7 @@
 //
 // Why SQL and not union-find in TS: the edges (~3 per linked buyer) never leave DuckDB, each round is two hash
 // aggregates over them, and pointer jumping halves chain lengths, so a million buyers converge in a handful of rounds.
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { materializeSql, scalarSql, type BuildParams } from './materializeSql.ts';
 
 export interface GroupingResult {

@@ -1,6 +1,6 @@
 // Swaps freshly built feature tables in and upserts their as_of rows into the history tables, all in one transaction.
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import type { FeatureModel } from './featureModels.ts';
 
 async function columnTypes(wh: Warehouse, table: string): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
 // Builds, from contract metadata alone, the set-based SQL that types each column and lists each row's violations.
 import { CONTRACTS, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
-import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { enumRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
 
 /** How a source column's DuckDB type relates to the contract kinds; anything unexpected goes through text. */

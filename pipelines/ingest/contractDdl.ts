@@ -1,6 +1,6 @@
 // CREATE TABLE statements for the eight contract tables, typed from the contract definitions.
 import { CONTRACTS, TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 
 /** Column list "name TYPE [NOT NULL]" of a contract table; no PRIMARY KEY, ingest enforces keys itself (faster). */
 export function contractColumnsDdl(table: TableName, withNotNull = true): string {

@@ -1,9 +1,9 @@
 // Creates the contract tables and the ingest bookkeeping tables if the warehouse lacks them.
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { readSql } from '../warehouse/readSql.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { contractTablesDdl } from './contractDdl.ts';
 
 export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   await wh.run(contractTablesDdl());
-  await wh.run(readSql('staging/ingest_bookkeeping.sql'));
+  await wh.run(readSql(new URL('./sql/ingest_bookkeeping.sql', import.meta.url)));
 }

@@ -1,7 +1,7 @@
 // Runs one ingest batch in a single transaction: all tables in load order, bookkeeping, and all-or-nothing on failure.
 import { LOAD_ORDER } from '../../data/contracts/index.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteLiteral } from '../warehouse/quoteIdent.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan } from './planIngest.ts';

@@ -1,6 +1,6 @@
 // SQL builders for the key checks of one contract table: foreign keys, and primary-key clashes with the warehouse and within the batch.
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
-import { quoteIdent as q } from '../warehouse/quoteIdent.ts';
+import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
 
 // ingest_chk holds, per staged row, only what the checks need (file, row number, key columns, violations), because
 // materialising whole rows in a temp table and reading them back costs more than reading the source twice.

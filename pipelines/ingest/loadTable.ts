@@ -1,9 +1,9 @@
 // Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine the rest.
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
-import { UserError } from '../cli/errors.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { readSql } from '../warehouse/readSql.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { buildCheckSelect } from './columnChecks.ts';
 import { contractColumnsDdl } from './contractDdl.ts';
 import {
@@ -125,9 +125,9 @@ export async function loadTable(
   const anyExcluded = await hasRows(wh, 'ingest_excl');
   for (const s of sources) await readAgain(wh, s, insertCleanSql(table, s.sql, anyExcluded));
   lap('insert clean rows');
-  await wh.run(readSql('staging/ingest_quarantine_violations.sql'), { batch: batchId, table });
-  await wh.run(readSql('staging/ingest_quarantine_key_failures.sql'), { batch: batchId, table });
-  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql('staging/ingest_table_counts.sql'));
+  await wh.run(readSql(new URL('./sql/ingest_quarantine_violations.sql', import.meta.url)), { batch: batchId, table });
+  await wh.run(readSql(new URL('./sql/ingest_quarantine_key_failures.sql', import.meta.url)), { batch: batchId, table });
+  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql(new URL('./sql/ingest_table_counts.sql', import.meta.url)));
   await dropTemps(wh, units.length);
   lap('quarantine and counts');
   const read = Number(counts!.staged) + parseRejected;

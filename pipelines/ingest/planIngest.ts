@@ -2,8 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
-import { UserError } from '../cli/errors.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { fingerprintFile } from './fingerprintFile.ts';
 import { findDefaultFiles, globFiles } from './findFiles.ts';
 import type { Mapping } from './mapping/mappingSchema.ts';

@@ -1,6 +1,6 @@
 // Reads the header record of a CSV file, so DuckDB can be given the columns instead of guessing the dialect.
 import { openSync, readSync, closeSync } from 'node:fs';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 const MAX_HEADER_BYTES = 1 << 20;
 

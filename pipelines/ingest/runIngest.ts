@@ -1,7 +1,7 @@
 // `trustlens ingest` handler: plans the batch, loads it in one transaction, prints per-table counts and the batch id.
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../run/withWarehouse.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
 import { loadMapping } from './mapping/loadMapping.ts';

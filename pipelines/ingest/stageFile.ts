@@ -1,8 +1,8 @@
 // Turns one input file into a relation of (__file, __row, contract columns), quarantining records that cannot be parsed at all.
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
-import { UserError } from '../cli/errors.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import type { ColumnMapping, TableMapping } from './mapping/mappingSchema.ts';
 import { readCsvHeader } from './readCsvHeader.ts';
 import { RULES } from './ruleText.ts';

@@ -1,6 +1,6 @@
 // The past weekly dates a run needs scores for (simulation window and trends) that the warehouse has not scored yet.
-import { weeksEnding } from '../time/isoDate.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { weeksEnding } from '../../data/time/isoDate.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
 /**
  * Weekly dates asOf − 7·weeks … asOf − 7 without a score_buyer_history snapshot, oldest first. The oldest is needed too:

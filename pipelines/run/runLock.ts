@@ -1,6 +1,6 @@
 // A lock file beside the warehouse so two weekly runs never interleave their stages on the same warehouse.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 export interface RunLock {
   path: string;

@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelName } from '../../models/artifactSchema.ts';
-import { reportInto } from '../../reports/runReport.ts';
+import { reportInto } from '../report/runReport.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
@@ -13,7 +13,7 @@ import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { trainModels } from '../train/trainModels.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 

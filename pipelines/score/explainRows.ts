@@ -3,7 +3,7 @@ import type { Forest } from '../../models/forest/index.ts';
 import { columnMedian, topReasons, type Reason } from '../../models/explain/reasonSentences.ts';
 import type { RuleCondition } from '../../models/specs/modelSpec.ts';
 import type { CatalogueEntry } from '../../models/specs/specCatalogue.ts';
-import type { Logger } from '../log/Logger.ts';
+import type { Logger } from '../../data/log/Logger.ts';
 
 export interface ExplainedRow {
   reasons: Reason[];

@@ -1,15 +1,15 @@
 // Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in one transaction.
 import { LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
-import { readSql } from '../warehouse/readSql.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import type { BuyerScore } from './scoreBuyers.ts';
 import type { MerchantScore } from './scoreMerchants.ts';
 
 const OUTPUTS = [
-  { current: 'score_buyer', history: 'score_buyer_history', sql: 'score/score_buyer_rows.sql' },
-  { current: 'score_merchant', history: 'score_merchant_history', sql: 'score/score_merchant_rows.sql' },
-  { current: 'risk_queue', history: 'risk_queue_history', sql: 'score/risk_queue_rows.sql' },
+  { current: 'score_buyer', history: 'score_buyer_history', sql: 'score_buyer_rows.sql' },
+  { current: 'score_merchant', history: 'score_merchant_history', sql: 'score_merchant_rows.sql' },
+  { current: 'risk_queue', history: 'risk_queue_history', sql: 'risk_queue_rows.sql' },
 ] as const;
 
 const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', ...OUTPUTS.map((o) => `${o.current}__new`)];
@@ -76,7 +76,7 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
 export async function publishScores(wh: Warehouse, input: PublishInput): Promise<void> {
   await dropBuildTables(wh);
   try {
-    await wh.run(readSql('outputs/score_tables.sql'));
+    await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
     await stageRows(wh, input);
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
@@ -84,7 +84,7 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       risk_queue: { as_of: input.asOf },
     } as const;
     for (const o of OUTPUTS) {
-      await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(o.sql)}`, params[o.current]);
+      await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`, params[o.current]);
     }
     await wh.transaction(async () => {
       for (const o of OUTPUTS) {

@@ -1,9 +1,9 @@
 // The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
-import { weeksEnding } from '../time/isoDate.ts';
+import { weeksEnding } from '../../data/time/isoDate.ts';
 import { readArtifactFor } from '../../models/registry/artifactStore.ts';
-import type { TrustlensConfig } from '../config/configSchema.ts';
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../train/ensureFeatureSnapshots.ts';
 import { historyTable } from '../train/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';

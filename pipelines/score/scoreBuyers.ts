@@ -2,10 +2,10 @@
 import { Forest } from '../../models/forest/index.ts';
 import { predictCalibrated } from '../../models/train/fitModel.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
-import { buyerTier, type BuyerTier } from '../../models/score/tiers.ts';
-import type { TrustlensConfig } from '../config/configSchema.ts';
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { buyerTier, type BuyerTier } from '../../data/vocabulary/tiers.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 

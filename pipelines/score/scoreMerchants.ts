@@ -1,12 +1,12 @@
 // Scores every merchant of a feature snapshot: trust 0–100, tier, component sub-scores and reasons.
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
-import { merchantTier, type MerchantTier } from '../../models/score/tiers.ts';
+import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
 import { predictCalibrated } from '../../models/train/fitModel.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
-import type { TrustlensConfig } from '../config/configSchema.ts';
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 

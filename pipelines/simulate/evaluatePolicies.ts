@@ -1,13 +1,13 @@
 // Checks policies against the synthetic marketplace's ground truth: abusive refund-only money stopped vs status-quo, honest requests burdened.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../cli/errors.ts';
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildRequestContext } from './buildRequestContext.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { replayPolicy, resetOutcomes, type ReplayablePolicy } from './replayPolicy.ts';
-import { simSql } from './simSql.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 
 export const STATUS_QUO_FILE = 'data/policies/status-quo.yaml';
 
@@ -68,7 +68,7 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
     honest_requests: bigint;
     honest_burdened: bigint;
     honest_burdened_added: bigint;
-  }>(simSql('sim_truth_check'), { baseline: 'status-quo' });
+  }>(readSql(new URL('./sql/sim_truth_check.sql', import.meta.url)), { baseline: 'status-quo' });
   return rows.map((r) => {
     const honest = Number(r.honest_requests);
     const sq = r.abusive_refund_only_paid_status_quo;

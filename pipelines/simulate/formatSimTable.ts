@@ -1,5 +1,5 @@
 // Renders scenario results side by side: scenarios as columns, key metrics as rows, value [lo, hi] and the change against status-quo.
-import type { SimResultRow } from './simResultRow.ts';
+import type { SimResultRow } from '../../data/warehouse/tables/simResultRow.ts';
 
 export const TABLE_METRICS = [
   'requests',

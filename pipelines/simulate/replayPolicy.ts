@@ -1,9 +1,9 @@
 // Replays one policy over sim_context into the temp table sim_outcomes (one row per request and scenario).
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { compileRules } from './compileRules.ts';
 import type { Policy } from './policy/policySchema.ts';
-import { simSql } from './simSql.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 
 export type ReplayablePolicy = Pick<Policy, 'name' | 'rules' | 'default' | 'settings' | 'costs'>;
 
@@ -34,7 +34,7 @@ export async function replayPolicy(wh: Warehouse, policy: ReplayablePolicy): Pro
     delay_day_value: policy.costs.honestDelayDay,
     review_cost: policy.costs.manualReview,
   };
-  const replay = simSql('sim_replay', { rule_index: compiled.ruleIndex, action: compiled.action, exempt: compiled.exempt });
+  const replay = readSql(new URL('./sql/sim_replay.sql', import.meta.url), { rule_index: compiled.ruleIndex, action: compiled.action, exempt: compiled.exempt });
   const select = `select cast($scenario as varchar) as scenario, * from (${replay})`;
   if (await outcomesExist(wh)) {
     await wh.run('delete from sim_outcomes where scenario = $scenario', { scenario: policy.name });

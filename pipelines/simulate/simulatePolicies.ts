@@ -1,10 +1,10 @@
 // The simulate stage: replays each policy on the window's refund requests, bootstraps intervals, stores sim_results.
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildRequestContext, type ContextSummary } from './buildRequestContext.ts';
 import { replayPolicy, resetOutcomes, type ReplayablePolicy } from './replayPolicy.ts';
-import type { SimResultRow } from './simResultRow.ts';
-import { simSql } from './simSql.ts';
+import type { SimResultRow } from '../../data/warehouse/tables/simResultRow.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { writeSimResults } from './writeSimResults.ts';
 
 export interface SimulateOptions {
@@ -30,10 +30,10 @@ async function step<T>(log: Logger | undefined, name: string, fn: () => Promise<
 
 /** Builds sim_new_results from sim_outcomes: bootstrapped metrics, medians and the review capacity of each policy. */
 async function computeResults(wh: Warehouse, options: SimulateOptions): Promise<void> {
-  await wh.run(`create or replace temp table sim_cells as ${simSql('sim_cells')}`);
-  await wh.run(`create or replace temp table sim_sums as ${simSql('sim_sums')}`, { replicates: options.bootstrap, seed: options.seed });
-  await wh.run(`create or replace temp table sim_new_results as ${simSql('sim_metrics')}`, { weeks: options.weeks });
-  await wh.run(`insert into sim_new_results ${simSql('sim_median_days')}`);
+  await wh.run(`create or replace temp table sim_cells as ${readSql(new URL('./sql/sim_cells.sql', import.meta.url))}`);
+  await wh.run(`create or replace temp table sim_sums as ${readSql(new URL('./sql/sim_sums.sql', import.meta.url))}`, { replicates: options.bootstrap, seed: options.seed });
+  await wh.run(`create or replace temp table sim_new_results as ${readSql(new URL('./sql/sim_metrics.sql', import.meta.url))}`, { weeks: options.weeks });
+  await wh.run(`insert into sim_new_results ${readSql(new URL('./sql/sim_median_days.sql', import.meta.url))}`);
   for (const p of options.policies) {
     const capacity = p.settings.reviewCapacityPerWeek;
     // An uncapped policy writes no review_capacity row: absent means no limit.

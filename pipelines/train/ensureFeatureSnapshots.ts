@@ -1,7 +1,7 @@
 // Makes sure feature history holds every snapshot date a stage needs, building the missing ones (history only).
 import { buildFeatures } from '../features/buildFeatures.ts';
-import type { Logger } from '../log/Logger.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { snapshotDates } from './loadFeatureColumns.ts';
 
 export interface SnapshotNeed {

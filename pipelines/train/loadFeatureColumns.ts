@@ -2,8 +2,8 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import { specColumns } from '../../models/specs/specCatalogue.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { quoteIdent } from '../warehouse/quoteIdent.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 
 export interface FeatureSnapshot {
   ids: string[];

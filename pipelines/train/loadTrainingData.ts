@@ -3,8 +3,8 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
-import type { Warehouse } from '../warehouse/Warehouse.ts';
-import { readSql } from '../warehouse/readSql.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { loadFeatureColumns } from './loadFeatureColumns.ts';
 
 export interface LabelOptions {
@@ -21,7 +21,7 @@ export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots
   const snapshotIndex: number[] = [];
   const labels: number[] = [];
   const parts: Map<string, Float32Array>[] = [];
-  const labelSql = spec.entity === 'buyer' ? readSql('labels/lbl_buyer_abuse.sql') : readSql('labels/lbl_merchant_serious_action.sql');
+  const labelSql = spec.entity === 'buyer' ? readSql(new URL('./sql/lbl_buyer_abuse.sql', import.meta.url)) : readSql(new URL('./sql/lbl_merchant_serious_action.sql', import.meta.url));
   for (const [s, snapshot] of snapshots.entries()) {
     const params: Record<string, DuckDBValue> =
       spec.entity === 'buyer'

@@ -1,5 +1,5 @@
 // Number and date formatting for reports: thousands separators, fixed decimals, true minus signs, em dash for missing.
-import { addDays } from '../../pipelines/time/isoDate.ts';
+import { addDays } from '../../data/time/isoDate.ts';
 const MINUS = '\u2212';
 export const MISSING = '—';
 

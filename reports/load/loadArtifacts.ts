@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactSummarySchema, type ModelName } from '../../models/artifactSchema.ts';
-import { describeIssues } from '../../pipelines/validation/parseOrThrow.ts';
+import { describeIssues } from '../../data/validation/parseOrThrow.ts';
 import type { ArtifactState } from '../reportData.ts';
 
 export function loadArtifact(artifactsDir: string, model: ModelName, asOf: string): ArtifactState {

@@ -1,8 +1,9 @@
 // Feature and score drift: PSI of every numeric column both weeks share, this week against the previous week in the table.
-import type { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { psi } from '../psi.ts';
 import type { DriftRow, DriftSection } from '../reportData.ts';
-import { reportSql, type HistoryTable } from './reportSql.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { historyTableSlot, type HistoryTable } from './historyTables.ts';
 
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)$/i;
@@ -15,7 +16,7 @@ export interface DriftSource {
 }
 
 async function weekColumns(wh: Warehouse, table: HistoryTable, asOf: string): Promise<Record<string, unknown[]>> {
-  const reader = await wh.conn.runAndReadAll(reportSql('report_history_week', table), { as_of: asOf });
+  const reader = await wh.conn.runAndReadAll(readSql(new URL('../sql/report_history_week.sql', import.meta.url), historyTableSlot(table)), { as_of: asOf });
   return reader.getColumnsObjectJS() as Record<string, unknown[]>;
 }
 
@@ -37,9 +38,9 @@ function mean(values: readonly (number | null)[]): number | null {
 export async function loadDrift(wh: Warehouse, asOf: string, source: DriftSource): Promise<DriftSection> {
   const base = { subject: source.subject, currentAsOf: asOf };
   if (!(await wh.tableExists(source.table))) return { ...base, previousAsOf: null, rows: null };
-  const previousAsOf = (await wh.scalar<string | null>(reportSql('report_previous_week', source.table), { as_of: asOf })) ?? null;
+  const previousAsOf = (await wh.scalar<string | null>(readSql(new URL('../sql/report_previous_week.sql', import.meta.url), historyTableSlot(source.table)), { as_of: asOf })) ?? null;
   if (!previousAsOf) return { ...base, previousAsOf: null, rows: [] };
-  const types = await wh.all(reportSql('report_column_types'), { table: source.table });
+  const types = await wh.all(readSql(new URL('../sql/report_column_types.sql', import.meta.url)), { table: source.table });
   const numeric = types.filter((t) => NUMERIC.test(String(t.data_type)) && !KEY_COLUMNS.has(String(t.column_name))).map((t) => String(t.column_name));
   const wanted = source.columns ? numeric.filter((c) => source.columns!.includes(c)) : numeric;
   const columns = wanted.length ? wanted : numeric;

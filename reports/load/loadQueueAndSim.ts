@@ -1,11 +1,12 @@
 // Fills RiskQueueData and PolicyImpactData from the score and simulate output tables; a missing table means a missing section.
-import type { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { PolicyImpactData, RiskQueueData } from '../reportData.ts';
-import { num, numOrNull, reportSql, strList } from './reportSql.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { num, numOrNull, strList } from './values.ts';
 
 export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: number): Promise<RiskQueueData> {
   if (!(await wh.tableExists('risk_queue_history'))) return { asOf, capacity, rows: null, totalExpectedLoss: null };
-  const raw = await wh.all(reportSql('report_risk_queue'), { as_of: asOf });
+  const raw = await wh.all(readSql(new URL('../sql/report_risk_queue.sql', import.meta.url)), { as_of: asOf });
   if (raw.length === 0) return { asOf, capacity, rows: null, totalExpectedLoss: null };
   const total = (await wh.tableExists('score_buyer_history'))
     ? numOrNull(await wh.scalar('select sum(expected_loss) from score_buyer_history where as_of = $as_of::date', { as_of: asOf }))
@@ -32,7 +33,7 @@ export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: numbe
 
 export async function loadPolicyImpact(wh: Warehouse, asOf: string, baseline: string): Promise<PolicyImpactData> {
   if (!(await wh.tableExists('sim_results'))) return { asOf, baseline, results: null };
-  const raw = await wh.all(reportSql('report_sim_results'), { as_of: asOf });
+  const raw = await wh.all(readSql(new URL('../sql/report_sim_results.sql', import.meta.url)), { as_of: asOf });
   return {
     asOf,
     baseline,

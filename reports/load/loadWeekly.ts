@@ -1,9 +1,10 @@
 // Fills WeeklyTrustData from the contract tables and, where they exist, the score history tables.
-import type { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
-import { addDays } from '../../pipelines/time/isoDate.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { addDays } from '../../data/time/isoDate.ts';
 import { MERCHANT_TIERS } from '../html/badge.ts';
 import type { CategoryStats, MerchantMove, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
-import { num, reportSql, strList } from './reportSql.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { num, strList } from './values.ts';
 
 interface ActivityRow {
   week_end: string;
@@ -34,7 +35,7 @@ function weekStats(weekEnd: string, rows: readonly ActivityRow[], lossKnown: boo
 
 async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ rows: ActivityRow[]; firstScore: string | null }> {
   const params = { as_of: asOf, weeks };
-  const raw = await wh.all(reportSql('report_week_activity'), params);
+  const raw = await wh.all(readSql(new URL('../sql/report_week_activity.sql', import.meta.url)), params);
   const rows: ActivityRow[] = raw.map((r) => ({
     week_end: String(r.week_end),
     category: String(r.category),
@@ -45,8 +46,8 @@ async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ r
     loss: null,
   }));
   if (!(await wh.tableExists('score_buyer_history'))) return { rows, firstScore: null };
-  const firstScore = (await wh.scalar<string | null>(reportSql('report_score_first_week'))) ?? null;
-  const losses = await wh.all(reportSql('report_abuse_loss'), params);
+  const firstScore = (await wh.scalar<string | null>(readSql(new URL('../sql/report_score_first_week.sql', import.meta.url)))) ?? null;
+  const losses = await wh.all(readSql(new URL('../sql/report_abuse_loss.sql', import.meta.url)), params);
   const byKey = new Map(rows.map((r) => [`${r.week_end}|${r.category}`, r]));
   for (const l of losses) {
     const row = byKey.get(`${String(l.week_end)}|${String(l.category)}`);
@@ -58,14 +59,14 @@ async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ r
 async function tiersAndFlagged(wh: Warehouse, asOf: string): Promise<Pick<WeeklyTrustData, 'flagged' | 'merchantTiers'>> {
   let flagged: WeeklyTrustData['flagged'] = null;
   if (await wh.tableExists('score_buyer_history')) {
-    const rows = await wh.all(reportSql('report_flagged'), { as_of: asOf });
+    const rows = await wh.all(readSql(new URL('../sql/report_flagged.sql', import.meta.url)), { as_of: asOf });
     const cur = rows.find((r) => r.as_of === asOf);
     const prev = rows.find((r) => r.as_of !== asOf);
     if (cur) flagged = { current: num(cur.flagged), previous: prev ? num(prev.flagged) : null };
   }
   let merchantTiers: TierCount[] | null = null;
   if (await wh.tableExists('score_merchant_history')) {
-    const rows = await wh.all(reportSql('report_merchant_tiers'), { as_of: asOf });
+    const rows = await wh.all(readSql(new URL('../sql/report_merchant_tiers.sql', import.meta.url)), { as_of: asOf });
     const cur = rows.filter((r) => r.as_of === asOf);
     if (cur.length) {
       const prev = rows.filter((r) => r.as_of !== asOf);
@@ -82,7 +83,7 @@ async function tiersAndFlagged(wh: Warehouse, asOf: string): Promise<Pick<Weekly
 
 async function movers(wh: Warehouse, asOf: string, n: number): Promise<WeeklyTrustData['movers']> {
   if (!(await wh.tableExists('score_merchant_history'))) return null;
-  const rows = await wh.all(reportSql('report_merchant_movers'), { as_of: asOf, n });
+  const rows = await wh.all(readSql(new URL('../sql/report_merchant_movers.sql', import.meta.url)), { as_of: asOf, n });
   if (rows.length === 0) return null;
   const toMove = (r: Record<string, unknown>): MerchantMove => ({
     merchantId: String(r.merchant_id),

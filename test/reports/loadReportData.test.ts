@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
+import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { contractTablesDdl } from '../../pipelines/ingest/contractDdl.ts';
 import { loadReportData } from '../../reports/loadReportData.ts';
 import type { ReportData } from '../../reports/reportData.ts';

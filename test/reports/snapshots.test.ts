@@ -7,7 +7,7 @@ import { buildReports } from '../../reports/buildReports.ts';
 import { CONTENT_SECURITY_POLICY } from '../../reports/html/page.ts';
 import { loadReportData } from '../../reports/loadReportData.ts';
 import { REPORT_FILES, renderReports } from '../../reports/renderReports.ts';
-import type { Warehouse } from '../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { emptyReportData, fixtureReportData, XSS } from './fixture/reportFixture.ts';
 import { openFixtureWarehouse, WH_AS_OF, writeFixtureArtifacts } from './fixture/fixtureWarehouse.ts';
 

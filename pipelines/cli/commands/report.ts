@@ -12,7 +12,7 @@ export const reportCommand = defineCommand({
     { flag: 'out', value: 'DIR', description: 'Folder to write the reports into.', schema: opt.path.optional(), defaultText: '<config reportsDir>/<DATE> (reports/out/<DATE>)' },
   ],
   handler: async () => async (options, ctx) => {
-    const { runReport } = await import('../../../reports/runReport.ts');
+    const { runReport } = await import('../../report/runReport.ts');
     await runReport(options, ctx);
   },
 });

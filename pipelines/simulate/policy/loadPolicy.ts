@@ -1,7 +1,7 @@
 // Reads and validates policy files; every problem of every file is reported at once, each with its file and key.
-import { readStructuredFile } from '../../config/loadConfig.ts';
-import { UserError, ValidationError } from '../../cli/errors.ts';
-import { parseOrThrow } from '../../validation/parseOrThrow.ts';
+import { readStructuredFile } from '../../../data/config/loadConfig.ts';
+import { UserError, ValidationError } from '../../../data/validation/errors.ts';
+import { parseOrThrow } from '../../../data/validation/parseOrThrow.ts';
 import { policySchema, type Policy } from './policySchema.ts';
 
 export interface LoadedPolicy extends Policy {

@@ -2,7 +2,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { generateMarketplace } from '../../../data/synthetic/generateMarketplace.ts';
-import { ValidationError } from '../../../pipelines/cli/errors.ts';
+import { ValidationError } from '../../../data/validation/errors.ts';
 import { rows, SMALL, value } from './generateSmall.ts';
 
 describe('generateMarketplace into a connection', () => {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema } from '../../../pipelines/config/configSchema.ts';
-import type { Logger } from '../../../pipelines/log/Logger.ts';
+import { configSchema } from '../../../data/config/configSchema.ts';
+import type { Logger } from '../../../data/log/Logger.ts';
 import { runGenerate } from '../../../pipelines/generate/runGenerate.ts';
 
 describe('runGenerate', () => {

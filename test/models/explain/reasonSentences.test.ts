@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { columnMedian, reasonSentence, topReasons } from '../../../models/explain/reasonSentences.ts';
 import { formatValue } from '../../../models/explain/formatValue.ts';
 import { ABUSE_RISK_SPEC } from '../../../models/specs/abuseRisk.ts';
+import { featureCatalog } from '../../../pipelines/features/featureCatalog.ts';
 import { specCatalogue } from '../../../models/specs/specCatalogue.ts';
 
-const catalogue = specCatalogue(ABUSE_RISK_SPEC);
+const catalogue = specCatalogue(ABUSE_RISK_SPEC, featureCatalog()[ABUSE_RISK_SPEC.featureTable].columns);
 const entries = ABUSE_RISK_SPEC.features.map((f) => catalogue.find((c) => c.name === f)!);
 const at = (name: string) => ABUSE_RISK_SPEC.features.indexOf(name);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactDates, readArtifactFor, writeArtifact } from '../../../models/registry/artifactStore.ts';
 import type { ArtifactFile } from '../../../models/registry/artifactFile.ts';
+import { featureCatalog } from '../../../pipelines/features/featureCatalog.ts';
 import { specCatalogue } from '../../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../../models/train/fitModel.ts';
 import { planSnapshots } from '../../../models/train/planSnapshots.ts';
@@ -15,7 +16,7 @@ let artifact: ArtifactFile;
 beforeAll(async () => {
   const plan = planSnapshots({ asOf: '2026-03-02', snapshotWeeks: 4, validationWeeks: 1, minAgeDays: 28 });
   const fitted = await fitModel(miniTrainingData([...plan.training, ...plan.validation], 80), {
-    spec: MINI_BUYER_SPEC, asOf: '2026-03-02', plan, catalogue: specCatalogue(MINI_BUYER_SPEC), k: 5, seed: 1, nTrees: 5, threads: 1, trustlensVersion: 'test',
+    spec: MINI_BUYER_SPEC, asOf: '2026-03-02', plan, catalogue: specCatalogue(MINI_BUYER_SPEC, featureCatalog()[MINI_BUYER_SPEC.featureTable].columns), k: 5, seed: 1, nTrees: 5, threads: 1, trustlensVersion: 'test',
   });
   artifact = fitted.artifact;
 });

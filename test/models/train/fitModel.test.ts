@@ -1,6 +1,7 @@
 // fitModel: forest on training weeks only, metrics and calibration on held-out weeks, deterministic artifacts.
 import { describe, expect, it } from 'vitest';
 import { artifactFileSchema } from '../../../models/registry/artifactFile.ts';
+import { featureCatalog } from '../../../pipelines/features/featureCatalog.ts';
 import { specCatalogue } from '../../../models/specs/specCatalogue.ts';
 import { fitModel, type FitOptions } from '../../../models/train/fitModel.ts';
 import { planSnapshots } from '../../../models/train/planSnapshots.ts';
@@ -12,7 +13,7 @@ const options: FitOptions = {
   spec: MINI_BUYER_SPEC,
   asOf: '2026-03-02',
   plan,
-  catalogue: specCatalogue(MINI_BUYER_SPEC),
+  catalogue: specCatalogue(MINI_BUYER_SPEC, featureCatalog()[MINI_BUYER_SPEC.featureTable].columns),
   k: 10,
   seed: 7,
   nTrees: 15,

@@ -1,7 +1,7 @@
 // Out-of-time snapshot plan: weekly dates old enough for labels to mature, the newest held out, never interleaved.
 import { describe, expect, it } from 'vitest';
 import { planSnapshots } from '../../../models/train/planSnapshots.ts';
-import { addDays } from '../../../pipelines/time/isoDate.ts';
+import { addDays } from '../../../data/time/isoDate.ts';
 
 describe('planSnapshots', () => {
   it('uses buyer snapshots at least the label delay old, newest held out', () => {

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../../pipelines/config/configSchema.ts';
+import { configSchema } from '../../../data/config/configSchema.ts';
 import { qualityBar } from '../../../pipelines/evaluate/qualityBar.ts';
 import { formatQualityTable, type QualityLine } from '../../../pipelines/evaluate/qualityLine.ts';
-import { createLogger } from '../../../pipelines/log/Logger.ts';
+import { createLogger } from '../../../data/log/Logger.ts';
 import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
-import { quoteLiteral } from '../../../pipelines/warehouse/quoteIdent.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
 import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC, miniBuyers } from '../../models/fixtures/miniSpecs.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, existsSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
-import type { Logger } from '../../../pipelines/log/Logger.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import type { Logger } from '../../../data/log/Logger.ts';
 import { exportForNotebooks } from '../../../pipelines/export/exportForNotebooks.ts';
 import { exportManifestSchema, type ExportManifest } from '../../../pipelines/export/exportManifest.ts';
 import { contractTablesDdl } from '../../../pipelines/ingest/contractDdl.ts';

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
-import { configSchema } from '../../../pipelines/config/configSchema.ts';
-import type { Logger } from '../../../pipelines/log/Logger.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { configSchema } from '../../../data/config/configSchema.ts';
+import type { Logger } from '../../../data/log/Logger.ts';
 import { defaultExportDir, runExport } from '../../../pipelines/export/runExport.ts';
 import { buildSampleWarehouse } from '../../../notebooks/sample/sampleWarehouse.ts';
 

@@ -1,7 +1,7 @@
 // buildFeatures as a stage: weekly history that accumulates, rebuilds that replace, failures that leave outputs intact.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { insertRows, marketplaceWarehouse } from './fixtures/contractTables.ts';
 import { AS_OF, smallMarketplace } from './fixtures/smallMarketplace.ts';
 

@@ -1,7 +1,7 @@
 // Linked-account grouping: connected components over shared device, address and payment keys, on hand-made graphs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { marketplaceWarehouse, type LiteralRow } from './fixtures/contractTables.ts';
 
 const AS_OF = '2026-03-01';

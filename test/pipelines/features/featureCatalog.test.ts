@@ -28,9 +28,9 @@ columns:
   - {name: as_of, description: d, unit: date, window: none, role: key, checks: [not_null]}
   - {name: rate, description: r, unit: percent, window: 90d, role: feature, checks: [{range: {}}]}
 `;
-    expect(() => parseCatalogTable(bad, 'pipelines/sql/features/feat_merchant.yml')).toThrow(
+    expect(() => parseCatalogTable(bad, 'pipelines/features/sql/features/feat_merchant.yml')).toThrow(
       [
-        'pipelines/sql/features/feat_merchant.yml: 2 problems',
+        'pipelines/features/sql/features/feat_merchant.yml: 2 problems',
         '  - key columns[1].unit: got "percent"; Invalid option: expected one of "date"|"id"|"category"|"days"|"hours"|"count"|"currency"|"share"|"share_change"|"stars"|"stars_change"|"per_1k_orders"',
         '  - key columns[1].checks[0].range: a range needs min, max or both',
       ].join('\n'),

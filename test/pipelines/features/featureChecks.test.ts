@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalogTable } from '../../../pipelines/features/featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from '../../../pipelines/features/featureChecks.ts';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 
 const catalog = parseCatalogTable(
   `

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
-import type { Row } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Row } from '../../../data/warehouse/Warehouse.ts';
 import { insertMarketplace, marketplaceWarehouse, type Marketplace } from './fixtures/contractTables.ts';
 import { AS_OF, smallMarketplace } from './fixtures/smallMarketplace.ts';
 

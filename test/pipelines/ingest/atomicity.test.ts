@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { checksums } from './ingestHelpers.ts';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/index.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables, type Cell } from './fixtures.ts';
 import { memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
 

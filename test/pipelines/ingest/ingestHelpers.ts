@@ -1,7 +1,7 @@
 // Shared helpers for the ingest tests: an in-memory warehouse, quarantine rows as plain objects, table checksums.
 import { TABLE_NAMES } from '../../../data/contracts/index.ts';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
-import { quoteIdent } from '../../../pipelines/warehouse/quoteIdent.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../../data/warehouse/quoteIdent.ts';
 
 export async function memoryWarehouse(): Promise<Warehouse> {
   return Warehouse.open({ path: ':memory:' });

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
-import { quoteLiteral } from '../../../pipelines/warehouse/quoteIdent.ts';
+import { quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
 import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../../../data/contracts/index.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables, type Cell, type Rows } from './fixtures.ts';
 import { memoryWarehouse } from './ingestHelpers.ts';
 

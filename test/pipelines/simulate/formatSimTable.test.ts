@@ -1,7 +1,7 @@
 // The side-by-side table: scenarios as columns (status-quo first), value [lo, hi] and the change against status-quo.
 import { describe, expect, it } from 'vitest';
 import { formatSimTable } from '../../../pipelines/simulate/formatSimTable.ts';
-import type { SimResultRow } from '../../../pipelines/simulate/simResultRow.ts';
+import type { SimResultRow } from '../../../data/warehouse/tables/simResultRow.ts';
 
 const row = (scenario: string, metric: string, value: number, lo: number | null = null, hi: number | null = null): SimResultRow => ({
   scenario,

@@ -1,7 +1,7 @@
 // Property: raising a risk threshold never burdens more honest buyers, whatever the action, capacity and fallback.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { buildRequestContext } from '../../../pipelines/simulate/buildRequestContext.ts';
 import { parsePolicy } from '../../../pipelines/simulate/policy/loadPolicy.ts';
 import { replayPolicy, resetOutcomes } from '../../../pipelines/simulate/replayPolicy.ts';

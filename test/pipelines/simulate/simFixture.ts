@@ -1,8 +1,8 @@
 // Test helper: an in-memory warehouse with literal contract rows, score history and buyer groups for the simulator.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
-import { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
-import { readSql } from '../../../pipelines/warehouse/readSql.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../../data/warehouse/readSql.ts';
 import { createContractTables, insertMarketplace, type Marketplace } from '../features/fixtures/contractTables.ts';
 
 export interface BuyerScore { as_of: string; buyer_id: string; risk: number; tier?: string }
@@ -40,7 +40,7 @@ export async function simWarehouse(data: SimFixture): Promise<Warehouse> {
   const wh = await openMemory();
   await createContractTables(wh);
   await insertMarketplace(wh, data);
-  await wh.run(readSql('outputs/score_tables.sql'));
+  await wh.run(readSql(new URL('../../../data/warehouse/tables/score_tables.sql', import.meta.url)));
   await wh.run('create table buyer_groups (as_of date, group_id varchar, buyer_id varchar)');
   for (const s of data.buyerScores ?? []) {
     const tier = s.tier ?? (s.risk >= 0.5 ? 'high' : s.risk >= 0.2 ? 'elevated' : 'normal');

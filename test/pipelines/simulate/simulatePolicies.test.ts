@@ -1,11 +1,11 @@
 // Replay semantics: instant-all equals status-quo's money, reject-all stops all abuse, capacity overflow, deadline, rerun replacement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { parsePolicy } from '../../../pipelines/simulate/policy/loadPolicy.ts';
 import { buildRequestContext } from '../../../pipelines/simulate/buildRequestContext.ts';
 import { replayPolicy, resetOutcomes } from '../../../pipelines/simulate/replayPolicy.ts';
 import { simulatePolicies } from '../../../pipelines/simulate/simulatePolicies.ts';
-import type { SimResultRow } from '../../../pipelines/simulate/simResultRow.ts';
+import type { SimResultRow } from '../../../data/warehouse/tables/simResultRow.ts';
 import { simWarehouse } from './simFixture.ts';
 import { marketplace } from './requestFixture.ts';
 

@@ -1,6 +1,6 @@
 // Labels reach training only if known before the training date: late cases, far-future cases and cleared verdicts are ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Warehouse } from '../../../pipelines/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { loadTrainingData } from '../../../pipelines/train/loadTrainingData.ts';
 import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
 import { AS_OF, miniWarehouse } from './fixtures/miniWarehouse.ts';

@@ -1,0 +1,93 @@
+// A DuckDB warehouse connection with UTC pinned, bound parameters, and plain-JS row objects.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { UserError } from '../validation/errors.ts';
+
+export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+export interface WarehouseOptions {
+  /** DuckDB file, or ':memory:'. */
+  path: string;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export class Warehouse {
+  private constructor(
+    readonly path: string,
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(options: WarehouseOptions): Promise<Warehouse> {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(options.path, config);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/lock/i.test(msg)) {
+        throw new UserError(
+          `warehouse ${options.path} is in use by another trustlens process (${msg.split('\n')[0]}); ` +
+            'wait for it to finish or pass --warehouse to use another file',
+        );
+      }
+      throw err;
+    }
+    const conn = await instance.connect();
+    // TimeZone is an ICU setting that cannot be passed at instance creation; pin it per connection.
+    await conn.run("set TimeZone = 'UTC'");
+    return new Warehouse(options.path, instance, conn);
+  }
+
+  /** Runs a statement (or several separated by ';' when there are no params). */
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    if (params === undefined) await this.conn.run(sql);
+    else await this.conn.run(sql, params);
+  }
+
+  /** Runs a query and returns rows as JS objects (BIGINT comes back as bigint, DECIMAL as number). */
+  async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  /** Runs a query expected to return one value. */
+  async scalar<T = unknown>(sql: string, params?: SqlParams): Promise<T> {
+    const rows = await this.all(sql, params);
+    const first = rows[0];
+    if (!first) throw new Error(`query returned no rows: ${sql.slice(0, 80)}`);
+    return Object.values(first)[0] as T;
+  }
+
+  async tableExists(name: string): Promise<boolean> {
+    const n = await this.scalar<bigint>(
+      'select count(*) from information_schema.tables where table_schema = current_schema() and table_name = $name',
+      { name },
+    );
+    return n > 0n;
+  }
+
+  /** Runs fn inside a transaction; rolls back on any error so the warehouse is left as it was. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run('begin transaction');
+    try {
+      const out = await fn();
+      await this.conn.run('commit');
+      return out;
+    } catch (err) {
+      await this.conn.run('rollback');
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,165 @@
+-- Merchant features as of $as_of: one row per merchant with orders in the 365 days before it; quality rates leave out flagged buyers.
+with merchants as (
+  select * from stg_merchants
+),
+
+orders as (
+  select * from int_orders_enriched
+),
+
+requests as (
+  select * from int_requests_enriched
+),
+
+reviews as (
+  select * from int_reviews_enriched
+),
+
+tickets as (
+  select * from int_tickets_enriched
+),
+
+actions as (
+  select * from stg_merchant_actions
+),
+
+order_stats as (
+  select
+    merchant_id,
+    count(*) filter (where in_90d) as orders_90d,
+    coalesce(sum(amount) filter (where in_90d), 0) as gmv_90d,
+    count(*) as orders_365d,
+    count(*) filter (where in_90d and is_fresh_food) as fresh_food_orders_90d,
+    count(*) filter (where in_90d and is_electronics) as electronics_orders_90d,
+    count(*) filter (where in_90d and is_late_shipment is not null) as shipped_orders_90d,
+    count(*) filter (where in_90d and is_late_shipment) as late_orders_90d,
+    count(*) filter (where in_90d and is_cancelled_before_shipping) as cancelled_orders_90d,
+    median(delivery_days) filter (where in_90d) as delivery_days_median_90d,
+    -- quality rates count only orders of buyers not flagged for abuse
+    count(*) filter (where in_90d and not buyer_flagged) as clean_orders_90d,
+    count(*) filter (where in_30d and not buyer_flagged) as clean_orders_30d,
+    count(*) filter (where in_90d and not buyer_flagged and has_request) as clean_orders_with_request_90d,
+    count(*) filter (where in_90d and not buyer_flagged and has_refund_only) as clean_orders_with_refund_only_90d,
+    count(*) filter (where in_90d and not buyer_flagged and has_defect_request) as clean_orders_with_defect_90d,
+    count(*) filter (where in_90d and not buyer_flagged and is_defective) as clean_defective_orders_90d,
+    count(*) filter (where in_30d and not buyer_flagged and is_defective) as clean_defective_orders_30d
+  from orders
+  group by merchant_id
+),
+
+request_stats as (
+  select
+    merchant_id,
+    count(*) filter (where in_90d and not buyer_flagged) as clean_requests_90d,
+    median(response_hours) filter (where in_90d and not buyer_flagged) as request_response_hours_median_90d,
+    quantile_cont(response_hours, 0.9) filter (where in_90d and not buyer_flagged)
+      as request_response_hours_p90_90d,
+    count(*) filter (where in_90d and not buyer_flagged and is_auto_refund) as auto_refunds_no_answer_90d,
+    count(*) filter (where in_90d and not buyer_flagged and reason = 'no_reason_7day' and is_decided)
+      as no_reason_decided_90d,
+    count(*) filter (where in_90d and not buyer_flagged and reason = 'no_reason_7day' and is_rejected)
+      as no_reason_rejected_90d,
+    count(*) filter (where in_90d) as requests_90d,
+    count(*) filter (where in_90d and buyer_flagged) as abuser_requests_90d,
+    count(*) filter (where in_90d and buyer_flagged and is_refund_only) as abuser_refund_only_90d,
+    count(*) filter (where in_90d and buyer_confirmed) as confirmed_abuser_requests_90d,
+    count(*) filter (where in_90d and buyer_high_risk) as high_risk_requests_90d
+  from requests
+  group by merchant_id
+),
+
+review_stats as (
+  select
+    merchant_id,
+    avg(rating) filter (where in_90d) as rating_avg_90d,
+    avg(rating) filter (where in_30d) as rating_avg_30d,
+    avg(described) filter (where in_90d) as described_avg_90d,
+    avg(service) filter (where in_90d) as service_avg_90d,
+    avg(logistics) filter (where in_90d) as logistics_avg_90d,
+    count(*) filter (where in_90d) as reviews_90d,
+    count(*) filter (where in_90d and is_low) as low_reviews_90d
+  from reviews
+  where not buyer_flagged
+  group by merchant_id
+),
+
+ticket_stats as (
+  select
+    merchant_id,
+    count(*) as tickets_90d,
+    median(response_hours) as ticket_response_hours_median_90d,
+    quantile_cont(response_hours, 0.9) as ticket_response_hours_p90_90d,
+    count(*) filter (where resolved) as resolved_tickets_90d,
+    avg(satisfaction) as ticket_satisfaction_avg_90d,
+    count(*) filter (where attitude_complaint) as attitude_complaints_90d
+  from tickets
+  group by merchant_id
+),
+
+action_stats as (
+  select
+    merchant_id,
+    count(*) filter (where action = 'spot_check_fail') as spot_checks_failed_365d,
+    count(*) filter (where action not in ('spot_check_pass', 'spot_check_fail')) as actions_365d,
+    count(*) filter (where action in ('point_deduction', 'demotion', 'suspension', 'closure')) as serious_actions_365d
+  from actions
+  where taken_at >= $as_of::timestamp - interval 365 day
+  group by merchant_id
+),
+
+final as (
+  select
+    $as_of::date as as_of,
+    o.merchant_id,
+    m.main_category,
+    date_diff('minute', m.opened_at, $as_of::timestamp) / 1440.0 as merchant_age_days,
+    o.orders_90d::integer as orders_90d,
+    o.gmv_90d::double as gmv_90d,
+    o.orders_365d::integer as orders_365d,
+    (o.fresh_food_orders_90d / nullif(o.orders_90d, 0))::double as fresh_food_order_share_90d,
+    (o.electronics_orders_90d / nullif(o.orders_90d, 0))::double as electronics_order_share_90d,
+    (o.late_orders_90d / nullif(o.shipped_orders_90d, 0))::double as late_shipment_rate_90d,
+    (o.cancelled_orders_90d / nullif(o.orders_90d, 0))::double as cancellation_rate_90d,
+    o.delivery_days_median_90d::double as delivery_days_median_90d,
+    (o.clean_orders_with_request_90d / nullif(o.clean_orders_90d, 0))::double as refund_request_rate_90d,
+    (o.clean_orders_with_refund_only_90d / nullif(o.clean_orders_90d, 0))::double as refund_only_rate_90d,
+    (o.clean_orders_with_defect_90d / nullif(o.clean_orders_90d, 0))::double as product_defect_rate_90d,
+    coalesce(a.spot_checks_failed_365d, 0)::integer as spot_checks_failed_365d,
+    (o.clean_defective_orders_90d / nullif(o.clean_orders_90d, 0))::double as order_defect_rate_90d,
+    (o.clean_defective_orders_30d / nullif(o.clean_orders_30d, 0))::double as order_defect_rate_30d,
+    (o.clean_defective_orders_30d / nullif(o.clean_orders_30d, 0)
+      - o.clean_defective_orders_90d / nullif(o.clean_orders_90d, 0))::double as order_defect_trend_30v90,
+    v.rating_avg_90d::double as rating_avg_90d,
+    v.rating_avg_30d::double as rating_avg_30d,
+    (v.rating_avg_30d - v.rating_avg_90d)::double as rating_trend_30v90,
+    v.described_avg_90d::double as described_avg_90d,
+    v.service_avg_90d::double as service_avg_90d,
+    v.logistics_avg_90d::double as logistics_avg_90d,
+    (v.low_reviews_90d / nullif(v.reviews_90d, 0))::double as low_rating_share_90d,
+    r.request_response_hours_median_90d::double as request_response_hours_median_90d,
+    r.request_response_hours_p90_90d::double as request_response_hours_p90_90d,
+    t.ticket_response_hours_median_90d::double as ticket_response_hours_median_90d,
+    t.ticket_response_hours_p90_90d::double as ticket_response_hours_p90_90d,
+    (t.resolved_tickets_90d / nullif(t.tickets_90d, 0))::double as ticket_resolution_rate_90d,
+    t.ticket_satisfaction_avg_90d::double as ticket_satisfaction_avg_90d,
+    (1000.0 * coalesce(t.attitude_complaints_90d, 0) / nullif(o.orders_90d, 0))::double
+      as attitude_complaints_per_1k_orders_90d,
+    coalesce(r.auto_refunds_no_answer_90d, 0)::integer as auto_refunds_no_answer_90d,
+    (r.auto_refunds_no_answer_90d / nullif(r.clean_requests_90d, 0))::double as auto_refund_rate_90d,
+    (r.no_reason_rejected_90d / nullif(r.no_reason_decided_90d, 0))::double as no_reason_7day_rejection_rate_90d,
+    coalesce(a.actions_365d, 0)::integer as actions_365d,
+    coalesce(a.serious_actions_365d, 0)::integer as serious_actions_365d,
+    coalesce(r.abuser_requests_90d, 0)::integer as abuser_requests_90d,
+    coalesce(r.abuser_refund_only_90d, 0)::integer as abuser_refund_only_90d,
+    coalesce(r.confirmed_abuser_requests_90d, 0)::integer as confirmed_abuser_requests_90d,
+    coalesce(r.high_risk_requests_90d, 0)::integer as high_risk_requests_90d,
+    (r.abuser_requests_90d / nullif(r.requests_90d, 0))::double as abuser_request_share_90d
+  from order_stats as o
+  left join merchants as m on m.merchant_id = o.merchant_id
+  left join request_stats as r on r.merchant_id = o.merchant_id
+  left join review_stats as v on v.merchant_id = o.merchant_id
+  left join ticket_stats as t on t.merchant_id = o.merchant_id
+  left join action_stats as a on a.merchant_id = o.merchant_id
+)
+
+select * from final

@@ -1,0 +1,45 @@
+-- Orders and refund-only requests per buyer and merchant over 90 and 365 days, the unit of the buyer's excess over merchant baselines.
+with orders as (
+  select * from int_orders_enriched
+),
+
+requests as (
+  select * from int_requests_enriched
+),
+
+pair_orders as (
+  select
+    buyer_id,
+    merchant_id,
+    count(*) filter (where in_90d) as orders_90d,
+    count(*) as orders_365d,
+    bool_or(buyer_flagged) as buyer_flagged
+  from orders
+  group by buyer_id, merchant_id
+),
+
+pair_requests as (
+  select
+    buyer_id,
+    merchant_id,
+    count(*) filter (where is_refund_only and in_90d) as refund_only_90d,
+    count(*) filter (where is_refund_only) as refund_only_365d,
+    bool_or(buyer_flagged) as buyer_flagged
+  from requests
+  group by buyer_id, merchant_id
+),
+
+final as (
+  select
+    buyer_id,
+    merchant_id,
+    coalesce(o.orders_90d, 0) as orders_90d,
+    coalesce(o.orders_365d, 0) as orders_365d,
+    coalesce(r.refund_only_90d, 0) as refund_only_90d,
+    coalesce(r.refund_only_365d, 0) as refund_only_365d,
+    coalesce(o.buyer_flagged, r.buyer_flagged) as buyer_flagged
+  from pair_orders as o
+  full outer join pair_requests as r using (buyer_id, merchant_id)
+)
+
+select * from final

@@ -1,0 +1,78 @@
+-- Orders of the 365 days before as_of with their window flags, fulfilment outcomes, after-sales outcomes and the buyer's abuse flag.
+with orders as (
+  select * from stg_orders
+),
+
+requests as (
+  select * from stg_refund_requests
+),
+
+reviews as (
+  select * from stg_reviews
+),
+
+flagged as (
+  select * from int_buyers_flagged
+),
+
+as_of as (
+  select $as_of::timestamp as ts
+),
+
+request_outcomes as (
+  select
+    order_id,
+    bool_or(kind = 'refund_only') as has_refund_only,
+    bool_or(reason in ('not_as_described', 'quality', 'damaged', 'wrong_item')) as has_defect_request,
+    bool_or(escalated) as has_escalated,
+    bool_or(decided_by = 'platform' and status = 'approved') as has_platform_refund,
+    sum(amount) as requested_amount,
+    coalesce(sum(amount) filter (where kind = 'refund_only'), 0) as refund_only_amount
+  from requests
+  group by order_id
+),
+
+low_reviews as (
+  select order_id
+  from reviews
+  where rating <= 2
+  group by order_id
+),
+
+final as (
+  select
+    o.buyer_id,
+    o.merchant_id,
+    o.category = 'fresh_food' as is_fresh_food,
+    o.category = 'electronics' as is_electronics,
+    o.amount,
+    o.created_at >= a.ts - interval 30 day as in_30d,
+    o.created_at >= a.ts - interval 90 day as in_90d,
+    f.buyer_id is not null as buyer_flagged,
+    o.cancelled_at is not null
+      and (o.shipped_at is null or o.cancelled_at < o.shipped_at) as is_cancelled_before_shipping,
+    case
+      when o.shipped_at is not null and o.promised_ship_by is not null
+        then o.shipped_at > o.promised_ship_by
+    end as is_late_shipment,
+    case
+      when o.delivered_at is not null
+        then greatest(0, date_diff('minute', o.created_at, o.delivered_at)) / 1440.0
+    end as delivery_days,
+    r.order_id is not null as has_request,
+    coalesce(r.has_refund_only, false) as has_refund_only,
+    coalesce(r.has_defect_request, false) as has_defect_request,
+    -- capped at the order amount so amount rates stay shares of spend
+    least(o.amount, coalesce(r.requested_amount, 0)) as requested_amount,
+    least(o.amount, coalesce(r.refund_only_amount, 0)) as refund_only_amount,
+    coalesce(r.has_escalated or r.has_platform_refund, false) or l.order_id is not null as is_defective
+  from orders as o
+  cross join as_of as a
+  -- int_buyers_flagged holds only flagged buyers
+  left join flagged as f on f.buyer_id = o.buyer_id
+  left join request_outcomes as r on r.order_id = o.order_id
+  left join low_reviews as l on l.order_id = o.order_id
+  where o.created_at >= a.ts - interval 365 day
+)
+
+select * from final

@@ -1,0 +1,55 @@
+-- Reviews of the 365 days before as_of joined to their orders, flagged when they follow a rejected refund request on the same order.
+with reviews as (
+  select * from stg_reviews
+),
+
+orders as (
+  select * from stg_orders
+),
+
+requests as (
+  select * from stg_refund_requests
+),
+
+flagged as (
+  select * from int_buyers_flagged
+),
+
+as_of as (
+  select $as_of::timestamp as ts
+),
+
+rejections as (
+  select
+    order_id,
+    min(decided_at) as first_rejected_at
+  from requests
+  where status = 'rejected' and decided_at is not null
+  group by order_id
+),
+
+final as (
+  select
+    v.review_id,
+    v.order_id,
+    o.buyer_id,
+    o.merchant_id,
+    v.rating,
+    v.described,
+    v.service,
+    v.logistics,
+    v.created_at,
+    v.created_at >= a.ts - interval 30 day as in_30d,
+    v.created_at >= a.ts - interval 90 day as in_90d,
+    v.rating <= 2 as is_low,
+    coalesce(j.first_rejected_at < v.created_at, false) as after_rejection,
+    coalesce(f.is_confirmed or f.is_high_risk, false) as buyer_flagged
+  from reviews as v
+  inner join orders as o on o.order_id = v.order_id
+  cross join as_of as a
+  left join rejections as j on j.order_id = v.order_id
+  left join flagged as f on f.buyer_id = o.buyer_id
+  where v.created_at >= a.ts - interval 365 day
+)
+
+select * from final

@@ -1,0 +1,19 @@
+-- Reviews left before $as_of; the free text is not a feature and stays behind.
+with source as (
+  select * from reviews
+),
+
+final as (
+  select
+    review_id,
+    order_id,
+    rating::integer as rating,
+    described::integer as described,
+    service::integer as service,
+    logistics::integer as logistics,
+    created_at
+  from source
+  where created_at < $as_of::timestamp
+)
+
+select * from final
