@@ -1,14 +1,14 @@
 // The trained model: batch prediction, TreeSHAP explanations, importances and JSON persistence.
 import { availableParallelism } from 'node:os';
 import { toFeatureColumns, type FeatureInput } from './columns.ts';
-import { explainInWorkers } from './explainParallel.ts';
-import { ForestShap, gatherRows } from './forestShap.ts';
-import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './importance.ts';
-import { packForest, predictPacked, type PackedForest } from './predict.ts';
-import { isShared, predictInWorkers } from './predictParallel.ts';
+import { explainInWorkers } from './explain/explainParallel.ts';
+import { ForestShap, gatherRows } from './explain/forestShap.ts';
+import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './train/importance.ts';
+import { packForest, predictPacked, type PackedForest } from './predict/predict.ts';
+import { isShared, predictInWorkers } from './predict/predictParallel.ts';
 import { forestFromJSON, forestToJSON, type ForestJSON, type ForestParams, type ForestState } from './serialize.ts';
 import type { FlatTree } from './treeStore.ts';
-import { treeExpectedValue } from './treeShap.ts';
+import { treeExpectedValue } from './explain/treeShap.ts';
 
 /** Additive explanation of one row: expected + sum(contributions) equals the predicted probability. */
 export interface Explanation {
@@ -91,7 +91,7 @@ export class Forest {
    * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help,
    * and below MIN_POOLED_COPIED_ROWS only with columns in SharedArrayBuffers. Columns are copied into shared memory
    * for the workers, except columns that already live in a SharedArrayBuffer: those are read in place, so do not
-   * write to them until the promise settles. The workers stay in a pool for the next batch (see predictPool.ts).
+   * write to them until the promise settles. The workers stay in a pool for the next batch (see predict/predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');

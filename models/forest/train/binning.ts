@@ -1,5 +1,5 @@
 // Quantile binning: fits ≤ 255 bin edges per feature once and codes the data as row-major Uint8 (255 = missing).
-import { codeColumn, cutCoder, sortKey } from './cutTable.ts';
+import { codeColumn, cutCoder, sortKey } from '../predict/cutTable.ts';
 import { Rng } from './random.ts';
 
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */

@@ -1,12 +1,12 @@
 // Trains a forest: validates input, bins once, grows trees on this thread and worker threads, assembles in order.
-import { rocAuc } from '../metrics/index.ts';
+import { rocAuc } from '../../metrics/index.ts';
 import { binColumns } from './binning.ts';
-import { toFeatureColumns, type FeatureInput } from './columns.ts';
-import { Forest } from './forest.ts';
+import { toFeatureColumns, type FeatureInput } from '../columns.ts';
+import { Forest } from '../forest.ts';
 import { growInline, growInThreads } from './growInThreads.ts';
 import type { TrainingData, TreeParams } from './growTree.ts';
 import { resolveForestOptions, type ForestOptions } from './options.ts';
-import { sharedCopy } from './sharedCopy.ts';
+import { sharedCopy } from '../workers/sharedCopy.ts';
 
 /**
  * Forests up to this many rows × trees grow on the calling thread alone whatever `threads` says. Below it a worker
