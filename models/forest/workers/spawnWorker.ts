@@ -4,17 +4,17 @@ import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-/** One bundle per worker module and process: building takes tens of milliseconds, starting from it a few more. */
+/** One bundle per worker module and process: building one costs more than starting a worker from it. */
 const bundles = new Map<string, URL>();
 
 /**
  * Spawns `./<name>.ts` (under tsx or vitest) or `./<name>.js` (compiled) from this folder (models/forest/workers, where
- * every worker entry lives) with the given workerData.
- * From sources, the worker's module graph is bundled by esbuild (the compiler tsx itself uses) into one ES module
- * passed as a data: URL, and the worker gets no inherited flags (so no tsx loader either). A prediction worker with a
- * one-tree forest then answered 36–51 ms after it was spawned, against 131–142 ms with tsx's --import inherited and
- * about 300 ms when tsx compiled each module again inside it. Worker modules must therefore import only
- * modules of models/forest (any of its sub-folders) and Node's built-ins. Training, prediction and TreeSHAP workers all start here.
+ * every worker entry lives) with the given workerData. From sources, the worker's module graph is bundled by esbuild
+ * (the compiler tsx itself uses) into one ES module passed as a data: URL, and the worker gets no inherited flags (so
+ * no tsx loader either): such a worker answers several times sooner than one that inherits tsx's --import or compiles
+ * each module again inside it (see README, Measurements). Worker modules must therefore import only modules of
+ * models/forest (any of its sub-folders) and Node's built-ins. Training, prediction and TreeSHAP workers all start
+ * here.
  */
 export function spawnForestWorker(name: string, workerData: unknown): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
