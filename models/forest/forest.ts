@@ -1,14 +1,14 @@
 // The trained model: batch prediction, TreeSHAP explanations, importances and JSON persistence.
 import { availableParallelism } from 'node:os';
 import { toFeatureColumns, type FeatureInput } from './columns.ts';
-import { explainInWorkers } from './explainParallel.ts';
-import { ForestShap, gatherRows } from './forestShap.ts';
-import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './importance.ts';
-import { packForest, predictPacked, type PackedForest } from './predict.ts';
-import { isShared, predictInWorkers } from './predictParallel.ts';
+import { explainInWorkers } from './explain/explainParallel.ts';
+import { ForestShap, gatherRows } from './explain/forestShap.ts';
+import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './train/importance.ts';
+import { packForest, predictPacked, type PackedForest } from './predict/predict.ts';
+import { isShared, predictInWorkers } from './predict/predictParallel.ts';
 import { forestFromJSON, forestToJSON, type ForestJSON, type ForestParams, type ForestState } from './serialize.ts';
 import type { FlatTree } from './treeStore.ts';
-import { treeExpectedValue } from './treeShap.ts';
+import { treeExpectedValue } from './explain/treeShap.ts';
 
 /** Additive explanation of one row: expected + sum(contributions) equals the predicted probability. */
 export interface Explanation {
@@ -24,8 +24,8 @@ export interface ExplainOptions {
 }
 
 /**
- * explainRowsAsync computes inline below this many rows, or below this many node visits (rows × nodes in the forest,
- * about 0.25 µs each): starting workers costs about half a second, so smaller batches would not gain from them.
+ * explainRowsAsync computes inline below this many rows, or below this many node visits (rows × nodes in the forest):
+ * starting the explain workers costs more than smaller batches take inline. See README, Measurements.
  */
 export const MIN_PARALLEL_EXPLAIN_ROWS = 50;
 export const MIN_PARALLEL_EXPLAIN_NODE_VISITS = 5_000_000;
@@ -36,18 +36,15 @@ export interface PredictOptions {
 }
 
 /**
- * From this many rows predictProbaAsync starts workers when fewer than `threads - 1` are idle in the pool: a new
- * worker takes about 50 ms to start. With the 1M-row bench model (best of three, ordinary ArrayBuffer columns): 25k
- * rows 35 ms inline against 73 ms with a new worker; 50k rows 92 against 108 ms; 100k rows 161 against 150 ms.
+ * From this many rows predictProbaAsync starts workers when fewer than `threads - 1` are idle in the pool: below it a
+ * new worker's start-up costs more than its share of the batch saves. See README, Measurements.
  */
 export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 /**
  * From this many rows (and below MIN_PARALLEL_PREDICT_ROWS) predictProbaAsync takes the workers idle in the pool, if
  * any, when the columns already live in SharedArrayBuffers; from MIN_POOLED_COPIED_ROWS also when they must first be
- * copied there, which costs about what a pooled worker saves on smaller batches. Smaller batches run inline. 100-tree
- * bench model, one idle worker, medians of 15 (inline / pooled with the copy / pooled from shared columns): 4,096 rows
- * 4.1 / 5.6 / 4.1 ms; 8,192 rows 7.6 / 8.1 / 6.3 ms; 16,384 rows 16.0 / 23.6 / 15.1 ms; 25k rows 23.8 / 34.3 /
- * 23.9 ms; 50k rows 45.4 / 38.5 / 39.0 ms; 100k rows 87.9 / 65.4 / 58.4 ms.
+ * copied there, which costs about what a pooled worker saves on smaller batches. Smaller batches run inline: handing
+ * them to a worker gains nothing. See README, Measurements.
  */
 export const MIN_POOLED_PREDICT_ROWS = 8_192;
 export const MIN_POOLED_COPIED_ROWS = 50_000;
@@ -91,7 +88,7 @@ export class Forest {
    * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help,
    * and below MIN_POOLED_COPIED_ROWS only with columns in SharedArrayBuffers. Columns are copied into shared memory
    * for the workers, except columns that already live in a SharedArrayBuffer: those are read in place, so do not
-   * write to them until the promise settles. The workers stay in a pool for the next batch (see predictPool.ts).
+   * write to them until the promise settles. The workers stay in a pool for the next batch (see predict/predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');

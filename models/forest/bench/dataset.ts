@@ -1,5 +1,5 @@
 // Seeded synthetic benchmark task: 30 features, nonlinear signal with interactions and missing values, ~5 % positives.
-import { Rng } from '../random.ts';
+import { Rng } from '../train/random.ts';
 
 export const BENCH_FEATURES = 30;
 

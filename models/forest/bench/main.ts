@@ -4,29 +4,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { BENCH_FEATURES, makeBenchData } from './dataset.ts';
 import { writeBenchFile, type ContenderResult } from './benchFile.ts';
 
-const USAGE = 'usage: npm run bench:forest -- [--sizes 10k,200k,1M] [--skip-ml-rf] [--skip-sklearn] [--threads 2]';
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-if (args.includes('--help')) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const sizes = (option('--sizes') ?? '10k,200k,1M').split(',').map(parseSize);
-const threads = option('--threads') ?? '2';
+const program = new Command()
+  .name('npm run bench:forest --')
+  .description('Trains and scores this engine, ml-random-forest and scikit-learn on the synthetic bench task, each in a child process, and prints one table.')
+  .addOption(new Option('--sizes <list>', 'comma-separated row counts, each like 10k, 200k or 1M')
+    .argParser(parseSizes).default(parseSizes('10k,200k,1M'), '10k,200k,1M'))
+  .option('--skip-ml-rf', 'skip ml-random-forest (it runs only at sizes up to 10k anyway)')
+  .option('--skip-sklearn', 'skip scikit-learn (/usr/bin/python3 with sklearn)')
+  .option('--threads <n>', 'threads our engine trains and predicts on', '2')
+  .parse();
+const opts = program.opts<{ sizes: number[]; skipMlRf?: true; skipSklearn?: true; threads: string }>();
+const { sizes, threads } = opts;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'forest-bench-'));
 const sklearnAvailable = spawnSync('/usr/bin/python3', ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
 
-function parseSize(s: string): number {
-  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
-  if (!m) throw new Error(`--sizes: "${s}" is not a size like 10k, 200k or 1M. ${USAGE}`);
-  return Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'k' ? 1e3 : m[2]?.toLowerCase() === 'm' ? 1e6 : 1));
+function parseSizes(list: string): number[] {
+  return list.split(',').map((s) => {
+    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+    if (!m) throw new InvalidArgumentError(`"${s}" is not a size like 10k, 200k or 1M.`);
+    return Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'k' ? 1e3 : m[2]?.toLowerCase() === 'm' ? 1e6 : 1));
+  });
 }
 
 function run(command: string, argv: string[]): ContenderResult | string {
@@ -53,12 +55,12 @@ for (const n of sizes) {
   console.error('#   trustlens forest …');
   results.push(run(process.execPath, ['--import', 'tsx', join(here, 'runEngine.ts'), ...base, '100', threads]));
   label.push('trustlens forest');
-  if (n <= 10_000 && !args.includes('--skip-ml-rf')) {
+  if (n <= 10_000 && !opts.skipMlRf) {
     console.error('#   ml-random-forest (slow) …');
     results.push(run(process.execPath, ['--import', 'tsx', join(here, 'runMlRandomForest.ts'), ...base, '15']));
     label.push('ml-random-forest 2.1.0');
   }
-  if (args.includes('--skip-sklearn')) results.push('skipped (--skip-sklearn)');
+  if (opts.skipSklearn) results.push('skipped (--skip-sklearn)');
   else if (sklearnAvailable) {
     console.error('#   scikit-learn …');
     results.push(run('/usr/bin/python3', [join(here, 'sklearn_rf.py'), ...base]));

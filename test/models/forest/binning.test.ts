@@ -1,7 +1,7 @@
 // Binning: the table-driven row-major coder gives every value the same code as the binary search over the edges.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binColumns, binOf, binRowMajor, fitBinEdges, MISSING_CODE } from '../../../models/forest/binning.ts';
+import { binColumns, binOf, binRowMajor, fitBinEdges, MISSING_CODE } from '../../../models/forest/train/binning.ts';
 
 const f32 = (x: number) => Math.fround(x);
 

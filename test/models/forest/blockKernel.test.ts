@@ -1,10 +1,10 @@
 // The WebAssembly block kernel predicts bitwise what the node walk predicts, for every shape the block layout admits.
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BYTES, blockLayoutObstacle } from '../../../models/forest/blockForest.ts';
+import { BLOCK_BYTES, blockLayoutObstacle } from '../../../models/forest/predict/blockForest.ts';
 import { trainForest } from '../../../models/forest/index.ts';
-import { packForest, predictPacked } from '../../../models/forest/predict.ts';
+import { packForest, predictPacked } from '../../../models/forest/predict/predict.ts';
 import { treeDepth, type FlatTree } from '../../../models/forest/treeStore.ts';
-import { sleb, uleb } from '../../../models/forest/wasmModule.ts';
+import { sleb, uleb } from '../../../models/forest/predict/wasmModule.ts';
 import { makeData } from './helpers.ts';
 
 /** Both layouts' predictions for the same rows. */

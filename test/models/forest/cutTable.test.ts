@@ -1,8 +1,8 @@
 // cutTable: each range of float32 values maps to the number of cuts below the range's smallest value; codeColumn codes by it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOf } from '../../../models/forest/binning.ts';
-import { codeColumn, cutCoder, cutTable } from '../../../models/forest/cutTable.ts';
+import { binOf } from '../../../models/forest/train/binning.ts';
+import { codeColumn, cutCoder, cutTable } from '../../../models/forest/predict/cutTable.ts';
 
 /** The definition, range by range: cuts below the range's lowest float32 (NaN-only ranges keep the count before). */
 function definition(cuts: Float64Array): Uint16Array {

@@ -1,8 +1,8 @@
 // The model depends on data, options and seed only: not on thread count, and not on run.
 import { describe, expect, it } from 'vitest';
 import { trainForest } from '../../../models/forest/index.ts';
-import { growInline, growInThreads } from '../../../models/forest/growInThreads.ts';
-import { MAX_INLINE_WORK, prepareTrainingData } from '../../../models/forest/trainForest.ts';
+import { growInline, growInThreads } from '../../../models/forest/train/growInThreads.ts';
+import { MAX_INLINE_WORK, prepareTrainingData } from '../../../models/forest/train/trainForest.ts';
 import { makeData } from './helpers.ts';
 
 describe('forest determinism', () => {

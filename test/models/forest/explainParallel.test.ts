@@ -1,13 +1,13 @@
 // TreeSHAP across worker threads: bitwise the inline result for any thread count; additive; small batches stay inline.
 import { describe, expect, it, vi } from 'vitest';
-import { explainInWorkers } from '../../../models/forest/explainParallel.ts';
+import { explainInWorkers } from '../../../models/forest/explain/explainParallel.ts';
 import { Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS } from '../../../models/forest/forest.ts';
-import { gatherRows } from '../../../models/forest/forestShap.ts';
+import { gatherRows } from '../../../models/forest/explain/forestShap.ts';
 import { trainForest } from '../../../models/forest/index.ts';
 import { makeData } from './helpers.ts';
 
-vi.mock('../../../models/forest/explainParallel.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../models/forest/explainParallel.ts')>();
+vi.mock('../../../models/forest/explain/explainParallel.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../models/forest/explain/explainParallel.ts')>();
   return { ...real, explainInWorkers: vi.fn(real.explainInWorkers) };
 });
 

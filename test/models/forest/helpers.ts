@@ -1,5 +1,5 @@
 // Small seeded datasets for forest tests.
-import { Rng } from '../../../models/forest/random.ts';
+import { Rng } from '../../../models/forest/train/random.ts';
 
 export interface Dataset {
   columns: Float32Array[];

@@ -1,7 +1,7 @@
 // Node histograms: the grouped passes sum exactly what a plain row-by-row, feature-by-feature loop sums.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFeatureHistograms, buildHistogram, CHANNELS, FEATURE_STRIDE } from '../../../models/forest/histogram.ts';
+import { buildFeatureHistograms, buildHistogram, CHANNELS, FEATURE_STRIDE } from '../../../models/forest/train/histogram.ts';
 
 /** Rows of a node over nFeatures features: codes, labels, weights (non-integer too) and the node's row list. */
 const nodeData = fc.integer({ min: 1, max: 13 }).chain((nFeatures) =>

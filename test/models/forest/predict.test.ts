@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { type Forest, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_COPIED_ROWS, MIN_POOLED_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
-import { packForest } from '../../../models/forest/predict.ts';
-import { predictInWorkers } from '../../../models/forest/predictParallel.ts';
-import { predictPool } from '../../../models/forest/predictPool.ts';
+import { packForest } from '../../../models/forest/predict/predict.ts';
+import { predictInWorkers } from '../../../models/forest/predict/predictParallel.ts';
+import { predictPool } from '../../../models/forest/predict/predictPool.ts';
 import { makeData } from './helpers.ts';
 import type { Worker } from 'node:worker_threads';
 

@@ -1,10 +1,10 @@
 // SparseScanner: a small node's split from the codes present is exactly the dense histogram's split.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MISSING_CODE } from '../../../models/forest/binning.ts';
-import { emptyCandidate, scanFeature } from '../../../models/forest/findSplit.ts';
-import { buildFeatureHistograms, FEATURE_STRIDE } from '../../../models/forest/histogram.ts';
-import { SparseScanner } from '../../../models/forest/sparseScan.ts';
+import { MISSING_CODE } from '../../../models/forest/train/binning.ts';
+import { emptyCandidate, scanFeature } from '../../../models/forest/train/findSplit.ts';
+import { buildFeatureHistograms, FEATURE_STRIDE } from '../../../models/forest/train/histogram.ts';
+import { SparseScanner } from '../../../models/forest/train/sparseScan.ts';
 
 const nFeatures = 3;
 

@@ -1,7 +1,7 @@
 // Worker thread entry: explains the blocks of rows it is sent with the same ForestShap row loop as the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ExplainInit, ExplainReply, ExplainRequest } from './explainProtocol.ts';
-import { ForestShap } from './forestShap.ts';
+import type { ExplainInit, ExplainReply, ExplainRequest } from '../explain/explainProtocol.ts';
+import { ForestShap } from '../explain/forestShap.ts';
 
 const port = parentPort!;
 

@@ -1,7 +1,7 @@
 // Forest options: defaults, zod validation collecting every error, and resolution against the data shape.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { ForestParams } from './serialize.ts';
+import type { ForestParams } from '../serialize.ts';
 
 /** Defaults, chosen on the bench task (30 features, ~5 % positives): good AUC while keeping trees shallow enough to predict fast. */
 export const FOREST_DEFAULTS = {

@@ -1,6 +1,6 @@
-// Prediction workers kept between batches: starting one costs about 50 ms, a 200k-row batch about 200 ms.
+// Prediction workers kept between batches, so that a batch does not pay for starting them (see README, Measurements).
 import type { Worker } from 'node:worker_threads';
-import { spawnForestWorker } from './spawnWorker.ts';
+import { spawnForestWorker } from '../workers/spawnWorker.ts';
 
 /** An idle worker is terminated after this long without a batch. */
 const IDLE_MS = 5_000;

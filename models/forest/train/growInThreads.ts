@@ -3,9 +3,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { TreeGrower, type TrainingData, type TreeParams } from './growTree.ts';
 import { OobAccumulator } from './oob.ts';
-import { spawnForestWorker } from './spawnWorker.ts';
-import type { FlatTree } from './treeStore.ts';
-import type { WorkerInit, WorkerReply } from './workerProtocol.ts';
+import { spawnForestWorker } from '../workers/spawnWorker.ts';
+import type { FlatTree } from '../treeStore.ts';
+import type { WorkerInit, WorkerReply } from '../workers/workerProtocol.ts';
 
 export interface GrownTrees {
   /** In index order, whichever thread grew each one. */

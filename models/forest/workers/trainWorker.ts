@@ -1,8 +1,8 @@
 // Worker thread entry: claims tree indices from the shared counter and grows them (a tree depends on its index, not its thread).
 import { parentPort, workerData } from 'node:worker_threads';
-import { TreeGrower } from './growTree.ts';
-import { OobAccumulator } from './oob.ts';
-import { treeBuffers } from './treeStore.ts';
+import { TreeGrower } from '../train/growTree.ts';
+import { OobAccumulator } from '../train/oob.ts';
+import { treeBuffers } from '../treeStore.ts';
 import type { WorkerInit, WorkerReply } from './workerProtocol.ts';
 
 const init = workerData as WorkerInit;

@@ -1,11 +1,11 @@
 // Columnar batch prediction: the WebAssembly block kernel when the forest fits it, else branch-free node walks in JavaScript.
 import { randomUUID } from 'node:crypto';
-import { binOf } from './binning.ts';
+import { binOf } from '../train/binning.ts';
 import { blockLayoutObstacle, buildBlockForest, type BlockForest } from './blockForest.ts';
 import { BlockKernel, blockKernelSupported } from './blockKernel.ts';
 import { codeColumn, cutCoder, type CutCoder } from './cutTable.ts';
-import { sharedCopy } from './sharedCopy.ts';
-import { treeDepth, type FlatTree } from './treeStore.ts';
+import { sharedCopy } from '../workers/sharedCopy.ts';
+import { treeDepth, type FlatTree } from '../treeStore.ts';
 
 /**
  * A forest ready for prediction. Split thresholds become small integer codes: per feature, the sorted distinct

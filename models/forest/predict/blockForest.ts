@@ -1,6 +1,6 @@
 // Lays trees out as blocks of four levels, each decided at once by 16-lane byte compares (see blockKernel.ts).
-import { binOf } from './binning.ts';
-import { treeDepth, type FlatTree } from './treeStore.ts';
+import { binOf } from '../train/binning.ts';
+import { treeDepth, type FlatTree } from '../treeStore.ts';
 
 /**
  * Where the image starts in the kernel's memory: the exit table (EXIT_TABLE_BYTES) comes first. Exits are absolute

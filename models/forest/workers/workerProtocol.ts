@@ -1,6 +1,6 @@
 // Messages between growInThreads and its tree-growing workers.
-import type { TrainingData, TreeParams } from './growTree.ts';
-import type { FlatTree } from './treeStore.ts';
+import type { TrainingData, TreeParams } from '../train/growTree.ts';
+import type { FlatTree } from '../treeStore.ts';
 
 /**
  * Passed once as workerData. Codes, labels and the tree counter live in SharedArrayBuffers: every thread claims the

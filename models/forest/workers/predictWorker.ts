@@ -1,8 +1,8 @@
 // Worker thread entry: for each batch it is sent, predicts blocks of rows claimed from the shared counter until none is left.
 import { parentPort } from 'node:worker_threads';
-import { adoptWalkModule } from './blockKernel.ts';
-import { predictBlocks } from './predictBlocks.ts';
-import type { PredictInit, PredictReply } from './predictProtocol.ts';
+import { adoptWalkModule } from '../predict/blockKernel.ts';
+import { predictBlocks } from '../predict/predictBlocks.ts';
+import type { PredictInit, PredictReply } from '../predict/predictProtocol.ts';
 
 const port = parentPort!;
 

@@ -1,5 +1,5 @@
 // Quantile binning: fits ≤ 255 bin edges per feature once and codes the data as row-major Uint8 (255 = missing).
-import { codeColumn, cutCoder, sortKey } from './cutTable.ts';
+import { codeColumn, cutCoder, sortKey } from '../predict/cutTable.ts';
 import { Rng } from './random.ts';
 
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */
@@ -25,8 +25,8 @@ export function fitBinEdges(columns: readonly Float32Array[], maxBins: number, s
 
 /**
  * Edges and row-major codes of training columns. When every row is in the edge sample, each row's code is read off
- * the sort that found the edges, instead of coding the rows in a second pass (at 8,000 rows × 30 features that pass
- * cost 22–42 ms cold, more than the sort). Same codes as binRowMajor on the same edges.
+ * the sort that found the edges, instead of coding the rows in a second pass (cold, on small data, that pass cost more
+ * than the sort; see README, Measurements). Same codes as binRowMajor on the same edges.
  */
 export function binColumns(columns: readonly Float32Array[], maxBins: number, seed: number): { edges: BinEdges; codes: Uint8Array } {
   const n = columns[0]?.length ?? 0;
@@ -46,8 +46,8 @@ export function binColumns(columns: readonly Float32Array[], maxBins: number, se
 }
 
 // Each loop below sits in its own small function: V8 compiles a hot loop on its own, and a long function that held
-// them all was thrown back to the interpreter (14 times on 30 features of 8,000 rows) each time it reached a later,
-// not yet seen part. Cold, that cost more than the sorting.
+// them all was thrown back to the interpreter each time it reached a later, not yet seen part (see README,
+// Measurements). Cold, that cost more than the sorting.
 function edgesOfSorted(sorted: Float32Array, maxBins: number): Float64Array {
   return distinctCount(sorted) <= maxBins ? midpoints(sorted) : quantileEdges(sorted, maxBins);
 }
@@ -126,8 +126,8 @@ function quantileEdges(sorted: Float32Array, maxBins: number): Float64Array {
 }
 
 /**
- * Values of the sort keys ascending, each with its row: a three-pass radix sort (11 bits a pass), several times faster
- * than Float32Array.prototype.sort, which costs about 80 ns a value here and ran to a second for 30 features of 200k.
+ * Values of the sort keys ascending, each with its row: a three-pass radix sort (11 bits a pass), because
+ * Float32Array.prototype.sort was several times slower on the edge sample (see README, Measurements).
  */
 function radixSort(keys: Uint32Array, rows: Uint32Array): { values: Float32Array; rows: Uint32Array } {
   const n = keys.length;

@@ -1,6 +1,6 @@
 // TreeSHAP over a whole forest: trees prepared once, one row loop shared by the inline path and the explain workers.
 import { prepareShapTree, treeShap, TreeShapWorkspace, type ShapTree } from './treeShap.ts';
-import type { FlatTree } from './treeStore.ts';
+import type { FlatTree } from '../treeStore.ts';
 
 export class ForestShap {
   private readonly trees: ShapTree[];

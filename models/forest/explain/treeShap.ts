@@ -1,5 +1,5 @@
 // Exact path-dependent TreeSHAP (Lundberg et al. 2020, Algorithm 2) on one flat tree, cover-weighted.
-import { treeDepth, type FlatTree } from './treeStore.ts';
+import { treeDepth, type FlatTree } from '../treeStore.ts';
 
 /**
  * A tree prepared for TreeSHAP: the split arrays plus each node's cover as a fraction of its parent's cover,

@@ -1,18 +1,17 @@
 // Trains a forest: validates input, bins once, grows trees on this thread and worker threads, assembles in order.
-import { rocAuc } from '../metrics/index.ts';
+import { rocAuc } from '../../metrics/index.ts';
 import { binColumns } from './binning.ts';
-import { toFeatureColumns, type FeatureInput } from './columns.ts';
-import { Forest } from './forest.ts';
+import { toFeatureColumns, type FeatureInput } from '../columns.ts';
+import { Forest } from '../forest.ts';
 import { growInline, growInThreads } from './growInThreads.ts';
 import type { TrainingData, TreeParams } from './growTree.ts';
 import { resolveForestOptions, type ForestOptions } from './options.ts';
-import { sharedCopy } from './sharedCopy.ts';
+import { sharedCopy } from '../workers/sharedCopy.ts';
 
 /**
  * Forests up to this many rows × trees grow on the calling thread alone whatever `threads` says. Below it a worker
- * costs about what it brings: it starts, compiles its hot loops, and slows the calling thread on this machine's two
- * vCPUs. Bench task, cold, 100 trees, inline against calling thread + one worker: 8,000 rows 0.49–0.58 s against
- * 0.61–0.73 s; 16,000 rows 0.97–1.14 s against 0.91–1.13 s; 32,000 rows 1.84–2.16 s against 1.52–1.55 s.
+ * costs about what it brings: it starts, compiles its hot loops, and slows the calling thread on a two-vCPU machine.
+ * The break-even was measured on the bench task: see README, Measurements.
  */
 export const MAX_INLINE_WORK = 2_000_000;
 

@@ -1,5 +1,5 @@
 // Out-of-bag prediction accumulator with exact fixed-point sums, so OOB results do not depend on thread scheduling.
-import type { FlatTree } from './treeStore.ts';
+import type { FlatTree } from '../treeStore.ts';
 import { MISSING_CODE } from './binning.ts';
 
 /** 2^40: leaf probabilities become integers; sums of ≤ 8192 trees stay below 2^53, hence exact in any order. */

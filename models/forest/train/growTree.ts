@@ -7,7 +7,7 @@ import {
 import type { OobAccumulator } from './oob.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { SparseScanner } from './sparseScan.ts';
-import { TreeBuilder, type FlatTree } from './treeStore.ts';
+import { TreeBuilder, type FlatTree } from '../treeStore.ts';
 
 /** Nodes up to this many rows scan only the codes present (SparseScanner) instead of dense per-feature histograms. */
 const SPARSE_MAX_ROWS = 256;

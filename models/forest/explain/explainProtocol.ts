@@ -1,5 +1,5 @@
 // Messages between explainInWorkers and its TreeSHAP workers.
-import type { FlatTree } from './treeStore.ts';
+import type { FlatTree } from '../treeStore.ts';
 
 /** Passed once as workerData: the forest's trees (structured-cloned) and its feature count. */
 export interface ExplainInit {

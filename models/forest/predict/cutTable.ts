@@ -70,8 +70,8 @@ function lowestOf(range: number): number {
  * the code of the range's smallest value: a lower bound on the code of every value in the range, which a step or two
  * along the cuts makes exact (codeColumn). Cuts are quantiles or split thresholds,
  * so a range rarely holds more than one, and coding a value costs a lookup instead of a binary search.
- * Built from the cuts (each one's first range starting above it) rather than range by range, so a table costs
- * microseconds, not the 0.6 ms that 65,536 float conversions took: small data builds one per feature.
+ * Built from the cuts (each one's first range starting above it) rather than range by range, because converting all
+ * 65,536 range starts to floats cost far more (see README, Measurements) and small data builds one per feature.
  */
 export function cutTable(cuts: Float64Array): Uint16Array {
   if (cuts.length > 0xffff) throw new RangeError(`cutTable: ${cuts.length} cuts; at most 65,535 fit a 16-bit code.`);

@@ -1,7 +1,7 @@
 // Feature importance: impurity (mean decrease in weighted Gini) and permutation (metric drop on shuffled columns).
-import { averagePrecision, brierScore, rocAuc } from '../metrics/index.ts';
+import { averagePrecision, brierScore, rocAuc } from '../../metrics/index.ts';
 import { Rng } from './random.ts';
-import type { FlatTree } from './treeStore.ts';
+import type { FlatTree } from '../treeStore.ts';
 
 /** Built-in metrics for permutation importance (higher is better), or any function of (labels, scores). */
 export type ImportanceMetric = 'rocAuc' | 'averagePrecision' | 'negBrier' | ((labels: Uint8Array, scores: Float64Array) => number);

@@ -8,9 +8,8 @@ import type { Worker } from 'node:worker_threads';
 
 /**
  * Rows per claimed block: at most a whole chunk of the block kernel (which codes and walks 32k rows at once); at
- * least enough that a block costs far more than claiming it (a 256-row block of the 10k bench model takes about
- * 0.25 ms). Between the two, a share of the rows left, so that the last blocks are small and the threads finish
- * together even when one runs slower.
+ * least enough that a block costs far more than claiming it (see README, Measurements). Between the two, a share of
+ * the rows left, so that the last blocks are small and the threads finish together even when one runs slower.
  */
 const MAX_BLOCK_ROWS = 32_768;
 const MIN_BLOCK_ROWS = 256;
@@ -23,7 +22,7 @@ export interface WorkerOptions {
   callerWorks?: boolean;
   /**
    * false takes only workers idle in the pool, and predicts inline when there is none: a small batch would be over
-   * before a new worker (about 50 ms to start) could help.
+   * before a new worker could start and help.
    */
   startWorkers?: boolean;
 }
@@ -63,8 +62,8 @@ export async function predictInWorkers(
       minBlock: MIN_BLOCK_ROWS,
       maxBlock: MAX_BLOCK_ROWS,
     };
-    // Sent before the copy below, so that new workers start up (about 50 ms) and idle ones receive the batch meanwhile;
-    // they wait on `ready`.
+    // Sent before the copy below, so that new workers start up and idle ones receive the batch meanwhile; they wait
+    // on `ready`.
     done = workers.map((worker) => runBatch(worker, init));
     init.columns.forEach((s, f) => {
       if (s !== columns[f]) s.set(columns[f]!);

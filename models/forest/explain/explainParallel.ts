@@ -1,8 +1,8 @@
 // Explains rows with TreeSHAP across worker threads: blocks of rows pulled from a queue, results placed by row offset.
 import type { Worker } from 'node:worker_threads';
-import { spawnForestWorker } from './spawnWorker.ts';
+import { spawnForestWorker } from '../workers/spawnWorker.ts';
 import type { ExplainInit, ExplainReply, ExplainRequest } from './explainProtocol.ts';
-import type { FlatTree } from './treeStore.ts';
+import type { FlatTree } from '../treeStore.ts';
 
 /**
  * Contributions (row-major, same shape as `values`) for row-major feature values, computed by `threads` workers.

@@ -4,16 +4,17 @@ import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-/** One bundle per worker module and process: building takes tens of milliseconds, starting from it a few more. */
+/** One bundle per worker module and process: building one costs more than starting a worker from it. */
 const bundles = new Map<string, URL>();
 
 /**
- * Spawns `./<name>.ts` (under tsx or vitest) or `./<name>.js` (compiled) from this folder with the given workerData.
- * From sources, the worker's module graph is bundled by esbuild (the compiler tsx itself uses) into one ES module
- * passed as a data: URL, and the worker gets no inherited flags (so no tsx loader either). A prediction worker with a
- * one-tree forest then answered 36–51 ms after it was spawned, against 131–142 ms with tsx's --import inherited and
- * about 300 ms when tsx compiled each module again inside it. Worker modules must therefore import only this
- * folder's modules and Node's built-ins. Training, prediction and TreeSHAP workers all start here.
+ * Spawns `./<name>.ts` (under tsx or vitest) or `./<name>.js` (compiled) from this folder (models/forest/workers, where
+ * every worker entry lives) with the given workerData. From sources, the worker's module graph is bundled by esbuild
+ * (the compiler tsx itself uses) into one ES module passed as a data: URL, and the worker gets no inherited flags (so
+ * no tsx loader either): such a worker answers several times sooner than one that inherits tsx's --import or compiles
+ * each module again inside it (see README, Measurements). Worker modules must therefore import only modules of
+ * models/forest (any of its sub-folders) and Node's built-ins. Training, prediction and TreeSHAP workers all start
+ * here.
  */
 export function spawnForestWorker(name: string, workerData: unknown): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -22,8 +23,8 @@ export function spawnForestWorker(name: string, workerData: unknown): Worker {
   if (!url) {
     const entry = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
     const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', metafile: true });
-    const folder = dirname(entry) + sep;
-    const outside = Object.keys(out.metafile.inputs).map((f) => resolve(f)).filter((f) => !f.startsWith(folder));
+    const forestRoot = dirname(dirname(entry)) + sep; // models/forest: the worker entries sit in its workers/ folder
+    const outside = Object.keys(out.metafile.inputs).map((f) => resolve(f)).filter((f) => !f.startsWith(forestRoot));
     const code = out.outputFiles[0]!.text;
     if (outside.length > 0 || code.includes('import.meta')) {
       throw new Error(`spawnForestWorker: the ${name} worker's modules ${outside.length > 0 ? `import ${outside.join(', ')}` : 'use import.meta'}. ` +
