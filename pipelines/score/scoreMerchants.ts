@@ -2,12 +2,12 @@
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
 import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
-import { predictCalibrated } from '../../models/train/fitModel.ts';
+import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 
 export interface MerchantScore extends Record<TrustComponent, number> {

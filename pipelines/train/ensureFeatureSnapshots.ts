@@ -2,7 +2,7 @@
 import { buildFeatures } from '../features/buildFeatures.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { snapshotDates } from './loadFeatureColumns.ts';
+import { snapshotDates } from '../features/loadFeatureColumns.ts';
 
 export interface SnapshotNeed {
   /** History table, e.g. feat_buyer_history. */

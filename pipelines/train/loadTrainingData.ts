@@ -5,7 +5,7 @@ import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { loadFeatureColumns } from './loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 
 export interface LabelOptions {
   /** Training date: only labels known before it count. */

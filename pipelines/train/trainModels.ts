@@ -12,7 +12,7 @@ import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from './ensureFeatureSnapshots.ts';
-import { historyTable } from './loadFeatureColumns.ts';
+import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
 
 export interface TrainOptions {
