@@ -1,6 +1,6 @@
 // `trustlens ingest` handler: plans the batch, loads it in one transaction, prints per-table counts and the batch id.
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { withWarehouse } from '../run/withWarehouse.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';

@@ -4,7 +4,7 @@ import { readArtifactFor } from '../../models/registry/artifactStore.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { ensureFeatureSnapshots } from '../train/ensureFeatureSnapshots.ts';
+import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';

@@ -11,7 +11,7 @@ import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapsho
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { ensureFeatureSnapshots } from './ensureFeatureSnapshots.ts';
+import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
 

@@ -8,7 +8,7 @@ import { sliceExport } from '../../../data/synthetic/sliceExport.ts';
 import { UserError } from '../../../data/validation/errors.ts';
 import { configSchema, type TrustlensConfig } from '../../../data/config/configSchema.ts';
 import { createLogger } from '../../../data/log/Logger.ts';
-import { acquireRunLock } from '../../../pipelines/run/runLock.ts';
+import { acquireRunLock } from '../../../pipelines/cli/runLock.ts';
 import { runRun } from '../../../pipelines/run/runRun.ts';
 import type { WeeklyRunSummary } from '../../../pipelines/run/runWeekly.ts';
 import { addDays } from '../../../data/time/isoDate.ts';

@@ -1,5 +1,5 @@
 // Opens the command's warehouse for one piece of work, holding the run lock when it writes, and always closes it.
-import type { CommandContext } from '../cli/defineCommand.ts';
+import type { CommandContext } from './defineCommand.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { acquireRunLock } from './runLock.ts';
 

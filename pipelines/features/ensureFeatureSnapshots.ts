@@ -1,8 +1,8 @@
 // Makes sure feature history holds every snapshot date a stage needs, building the missing ones (history only).
-import { buildFeatures } from '../features/buildFeatures.ts';
+import { buildFeatures } from './buildFeatures.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { snapshotDates } from '../features/loadFeatureColumns.ts';
+import { snapshotDates } from './loadFeatureColumns.ts';
 
 export interface SnapshotNeed {
   /** History table, e.g. feat_buyer_history. */
