@@ -25,13 +25,14 @@ export async function ingestBatch(
   plan: IngestPlan,
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult | null> {
   if (plan.tables.size === 0) return null;
   // SQL sources in a mapping name their files relative to --from.
   const sqlSources = Object.values(plan.mapping?.tables ?? {}).some((t) => t?.sql);
   if (sqlSources) await wh.run(readSql(new URL('./sql/batch/set_file_search_path.sql', import.meta.url), { folder: quoteLiteral(plan.from) }));
   try {
-    return await batchTransaction(wh, plan, onTable, onStep);
+    return await batchTransaction(wh, plan, onTable, onStep, knownAt);
   } finally {
     if (sqlSources) await wh.run(readSql(new URL('./sql/batch/reset_file_search_path.sql', import.meta.url)));
   }
@@ -42,6 +43,7 @@ function batchTransaction(
   plan: IngestPlan,
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult> {
   return wh.transaction(async () => {
     await ensureIngestTables(wh);
@@ -51,7 +53,7 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep);
+      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, knownAt);
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
@@ -72,6 +74,8 @@ function batchTransaction(
         quarantined: counts.quarantined,
         inserted: counts.inserted,
         duplicate: counts.duplicate,
+        updated: counts.updated,
+        known_at: counts.knownAt,
       });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }

@@ -5,7 +5,7 @@ export const RULES = {
   missing: 'required value missing',
   csvUnparseable: (detail: string) => `CSV line cannot be parsed: ${detail}`,
   notJsonObject: 'line is not a JSON object',
-  duplicate: (pk: string) => `duplicate ${pk} with different content`,
+  immutableChanged: (column: string) => `conflict: ${column} may not change after delivery (value: kept → delivered)`,
   unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
   moneyNegative: 'money must be >= 0',
   moneyCents: 'money must have at most 2 decimals',

@@ -10,6 +10,8 @@ import { planIngest } from './planIngest.ts';
 export interface IngestOptions {
   from: string;
   mapping?: string;
+  /** The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest event. */
+  knownAt?: string;
 }
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
@@ -23,10 +25,11 @@ export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: Co
     wh,
     plan,
     (c) => {
-      log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`);
+      log?.detail(`${c.table}: ${c.read} read = ${c.inserted} inserted + ${c.updated} updated + ${c.duplicate} unchanged + ${c.quarantined} quarantined`);
       log?.progress('ingest tables', ++tablesDone, plan.tables.size);
     },
     (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
+    options.knownAt,
   );
 }
 
