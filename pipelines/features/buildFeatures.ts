@@ -2,6 +2,7 @@
 import { TABLE_NAMES } from '../../data/contracts/index.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { featureCatalog } from './featureCatalog.ts';
@@ -80,6 +81,7 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
     throw new UserError(`features: maxAccountsPerKey ${opts.maxAccountsPerKey} must be a whole number of at least 2`);
   }
   await requireSources(wh);
+  await createKnownRowsMacros(wh);
   const params: BuildParams = { as_of: asOf, max_accounts_per_key: opts.maxAccountsPerKey };
   const steps: BuildFeaturesResult['steps'] = [];
   const t0 = performance.now();

@@ -88,7 +88,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping }, log);
+      const result = await ingestInto(wh, { from, mapping: options.mapping, knownAt: asOf }, log);
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },

@@ -1,6 +1,7 @@
 // Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and labels.
 import { UserError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 
@@ -45,6 +46,7 @@ export async function buildRequestContext(wh: Warehouse, options: ContextOptions
     await wh.run(`create or replace temp view ${src.view} as ${exists ? `select * from ${src.table}` : src.empty}`);
   }
   const start = windowStart(options.asOf, options.weeks);
+  await createKnownRowsMacros(wh);
   await wh.run(`create or replace temp table sim_context as ${readSql(new URL('./sql/sim_context.sql', import.meta.url))}`, { as_of: options.asOf, window_start: start });
   const [row] = await wh.all<{ requests: bigint; unscored: bigint }>(
     'select count(*) as requests, count(*) filter (where buyer_risk is null) as unscored from sim_context',
