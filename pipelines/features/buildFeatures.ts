@@ -81,7 +81,7 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
     throw new UserError(`features: maxAccountsPerKey ${opts.maxAccountsPerKey} must be a whole number of at least 2`);
   }
   await requireSources(wh);
-  await createKnownRowsMacros(wh);
+  await createKnownRowsMacros(wh, asOf);
   const params: BuildParams = { as_of: asOf, max_accounts_per_key: opts.maxAccountsPerKey };
   const steps: BuildFeaturesResult['steps'] = [];
   const t0 = performance.now();

@@ -46,7 +46,7 @@ export async function buildRequestContext(wh: Warehouse, options: ContextOptions
     await wh.run(`create or replace temp view ${src.view} as ${exists ? `select * from ${src.table}` : src.empty}`);
   }
   const start = windowStart(options.asOf, options.weeks);
-  await createKnownRowsMacros(wh);
+  await createKnownRowsMacros(wh, options.asOf);
   await wh.run(`create or replace temp table sim_context as ${readSql(new URL('./sql/sim_context.sql', import.meta.url))}`, { as_of: options.asOf, window_start: start });
   const [row] = await wh.all<{ requests: bigint; unscored: bigint }>(
     'select count(*) as requests, count(*) filter (where buyer_risk is null) as unscored from sim_context',

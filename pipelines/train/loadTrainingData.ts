@@ -22,7 +22,7 @@ export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots
   const snapshotIndex: number[] = [];
   const labels: number[] = [];
   const parts: Map<string, Float32Array>[] = [];
-  await createKnownRowsMacros(wh);
+  await createKnownRowsMacros(wh, o.asOf);
   const labelSql = spec.entity === 'buyer' ? readSql(new URL('./sql/lbl_buyer_abuse.sql', import.meta.url)) : readSql(new URL('./sql/lbl_merchant_serious_action.sql', import.meta.url));
   for (const [s, snapshot] of snapshots.entries()) {
     const params: Record<string, DuckDBValue> =
