@@ -3,6 +3,9 @@ import { TABLE_NAMES } from '../../data/contracts/index.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { columnsFromSources } from './featureSources.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { featureCatalog } from './featureCatalog.ts';
@@ -111,6 +114,13 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
       for (const m of FEATURE_MODELS) problems.push(...(await checkViolations(wh, m.name, catalog[m.table])));
       if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
     });
+    const absent = await absentSources(wh);
+    for (const m of FEATURE_MODELS) {
+      const unknown = columnsFromSources(m.table, absent);
+      if (unknown.length === 0) continue;
+      const assignments = unknown.map((c) => `${quoteIdent(c)} = null`).join(', ');
+      await wh.run(readSql(new URL('./sql/blank_absent_sources.sql', import.meta.url), { table: quoteIdent(m.name), assignments }));
+    }
     const counts = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
       `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,
               (select count(*) from build_buyer_groups) as linked, (select count(distinct group_id) from build_buyer_groups) as groups`,

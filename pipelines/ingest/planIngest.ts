@@ -1,7 +1,9 @@
 // Decides what a batch will load: files per table (default naming or mapping), minus files already loaded with the same fingerprint.
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
+import { TABLE_NAMES, type OptionalTable, type TableName } from '../../data/contracts/index.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -25,6 +27,8 @@ export interface IngestPlan {
   tables: Map<TableName, SourceFile[]>;
   skipped: SkippedFile[];
   ignored: string[];
+  /** Tables the mapping declares absent that the warehouse does not yet record as absent. */
+  newlyAbsent: OptionalTable[];
 }
 
 async function describeFile(from: string, table: TableName, abs: string, format: SourceFile['format'] | undefined, salt: string): Promise<SourceFile> {
@@ -47,7 +51,9 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
   if (!existsSync(from) || !statSync(from).isDirectory()) throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const tables = new Map<TableName, SourceFile[]>();
+  const absent = new Set<TableName>(mapping?.absent ?? []);
   for (const table of TABLE_NAMES) {
+    if (absent.has(table)) continue;
     const tm = mapping?.tables[table];
     // A mapped table's fingerprint also covers its mapping: the same bytes mapped differently are new data.
     const salt = tm ? JSON.stringify(tm) : '';
@@ -59,7 +65,7 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
   }
   const firstLoad = !(await wh.tableExists('load_batches')) || !(await hasRows(wh, 'load_batches'));
   if (firstLoad) {
-    const missing = TABLE_NAMES.filter((t) => !tables.has(t));
+    const missing = TABLE_NAMES.filter((t) => !tables.has(t) && !absent.has(t));
     if (missing.length) {
       throw new UserError(
         `--from ${fromDir}: no file for ${missing.join(', ')}; the first load needs all eight tables ` +
@@ -80,5 +86,12 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
     }
   }
   const claimed = new Set([...tables.values(), ...skipped.map((x) => [x.file])].flat().map((f) => f.display));
-  return { from, mapping, mappingFile, tables, skipped, ignored: found.ignored.filter((f) => !claimed.has(f)) };
+  const recorded = await absentSources(wh);
+  const newlyAbsent = (mapping?.absent ?? []).filter((t) => !recorded.includes(t));
+  for (const t of newlyAbsent) {
+    // Absent means the marketplace has no such data; rows loaded earlier would contradict it.
+    const rows = (await wh.tableExists(t)) ? Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(t) }))) : 0;
+    if (rows > 0) throw new UserError(`${mappingFile}: absent lists ${t}, but the warehouse holds ${rows} ${t} rows loaded earlier; remove it from absent (deliver its new rows) or use a fresh warehouse`);
+  }
+  return { from, mapping, mappingFile, tables, skipped, ignored: found.ignored.filter((f) => !claimed.has(f)), newlyAbsent };
 }

@@ -20,6 +20,8 @@ export interface PublishInput {
   merchants: MerchantScore[];
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Which artifacts scored (score_model_history): reports flag starter models. */
+  models?: { model: string; source: string; modelDate: string; artifact: string }[];
 }
 
 async function dropBuildTables(wh: Warehouse): Promise<void> {
@@ -77,6 +79,7 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
   await dropBuildTables(wh);
   try {
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
+    await wh.run(readSql(new URL('../../data/warehouse/tables/score_model_tables.sql', import.meta.url)));
     await stageRows(wh, input);
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
@@ -92,6 +95,16 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
         await wh.run(`insert into ${quoteIdent(o.history)} by name select * from ${quoteIdent(`${o.current}__new`)}`);
         await wh.run(`drop table if exists ${quoteIdent(o.current)}`);
         await wh.run(`alter table ${quoteIdent(`${o.current}__new`)} rename to ${quoteIdent(o.current)}`);
+      }
+      await wh.run('delete from score_model_history where as_of = $as_of::date', { as_of: input.asOf });
+      for (const m of input.models ?? []) {
+        await wh.run('insert into score_model_history values ($as_of::date, $model, $source, $model_date::date, $artifact)', {
+          as_of: input.asOf,
+          model: m.model,
+          source: m.source,
+          model_date: m.modelDate,
+          artifact: m.artifact,
+        });
       }
     });
   } finally {

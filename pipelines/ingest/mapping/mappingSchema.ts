@@ -1,6 +1,6 @@
 // The zod schema of a column-mapping file, built from the contracts so unknown tables, columns and enum values are caught by key.
 import { z } from 'zod';
-import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/index.ts';
+import { CONTRACTS, OPTIONAL_TABLES, TABLE_NAMES, type OptionalTable, type TableName } from '../../../data/contracts/index.ts';
 
 function columnMappingSchema(values: readonly string[] | undefined) {
   const valueMap = values
@@ -46,8 +46,15 @@ export const mappingSchema = z
   .object({
     description: z.string().optional(),
     tables: z.object(tables).strict(),
+    /** Tables the marketplace does not have: their features are unknown, never zero (README: missing sources). */
+    absent: z.array(z.enum(OPTIONAL_TABLES, { error: `must be one of ${OPTIONAL_TABLES.join(', ')} (buyers, merchants and orders are always needed)` })).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const [i, t] of (m.absent ?? []).entries()) {
+      if ((m.tables as Record<string, unknown>)[t] !== undefined) ctx.addIssue({ code: 'custom', path: ['absent', i], input: t, message: `${t} is also mapped under tables; a table is either mapped or absent` });
+    }
+  });
 
 export interface ColumnMapping {
   column?: string;
@@ -66,4 +73,5 @@ export interface TableMapping {
 export interface Mapping {
   description?: string;
   tables: Partial<Record<TableName, TableMapping>>;
+  absent?: OptionalTable[];
 }
