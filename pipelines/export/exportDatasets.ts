@@ -11,6 +11,9 @@ export interface ExportDataset {
   description: string;
 }
 
+/** Days of refund requests investigate_requests holds unless the caller says otherwise (not a config setting). */
+export const INVESTIGATE_LOOKBACK_DAYS = 90;
+
 export const EXPORT_DATASETS: readonly ExportDataset[] = [
   {
     name: 'feat_buyer',
@@ -59,7 +62,7 @@ export const EXPORT_DATASETS: readonly ExportDataset[] = [
     sqlFile: 'export_investigate_requests.sql',
     reads: ['risk_queue_history', 'score_buyer_history', 'buyer_groups', 'refund_requests', 'orders', 'investigations'],
     producedBy: 'score',
-    description: 'Refund requests of the last 90 days by queued or high-risk buyers and the members of their linked groups.',
+    description: `Refund requests of the last ${INVESTIGATE_LOOKBACK_DAYS} days by queued or high-risk buyers and the members of their linked groups.`,
   },
   {
     name: 'replay_requests',

@@ -10,9 +10,6 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(CONTROLS, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-/** Attribute values are always written double-quoted, so the text escaping covers them; the alias documents intent. */
-export const escapeAttr = escapeHtml;
-
 /** Markup that is already safe: built by `html`, or trusted output such as our own CSS or server-rendered SVG. */
 export class SafeHtml {
   constructor(readonly html: string) {}

@@ -1,8 +1,6 @@
 // The whitelist of fields a policy rule may test: each maps to one column of the request context and a value type.
 import { CATEGORIES, REFUND_KINDS, REFUND_REASONS } from '../../../data/contracts/index.ts';
-
-export const BUYER_TIERS = ['high', 'elevated', 'normal'] as const;
-export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk'] as const;
+import { BUYER_TIERS, MERCHANT_TIERS } from '../../../data/vocabulary/tiers.ts';
 
 export type FieldType = { kind: 'number'; min?: number; max?: number } | { kind: 'enum'; values: readonly string[] };
 
