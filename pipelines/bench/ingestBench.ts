@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLE_NAMES } from '../../data/contracts/index.ts';
+import { timed } from '../../data/log/timed.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -14,18 +15,12 @@ export interface IngestBenchResult {
   ratio: number;
 }
 
-async function timed(fn: () => Promise<void>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return (performance.now() - t0) / 1000;
-}
-
 /** Times both loads, each into a fresh warehouse file in a temp folder, on the `<table>.parquet` files in dir. */
 export async function benchIngest(dir: string): Promise<IngestBenchResult> {
   const work = mkdtempSync(join(tmpdir(), 'trustlens-ingest-bench-'));
   let rows = 0;
   const plain = await Warehouse.open({ path: join(work, 'plain.duckdb') });
-  const plainSeconds = await timed(async () => {
+  const { seconds: plainSeconds } = await timed(async () => {
     for (const t of TABLE_NAMES) {
       await plain.run(`create table ${quoteIdent(t)} as select * from read_parquet($path)`, { path: join(dir, `${t}.parquet`) });
     }
@@ -33,7 +28,7 @@ export async function benchIngest(dir: string): Promise<IngestBenchResult> {
   for (const t of TABLE_NAMES) rows += Number(await plain.scalar(`select count(*) from ${quoteIdent(t)}`));
   plain.close();
   const wh = await Warehouse.open({ path: join(work, 'ingest.duckdb') });
-  const ingestSeconds = await timed(async () => {
+  const { seconds: ingestSeconds } = await timed(async () => {
     await ingestInto(wh, { from: dir });
   });
   wh.close();

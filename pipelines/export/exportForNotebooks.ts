@@ -7,6 +7,7 @@ import type { Logger } from '../../data/log/Logger.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { boundParams } from '../features/materializeSql.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
+import { producerOf } from '../run/stageTables.ts';
 import { EXPORT_DATASETS, INVESTIGATE_LOOKBACK_DAYS } from './exportDatasets.ts';
 import { EXPORT_FORMAT, type ExportFile, type ExportManifest } from './exportManifest.ts';
 import { writeParquet } from './writeParquet.ts';
@@ -47,7 +48,8 @@ export async function exportForNotebooks(
     const missing: string[] = [];
     for (const t of ds.reads) if (!(await wh.tableExists(t))) missing.push(t);
     if (missing.length) {
-      const reason = `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in the warehouse; run \`trustlens ${ds.producedBy}\` (or \`trustlens run\`) first`;
+      const stages = [...new Set(missing.map((t) => producerOf(t) ?? 'run'))].map((s) => `\`trustlens ${s}\``);
+      const reason = `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in the warehouse; run ${stages.join(' and ')} (or \`trustlens run\`) first`;
       log.warn(`export: skipped ${ds.name}: ${reason}`);
       skipped.push({ name: ds.name, reason });
       rmSync(target, { force: true }); // a file left from an older export would contradict the manifest

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
+import { requireTables } from '../run/stageTables.ts';
 import { withWarehouse } from '../run/withWarehouse.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
@@ -26,9 +27,7 @@ export interface ReportContext {
 /** Writes the reports of `asOf` from an open warehouse into outDir (default <reportsDir>/<asOf>). */
 export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext, out?: string): Promise<BuiltReports> {
   const outDir = out ?? join(ctx.config.reportsDir, asOf);
-  for (const table of ['orders', 'refund_requests', 'merchants']) {
-    if (!(await wh.tableExists(table))) throw new UserError(`warehouse ${wh.path} has no ${table} table; run \`trustlens ingest\` first`);
-  }
+  await requireTables(wh, 'report');
   const data = await ctx.log.step('load report data', async () =>
     loadReportData(wh, asOf, { ...reportDataOptions(ctx.config), featureColumns: await catalogueColumns() }),
   );
