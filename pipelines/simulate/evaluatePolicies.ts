@@ -83,16 +83,3 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
     };
   });
 }
-
-/** Plain-text lines for the bench or `trustlens evaluate`. */
-export function formatTruthCheck(rows: readonly TruthCheckRow[]): string {
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-  return rows
-    .map(
-      (r) =>
-        `${r.scenario.padEnd(16)} abusive refund-only stopped ${pct(r.shareStopped).padStart(6)} of ${r.abusiveRefundOnlyPaidStatusQuo.toFixed(0)}; ` +
-        `honest burdened ${pct(r.honestBurdenedShare)} (added ${pct(r.honestBurdenedAddedShare)})` +
-        (r.scenario === 'risk-gated' ? (passesTruthCheck(r) ? '  PASS (>= 50% stopped, < 5% added burden)' : '  FAIL (needs >= 50% stopped, < 5% added burden)') : ''),
-    )
-    .join('\n');
-}

@@ -38,8 +38,3 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
-
-/** Joins fragments with an optional separator, escaping plain strings. */
-export function joinHtml(parts: readonly HtmlValue[], separator: HtmlValue = ''): SafeHtml {
-  return new SafeHtml(parts.map(interpolate).join(interpolate(separator)));
-}

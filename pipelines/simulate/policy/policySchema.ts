@@ -64,7 +64,6 @@ export const ruleSchema = z.strictObject({
   /** The merchant response deadline does not turn this rule's refund_after_return into an auto-refund. */
   exemptFromDeadline: z.boolean().default(false),
 });
-export type PolicyRule = z.output<typeof ruleSchema>;
 
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const nonNegative = z.number().min(0, 'must be 0 or more');
@@ -104,5 +103,3 @@ export const policySchema = z.strictObject({
   costs: costsSchema,
 });
 export type Policy = z.output<typeof policySchema>;
-export type PolicySettings = Policy['settings'];
-export type PolicyCosts = Policy['costs'];
