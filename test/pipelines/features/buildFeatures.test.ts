@@ -78,7 +78,7 @@ describe('buildFeatures', () => {
   it('says which tables are missing and how to load them', async () => {
     wh = await Warehouse.open({ path: ':memory:' });
     await expect(buildFeatures(wh, AS_OF)).rejects.toThrow(
-      'features: warehouse :memory: has no tables buyers, merchants, orders, refund_requests, reviews, service_tickets, merchant_actions, investigations; load the data first with `trustlens ingest --from DIR`',
+      'features: warehouse :memory: has no tables buyers, merchants, orders, refund_requests, reviews, service_tickets, merchant_actions, investigations; run `trustlens ingest --from DIR` first',
     );
     await expect(buildFeatures(wh, '2026-13-01')).rejects.toThrow('features: as-of date "2026-13-01" is not a date; use YYYY-MM-DD, e.g. 2026-11-02');
     await expect(buildFeatures(wh, '2026-02-30')).rejects.toThrow('features: as-of date "2026-02-30" is not a date');
