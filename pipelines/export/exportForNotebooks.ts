@@ -7,7 +7,7 @@ import type { Logger } from '../../data/log/Logger.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
-import { producerOf } from '../run/stageTables.ts';
+import { producerOf } from '../cli/stageTables.ts';
 import { EXPORT_DATASETS, INVESTIGATE_LOOKBACK_DAYS } from './exportDatasets.ts';
 import { EXPORT_FORMAT, type ExportFile, type ExportManifest } from './exportManifest.ts';
 import { writeParquet } from './writeParquet.ts';

@@ -7,7 +7,7 @@ import { timed } from '../../data/log/timed.ts';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
-import { requireTables } from '../run/stageTables.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
 import { featureBuildOrder, featureTempTables, PUBLISHED_FEATURES, type BuildModel } from './featureModels.ts';

@@ -16,7 +16,7 @@ import { trainModels } from '../train/trainModels.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
-import { requireTables } from './stageTables.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 
 export interface WeeklyRunOptions {

@@ -2,7 +2,7 @@
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { requireTables } from '../run/stageTables.ts';
+import { requireTables } from '../cli/stageTables.ts';
 
 export interface ContextOptions {
   /** The window ends just before this date (YYYY-MM-DD). */
