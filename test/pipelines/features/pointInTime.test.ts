@@ -1,6 +1,6 @@
 // Property: events dated on or after as_of never change any feature at as_of (no leakage from the future).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import type { Row } from '../../../data/warehouse/Warehouse.ts';
 import { buyer, investigation, merchant, merchantAction, order, refundRequest, review, serviceTicket, type Marketplace } from '../../support/contractRows.ts';
@@ -85,7 +85,6 @@ describe('features are point-in-time', () => {
   beforeAll(async () => {
     base = await snapshot([smallMarketplace()]);
   });
-  afterAll(() => undefined);
 
   it('adding any events dated on or after as_of leaves every feature at as_of unchanged', async () => {
     await fc.assert(
