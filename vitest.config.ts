@@ -37,7 +37,8 @@ export default defineConfig({
         // another file may have loaded first (see test/models/forest/explainParallel.test.ts).
         test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E_SUITES, isolate: false },
       },
-      { extends: true, test: { name: 'e2e', include: E2E_SUITES } },
+      // A whole stage re-run dozens of times takes a minute or more when the two cores are shared.
+      { extends: true, test: { name: 'e2e', include: E2E_SUITES, testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
   },
 });
