@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { insertRows, marketplaceWarehouse } from './fixtures/contractTables.ts';
-import { AS_OF, smallMarketplace } from './fixtures/smallMarketplace.ts';
+import { order } from '../../support/contractRows.ts';
+import { insertRows, marketplaceWarehouse } from '../../support/marketplaceWarehouse.ts';
+import { AS_OF, smallMarketplace } from '../../support/smallMarketplace.ts';
 
 let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
@@ -45,7 +46,7 @@ describe('buildFeatures', () => {
   it('fails on a broken column check and leaves the previous outputs as they were', async () => {
     wh = await marketplaceWarehouse(smallMarketplace());
     await buildFeatures(wh, AS_OF);
-    await insertRows(wh, 'orders', [{ order_id: 'neg', buyer_id: 'b2', merchant_id: 'm2', category: 'home', amount: -500, created_at: '2026-03-02' }]);
+    await insertRows(wh, 'orders', [order('neg', 'b2', 'm2', { category: 'home', amount: -500, created_at: '2026-03-02' })]);
     await expect(buildFeatures(wh, '2026-03-08')).rejects.toThrow(
       'features as of 2026-03-08: column checks failed, previous outputs kept: 3 problems\n' +
         '  - feat_buyer.spend_30d: rule range [0, inf] broken by 1 row (e.g. as_of=2026-03-08, buyer_id=b2)\n' +
