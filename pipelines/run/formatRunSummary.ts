@@ -21,6 +21,7 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (fresh, not retrained)'),
     `  flagged:   ${tiers(s.score.buyerTiers, ['high', 'elevated'])} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
     `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'])}`,
+    `  governance: ${Object.entries(s.govern.actions).map(([a, k]) => `${n(k)} ${a}`).join(', ') || 'no actions'} recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
   if (s.backfilledWeeks.length) lines.push(`  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`);
