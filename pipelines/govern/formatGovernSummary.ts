@@ -1,5 +1,5 @@
 // The lines `trustlens govern` prints: this week's recommended actions, escalations, spot checks and compensation.
-import { ACTIONS } from './ladder/ladderLevels.ts';
+import { ACTIONS } from '../../data/vocabulary/ladderActions.ts';
 import type { GovernSummary } from './governWeek.ts';
 
 const n = (x: number) => x.toLocaleString('en');

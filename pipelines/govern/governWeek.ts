@@ -7,7 +7,7 @@ import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
-import { ACTIONS, type LadderAction } from './ladder/ladderLevels.ts';
+import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
 import { publishGovern, type SpotCheckRow } from './publishGovern.ts';
 import { materializeGov, queryGov, runGovFile, type GovParams } from './runGovSql.ts';

@@ -1,7 +1,8 @@
 // The penalty ladder: points per violation that expire, repeats that cost more, and at most N steps up a week.
 import { addDays } from '../../../data/time/isoDate.ts';
 import type { GovernConfig } from '../../../data/config/governSchema.ts';
-import { ACTIONS, levelForPoints, levelThresholds, type LadderAction } from './ladderLevels.ts';
+import { ACTIONS, type LadderAction } from '../../../data/vocabulary/ladderActions.ts';
+import { levelForPoints, levelThresholds } from './ladderLevels.ts';
 
 export interface Violation {
   /** Standard id (merchant_scorecard.standard). */

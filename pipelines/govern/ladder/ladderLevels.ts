@@ -1,19 +1,5 @@
-// The penalty ladder's levels, mildest first, and the active points each needs (from config govern.ladder).
+// The active points each level of the penalty ladder needs (config govern.ladder), and the level some points reach.
 import type { GovernConfig } from '../../../data/config/governSchema.ts';
-
-export const ACTIONS = ['none', 'warning', 'rectification', 'demotion', 'point_deduction', 'suspension', 'closure'] as const;
-export type LadderAction = (typeof ACTIONS)[number];
-
-/** Plain words for each action, as the pages and CSV show them. */
-export const ACTION_LABELS: Record<LadderAction, string> = {
-  none: 'no action',
-  warning: 'warning',
-  rectification: 'rectification with a deadline',
-  demotion: 'demotion in search',
-  point_deduction: 'point deduction',
-  suspension: 'suspension',
-  closure: 'closure',
-};
 
 /** Points needed for levels 1..6 (warning … closure), rising. */
 export function levelThresholds(ladder: GovernConfig['ladder']): number[] {
