@@ -33,7 +33,7 @@ export interface GovernSummary {
 /** Temp tables in build order; the layered SQL reads the ones before it. */
 const BUILD = ['gov_weeks', 'gov_buyer_scores', 'gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard', 'gov_merchant_trust', 'gov_spot_population', 'gov_compensation'] as const;
 
-async function dropTemp(wh: Warehouse): Promise<void> {
+export async function dropGovernTemp(wh: Warehouse): Promise<void> {
   for (const t of BUILD) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
 }
 
@@ -104,6 +104,32 @@ function summarize(asOf: string, recs: readonly Recommendation[]): Pick<GovernSu
   return { actions, escalations: now.filter((r) => r.change === 'escalated').length };
 }
 
+function governParams(asOf: string, config: TrustlensConfig): GovParams {
+  const g = config.govern;
+  return {
+    as_of: asOf,
+    known_as_of: asOf,
+    weeks: g.historyWeeks,
+    window_days: g.windowDays,
+    standards: JSON.stringify(standardRows(g)),
+    ...metricParams(g),
+  };
+}
+
+/**
+ * Builds the temp table gov_scorecard (and the layers under it) for the `govern.historyWeeks` weeks ending at asOf, all
+ * weeks in one set-based pass. The caller drops the temp tables (dropGovernTemp) when done with them.
+ */
+export async function buildScorecards(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<string[]> {
+  const params = governParams(asOf, config);
+  await runGovFile(wh, 'gov_macro_week_indexes');
+  const scored = await wh.tableExists('score_buyer_history');
+  await materializeGov(wh, 'gov_weeks', params);
+  await materializeGov(wh, 'gov_buyer_scores', params, scored ? 'gov_buyer_scores' : 'gov_buyer_scores__empty');
+  for (const t of ['gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard'] as const) await materializeGov(wh, t, params);
+  return weeksEnding(asOf, config.govern.historyWeeks);
+}
+
 /**
  * Computes the scorecards of the `govern.historyWeeks` weeks ending at asOf (set-based, all weeks in one pass), runs
  * the ladder over them from a clean slate, draws this week's spot checks and restates the ledger, then publishes all
@@ -113,25 +139,11 @@ export async function governWeek(wh: Warehouse, asOf: string, config: TrustlensC
   const t0 = performance.now();
   await requireSources(wh);
   const g = config.govern;
-  const weeks = weeksEnding(asOf, g.historyWeeks);
-  const params: GovParams = {
-    as_of: asOf,
-    known_as_of: asOf,
-    weeks: g.historyWeeks,
-    window_days: g.windowDays,
-    standards: JSON.stringify(standardRows(g)),
-    ...metricParams(g),
-  };
+  const params = governParams(asOf, config);
   const step = <T>(name: string, fn: () => Promise<T>) => (log ? log.step(name, fn) : fn());
   try {
-    await runGovFile(wh, 'gov_macro_week_indexes');
-    const scored = await wh.tableExists('score_buyer_history');
     const trusted = await wh.tableExists('score_merchant_history');
-    await step(`scorecards of ${weeks.length} weeks (${weeks[0]} … ${asOf})`, async () => {
-      await materializeGov(wh, 'gov_weeks', params);
-      await materializeGov(wh, 'gov_buyer_scores', params, scored ? 'gov_buyer_scores' : 'gov_buyer_scores__empty');
-      for (const t of ['gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard'] as const) await materializeGov(wh, t, params);
-    });
+    const weeks = await step(`scorecards of ${g.historyWeeks} weeks (to ${asOf})`, () => buildScorecards(wh, asOf, config));
     const recommendations = await step('penalty ladder', async () => applyLadder(weeks, await ladderInput(wh, config), g.ladder));
     const spot = await step('spot-check sample', async () => {
       await materializeGov(wh, 'gov_merchant_trust', params, trusted ? 'gov_merchant_trust' : 'gov_merchant_trust__empty');
@@ -154,6 +166,6 @@ export async function governWeek(wh: Warehouse, asOf: string, config: TrustlensC
       seconds: (performance.now() - t0) / 1000,
     };
   } finally {
-    await dropTemp(wh);
+    await dropGovernTemp(wh);
   }
 }

@@ -99,7 +99,8 @@ export function applyLadder(weeks: readonly string[], input: readonly MerchantWe
         change: level > previous ? 'escalated' : level < previous ? 'de-escalated' : 'unchanged',
         pointsWeek,
         pointsActive,
-        violations: active.map((e) => e.line).reverse(),
+        // newest week first; within a week, in the order the scorecard lists them
+        violations: [...active].sort((a, b) => b.week - a.week).map((e) => e.line),
         violationCount: active.length,
         deadline: action === 'rectification' ? addDays(asOf, ladder.rectificationDays) : null,
       });
