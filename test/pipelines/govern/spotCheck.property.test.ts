@@ -58,7 +58,7 @@ describe('drawSpotChecks (property)', () => {
         const runs = 3000;
         const hits = new Array<number>(pool.length).fill(0);
         // a failing inspection on every merchant with risk above 1: its platform-wide count is known exactly
-        const y = risks.map((r) => (r > 1 ? 1 : 0));
+        const y: number[] = risks.map((r) => (r > 1 ? 1 : 0));
         let estimate = 0;
         let probabilities: number[] = [];
         for (let k = 0; k < runs; k++) {
