@@ -8,6 +8,7 @@ import { simulateCommand } from './commands/simulate.ts';
 import { exportCommand } from './commands/export.ts';
 import { trainCommand } from './commands/train.ts';
 import { scoreCommand } from './commands/score.ts';
+import { governCommand } from './commands/govern.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   featuresCommand,
   trainCommand,
   scoreCommand,
+  governCommand,
   simulateCommand,
   reportCommand,
   exportCommand,

@@ -25,6 +25,7 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (fresh, not retrained)'),
     `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS)} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
     `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS)}`,
+    `  governance: ${Object.entries(s.govern.actions).map(([a, k]) => `${n(k)} ${a}`).join(', ') || 'no actions'} recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
   if (s.backfilledWeeks.length) lines.push(`  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`);

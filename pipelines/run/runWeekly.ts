@@ -1,4 +1,4 @@
-// The weekly run: ingest new files, score history, features, train when stale, score, simulate, report and export, each stage timed.
+// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and export, each stage timed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelName } from '../../models/artifactSchema.ts';
@@ -7,6 +7,7 @@ import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
+import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
 import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
@@ -46,6 +47,7 @@ export interface WeeklyRunSummary {
   trained: ModelName[];
   backfilledWeeks: string[];
   score: ScoreSummary;
+  govern: GovernSummary;
   simulated: { policies: number; requests: number };
   reportsIndex: string;
 }
@@ -149,6 +151,13 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     (s) => `${s.buyers} buyers, ${s.merchants} merchants, queue ${s.queue}`,
   );
 
+  // Governance reads this week's buyer tiers and merchant trust, so it runs after score.
+  const govern = await stage(
+    'govern',
+    () => governWeek(wh, asOf, config, log),
+    (gv) => `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
+  );
+
   const sim = await stage(
     'simulate',
     () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log }),
@@ -169,6 +178,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     trained: toTrain,
     backfilledWeeks: backfilled,
     score,
+    govern,
     simulated: { policies: policies.length, requests: sim.context.requests },
     reportsIndex: join(built.dir, 'index.html'),
   };

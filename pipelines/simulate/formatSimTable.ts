@@ -18,6 +18,7 @@ export const TABLE_METRICS = [
   'new_buyer_burdened',
   'new_buyer_burdened_rate',
   'merchant_loss',
+  'compensation_cost',
   'platform_cost',
   'honest_buyer_cost',
   'review_workload',

@@ -4,7 +4,7 @@ import { defineCommand, opt } from '../defineCommand.ts';
 
 export const reportCommand = defineCommand({
   name: 'report',
-  summary: 'Write self-contained HTML reports (and risk-queue.csv) for a week: weekly trust, risk queue, policy impact, model card.',
+  summary: 'Write self-contained HTML reports (and their CSVs) for a week: weekly trust, risk queue, policy impact, model card, merchant operations.',
   details:
     'Reads the contract tables, score and simulation outputs and model artifacts; a stage that has not run yet shows as a notice on its page. ' +
     'Pages need no script or network; the folder is replaced atomically.',

@@ -77,6 +77,8 @@ export const settingsSchema = z
     reviewDelayDays: nonNegative.default(2),
     returnDays: nonNegative.default(6),
     abuserReturnRate: rate.default(0.1),
+    /** Share of the money paid to confirmed abusers for kept goods that the platform repays the merchants (0 = none). */
+    compensation: rate.default(0),
   })
   .prefault({})
   .superRefine((s, ctx) => {

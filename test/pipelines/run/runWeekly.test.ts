@@ -82,9 +82,9 @@ describe('trustlens run, week after week', () => {
     // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week trains.
     expect(first.trained).toEqual(['abuse-risk', 'merchant-trust']);
     expect(first.score.buyerModelDate).toBe(WEEK1);
-    expect(first.stages.map((s) => s.stage)).toEqual(['ingest', 'score history', 'features', 'train', 'score', 'simulate', 'report', 'export']);
+    expect(first.stages.map((s) => s.stage)).toEqual(['ingest', 'score history', 'features', 'train', 'score', 'govern', 'simulate', 'report', 'export']);
     expect(existsSync(first.reportsIndex)).toBe(true);
-    // --timings writes the run's summary: the eight stages with their seconds and the peak memory so far.
+    // --timings writes the run's summary: the nine stages with their seconds and the peak memory so far.
     const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as Pick<WeeklyRunSummary, 'asOf' | 'seconds' | 'orders' | 'stages'>;
     expect(timings).toEqual({ asOf: WEEK1, seconds: first.seconds, orders: first.orders, stages: first.stages });
     // The stages are the whole run but for a few queries between them (table checks, which weeks lack scores).
@@ -107,7 +107,7 @@ describe('trustlens run, week after week', () => {
   });
 
   it('keeps history of features, scores and simulations for both weeks, so week-over-week works', async () => {
-    for (const table of ['feat_buyer_history', 'score_buyer_history', 'score_merchant_history', 'sim_results']) {
+    for (const table of ['feat_buyer_history', 'score_buyer_history', 'score_merchant_history', 'sim_results', 'merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks']) {
       const dates = await datesIn(table);
       expect(dates, table).toContain(WEEK1);
       expect(dates, table).toContain(END);
