@@ -46,6 +46,14 @@ export const configSchema = z
     review: z
       .strictObject({
         capacity: positiveInt('review.capacity').default(200).describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),
+        minRisk: probability
+          .default(0.2)
+          .describe('Risk floor of the review queue: buyers below it never enter, even when the queue is short (a short week gives a short queue).'),
+        minExpectedLoss: z
+          .number()
+          .min(0, 'must be 0 or more')
+          .default(10)
+          .describe('Expected-loss floor of the review queue (risk × refund-only money of the last 30 days, platform currency): buyers below it never enter.'),
       })
       .prefault({}),
     tiers: z

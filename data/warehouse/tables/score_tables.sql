@@ -36,3 +36,26 @@ create table if not exists risk_queue_history (
   group_members varchar[] not null,  -- other accounts in the linked group
   group_confirmed_abusers integer not null
 );
+create table if not exists risk_queue_handled_history (
+  as_of date not null,
+  rank integer not null,           -- in queue order (largest expected loss first); these take no review capacity
+  buyer_id varchar not null,
+  risk double not null,
+  tier varchar not null,
+  expected_loss double not null,
+  refund_only_amount_30d double not null,
+  reasons varchar[] not null,
+  handled_as varchar not null,     -- confirmed_abuse (verdict closed before as_of) | open_investigation (opened before, not closed)
+  handled_since varchar not null,  -- when the verdict closed or the case opened (UTC, YYYY-MM-DD HH:MM)
+  case_id varchar not null
+);
+create table if not exists risk_queue_summary_history (
+  as_of date not null,
+  capacity integer not null,       -- review.capacity
+  queued integer not null,         -- accounts in the queue (fewer than capacity in a short week)
+  handled integer not null,        -- already handled above the floors, listed apart
+  below_risk_floor integer not null,
+  below_loss_floor integer not null,
+  min_risk double not null,        -- review.minRisk
+  min_expected_loss double not null  -- review.minExpectedLoss
+);
