@@ -52,8 +52,8 @@ export const configSchema = z
         minExpectedLoss: z
           .number()
           .min(0, 'must be 0 or more')
-          .default(10)
-          .describe('Expected-loss floor of the review queue (risk × refund-only money of the last 30 days, platform currency): buyers below it never enter.'),
+          .default(5)
+          .describe('Expected-loss floor of the review queue (risk × refund-only money a month, platform currency): buyers below it never enter.'),
       })
       .prefault({}),
     tiers: z

@@ -18,6 +18,7 @@ export interface BuyerScore {
   /** Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads them. */
   reasons: string[];
   refund_only_amount_30d: number;
+  /** risk × monthlyRefundOnly (what the queue ranks by). */
   expected_loss: number;
   group_id: string | null;
   /** 1-based rank in this week's review queue, null outside it. */
@@ -66,6 +67,14 @@ export function reasonRows(rows: readonly (Pick<BuyerScore, 'risk' | 'tier' | 'q
   return [...picked].sort((a, b) => a - b);
 }
 
+/**
+ * Refund-only money a month: the larger of the last 30 days and the 90-day monthly average, so an abuser who paused
+ * this month still carries a loss (risk × the 30 days alone left high-risk buyers with a quiet month out of the queue).
+ */
+export function monthlyRefundOnly(amount30d: number, amount90d: number): number {
+  return Math.max(amount30d, amount90d / 3);
+}
+
 export async function scoreBuyers(
   wh: Warehouse,
   asOf: string,
@@ -77,14 +86,14 @@ export async function scoreBuyers(
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   const snap = await loadFeatureColumns(wh, spec, asOf, {
-    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer'],
+    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer', 'f.refund_only_amount_90d::double'],
   });
   const n = snap.ids.length;
   const rules = { capacity: config.review.capacity, minRisk: config.review.minRisk, minExpectedLoss: config.review.minExpectedLoss };
   if (n === 0) return { rows: [], queue: rankQueue([], new Map(), rules).summary };
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
-  const [amounts, groups, sizes] = snap.extra as [(number | null)[], (string | null)[], (number | null)[]];
+  const [amounts, groups, sizes, amounts90] = snap.extra as [(number | null)[], (string | null)[], (number | null)[], (number | null)[]];
   const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
     const risk = probability[i]!;
     const amount = amounts[i] ?? 0;
@@ -94,7 +103,7 @@ export async function scoreBuyers(
       tier: buyerTier(risk, config.tiers),
       reasons: [],
       refund_only_amount_30d: amount,
-      expected_loss: risk * amount,
+      expected_loss: risk * monthlyRefundOnly(amount, amounts90[i] ?? 0),
       group_id: (sizes[i] ?? 1) > 1 ? groups[i] ?? null : null,
       queue_rank: null,
       handled: null,

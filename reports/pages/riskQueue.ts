@@ -50,7 +50,7 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
       { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
       { header: 'Risk', align: 'num', help: 'Calibrated probability of refund-only abuse', cell: (r) => fmtProb(r.risk) },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
-      { header: 'Expected loss', align: 'num', help: 'risk × refund-only amount, last 30 days', cell: (r) => fmtAmount(r.expectedLoss) },
+      { header: 'Expected loss', align: 'num', help: 'risk × refund-only money a month (30 days, or the 90-day monthly average if larger)', cell: (r) => fmtAmount(r.expectedLoss) },
       { header: 'Refund-only 30 d', align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
       { header: 'Reasons', className: 'wrap', cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>` },
       { header: 'Linked accounts', cell: linked },
@@ -62,7 +62,7 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
 export function rankingSentence(s: RiskQueueSummary | null | undefined): string {
   const floors = s ? ` among accounts with risk ≥ ${s.minRisk} and expected loss ≥ ${fmtAmount(s.minExpectedLoss)}` : '';
   return (
-    `Ranked by expected loss — risk × the buyer’s refund-only money of the last 30 days — largest first${floors}, ` +
+    `Ranked by expected loss — risk × the buyer’s refund-only money a month (the larger of the last 30 days and the 90-day monthly average) — largest first${floors}, ` +
     'leaving out accounts already confirmed or under investigation (listed apart below); ties by risk, then id.'
   );
 }
@@ -120,7 +120,7 @@ ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled
   const defs = renderSection('definitions', 'Definitions', renderDefinitions([
     { term: 'Risk', definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.' },
     { term: 'Tier', definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).' },
-    { term: 'Expected loss', definition: 'Risk × the buyer’s refund-only amount over the last 30 days.' },
+    { term: 'Expected loss', definition: 'Risk × the buyer’s refund-only money a month: the larger of the last 30 days and the monthly average of the last 90 days.' },
     { term: 'Reasons', definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.' },
     { term: 'Linked accounts', definition: 'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.' },
   ]));

@@ -23,7 +23,7 @@ describe('risk-queue.html', () => {
 
   it('explains the ranking in one sentence with the floors', () => {
     expect(page).toContain(
-      'Ranked by expected loss — risk × the buyer’s refund-only money of the last 30 days — largest first among accounts with risk ≥ 0.2 and ' +
+      'Ranked by expected loss — risk × the buyer’s refund-only money a month (the larger of the last 30 days and the 90-day monthly average) — largest first among accounts with risk ≥ 0.2 and ' +
         'expected loss ≥ 10.00, leaving out accounts already confirmed or under investigation (listed apart below); ties by risk, then id.',
     );
   });

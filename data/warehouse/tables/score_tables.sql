@@ -6,7 +6,7 @@ create table if not exists score_buyer_history (
   tier varchar not null,           -- high | elevated | normal (config tiers.buyerHigh / buyerElevated)
   reasons varchar[] not null,      -- up to four plain-language sentences, strongest first
   refund_only_amount_30d double not null,
-  expected_loss double not null,   -- risk x refund_only_amount_30d
+  expected_loss double not null,   -- risk x refund-only money a month: greatest(30 days, 90 days / 3)
   group_id varchar,                -- linked-account group (buyer_groups)
   model_date date not null         -- as-of date of the model artifact used
 );

@@ -32,17 +32,17 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-type BuyerRow = { buyer_id: string; risk: number; tier: string; reasons: string[]; expected_loss: number; refund_only_amount_30d: number; group_id: string | null };
+type BuyerRow = { buyer_id: string; risk: number; tier: string; reasons: string[]; expected_loss: number; refund_only_amount_30d: number; group_id: string | null; refund_only_90d: number };
 
 describe('score_buyer', () => {
   it('scores every buyer of the snapshot with a calibrated risk and the tier its thresholds give', async () => {
-    const rows = await wh.all<BuyerRow>('select * from score_buyer order by buyer_id');
+    const rows = await wh.all<BuyerRow>('select s.*, f.refund_only_90d from score_buyer s join feat_buyer_history f using (as_of, buyer_id) order by buyer_id');
     expect(rows).toHaveLength(BUYERS_PER_SNAPSHOT);
     for (const r of rows) {
       expect(r.risk).toBeGreaterThanOrEqual(0);
       expect(r.risk).toBeLessThanOrEqual(1);
       expect(r.tier).toBe(buyerTier(r.risk, config.tiers));
-      expect(r.expected_loss).toBeCloseTo(r.risk * r.refund_only_amount_30d, 9);
+      expect(r.expected_loss).toBeCloseTo(r.risk * Math.max(r.refund_only_amount_30d, r.refund_only_90d * 20), 9);
     }
     expect(new Set(rows.map((r) => r.tier)).size).toBeGreaterThan(1);
   });
