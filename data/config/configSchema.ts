@@ -83,6 +83,7 @@ export const configSchema = z
             'data/policies/risk-gated.yaml',
             'data/policies/trust-aware.yaml',
             'data/policies/hybrid.yaml',
+            'data/policies/request-gated.yaml',
           ])
           .describe('Policy files the weekly run replays.'),
         weeks: positiveInt('simulate.weeks').default(12).describe('Weeks of refund requests replayed, ending at the as-of date.'),

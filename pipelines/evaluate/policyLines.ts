@@ -10,7 +10,7 @@ import type { QualityLine } from './qualityLine.ts';
 export async function policyLines(wh: Warehouse, asOf: string, truthDir: string, config: TrustlensConfig, log: Logger): Promise<QualityLine[]> {
   const s = 'policies';
   try {
-    const rows = await evaluatePolicies(wh, { asOf, weeks: config.simulate.weeks, truthDir, policies: loadPolicies(config.simulate.policies), log });
+    const rows = await evaluatePolicies(wh, { asOf, weeks: config.simulate.weeks, truthDir, policies: loadPolicies(config.simulate.policies), log, artifactsDir: config.artifactsDir });
     const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
     return rows.map((r) => ({
       section: s,

@@ -32,6 +32,8 @@ export interface EvaluatePoliciesOptions {
   /** Policies to check; a status-quo policy is added when none is named status-quo. */
   policies: readonly ReplayablePolicy[];
   log?: Logger;
+  /** Request-risk artifacts (config artifactsDir), for policies using request_risk. */
+  artifactsDir?: string;
 }
 
 const READERS = { parquet: 'read_parquet', csv: 'read_csv_auto', ndjson: 'read_json_auto', json: 'read_json_auto' } as const;
@@ -52,7 +54,7 @@ export function passesTruthCheck(row: TruthCheckRow): boolean {
 
 export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesOptions): Promise<TruthCheckRow[]> {
   const requests = findTruthFile(options.truthDir, 'refund_requests');
-  await buildRequestContext(wh, { asOf: options.asOf, weeks: options.weeks, log: options.log });
+  await buildRequestContext(wh, { asOf: options.asOf, weeks: options.weeks, log: options.log, artifactsDir: options.artifactsDir });
   // The reader is one of the constants above; the path is bound as a parameter.
   await wh.run(`create or replace temp table sim_truth as select cast(request_id as varchar) as request_id, cast(is_abusive as boolean) as is_abusive from ${requests.reader}($path)`, {
     path: requests.path,

@@ -10,6 +10,7 @@ buyer_rows as (select buyer_id, registered_at from buyers),
 buyer_scores as (select as_of, buyer_id, risk, tier from sim_buyer_scores),
 merchant_scores as (select as_of, merchant_id, trust, tier from sim_merchant_scores),
 groups as (select as_of, group_id, buyer_id from sim_buyer_groups),
+request_scores as (select request_id, request_risk from sim_request_scores),
 confirmed as (
   select buyer_id, min(closed_at) as confirmed_at
   from investigations where verdict = 'confirmed_abuse'
@@ -53,12 +54,14 @@ group_confirmed as (
 final as (
   select
     j.*,
+    rs.request_risk,
     gc.group_confirmed_abusers,
     coalesce(j.buyer_account_age_days < 30, false) as is_new_buyer,
     -- The confirmed label: an investigation closed with confirmed_abuse before the as-of date, whenever the request was.
     coalesce(c.confirmed_at < cast($as_of as timestamp), false) as abusive
   from with_merchant_score j
   join group_confirmed gc using (request_id)
+  left join request_scores rs using (request_id)
   left join confirmed c on c.buyer_id = j.buyer_id
 )
 select * from final
