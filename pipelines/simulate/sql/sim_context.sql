@@ -23,7 +23,8 @@ joined as (
     r.kind, r.reason, r.amount, r.status, r.merchant_responded_at, r.decided_at, r.decided_by, r.escalated, r.returned_at,
     o.category,
     date_diff('second', b.registered_at, r.requested_at) / 86400.0 as buyer_account_age_days,
-    date_diff('second', o.delivered_at, r.requested_at) / 3600.0 as hours_since_delivery
+    -- a delivery recorded after the request was not known when the buyer asked
+    case when o.delivered_at < r.requested_at then date_diff('second', o.delivered_at, r.requested_at) / 3600.0 end as hours_since_delivery
   from requests r
   join order_rows o on o.order_id = r.order_id
   left join buyer_rows b on b.buyer_id = o.buyer_id
