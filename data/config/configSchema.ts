@@ -91,6 +91,22 @@ export const configSchema = z
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),
+    decide: z
+      .strictObject({
+        policy: z.string().min(1).default('data/policies/request-gated.yaml').describe('The active policy `trustlens decide` and `trustlens serve` apply to each refund request.'),
+        orderDays: positiveInt('decide.orderDays')
+          .default(180)
+          .describe('Orders placed this many days before the scored week (or later) are held in memory; a request about an older order is decided without its order (buyer, merchant and request risk unknown).'),
+      })
+      .prefault({}),
+    serve: z
+      .strictObject({
+        maxBodyBytes: positiveInt('serve.maxBodyBytes').default(1_048_576).describe('Largest request body `trustlens serve` reads; a larger one gets 413.'),
+        reloadSeconds: positiveInt('serve.reloadSeconds')
+          .default(30)
+          .describe('How often `trustlens serve` looks for a newer scored week in the warehouse (opened read-only, then closed) and swaps it in.'),
+      })
+      .prefault({}),
     report: z
       .strictObject({
         trendWeeks: positiveInt('report.trendWeeks').default(12).describe('Weeks shown in trend charts.'),

@@ -12,6 +12,7 @@ import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { startCommand } from './commands/start.ts';
+import { decideCommand } from './commands/decide.ts';
 
 // In the order a newcomer meets them: the whole product first, then each stage of the weekly run, then tools.
 export const COMMANDS: readonly CommandSpec[] = [
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportCommand,
   catalogCommand,
   evaluateCommand,
+  decideCommand,
 ];
 
 export const GLOBAL_OPTIONS = [
