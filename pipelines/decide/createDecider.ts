@@ -1,10 +1,11 @@
 // The decision for each refund request: its context from the held week, request risk, the policy's first matching rule, reasons.
 import { applyCalibrator } from '../../models/calibration/calibrator.ts';
 import { topReasons } from '../../models/explain/reasonSentences.ts';
-import { ruleEvaluator, type RuleContext } from '../simulate/policy/evaluateRules.ts';
+import { ruleEvaluator } from '../simulate/policy/evaluateRules.ts';
 import type { Policy, PolicyAction } from '../simulate/policy/policySchema.ts';
 import type { DeciderState } from './deciderState.ts';
-import { REQUEST_FEATURES, requestFeatureValues, type RequestFacts } from './requestFeatures.ts';
+import { requestContext } from './requestContext.ts';
+import { REQUEST_FEATURES, requestFeatureValues } from './requestFeatures.ts';
 import { parseRequest, parseRequestLine, type DecideRequest, type InputProblem, type ParsedRequest } from './requestInput.ts';
 
 export interface Decision {
@@ -74,59 +75,8 @@ export function createDecider(state: DeciderState, policy: Pick<Policy, 'name' |
   const all = new Float64Array(REQUEST_FEATURES.length);
   const contributions = new Float64Array(model?.entries.length ?? 0);
 
-  function factsOf(r: DecideRequest): { facts: RequestFacts | null; ctx: RuleContext; notes: string[] } {
-    const notes: string[] = [];
-    const order = state.orders.get(r.order_id);
-    const base = { kind: r.kind, reason: r.reason, amount: r.amount };
-    if (!order) {
-      notes.push(`order ${r.order_id} is not among the warehouse's orders of the held weeks: buyer, merchant and request risk unknown`);
-      return { facts: null, ctx: base, notes };
-    }
-    const buyer = state.buyers.get(order.buyerId);
-    const merchant = state.merchants.get(order.merchantId);
-    const members = state.groups.get(order.buyerId) ?? [order.buyerId];
-    let others = 0;
-    let self = false;
-    for (const m of members) {
-      const at = state.confirmedMs.get(m);
-      if (at === undefined || !(at < r.requestedMs)) continue;
-      if (m === order.buyerId) self = true;
-      else others++;
-    }
-    const registeredMs = buyer?.registeredMs ?? NaN;
-    const delivered = order.deliveredMs < r.requestedMs ? order.deliveredMs : NaN;
-    // The same fields and units as sim_context.sql, so the rules see what the replay saw.
-    const ctx: RuleContext = {
-      ...base,
-      category: order.category,
-      buyer_risk: buyer?.risk ?? null,
-      buyer_tier: buyer?.tier ?? null,
-      buyer_account_age_days: Number.isNaN(registeredMs) ? null : (Math.floor(r.requestedMs / 1000) - Math.floor(registeredMs / 1000)) / 86_400,
-      group_confirmed_abusers: others + (self ? 1 : 0),
-      merchant_trust: merchant?.trust ?? null,
-      merchant_tier: merchant?.tier ?? null,
-      hours_since_delivery: Number.isNaN(delivered) ? null : (Math.floor(r.requestedMs / 1000) - Math.floor(delivered / 1000)) / 3_600,
-    };
-    const facts: RequestFacts = {
-      kind: r.kind,
-      reason: r.reason,
-      amount: r.amount,
-      requestedMs: r.requestedMs,
-      order,
-      buyerRegisteredMs: registeredMs,
-      buyer: buyer?.snapshot ?? null,
-      merchant: merchant?.snapshot ?? null,
-      buyerRisk: buyer?.risk ?? null,
-      merchantTrust: merchant?.trust ?? null,
-      groupSize: members.length,
-      groupConfirmedOthers: others,
-      buyerConfirmed: self,
-    };
-    return { facts, ctx, notes };
-  }
-
   function decideRequests(requests: readonly DecideRequest[]): Decision[] {
-    const prepared = requests.map(factsOf);
+    const prepared = requests.map((r) => requestContext(state, r));
     const risks: (number | null)[] = requests.map(() => null);
     const rows: Float32Array[] = [];
     if (model) {
