@@ -96,6 +96,33 @@ export interface RiskQueueData {
   rows: RiskQueueRow[] | null;
   /** Expected loss summed over every scored buyer this week, so the queue's share of it can be shown; null when unknown. */
   totalExpectedLoss: number | null;
+  /** Accounts above the floors already confirmed or under investigation: listed apart, taking no capacity; null/absent when not stored. */
+  handled?: RiskQueueHandledRow[] | null;
+  /** The queue's floors and counts (why a week's queue is short); null/absent when not stored. */
+  summary?: RiskQueueSummary | null;
+}
+
+export interface RiskQueueHandledRow {
+  rank: number;
+  buyerId: string;
+  risk: number;
+  tier: string;
+  expectedLoss: number;
+  reasons: string[];
+  /** confirmed_abuse or open_investigation. */
+  handledAs: string;
+  handledSince: string;
+  caseId: string;
+}
+
+export interface RiskQueueSummary {
+  capacity: number;
+  queued: number;
+  handled: number;
+  belowRiskFloor: number;
+  belowLossFloor: number;
+  minRisk: number;
+  minExpectedLoss: number;
 }
 
 /** One stored simulation metric, exactly as the simulate stage writes it to sim_results. */

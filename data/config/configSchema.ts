@@ -47,6 +47,14 @@ export const configSchema = z
     review: z
       .strictObject({
         capacity: positiveInt('review.capacity').default(200).describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),
+        minRisk: probability
+          .default(0.2)
+          .describe('Risk floor of the review queue: buyers below it never enter, even when the queue is short (a short week gives a short queue).'),
+        minExpectedLoss: z
+          .number()
+          .min(0, 'must be 0 or more')
+          .default(5)
+          .describe('Expected-loss floor of the review queue (risk × refund-only money a month, platform currency): buyers below it never enter.'),
       })
       .prefault({}),
     tiers: z
@@ -76,6 +84,7 @@ export const configSchema = z
             'data/policies/risk-gated.yaml',
             'data/policies/trust-aware.yaml',
             'data/policies/hybrid.yaml',
+            'data/policies/request-gated.yaml',
           ])
           .describe('Policy files the weekly run replays.'),
         weeks: positiveInt('simulate.weeks').default(12).describe('Weeks of refund requests replayed, ending at the as-of date.'),
@@ -84,6 +93,22 @@ export const configSchema = z
       })
       .prefault({}),
     govern: governSchema,
+    decide: z
+      .strictObject({
+        policy: z.string().min(1).default('data/policies/request-gated.yaml').describe('The active policy `trustlens decide` and `trustlens serve` apply to each refund request.'),
+        orderDays: positiveInt('decide.orderDays')
+          .default(180)
+          .describe('Orders placed this many days before the scored week (or later) are held in memory; a request about an older order is decided without its order (buyer, merchant and request risk unknown).'),
+      })
+      .prefault({}),
+    serve: z
+      .strictObject({
+        maxBodyBytes: positiveInt('serve.maxBodyBytes').default(1_048_576).describe('Largest request body `trustlens serve` reads; a larger one gets 413.'),
+        reloadSeconds: positiveInt('serve.reloadSeconds')
+          .default(30)
+          .describe('How often `trustlens serve` looks for a newer scored week in the warehouse (opened read-only, then closed) and swaps it in.'),
+      })
+      .prefault({}),
     report: z
       .strictObject({
         trendWeeks: positiveInt('report.trendWeeks').default(12).describe('Weeks shown in trend charts.'),

@@ -13,6 +13,8 @@ import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { startCommand } from './commands/start.ts';
+import { decideCommand } from './commands/decide.ts';
+import { serveCommand } from './commands/serve.ts';
 
 // In the order a newcomer meets them: the whole product first, then each stage of the weekly run, then tools.
 export const COMMANDS: readonly CommandSpec[] = [
@@ -29,6 +31,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportCommand,
   catalogCommand,
   evaluateCommand,
+  decideCommand,
+  serveCommand,
 ];
 
 export const GLOBAL_OPTIONS = [

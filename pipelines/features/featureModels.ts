@@ -4,6 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_TABLES, type FeatureTableName } from './featureCatalog.ts';
 import { COMPONENT_FILES, COMPONENT_SEARCH, COMPONENT_TABLES } from './groupLinkedAccounts.ts';
+import { REQUEST_MODELS } from './buildRequestFeatures.ts';
+
+/** feat_request has its own weekly build (buildRequestFeatures); its files are not part of the snapshot build. */
+const SEPARATE_FILES: readonly string[] = REQUEST_MODELS.map((m) => m.file);
+type SnapshotTable = Exclude<FeatureTableName, 'feat_request'>;
+const SNAPSHOT_TABLES = FEATURE_TABLES.filter((t): t is SnapshotTable => t !== 'feat_request');
 
 const SQL_DIR = fileURLToPath(new URL('./sql/', import.meta.url));
 const LAYERS = ['staging', 'intermediate', 'features'] as const;
@@ -48,14 +54,14 @@ export interface PublishedFeature {
 
 const buildName = (table: string) => `build_${table}`;
 
-const PUBLISHING: Record<FeatureTableName, Pick<PublishedFeature, 'current' | 'history'>> = {
+const PUBLISHING: Record<SnapshotTable, Pick<PublishedFeature, 'current' | 'history'>> = {
   feat_buyer: { current: true, history: 'feat_buyer_history' },
   feat_merchant: { current: true, history: 'feat_merchant_history' },
   // groups carry their as_of and accumulate, so the risk queue of any week can list its linked accounts
   buyer_groups: { current: false, history: 'buyer_groups' },
 };
 
-export const PUBLISHED_FEATURES: readonly PublishedFeature[] = FEATURE_TABLES.map((table) => ({ table, build: buildName(table), ...PUBLISHING[table] }));
+export const PUBLISHED_FEATURES: readonly PublishedFeature[] = SNAPSHOT_TABLES.map((table) => ({ table, build: buildName(table), ...PUBLISHING[table] }));
 
 /** Table names a query reads after `from` or `join` (comments and string literals ignored), lower-cased, each once. */
 export function sqlReferences(sql: string): string[] {
@@ -124,7 +130,7 @@ function discoverModels(): BuildModel[] {
     const files = sqlFiles(layer);
     for (const file of files) {
       const base = baseName(file);
-      if (base.endsWith(EMPTY_SUFFIX) || COMPONENT_FILES.includes(file)) continue;
+      if (base.endsWith(EMPTY_SUFFIX) || COMPONENT_FILES.includes(file) || SEPARATE_FILES.includes(file)) continue;
       const name = layer === 'features' ? buildName(base) : base;
       const fallback = `${layer}/${base}${EMPTY_SUFFIX}.sql`;
       const model: SqlModel = { kind: 'sql', name, file, layer, references: read(file) };
@@ -157,7 +163,7 @@ function checkModels(models: readonly BuildModel[]): void {
     }
   }
   const built = models.filter((m) => m.layer === 'features').map((m) => m.name).sort();
-  const published = FEATURE_TABLES.map(buildName).sort();
+  const published = SNAPSHOT_TABLES.map(buildName).sort();
   if (built.join() !== published.join()) {
     throw new Error(`pipelines/features/sql/features/ builds ${built.join(', ')} but the published tables are ${published.join(', ')}; keep them in step`);
   }

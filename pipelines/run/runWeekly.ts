@@ -160,7 +160,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
 
   const sim = await stage(
     'simulate',
-    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log }),
+    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log, artifactsDir: config.artifactsDir }),
     (r) => `${policies.length} policies on ${r.context.requests} requests`,
   );
   if (sim.context.unscored > 0) log.warn(`${sim.context.unscored} replayed requests had no buyer score before them`);

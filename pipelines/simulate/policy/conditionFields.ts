@@ -27,6 +27,11 @@ export const CONDITION_FIELDS = {
   merchant_trust: { column: 'merchant_trust', type: { kind: 'number', min: 0, max: 100 }, doc: 'Merchant trust 0-100 (point in time; unknown if unscored).' },
   merchant_tier: { column: 'merchant_tier', type: { kind: 'enum', values: MERCHANT_TIERS }, doc: 'Merchant trust tier (unknown if unscored).' },
   hours_since_delivery: { column: 'hours_since_delivery', type: { kind: 'number' }, doc: 'Hours from delivery to the request (unknown if not delivered).' },
+  request_risk: {
+    column: 'request_risk',
+    type: { kind: 'number', min: 0, max: 1 },
+    doc: 'Calibrated risk of this request from the request-risk model, as it was made (unknown without a request-risk model trained before it).',
+  },
 } as const satisfies Record<string, ConditionField>;
 
 export type ConditionFieldName = keyof typeof CONDITION_FIELDS;
