@@ -1,5 +1,5 @@
 // Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine the rest.
-import type { TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -87,8 +87,9 @@ export async function loadTable(
   }
   lap('insert clean rows');
 
-  await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url)), { batch: batchId, table });
-  await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url)), { batch: batchId, table });
+  const pk = { pk: quoteIdent(CONTRACTS[table].primaryKey) };
+  await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url), pk), { batch: batchId, table });
+  await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url), pk), { batch: batchId, table });
   const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql(new URL('./sql/load/table_counts.sql', import.meta.url)));
   await dropTempTables(wh, units.length);
   lap('quarantine and counts');

@@ -5,6 +5,7 @@ export const RULES = {
   missing: 'required value missing',
   csvUnparseable: (detail: string) => `CSV line cannot be parsed: ${detail}`,
   notJsonObject: 'line is not a JSON object',
+  notUtf8Line: 'line is not valid UTF-8',
   duplicate: (pk: string) => `duplicate ${pk} with different content`,
   unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
   moneyNegative: 'money must be >= 0',

@@ -3,10 +3,12 @@ import type { TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { positionalColumns, renamedColumns, toPositionalColumns } from './columnLists.ts';
 import { columnTypes } from './columnTypes.ts';
 import type { TableMapping } from './mapping/mappingSchema.ts';
 import { projectContract } from './projectContract.ts';
 import type { SourceFormat } from './sourceFile.ts';
+import { sourceColumnNames } from './sourceColumnNames.ts';
 import { stageCsv } from './stageCsv.ts';
 import { stageMappedNdjson, stageNdjson } from './stageNdjson.ts';
 import { dropTableIfExists, rawTables, type RawTables } from './tempTables.ts';
@@ -50,16 +52,27 @@ async function stageSqlMapping(wh: Warehouse, mappingSql: string, t: RawTables):
   return { select, parseRejected: 0, names };
 }
 
+/** A Parquet file read in place, or copied first when a column of its own is named file_row_number. */
+async function stageParquet(wh: Warehouse, inp: StageInput, t: RawTables): Promise<RawRelation> {
+  const describe = readSql(new URL('./sql/stage/parquet_columns.sql', import.meta.url));
+  const given = Object.keys(await columnTypes(wh, describe, { path: inp.path }));
+  const names = sourceColumnNames(given);
+  if (!given.some((n) => n.toLowerCase() === 'file_row_number')) {
+    return { select: readSql(new URL('./sql/stage/parquet_rows.sql', import.meta.url), { columns: renamedColumns(given, names) }), parseRejected: 0, names };
+  }
+  const raw = quoteIdent(t.raw);
+  await dropTableIfExists(wh, t.raw);
+  await wh.run(readSql(new URL('./sql/stage/stage_parquet_copy.sql', import.meta.url), { raw, columns: toPositionalColumns(given) }), { path: inp.path });
+  return { select: readSql(new URL('./sql/stage/parquet_copy_rows.sql', import.meta.url), { raw, columns: positionalColumns(names) }), parseRejected: 0, names };
+}
+
 /** A file read with the contract columns still to be picked: CSV, Parquet, or a mapped NDJSON file. */
 async function rawRelation(wh: Warehouse, inp: StageInput, t: RawTables): Promise<RawRelation> {
   switch (inp.format) {
     case 'csv':
       return stageCsv(wh, inp, t);
-    case 'parquet': {
-      const select = readSql(new URL('./sql/stage/parquet_rows.sql', import.meta.url));
-      const describe = readSql(new URL('./sql/stage/parquet_columns.sql', import.meta.url));
-      return { select, parseRejected: 0, names: Object.keys(await columnTypes(wh, describe, { path: inp.path, file: inp.display })) };
-    }
+    case 'parquet':
+      return stageParquet(wh, inp, t);
     case 'ndjson':
       return stageMappedNdjson(wh, inp, t);
   }
