@@ -4,6 +4,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
+import type { TimestampRange } from './columnChecks.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan } from './planIngest.ts';
 
@@ -22,7 +23,7 @@ const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
 
 export async function ingestBatch(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
 ): Promise<BatchResult | null> {
@@ -39,7 +40,7 @@ export async function ingestBatch(
 
 function batchTransaction(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
 ): Promise<BatchResult> {
@@ -51,7 +52,7 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep);
+      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, plan.timestamps);
       tables.push(counts);
       onTable(counts);
       for (const f of files) {

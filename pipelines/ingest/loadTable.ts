@@ -6,11 +6,12 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { cannotRead, readAgain, type CheckedSource } from './checkedSource.ts';
 import { checkDuplicateKeys, checkForeignKeys } from './checkKeys.ts';
-import { buildCheckSelect } from './columnChecks.ts';
+import { buildCheckSelect, type TimestampRange } from './columnChecks.ts';
 import { contractColumnList, keyColumnList, keyColumnsDdl } from './columnLists.ts';
 import type { TableMapping } from './mapping/mappingSchema.ts';
 import type { SourceFile } from './sourceFile.ts';
 import { stageFile } from './stageFile.ts';
+import { defaultTimestampRange } from './timestampRange.ts';
 import { hasRows } from './hasRows.ts';
 import { dropTempTables } from './tempTables.ts';
 
@@ -31,6 +32,7 @@ async function checkFiles(
   table: TableName,
   units: SourceFile[],
   mapping: TableMapping | undefined,
+  range: TimestampRange,
 ): Promise<{ sources: CheckedSource[]; parseRejected: number }> {
   let parseRejected = 0;
   const sources: CheckedSource[] = [];
@@ -38,8 +40,8 @@ async function checkFiles(
     try {
       const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping, unit });
       parseRejected += staged.parseRejected;
-      const checked = buildCheckSelect(table, staged.types, staged.select);
-      const source: CheckedSource = { file, sql: checked, params: boundParams(checked, staged.params) };
+      const checked = buildCheckSelect(table, staged.types, staged.select, range);
+      const source: CheckedSource = { file, sql: checked, params: boundParams(checked, { ...staged.params, ts_min: range.from, ts_max: range.to }) };
       sources.push(source);
       await wh.run(readSql(new URL('./sql/check/insert_checked_keys.sql', import.meta.url), { key_columns: keyColumnList(table), checked }), source.params);
     } catch (err) {
@@ -56,6 +58,7 @@ export async function loadTable(
   files: SourceFile[],
   mapping?: TableMapping,
   onStep: (label: string, seconds: number) => void = () => {},
+  range: TimestampRange = defaultTimestampRange(),
 ): Promise<TableCounts> {
   let t0 = performance.now();
   const lap = (label: string) => {
@@ -70,7 +73,7 @@ export async function loadTable(
   await wh.run(readSql(new URL('./sql/check/create_key_failures.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/check/create_skipped_rows.sql', import.meta.url)));
 
-  const { sources, parseRejected } = await checkFiles(wh, batchId, table, units, mapping);
+  const { sources, parseRejected } = await checkFiles(wh, batchId, table, units, mapping, range);
   lap('read and check columns');
   await checkForeignKeys(wh, table);
   lap('foreign keys');

@@ -25,6 +25,8 @@ export interface IngestPlan {
   tables: Map<TableName, SourceFile[]>;
   skipped: SkippedFile[];
   ignored: string[];
+  /** Files of 0 bytes: reported and skipped (a header-only CSV still loads, as an empty delivery). */
+  empty: string[];
 }
 
 async function describeFile(from: string, table: TableName, abs: string, format: SourceFile['format'] | undefined, salt: string): Promise<SourceFile> {
@@ -47,6 +49,9 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
   if (!existsSync(from) || !statSync(from).isDirectory()) throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const tables = new Map<TableName, SourceFile[]>();
+  const empty: string[] = [];
+  // Tables with a file, even an empty one: a first load checks that all eight were delivered.
+  const delivered = new Set<TableName>();
   for (const table of TABLE_NAMES) {
     const tm = mapping?.tables[table];
     // A mapped table's fingerprint also covers its mapping: the same bytes mapped differently are new data.
@@ -54,12 +59,17 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
     const paths = tm ? globFiles(from, tm.files) : (found.byTable.get(table) ?? []);
     if (tm && paths.length === 0) throw new UserError(`${mappingFile}: tables.${table}.files "${tm.files}" matches no file under ${fromDir}; fix the glob`);
     const files: SourceFile[] = [];
-    for (const p of paths) files.push(await describeFile(from, table, p, tm?.format, salt));
+    for (const p of paths) {
+      if (statSync(p).size === 0) {
+        empty.push(relative(from, p));
+        delivered.add(table);
+      } else files.push(await describeFile(from, table, p, tm?.format, salt));
+    }
     if (files.length) tables.set(table, files);
   }
   const firstLoad = !(await wh.tableExists('load_batches')) || !(await hasRows(wh, 'load_batches'));
   if (firstLoad) {
-    const missing = TABLE_NAMES.filter((t) => !tables.has(t));
+    const missing = TABLE_NAMES.filter((t) => !tables.has(t) && !delivered.has(t));
     if (missing.length) {
       throw new UserError(
         `--from ${fromDir}: no file for ${missing.join(', ')}; the first load needs all eight tables ` +
@@ -80,5 +90,5 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
     }
   }
   const claimed = new Set([...tables.values(), ...skipped.map((x) => [x.file])].flat().map((f) => f.display));
-  return { from, mapping, mappingFile, tables, skipped, ignored: found.ignored.filter((f) => !claimed.has(f)) };
+  return { from, mapping, mappingFile, tables, skipped, empty, ignored: found.ignored.filter((f) => !claimed.has(f)) };
 }

@@ -32,6 +32,16 @@ export function enumRule(meta: ColumnMeta): string {
   return `must be one of ${(meta.values ?? []).join(', ')}`;
 }
 
+/** Rule for a timestamp earlier than another of the same row that must come first. */
+export function orderRule(earlier: string): string {
+  return `must not be before ${earlier}`;
+}
+
+/** Rule for a timestamp outside the plausible range: from `from`, before `to`. */
+export function timestampRangeRule(from: string, to: string): string {
+  return `timestamp outside the plausible range ${from} to ${to} (config ingest.earliestTimestamp, ingest.yearsAhead)`;
+}
+
 export function rangeRule(meta: ColumnMeta): string {
   return `must be between ${meta.min} and ${meta.max}`;
 }

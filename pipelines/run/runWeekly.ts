@@ -8,6 +8,7 @@ import { UserError } from '../../data/validation/errors.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
+import { timestampRange } from '../ingest/timestampRange.ts';
 import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
@@ -88,7 +89,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping }, log);
+      const result = await ingestInto(wh, { from, mapping: options.mapping, timestamps: timestampRange(config, asOf) }, log);
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },

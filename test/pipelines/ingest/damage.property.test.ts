@@ -11,7 +11,7 @@ import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
 
 type Format = 'csv' | 'ndjson' | 'parquet';
-interface Review {
+interface Review extends Record<string, string | null> {
   review_id: string;
   order_id: string;
   rating: string;
