@@ -1,4 +1,5 @@
 // The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them literally.
+import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import type { SimResultRow } from '../data/warehouse/tables/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
 
@@ -127,7 +128,11 @@ export interface ReportSettings {
   merchantHorizonDays: number;
 }
 
-export const DEFAULT_REPORT_SETTINGS: ReportSettings = { retrainIntervalDays: 28, merchantHorizonDays: 90 };
+export function reportSettings(config: Pick<TrustlensConfig, 'training' | 'labels'>): ReportSettings {
+  return { retrainIntervalDays: config.training.retrainIntervalDays, merchantHorizonDays: config.labels.merchantHorizonDays };
+}
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = reportSettings(CONFIG_DEFAULTS);
 
 export interface ModelCardData {
   asOf: string;

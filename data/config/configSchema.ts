@@ -103,3 +103,14 @@ export const configSchema = z
   .prefault({});
 
 export type TrustlensConfig = z.output<typeof configSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the value. */
+export const CONFIG_DEFAULTS: TrustlensConfig = deepFreeze(configSchema.parse({}));

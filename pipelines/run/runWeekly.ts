@@ -14,8 +14,10 @@ import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { trainModels } from '../train/trainModels.ts';
+import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 
 export interface WeeklyRunOptions {
@@ -56,11 +58,6 @@ function stageFailure(stage: string, err: unknown): Error {
   return err instanceof UserError ? new UserError(message) : new Error(message, { cause: err });
 }
 
-function peakRssMb(): number {
-  // maxRSS is in kilobytes on Linux.
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
 /** Runs every stage on an open warehouse (the caller holds the run lock). */
 export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx: Pick<CommandContext, 'config' | 'log'>): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
@@ -70,15 +67,14 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   const stages: StageTiming[] = [];
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
-    const s = performance.now();
-    let out: T;
+    let run: Timed<T>;
     try {
-      out = await log.step(name, fn);
+      run = await timed(() => log.step(name, fn));
     } catch (err) {
       throw stageFailure(name, err);
     }
-    stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: note(out) });
-    return out;
+    stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
+    return run.value;
   };
 
   const from = options.from ?? (existsSync(config.dataDir) ? config.dataDir : null);
@@ -99,11 +95,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
       return `${loaded} rows loaded, ${quarantined} quarantined`;
     },
   );
-  for (const table of ['orders', 'refund_requests', 'buyers', 'merchants']) {
-    if (!(await wh.tableExists(table))) {
-      throw new UserError(`warehouse ${wh.path} has no ${table} table: pass --from DIR with the contract files (or run \`trustlens start\` for the synthetic marketplace)`);
-    }
-  }
+  await requireTables(wh, 'run');
   const orders = Number(await wh.scalar<bigint>('select count(*) from orders'));
 
   // The simulator judges each request with the score of the week before it, and trends need past weeks:

@@ -1,4 +1,5 @@
 // `trustlens report`: writes the weekly HTML reports (trust, risk queue + CSV, policy impact, model card) for one as-of date.
+import { CONFIG_DEFAULTS } from '../../../data/config/configSchema.ts';
 import { defineCommand, opt } from '../defineCommand.ts';
 
 export const reportCommand = defineCommand({
@@ -9,7 +10,7 @@ export const reportCommand = defineCommand({
     'Pages need no script or network; the folder is replaced atomically.',
   options: [
     { flag: 'as-of', value: 'DATE', description: 'Week to report: the week ends just before this date.', schema: opt.date, required: true },
-    { flag: 'out', value: 'DIR', description: 'Folder to write the reports into.', schema: opt.path.optional(), defaultText: '<config reportsDir>/<DATE> (reports/out/<DATE>)' },
+    { flag: 'out', value: 'DIR', description: 'Folder to write the reports into.', schema: opt.path.optional(), defaultText: `<config reportsDir>/<DATE> (${CONFIG_DEFAULTS.reportsDir}/<DATE>)` },
   ],
   handler: async () => async (options, ctx) => {
     const { runReport } = await import('../../report/runReport.ts');
