@@ -5,7 +5,9 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
 import { loadMapping } from './mapping/loadMapping.ts';
-import { planIngest } from './planIngest.ts';
+import { planIngest, type IngestPlan } from './planIngest.ts';
+import { ingestTempDir } from './ingestTempDir.ts';
+import { rmSync } from 'node:fs';
 import type { TimestampRange } from './columnChecks.ts';
 import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 
@@ -25,8 +27,22 @@ export interface IngestCommandOptions {
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
 export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
-  const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
-  const plan = await planIngest(wh, options.from, mapping, options.mapping);
+  const mapping = options.mapping ? await loadMapping(options.mapping) : undefined;
+  if (!mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
+  const outDir = ingestTempDir(wh.path);
+  try {
+    const plan = await planIngest(wh, options.from, mapping, options.mapping, outDir);
+    try {
+      return await ingestPlanned(wh, plan, options, log);
+    } finally {
+      await plan.sandbox?.close();
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function ingestPlanned(wh: Warehouse, plan: IngestPlan, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
   for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
   for (const f of plan.empty) log?.warn(`${f}: empty file (0 bytes), skipped`);
   if (plan.tables.size === 0 && plan.ignored.length) {
