@@ -44,6 +44,17 @@ export const configSchema = z
           .describe('Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.'),
       })
       .prefault({}),
+    ingest: z
+      .strictObject({
+        earliestTimestamp: z.iso
+          .date('ingest.earliestTimestamp must be a date like 2000-01-01')
+          .default('2000-01-01')
+          .describe('Timestamps before this date are implausible: ingest quarantines them (as it does infinity, epoch and other special words).'),
+        yearsAhead: positiveInt('ingest.yearsAhead')
+          .default(10)
+          .describe('Timestamps this many years or more after the as-of date (ingest --as-of, the run date, or today) are implausible and quarantined.'),
+      })
+      .prefault({}),
     review: z
       .strictObject({
         capacity: positiveInt('review.capacity').default(200).describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),

@@ -1,16 +1,18 @@
 // Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine the rest.
-import type { TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { cannotRead, readAgain, type CheckedSource } from './checkedSource.ts';
 import { checkDuplicateKeys, checkForeignKeys } from './checkKeys.ts';
-import { buildCheckSelect } from './columnChecks.ts';
+import { buildCheckSelect, type TimestampRange } from './columnChecks.ts';
 import { contractColumnList, keyColumnList, keyColumnsDdl } from './columnLists.ts';
-import type { TableMapping } from './mapping/mappingSchema.ts';
+import { queryDisplay, tableQuery, type TableMapping } from './mapping/mappingSchema.ts';
+import type { Sandbox } from './sandbox/Sandbox.ts';
 import type { SourceFile } from './sourceFile.ts';
 import { stageFile } from './stageFile.ts';
+import { defaultTimestampRange } from './timestampRange.ts';
 import { hasRows } from './hasRows.ts';
 import { dropTempTables } from './tempTables.ts';
 
@@ -22,6 +24,14 @@ export interface TableCounts {
   quarantined: number;
   inserted: number;
   duplicate: number;
+  /** Rows a mapping's query filtered out of the table's files (a query table with files only). */
+  filtered?: number;
+}
+
+/** How files are read in a batch: the plausible timestamps, and the sandbox that stages mapped files. */
+export interface Reading {
+  timestamps: TimestampRange;
+  sandbox?: Sandbox;
 }
 
 /** Stages and checks each file, keeping only keys and violations in ingest_chk; returns the checked sources. */
@@ -31,22 +41,28 @@ async function checkFiles(
   table: TableName,
   units: SourceFile[],
   mapping: TableMapping | undefined,
-): Promise<{ sources: CheckedSource[]; parseRejected: number }> {
+  reading: Reading,
+  countFiles: SourceFile[],
+): Promise<{ sources: CheckedSource[]; parseRejected: number; filtered: number | null }> {
   let parseRejected = 0;
+  let filtered: number | null = null;
+  const range = reading.timestamps;
   const sources: CheckedSource[] = [];
   for (const [unit, file] of units.entries()) {
     try {
-      const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping, unit });
+      const display = mapping && tableQuery(mapping) !== undefined ? queryDisplay(table, mapping) : file.display;
+      const staged = await stageFile(wh, { table, batchId, path: file.path, display, format: file.format, mapping, unit, sandbox: reading.sandbox, countFiles });
       parseRejected += staged.parseRejected;
-      const checked = buildCheckSelect(table, staged.types, staged.select);
-      const source: CheckedSource = { file, sql: checked, params: boundParams(checked, staged.params) };
+      if (staged.filtered !== null) filtered = (filtered ?? 0) + staged.filtered;
+      const checked = buildCheckSelect(table, staged.types, staged.select, range);
+      const source: CheckedSource = { file, sql: checked, params: boundParams(checked, { ...staged.params, ts_min: range.from, ts_max: range.to }) };
       sources.push(source);
       await wh.run(readSql(new URL('./sql/check/insert_checked_keys.sql', import.meta.url), { key_columns: keyColumnList(table), checked }), source.params);
     } catch (err) {
       throw cannotRead(file, err);
     }
   }
-  return { sources, parseRejected };
+  return { sources, parseRejected, filtered };
 }
 
 export async function loadTable(
@@ -56,6 +72,7 @@ export async function loadTable(
   files: SourceFile[],
   mapping?: TableMapping,
   onStep: (label: string, seconds: number) => void = () => {},
+  reading: Reading = { timestamps: defaultTimestampRange() },
 ): Promise<TableCounts> {
   let t0 = performance.now();
   const lap = (label: string) => {
@@ -64,13 +81,14 @@ export async function loadTable(
     t0 = t;
   };
   // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
-  const units = mapping?.sql ? [files[0]!] : files;
+  const units = mapping && tableQuery(mapping) !== undefined ? [files[0]!] : files;
   await dropTempTables(wh, units.length);
   await wh.run(readSql(new URL('./sql/check/create_checked_keys.sql', import.meta.url), { key_columns: keyColumnsDdl(table) }));
   await wh.run(readSql(new URL('./sql/check/create_key_failures.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/check/create_skipped_rows.sql', import.meta.url)));
 
-  const { sources, parseRejected } = await checkFiles(wh, batchId, table, units, mapping);
+  const countFiles = files.filter((f) => f.counted);
+  const { sources, parseRejected, filtered } = await checkFiles(wh, batchId, table, units, mapping, reading, countFiles);
   lap('read and check columns');
   await checkForeignKeys(wh, table);
   lap('foreign keys');
@@ -87,13 +105,14 @@ export async function loadTable(
   }
   lap('insert clean rows');
 
-  await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url)), { batch: batchId, table });
-  await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url)), { batch: batchId, table });
+  const pk = { pk: quoteIdent(CONTRACTS[table].primaryKey) };
+  await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url), pk), { batch: batchId, table });
+  await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url), pk), { batch: batchId, table });
   const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql(new URL('./sql/load/table_counts.sql', import.meta.url)));
   await dropTempTables(wh, units.length);
   lap('quarantine and counts');
   const read = Number(counts!.staged) + parseRejected;
   const quarantined = Number(counts!.bad) + parseRejected;
   const duplicate = Number(counts!.skipped);
-  return { table, files: files.length, read, loaded: read - quarantined, quarantined, inserted: read - quarantined - duplicate, duplicate };
+  return { table, files: files.length, read, loaded: read - quarantined, quarantined, inserted: read - quarantined - duplicate, duplicate, filtered: filtered ?? undefined };
 }

@@ -9,6 +9,7 @@ import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
+import { timestampRange } from '../ingest/timestampRange.ts';
 import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
@@ -86,7 +87,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping }, log);
+      const result = await ingestInto(wh, { from, mapping: options.mapping, timestamps: timestampRange(config, asOf) }, log);
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },
