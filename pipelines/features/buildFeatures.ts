@@ -5,6 +5,7 @@ import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import { timed } from '../../data/log/timed.ts';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { requireTables } from '../cli/stageTables.ts';
@@ -66,6 +67,7 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
     throw new UserError(`features: maxAccountsPerKey ${opts.maxAccountsPerKey} must be a whole number of at least 2`);
   }
   await requireTables(wh, 'features');
+  await createKnownRowsMacros(wh, asOf);
   const params: BuildParams = {
     as_of: asOf,
     max_accounts_per_key: opts.maxAccountsPerKey,

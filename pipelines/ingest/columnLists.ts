@@ -1,5 +1,5 @@
 // The comma lists ingest's queries slot in that are generated per column (of a contract, or of a source file's header or keys).
-import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, rowKeyColumns, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent as q, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 
 /** Column list "name TYPE [NOT NULL]" of a contract table; no PRIMARY KEY, ingest enforces keys itself (faster). */
@@ -9,10 +9,10 @@ export function contractColumnsDdl(table: TableName, withNotNull = true): string
     .join(', ');
 }
 
-/** The primary key and foreign-key columns of a table: the contract columns ingest_chk keeps. */
+/** The row key and foreign-key columns of a table: the contract columns ingest_chk keeps. */
 export function keyColumns(table: TableName): string[] {
   const c = CONTRACTS[table];
-  return [...new Set([c.primaryKey, ...c.foreignKeys.map((f) => f.column)])];
+  return [...new Set([...rowKeyColumns(table), ...c.foreignKeys.map((f) => f.column)])];
 }
 
 /** keyColumns as column definitions "name TYPE" (nullable: rows with a missing key are staged too). */

@@ -25,9 +25,10 @@ export async function ingestBatch(
   plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult | null> {
   if (plan.tables.size === 0) return null;
-  return batchTransaction(wh, plan, onTable, onStep);
+  return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
 function batchTransaction(
@@ -35,6 +36,7 @@ function batchTransaction(
   plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult> {
   return wh.transaction(async () => {
     await ensureIngestTables(wh);
@@ -44,7 +46,7 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, { timestamps: plan.timestamps, sandbox: plan.sandbox });
+      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, { timestamps: plan.timestamps, sandbox: plan.sandbox }, knownAt);
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
@@ -65,6 +67,8 @@ function batchTransaction(
         quarantined: counts.quarantined,
         inserted: counts.inserted,
         duplicate: counts.duplicate,
+        updated: counts.updated,
+        known_at: counts.knownAt,
       });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }

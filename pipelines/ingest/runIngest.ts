@@ -14,6 +14,8 @@ import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 export interface IngestOptions {
   from: string;
   mapping?: string;
+  /** The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest event. */
+  knownAt?: string;
   /** Plausible timestamps (default: the default settings as of today). */
   timestamps?: TimestampRange;
 }
@@ -23,6 +25,7 @@ export interface IngestCommandOptions {
   from: string;
   mapping?: string;
   asOf?: string;
+  knownAt?: string;
 }
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
@@ -54,17 +57,18 @@ async function ingestPlanned(wh: Warehouse, plan: IngestPlan, options: IngestOpt
     wh,
     { ...plan, timestamps: options.timestamps ?? defaultTimestampRange() },
     (c) => {
-      log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`);
+      log?.detail(`${c.table}: ${c.read} read = ${c.inserted} inserted + ${c.updated} updated + ${c.duplicate} unchanged + ${c.quarantined} quarantined`);
       log?.progress('ingest tables', ++tablesDone, plan.tables.size);
     },
     (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
+    options.knownAt,
   );
 }
 
 export async function runIngest(options: IngestCommandOptions, ctx: CommandContext): Promise<void> {
   const timestamps = timestampRange(ctx.config, options.asOf ?? new Date().toISOString().slice(0, 10));
   const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) =>
-    ctx.log.step('ingest', () => ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps }, ctx.log)),
+    ctx.log.step('ingest', () => ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps, knownAt: options.knownAt }, ctx.log)),
   );
   ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
 }

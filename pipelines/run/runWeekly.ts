@@ -87,7 +87,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping, timestamps: timestampRange(config, asOf) }, log);
+      const result = await ingestInto(wh, { from, mapping: options.mapping, timestamps: timestampRange(config, asOf), knownAt: asOf }, log);
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },

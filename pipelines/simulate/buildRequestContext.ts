@@ -1,5 +1,6 @@
 // Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and labels.
 import type { Logger } from '../../data/log/Logger.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { requireTables } from '../cli/stageTables.ts';
@@ -51,6 +52,7 @@ export async function buildRequestContext(wh: Warehouse, options: ContextOptions
     await wh.run('create or replace temp view sim_request_scores as select null::varchar as request_id, null::double as request_risk where false');
   }
   const start = windowStart(options.asOf, options.weeks);
+  await createKnownRowsMacros(wh, options.asOf);
   await wh.run(`create or replace temp table sim_context as ${readSql(new URL('./sql/sim_context.sql', import.meta.url))}`, { as_of: options.asOf, window_start: start });
   const [row] = await wh.all<{ requests: bigint; unscored: bigint; request_unscored: bigint }>(
     'select count(*) as requests, count(*) filter (where buyer_risk is null) as unscored, count(*) filter (where request_risk is null) as request_unscored from sim_context',

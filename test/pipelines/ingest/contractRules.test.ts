@@ -74,10 +74,11 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
         bad[table] = [...(bad[table] ?? []), { ...base, [pk]: `bad${i}`, [c.column]: c.value }];
         expected.push(c);
       });
-      // Same key, different content: quarantined; same key, same content: silently loaded once.
-      const other = Object.keys(base).find((k) => k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts')!;
+      // Same key, an immutable column changed: a conflict naming both values; same key, same content: loaded once.
+      const other = Object.keys(base).find((k) => k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts' && !CONTRACTS[table].columns[k]!.meta.mutable)!;
       bad[table]!.push({ ...base, [other]: '2020-01-01T00:00:00Z' }, { ...base });
-      expected.push({ table, column: pk, value: String(base[pk]), rule: `duplicate ${pk} with different content` });
+      const kept = new Date(String(base[other])).toISOString().slice(0, 19).replace('T', ' ');
+      expected.push({ table, column: other, value: `${kept} → 2020-01-01 00:00:00`, rule: `conflict: ${other} may not change after delivery (value: kept → delivered)` });
     }
     const dir = writeTables(tempDir(), rows);
     writeTables(dir, bad, 'csv', '_bad');

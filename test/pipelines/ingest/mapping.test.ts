@@ -77,13 +77,13 @@ describe('mapped sources read twice', () => {
     writeFileSync(join(dir, 'map.yaml'), `tables:\n  buyers:\n    files: members.csv\n    sql: select * from read_csv('members.csv', header = true)\n`);
     const wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir, mapping: join(dir, 'map.yaml') });
-    expect(result!.tables.find((t) => t.table === 'buyers')).toEqual({ table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 2, duplicate: 0, filtered: 0 });
+    expect(result!.tables.find((t) => t.table === 'buyers')).toEqual({ table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 2, updated: 0, duplicate: 0, filtered: 0, knownAt: expect.any(String) });
     expect(await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d') as day from buyers order by buyer_id")).toEqual([
       { buyer_id: 'b1', day: '2025-01-02' },
       { buyer_id: 'b2', day: '2025-02-01' },
     ]);
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'buyers', source_file: 'members.csv', row_number: 3, column_name: 'buyer_id', value: 'b1', rule: 'duplicate buyer_id with different content' },
+      { table_name: 'buyers', source_file: 'members.csv', row_number: 3, column_name: 'registered_at', value: '2025-01-02 03:04:05 → 2025-01-09 00:00:00', rule: 'conflict: registered_at may not change after delivery (value: kept → delivered)' },
     ]);
     wh.close();
   });
