@@ -1,7 +1,7 @@
 // The model artifact file format (models/artifacts/<model>/<date>.json), validated whenever an artifact is read.
 import { z } from 'zod';
 
-export const MODEL_NAMES = ['abuse-risk', 'merchant-trust'] as const;
+export const MODEL_NAMES = ['abuse-risk', 'merchant-trust', 'request-risk'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 export const metricsSchema = z.object({

@@ -1,5 +1,6 @@
 // The trustlens.config.json schema: every setting, its default and its meaning, in one place.
 import { z } from 'zod';
+import { governSchema } from './governSchema.ts';
 
 const positiveInt = (what: string) => z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
 const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -54,9 +55,28 @@ export const configSchema = z
           .describe('Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.'),
       })
       .prefault({}),
+    ingest: z
+      .strictObject({
+        earliestTimestamp: z.iso
+          .date('ingest.earliestTimestamp must be a date like 2000-01-01')
+          .default('2000-01-01')
+          .describe('Timestamps before this date are implausible: ingest quarantines them (as it does infinity, epoch and other special words).'),
+        yearsAhead: positiveInt('ingest.yearsAhead')
+          .default(10)
+          .describe('Timestamps this many years or more after the as-of date (ingest --as-of, the run date, or today) are implausible and quarantined.'),
+      })
+      .prefault({}),
     review: z
       .strictObject({
         capacity: positiveInt('review.capacity').default(200).describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),
+        minRisk: probability
+          .default(0.2)
+          .describe('Risk floor of the review queue: buyers below it never enter, even when the queue is short (a short week gives a short queue).'),
+        minExpectedLoss: z
+          .number()
+          .min(0, 'must be 0 or more')
+          .default(5)
+          .describe('Expected-loss floor of the review queue (risk × refund-only money a month, platform currency): buyers below it never enter.'),
       })
       .prefault({}),
     tiers: z
@@ -86,11 +106,29 @@ export const configSchema = z
             'data/policies/risk-gated.yaml',
             'data/policies/trust-aware.yaml',
             'data/policies/hybrid.yaml',
+            'data/policies/request-gated.yaml',
           ])
           .describe('Policy files the weekly run replays.'),
         weeks: positiveInt('simulate.weeks').default(12).describe('Weeks of refund requests replayed, ending at the as-of date.'),
         bootstrap: positiveInt('simulate.bootstrap').default(200).describe('Bootstrap resamples (over buyers) for 95% intervals.'),
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
+      })
+      .prefault({}),
+    govern: governSchema,
+    decide: z
+      .strictObject({
+        policy: z.string().min(1).default('data/policies/request-gated.yaml').describe('The active policy `trustlens decide` and `trustlens serve` apply to each refund request.'),
+        orderDays: positiveInt('decide.orderDays')
+          .default(180)
+          .describe('Orders placed this many days before the scored week (or later) are held in memory; a request about an older order is decided without its order (buyer, merchant and request risk unknown).'),
+      })
+      .prefault({}),
+    serve: z
+      .strictObject({
+        maxBodyBytes: positiveInt('serve.maxBodyBytes').default(1_048_576).describe('Largest request body `trustlens serve` reads; a larger one gets 413.'),
+        reloadSeconds: positiveInt('serve.reloadSeconds')
+          .default(30)
+          .describe('How often `trustlens serve` looks for a newer scored week in the warehouse (opened read-only, then closed) and swaps it in.'),
       })
       .prefault({}),
     report: z
@@ -103,3 +141,14 @@ export const configSchema = z
   .prefault({});
 
 export type TrustlensConfig = z.output<typeof configSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the value. */
+export const CONFIG_DEFAULTS: TrustlensConfig = deepFreeze(configSchema.parse({}));

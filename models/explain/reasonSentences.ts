@@ -54,7 +54,8 @@ export function reasonSentence(entry: CatalogueEntry, value: number, typical: nu
     return `no data for “${stripPeriod(entry.description)}”${window}${typicalText}`;
   }
   const shown = formatValue(value, entry.unit);
-  if (template) return template.replace('{value}', shown) + typicalText;
+  // a template without {value} states a fact about the row (a flag such as "a refund-only request"): no typical value
+  if (template) return template.includes('{value}') ? template.replace('{value}', shown) + typicalText : template;
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
   return `${lowerFirst(stripPeriod(entry.description))}${window}: ${shown}${typicalText}`;
 }

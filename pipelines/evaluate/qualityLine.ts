@@ -11,6 +11,8 @@ export interface QualityLine {
   /** null for context lines that have no target. */
   pass: boolean | null;
   note?: string;
+  /** Stable name of a headline figure the multi-seed table collects (e.g. precision_at_k); absent for the others. */
+  key?: string;
 }
 
 export function formatQualityTable(lines: readonly QualityLine[]): string {

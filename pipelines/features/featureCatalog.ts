@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../data/validation/parseOrThrow.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { catalogTableSchema, type CatalogColumn, type CatalogTable } from '../../data/catalog/catalogSchema.ts';
 
-export const FEATURE_TABLES = ['feat_buyer', 'feat_merchant', 'buyer_groups'] as const;
+export const FEATURE_TABLES = ['feat_buyer', 'feat_merchant', 'buyer_groups', 'feat_request'] as const;
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 export type FeatureCatalog = Record<FeatureTableName, CatalogTable>;
 

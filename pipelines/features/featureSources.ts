@@ -41,11 +41,13 @@ export const FEATURE_SOURCES: Record<FeatureTableName, Record<string, readonly O
     abuser_request_share_90d: [R],
   },
   buyer_groups: {},
+  // one row per refund request: a marketplace without requests has none
+  feat_request: {},
 };
 
 /** Feature columns of a table that are unknown when the given sources are absent. */
 export function columnsFromSources(table: FeatureTableName, absent: readonly string[]): string[] {
-  return Object.entries(FEATURE_SOURCES[table])
+  return Object.entries(FEATURE_SOURCES[table] ?? {})
     .filter(([, sources]) => sources.some((s) => absent.includes(s)))
     .map(([column]) => column);
 }

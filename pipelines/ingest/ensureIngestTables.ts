@@ -9,6 +9,7 @@ import { contractTablesDdl } from './contractDdl.ts';
 export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   await wh.run(contractTablesDdl());
   await wh.run(readSql(new URL('./sql/batch/create_bookkeeping_tables.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/batch/upgrade_quarantine_table.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/upgrade_bookkeeping_tables.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/create_source_status.sql', import.meta.url)));
   for (const table of TABLE_NAMES) {

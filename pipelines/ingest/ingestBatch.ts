@@ -1,9 +1,9 @@
 // Runs one ingest batch in a single transaction: all tables in load order, bookkeeping, and all-or-nothing on failure.
 import { LOAD_ORDER } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
+import type { TimestampRange } from './columnChecks.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan } from './planIngest.ts';
 
@@ -24,25 +24,18 @@ const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
 
 export async function ingestBatch(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
   knownAt?: string,
 ): Promise<BatchResult | null> {
   if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) return null;
-  // SQL sources in a mapping name their files relative to --from.
-  const sqlSources = Object.values(plan.mapping?.tables ?? {}).some((t) => t?.sql);
-  if (sqlSources) await wh.run(readSql(new URL('./sql/batch/set_file_search_path.sql', import.meta.url), { folder: quoteLiteral(plan.from) }));
-  try {
-    return await batchTransaction(wh, plan, onTable, onStep, knownAt);
-  } finally {
-    if (sqlSources) await wh.run(readSql(new URL('./sql/batch/reset_file_search_path.sql', import.meta.url)));
-  }
+  return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
 function batchTransaction(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
   knownAt?: string,
@@ -55,7 +48,7 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, knownAt);
+      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, { timestamps: plan.timestamps, sandbox: plan.sandbox }, knownAt);
       tables.push(counts);
       onTable(counts);
       for (const f of files) {

@@ -1,9 +1,13 @@
 // The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports are.
+import { BUYER_TIERS, MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import { batchTotals } from '../ingest/ingestBatch.ts';
 import type { WeeklyRunSummary } from './runWeekly.ts';
 import { describeSkipped } from './historyCoverage.ts';
 
 const n = (x: number) => x.toLocaleString('en');
+
+/** Buyer tiers above normal: the ones the summary counts as flagged. */
+const FLAGGED_TIERS = BUYER_TIERS.filter((t) => t !== 'normal');
 
 export function formatRunSummary(s: WeeklyRunSummary): string {
   const totals = s.ingest ? batchTotals(s.ingest) : null;
@@ -13,7 +17,7 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     : s.ingestFrom
       ? `nothing new in ${s.ingestFrom}`
       : 'no input folder; used the warehouse as it was';
-  const tiers = (t: Record<string, number>, order: string[]) =>
+  const tiers = (t: Record<string, number>, order: readonly string[]) =>
     order.filter((k) => t[k] !== undefined).map((k) => `${n(t[k]!)} ${k}`).join(', ');
   const model = (date: string, source: string) => (source === 'trained' ? date : source === 'starter' ? 'STARTER model' : `${date} (trained elsewhere, config models.*)`);
   const starters = [s.score.buyerModelSource === 'starter' && 'abuse-risk', s.score.merchantModelSource === 'starter' && 'merchant-trust'].filter(Boolean);
@@ -28,8 +32,9 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     `  loaded:    ${loaded}`,
     `  models:    abuse-risk ${model(s.score.buyerModelDate, s.score.buyerModelSource)}, merchant-trust ${model(s.score.merchantModelDate, s.score.merchantModelSource)}` +
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (not retrained)'),
-    `  flagged:   ${tiers(s.score.buyerTiers, ['high', 'elevated'])} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
-    `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'])}`,
+    `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS)} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
+    `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS)}`,
+    `  governance: ${Object.entries(s.govern.actions).map(([a, k]) => `${n(k)} ${a}`).join(', ') || 'no actions'} recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
   for (const l of s.labelShortfalls) lines.push(`  labels:    ${l.model} cannot be trained here yet: ${l.explanation}`);

@@ -1,4 +1,4 @@
-// The weekly run: ingest new files, score history, features, train when stale, score, simulate, report and export, each stage timed.
+// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and export, each stage timed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelName } from '../../models/artifactSchema.ts';
@@ -7,17 +7,22 @@ import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
+import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
+import { timestampRange } from '../ingest/timestampRange.ts';
 import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { trainModels } from '../train/trainModels.ts';
-import { modelChoice } from '../../models/registry/resolveModel.ts';
+import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { modelChoice } from '../../models/registry/resolveModel.ts';
 import { historyCoverage, scorableWeeks, unreplayedWeeks, type HistoryCoverage, type SkippedWeek } from './historyCoverage.ts';
 import type { NotEnoughLabels } from '../train/notEnoughLabels.ts';
+import { STARTER_MODELS } from '../train/starter/starterSettings.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 
 export interface WeeklyRunOptions {
@@ -51,6 +56,7 @@ export interface WeeklyRunSummary {
   /** Models this marketplace's labels could not train yet, with what they need and found. */
   labelShortfalls: { model: ModelName; explanation: string }[];
   score: ScoreSummary;
+  govern: GovernSummary;
   simulated: { policies: number; requests: number };
   reportsIndex: string;
 }
@@ -62,11 +68,6 @@ function stageFailure(stage: string, err: unknown): Error {
   return err instanceof UserError ? new UserError(message) : new Error(message, { cause: err });
 }
 
-function peakRssMb(): number {
-  // maxRSS is in kilobytes on Linux.
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
 /** Runs every stage on an open warehouse (the caller holds the run lock). */
 export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx: Pick<CommandContext, 'config' | 'log'>): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
@@ -76,15 +77,14 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   const stages: StageTiming[] = [];
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
-    const s = performance.now();
-    let out: T;
+    let run: Timed<T>;
     try {
-      out = await log.step(name, fn);
+      run = await timed(() => log.step(name, fn));
     } catch (err) {
       throw stageFailure(name, err);
     }
-    stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: note(out) });
-    return out;
+    stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
+    return run.value;
   };
 
   const from = options.from ?? (existsSync(config.dataDir) ? config.dataDir : null);
@@ -95,7 +95,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping, knownAt: asOf }, log);
+      const result = await ingestInto(wh, { from, mapping: options.mapping, timestamps: timestampRange(config, asOf), knownAt: asOf }, log);
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },
@@ -105,11 +105,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
       return `${loaded} rows loaded, ${quarantined} quarantined`;
     },
   );
-  for (const table of ['orders', 'refund_requests', 'buyers', 'merchants']) {
-    if (!(await wh.tableExists(table))) {
-      throw new UserError(`warehouse ${wh.path} has no ${table} table: pass --from DIR with the contract files (or run \`trustlens start\` for the synthetic marketplace)`);
-    }
-  }
+  await requireTables(wh, 'run');
   const orders = Number(await wh.scalar<bigint>('select count(*) from orders'));
 
   // The simulator judges each request with the score of the week before it, and trends need past weeks:
@@ -118,7 +114,8 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   const labelShortfalls: WeeklyRunSummary['labelShortfalls'] = [];
   const noteShortfall = (s: NotEnoughLabels) => {
     if (!labelShortfalls.some((x) => x.model === s.model)) labelShortfalls.push({ model: s.model, explanation: s.explanation });
-    log.warn(`${s.message}; scoring with ${config.models.useStarter === 'auto' ? 'an older model of this warehouse, else the starter model' : 'an older model of this warehouse'}`);
+    const starter = (STARTER_MODELS as readonly string[]).includes(s.model) && config.models.useStarter === 'auto';
+    log.warn(`${s.message}; ${starter ? 'scoring with an older model of this warehouse, else the starter model' : 'using an older model of this warehouse, if any'}`);
   };
   // Models configured to an artifact trained elsewhere are never trained here.
   const configured = new Set(Object.keys(modelChoice(config).configured));
@@ -176,9 +173,16 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     (s) => `${s.buyers} buyers, ${s.merchants} merchants, queue ${s.queue}`,
   );
 
+  // Governance reads this week's buyer tiers and merchant trust, so it runs after score.
+  const govern = await stage(
+    'govern',
+    () => governWeek(wh, asOf, config, log),
+    (gv) => `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
+  );
+
   const sim = await stage(
     'simulate',
-    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log }),
+    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log, artifactsDir: config.artifactsDir }),
     (r) => `${policies.length} policies on ${r.context.requests} requests`,
   );
   if (sim.context.unscored > 0) log.warn(`${sim.context.unscored} replayed requests had no buyer score before them`);
@@ -199,6 +203,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     history: { ...coverage, unscoredWeeks, unreplayedWeeks: unreplayed },
     labelShortfalls,
     score,
+    govern,
     simulated: { policies: policies.length, requests: sim.context.requests },
     reportsIndex: join(built.dir, 'index.html'),
   };

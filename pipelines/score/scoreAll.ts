@@ -7,6 +7,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
+import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
 import { scoreMerchants } from './scoreMerchants.ts';
 
@@ -15,6 +16,8 @@ export interface ScoreSummary {
   buyers: number;
   merchants: number;
   queue: number;
+  /** The queue's counts and floors; `shortQueueReason` words a short week. */
+  queueSummary: QueueSummary;
   buyerTiers: Record<string, number>;
   merchantTiers: Record<string, number>;
   buyerModelDate: string;
@@ -49,12 +52,13 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
-  const buyers = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
+  const { rows: buyers, queue } = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
   const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
   await log.step('write score tables', () =>
     publishScores(wh, {
       asOf,
       buyers,
+      queue,
       merchants,
       buyerModelDate: abuse.asOf,
       merchantModelDate: trust.asOf,
@@ -65,7 +69,8 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
     asOf,
     buyers: buyers.length,
     merchants: merchants.length,
-    queue: buyers.filter((b) => b.queue_rank !== null).length,
+    queue: queue.queued,
+    queueSummary: queue,
     buyerTiers: countBy(buyers, (b) => b.tier),
     merchantTiers: countBy(merchants, (m) => m.tier),
     buyerModelDate: abuse.asOf,
@@ -75,7 +80,11 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
   };
   const tiers = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
   const which = (m: { source: ModelSource; artifact: { asOf: string } }) => (m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`);
-  log.info(`scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; queue ${summary.queue}`);
+  log.info(
+    `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; ` +
+      (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
+      (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
+  );
   log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`);
   return summary;
 }

@@ -2,14 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../data/validation/errors.ts';
+import { BASELINE_POLICY_FILE, BASELINE_SCENARIO } from '../../data/vocabulary/scenarios.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildRequestContext } from './buildRequestContext.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { replayPolicy, resetOutcomes, type ReplayablePolicy } from './replayPolicy.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-
-export const STATUS_QUO_FILE = 'data/policies/status-quo.yaml';
 
 export interface TruthCheckRow {
   scenario: string;
@@ -32,6 +31,8 @@ export interface EvaluatePoliciesOptions {
   /** Policies to check; a status-quo policy is added when none is named status-quo. */
   policies: readonly ReplayablePolicy[];
   log?: Logger;
+  /** Request-risk artifacts (config artifactsDir), for policies using request_risk. */
+  artifactsDir?: string;
 }
 
 const READERS = { parquet: 'read_parquet', csv: 'read_csv_auto', ndjson: 'read_json_auto', json: 'read_json_auto' } as const;
@@ -50,15 +51,22 @@ export function passesTruthCheck(row: TruthCheckRow): boolean {
   return (row.shareStopped ?? 0) >= 0.5 && (row.honestBurdenedAddedShare ?? 1) < 0.05;
 }
 
+/** Issue 17's bar for request-gated on any marketplace (60% stopped, at most 2.5% added burden); the default one must reach 65% / 2%. */
+export const REQUEST_GATED_BAR = { stopped: 0.6, addedBurden: 0.025, defaultStopped: 0.65, defaultAddedBurden: 0.02 } as const;
+
+export function passesRequestGated(row: TruthCheckRow, bar: { stopped: number; addedBurden: number } = REQUEST_GATED_BAR): boolean {
+  return (row.shareStopped ?? 0) >= bar.stopped && (row.honestBurdenedAddedShare ?? 1) <= bar.addedBurden;
+}
+
 export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesOptions): Promise<TruthCheckRow[]> {
   const requests = findTruthFile(options.truthDir, 'refund_requests');
-  await buildRequestContext(wh, { asOf: options.asOf, weeks: options.weeks, log: options.log });
+  await buildRequestContext(wh, { asOf: options.asOf, weeks: options.weeks, log: options.log, artifactsDir: options.artifactsDir });
   // The reader is one of the constants above; the path is bound as a parameter.
   await wh.run(`create or replace temp table sim_truth as select cast(request_id as varchar) as request_id, cast(is_abusive as boolean) as is_abusive from ${requests.reader}($path)`, {
     path: requests.path,
   });
   await wh.run('update sim_context set abusive = coalesce((select t.is_abusive from sim_truth t where t.request_id = sim_context.request_id), false)');
-  const policies = options.policies.some((p) => p.name === 'status-quo') ? [...options.policies] : [...loadPolicies([STATUS_QUO_FILE]), ...options.policies];
+  const policies = options.policies.some((p) => p.name === BASELINE_SCENARIO) ? [...options.policies] : [...loadPolicies([BASELINE_POLICY_FILE]), ...options.policies];
   await resetOutcomes(wh);
   for (const p of policies) await replayPolicy(wh, p);
   const rows = await wh.all<{
@@ -68,7 +76,7 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
     honest_requests: bigint;
     honest_burdened: bigint;
     honest_burdened_added: bigint;
-  }>(readSql(new URL('./sql/sim_truth_check.sql', import.meta.url)), { baseline: 'status-quo' });
+  }>(readSql(new URL('./sql/sim_truth_check.sql', import.meta.url)), { baseline: BASELINE_SCENARIO });
   return rows.map((r) => {
     const honest = Number(r.honest_requests);
     const sq = r.abusive_refund_only_paid_status_quo;
@@ -83,17 +91,4 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
       honestBurdenedAddedShare: honest > 0 ? Number(r.honest_burdened_added) / honest : null,
     };
   });
-}
-
-/** Plain-text lines for the bench or `trustlens evaluate`. */
-export function formatTruthCheck(rows: readonly TruthCheckRow[]): string {
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-  return rows
-    .map(
-      (r) =>
-        `${r.scenario.padEnd(16)} abusive refund-only stopped ${pct(r.shareStopped).padStart(6)} of ${r.abusiveRefundOnlyPaidStatusQuo.toFixed(0)}; ` +
-        `honest burdened ${pct(r.honestBurdenedShare)} (added ${pct(r.honestBurdenedAddedShare)})` +
-        (r.scenario === 'risk-gated' ? (passesTruthCheck(r) ? '  PASS (>= 50% stopped, < 5% added burden)' : '  FAIL (needs >= 50% stopped, < 5% added burden)') : ''),
-    )
-    .join('\n');
 }

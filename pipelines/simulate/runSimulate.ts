@@ -25,6 +25,7 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
       bootstrap: options.bootstrap ?? ctx.config.simulate.bootstrap,
       seed: options.seed ?? ctx.config.simulate.seed,
       log: ctx.log,
+      artifactsDir: ctx.config.artifactsDir,
     });
     ctx.log.info(
       `${result.context.requests} refund requests from ${result.context.windowStart} to ${options.asOf} replayed under ${policies.length} ` +

@@ -27,7 +27,7 @@ export async function historyStart(wh: Warehouse): Promise<string | null> {
 }
 
 function labelWords(spec: ModelSpec, config: TrustlensConfig): string {
-  return spec.entity === 'buyer'
+  return spec.entity !== 'merchant'
     ? `investigations closed with verdict confirmed_abuse (opened within ${Number(spec.labelHorizonDays)} days after a snapshot)`
     : `serious actions (${SERIOUS_ACTIONS.join(', ')}) within ${config.labels.merchantHorizonDays} days after a snapshot`;
 }
@@ -47,16 +47,17 @@ export async function labelShortfall(wh: Warehouse, spec: ModelSpec, asOf: strin
     return `${needs}; the history starts ${start} (${weeks} week${weeks === 1 ? '' : 's'} before ${asOf}), and it needs at least ${need.minWeeks} weeks (${need.fullWeeks} for every snapshot)`;
   }
   await createKnownRowsMacros(wh, asOf);
+  // Buyers and requests are labelled by investigations, merchants by governance actions.
   const sql =
-    spec.entity === 'buyer'
+    spec.entity !== 'merchant'
       ? readSql(new URL('./sql/label_events_buyer.sql', import.meta.url))
       : readSql(new URL('./sql/label_events_merchant.sql', import.meta.url));
-  const params: Record<string, DuckDBValue> = spec.entity === 'buyer' ? { as_of: asOf } : { as_of: asOf, serious_actions: listValue([...SERIOUS_ACTIONS]) };
+  const params: Record<string, DuckDBValue> = spec.entity !== 'merchant' ? { as_of: asOf } : { as_of: asOf, serious_actions: listValue([...SERIOUS_ACTIONS]) };
   const [row] = await wh.all<{ events: bigint; positives: bigint }>(sql, params);
   const positives = Number(row?.positives ?? 0n);
   const events = Number(row?.events ?? 0n);
   if (positives === 0) {
-    const what = spec.entity === 'buyer' ? `closed investigation${events === 1 ? '' : 's'}` : `governance action${events === 1 ? '' : 's'}`;
+    const what = spec.entity !== 'merchant' ? `closed investigation${events === 1 ? '' : 's'}` : `governance action${events === 1 ? '' : 's'}`;
     return `${needs}; found none (${events} ${what} in all)`;
   }
   return null;

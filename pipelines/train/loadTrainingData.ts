@@ -16,6 +16,12 @@ export interface LabelOptions {
 
 const LABEL_TABLE = 'train_labels';
 
+const LABEL_FILES: Record<ModelSpec['entity'], string> = {
+  buyer: 'lbl_buyer_abuse.sql',
+  merchant: 'lbl_merchant_serious_action.sql',
+  request: 'lbl_request_abuse.sql',
+};
+
 /** Snapshots must already be in the history table (ensureFeatureSnapshots). */
 export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots: readonly string[], o: LabelOptions): Promise<TrainingData> {
   const ids: string[] = [];
@@ -23,12 +29,12 @@ export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots
   const labels: number[] = [];
   const parts: Map<string, Float32Array>[] = [];
   await createKnownRowsMacros(wh, o.asOf);
-  const labelSql = spec.entity === 'buyer' ? readSql(new URL('./sql/lbl_buyer_abuse.sql', import.meta.url)) : readSql(new URL('./sql/lbl_merchant_serious_action.sql', import.meta.url));
+  const labelSql = readSql(new URL(`./sql/${LABEL_FILES[spec.entity]}`, import.meta.url));
   for (const [s, snapshot] of snapshots.entries()) {
     const params: Record<string, DuckDBValue> =
-      spec.entity === 'buyer'
-        ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays }
-        : { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) };
+      spec.entity === 'merchant'
+        ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) }
+        : { as_of: o.asOf, snapshot, horizon_days: o.horizonDays };
     await wh.run(`create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`, params);
     const rows = await loadFeatureColumns(wh, spec, snapshot, { join: LABEL_TABLE, extra: ['coalesce(l.is_positive, false) as label'] });
     const lab = rows.extra[0]!;

@@ -42,13 +42,14 @@ export interface TrainedModel {
 /** Label settings of a spec under a config: how old snapshots must be and how far labels look ahead. */
 export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAgeDays: number; horizonDays: number } {
   const horizonDays = spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
-  return spec.entity === 'buyer' ? { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays } : { minAgeDays: horizonDays, horizonDays };
+  // buyers and requests are labelled by investigations, which take abuseLabelDelayDays to close
+  return spec.entity === 'merchant' ? { minAgeDays: horizonDays, horizonDays } : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
 }
 
 export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotPlan {
   return planSnapshots({
     asOf,
-    snapshotWeeks: config.training.snapshotWeeks,
+    snapshotWeeks: spec.snapshotWeeks ?? config.training.snapshotWeeks,
     validationWeeks: config.training.validationWeeks,
     minAgeDays: labelSettings(spec, config).minAgeDays,
   });

@@ -33,6 +33,7 @@ export const SIM_METRICS: Record<string, SimMetricInfo> = {
   honest_burdened_rate: rate('Honest requests burdened (rate)', false, 'Burdened honest requests ÷ honest requests.'),
   new_buyer_burdened_rate: rate('New buyers’ requests burdened (rate)', false, 'The same rate for accounts younger than 30 days at the request, who have no history to earn trust.'),
   merchant_loss: money('Merchant loss', false, 'Refunds paid while the buyer keeps the goods (instant refunds, reviews that pay out), over all requests.'),
+  compensation_cost: money('Compensation to merchants', false, 'What the platform repays merchants: the policy’s compensation share × the money paid to confirmed abusers for kept goods.'),
   platform_cost: money('Review cost', false, 'Manual reviews × the policy’s cost of one review.'),
   honest_buyer_cost: money('Honest buyers’ cost', false, 'Return shipping and days waited for a refund by honest buyers, at the policy’s cost assumptions.'),
   refund_paid: money('Refunds paid', null, 'All refunds paid out under the policy.'),

@@ -12,6 +12,13 @@ export const ingestCommand = defineCommand({
     { flag: 'from', value: 'DIR', description: 'Folder holding <table>.csv|.parquet|.ndjson files.', schema: opt.path, required: true },
     { flag: 'mapping', value: 'FILE', description: 'Column-mapping file (JSON or YAML) for data of another shape.', schema: opt.path.optional() },
     {
+      flag: 'as-of',
+      value: 'DATE',
+      description: 'The date the data is as of: timestamps config ingest.yearsAhead (10) years after it or later are quarantined as implausible.',
+      schema: opt.date.optional(),
+      defaultText: 'today',
+    },
+    {
       flag: 'known-at',
       value: 'DATE',
       description: 'Date this delivery became known: features, labels and replays as of an earlier date do not see the changes it brings.',

@@ -1,6 +1,6 @@
 // `trustlens simulate`: replays refund policies on the refund requests of a window and stores scenario results.
 import { z } from 'zod';
-import { defineCommand, opt } from '../defineCommand.ts';
+import { configDefault, defineCommand, opt } from '../defineCommand.ts';
 
 export const simulateCommand = defineCommand({
   name: 'simulate',
@@ -10,7 +10,7 @@ export const simulateCommand = defineCommand({
     '(rerunning a scenario and date replaces its rows) and print side by side against status-quo. Policy format: data/policies/README.md.',
   options: [
     { flag: 'as-of', value: 'DATE', description: 'Replay the weeks ending just before this date.', schema: opt.date, required: true },
-    { flag: 'weeks', value: 'N', description: 'Weeks of refund requests to replay.', schema: opt.count.optional(), defaultText: 'config simulate.weeks (12)' },
+    { flag: 'weeks', value: 'N', description: 'Weeks of refund requests to replay.', schema: opt.count.optional(), defaultText: configDefault('simulate.weeks') },
     {
       flag: 'policy',
       value: 'FILE',
@@ -19,8 +19,8 @@ export const simulateCommand = defineCommand({
       repeatable: true,
       defaultText: 'config simulate.policies (the five in data/policies/)',
     },
-    { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: 'config simulate.bootstrap (200)' },
-    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: 'config simulate.seed (1)' },
+    { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: configDefault('simulate.bootstrap') },
+    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: configDefault('simulate.seed') },
   ],
   handler: async () => (await import('../../simulate/runSimulate.ts')).runSimulate,
 });

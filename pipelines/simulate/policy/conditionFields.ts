@@ -1,8 +1,6 @@
 // The whitelist of fields a policy rule may test: each maps to one column of the request context and a value type.
 import { CATEGORIES, REFUND_KINDS, REFUND_REASONS } from '../../../data/contracts/index.ts';
-
-export const BUYER_TIERS = ['high', 'elevated', 'normal'] as const;
-export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk'] as const;
+import { BUYER_TIERS, MERCHANT_TIERS } from '../../../data/vocabulary/tiers.ts';
 
 export type FieldType = { kind: 'number'; min?: number; max?: number } | { kind: 'enum'; values: readonly string[] };
 
@@ -29,6 +27,11 @@ export const CONDITION_FIELDS = {
   merchant_trust: { column: 'merchant_trust', type: { kind: 'number', min: 0, max: 100 }, doc: 'Merchant trust 0-100 (point in time; unknown if unscored).' },
   merchant_tier: { column: 'merchant_tier', type: { kind: 'enum', values: MERCHANT_TIERS }, doc: 'Merchant trust tier (unknown if unscored).' },
   hours_since_delivery: { column: 'hours_since_delivery', type: { kind: 'number' }, doc: 'Hours from delivery to the request (unknown if not delivered).' },
+  request_risk: {
+    column: 'request_risk',
+    type: { kind: 'number', min: 0, max: 1 },
+    doc: 'Calibrated risk of this request from the request-risk model, as it was made (unknown without a request-risk model trained before it).',
+  },
 } as const satisfies Record<string, ConditionField>;
 
 export type ConditionFieldName = keyof typeof CONDITION_FIELDS;
@@ -38,8 +41,9 @@ export const NUMBER_OPS = ['<', '<=', '>', '>=', '=', '!='] as const;
 export const ENUM_OPS = ['=', '!=', 'in', 'not_in'] as const;
 /** Ops that test whether a value is known (a score exists, the parcel was delivered); they take no value. */
 export const PRESENCE_OPS = ['unknown', 'known'] as const;
-export const CONDITION_OPS = ['<', '<=', '>', '>=', '=', '!=', 'in', 'not_in', 'unknown', 'known'] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
+export type ConditionOp = (typeof NUMBER_OPS)[number] | (typeof ENUM_OPS)[number] | (typeof PRESENCE_OPS)[number];
+/** Every op, each once: number ops, then the enum-only ones, then presence. */
+export const CONDITION_OPS = [...new Set<ConditionOp>([...NUMBER_OPS, ...ENUM_OPS, ...PRESENCE_OPS])] as [ConditionOp, ...ConditionOp[]];
 
 export function opsFor(field: ConditionFieldName): readonly ConditionOp[] {
   const t: FieldType = CONDITION_FIELDS[field].type;

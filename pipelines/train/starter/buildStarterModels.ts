@@ -6,14 +6,13 @@ import { configSchema } from '../../../data/config/configSchema.ts';
 import { createLogger } from '../../../data/log/Logger.ts';
 import { generateMarketplace } from '../../../data/synthetic/generateMarketplace.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { MODEL_NAMES } from '../../../models/artifactSchema.ts';
 import { MODEL_SPECS } from '../../../models/specs/index.ts';
 import { starterArtifactPath } from '../../../models/registry/resolveModel.ts';
 import { ingestInto } from '../../ingest/runIngest.ts';
 import { trainModels } from '../trainModels.ts';
 import { withMaskedSources } from './maskSources.ts';
 import { starterModelCard } from './modelCard.ts';
-import { STARTER_MARKETPLACE, STARTER_MAX_DEPTH, STARTER_TRAINING } from './starterSettings.ts';
+import { STARTER_MARKETPLACE, STARTER_MAX_DEPTH, STARTER_MODELS, STARTER_TRAINING } from './starterSettings.ts';
 
 async function main(): Promise<void> {
   const outIndex = process.argv.indexOf('--out');
@@ -27,8 +26,8 @@ async function main(): Promise<void> {
     try {
       await log.step('ingest', () => ingestInto(wh, { from: data, knownAt: STARTER_MARKETPLACE.end }, log));
       const config = configSchema.parse({ artifactsDir: join(work, 'artifacts'), training: STARTER_TRAINING });
-      const specs = Object.fromEntries(MODEL_NAMES.map((m) => [m, { ...MODEL_SPECS[m], forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] } }]));
-      const trained = await trainModels(wh, STARTER_MARKETPLACE.end, config, log, { specs, augment: withMaskedSources });
+      const specs = Object.fromEntries(STARTER_MODELS.map((m) => [m, { ...MODEL_SPECS[m], forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] } }]));
+      const trained = await trainModels(wh, STARTER_MARKETPLACE.end, config, log, { models: STARTER_MODELS, specs, augment: withMaskedSources });
       for (const t of trained) {
         const target = starterArtifactPath(out, t.artifact.model);
         mkdirSync(join(out, t.artifact.model), { recursive: true });

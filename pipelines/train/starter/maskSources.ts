@@ -17,6 +17,7 @@ export const MASKED_SOURCES: Record<ModelSpec['entity'], readonly (readonly Opti
     ['merchant_actions'],
     ['refund_requests', 'service_tickets', 'merchant_actions'],
   ],
+  request: [],
 };
 
 /** The rows, then one copy per masked source set with the columns computed from those sources set to NaN. */

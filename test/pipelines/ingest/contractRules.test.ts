@@ -106,7 +106,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
     expect(await wh.all('select request_id from refund_requests')).toEqual([{ request_id: 'r1' }]);
   });
 
-  it('quarantines CSV lines DuckDB cannot parse and NDJSON lines that are not JSON objects', async () => {
+  it('quarantines CSV lines that cannot be parsed and NDJSON lines that are not JSON objects', async () => {
     const dir = writeTables(tempDir(), goodRows());
     const { writeFileSync, appendFileSync } = await import('node:fs');
     appendFileSync(`${dir}/buyers.csv`, 'b9,2025-01-01,CN,extra\nb8,"unterminated"x,CN\nb7,nope,"multi\nline"\n');
@@ -114,8 +114,8 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
     wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir });
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 3, column_name: null, value: 'b9,2025-01-01,CN,extra', rule: 'CSV line cannot be parsed: Expected Number of Columns: 3 Found: 4' },
-      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 4, column_name: null, value: 'b8,"unterminated"x,CN', rule: 'CSV line cannot be parsed: Value with unterminated quote found.' },
+      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 3, column_name: null, value: 'b9,2025-01-01,CN,extra', rule: 'CSV line cannot be parsed: expected 3 fields, found 4' },
+      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 4, column_name: null, value: 'b8,"unterminated"x,CN', rule: 'CSV line cannot be parsed: unexpected text after a closing quote' },
       // Rows after unparseable ones keep their own data row number.
       { table_name: 'buyers', source_file: 'buyers.csv', row_number: 5, column_name: 'registered_at', value: 'nope', rule: 'not a valid timestamp (ISO 8601 expected)' },
       { table_name: 'merchant_actions', source_file: 'merchant_actions_week2.ndjson', row_number: 2, column_name: null, value: '{not json', rule: 'line is not a JSON object' },

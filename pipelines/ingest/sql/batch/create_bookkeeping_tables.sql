@@ -33,5 +33,7 @@ create table if not exists quarantine (
   row_number  BIGINT NOT NULL,      -- 1-based data row (Parquet row, CSV record after the header, NDJSON line)
   column_name VARCHAR,              -- null when the whole row is unreadable
   value       VARCHAR,              -- offending value as text
-  rule        VARCHAR NOT NULL
+  rule        VARCHAR NOT NULL,
+  line_number BIGINT,               -- 1-based physical line in the file (CSV, NDJSON; the header is line 1), when known
+  row_key     VARCHAR               -- the row's primary key, when it could be read
 );

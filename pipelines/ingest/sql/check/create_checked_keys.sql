@@ -3,6 +3,7 @@
 create temp table ingest_chk (
   __file VARCHAR,
   __row BIGINT,
+  __line BIGINT,
   {{key_columns}},
   __v STRUCT(column_name VARCHAR, value VARCHAR, rule VARCHAR)[],
   __newest TIMESTAMP
