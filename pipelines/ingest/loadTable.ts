@@ -30,6 +30,8 @@ export interface TableCounts {
   duplicate: number;
   /** Rows a mapping's query filtered out of the table's files (a query table with files only). */
   filtered?: number;
+  /** Rows loaded with a flag (load_flags): a refund of an order from before the first delivered week. Absent when none. */
+  flagged?: number;
   /** The date this load's versions became known (null when it stored none). */
   knownAt: string | null;
 }
@@ -95,6 +97,7 @@ export async function loadTable(
   await dropTempTables(wh, units.length);
   await wh.run(readSql(new URL('./sql/check/create_checked_keys.sql', import.meta.url), { key_columns: keyColumnsDdl(table) }));
   await wh.run(readSql(new URL('./sql/check/create_key_failures.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/check/create_flags.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/check/create_skipped_rows.sql', import.meta.url)));
 
   const countFiles = files.filter((f) => f.counted);
@@ -130,6 +133,8 @@ export async function loadTable(
   const pk = { pk: quoteIdent(CONTRACTS[table].primaryKey) };
   await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url), pk), { batch: batchId, table });
   await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url), pk), { batch: batchId, table });
+  await wh.run(readSql(new URL('./sql/load/record_flags.sql', import.meta.url)), { batch: batchId, table });
+  const flagged = Number(await wh.scalar(readSql(new URL('./sql/load/flag_counts.sql', import.meta.url)), { batch: batchId, table }));
   const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql(new URL('./sql/load/table_counts.sql', import.meta.url)));
   await dropTempTables(wh, units.length);
   lap('quarantine and counts');
@@ -137,7 +142,19 @@ export async function loadTable(
   const quarantined = Number(counts!.bad) + parseRejected;
   const duplicate = Number(counts!.skipped);
   const inserted = read - quarantined - duplicate - updated;
-  return { table, files: files.length, read, loaded: read - quarantined, quarantined, inserted, updated, duplicate, filtered: filtered ?? undefined, knownAt: inserted + updated > 0 ? knownAt : null };
+  return {
+    table,
+    files: files.length,
+    read,
+    loaded: read - quarantined,
+    quarantined,
+    inserted,
+    updated,
+    duplicate,
+    filtered: filtered ?? undefined,
+    knownAt: inserted + updated > 0 ? knownAt : null,
+    ...(flagged ? { flagged } : {}),
+  };
 }
 
 /** The default known-at date of a table's delivery: the day after its newest event (null when no row is clean). */
