@@ -75,6 +75,9 @@ export function monthlyRefundOnly(amount30d: number, amount90d: number): number 
   return Math.max(amount30d, amount90d / 3);
 }
 
+/** Features whose value is derived when the export has no registration date (feat_buyer.account_age_basis). */
+const DERIVED_AGE_FEATURES = new Set(['account_age_days']);
+
 export async function scoreBuyers(
   wh: Warehouse,
   asOf: string,
@@ -86,14 +89,14 @@ export async function scoreBuyers(
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   const snap = await loadFeatureColumns(wh, spec, asOf, {
-    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer', 'f.refund_only_amount_90d::double'],
+    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer', 'f.refund_only_amount_90d::double', "f.account_age_basis = 'first order'"],
   });
   const n = snap.ids.length;
   const rules = { capacity: config.review.capacity, minRisk: config.review.minRisk, minExpectedLoss: config.review.minExpectedLoss };
   if (n === 0) return { rows: [], queue: rankQueue([], new Map(), rules).summary };
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
-  const [amounts, groups, sizes, amounts90] = snap.extra as [(number | null)[], (string | null)[], (number | null)[], (number | null)[]];
+  const [amounts, groups, sizes, amounts90, ageDerived] = snap.extra as [(number | null)[], (string | null)[], (number | null)[], (number | null)[], (boolean | null)[]];
   const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
     const risk = probability[i]!;
     const amount = amounts[i] ?? 0;
@@ -118,6 +121,7 @@ export async function scoreBuyers(
   const explain = reasonRows(rows, scope, REASON_LIMIT_PER_CAPACITY * config.review.capacity);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const { byRow } = await explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons', config.training.threads);
-  for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
+  // An account age counted from the first order (no registration date delivered) is an estimate, never a stated fact.
+  for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.filter((r) => !(ageDerived[row] && DERIVED_AGE_FEATURES.has(r.feature))).map((r) => r.sentence);
   return { rows, queue: plan.summary };
 }
