@@ -6,16 +6,22 @@ export function contractDocsMarkdown(): string {
   const parts: string[] = [];
   for (const t of TABLE_NAMES) {
     const c = CONTRACTS[t];
-    const key = rowKeyColumns(t).map((k) => `\`${k}\``).join(' + ');
+    const key = rowKeyColumns(t)
+      .map((k) => `\`${k}\``)
+      .join(' + ');
     parts.push(
       `### ${t}\n\n${c.doc} Key: ${key}.` +
-        (c.foreignKeys.length ? ` Foreign keys: ${c.foreignKeys.map((f) => `\`${f.column}\` → ${f.table}`).join(', ')}.` : '') +
+        (c.foreignKeys.length
+          ? ` Foreign keys: ${c.foreignKeys.map((f) => `\`${f.column}\` → ${f.table}`).join(', ')}.`
+          : '') +
         ((OPTIONAL_TABLES as readonly string[]).includes(t) ? ' May be declared absent.' : ''),
     );
     if (c.notes?.length) parts.push(c.notes.map((n) => `- ${n}`).join('\n'));
     parts.push('| column | type | required | may change | rule | description |\n|---|---|---|---|---|---|');
     for (const [name, { meta }] of Object.entries(c.columns)) {
-      parts.push(`| ${name} | ${meta.duckType} | ${meta.optional ? 'no' : 'yes'} | ${meta.mutable ? 'yes' : 'no'} | ${describeRule(meta)} | ${meta.doc} |`);
+      parts.push(
+        `| ${name} | ${meta.duckType} | ${meta.optional ? 'no' : 'yes'} | ${meta.mutable ? 'yes' : 'no'} | ${describeRule(meta)} | ${meta.doc} |`,
+      );
     }
     parts.push('');
   }

@@ -52,7 +52,10 @@ const o = col.optional;
 const m = col.mutable;
 const promise = (c: Column): Column => ({ schema: c.schema, meta: { ...c.meta, promise: true } });
 /** A value outside the vocabulary loads as other, the delivered value kept in `sourceColumn`. */
-const fallsBack = (c: Column, sourceColumn: string): Column => ({ schema: c.schema, meta: { ...c.meta, fallback: { value: 'other', sourceColumn } } });
+const fallsBack = (c: Column, sourceColumn: string): Column => ({
+  schema: c.schema,
+  meta: { ...c.meta, fallback: { value: 'other', sourceColumn } },
+});
 
 export const CONTRACTS: Record<TableName, TableContract> = {
   buyers: {
@@ -66,7 +69,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     ],
     columns: {
       buyer_id: col.id('Buyer account id.'),
-      registered_at: o(col.ts('When the account was registered; missing: the first order stands in, marked as derived.')),
+      registered_at: o(
+        col.ts('When the account was registered; missing: the first order stands in, marked as derived.'),
+      ),
       region: m(o(col.text('Region code.'))),
     },
   },
@@ -84,7 +89,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       merchant_id: col.id('Merchant id.'),
       name: m(col.text('Shop name as shown to buyers (any script).')),
       main_category: m(fallsBack(col.enum(CATEGORIES, 'Main category of the shop.'), 'main_category_source')),
-      main_category_source: m(o(col.text('The main category as delivered, when it is outside the seven (main_category is then other).'))),
+      main_category_source: m(
+        o(col.text('The main category as delivered, when it is outside the seven (main_category is then other).')),
+      ),
       opened_at: o(col.ts('When the shop opened; missing: the first order received stands in, marked as derived.')),
       region: m(o(col.text('Region code.'))),
     },
@@ -107,7 +114,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       order_id: col.id('Order id.'),
       buyer_id: o(col.id('Buyer who placed the order; empty for a guest checkout.')),
       merchant_id: col.id('Merchant who sold it.'),
-      parent_order_id: o(col.id('The checkout this order came from, when one checkout was split into one order per merchant.')),
+      parent_order_id: o(
+        col.id('The checkout this order came from, when one checkout was split into one order per merchant.'),
+      ),
       category: fallsBack(col.enum(CATEGORIES, 'Product category.'), 'category_source'),
       category_source: o(col.text('The category as delivered, when it is outside the seven (category is then other).')),
       amount: col.money('Order amount in the platform currency.'),
@@ -125,7 +134,14 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     name: 'refund_requests',
     doc: 'After-sales refund requests.',
     primaryKey: 'request_id',
-    foreignKeys: [{ column: 'order_id', table: 'orders', references: 'order_id', missing: { flagWithinDays: 90, dateColumn: 'requested_at', parentDateColumn: 'created_at' } }],
+    foreignKeys: [
+      {
+        column: 'order_id',
+        table: 'orders',
+        references: 'order_id',
+        missing: { flagWithinDays: 90, dateColumn: 'requested_at', parentDateColumn: 'created_at' },
+      },
+    ],
     notes: [
       "A refund of an order placed before the first delivered week (its order_id is unknown) loads, flagged in load_flags, when requested within 90 days of the warehouse's first order; later, an unknown order_id is quarantined (most likely a wrong id). Until its order arrives such a refund has no buyer or merchant, so no feature or replay uses it.",
       "status, the decision, the merchant's response, escalation and return may change after delivery; kind, reason, amount and request time may not.",
@@ -169,7 +185,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   service_tickets: {
     name: 'service_tickets',
     doc: 'Customer-service tickets handled by merchants.',
-    notes: ['Response, resolution, satisfaction and the attitude complaint may change after delivery; merchant, parties and opening time may not.'],
+    notes: [
+      'Response, resolution, satisfaction and the attitude complaint may change after delivery; merchant, parties and opening time may not.',
+    ],
     primaryKey: 'ticket_id',
     foreignKeys: [{ column: 'merchant_id', table: 'merchants', references: 'merchant_id' }],
     columns: {
@@ -188,7 +206,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   merchant_actions: {
     name: 'merchant_actions',
     doc: 'Platform governance actions on merchants (Tmall-style).',
-    notes: ['Only the free-text reason may change: a revoked penalty is a new action, so the history stays what the merchant was told.'],
+    notes: [
+      'Only the free-text reason may change: a revoked penalty is a new action, so the history stays what the merchant was told.',
+    ],
     primaryKey: 'action_id',
     foreignKeys: [{ column: 'merchant_id', table: 'merchants', references: 'merchant_id' }],
     columns: {
@@ -202,7 +222,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   investigations: {
     name: 'investigations',
     doc: 'Abuse investigations into buyers; the abuse labels.',
-    notes: ['closed_at and verdict may change (an appeal reverses a verdict); features, labels and replays as of a date read the verdict known then.'],
+    notes: [
+      'closed_at and verdict may change (an appeal reverses a verdict); features, labels and replays as of a date read the verdict known then.',
+    ],
     primaryKey: 'case_id',
     foreignKeys: [{ column: 'buyer_id', table: 'buyers', references: 'buyer_id' }],
     columns: {
@@ -220,7 +242,13 @@ export const CONTRACTS: Record<TableName, TableContract> = {
  * Tables a marketplace may not have at all (a mapping declares them `absent`): features computed from them are then
  * unknown, never zero. Buyers, merchants and orders are the minimum trustlens works from.
  */
-export const OPTIONAL_TABLES = ['refund_requests', 'reviews', 'service_tickets', 'merchant_actions', 'investigations'] as const satisfies readonly TableName[];
+export const OPTIONAL_TABLES = [
+  'refund_requests',
+  'reviews',
+  'service_tickets',
+  'merchant_actions',
+  'investigations',
+] as const satisfies readonly TableName[];
 export type OptionalTable = (typeof OPTIONAL_TABLES)[number];
 
 /** Tables in an order where every foreign key points to an earlier table. */
@@ -240,7 +268,9 @@ export function rowKeyColumns(table: TableName): readonly string[] {
 
 /** Columns that may change after delivery (see ColumnMeta.mutable). */
 export function mutableColumns(table: TableName): string[] {
-  return Object.entries(CONTRACTS[table].columns).filter(([, c]) => c.meta.mutable).map(([k]) => k);
+  return Object.entries(CONTRACTS[table].columns)
+    .filter(([, c]) => c.meta.mutable)
+    .map(([k]) => k);
 }
 
 /** The name of the table keeping every version of a contract table's rows. */

@@ -16,7 +16,11 @@ export function buyerTier(risk: number, t: Pick<Tiers, 'buyerHigh' | 'buyerEleva
   return risk >= t.buyerHigh ? 'high' : risk >= t.buyerElevated ? 'elevated' : 'normal';
 }
 
-export function merchantTier(trust: number, t: Pick<Tiers, 'merchantTopRated' | 'merchantStandard' | 'merchantWatch'>, active = true): MerchantTier {
+export function merchantTier(
+  trust: number,
+  t: Pick<Tiers, 'merchantTopRated' | 'merchantStandard' | 'merchantWatch'>,
+  active = true,
+): MerchantTier {
   if (!active) return 'inactive';
   if (trust >= t.merchantTopRated) return 'top-rated';
   if (trust >= t.merchantStandard) return 'standard';

@@ -14,7 +14,9 @@ export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   await wh.run(readSql(new URL('./sql/batch/create_source_status.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/create_load_flags.sql', import.meta.url)));
   const existing = new Set(
-    (await wh.all<{ t: string; c: string }>(readSql(new URL('./sql/batch/existing_columns.sql', import.meta.url)))).map((r) => `${r.t}.${r.c}`),
+    (await wh.all<{ t: string; c: string }>(readSql(new URL('./sql/batch/existing_columns.sql', import.meta.url)))).map(
+      (r) => `${r.t}.${r.c}`,
+    ),
   );
   for (const table of TABLE_NAMES) {
     // Optional contract columns added since the warehouse was made; inserts go by name, so their position is free.
@@ -22,12 +24,28 @@ export async function ensureIngestTables(wh: Warehouse): Promise<void> {
       if (!existing.has(`${t}.${CONTRACTS[table].primaryKey}`)) continue;
       for (const [name, c] of Object.entries(CONTRACTS[table].columns)) {
         if (existing.has(`${t}.${name}`)) continue;
-        await wh.run(readSql(new URL('./sql/batch/add_contract_column.sql', import.meta.url), { table: quoteIdent(t), column: quoteIdent(name), type: c.meta.duckType }));
+        await wh.run(
+          readSql(new URL('./sql/batch/add_contract_column.sql', import.meta.url), {
+            table: quoteIdent(t),
+            column: quoteIdent(name),
+            type: c.meta.duckType,
+          }),
+        );
       }
     }
     const versions = versionsTable(table);
     if (await wh.tableExists(versions)) continue;
-    await wh.run(readSql(new URL('./sql/batch/create_versions_table.sql', import.meta.url), { versions: quoteIdent(versions), columns: contractColumnsDdl(table) }));
-    await wh.run(readSql(new URL('./sql/batch/backfill_versions.sql', import.meta.url), { versions: quoteIdent(versions), table: quoteIdent(table) }));
+    await wh.run(
+      readSql(new URL('./sql/batch/create_versions_table.sql', import.meta.url), {
+        versions: quoteIdent(versions),
+        columns: contractColumnsDdl(table),
+      }),
+    );
+    await wh.run(
+      readSql(new URL('./sql/batch/backfill_versions.sql', import.meta.url), {
+        versions: quoteIdent(versions),
+        table: quoteIdent(table),
+      }),
+    );
   }
 }

@@ -4,7 +4,9 @@ import { batchTotals, type BatchResult } from './ingestBatch.ts';
 export function formatSummary(result: BatchResult): string {
   // read = inserted + updated + unchanged + quarantined, per table
   const head = ['table', 'files', 'read', 'inserted', 'updated', 'unchanged', 'quarantined'];
-  const rows = result.tables.map((t) => [t.table, t.files, t.read, t.inserted, t.updated, t.duplicate, t.quarantined].map(String));
+  const rows = result.tables.map((t) =>
+    [t.table, t.files, t.read, t.inserted, t.updated, t.duplicate, t.quarantined].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const { quarantined } = batchTotals(result);
@@ -14,8 +16,15 @@ export function formatSummary(result: BatchResult): string {
     ...rows.map(line),
     ...result.tables
       .filter((t) => t.flagged)
-      .map((t) => `${t.flagged} ${t.table} rows loaded with a flag (their parent predates the first delivered week): see table load_flags where batch_id = ${result.batchId}`),
-    ...(result.absent?.length ? [`declared absent (features from them are unknown, never 0): ${result.absent.join(', ')}`] : []),
-    quarantined ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}` : 'no rows quarantined',
+      .map(
+        (t) =>
+          `${t.flagged} ${t.table} rows loaded with a flag (their parent predates the first delivered week): see table load_flags where batch_id = ${result.batchId}`,
+      ),
+    ...(result.absent?.length
+      ? [`declared absent (features from them are unknown, never 0): ${result.absent.join(', ')}`]
+      : []),
+    quarantined
+      ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}`
+      : 'no rows quarantined',
   ].join('\n');
 }

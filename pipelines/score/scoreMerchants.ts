@@ -19,7 +19,13 @@ export interface MerchantScore extends Record<TrustComponent, number> {
 
 export const INACTIVE_REASON = 'no orders in the last 90 days';
 
-export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: ArtifactFile, config: TrustlensConfig, log: Logger): Promise<MerchantScore[]> {
+export async function scoreMerchants(
+  wh: Warehouse,
+  asOf: string,
+  artifact: ArtifactFile,
+  config: TrustlensConfig,
+  log: Logger,
+): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use orders_90d).
@@ -30,7 +36,18 @@ export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: Arti
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
-  const { byRow } = await explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons', config.training.threads);
+  const { byRow } = await explainRows(
+    forest,
+    columns,
+    all,
+    entries,
+    spec.reasonTemplates,
+    spec.notReasons,
+    spec.reasonOnlyWhen,
+    log,
+    'merchant reasons',
+    config.training.threads,
+  );
   return snap.ids.map((merchant_id, i) => {
     const trust = 100 * (1 - probability[i]!);
     const ex = byRow.get(i)!;

@@ -19,7 +19,9 @@ export interface TrendChartOptions {
 }
 
 export function trendChart(opts: TrendChartOptions): SafeHtml {
-  const data = opts.points.filter((p) => p.value !== null && Number.isFinite(p.value)).map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
+  const data = opts.points
+    .filter((p) => p.value !== null && Number.isFinite(p.value))
+    .map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
   const last = data.slice(-1);
   return renderChart({
     id: opts.id,
@@ -33,7 +35,15 @@ export function trendChart(opts: TrendChartOptions): SafeHtml {
       marginRight: 14,
       x: { type: 'utc', label: null, ticks: 4, tickFormat: '%b %d' },
       // All values 0 (a first week, a marketplace without that source) would give an empty domain and NaN ticks.
-      y: { grid: true, label: null, tickFormat: opts.tickFormat, zero: true, nice: true, ticks: 4, ...(data.some((d) => d.value !== 0) ? {} : { domain: [0, 1] }) },
+      y: {
+        grid: true,
+        label: null,
+        tickFormat: opts.tickFormat,
+        zero: true,
+        nice: true,
+        ticks: 4,
+        ...(data.some((d) => d.value !== 0) ? {} : { domain: [0, 1] }),
+      },
       marks: [
         Plot.lineY(data, { x: 'week', y: 'value', stroke: '#1f5fbf', strokeWidth: 2 }),
         Plot.dot(data, { x: 'week', y: 'value', fill: '#1f5fbf', r: 2 }),

@@ -27,7 +27,13 @@ export function modelNotice(models: readonly ScoredModel[] | undefined): string 
     );
   }
   if (elsewhere.length) {
-    parts.push(renderNotice('info', `scored with models trained elsewhere (${elsewhere.map((m) => m.model).join(', ')})`, html`Config models.* points at ${elsewhere.map((m) => m.artifact).join(', ')}.`).html);
+    parts.push(
+      renderNotice(
+        'info',
+        `scored with models trained elsewhere (${elsewhere.map((m) => m.model).join(', ')})`,
+        html`Config models.* points at ${elsewhere.map((m) => m.artifact).join(', ')}.`,
+      ).html,
+    );
   }
   return parts.join('\n');
 }

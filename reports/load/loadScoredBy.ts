@@ -9,5 +9,7 @@ export async function loadScoredBy(wh: Warehouse, asOf: string): Promise<ScoredM
     readSql(new URL('../sql/report_score_models.sql', import.meta.url)),
     { as_of: asOf },
   );
-  return rows.length ? rows.map((r) => ({ model: r.model, source: r.source, modelDate: r.model_date, artifact: r.artifact })) : undefined;
+  return rows.length
+    ? rows.map((r) => ({ model: r.model, source: r.source, modelDate: r.model_date, artifact: r.artifact }))
+    : undefined;
 }

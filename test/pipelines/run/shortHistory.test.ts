@@ -52,14 +52,19 @@ describe('a weekly run on a short history', () => {
   it('completes with 0, 1 and 3 weeks of data, scoring with the starter models and saying so', () => {
     for (const w of [0, 1, 3]) {
       const { summary, text } = runs[w]!;
-      expect(summary.stages.map((s) => s.stage), `${w} weeks`).toContain('export');
+      expect(
+        summary.stages.map((s) => s.stage),
+        `${w} weeks`,
+      ).toContain('export');
       expect(summary.history.weeks, `${w} weeks`).toBe(w);
       expect(summary.score.buyerModelSource).toBe('starter');
       expect(summary.score.merchantModelSource).toBe('starter');
       expect(text).toContain('NOTE:      scored with STARTER models (abuse-risk, merchant-trust)');
       // How much history the models and the replay need, and how much there is.
       expect(text).toContain(`history:   ${w} week${w === 1 ? '' : 's'} of orders`);
-      expect(text).toContain('training on this marketplace\'s labels needs 9+ weeks (abuse-risk, 20 for all its snapshots) and 18+ (merchant-trust, 29); the replay needs 5 (4 replayed + the week before)');
+      expect(text).toContain(
+        "training on this marketplace's labels needs 9+ weeks (abuse-risk, 20 for all its snapshots) and 18+ (merchant-trust, 29); the replay needs 5 (4 replayed + the week before)",
+      );
       expect(summary.labelShortfalls.map((l) => l.model)).toEqual(['abuse-risk', 'merchant-trust', 'request-risk']);
     }
   });
@@ -67,12 +72,20 @@ describe('a weekly run on a short history', () => {
   it('lists the weeks before the data as not scored and not replayed, with the reason', () => {
     expect(runs[0]!.summary.history.start).toBeNull();
     expect(runs[0]!.text).toContain('not scored:   2026-10-05 … 2026-10-26 (4 weeks): no orders in the warehouse');
-    expect(runs[0]!.text).toContain('not replayed: 2026-10-05 … 2026-10-26 (4 weeks): before the first order (none yet)');
-    expect(runs[1]!.text).toContain('not scored:   2026-10-05 … 2026-10-26 (4 weeks): before the first order (2026-10-26)');
-    expect(runs[1]!.text).toContain('not replayed: 2026-10-05 … 2026-10-19 (3 weeks): before the first order (2026-10-26)');
+    expect(runs[0]!.text).toContain(
+      'not replayed: 2026-10-05 … 2026-10-26 (4 weeks): before the first order (none yet)',
+    );
+    expect(runs[1]!.text).toContain(
+      'not scored:   2026-10-05 … 2026-10-26 (4 weeks): before the first order (2026-10-26)',
+    );
+    expect(runs[1]!.text).toContain(
+      'not replayed: 2026-10-05 … 2026-10-19 (3 weeks): before the first order (2026-10-26)',
+    );
     // Three weeks: the two weeks with data before the date are scored by the starter, the oldest replayed week has none.
     expect(runs[3]!.summary.backfilledWeeks).toEqual(['2026-10-19', '2026-10-26']);
-    expect(runs[3]!.text).toContain('not scored:   2026-10-05 … 2026-10-12 (2 weeks): before the first order (2026-10-12)');
+    expect(runs[3]!.text).toContain(
+      'not scored:   2026-10-05 … 2026-10-12 (2 weeks): before the first order (2026-10-12)',
+    );
     expect(runs[3]!.text).toContain('not replayed: 2026-10-05: before the first order (2026-10-12)');
   });
 
