@@ -41,12 +41,13 @@ export async function loadFeatureColumns(
   const values = reader.getColumnsJS();
   const columns = new Map<string, Float32Array>();
   cols.forEach((name, c) => {
-    const v = values[c + 1]!;
+    // A snapshot with no rows comes back with no columns at all.
+    const v = values[c + 1] ?? [];
     const out = new Float32Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = v[i] === null ? NaN : (v[i] as number);
     columns.set(name, out);
   });
-  return { ids: (values[0] ?? []) as string[], columns, extra: values.slice(cols.length + 1) as unknown[][] };
+  return { ids: (values[0] ?? []) as string[], columns, extra: extra.map((_, e) => values[cols.length + 1 + e] ?? []) as unknown[][] };
 }
 
 /** as_of dates present in a history table (none if the table does not exist yet). */

@@ -114,7 +114,7 @@ describe('a warehouse with contract tables only', () => {
       expect(d.weekly.current.estimatedAbuseLoss).toBeNull();
       expect([d.weekly.flagged, d.weekly.merchantTiers, d.weekly.movers, d.queue.rows, d.policy.results]).toEqual([null, null, null, null, null]);
       expect(d.modelCard.drift).toEqual([]);
-      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing']);
+      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing', 'missing']);
     } finally {
       bare.close();
     }
