@@ -16,6 +16,17 @@ export const configSchema = z
     dataDir: z.string().min(1).default('data/generated/default').describe('Folder `npm start` generates the synthetic marketplace into and ingests from.'),
     reportsDir: z.string().min(1).default('reports/out').describe('Reports are written to <reportsDir>/<as-of date>/.'),
     artifactsDir: z.string().min(1).default('models/artifacts').describe('Model artifacts are written to <artifactsDir>/<model>/<date>.json.'),
+    models: z
+      .strictObject({
+        useStarter: z
+          .enum(['auto', 'never'])
+          .default('auto')
+          .describe('auto: while no model could be trained on this marketplace\'s own labels, score with the shipped starter models (trained on the synthetic marketplace; every report page says so); never: fail instead.'),
+        starterDir: z.string().min(1).default('models/starter').describe('Folder of the starter models: <starterDir>/<model>/artifact.json with its MODEL_CARD.md (`npm run starter-models` rebuilds them).'),
+        abuseRisk: z.string().min(1).optional().describe('An abuse-risk artifact file trained elsewhere (a <date>.json `trustlens train` wrote): scores with it, and `run` does not train abuse-risk. Default: none.'),
+        merchantTrust: z.string().min(1).optional().describe('A merchant-trust artifact file trained elsewhere, used the same way. Default: none.'),
+      })
+      .prefault({}),
     generate: z
       .strictObject({
         seed: z.number().int().default(42).describe('Seed of the synthetic marketplace.'),

@@ -176,6 +176,13 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   },
 };
 
+/**
+ * Tables a marketplace may not have at all (a mapping declares them `absent`): features computed from them are then
+ * unknown, never zero. Buyers, merchants and orders are the minimum trustlens works from.
+ */
+export const OPTIONAL_TABLES = ['refund_requests', 'reviews', 'service_tickets', 'merchant_actions', 'investigations'] as const satisfies readonly TableName[];
+export type OptionalTable = (typeof OPTIONAL_TABLES)[number];
+
 /** Tables in an order where every foreign key points to an earlier table. */
 export const LOAD_ORDER: readonly TableName[] = TABLE_NAMES;
 

@@ -6,6 +6,9 @@ import type { Logger } from '../../data/log/Logger.ts';
 import { timed } from '../../data/log/timed.ts';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
 import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { columnsFromSources } from './featureSources.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { requireTables } from '../cli/stageTables.ts';
@@ -101,6 +104,14 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
         for (const f of PUBLISHED_FEATURES) problems.push(...(await checkViolations(wh, f.build, catalog[f.table])));
         if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
       });
+      // Features from sources the marketplace declared absent are unknown: NULL, never the 0 an empty table gives.
+      const absent = await absentSources(wh);
+      for (const f of PUBLISHED_FEATURES) {
+        const unknown = columnsFromSources(f.table, absent);
+        if (unknown.length === 0) continue;
+        const assignments = unknown.map((c) => `${quoteIdent(c)} = null`).join(', ');
+        await wh.run(readSql(new URL('./sql/blank_absent_sources.sql', import.meta.url), { table: quoteIdent(f.build), assignments }));
+      }
       const [counts] = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
         `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,
                 (select count(*) from build_buyer_groups) as linked, (select count(distinct group_id) from build_buyer_groups) as groups`,

@@ -12,6 +12,7 @@ export function formatSummary(result: BatchResult): string {
     `batch ${result.batchId}`,
     line(head),
     ...rows.map(line),
+    ...(result.absent?.length ? [`declared absent (features from them are unknown, never 0): ${result.absent.join(', ')}`] : []),
     quarantined ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}` : 'no rows quarantined',
   ].join('\n');
 }

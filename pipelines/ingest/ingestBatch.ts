@@ -10,6 +10,8 @@ import type { IngestPlan } from './planIngest.ts';
 export interface BatchResult {
   batchId: number;
   tables: TableCounts[];
+  /** Tables this batch's mapping declared absent (newly). */
+  absent?: string[];
 }
 
 /** Rows loaded and quarantined over every table of a batch. */
@@ -27,7 +29,7 @@ export async function ingestBatch(
   onStep?: (label: string, seconds: number) => void,
   knownAt?: string,
 ): Promise<BatchResult | null> {
-  if (plan.tables.size === 0) return null;
+  if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) return null;
   return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
@@ -70,7 +72,11 @@ function batchTransaction(
         updated: counts.updated,
         known_at: counts.knownAt,
       });
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), { table, absent: false, batch: batchId });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
+    }
+    for (const table of plan.newlyAbsent) {
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), { table, absent: true, batch: batchId });
     }
     // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
     await wh.run(readSql(new URL('./sql/batch/record_batch.sql', import.meta.url)), {
@@ -80,6 +86,6 @@ function batchTransaction(
       started: startedAt.toISOString(),
       finished: new Date().toISOString(),
     });
-    return { batchId, tables };
+    return { batchId, tables, absent: [...plan.newlyAbsent] };
   });
 }

@@ -2,7 +2,9 @@
 // fingerprint. A mapping is checked here against the files it reads, in the mapping sandbox, every problem at once.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
+import { TABLE_NAMES, type OptionalTable, type TableName } from '../../data/contracts/index.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -31,6 +33,8 @@ export interface IngestPlan {
   empty: string[];
   /** Where mapped files are staged (open while the plan is; the caller closes it). */
   sandbox?: Sandbox;
+  /** Tables the mapping declares absent that the warehouse does not yet record as absent. */
+  newlyAbsent: OptionalTable[];
 }
 
 async function describeFile(from: string, table: TableName, abs: string, format: SourceFormat | undefined, salt: string): Promise<SourceFile> {
@@ -123,7 +127,10 @@ async function planFiles(
   const empty: string[] = [];
   // Tables with a file, even an empty one: a first load checks that all eight were delivered.
   const delivered = new Set<TableName>();
+  // Tables the marketplace does not have: not required, not read (README: missing sources).
+  const absent = new Set<TableName>(mapping?.absent ?? []);
   for (const table of TABLE_NAMES) {
+    if (absent.has(table)) continue;
     const tm = mapping?.tables[table];
     const salt = tm ? mappingSalt(mapping!, tm) : '';
     const query = tm && tableQuery(tm) !== undefined;
@@ -146,7 +153,7 @@ async function planFiles(
   }
   const firstLoad = !(await wh.tableExists('load_batches')) || !(await hasRows(wh, 'load_batches'));
   if (firstLoad) {
-    const missing = TABLE_NAMES.filter((t) => !tables.has(t) && !delivered.has(t));
+    const missing = TABLE_NAMES.filter((t) => !tables.has(t) && !delivered.has(t) && !absent.has(t));
     if (missing.length) {
       throw new UserError(
         `--from ${fromDir}: no file for ${missing.join(', ')}; the first load needs all eight tables ` +
@@ -167,5 +174,12 @@ async function planFiles(
     }
   }
   const claimed = new Set([...tables.values(), ...skipped.map((x) => [x.file])].flat().map((f) => f.display));
-  return { from, mapping, mappingFile, tables, skipped, empty, ignored: found.ignored.filter((f) => !claimed.has(f)) };
+  const recorded = await absentSources(wh);
+  const newlyAbsent = (mapping?.absent ?? []).filter((t) => !recorded.includes(t));
+  for (const t of newlyAbsent) {
+    // Absent means the marketplace has no such data; rows loaded earlier would contradict it.
+    const rows = (await wh.tableExists(t)) ? Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(t) }))) : 0;
+    if (rows > 0) throw new UserError(`${mappingFile}: absent lists ${t}, but the warehouse holds ${rows} ${t} rows loaded earlier; remove it from absent (deliver its new rows) or use a fresh warehouse`);
+  }
+  return { from, mapping, mappingFile, tables, skipped, empty, ignored: found.ignored.filter((f) => !claimed.has(f)), newlyAbsent };
 }

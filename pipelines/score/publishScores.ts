@@ -17,7 +17,7 @@ export const SCORE_OUTPUTS = [
   { current: 'risk_queue_summary', history: 'risk_queue_summary_history', sql: 'risk_queue_summary_rows.sql' },
 ] as const;
 
-const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', ...SCORE_OUTPUTS.map((o) => `${o.current}__new`)];
+const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', 'score_model__new', ...SCORE_OUTPUTS.map((o) => `${o.current}__new`)];
 
 export interface PublishInput {
   asOf: string;
@@ -26,6 +26,8 @@ export interface PublishInput {
   merchants: MerchantScore[];
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Which artifacts scored (score_model_history): reports flag starter models. */
+  models?: { model: string; source: string; modelDate: string; artifact: string }[];
 }
 
 async function dropBuildTables(wh: Warehouse): Promise<void> {
@@ -89,6 +91,7 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
   await dropBuildTables(wh);
   try {
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
+    await wh.run(readSql(new URL('../../data/warehouse/tables/score_model_tables.sql', import.meta.url)));
     await stageRows(wh, input);
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
@@ -109,7 +112,15 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
     for (const o of SCORE_OUTPUTS) {
       await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`, params[o.current]);
     }
-    await publishDated(wh, input.asOf, SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })));
+    await wh.run(readSql(new URL('./sql/create_score_model_build.sql', import.meta.url)));
+    for (const m of input.models ?? []) {
+      const row = { as_of: input.asOf, model: m.model, source: m.source, model_date: m.modelDate, artifact: m.artifact };
+      await wh.run(readSql(new URL('./sql/insert_score_model.sql', import.meta.url)), row);
+    }
+    await publishDated(wh, input.asOf, [
+      ...SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })),
+      { build: 'score_model__new', history: 'score_model_history', current: null },
+    ]);
   } finally {
     await dropBuildTables(wh);
   }

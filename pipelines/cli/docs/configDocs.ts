@@ -22,7 +22,7 @@ function rows(prefix: string, schema: z.ZodType, defaults: unknown, out: string[
     return;
   }
   const description = schema.description ?? inner.description ?? '';
-  out.push(`| \`${prefix}\` | \`${JSON.stringify(defaults)}\` | ${description} |`);
+  out.push(`| \`${prefix}\` | ${defaults === undefined ? 'none' : `\`${JSON.stringify(defaults)}\``} | ${description} |`);
 }
 
 export function configDocsMarkdown(): string {

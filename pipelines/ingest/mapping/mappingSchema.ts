@@ -1,6 +1,6 @@
 // The zod schema of a column-mapping file, built from the contracts so unknown tables, columns and enum values are caught by key.
 import { z } from 'zod';
-import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/index.ts';
+import { CONTRACTS, OPTIONAL_TABLES, TABLE_NAMES, type OptionalTable, type TableName } from '../../../data/contracts/index.ts';
 import { quoteIdent } from '../../../data/warehouse/quoteIdent.ts';
 
 function columnMappingSchema(values: readonly string[] | undefined) {
@@ -62,6 +62,8 @@ export const mappingSchema = z
       .record(z.string().regex(SOURCE_NAME, 'a source name is a letter or _, then letters, digits or _'), sourceSchema)
       .optional(),
     tables: z.object(tables).strict(),
+    /** Tables the marketplace does not have: their features are unknown, never zero (README: missing sources). */
+    absent: z.array(z.enum(OPTIONAL_TABLES, { error: `must be one of ${OPTIONAL_TABLES.join(', ')} (buyers, merchants and orders are always needed)` })).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -69,6 +71,9 @@ export const mappingSchema = z
       if (t?.source !== undefined && !Object.hasOwn(m.sources ?? {}, t.source)) {
         ctx.addIssue({ code: 'custom', path: ['tables', table, 'source'], message: `no source named ${t.source} under sources; add it or fix the name` });
       }
+    }
+    for (const [i, t] of (m.absent ?? []).entries()) {
+      if ((m.tables as Record<string, unknown>)[t] !== undefined) ctx.addIssue({ code: 'custom', path: ['absent', i], input: t, message: `${t} is also mapped under tables; a table is either mapped or absent` });
     }
   });
 
@@ -96,6 +101,7 @@ export interface Mapping {
   /** Named queries that several tables may read by name (in sql, or as source). */
   sources?: Record<string, { sql: string }>;
   tables: Partial<Record<TableName, TableMapping>>;
+  absent?: OptionalTable[];
 }
 
 /** A query without the trailing semicolons a statement of its own may end with, so it can sit inside parentheses. */
