@@ -170,7 +170,10 @@ export interface ReportSettings {
 }
 
 export function reportSettings(config: Pick<TrustlensConfig, 'training' | 'labels'>): ReportSettings {
-  return { retrainIntervalDays: config.training.retrainIntervalDays, merchantHorizonDays: config.labels.merchantHorizonDays };
+  return {
+    retrainIntervalDays: config.training.retrainIntervalDays,
+    merchantHorizonDays: config.labels.merchantHorizonDays,
+  };
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = reportSettings(CONFIG_DEFAULTS);

@@ -180,7 +180,13 @@ export const CONTRACTS: Record<TableName, TableContract> = {
  * Tables a marketplace may not have at all (a mapping declares them `absent`): features computed from them are then
  * unknown, never zero. Buyers, merchants and orders are the minimum trustlens works from.
  */
-export const OPTIONAL_TABLES = ['refund_requests', 'reviews', 'service_tickets', 'merchant_actions', 'investigations'] as const satisfies readonly TableName[];
+export const OPTIONAL_TABLES = [
+  'refund_requests',
+  'reviews',
+  'service_tickets',
+  'merchant_actions',
+  'investigations',
+] as const satisfies readonly TableName[];
 export type OptionalTable = (typeof OPTIONAL_TABLES)[number];
 
 /** Tables in an order where every foreign key points to an earlier table. */
@@ -200,7 +206,9 @@ export function rowKeyColumns(table: TableName): readonly string[] {
 
 /** Columns that may change after delivery (see ColumnMeta.mutable). */
 export function mutableColumns(table: TableName): string[] {
-  return Object.entries(CONTRACTS[table].columns).filter(([, c]) => c.meta.mutable).map(([k]) => k);
+  return Object.entries(CONTRACTS[table].columns)
+    .filter(([, c]) => c.meta.mutable)
+    .map(([k]) => k);
 }
 
 /** The name of the table keeping every version of a contract table's rows. */

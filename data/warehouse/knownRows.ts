@@ -21,7 +21,10 @@ export async function createKnownRowsMacros(wh: Warehouse, asOf: string): Promis
     const versions = versionsTable(table);
     const changedLater =
       (await wh.tableExists(versions)) &&
-      (await wh.scalar<boolean>(readSql(new URL('./sql/changed_after.sql', import.meta.url), { versions: quoteIdent(versions) }), { as_of: asOf }));
+      (await wh.scalar<boolean>(
+        readSql(new URL('./sql/changed_after.sql', import.meta.url), { versions: quoteIdent(versions) }),
+        { as_of: asOf },
+      ));
     const slots = {
       macro: quoteIdent(knownRowsMacro(table)),
       table: quoteIdent(table),

@@ -37,7 +37,9 @@ function readArtifactFile(path: string, model: ModelName, fix: string): Artifact
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new UserError(`${path}: cannot read the ${model} artifact (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); ${fix}`);
+    throw new UserError(
+      `${path}: cannot read the ${model} artifact (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); ${fix}`,
+    );
   }
   const artifact = parseOrThrow(artifactFileSchema, raw, path);
   if (artifact.model !== model) throw new UserError(`${path}: is a ${artifact.model} artifact, not ${model}; ${fix}`);
@@ -48,16 +50,38 @@ function readArtifactFile(path: string, model: ModelName, fix: string): Artifact
 export function resolveModel(choice: ModelChoice, model: ModelName, asOf: string): ResolvedModel {
   const configured = choice.configured[model];
   if (configured !== undefined) {
-    return { artifact: readArtifactFile(configured, model, 'fix models.* in the config, or remove it to use models trained here'), source: 'configured', path: configured };
+    return {
+      artifact: readArtifactFile(
+        configured,
+        model,
+        'fix models.* in the config, or remove it to use models trained here',
+      ),
+      source: 'configured',
+      path: configured,
+    };
   }
-  const date = artifactDates(choice.artifactsDir, model).filter((d) => d <= asOf).at(-1);
+  const date = artifactDates(choice.artifactsDir, model)
+    .filter((d) => d <= asOf)
+    .at(-1);
   if (date !== undefined) {
     const path = artifactPath(choice.artifactsDir, model, date);
-    return { artifact: readArtifactFile(path, model, `run \`trustlens train --as-of ${date}\` again`), source: 'trained', path };
+    return {
+      artifact: readArtifactFile(path, model, `run \`trustlens train --as-of ${date}\` again`),
+      source: 'trained',
+      path,
+    };
   }
   const starter = starterArtifactPath(choice.starterDir, model);
   if (choice.useStarter === 'auto' && existsSync(starter)) {
-    return { artifact: readArtifactFile(starter, model, 'restore it from the repository (git checkout models/starter) or rebuild it with `npm run starter-models`'), source: 'starter', path: starter };
+    return {
+      artifact: readArtifactFile(
+        starter,
+        model,
+        'restore it from the repository (git checkout models/starter) or rebuild it with `npm run starter-models`',
+      ),
+      source: 'starter',
+      path: starter,
+    };
   }
   throw new UserError(
     `no ${model} model trained on or before ${asOf} in ${join(choice.artifactsDir, model)}` +
@@ -71,5 +95,10 @@ export function modelChoice(config: TrustlensConfig): ModelChoice {
   const configured: Partial<Record<ModelName, string>> = {};
   if (config.models.abuseRisk !== undefined) configured['abuse-risk'] = config.models.abuseRisk;
   if (config.models.merchantTrust !== undefined) configured['merchant-trust'] = config.models.merchantTrust;
-  return { artifactsDir: config.artifactsDir, starterDir: config.models.starterDir, useStarter: config.models.useStarter, configured };
+  return {
+    artifactsDir: config.artifactsDir,
+    starterDir: config.models.starterDir,
+    useStarter: config.models.useStarter,
+    configured,
+  };
 }

@@ -37,7 +37,12 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export const GLOBAL_OPTIONS = [
   { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: configDefault('warehouse') },
-  { flag: 'config', value: 'FILE', description: 'Config file (JSON or YAML).', defaultText: 'trustlens.config.json if present' },
+  {
+    flag: 'config',
+    value: 'FILE',
+    description: 'Config file (JSON or YAML).',
+    defaultText: 'trustlens.config.json if present',
+  },
   { flag: 'quiet', description: 'Only warnings and errors.' },
   { flag: 'verbose', description: 'Every step and detail.' },
 ] as const;

@@ -61,7 +61,11 @@ const stepName = (m: BuildModel) => (m.layer === 'features' ? m.name.replace(/^b
  * one connection: each call works in its own temp tables and publishes in one transaction, so a failure (including a
  * broken column check) leaves the previous outputs as they were.
  */
-export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildFeaturesOptions = {}): Promise<BuildFeaturesResult> {
+export async function buildFeatures(
+  wh: Warehouse,
+  asOf: string,
+  options: BuildFeaturesOptions = {},
+): Promise<BuildFeaturesResult> {
   const opts = { ...DEFAULTS, ...options };
   if (!isCalendarDate(asOf)) {
     throw new UserError(`features: as-of date "${asOf}" is not a date; use YYYY-MM-DD, e.g. 2026-11-02`);
@@ -93,7 +97,8 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
           grouping = await step(stepName(m), () => groupLinkedAccounts(wh, params));
           continue;
         }
-        const file = m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
+        const file =
+          m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
         await step(stepName(m), () => materializeSql(wh, m.name, file, params));
       }
       await step('checks', async () => {
@@ -102,7 +107,8 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
         if (shape.length) throw new Error(`features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
         const problems: string[] = [];
         for (const f of PUBLISHED_FEATURES) problems.push(...(await checkViolations(wh, f.build, catalog[f.table])));
-        if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
+        if (problems.length)
+          throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
       });
       // Features from sources the marketplace declared absent are unknown: NULL, never the 0 an empty table gives.
       const absent = await absentSources(wh);
@@ -110,7 +116,12 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
         const unknown = columnsFromSources(f.table, absent);
         if (unknown.length === 0) continue;
         const assignments = unknown.map((c) => `${quoteIdent(c)} = null`).join(', ');
-        await wh.run(readSql(new URL('./sql/blank_absent_sources.sql', import.meta.url), { table: quoteIdent(f.build), assignments }));
+        await wh.run(
+          readSql(new URL('./sql/blank_absent_sources.sql', import.meta.url), {
+            table: quoteIdent(f.build),
+            assignments,
+          }),
+        );
       }
       const [counts] = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
         `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,
@@ -120,7 +131,11 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
         publishDated(
           wh,
           asOf,
-          PUBLISHED_FEATURES.map((f) => ({ build: f.build, history: f.history, current: f.current && opts.writeCurrent ? f.table : null })),
+          PUBLISHED_FEATURES.map((f) => ({
+            build: f.build,
+            history: f.history,
+            current: f.current && opts.writeCurrent ? f.table : null,
+          })),
         ),
       );
       return { counts, grouping };

@@ -61,7 +61,11 @@ const PUBLISHING: Record<SnapshotTable, Pick<PublishedFeature, 'current' | 'hist
   buyer_groups: { current: false, history: 'buyer_groups' },
 };
 
-export const PUBLISHED_FEATURES: readonly PublishedFeature[] = SNAPSHOT_TABLES.map((table) => ({ table, build: buildName(table), ...PUBLISHING[table] }));
+export const PUBLISHED_FEATURES: readonly PublishedFeature[] = SNAPSHOT_TABLES.map((table) => ({
+  table,
+  build: buildName(table),
+  ...PUBLISHING[table],
+}));
 
 /** Table names a query reads after `from` or `join` (comments and string literals ignored), lower-cased, each once. */
 export function sqlReferences(sql: string): string[] {
@@ -69,7 +73,11 @@ export function sqlReferences(sql: string): string[] {
     .replace(/--[^\n]*/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/'(?:[^']|'')*'/g, "''");
-  return [...new Set([...code.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)].map((m) => (m[1] as string).toLowerCase()))];
+  return [
+    ...new Set(
+      [...code.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)].map((m) => (m[1] as string).toLowerCase()),
+    ),
+  ];
 }
 
 /** The cycle among models none of which can be built, as a path that returns to its start. */
@@ -102,7 +110,10 @@ export function orderModels<M extends Pick<ModelBase, 'name' | 'file' | 'referen
       const cycle = findCycle(pending);
       throw new Error(
         `features SQL models read each other in a cycle: ${cycle.map((m) => m.name).join(' → ')} ` +
-          `(${cycle.slice(0, -1).map((m) => m.file).join(', ')} under pipelines/features/sql/); ` +
+          `(${cycle
+            .slice(0, -1)
+            .map((m) => m.file)
+            .join(', ')} under pipelines/features/sql/); ` +
           'a model can only read models built before it: remove one of these references',
       );
     }
@@ -139,7 +150,13 @@ function discoverModels(): BuildModel[] {
     }
     if (layer === 'intermediate') {
       const references = COMPONENT_FILES.flatMap(read);
-      models.push({ kind: 'components', name: COMPONENT_SEARCH.components, file: COMPONENT_FILES[0] as string, layer, references });
+      models.push({
+        kind: 'components',
+        name: COMPONENT_SEARCH.components,
+        file: COMPONENT_FILES[0] as string,
+        layer,
+        references,
+      });
     }
   }
   checkModels(models);
@@ -159,13 +176,20 @@ function checkModels(models: readonly BuildModel[]): void {
     const unknown = m.references.find((r) => MODEL_PREFIXES.some((p) => r.startsWith(p)) && !known.has(r));
     if (unknown !== undefined) {
       const where = m.kind === 'components' ? COMPONENT_FILES.join(' or ') : m.file;
-      throw new Error(`pipelines/features/sql/${where} reads ${unknown}, which no file under pipelines/features/sql/ builds; fix the name or add the model`);
+      throw new Error(
+        `pipelines/features/sql/${where} reads ${unknown}, which no file under pipelines/features/sql/ builds; fix the name or add the model`,
+      );
     }
   }
-  const built = models.filter((m) => m.layer === 'features').map((m) => m.name).sort();
+  const built = models
+    .filter((m) => m.layer === 'features')
+    .map((m) => m.name)
+    .sort();
   const published = SNAPSHOT_TABLES.map(buildName).sort();
   if (built.join() !== published.join()) {
-    throw new Error(`pipelines/features/sql/features/ builds ${built.join(', ')} but the published tables are ${published.join(', ')}; keep them in step`);
+    throw new Error(
+      `pipelines/features/sql/features/ builds ${built.join(', ')} but the published tables are ${published.join(', ')}; keep them in step`,
+    );
   }
 }
 

@@ -48,12 +48,18 @@ export async function loadFeatureColumns(
     columns.set(name, out);
   });
   const extra = opts.extra ?? [];
-  return { ids: (values[0] ?? []) as string[], columns, extra: extra.map((_, i) => (values[cols.length + 1 + i] ?? []) as unknown[]) };
+  return {
+    ids: (values[0] ?? []) as string[],
+    columns,
+    extra: extra.map((_, i) => (values[cols.length + 1 + i] ?? []) as unknown[]),
+  };
 }
 
 /** as_of dates present in a history table (none if the table does not exist yet). */
 export async function snapshotDates(wh: Warehouse, table: string): Promise<Set<string>> {
   if (!(await wh.tableExists(table))) return new Set();
-  const rows = await wh.all<{ d: string }>(`select distinct strftime(as_of, '%Y-%m-%d') as d from ${quoteIdent(table)}`);
+  const rows = await wh.all<{ d: string }>(
+    `select distinct strftime(as_of, '%Y-%m-%d') as d from ${quoteIdent(table)}`,
+  );
   return new Set(rows.map((r) => r.d));
 }

@@ -30,14 +30,32 @@ export async function sortRepeatedKeys(wh: Warehouse, table: TableName, sources:
   const key = rowKeyList(table);
   await wh.run(readSql(new URL('./sql/load/version_candidates.sql', import.meta.url), { key, table: q(table) }));
   if (!(await hasRows(wh, 'ingest_cand'))) return false;
-  await wh.run(readSql(new URL('./sql/check/create_candidate_rows.sql', import.meta.url), { columns: contractColumnsDdl(table, false) }));
+  await wh.run(
+    readSql(new URL('./sql/check/create_candidate_rows.sql', import.meta.url), {
+      columns: contractColumnsDdl(table, false),
+    }),
+  );
   for (const s of sources) {
     const columns = contractColumnList(table, 'c');
-    await readAgain(wh, s, readSql(new URL('./sql/check/insert_candidate_rows.sql', import.meta.url), { columns, checked: s.sql }));
+    await readAgain(
+      wh,
+      s,
+      readSql(new URL('./sql/check/insert_candidate_rows.sql', import.meta.url), { columns, checked: s.sql }),
+    );
   }
-  await wh.run(readSql(new URL('./sql/load/version_chain.sql', import.meta.url), { key, table: q(table), columns: contractColumnList(table, 'c') }));
-  await wh.run(readSql(new URL('./sql/load/mark_conflicts.sql', import.meta.url), { key, changes: immutableChanges(table) }));
-  await wh.run(readSql(new URL('./sql/load/version_steps.sql', import.meta.url), { key, content: rowContent(table, 'c') }));
+  await wh.run(
+    readSql(new URL('./sql/load/version_chain.sql', import.meta.url), {
+      key,
+      table: q(table),
+      columns: contractColumnList(table, 'c'),
+    }),
+  );
+  await wh.run(
+    readSql(new URL('./sql/load/mark_conflicts.sql', import.meta.url), { key, changes: immutableChanges(table) }),
+  );
+  await wh.run(
+    readSql(new URL('./sql/load/version_steps.sql', import.meta.url), { key, content: rowContent(table, 'c') }),
+  );
   await wh.run(readSql(new URL('./sql/load/mark_unchanged.sql', import.meta.url)));
   return true;
 }

@@ -144,7 +144,13 @@ export class CsvFile {
       }
       const end = lf < 0 ? w.len : lf;
       const textEnd = end > this.pos && w.buf[end - 1] === CR ? end - 1 : end;
-      yield { kind: 'bad', row: ++row, line, text: w.buf.toString('utf8', this.pos, textEnd), reason: reason ?? 'cannot be parsed' };
+      yield {
+        kind: 'bad',
+        row: ++row,
+        line,
+        text: w.buf.toString('utf8', this.pos, textEnd),
+        reason: reason ?? 'cannot be parsed',
+      };
       line++;
       this.pos = lf < 0 ? w.len : lf + 1;
     }

@@ -15,7 +15,17 @@ export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   for (const table of TABLE_NAMES) {
     const versions = versionsTable(table);
     if (await wh.tableExists(versions)) continue;
-    await wh.run(readSql(new URL('./sql/batch/create_versions_table.sql', import.meta.url), { versions: quoteIdent(versions), columns: contractColumnsDdl(table) }));
-    await wh.run(readSql(new URL('./sql/batch/backfill_versions.sql', import.meta.url), { versions: quoteIdent(versions), table: quoteIdent(table) }));
+    await wh.run(
+      readSql(new URL('./sql/batch/create_versions_table.sql', import.meta.url), {
+        versions: quoteIdent(versions),
+        columns: contractColumnsDdl(table),
+      }),
+    );
+    await wh.run(
+      readSql(new URL('./sql/batch/backfill_versions.sql', import.meta.url), {
+        versions: quoteIdent(versions),
+        table: quoteIdent(table),
+      }),
+    );
   }
 }

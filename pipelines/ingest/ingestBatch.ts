@@ -16,7 +16,10 @@ export interface BatchResult {
 
 /** Rows loaded and quarantined over every table of a batch. */
 export function batchTotals(result: BatchResult): { loaded: number; quarantined: number } {
-  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), { loaded: 0, quarantined: 0 });
+  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), {
+    loaded: 0,
+    quarantined: 0,
+  });
 }
 
 /** Test hook: kill the process right after this table is loaded, mid-transaction, to prove nothing is left behind. */
@@ -48,7 +51,16 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, { timestamps: plan.timestamps, sandbox: plan.sandbox }, knownAt);
+      const counts = await loadTable(
+        wh,
+        batchId,
+        table,
+        files,
+        plan.mapping?.tables[table],
+        onStep,
+        { timestamps: plan.timestamps, sandbox: plan.sandbox },
+        knownAt,
+      );
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
@@ -72,11 +84,19 @@ function batchTransaction(
         updated: counts.updated,
         known_at: counts.knownAt,
       });
-      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), { table, absent: false, batch: batchId });
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: false,
+        batch: batchId,
+      });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }
     for (const table of plan.newlyAbsent) {
-      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), { table, absent: true, batch: batchId });
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: true,
+        batch: batchId,
+      });
     }
     // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
     await wh.run(readSql(new URL('./sql/batch/record_batch.sql', import.meta.url)), {

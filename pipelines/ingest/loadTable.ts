@@ -57,14 +57,32 @@ async function checkFiles(
   for (const [unit, file] of units.entries()) {
     try {
       const display = mapping && tableQuery(mapping) !== undefined ? queryDisplay(table, mapping) : file.display;
-      const staged = await stageFile(wh, { table, batchId, path: file.path, display, format: file.format, mapping, unit, sandbox: reading.sandbox, countFiles });
+      const staged = await stageFile(wh, {
+        table,
+        batchId,
+        path: file.path,
+        display,
+        format: file.format,
+        mapping,
+        unit,
+        sandbox: reading.sandbox,
+        countFiles,
+      });
       parseRejected += staged.parseRejected;
       if (staged.filtered !== null) filtered = (filtered ?? 0) + staged.filtered;
       const checked = buildCheckSelect(table, staged.types, staged.select, range);
-      const source: CheckedSource = { file, sql: checked, params: boundParams(checked, { ...staged.params, ts_min: range.from, ts_max: range.to }) };
+      const source: CheckedSource = {
+        file,
+        sql: checked,
+        params: boundParams(checked, { ...staged.params, ts_min: range.from, ts_max: range.to }),
+      };
       sources.push(source);
       await wh.run(
-        readSql(new URL('./sql/check/insert_checked_keys.sql', import.meta.url), { key_columns: keyColumnList(table), newest: newestEvent(table), checked }),
+        readSql(new URL('./sql/check/insert_checked_keys.sql', import.meta.url), {
+          key_columns: keyColumnList(table),
+          newest: newestEvent(table),
+          checked,
+        }),
         source.params,
       );
     } catch (err) {
@@ -93,12 +111,22 @@ export async function loadTable(
   // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
   const units = mapping && tableQuery(mapping) !== undefined ? [files[0]!] : files;
   await dropTempTables(wh, units.length);
-  await wh.run(readSql(new URL('./sql/check/create_checked_keys.sql', import.meta.url), { key_columns: keyColumnsDdl(table) }));
+  await wh.run(
+    readSql(new URL('./sql/check/create_checked_keys.sql', import.meta.url), { key_columns: keyColumnsDdl(table) }),
+  );
   await wh.run(readSql(new URL('./sql/check/create_key_failures.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/check/create_skipped_rows.sql', import.meta.url)));
 
   const countFiles = files.filter((f) => f.counted);
-  const { sources, parseRejected, filtered } = await checkFiles(wh, batchId, table, units, mapping, reading, countFiles);
+  const { sources, parseRejected, filtered } = await checkFiles(
+    wh,
+    batchId,
+    table,
+    units,
+    mapping,
+    reading,
+    countFiles,
+  );
   lap('read and check columns');
   await checkForeignKeys(wh, table);
   lap('foreign keys');
@@ -116,28 +144,72 @@ export async function loadTable(
     const sql = readSql(insertClean, { versions, columns: contractColumnList(table, 'c'), checked: s.sql });
     await readAgain(wh, s, sql, { batch: batchId, known_at: knownAt });
   }
-  await wh.run(readSql(new URL('./sql/load/insert_batch_rows.sql', import.meta.url), { table: quoteIdent(table), versions, columns: contractColumnList(table, 'v') }), { batch: batchId });
+  await wh.run(
+    readSql(new URL('./sql/load/insert_batch_rows.sql', import.meta.url), {
+      table: quoteIdent(table),
+      versions,
+      columns: contractColumnList(table, 'v'),
+    }),
+    { batch: batchId },
+  );
   let updated = 0;
   if (repeated) {
     const key = rowKeyList(table);
-    await wh.run(readSql(new URL('./sql/load/delete_replaced_rows.sql', import.meta.url), { table: quoteIdent(table), key, key_match: rowKeyMatch(table, 't', 's') }));
-    await wh.run(readSql(new URL('./sql/load/insert_newest_rows.sql', import.meta.url), { table: quoteIdent(table), columns: contractColumnList(table, 'f') }));
-    await wh.run(readSql(new URL('./sql/load/insert_new_versions.sql', import.meta.url), { versions, key, columns: contractColumnList(table, 'r') }), { batch: batchId, known_at: knownAt });
+    await wh.run(
+      readSql(new URL('./sql/load/delete_replaced_rows.sql', import.meta.url), {
+        table: quoteIdent(table),
+        key,
+        key_match: rowKeyMatch(table, 't', 's'),
+      }),
+    );
+    await wh.run(
+      readSql(new URL('./sql/load/insert_newest_rows.sql', import.meta.url), {
+        table: quoteIdent(table),
+        columns: contractColumnList(table, 'f'),
+      }),
+    );
+    await wh.run(
+      readSql(new URL('./sql/load/insert_new_versions.sql', import.meta.url), {
+        versions,
+        key,
+        columns: contractColumnList(table, 'r'),
+      }),
+      { batch: batchId, known_at: knownAt },
+    );
     updated = Number(await wh.scalar(readSql(new URL('./sql/load/version_counts.sql', import.meta.url))));
   }
   lap('insert clean rows');
 
   const pk = { pk: quoteIdent(CONTRACTS[table].primaryKey) };
-  await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url), pk), { batch: batchId, table });
-  await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url), pk), { batch: batchId, table });
-  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql(new URL('./sql/load/table_counts.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/load/quarantine_violations.sql', import.meta.url), pk), {
+    batch: batchId,
+    table,
+  });
+  await wh.run(readSql(new URL('./sql/load/quarantine_key_failures.sql', import.meta.url), pk), {
+    batch: batchId,
+    table,
+  });
+  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(
+    readSql(new URL('./sql/load/table_counts.sql', import.meta.url)),
+  );
   await dropTempTables(wh, units.length);
   lap('quarantine and counts');
   const read = Number(counts!.staged) + parseRejected;
   const quarantined = Number(counts!.bad) + parseRejected;
   const duplicate = Number(counts!.skipped);
   const inserted = read - quarantined - duplicate - updated;
-  return { table, files: files.length, read, loaded: read - quarantined, quarantined, inserted, updated, duplicate, filtered: filtered ?? undefined, knownAt: inserted + updated > 0 ? knownAt : null };
+  return {
+    table,
+    files: files.length,
+    read,
+    loaded: read - quarantined,
+    quarantined,
+    inserted,
+    updated,
+    duplicate,
+    filtered: filtered ?? undefined,
+    knownAt: inserted + updated > 0 ? knownAt : null,
+  };
 }
 
 /** The default known-at date of a table's delivery: the day after its newest event (null when no row is clean). */

@@ -37,11 +37,27 @@ export interface IngestPlan {
   newlyAbsent: OptionalTable[];
 }
 
-async function describeFile(from: string, table: TableName, abs: string, format: SourceFormat | undefined, salt: string): Promise<SourceFile> {
+async function describeFile(
+  from: string,
+  table: TableName,
+  abs: string,
+  format: SourceFormat | undefined,
+  salt: string,
+): Promise<SourceFile> {
   const display = relative(from, abs);
   const fmt = format ?? formatOf(abs);
-  if (!fmt) throw new UserError(`${display}: unknown file type for ${table}; use .csv, .parquet or .ndjson, or set format in the mapping`);
-  return { table, path: abs, display, format: fmt, bytes: statSync(abs).size, fingerprint: await fingerprintFile(abs, salt) };
+  if (!fmt)
+    throw new UserError(
+      `${display}: unknown file type for ${table}; use .csv, .parquet or .ndjson, or set format in the mapping`,
+    );
+  return {
+    table,
+    path: abs,
+    display,
+    format: fmt,
+    bytes: statSync(abs).size,
+    fingerprint: await fingerprintFile(abs, salt),
+  };
 }
 
 async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile | undefined> {
@@ -58,14 +74,20 @@ function mappingSalt(mapping: Mapping, tm: TableMapping): string {
 }
 
 /** Files of each mapped table by its glob (none for a query table without files); an empty glob match is an error. */
-function globMapped(from: string, fromDir: string, mapping: Mapping, mappingFile: string | undefined): Map<TableName, string[]> {
+function globMapped(
+  from: string,
+  fromDir: string,
+  mapping: Mapping,
+  mappingFile: string | undefined,
+): Map<TableName, string[]> {
   const out = new Map<TableName, string[]>();
   const problems: string[] = [];
   for (const table of TABLE_NAMES) {
     const tm = mapping.tables[table];
     if (!tm) continue;
     const paths = tm.files === undefined ? [] : globFiles(from, tm.files);
-    if (tm.files !== undefined && paths.length === 0) problems.push(`key tables.${table}.files: "${tm.files}" matches no file under ${fromDir}; fix the glob`);
+    if (tm.files !== undefined && paths.length === 0)
+      problems.push(`key tables.${table}.files: "${tm.files}" matches no file under ${fromDir}; fix the glob`);
     out.set(table, paths);
   }
   if (problems.length) throw new ValidationError(mappingFile ?? 'mapping', problems);
@@ -87,9 +109,15 @@ async function checkMapping(
       table,
       files: paths
         .filter((p) => statSync(p).size > 0)
-        .map((p) => ({ path: p, display: relative(from, p), format: mapping.tables[table]!.format ?? formatOf(p) ?? ('csv' as const) })),
+        .map((p) => ({
+          path: p,
+          display: relative(from, p),
+          format: mapping.tables[table]!.format ?? formatOf(p) ?? ('csv' as const),
+        })),
     }));
-    const checked = await sandbox.validate({ tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined) });
+    const checked = await sandbox.validate({
+      tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined),
+    });
     if (checked.problems.length) throw new ValidationError(mappingFile ?? 'mapping', checked.problems);
     return { sandbox, filesRead: checked.filesRead };
   } catch (err) {
@@ -98,9 +126,16 @@ async function checkMapping(
   }
 }
 
-export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mapping, mappingFile?: string, outDir?: string): Promise<IngestPlan> {
+export async function planIngest(
+  wh: Warehouse,
+  fromDir: string,
+  mapping?: Mapping,
+  mappingFile?: string,
+  outDir?: string,
+): Promise<IngestPlan> {
   const from = resolve(fromDir);
-  if (!existsSync(from) || !statSync(from).isDirectory()) throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
+  if (!existsSync(from) || !statSync(from).isDirectory())
+    throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const mapped = mapping ? globMapped(from, fromDir, mapping, mappingFile) : new Map<TableName, string[]>();
   const checked = mapping ? await checkMapping(from, outDir ?? from, mapping, mappingFile, mapped) : undefined;
@@ -135,9 +170,13 @@ async function planFiles(
     const salt = tm ? mappingSalt(mapping!, tm) : '';
     const query = tm && tableQuery(tm) !== undefined;
     // A query table is fingerprinted over its glob's files and every file its SQL read.
-    const paths = tm ? [...new Set([...(mapped.get(table) ?? []), ...(query ? (filesRead[table] ?? []) : [])])].sort() : (found.byTable.get(table) ?? []);
+    const paths = tm
+      ? [...new Set([...(mapped.get(table) ?? []), ...(query ? (filesRead[table] ?? []) : [])])].sort()
+      : (found.byTable.get(table) ?? []);
     if (query && paths.length === 0) {
-      throw new ValidationError(mappingFile ?? 'mapping', [`key tables.${table}: its query reads no file under --from ${fromDir}; read the table's files with read_csv, read_parquet or read_json`]);
+      throw new ValidationError(mappingFile ?? 'mapping', [
+        `key tables.${table}: its query reads no file under --from ${fromDir}; read the table's files with read_csv, read_parquet or read_json`,
+      ]);
     }
     const files: SourceFile[] = [];
     for (const p of paths) {
@@ -178,8 +217,22 @@ async function planFiles(
   const newlyAbsent = (mapping?.absent ?? []).filter((t) => !recorded.includes(t));
   for (const t of newlyAbsent) {
     // Absent means the marketplace has no such data; rows loaded earlier would contradict it.
-    const rows = (await wh.tableExists(t)) ? Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(t) }))) : 0;
-    if (rows > 0) throw new UserError(`${mappingFile}: absent lists ${t}, but the warehouse holds ${rows} ${t} rows loaded earlier; remove it from absent (deliver its new rows) or use a fresh warehouse`);
+    const rows = (await wh.tableExists(t))
+      ? Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(t) })))
+      : 0;
+    if (rows > 0)
+      throw new UserError(
+        `${mappingFile}: absent lists ${t}, but the warehouse holds ${rows} ${t} rows loaded earlier; remove it from absent (deliver its new rows) or use a fresh warehouse`,
+      );
   }
-  return { from, mapping, mappingFile, tables, skipped, empty, ignored: found.ignored.filter((f) => !claimed.has(f)), newlyAbsent };
+  return {
+    from,
+    mapping,
+    mappingFile,
+    tables,
+    skipped,
+    empty,
+    ignored: found.ignored.filter((f) => !claimed.has(f)),
+    newlyAbsent,
+  };
 }

@@ -36,7 +36,9 @@ export function projectContract(inp: StageInput, rawNames: string[], params: Rec
     return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;
   });
   if (missing.length) {
-    const how = inp.mapping ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file` : 'add it or load the file with --mapping';
+    const how = inp.mapping
+      ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file`
+      : 'add it or load the file with --mapping';
     throw new UserError(
       `${inp.display}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
         `(file has: ${rawNames.join(', ') || 'no columns'}); ${how}`,

@@ -10,12 +10,16 @@ export function rowKeyList(table: TableName): string {
 
 /** Row keys equal: "a.k1 = b.k1 and a.k2 = b.k2". */
 export function rowKeyMatch(table: TableName, a: string, b: string): string {
-  return rowKeyColumns(table).map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(' and ');
+  return rowKeyColumns(table)
+    .map((k) => `${a}.${q(k)} = ${b}.${q(k)}`)
+    .join(' and ');
 }
 
 /** A row's whole contract content as one struct, comparable with `is not distinct from`. */
 export function rowContent(table: TableName, alias: string): string {
-  return `{${Object.keys(CONTRACTS[table].columns).map((k) => `${quoteLiteral(k)}: ${alias}.${q(k)}`).join(', ')}}`;
+  return `{${Object.keys(CONTRACTS[table].columns)
+    .map((k) => `${quoteLiteral(k)}: ${alias}.${q(k)}`)
+    .join(', ')}}`;
 }
 
 /**

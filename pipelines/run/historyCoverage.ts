@@ -35,31 +35,55 @@ export async function historyCoverage(wh: Warehouse, asOf: string, config: Trust
 }
 
 /** Splits weekly dates into those with data to score (some order before them) and those before the history starts. */
-export function scorableWeeks(dates: readonly string[], start: string | null): { scorable: string[]; skipped: SkippedWeek[] } {
+export function scorableWeeks(
+  dates: readonly string[],
+  start: string | null,
+): { scorable: string[]; skipped: SkippedWeek[] } {
   const reason = start === null ? 'no orders in the warehouse' : `before the first order (${start})`;
   const scorable = dates.filter((d) => start !== null && d > start);
   return { scorable, skipped: dates.filter((d) => !scorable.includes(d)).map((week) => ({ week, reason })) };
 }
 
 /** The replayed weeks that had nothing to replay, or whose requests had no buyer score before them, with why. */
-export async function unreplayedWeeks(wh: Warehouse, asOf: string, weeks: number, start: string | null): Promise<SkippedWeek[]> {
+export async function unreplayedWeeks(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+  start: string | null,
+): Promise<SkippedWeek[]> {
   const windowStart = addDays(asOf, -7 * weeks);
-  const counts = await wh.all<{ week_start: string; requests: bigint }>(readSql(new URL('./sql/replay_week_requests.sql', import.meta.url)), {
-    window_start: windowStart,
-    weeks,
-    as_of: asOf,
-  });
+  const counts = await wh.all<{ week_start: string; requests: bigint }>(
+    readSql(new URL('./sql/replay_week_requests.sql', import.meta.url)),
+    {
+      window_start: windowStart,
+      weeks,
+      as_of: asOf,
+    },
+  );
   const scored = new Set<string>();
   if (await wh.tableExists('score_buyer_history')) {
-    const rows = await wh.all<{ d: string }>("select distinct strftime(as_of, '%Y-%m-%d') as d from score_buyer_history");
+    const rows = await wh.all<{ d: string }>(
+      "select distinct strftime(as_of, '%Y-%m-%d') as d from score_buyer_history",
+    );
     for (const r of rows) scored.add(r.d);
   }
   const out: SkippedWeek[] = [];
   for (const c of counts) {
     const n = Number(c.requests);
     const weekEnd = addDays(c.week_start, 7);
-    if (n === 0) out.push({ week: c.week_start, reason: start === null || weekEnd <= start ? `before the first order (${start ?? 'none yet'})` : 'no refund requests that week' });
-    else if (!scored.has(c.week_start)) out.push({ week: c.week_start, reason: `no buyer scores as of ${c.week_start}: ${n} request${n === 1 ? '' : 's'} replayed unscored` });
+    if (n === 0)
+      out.push({
+        week: c.week_start,
+        reason:
+          start === null || weekEnd <= start
+            ? `before the first order (${start ?? 'none yet'})`
+            : 'no refund requests that week',
+      });
+    else if (!scored.has(c.week_start))
+      out.push({
+        week: c.week_start,
+        reason: `no buyer scores as of ${c.week_start}: ${n} request${n === 1 ? '' : 's'} replayed unscored`,
+      });
   }
   return out;
 }
@@ -70,7 +94,12 @@ export function describeSkipped(weeks: readonly SkippedWeek[]): string[] {
   let i = 0;
   while (i < weeks.length) {
     let j = i;
-    while (j + 1 < weeks.length && weeks[j + 1]!.reason === weeks[i]!.reason && weeks[j + 1]!.week === addDays(weeks[j]!.week, 7)) j++;
+    while (
+      j + 1 < weeks.length &&
+      weeks[j + 1]!.reason === weeks[i]!.reason &&
+      weeks[j + 1]!.week === addDays(weeks[j]!.week, 7)
+    )
+      j++;
     const n = j - i + 1;
     out.push(`${n === 1 ? weeks[i]!.week : `${weeks[i]!.week} … ${weeks[j]!.week} (${n} weeks)`}: ${weeks[i]!.reason}`);
     i = j + 1;

@@ -19,7 +19,13 @@ import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
-import { historyCoverage, scorableWeeks, unreplayedWeeks, type HistoryCoverage, type SkippedWeek } from './historyCoverage.ts';
+import {
+  historyCoverage,
+  scorableWeeks,
+  unreplayedWeeks,
+  type HistoryCoverage,
+  type SkippedWeek,
+} from './historyCoverage.ts';
 import type { NotEnoughLabels } from '../train/notEnoughLabels.ts';
 import { STARTER_MODELS } from '../train/starter/starterSettings.ts';
 import { requireTables } from '../cli/stageTables.ts';
@@ -69,7 +75,11 @@ function stageFailure(stage: string, err: unknown): Error {
 }
 
 /** Runs every stage on an open warehouse (the caller holds the run lock). */
-export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx: Pick<CommandContext, 'config' | 'log'>): Promise<WeeklyRunSummary> {
+export async function runWeeklyOn(
+  wh: Warehouse,
+  options: WeeklyRunOptions,
+  ctx: Pick<CommandContext, 'config' | 'log'>,
+): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
   const { asOf } = options;
   // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
@@ -95,7 +105,11 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping, timestamps: timestampRange(config, asOf), knownAt: asOf }, log);
+      const result = await ingestInto(
+        wh,
+        { from, mapping: options.mapping, timestamps: timestampRange(config, asOf), knownAt: asOf },
+        log,
+      );
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },
@@ -113,9 +127,12 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   const coverage = await historyCoverage(wh, asOf, config);
   const labelShortfalls: WeeklyRunSummary['labelShortfalls'] = [];
   const noteShortfall = (s: NotEnoughLabels) => {
-    if (!labelShortfalls.some((x) => x.model === s.model)) labelShortfalls.push({ model: s.model, explanation: s.explanation });
+    if (!labelShortfalls.some((x) => x.model === s.model))
+      labelShortfalls.push({ model: s.model, explanation: s.explanation });
     const starter = (STARTER_MODELS as readonly string[]).includes(s.model) && config.models.useStarter === 'auto';
-    log.warn(`${s.message}; ${starter ? 'scoring with an older model of this warehouse, else the starter model' : 'using an older model of this warehouse, if any'}`);
+    log.warn(
+      `${s.message}; ${starter ? 'scoring with an older model of this warehouse, else the starter model' : 'using an older model of this warehouse, if any'}`,
+    );
   };
   // Models configured to an artifact trained elsewhere are never trained here.
   const configured = new Set(Object.keys(modelChoice(config).configured));
@@ -127,7 +144,9 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     async () => {
       if (missing.length === 0) return [];
       const first = missing[0]!;
-      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter((f) => f.newest === null && !configured.has(f.model));
+      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter(
+        (f) => f.newest === null && !configured.has(f.model),
+      );
       if (warmup.length) {
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
         // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored without them).
@@ -143,7 +162,8 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
       }
       return missing;
     },
-    (weeks) => (weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete'),
+    (weeks) =>
+      weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete',
   );
 
   await stage(
@@ -153,13 +173,17 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   );
 
   const freshness = modelFreshness(config.artifactsDir, asOf, config.training.retrainIntervalDays);
-  const toTrain = (options.retrain ? freshness.map((f) => f.model) : freshness.filter((f) => f.stale).map((f) => f.model)).filter((m) => !configured.has(m));
+  const toTrain = (
+    options.retrain ? freshness.map((f) => f.model) : freshness.filter((f) => f.stale).map((f) => f.model)
+  ).filter((m) => !configured.has(m));
   const trained = await stage(
     'train',
     async () => {
       for (const f of freshness) log.detail(describeFreshness(f));
       if (toTrain.length === 0) {
-        log.info(`models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`);
+        log.info(
+          `models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`,
+        );
         return [];
       }
       return trainModels(wh, asOf, config, log, { models: toTrain, onShortfall: noteShortfall });
@@ -177,19 +201,37 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   const govern = await stage(
     'govern',
     () => governWeek(wh, asOf, config, log),
-    (gv) => `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
+    (gv) =>
+      `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
   );
 
   const sim = await stage(
     'simulate',
-    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log, artifactsDir: config.artifactsDir }),
+    () =>
+      simulatePolicies(wh, {
+        asOf,
+        weeks: config.simulate.weeks,
+        policies,
+        bootstrap: config.simulate.bootstrap,
+        seed: config.simulate.seed,
+        log,
+        artifactsDir: config.artifactsDir,
+      }),
     (r) => `${policies.length} policies on ${r.context.requests} requests`,
   );
   if (sim.context.unscored > 0) log.warn(`${sim.context.unscored} replayed requests had no buyer score before them`);
   const unreplayed = await unreplayedWeeks(wh, asOf, config.simulate.weeks, coverage.start);
 
-  const built = await stage('report', () => reportInto(wh, asOf, ctx), (b) => `${b.files.length} files`);
-  await stage('export', () => exportInto(wh, asOf, ctx), (m) => `${m.files.length} datasets`);
+  const built = await stage(
+    'report',
+    () => reportInto(wh, asOf, ctx),
+    (b) => `${b.files.length} files`,
+  );
+  await stage(
+    'export',
+    () => exportInto(wh, asOf, ctx),
+    (m) => `${m.files.length} datasets`,
+  );
 
   return {
     asOf,

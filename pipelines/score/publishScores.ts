@@ -17,7 +17,12 @@ export const SCORE_OUTPUTS = [
   { current: 'risk_queue_summary', history: 'risk_queue_summary_history', sql: 'risk_queue_summary_rows.sql' },
 ] as const;
 
-const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', 'score_model__new', ...SCORE_OUTPUTS.map((o) => `${o.current}__new`)];
+const BUILD_TABLES = [
+  'score_buyer__build',
+  'score_merchant__build',
+  'score_model__new',
+  ...SCORE_OUTPUTS.map((o) => `${o.current}__new`),
+];
 
 export interface PublishInput {
   asOf: string;
@@ -110,11 +115,20 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       },
     } as const;
     for (const o of SCORE_OUTPUTS) {
-      await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`, params[o.current]);
+      await wh.run(
+        `create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`,
+        params[o.current],
+      );
     }
     await wh.run(readSql(new URL('./sql/create_score_model_build.sql', import.meta.url)));
     for (const m of input.models ?? []) {
-      const row = { as_of: input.asOf, model: m.model, source: m.source, model_date: m.modelDate, artifact: m.artifact };
+      const row = {
+        as_of: input.asOf,
+        model: m.model,
+        source: m.source,
+        model_date: m.modelDate,
+        artifact: m.artifact,
+      };
       await wh.run(readSql(new URL('./sql/insert_score_model.sql', import.meta.url)), row);
     }
     await publishDated(wh, input.asOf, [

@@ -44,7 +44,13 @@ export interface ScoreOptions {
   reasons?: ReasonScope;
 }
 
-export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: ScoreOptions = {}): Promise<ScoreSummary> {
+export async function scoreAll(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log: Logger,
+  options: ScoreOptions = {},
+): Promise<ScoreSummary> {
   const abuseModel = resolveModel(modelChoice(config), 'abuse-risk', asOf);
   const trustModel = resolveModel(modelChoice(config), 'merchant-trust', asOf);
   const abuse = abuseModel.artifact;
@@ -52,7 +58,9 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
-  const { rows: buyers, queue } = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
+  const { rows: buyers, queue } = await log.step('score buyers', () =>
+    scoreBuyers(wh, asOf, abuse, config, log, options.reasons),
+  );
   const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
   await log.step('write score tables', () =>
     publishScores(wh, {
@@ -62,7 +70,12 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
       merchants,
       buyerModelDate: abuse.asOf,
       merchantModelDate: trust.asOf,
-      models: [abuseModel, trustModel].map((m) => ({ model: m.artifact.model, source: m.source, modelDate: m.artifact.asOf, artifact: m.path })),
+      models: [abuseModel, trustModel].map((m) => ({
+        model: m.artifact.model,
+        source: m.source,
+        modelDate: m.artifact.asOf,
+        artifact: m.path,
+      })),
     }),
   );
   const summary: ScoreSummary = {
@@ -78,14 +91,20 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
     buyerModelSource: abuseModel.source,
     merchantModelSource: trustModel.source,
   };
-  const tiers = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
-  const which = (m: { source: ModelSource; artifact: { asOf: string } }) => (m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`);
+  const tiers = (t: Record<string, number>) =>
+    Object.entries(t)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+  const which = (m: { source: ModelSource; artifact: { asOf: string } }) =>
+    m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`;
   log.info(
     `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; ` +
       (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
       (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
   );
-  log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`);
+  log.info(
+    `scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`,
+  );
   return summary;
 }
 
@@ -94,7 +113,13 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
  * (no week is scored by a model that saw later labels). Each week's features see the previous week's scores, as a
  * weekly run would: a fresh warehouse reaches steady state this way.
  */
-export async function scoreWeeks(wh: Warehouse, asOf: string, weeks: number, config: TrustlensConfig, log: Logger): Promise<ScoreSummary[]> {
+export async function scoreWeeks(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+  config: TrustlensConfig,
+  log: Logger,
+): Promise<ScoreSummary[]> {
   return scoreDates(wh, weeksEnding(asOf, weeks), config, log);
 }
 

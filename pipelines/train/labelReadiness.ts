@@ -36,7 +36,13 @@ function labelWords(spec: ModelSpec, config: TrustlensConfig): string {
  * Null when the model can be fitted as of `asOf` as far as can be told before building snapshots; otherwise what it
  * needs and what was found (NotEnoughLabels' explanation). Cheap: two counts, no feature build.
  */
-export async function labelShortfall(wh: Warehouse, spec: ModelSpec, asOf: string, plan: SnapshotPlan, config: TrustlensConfig): Promise<string | null> {
+export async function labelShortfall(
+  wh: Warehouse,
+  spec: ModelSpec,
+  asOf: string,
+  plan: SnapshotPlan,
+  config: TrustlensConfig,
+): Promise<string | null> {
   const window = `weekly snapshots ${plan.training[0]} … ${plan.validation.at(-1)} (the newest ${plan.validation.length} held out)`;
   const needs = `it learns from ${labelWords(spec, config)} known before ${asOf}, over ${window}`;
   const start = await historyStart(wh);
@@ -52,19 +58,30 @@ export async function labelShortfall(wh: Warehouse, spec: ModelSpec, asOf: strin
     spec.entity !== 'merchant'
       ? readSql(new URL('./sql/label_events_buyer.sql', import.meta.url))
       : readSql(new URL('./sql/label_events_merchant.sql', import.meta.url));
-  const params: Record<string, DuckDBValue> = spec.entity !== 'merchant' ? { as_of: asOf } : { as_of: asOf, serious_actions: listValue([...SERIOUS_ACTIONS]) };
+  const params: Record<string, DuckDBValue> =
+    spec.entity !== 'merchant' ? { as_of: asOf } : { as_of: asOf, serious_actions: listValue([...SERIOUS_ACTIONS]) };
   const [row] = await wh.all<{ events: bigint; positives: bigint }>(sql, params);
   const positives = Number(row?.positives ?? 0n);
   const events = Number(row?.events ?? 0n);
   if (positives === 0) {
-    const what = spec.entity !== 'merchant' ? `closed investigation${events === 1 ? '' : 's'}` : `governance action${events === 1 ? '' : 's'}`;
+    const what =
+      spec.entity !== 'merchant'
+        ? `closed investigation${events === 1 ? '' : 's'}`
+        : `governance action${events === 1 ? '' : 's'}`;
     return `${needs}; found none (${events} ${what} in all)`;
   }
   return null;
 }
 
 /** The explanation when the loaded snapshots hold no positive in training or in validation (null when both have some). */
-export function snapshotShortfall(spec: ModelSpec, asOf: string, plan: SnapshotPlan, config: TrustlensConfig, train: number, valid: number): string | null {
+export function snapshotShortfall(
+  spec: ModelSpec,
+  asOf: string,
+  plan: SnapshotPlan,
+  config: TrustlensConfig,
+  train: number,
+  valid: number,
+): string | null {
   if (train > 0 && valid > 0) return null;
   return (
     `it learns from ${labelWords(spec, config)} known before ${asOf}; found ${train} positive${train === 1 ? '' : 's'} in the training snapshots ` +

@@ -41,9 +41,12 @@ export interface TrainedModel {
 
 /** Label settings of a spec under a config: how old snapshots must be and how far labels look ahead. */
 export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAgeDays: number; horizonDays: number } {
-  const horizonDays = spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
+  const horizonDays =
+    spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
   // buyers and requests are labelled by investigations, which take abuseLabelDelayDays to close
-  return spec.entity === 'merchant' ? { minAgeDays: horizonDays, horizonDays } : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
+  return spec.entity === 'merchant'
+    ? { minAgeDays: horizonDays, horizonDays }
+    : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
 }
 
 export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotPlan {
@@ -55,7 +58,13 @@ export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensCon
   });
 }
 
-export async function trainModels(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: TrainOptions = {}): Promise<TrainedModel[]> {
+export async function trainModels(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log: Logger,
+  options: TrainOptions = {},
+): Promise<TrainedModel[]> {
   const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
   const shortfalls: NotEnoughLabels[] = [];
@@ -68,14 +77,22 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
   const specs = requested.filter((spec) => !shortfalls.some((s) => s.model === spec.name));
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
-  const needs = specs.map((spec, i) => ({ table: historyTable(spec), dates: [...plans[i]!.training, ...plans[i]!.validation] }));
-  const built = await log.step('feature snapshots', () => ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures));
+  const needs = specs.map((spec, i) => ({
+    table: historyTable(spec),
+    dates: [...plans[i]!.training, ...plans[i]!.validation],
+  }));
+  const built = await log.step('feature snapshots', () =>
+    ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
+  );
   if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
   const out: TrainedModel[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
     const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
-      const loaded = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], { asOf, horizonDays: labelSettings(spec, config).horizonDays });
+      const loaded = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], {
+        asOf,
+        horizonDays: labelSettings(spec, config).horizonDays,
+      });
       const data = options.augment ? options.augment(spec, loaded) : loaded;
       const short = positivesShortfall(spec, asOf, plan, config, data.labels, data.snapshotIndex);
       if (short) {
@@ -107,12 +124,22 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
 }
 
 function shortfallError(shortfalls: NotEnoughLabels[]): UserError {
-  const fix = 'train later as labels arrive; meanwhile `trustlens run` scores with the starter models (config models.useStarter)';
-  return shortfalls.length === 1 ? new NotEnoughLabels(shortfalls[0]!.model, `${shortfalls[0]!.explanation}; ${fix}`) : new UserError(`${shortfalls.map((s) => s.message).join('\n')}\n(${fix})`);
+  const fix =
+    'train later as labels arrive; meanwhile `trustlens run` scores with the starter models (config models.useStarter)';
+  return shortfalls.length === 1
+    ? new NotEnoughLabels(shortfalls[0]!.model, `${shortfalls[0]!.explanation}; ${fix}`)
+    : new UserError(`${shortfalls.map((s) => s.message).join('\n')}\n(${fix})`);
 }
 
 /** NotEnoughLabels when the loaded snapshots hold no positive in training or in validation. */
-function positivesShortfall(spec: ModelSpec, asOf: string, plan: SnapshotPlan, config: TrustlensConfig, labels: Uint8Array, snapshotIndex: Int32Array): NotEnoughLabels | null {
+function positivesShortfall(
+  spec: ModelSpec,
+  asOf: string,
+  plan: SnapshotPlan,
+  config: TrustlensConfig,
+  labels: Uint8Array,
+  snapshotIndex: Int32Array,
+): NotEnoughLabels | null {
   let train = 0;
   let valid = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -132,6 +159,8 @@ function logSummary(a: ArtifactFile, log: Logger): void {
       `ROC-AUC ${f(m.rocAuc)}, PR-AUC ${f(m.prAuc)}, precision@${m.k} ${f(m.precisionAtK)}, recall@${m.k} ${f(m.recallAtK)}, Brier ${f(m.brier, 4)}`,
   );
   for (const b of a.baselines) {
-    log.info(`  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`);
+    log.info(
+      `  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`,
+    );
   }
 }

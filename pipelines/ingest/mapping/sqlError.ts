@@ -34,6 +34,8 @@ export function describeSqlError(key: string, err: unknown, from: string, prefix
   }
   const line = sqlLine(message, prefixLines);
   const first = message.split('\n')[0]!.trim();
-  const fix = /^Conversion Error/.test(first) ? '; use try_cast (or try(...)) so a bad value is quarantined instead of failing the load' : '';
+  const fix = /^Conversion Error/.test(first)
+    ? '; use try_cast (or try(...)) so a bad value is quarantined instead of failing the load'
+    : '';
   return `key ${key}: SQL error${line === undefined ? '' : ` at line ${line}`}: ${first}${fix}`;
 }

@@ -16,7 +16,8 @@ import { dropTableIfExists, rawTables } from '../tempTables.ts';
 import type { ValidateRequest, ValidateResponse } from './protocol.ts';
 import { filesOpened } from './sandboxDb.ts';
 
-const sql = (name: string, slots?: Record<string, string>) => readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
+const sql = (name: string, slots?: Record<string, string>) =>
+  readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
 
 interface Column {
   name: string;
@@ -24,7 +25,12 @@ interface Column {
 }
 
 /** Defines each named source as a view (problems for those that do not bind). */
-export async function defineSourceViews(wh: Warehouse, mapping: Mapping, from: string, problems: string[]): Promise<void> {
+export async function defineSourceViews(
+  wh: Warehouse,
+  mapping: Mapping,
+  from: string,
+  problems: string[],
+): Promise<void> {
   for (const [name, s] of Object.entries(mapping.sources ?? {})) {
     try {
       await wh.run(sql('create_source_view', { name: quoteIdent(name), query: spliceableQuery(s.sql) }));
@@ -36,7 +42,13 @@ export async function defineSourceViews(wh: Warehouse, mapping: Mapping, from: s
 }
 
 /** A query's result columns, binding it as DuckDB would run it (which opens the files it reads). */
-async function queryColumns(wh: Warehouse, key: string, query: string, from: string, problems: string[]): Promise<Column[] | undefined> {
+async function queryColumns(
+  wh: Warehouse,
+  key: string,
+  query: string,
+  from: string,
+  problems: string[],
+): Promise<Column[] | undefined> {
   try {
     const p = await wh.conn.prepare(spliceableQuery(query));
     try {
@@ -57,7 +69,12 @@ async function queryColumns(wh: Warehouse, key: string, query: string, from: str
 }
 
 /** A file's own columns as ingest names them (CSV and NDJSON as text, Parquet with its types). */
-async function fileColumns(wh: Warehouse, table: TableName, tm: TableMapping, f: { path: string; display: string; format: SourceFormat }): Promise<Column[]> {
+async function fileColumns(
+  wh: Warehouse,
+  table: TableName,
+  tm: TableMapping,
+  f: { path: string; display: string; format: SourceFormat },
+): Promise<Column[]> {
   if (f.format === 'csv') {
     const csv = new CsvFile(f.path, tm.delimiter ?? ',', false);
     try {
@@ -67,19 +84,32 @@ async function fileColumns(wh: Warehouse, table: TableName, tm: TableMapping, f:
     }
   }
   if (f.format === 'parquet') {
-    const types = await columnTypes(wh, readSql(new URL('../sql/stage/parquet_columns.sql', import.meta.url)), { path: f.path });
+    const types = await columnTypes(wh, readSql(new URL('../sql/stage/parquet_columns.sql', import.meta.url)), {
+      path: f.path,
+    });
     const given = Object.keys(types);
     return sourceColumnNames(given).map((name, i) => ({ name, type: types[given[i]!]! }));
   }
   const t = rawTables(999);
-  const raw = await stageMappedNdjson(wh, { table, batchId: 0, path: f.path, display: f.display, format: 'ndjson', mapping: tm, unit: 999 }, t);
+  const raw = await stageMappedNdjson(
+    wh,
+    { table, batchId: 0, path: f.path, display: f.display, format: 'ndjson', mapping: tm, unit: 999 },
+    t,
+  );
   await dropTableIfExists(wh, t.raw);
   await wh.run(sql('clear_quarantine'));
   return raw.names.map((name) => ({ name, type: 'VARCHAR' }));
 }
 
 /** The mapping's columns and expressions of one table, checked against its source's columns. */
-async function checkColumns(wh: Warehouse, table: TableName, tm: TableMapping, columns: Column[], source: string, from: string): Promise<string[]> {
+async function checkColumns(
+  wh: Warehouse,
+  table: TableName,
+  tm: TableMapping,
+  columns: Column[],
+  source: string,
+  from: string,
+): Promise<string[]> {
   const problems: string[] = [];
   const have = new Map(columns.map((c) => [c.name.toLowerCase(), c.name]));
   const ddl = columns.length ? columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ') : '"__none" VARCHAR';
@@ -89,7 +119,9 @@ async function checkColumns(wh: Warehouse, table: TableName, tm: TableMapping, c
     const m = tm.columns[name];
     const key = `tables.${table}.columns.${name}`;
     if (m?.column !== undefined && !have.has(m.column.toLowerCase())) {
-      problems.push(`key ${key}: ${source} has no column "${m.column}" (it has: ${columns.map((x) => x.name).join(', ') || 'no columns'}); fix the name`);
+      problems.push(
+        `key ${key}: ${source} has no column "${m.column}" (it has: ${columns.map((x) => x.name).join(', ') || 'no columns'}); fix the name`,
+      );
     } else if (m?.expr !== undefined) {
       try {
         const p = await wh.conn.prepare(expressionQuery(m.expr, '__trustlens_columns'));
@@ -107,7 +139,12 @@ async function checkColumns(wh: Warehouse, table: TableName, tm: TableMapping, c
   return problems;
 }
 
-export async function validateInSandbox(wh: Warehouse, mapping: Mapping, from: string, req: ValidateRequest): Promise<ValidateResponse> {
+export async function validateInSandbox(
+  wh: Warehouse,
+  mapping: Mapping,
+  from: string,
+  req: ValidateRequest,
+): Promise<ValidateResponse> {
   const problems: string[] = [];
   const filesRead: ValidateResponse['filesRead'] = {};
   await defineSourceViews(wh, mapping, from, problems);
@@ -118,7 +155,13 @@ export async function validateInSandbox(wh: Warehouse, mapping: Mapping, from: s
     let source: string;
     if (query !== undefined) {
       source = tm.sql !== undefined ? `the query of tables.${table}.sql` : `source ${tm.source}`;
-      columns = await queryColumns(wh, tm.sql !== undefined ? `tables.${table}.sql` : `sources.${tm.source}.sql`, query, from, problems);
+      columns = await queryColumns(
+        wh,
+        tm.sql !== undefined ? `tables.${table}.sql` : `sources.${tm.source}.sql`,
+        query,
+        from,
+        problems,
+      );
       filesRead[table] = await filesOpened(wh, from);
     } else {
       const f = files[0]!;
@@ -126,7 +169,9 @@ export async function validateInSandbox(wh: Warehouse, mapping: Mapping, from: s
       try {
         columns = await fileColumns(wh, table, tm, f);
       } catch (err) {
-        problems.push(`key tables.${table}.files: ${f.display} cannot be read (${(err as Error).message.split('\n')[0]}); fix or remove the file`);
+        problems.push(
+          `key tables.${table}.files: ${f.display} cannot be read (${(err as Error).message.split('\n')[0]}); fix or remove the file`,
+        );
       }
       await filesOpened(wh, from);
     }

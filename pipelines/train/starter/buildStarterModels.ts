@@ -21,13 +21,24 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'trustlens-starter-'));
   try {
     const data = join(work, 'data');
-    await log.step('generate the synthetic marketplace', () => generateMarketplace({ ...STARTER_MARKETPLACE, format: 'parquet', out: data }));
+    await log.step('generate the synthetic marketplace', () =>
+      generateMarketplace({ ...STARTER_MARKETPLACE, format: 'parquet', out: data }),
+    );
     const wh = await Warehouse.open({ path: join(work, 'warehouse.duckdb'), memoryLimit: '4GB' });
     try {
       await log.step('ingest', () => ingestInto(wh, { from: data, knownAt: STARTER_MARKETPLACE.end }, log));
       const config = configSchema.parse({ artifactsDir: join(work, 'artifacts'), training: STARTER_TRAINING });
-      const specs = Object.fromEntries(STARTER_MODELS.map((m) => [m, { ...MODEL_SPECS[m], forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] } }]));
-      const trained = await trainModels(wh, STARTER_MARKETPLACE.end, config, log, { models: STARTER_MODELS, specs, augment: withMaskedSources });
+      const specs = Object.fromEntries(
+        STARTER_MODELS.map((m) => [
+          m,
+          { ...MODEL_SPECS[m], forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] } },
+        ]),
+      );
+      const trained = await trainModels(wh, STARTER_MARKETPLACE.end, config, log, {
+        models: STARTER_MODELS,
+        specs,
+        augment: withMaskedSources,
+      });
       for (const t of trained) {
         const target = starterArtifactPath(out, t.artifact.model);
         mkdirSync(join(out, t.artifact.model), { recursive: true });

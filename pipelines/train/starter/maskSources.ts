@@ -32,7 +32,8 @@ export function withMaskedSources(spec: ModelSpec, data: TrainingData): Training
     columns.set(name, out);
   }
   sets.forEach((set, i) => {
-    for (const name of columnsFromSources(spec.featureTable, set)) columns.get(name)?.fill(NaN, (i + 1) * n, (i + 2) * n);
+    for (const name of columnsFromSources(spec.featureTable, set))
+      columns.get(name)?.fill(NaN, (i + 1) * n, (i + 2) * n);
   });
   const ids: string[] = [...data.ids];
   sets.forEach((set) => ids.push(...data.ids.map((id) => `${id}~without-${set.join('+')}`)));

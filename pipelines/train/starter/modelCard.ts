@@ -13,7 +13,7 @@ export function starterModelCard(a: ArtifactFile, bytes: number): string {
     `# Starter model: ${a.model}`,
     '',
     `A **starter** ${a.model} model shipped with trustlens. \`trustlens run\` scores with it automatically while a marketplace`,
-    "has no labels of its own that can train this model (config `models.useStarter: auto`), and every report page and the run",
+    'has no labels of its own that can train this model (config `models.useStarter: auto`), and every report page and the run',
     'summary then say so. It was trained on the **synthetic marketplace**, not on real data: read its scores as a first',
     'ranking of who to look at, not as calibrated probabilities for your marketplace. Once your own labels suffice,',
     '`run` trains a model on them and stops using this one.',
@@ -43,7 +43,10 @@ export function starterModelCard(a: ArtifactFile, bytes: number): string {
     '| model or rule | ROC AUC | PR AUC | precision@k | recall@k | Brier |',
     '|---|---|---|---|---|---|',
     `| ${a.model} (starter) | ${f(m.rocAuc)} | ${f(m.prAuc)} | ${f(m.precisionAtK)} (k ${m.k}) | ${f(m.recallAtK)} | ${f(m.brier, 4)} |`,
-    ...a.baselines.map((b) => `| rule: ${b.name} | ${f(b.metrics.rocAuc)} | ${f(b.metrics.prAuc)} | ${f(b.metrics.precisionAtK)} | ${f(b.metrics.recallAtK)} | ${f(b.metrics.brier, 4)} |`),
+    ...a.baselines.map(
+      (b) =>
+        `| rule: ${b.name} | ${f(b.metrics.rocAuc)} | ${f(b.metrics.prAuc)} | ${f(b.metrics.precisionAtK)} | ${f(b.metrics.recallAtK)} | ${f(b.metrics.brier, 4)} |`,
+    ),
     '',
     `${m.rows.toLocaleString('en')} held-out rows, ${m.positives.toLocaleString('en')} positives.`,
     '',

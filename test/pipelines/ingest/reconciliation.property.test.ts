@@ -14,7 +14,17 @@ const base = goodRows();
 /** Variants of an order or refund keyed by a small id space, so duplicates and conflicts happen often. */
 const orderArb = fc.record({
   id: fc.integer({ min: 1, max: 6 }),
-  variant: fc.constantFrom('good', 'good', 'missing', 'badTs', 'negative', 'badEnum', 'unknownBuyer', 'changed', 'deliveredLater'),
+  variant: fc.constantFrom(
+    'good',
+    'good',
+    'missing',
+    'badTs',
+    'negative',
+    'badEnum',
+    'unknownBuyer',
+    'changed',
+    'deliveredLater',
+  ),
 });
 const refundArb = fc.record({
   id: fc.integer({ min: 1, max: 4 }),
@@ -59,7 +69,9 @@ async function checkBatch(wh: Warehouse, rows: Rows, before: Record<string, numb
     expect(n - (before[t.table] ?? 0)).toBe(t.inserted);
     before[t.table] = n;
     // Every row stored, first or later version, is kept in the versions table with this batch.
-    const versions = await wh.scalar<bigint>(`select count(*) from ${t.table}_versions where batch_id = $b`, { b: result!.batchId });
+    const versions = await wh.scalar<bigint>(`select count(*) from ${t.table}_versions where batch_id = $b`, {
+      b: result!.batchId,
+    });
     expect(Number(versions)).toBe(t.inserted + t.updated);
   }
   const stored = await wh.all<{ table_name: string; rows_read: bigint; rows_loaded: bigint; rows_quarantined: bigint }>(
@@ -82,7 +94,11 @@ describe('reconciliation invariant', () => {
             const counts: Record<string, number> = {};
             const first: Rows = { ...base, orders: orders1.map(orderRow), refund_requests: refunds1.map(refundRow) };
             await checkBatch(wh, first, counts);
-            await checkBatch(wh, { orders: orders2.map(orderRow), refund_requests: refunds1.slice(0, 3).map(refundRow) }, counts);
+            await checkBatch(
+              wh,
+              { orders: orders2.map(orderRow), refund_requests: refunds1.slice(0, 3).map(refundRow) },
+              counts,
+            );
             expect(Object.keys(counts).sort()).toEqual([...TABLE_NAMES].sort());
           } finally {
             wh.close();
