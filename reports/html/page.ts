@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { html, trusted, type HtmlValue } from './escapeHtml.ts';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export const PAGES = [
   { key: 'index', file: 'index.html', title: 'Overview' },
@@ -11,7 +12,11 @@ export const PAGES = [
   { key: 'policy-impact', file: 'policy-impact.html', title: 'Policy impact' },
   { key: 'model-card', file: 'model-card.html', title: 'Model card' },
 ] as const;
-export type PageKey = (typeof PAGES)[number]['key'];
+/** Pages linked from the index page but not from the navigation bar. */
+export const INDEX_ONLY_PAGES = [
+  { key: 'merchant-operations', file: 'merchant-operations.html', title: 'Merchant operations' },
+] as const;
+export type PageKey = (typeof PAGES)[number]['key'] | (typeof INDEX_ONLY_PAGES)[number]['key'];
 
 // Read once at build time and inlined: pages must not fetch anything.
 const STYLES = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
@@ -27,7 +32,9 @@ export interface PageOptions {
 
 export function renderPage(opts: PageOptions): string {
   const nav = PAGES.map((p) =>
-    p.key === opts.page ? html`<a href="${p.file}" aria-current="page">${p.title}</a>` : html`<a href="${p.file}">${p.title}</a>`,
+    p.key === opts.page
+      ? html`<a href="${p.file}" aria-current="page">${p.title}</a>`
+      : html`<a href="${p.file}">${p.title}</a>`,
   );
   const doc = html`<!DOCTYPE html>
 <html lang="en">
