@@ -65,6 +65,7 @@ describe('weekly numbers', () => {
       { tier: 'standard', current: 1, previous: 2 },
       { tier: 'watch', current: 2, previous: 1 },
       { tier: 'at-risk', current: 0, previous: 0 },
+      { tier: 'inactive', current: 0, previous: 0 },
     ]);
   });
 
@@ -145,7 +146,7 @@ describe('a warehouse with contract tables only', () => {
         null,
       ]);
       expect(d.modelCard.drift).toEqual([]);
-      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing']);
+      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing', 'missing']);
     } finally {
       bare.close();
     }
