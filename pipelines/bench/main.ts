@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import { sliceExport } from '../../data/synthetic/sliceExport.ts';
 import { benchQualityBar } from '../evaluate/benchQualityBar.ts';
+import { evaluateAbsentSources, SCENARIO_ABSENT } from '../evaluate/absentSourcesScenario.ts';
+import { createLogger } from '../../data/log/Logger.ts';
 import { formatQualityTable } from '../evaluate/qualityLine.ts';
 import { textTable } from '../../data/log/textTable.ts';
 import { addDays } from '../../data/time/isoDate.ts';
@@ -186,6 +188,19 @@ async function main(): Promise<void> {
     if (!args.skipQuality) {
       console.error('# quality bar and policy truth check on the default marketplace …');
       console.log(formatQualityTable(await benchQualityBar({ dir: join(work, 'quality') })));
+      // The default marketplace delivered as most real ones are: merchant trust against every single-feature rule.
+      console.error(`# merchant trust with ${SCENARIO_ABSENT.join(', ')} absent (starter models) …`);
+      const { seed, buyers, merchants, weeks } = CONFIG_DEFAULTS.generate;
+      const absent = await evaluateAbsentSources({
+        seed,
+        buyers,
+        merchants,
+        weeks,
+        dir: join(work, 'absent-sources'),
+        config: CONFIG_DEFAULTS,
+        log: createLogger({ verbosity: 'quiet' }),
+      });
+      console.log(formatQualityTable(absent));
     }
   } finally {
     if (!args.keep) rmSync(work, { recursive: true, force: true });
