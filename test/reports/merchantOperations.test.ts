@@ -148,6 +148,7 @@ describe('loadMerchantOps on a governed warehouse', () => {
     const d = await loadMerchantOps(wh, GOV_AS_OF);
     expect(d.actions?.map((a) => [a.merchantId, a.name, a.action])).toEqual([
       ['m1', 'Shop <b>One</b>', 'rectification'],
+      ['m3', 'Shop Three', 'warning'],
     ]);
     expect(d.spotChecks?.rows).toHaveLength(2);
     expect(d.standards?.find((s) => s.standard === 'late_shipment' && s.category === 'all')).toMatchObject({
