@@ -63,6 +63,16 @@ describe('merchant-operations.html from literal data', () => {
     expect(page).not.toContain('531.60');
   });
 
+  it('shows at most 50 merchants per level and points to the CSV for the rest', () => {
+    const d = merchantOpsFixture();
+    const warning = d.actions!.find((a) => a.action === 'warning')!;
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...warning, merchantId: `m9${String(i).padStart(4, '0')}`, change: 'unchanged' }));
+    const big = renderMerchantOperations({ ...d, actions: [...d.actions!, ...many] });
+    expect(big).toContain('<caption>warning (61)</caption>');
+    expect(big).toContain('11 more in merchant-actions.csv.');
+    expect(big).not.toContain('m90059');
+  });
+
   it('says what to run when the govern stage has not run for the week', () => {
     const empty = renderMerchantOperations({
       asOf: '2026-11-02',
