@@ -66,7 +66,11 @@ describe('merchant-operations.html from literal data', () => {
   it('shows at most 50 merchants per level and points to the CSV for the rest', () => {
     const d = merchantOpsFixture();
     const warning = d.actions!.find((a) => a.action === 'warning')!;
-    const many = Array.from({ length: 60 }, (_, i) => ({ ...warning, merchantId: `m9${String(i).padStart(4, '0')}`, change: 'unchanged' }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...warning,
+      merchantId: `m9${String(i).padStart(4, '0')}`,
+      change: 'unchanged',
+    }));
     const big = renderMerchantOperations({ ...d, actions: [...d.actions!, ...many] });
     expect(big).toContain('<caption>warning (61)</caption>');
     expect(big).toContain('11 more in merchant-actions.csv.');
