@@ -11,8 +11,15 @@ import { SHIPPED_STARTER_DIR, starterArtifactPath } from '../../../models/regist
 import { ingestInto } from '../../ingest/runIngest.ts';
 import { trainModels } from '../trainModels.ts';
 import { withMaskedSources } from './maskSources.ts';
+import { problemMerchants, withTruthLabels } from './truthLabels.ts';
 import { starterModelCard } from './modelCard.ts';
-import { STARTER_MARKETPLACE, STARTER_MAX_DEPTH, STARTER_MODELS, STARTER_TRAINING } from './starterSettings.ts';
+import {
+  STARTER_LABEL_DEFINITIONS,
+  STARTER_MARKETPLACE,
+  STARTER_MAX_DEPTH,
+  STARTER_MODELS,
+  STARTER_TRAINING,
+} from './starterSettings.ts';
 
 async function main(): Promise<void> {
   const arg = (flag: string) =>
@@ -36,13 +43,18 @@ async function main(): Promise<void> {
       const specs = Object.fromEntries(
         STARTER_MODELS.map((m) => [
           m,
-          { ...MODEL_SPECS[m], forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] } },
+          {
+            ...MODEL_SPECS[m],
+            labelDefinition: STARTER_LABEL_DEFINITIONS[m] ?? MODEL_SPECS[m].labelDefinition,
+            forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] },
+          },
         ]),
       );
+      const problems = await problemMerchants(wh, data);
       const trained = await trainModels(wh, STARTER_MARKETPLACE.end, config, log, {
         models: STARTER_MODELS,
         specs,
-        augment: withMaskedSources,
+        augment: (spec, rows) => withMaskedSources(spec, withTruthLabels(spec, rows, problems)),
       });
       for (const t of trained) {
         const target = starterArtifactPath(out, t.artifact.model);

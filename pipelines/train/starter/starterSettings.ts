@@ -21,3 +21,12 @@ export const STARTER_MAX_DEPTH: Record<(typeof STARTER_MODELS)[number], number> 
   'abuse-risk': 8,
   'merchant-trust': 6,
 };
+
+/** What the starters learn where it differs from the weekly spec (see truthLabels.ts): shown on the model card page. */
+export const STARTER_LABEL_DEFINITIONS: Partial<Record<(typeof STARTER_MODELS)[number], string>> = {
+  'merchant-trust':
+    "Positive (starter): a problem merchant in the synthetic marketplace's ground truth (items not as described, late " +
+    'shipping, poor after-sales service or refused 7-day returns), from the day its problem began. The starter learns this ' +
+    'instead of serious actions, which come late and follow mostly after-sales data many marketplaces lack. ' +
+    'Trust = 100 × (1 − calibrated probability of being a problem merchant).',
+};
