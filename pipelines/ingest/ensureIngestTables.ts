@@ -7,4 +7,5 @@ export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   await wh.run(contractTablesDdl());
   await wh.run(readSql(new URL('./sql/batch/create_bookkeeping_tables.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/upgrade_quarantine_table.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/batch/upgrade_load_batch_tables.sql', import.meta.url)));
 }

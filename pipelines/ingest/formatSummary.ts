@@ -2,8 +2,12 @@
 import { batchTotals, type BatchResult } from './ingestBatch.ts';
 
 export function formatSummary(result: BatchResult): string {
-  const head = ['table', 'files', 'read', 'loaded', 'quarantined', 'duplicates'];
-  const rows = result.tables.map((t) => [t.table, t.files, t.read, t.loaded, t.quarantined, t.duplicate].map(String));
+  // Rows a mapping's query filtered out of its files, shown only when a table counted them.
+  const filtered = result.tables.some((t) => t.filtered !== undefined);
+  const head = ['table', 'files', 'read', 'loaded', 'quarantined', 'duplicates', ...(filtered ? ['filtered by mapping'] : [])];
+  const rows = result.tables.map((t) =>
+    [t.table, t.files, t.read, t.loaded, t.quarantined, t.duplicate, ...(filtered ? [t.filtered ?? ''] : [])].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const { quarantined } = batchTotals(result);

@@ -65,6 +65,7 @@ function batchTransaction(
         quarantined: counts.quarantined,
         inserted: counts.inserted,
         duplicate: counts.duplicate,
+        filtered: counts.filtered ?? null,
       });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }

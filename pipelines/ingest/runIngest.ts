@@ -4,7 +4,7 @@ import { withWarehouse } from '../cli/withWarehouse.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
-import { loadMapping } from './mapping/loadMapping.ts';
+import { readMapping } from './mapping/loadMapping.ts';
 import { planIngest, type IngestPlan } from './planIngest.ts';
 import { ingestTempDir } from './ingestTempDir.ts';
 import { rmSync } from 'node:fs';
@@ -27,11 +27,11 @@ export interface IngestCommandOptions {
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
 export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
-  const mapping = options.mapping ? await loadMapping(options.mapping) : undefined;
-  if (!mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
+  if (!options.mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
+  const read = await readMapping(options.mapping);
   const outDir = ingestTempDir(wh.path);
   try {
-    const plan = await planIngest(wh, options.from, mapping, options.mapping, outDir);
+    const plan = await planIngest(wh, options.from, read, options.mapping, outDir);
     try {
       return await ingestPlanned(wh, plan, options, log);
     } finally {

@@ -31,7 +31,7 @@ export async function checkSqlStatements(pieces: readonly SqlPiece[]): Promise<s
       const parsed = JSON.parse(String(reader.getRowObjectsJS()[0]!.j)) as { error?: boolean };
       if (parsed.error) {
         const verb = /^\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)/.exec(p.sql)?.[1]?.toUpperCase() ?? 'a statement';
-        problems.push(`key ${p.key}: is ${verb === 'a statement' ? verb : `a ${verb} statement`}, not a SELECT; ${SELECT_ONLY}`);
+        problems.push(`key ${p.key}: is ${verb === 'a statement' ? verb : `${/^[AEIOU]/.test(verb) ? 'an' : 'a'} ${verb} statement`}, not a SELECT; ${SELECT_ONLY}`);
       }
     }
   } finally {

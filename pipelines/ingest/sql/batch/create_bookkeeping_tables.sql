@@ -15,6 +15,7 @@ create table if not exists load_batch_tables (
   rows_quarantined BIGINT NOT NULL,
   rows_inserted    BIGINT NOT NULL,  -- new rows written to the table
   rows_duplicate   BIGINT NOT NULL,  -- identical copies of rows already present (not errors)
+  rows_filtered    BIGINT,           -- rows of a mapping query's files that the query did not return (null: not counted)
   PRIMARY KEY (batch_id, table_name)
 );
 create table if not exists load_files (
