@@ -19,6 +19,7 @@ export const E2E_SUITES = [
   'test/pipelines/ingest/reingest.test.ts', // the ingest stage batch after batch
   'test/pipelines/ingest/reconciliation.property.test.ts', // property: 20 ingests
   'test/pipelines/ingest/damage.property.test.ts', // property: 90 ingests of damaged files
+  'test/pipelines/cli/runLock.test.ts', // child processes holding the lock, one in a PID namespace
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
 ];

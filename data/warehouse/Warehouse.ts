@@ -12,6 +12,8 @@ export interface WarehouseOptions {
   path: string;
   threads?: number;
   memoryLimit?: string;
+  /** Open without writing (report, export): works on a read-only file, and beside other readers. */
+  readOnly?: boolean;
 }
 
 export class Warehouse {
@@ -22,19 +24,21 @@ export class Warehouse {
   ) {}
 
   static async open(options: WarehouseOptions): Promise<Warehouse> {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:' && !options.readOnly) mkdirSync(dirname(options.path), { recursive: true });
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(options.path, config);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      if (/lock/i.test(msg)) {
+      // DuckDB's exclusive file lock: another process has the warehouse open for writing (or we want to write).
+      if (/Could not set lock on file/.test(msg)) {
         throw new UserError(
-          `warehouse ${options.path} is in use by another trustlens process (${msg.split('\n')[0]}); ` +
-            'wait for it to finish or pass --warehouse to use another file',
+          `warehouse ${options.path} is open in another process (${msg.split('\n')[0]}); ` +
+            'wait for it to finish, or pass --warehouse to use another file',
         );
       }
       throw err;
@@ -81,7 +85,9 @@ export class Warehouse {
       await this.conn.run('commit');
       return out;
     } catch (err) {
-      await this.conn.run('rollback');
+      // A failed commit (a full disk, say) has already ended the transaction: the rollback then fails too, and its
+      // "no transaction is active" must not hide the cause.
+      await this.conn.run('rollback').catch(() => undefined);
       throw err;
     }
   }

@@ -12,9 +12,10 @@ export async function withWarehouse<T>(
   what: string | null,
   fn: (wh: Warehouse) => Promise<T>,
 ): Promise<T> {
-  const lock = what !== null && ctx.warehouse !== ':memory:' ? acquireRunLock(ctx.warehouse, what) : null;
+  const lock = what !== null && ctx.warehouse !== ':memory:' ? await acquireRunLock(ctx.warehouse, what) : null;
   try {
-    const wh = await Warehouse.open({ path: ctx.warehouse, memoryLimit: ctx.config.memoryLimit });
+    // Read-only work opens the file read-only: it then works on a read-only warehouse and beside other readers.
+    const wh = await Warehouse.open({ path: ctx.warehouse, memoryLimit: ctx.config.memoryLimit, readOnly: what === null && ctx.warehouse !== ':memory:' });
     try {
       return await fn(wh);
     } finally {
