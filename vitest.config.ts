@@ -20,6 +20,7 @@ export const E2E_SUITES = [
   'test/pipelines/ingest/reconciliation.property.test.ts', // property: 20 ingests
   'test/pipelines/ingest/damage.property.test.ts', // property: 90 ingests of damaged files
   'test/pipelines/cli/runLock.test.ts', // child processes holding the lock, one in a PID namespace
+  'test/pipelines/cli/failureCauses.test.ts', // the CLI in child processes, on tiny and read-only mounts
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
 ];
