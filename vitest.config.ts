@@ -40,8 +40,9 @@ export default defineConfig({
         // another file may have loaded first (see test/models/forest/explainParallel.test.ts).
         test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E_SUITES, isolate: false },
       },
-      // A whole stage re-run dozens of times takes a minute or more when the two cores are shared.
-      { extends: true, test: { name: 'e2e', include: E2E_SUITES, testTimeout: 300_000, hookTimeout: 300_000 } },
+      // On two cores shared with other work a property re-running a stage takes minutes, and the weekly run's setup
+      // (generate, then two whole runs) more: the timeouts catch hangs, set here once instead of per test.
+      { extends: true, test: { name: 'e2e', include: E2E_SUITES, testTimeout: 300_000, hookTimeout: 600_000 } },
     ],
   },
 });

@@ -32,7 +32,10 @@ export function explainFailure(err: unknown, ctx: FailureContext = {}): unknown 
     );
   }
   if (code === 'ENOSPC' || /No space left on device|disk is full/i.test(message)) {
-    const where = ctx.warehouse && ctx.warehouse !== ':memory:' ? `the disk holding ${ctx.warehouse} (and its spill folder ${ctx.warehouse}.tmp)` : 'the disk';
+    const where =
+      ctx.warehouse && ctx.warehouse !== ':memory:'
+        ? `the disk holding ${ctx.warehouse} (and its spill folder ${ctx.warehouse}.tmp)`
+        : 'the disk';
     return new EnvironmentError(
       `disk full (${firstLine(message)}); free space on ${where} and run again — the step that failed published nothing, so the warehouse and outputs are as before`,
       { cause: err },
@@ -40,7 +43,9 @@ export function explainFailure(err: unknown, ctx: FailureContext = {}): unknown 
   }
   if ((code === 'EACCES' || code === 'EPERM' || code === 'EROFS') && path) {
     const why = code === 'EROFS' ? 'read-only file system' : 'permission denied';
-    return new UserError(`cannot write ${path} (${code}: ${why}); give trustlens write access there, or point it elsewhere (config reportsDir, --out, --warehouse)`);
+    return new UserError(
+      `cannot write ${path} (${code}: ${why}); give trustlens write access there, or point it elsewhere (config reportsDir, --out, --warehouse)`,
+    );
   }
   if (/Cannot open (database|file) .*(Read-only file system|Permission denied)/i.test(message) && ctx.warehouse) {
     return new UserError(

@@ -12,7 +12,7 @@ export interface WarehouseOptions {
   path: string;
   threads?: number;
   memoryLimit?: string;
-  /** Open without writing (report, export): works on a read-only file, and beside other readers. */
+  /** Open without taking the write lock (other readers may share the file; a writer elsewhere keeps it from opening). */
   readOnly?: boolean;
 }
 
@@ -26,9 +26,9 @@ export class Warehouse {
   static async open(options: WarehouseOptions): Promise<Warehouse> {
     if (options.path !== ':memory:' && !options.readOnly) mkdirSync(dirname(options.path), { recursive: true });
     const config: Record<string, string> = {};
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    if (options.readOnly) config.access_mode = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(options.path, config);
@@ -57,7 +57,8 @@ export class Warehouse {
 
   /** Runs a query and returns rows as JS objects (BIGINT comes back as bigint, DECIMAL as number). */
   async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
+    const reader =
+      params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as T[];
   }
 

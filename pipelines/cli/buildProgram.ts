@@ -15,7 +15,10 @@ function validateOptions(spec: CommandSpec, raw: Record<string, unknown>): Recor
   const result = z.object(shape).safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const problems = describeIssues(result.error.issues).map((p) =>
-    p.replace(/^key (\w+)/, (_, k: string) => `option --${spec.options.find((o) => optionKey(o.flag) === k)?.flag ?? k}`),
+    p.replace(
+      /^key (\w+)/,
+      (_, k: string) => `option --${spec.options.find((o) => optionKey(o.flag) === k)?.flag ?? k}`,
+    ),
   );
   throw new ValidationError(`trustlens ${spec.name}`, problems);
 }
@@ -31,7 +34,10 @@ export function buildProgram(): Command {
     program.addOption(o);
   }
   for (const spec of COMMANDS) {
-    const cmd = program.command(spec.name).summary(spec.summary).description(spec.summary + (spec.details ? `\n\n${spec.details}` : ''));
+    const cmd = program
+      .command(spec.name)
+      .summary(spec.summary)
+      .description(spec.summary + (spec.details ? `\n\n${spec.details}` : ''));
     cmd.exitOverride();
     for (const o of spec.options) {
       const flags = o.value ? `--${o.flag} <${o.value}${o.repeatable ? '...' : ''}>` : `--${o.flag}`;

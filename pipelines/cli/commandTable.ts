@@ -8,10 +8,13 @@ import { simulateCommand } from './commands/simulate.ts';
 import { exportCommand } from './commands/export.ts';
 import { trainCommand } from './commands/train.ts';
 import { scoreCommand } from './commands/score.ts';
+import { governCommand } from './commands/govern.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { startCommand } from './commands/start.ts';
+import { decideCommand } from './commands/decide.ts';
+import { serveCommand } from './commands/serve.ts';
 
 // In the order a newcomer meets them: the whole product first, then each stage of the weekly run, then tools.
 export const COMMANDS: readonly CommandSpec[] = [
@@ -22,16 +25,24 @@ export const COMMANDS: readonly CommandSpec[] = [
   featuresCommand,
   trainCommand,
   scoreCommand,
+  governCommand,
   simulateCommand,
   reportCommand,
   exportCommand,
   catalogCommand,
   evaluateCommand,
+  decideCommand,
+  serveCommand,
 ];
 
 export const GLOBAL_OPTIONS = [
   { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: configDefault('warehouse') },
-  { flag: 'config', value: 'FILE', description: 'Config file (JSON or YAML).', defaultText: 'trustlens.config.json if present' },
+  {
+    flag: 'config',
+    value: 'FILE',
+    description: 'Config file (JSON or YAML).',
+    defaultText: 'trustlens.config.json if present',
+  },
   { flag: 'quiet', description: 'Only warnings and errors.' },
   { flag: 'verbose', description: 'Every step and detail.' },
 ] as const;

@@ -96,7 +96,9 @@ export async function acquireRunLock(warehouse: string, what: string): Promise<R
     mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`warehouse ${warehouse}: cannot create its folder ${dirname(path)} (${code}); create it or pass another --warehouse`);
+    throw new UserError(
+      `warehouse ${warehouse}: cannot create its folder ${dirname(path)} (${code}); create it or pass another --warehouse`,
+    );
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
@@ -105,7 +107,9 @@ export async function acquireRunLock(warehouse: string, what: string): Promise<R
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-        throw new UserError(`warehouse ${warehouse}: cannot create the lock file ${path} (${code}: no write permission); commands that write need a writable folder`);
+        throw new UserError(
+          `warehouse ${warehouse}: cannot create the lock file ${path} (${code}: no write permission); commands that write need a writable folder`,
+        );
       }
       if (code !== 'EEXIST') throw err;
       let holder: Holder = {};
@@ -116,11 +120,15 @@ export async function acquireRunLock(warehouse: string, what: string): Promise<R
       }
       if (holderAlive(holder)) throw busy(warehouse, path, holder);
       const dbLock = existsSync(warehouse) ? await fileLockHolder(warehouse) : undefined;
-      if (dbLock !== undefined) throw busy(warehouse, path, { ...holder, what: `${holder.what ?? 'another run'} (${dbLock})` });
+      if (dbLock !== undefined)
+        throw busy(warehouse, path, { ...holder, what: `${holder.what ?? 'another run'} (${dbLock})` });
       rmSync(path, { force: true });
       continue;
     }
-    writeSync(fd, JSON.stringify({ pid: process.pid, what, start: startTime('self'), boot: bootId() } satisfies Holder));
+    writeSync(
+      fd,
+      JSON.stringify({ pid: process.pid, what, start: startTime('self'), boot: bootId() } satisfies Holder),
+    );
     closeSync(fd);
     heldHere.add(warehouse);
     return {

@@ -15,7 +15,11 @@ export async function withWarehouse<T>(
   const lock = what !== null && ctx.warehouse !== ':memory:' ? await acquireRunLock(ctx.warehouse, what) : null;
   try {
     // Read-only work opens the file read-only: it then works on a read-only warehouse and beside other readers.
-    const wh = await Warehouse.open({ path: ctx.warehouse, memoryLimit: ctx.config.memoryLimit, readOnly: what === null && ctx.warehouse !== ':memory:' });
+    const wh = await Warehouse.open({
+      path: ctx.warehouse,
+      memoryLimit: ctx.config.memoryLimit,
+      readOnly: what === null && ctx.warehouse !== ':memory:',
+    });
     try {
       return await fn(wh);
     } finally {

@@ -11,12 +11,14 @@ export interface CheckedSource {
 }
 
 /** Failures of the machine, not of the file: they pass unchanged, to be named as such (explainFailure). */
-const NOT_THE_FILE = /Out of Memory Error|failed to allocate|could not allocate|No space left on device|disk is full|Permission denied|Read-only file system/i;
+const NOT_THE_FILE =
+  /Out of Memory Error|failed to allocate|could not allocate|No space left on device|disk is full|Permission denied|Read-only file system/i;
 
 /** A failure while reading a file, as the user error naming the file (user errors and machine failures pass unchanged). */
 export function cannotRead(file: SourceFile, err: unknown): Error {
   if (err instanceof UserError) return err;
-  if (err instanceof Error && (NOT_THE_FILE.test(err.message) || (err as NodeJS.ErrnoException).code !== undefined)) return err;
+  if (err instanceof Error && (NOT_THE_FILE.test(err.message) || (err as NodeJS.ErrnoException).code !== undefined))
+    return err;
   const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   return new UserError(
     `${file.display}: cannot be read as ${file.format.toUpperCase()} (${msg}); fix or remove the file and run ingest again — nothing was loaded`,
@@ -27,9 +29,14 @@ export function cannotRead(file: SourceFile, err: unknown): Error {
  * Runs a statement that evaluates a source's checked relation again. The first pass keeps only keys and violations,
  * so a mapped expression of an unchecked column (optional free text) is first evaluated here, and may raise here.
  */
-export async function readAgain(wh: Warehouse, source: CheckedSource, sql: string): Promise<void> {
+export async function readAgain(
+  wh: Warehouse,
+  source: CheckedSource,
+  sql: string,
+  extra?: Record<string, string | number | null>,
+): Promise<void> {
   try {
-    await wh.run(sql, source.params);
+    await wh.run(sql, extra ? { ...source.params, ...extra } : source.params);
   } catch (err) {
     throw cannotRead(source.file, err);
   }

@@ -70,8 +70,14 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
         inner.push(`case when ${z} >= $ts_min::TIMESTAMP and ${z} < $ts_max::TIMESTAMP then ${z} end as ${t}`);
       } else {
         if (fam === 'tstz') inner.push(`${r} as ${n}`, `${r} as ${z}`);
-        else inner.push(`${blankIsNull} as ${n}`, `case when regexp_full_match(${n}, ${quoteLiteral(ISO_TIMESTAMP)}) then try_cast(${n} as TIMESTAMPTZ) end as ${z}`);
-        inner.push(`case when ${z} >= $ts_min::TIMESTAMPTZ and ${z} < $ts_max::TIMESTAMPTZ then timezone('UTC', ${z}) end as ${t}`);
+        else
+          inner.push(
+            `${blankIsNull} as ${n}`,
+            `case when regexp_full_match(${n}, ${quoteLiteral(ISO_TIMESTAMP)}) then try_cast(${n} as TIMESTAMPTZ) end as ${z}`,
+          );
+        inner.push(
+          `case when ${z} >= $ts_min::TIMESTAMPTZ and ${z} < $ts_max::TIMESTAMPTZ then timezone('UTC', ${z}) end as ${t}`,
+        );
       }
       checks.push({ when: `${n} is not null and ${z} is null`, rule: wrongTypeRule(meta) });
       checks.push({ when: `${z} is not null and ${t} is null`, rule: range.rule });
@@ -80,7 +86,9 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
     case 'money': {
       const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
       // Text must be a plain decimal: DuckDB would also read 1e3, 1_000 and +5 as numbers.
-      const parsed = numeric ? `try_cast(${n} as ${meta.duckType})` : `case when regexp_full_match(${n}, ${quoteLiteral(PLAIN_DECIMAL)}) then try_cast(${n} as ${meta.duckType}) end`;
+      const parsed = numeric
+        ? `try_cast(${n} as ${meta.duckType})`
+        : `case when regexp_full_match(${n}, ${quoteLiteral(PLAIN_DECIMAL)}) then try_cast(${n} as ${meta.duckType}) end`;
       inner.push(`${numeric ? r : blankIsNull} as ${n}`, `${parsed} as ${t}`);
       checks.push(typeFail, { when: `${t} < 0`, rule: RULES.moneyNegative });
       if (fam === 'float') checks.push({ when: `round(${n}, 2) <> ${n}`, rule: RULES.moneyCents });
@@ -90,9 +98,12 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
     }
     case 'int': {
       const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
-      const parsed = numeric ? `try_cast(${n} as DOUBLE)` : `case when regexp_full_match(${n}, ${quoteLiteral(PLAIN_DECIMAL)}) then try_cast(${n} as DOUBLE) end`;
+      const parsed = numeric
+        ? `try_cast(${n} as DOUBLE)`
+        : `case when regexp_full_match(${n}, ${quoteLiteral(PLAIN_DECIMAL)}) then try_cast(${n} as DOUBLE) end`;
       inner.push(`${numeric ? r : blankIsNull} as ${n}`, `${parsed} as ${d}`);
-      if (fam !== 'int') checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
+      if (fam !== 'int')
+        checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
       checks.push({ when: `${d} = floor(${d}) and (${d} < ${meta.min} or ${d} > ${meta.max})`, rule: rangeRule(meta) });
       typed = `try_cast(${d} as ${meta.duckType})`;
       break;
@@ -113,7 +124,12 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
  * SELECT over `fromSql` (columns __file, __row and the contract columns, any types) returning __file, __row,
  * the contract columns typed as in the warehouse, and __v: null for a clean row, else its list of violations.
  */
-export function buildCheckSelect(table: TableName, sourceTypes: Record<string, string>, fromSql: string, range: TimestampRange): string {
+export function buildCheckSelect(
+  table: TableName,
+  sourceTypes: Record<string, string>,
+  fromSql: string,
+  range: TimestampRange,
+): string {
   const cols = Object.entries(CONTRACTS[table].columns).map(([name, c], i) =>
     columnSql(i, name, c.meta, sourceTypes[name] ?? 'VARCHAR', range),
   );

@@ -1,5 +1,5 @@
 // The comma lists ingest's queries slot in that are generated per column (of a contract, or of a source file's header or keys).
-import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, rowKeyColumns, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent as q, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 
 /** Column list "name TYPE [NOT NULL]" of a contract table; no PRIMARY KEY, ingest enforces keys itself (faster). */
@@ -9,15 +9,17 @@ export function contractColumnsDdl(table: TableName, withNotNull = true): string
     .join(', ');
 }
 
-/** The primary key and foreign-key columns of a table: the contract columns ingest_chk keeps. */
+/** The row key and foreign-key columns of a table: the contract columns ingest_chk keeps. */
 export function keyColumns(table: TableName): string[] {
   const c = CONTRACTS[table];
-  return [...new Set([c.primaryKey, ...c.foreignKeys.map((f) => f.column)])];
+  return [...new Set([...rowKeyColumns(table), ...c.foreignKeys.map((f) => f.column)])];
 }
 
 /** keyColumns as column definitions "name TYPE" (nullable: rows with a missing key are staged too). */
 export function keyColumnsDdl(table: TableName): string {
-  return keyColumns(table).map((k) => `${q(k)} ${CONTRACTS[table].columns[k]!.meta.duckType}`).join(', ');
+  return keyColumns(table)
+    .map((k) => `${q(k)} ${CONTRACTS[table].columns[k]!.meta.duckType}`)
+    .join(', ');
 }
 
 /** keyColumns as a select list. */
@@ -27,12 +29,16 @@ export function keyColumnList(table: TableName): string {
 
 /** Every contract column of a table, qualified by a relation alias: "c.a, c.b, ...". */
 export function contractColumnList(table: TableName, alias: string): string {
-  return Object.keys(CONTRACTS[table].columns).map((k) => `${alias}.${q(k)}`).join(', ');
+  return Object.keys(CONTRACTS[table].columns)
+    .map((k) => `${alias}.${q(k)}`)
+    .join(', ');
 }
 
 /** "a has the same content as b" over every contract column, nulls equal. */
 export function sameContent(table: TableName, a: string, b: string): string {
-  return Object.keys(CONTRACTS[table].columns).map((k) => `${a}.${q(k)} is not distinct from ${b}.${q(k)}`).join(' and ');
+  return Object.keys(CONTRACTS[table].columns)
+    .map((k) => `${a}.${q(k)} is not distinct from ${b}.${q(k)}`)
+    .join(' and ');
 }
 
 /** A file's own columns by position in its raw table: c0, c1, … (no header name can then shadow rowid). */
@@ -57,12 +63,16 @@ export function positionalColumns(names: readonly string[]): string {
 
 /** The JSON paths of a table's contract columns, for one json_extract_string over a whole line. */
 export function contractJsonPaths(table: TableName): string {
-  return Object.keys(CONTRACTS[table].columns).map((k) => quoteLiteral(`$."${k}"`)).join(', ');
+  return Object.keys(CONTRACTS[table].columns)
+    .map((k) => quoteLiteral(`$."${k}"`))
+    .join(', ');
 }
 
 /** The contract columns out of the list json_extract_string returned for contractJsonPaths (`v`). */
 export function contractColumnsFromList(table: TableName, list: string): string {
-  return Object.keys(CONTRACTS[table].columns).map((k, i) => `${list}[${i + 1}] as ${q(k)}`).join(', ');
+  return Object.keys(CONTRACTS[table].columns)
+    .map((k, i) => `${list}[${i + 1}] as ${q(k)}`)
+    .join(', ');
 }
 
 /**
@@ -70,7 +80,9 @@ export function contractColumnsFromList(table: TableName, list: string): string 
  * as `names` (the keys made unique, sourceColumnNames.ts).
  */
 export function jsonKeyColumns(keys: readonly string[], names: readonly string[]): string {
-  const cols = keys.map((k, i) => `json_extract_string(j, ${quoteLiteral(`$."${k.replaceAll('"', '\\"')}"`)}) as ${q(names[i]!)}`);
+  const cols = keys.map(
+    (k, i) => `json_extract_string(j, ${quoteLiteral(`$."${k.replaceAll('"', '\\"')}"`)}) as ${q(names[i]!)}`,
+  );
   return ['__row', ...cols].join(', ');
 }
 

@@ -44,7 +44,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Whether buf[start..end) holds a CR not followed by LF. */
 function hasLoneCr(buf: Buffer, start: number, end: number): boolean {
-  for (let i = buf.indexOf(CR, start); i >= 0 && i < end; i = buf.indexOf(CR, i + 1)) if (buf[i + 1] !== LF) return true;
+  for (let i = buf.indexOf(CR, start); i >= 0 && i < end; i = buf.indexOf(CR, i + 1))
+    if (buf[i + 1] !== LF) return true;
   return false;
 }
 
@@ -139,7 +140,14 @@ export class CsvFile {
       const reason = r === NEED_MORE ? 'record longer than 16 MB' : r.ok ? this.problem(r, n) : r.reason;
       if (reason === null && r !== NEED_MORE && r.ok) {
         const values = this.withValues ? r.fields.map((f) => fieldValue(w.buf, f)) : null;
-        yield { kind: 'record', row: ++row, line, values, lines: 1 + r.innerBreaks.length, loneCr: hasLoneCr(w.buf, this.pos, r.end) };
+        yield {
+          kind: 'record',
+          row: ++row,
+          line,
+          values,
+          lines: 1 + r.innerBreaks.length,
+          loneCr: hasLoneCr(w.buf, this.pos, r.end),
+        };
         line += r.innerBreaks.length + (r.terminated ? 1 : 0);
         this.pos = r.end;
         continue;
@@ -152,7 +160,13 @@ export class CsvFile {
       }
       const end = lf < 0 ? w.len : lf;
       const textEnd = end > this.pos && w.buf[end - 1] === CR ? end - 1 : end;
-      yield { kind: 'bad', row: ++row, line, text: w.buf.toString('utf8', this.pos, textEnd), reason: reason ?? 'cannot be parsed' };
+      yield {
+        kind: 'bad',
+        row: ++row,
+        line,
+        text: w.buf.toString('utf8', this.pos, textEnd),
+        reason: reason ?? 'cannot be parsed',
+      };
       line++;
       this.pos = lf < 0 ? w.len : lf + 1;
     }

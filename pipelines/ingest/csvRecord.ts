@@ -49,7 +49,13 @@ function isDelimiter(buf: Buffer, i: number, d: Buffer): boolean {
  * Parses the record starting at `pos` of `buf[0..len)`; `eof` says whether the file ends at `len`. Returns NEED_MORE when
  * the record may continue past `len`. A closing quote must be followed by the delimiter, a line break or the end of file.
  */
-export function parseRecordAt(buf: Buffer, pos: number, len: number, eof: boolean, o: ParseOptions): ParsedRecord | BadRecord | typeof NEED_MORE {
+export function parseRecordAt(
+  buf: Buffer,
+  pos: number,
+  len: number,
+  eof: boolean,
+  o: ParseOptions,
+): ParsedRecord | BadRecord | typeof NEED_MORE {
   const fields: FieldSpan[] = [];
   const innerBreaks: number[] = [];
   const d = o.delimiter;

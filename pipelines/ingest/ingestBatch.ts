@@ -10,11 +10,16 @@ import type { IngestPlan } from './planIngest.ts';
 export interface BatchResult {
   batchId: number;
   tables: TableCounts[];
+  /** Tables this batch's mapping declared absent (newly). */
+  absent?: string[];
 }
 
 /** Rows loaded and quarantined over every table of a batch. */
 export function batchTotals(result: BatchResult): { loaded: number; quarantined: number } {
-  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), { loaded: 0, quarantined: 0 });
+  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), {
+    loaded: 0,
+    quarantined: 0,
+  });
 }
 
 /** Test hook: kill the process right after this table is loaded, mid-transaction, to prove nothing is left behind. */
@@ -25,9 +30,10 @@ export async function ingestBatch(
   plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult | null> {
-  if (plan.tables.size === 0) return null;
-  return batchTransaction(wh, plan, onTable, onStep);
+  if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) return null;
+  return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
 function batchTransaction(
@@ -35,6 +41,7 @@ function batchTransaction(
   plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult> {
   return wh.transaction(async () => {
     await ensureIngestTables(wh);
@@ -44,7 +51,16 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep, { timestamps: plan.timestamps, sandbox: plan.sandbox });
+      const counts = await loadTable(
+        wh,
+        batchId,
+        table,
+        files,
+        plan.mapping?.tables[table],
+        onStep,
+        { timestamps: plan.timestamps, sandbox: plan.sandbox },
+        knownAt,
+      );
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
@@ -65,9 +81,23 @@ function batchTransaction(
         quarantined: counts.quarantined,
         inserted: counts.inserted,
         duplicate: counts.duplicate,
+        updated: counts.updated,
+        known_at: counts.knownAt,
         filtered: counts.filtered ?? null,
       });
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: false,
+        batch: batchId,
+      });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
+    }
+    for (const table of plan.newlyAbsent) {
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: true,
+        batch: batchId,
+      });
     }
     // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
     await wh.run(readSql(new URL('./sql/batch/record_batch.sql', import.meta.url)), {
@@ -77,6 +107,6 @@ function batchTransaction(
       started: startedAt.toISOString(),
       finished: new Date().toISOString(),
     });
-    return { batchId, tables };
+    return { batchId, tables, absent: [...plan.newlyAbsent] };
   });
 }

@@ -2,7 +2,9 @@
 // fingerprint. A mapping is checked here against the files it reads, in the mapping sandbox, every problem at once.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
+import { TABLE_NAMES, type OptionalTable, type TableName } from '../../data/contracts/index.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -32,13 +34,31 @@ export interface IngestPlan {
   empty: string[];
   /** Where mapped files are staged (open while the plan is; the caller closes it). */
   sandbox?: Sandbox;
+  /** Tables the mapping declares absent that the warehouse does not yet record as absent. */
+  newlyAbsent: OptionalTable[];
 }
 
-async function describeFile(from: string, table: TableName, abs: string, format: SourceFormat | undefined, salt: string): Promise<SourceFile> {
+async function describeFile(
+  from: string,
+  table: TableName,
+  abs: string,
+  format: SourceFormat | undefined,
+  salt: string,
+): Promise<SourceFile> {
   const display = relative(from, abs);
   const fmt = format ?? formatOf(abs);
-  if (!fmt) throw new UserError(`${display}: unknown file type for ${table}; use .csv, .parquet or .ndjson, or set format in the mapping`);
-  return { table, path: abs, display, format: fmt, bytes: statSync(abs).size, fingerprint: await fingerprintFile(abs, salt) };
+  if (!fmt)
+    throw new UserError(
+      `${display}: unknown file type for ${table}; use .csv, .parquet or .ndjson, or set format in the mapping`,
+    );
+  return {
+    table,
+    path: abs,
+    display,
+    format: fmt,
+    bytes: statSync(abs).size,
+    fingerprint: await fingerprintFile(abs, salt),
+  };
 }
 
 async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile | undefined> {
@@ -55,14 +75,20 @@ function mappingSalt(mapping: Mapping, tm: TableMapping): string {
 }
 
 /** Files of each mapped table by its glob (none for a query table without files); an empty glob match is an error. */
-function globMapped(from: string, fromDir: string, mapping: Mapping, mappingFile: string | undefined): Map<TableName, string[]> {
+function globMapped(
+  from: string,
+  fromDir: string,
+  mapping: Mapping,
+  mappingFile: string | undefined,
+): Map<TableName, string[]> {
   const out = new Map<TableName, string[]>();
   const problems: string[] = [];
   for (const table of TABLE_NAMES) {
     const tm = mapping.tables[table];
     if (!tm) continue;
     const paths = tm.files === undefined ? [] : globFiles(from, tm.files);
-    if (tm.files !== undefined && paths.length === 0) problems.push(`key tables.${table}.files: "${tm.files}" matches no file under ${fromDir}; fix the glob`);
+    if (tm.files !== undefined && paths.length === 0)
+      problems.push(`key tables.${table}.files: "${tm.files}" matches no file under ${fromDir}; fix the glob`);
     out.set(table, paths);
   }
   if (problems.length) throw new ValidationError(mappingFile ?? 'mapping', problems);
@@ -84,11 +110,20 @@ async function checkMapping(
       table,
       files: paths
         .filter((p) => statSync(p).size > 0)
-        .map((p) => ({ path: p, display: relative(from, p), format: mapping.tables[table]!.format ?? formatOf(p) ?? ('csv' as const) })),
+        .map((p) => ({
+          path: p,
+          display: relative(from, p),
+          format: mapping.tables[table]!.format ?? formatOf(p) ?? ('csv' as const),
+        })),
     }));
-    const checked = await sandbox.validate({ tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined), skip: badKeys });
+    const checked = await sandbox.validate({
+      tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined),
+      skip: badKeys,
+    });
     // The SQL statements' own problems (loadMapping) and those found against the files, reported together.
-    if (problems.length || checked.problems.length) throw new ValidationError(mappingFile ?? 'mapping', [...problems, ...checked.problems]);
+    if (problems.length || checked.problems.length) {
+      throw new ValidationError(mappingFile ?? 'mapping', [...problems, ...checked.problems]);
+    }
     return { sandbox, filesRead: checked.filesRead };
   } catch (err) {
     await sandbox.close();
@@ -96,10 +131,17 @@ async function checkMapping(
   }
 }
 
-export async function planIngest(wh: Warehouse, fromDir: string, read?: ReadMapping, mappingFile?: string, outDir?: string): Promise<IngestPlan> {
+export async function planIngest(
+  wh: Warehouse,
+  fromDir: string,
+  read?: ReadMapping,
+  mappingFile?: string,
+  outDir?: string,
+): Promise<IngestPlan> {
   const mapping = read?.mapping;
   const from = resolve(fromDir);
-  if (!existsSync(from) || !statSync(from).isDirectory()) throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
+  if (!existsSync(from) || !statSync(from).isDirectory())
+    throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const mapped = mapping ? globMapped(from, fromDir, mapping, mappingFile) : new Map<TableName, string[]>();
   const checked = read ? await checkMapping(from, outDir ?? from, read, mappingFile, mapped) : undefined;
@@ -126,14 +168,21 @@ async function planFiles(
   const empty: string[] = [];
   // Tables with a file, even an empty one: a first load checks that all eight were delivered.
   const delivered = new Set<TableName>();
+  // Tables the marketplace does not have: not required, not read (README: missing sources).
+  const absent = new Set<TableName>(mapping?.absent ?? []);
   for (const table of TABLE_NAMES) {
+    if (absent.has(table)) continue;
     const tm = mapping?.tables[table];
     const salt = tm ? mappingSalt(mapping!, tm) : '';
     const query = tm && tableQuery(tm) !== undefined;
     // A query table is fingerprinted over its glob's files and every file its SQL read.
-    const paths = tm ? [...new Set([...(mapped.get(table) ?? []), ...(query ? (filesRead[table] ?? []) : [])])].sort() : (found.byTable.get(table) ?? []);
+    const paths = tm
+      ? [...new Set([...(mapped.get(table) ?? []), ...(query ? (filesRead[table] ?? []) : [])])].sort()
+      : (found.byTable.get(table) ?? []);
     if (query && paths.length === 0) {
-      throw new ValidationError(mappingFile ?? 'mapping', [`key tables.${table}: its query reads no file under --from ${fromDir}; read the table's files with read_csv, read_parquet or read_json`]);
+      throw new ValidationError(mappingFile ?? 'mapping', [
+        `key tables.${table}: its query reads no file under --from ${fromDir}; read the table's files with read_csv, read_parquet or read_json`,
+      ]);
     }
     const files: SourceFile[] = [];
     for (const p of paths) {
@@ -149,7 +198,7 @@ async function planFiles(
   }
   const firstLoad = !(await wh.tableExists('load_batches')) || !(await hasRows(wh, 'load_batches'));
   if (firstLoad) {
-    const missing = TABLE_NAMES.filter((t) => !tables.has(t) && !delivered.has(t));
+    const missing = TABLE_NAMES.filter((t) => !tables.has(t) && !delivered.has(t) && !absent.has(t));
     if (missing.length) {
       throw new UserError(
         `--from ${fromDir}: no file for ${missing.join(', ')}; the first load needs all eight tables ` +
@@ -170,5 +219,26 @@ async function planFiles(
     }
   }
   const claimed = new Set([...tables.values(), ...skipped.map((x) => [x.file])].flat().map((f) => f.display));
-  return { from, mapping, mappingFile, tables, skipped, empty, ignored: found.ignored.filter((f) => !claimed.has(f)) };
+  const recorded = await absentSources(wh);
+  const newlyAbsent = (mapping?.absent ?? []).filter((t) => !recorded.includes(t));
+  for (const t of newlyAbsent) {
+    // Absent means the marketplace has no such data; rows loaded earlier would contradict it.
+    const rows = (await wh.tableExists(t))
+      ? Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(t) })))
+      : 0;
+    if (rows > 0)
+      throw new UserError(
+        `${mappingFile}: absent lists ${t}, but the warehouse holds ${rows} ${t} rows loaded earlier; remove it from absent (deliver its new rows) or use a fresh warehouse`,
+      );
+  }
+  return {
+    from,
+    mapping,
+    mappingFile,
+    tables,
+    skipped,
+    empty,
+    ignored: found.ignored.filter((f) => !claimed.has(f)),
+    newlyAbsent,
+  };
 }

@@ -10,7 +10,12 @@ import type { StageInput } from './stageFile.ts';
  * With a default (`$<key>_d`), a value neither mapped nor already in the vocabulary becomes the default; an empty or
  * missing value stays as it is, so a required column still reports it missing.
  */
-function mappedExpr(m: ColumnMapping, params: Record<string, string | number>, key: string, vocabulary: readonly string[]): string {
+function mappedExpr(
+  m: ColumnMapping,
+  params: Record<string, string | number>,
+  key: string,
+  vocabulary: readonly string[],
+): string {
   // An expression on lines of its own: a trailing comment cannot swallow the closing parenthesis.
   const source = m.column !== undefined ? quoteIdent(m.column) : `(\n${m.expr}\n)`;
   const entries = Object.entries(m.values ?? {});
@@ -23,7 +28,9 @@ function mappedExpr(m: ColumnMapping, params: Record<string, string | number>, k
   });
   if (m.default !== undefined) {
     params[`${key}_d`] = m.default;
-    whens.push(`when nullif(${text}, '') is null or ${text} in (${vocabulary.map(quoteLiteral).join(', ')}) then ${text}`);
+    whens.push(
+      `when nullif(${text}, '') is null or ${text} in (${vocabulary.map(quoteLiteral).join(', ')}) then ${text}`,
+    );
     return `case ${whens.join(' ')} else $${key}_d end`;
   }
   return `case ${whens.join(' ')} else ${text} end`;
@@ -44,7 +51,9 @@ export function projectContract(inp: StageInput, rawNames: string[], params: Rec
     return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;
   });
   if (missing.length) {
-    const how = inp.mapping ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file` : 'add it or load the file with --mapping';
+    const how = inp.mapping
+      ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file`
+      : 'add it or load the file with --mapping';
     throw new UserError(
       `${inp.display}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
         `(file has: ${rawNames.join(', ') || 'no columns'}); ${how}`,

@@ -7,6 +7,7 @@ export const RULES = {
   notJsonObject: 'line is not a JSON object',
   notUtf8Line: 'line is not valid UTF-8',
   duplicate: (pk: string) => `duplicate ${pk} with different content`,
+  immutableChanged: (column: string) => `conflict: ${column} may not change after delivery (value: kept → delivered)`,
   unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
   moneyNegative: 'money must be >= 0',
   moneyCents: 'money must have at most 2 decimals',

@@ -14,6 +14,8 @@ import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 export interface IngestOptions {
   from: string;
   mapping?: string;
+  /** The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest event. */
+  knownAt?: string;
   /** Plausible timestamps (default: the default settings as of today). */
   timestamps?: TimestampRange;
 }
@@ -23,10 +25,15 @@ export interface IngestCommandOptions {
   from: string;
   mapping?: string;
   asOf?: string;
+  knownAt?: string;
 }
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
-export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
+export async function ingestInto(
+  wh: Warehouse,
+  options: IngestOptions,
+  log?: CommandContext['log'],
+): Promise<BatchResult | null> {
   if (!options.mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
   const read = await readMapping(options.mapping);
   const outDir = ingestTempDir(wh.path);
@@ -42,29 +49,42 @@ export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: Co
   }
 }
 
-async function ingestPlanned(wh: Warehouse, plan: IngestPlan, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
+async function ingestPlanned(
+  wh: Warehouse,
+  plan: IngestPlan,
+  options: IngestOptions,
+  log?: CommandContext['log'],
+): Promise<BatchResult | null> {
   for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
   for (const f of plan.empty) log?.warn(`${f}: empty file (0 bytes), skipped`);
   if (plan.tables.size === 0 && plan.ignored.length) {
-    log?.warn(`no new file to load: ${plan.ignored.length} file(s) ignored above; name them <table>.csv, <table>_<anything>.csv (or .parquet, .ndjson) or map them with --mapping`);
+    log?.warn(
+      `no new file to load: ${plan.ignored.length} file(s) ignored above; name them <table>.csv, <table>_<anything>.csv (or .parquet, .ndjson) or map them with --mapping`,
+    );
   }
-  for (const s of plan.skipped) log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
+  for (const s of plan.skipped)
+    log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
   let tablesDone = 0;
   return ingestBatch(
     wh,
     { ...plan, timestamps: options.timestamps ?? defaultTimestampRange() },
     (c) => {
-      log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`);
+      log?.detail(
+        `${c.table}: ${c.read} read = ${c.inserted} inserted + ${c.updated} updated + ${c.duplicate} unchanged + ${c.quarantined} quarantined`,
+      );
       log?.progress('ingest tables', ++tablesDone, plan.tables.size);
     },
     (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
+    options.knownAt,
   );
 }
 
 export async function runIngest(options: IngestCommandOptions, ctx: CommandContext): Promise<void> {
   const timestamps = timestampRange(ctx.config, options.asOf ?? new Date().toISOString().slice(0, 10));
   const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) =>
-    ctx.log.step('ingest', () => ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps }, ctx.log)),
+    ctx.log.step('ingest', () =>
+      ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps, knownAt: options.knownAt }, ctx.log),
+    ),
   );
   ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
 }

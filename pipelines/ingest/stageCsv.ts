@@ -27,7 +27,8 @@ function scanCsv(inp: StageInput, delimiter: string): CsvScan {
     } catch (err) {
       throw new UserError(`${inp.display}: ${(err as Error).message}; a CSV file needs a header naming its columns`);
     }
-    if (!header) throw new UserError(`${inp.display}: empty file, no header line; a CSV file needs a header naming its columns`);
+    if (!header)
+      throw new UserError(`${inp.display}: empty file, no header line; a CSV file needs a header naming its columns`);
     let rows = 0;
     let plain = header.lines === 1;
     let lastLine = header.lines;
@@ -46,12 +47,26 @@ function scanCsv(inp: StageInput, delimiter: string): CsvScan {
  * DuckDB's reader, for a file ingest found plain; false (and nothing left behind) when DuckDB counts it otherwise. An
  * error is not caught: inside the batch's transaction it has aborted the transaction already.
  */
-async function copyPlain(wh: Warehouse, inp: StageInput, raw: string, scan: CsvScan, delimiter: string): Promise<boolean> {
-  await wh.run(readSql(new URL('./sql/stage/stage_csv.sql', import.meta.url), { raw: quoteIdent(raw), columns: positionalTextColumns(scan.header.length) }), {
-    path: inp.path,
-    delimiter,
-  });
-  const rows = Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(raw) })));
+async function copyPlain(
+  wh: Warehouse,
+  inp: StageInput,
+  raw: string,
+  scan: CsvScan,
+  delimiter: string,
+): Promise<boolean> {
+  await wh.run(
+    readSql(new URL('./sql/stage/stage_csv.sql', import.meta.url), {
+      raw: quoteIdent(raw),
+      columns: positionalTextColumns(scan.header.length),
+    }),
+    {
+      path: inp.path,
+      delimiter,
+    },
+  );
+  const rows = Number(
+    await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(raw) })),
+  );
   const rejects = Number(await wh.scalar(readSql(new URL('./sql/stage/count_csv_rejects.sql', import.meta.url))));
   if (rows === scan.rows && rejects === 0) return true;
   await dropTableIfExists(wh, raw);
@@ -59,8 +74,19 @@ async function copyPlain(wh: Warehouse, inp: StageInput, raw: string, scan: CsvS
 }
 
 /** Ingest's own reading: every record appended with its row and line, every unreadable line quarantined. */
-async function copyRecovered(wh: Warehouse, inp: StageInput, raw: string, scan: CsvScan, delimiter: string): Promise<number> {
-  await wh.run(readSql(new URL('./sql/stage/create_csv_recovered.sql', import.meta.url), { raw: quoteIdent(raw), columns: positionalTextColumnsDdl(scan.header.length) }));
+async function copyRecovered(
+  wh: Warehouse,
+  inp: StageInput,
+  raw: string,
+  scan: CsvScan,
+  delimiter: string,
+): Promise<number> {
+  await wh.run(
+    readSql(new URL('./sql/stage/create_csv_recovered.sql', import.meta.url), {
+      raw: quoteIdent(raw),
+      columns: positionalTextColumnsDdl(scan.header.length),
+    }),
+  );
   await dropTableIfExists(wh, 'ingest_csv_bad');
   await wh.run(readSql(new URL('./sql/stage/create_csv_bad_lines.sql', import.meta.url)));
   const rows = await wh.conn.createAppender(raw, null, 'temp');
@@ -109,8 +135,16 @@ export async function stageCsv(wh: Warehouse, inp: StageInput, t: RawTables): Pr
   for (const name of ['ingest_rejects', 'ingest_reject_scans', t.raw]) await dropTableIfExists(wh, name);
   const columns = positionalColumns(names);
   if (scan.plain && (await copyPlain(wh, inp, t.raw, scan, delimiter))) {
-    return { select: readSql(new URL('./sql/stage/csv_rows.sql', import.meta.url), { raw, columns }), parseRejected: 0, names };
+    return {
+      select: readSql(new URL('./sql/stage/csv_rows.sql', import.meta.url), { raw, columns }),
+      parseRejected: 0,
+      names,
+    };
   }
   const parseRejected = await copyRecovered(wh, inp, t.raw, scan, delimiter);
-  return { select: readSql(new URL('./sql/stage/csv_recovered_rows.sql', import.meta.url), { raw, columns }), parseRejected, names };
+  return {
+    select: readSql(new URL('./sql/stage/csv_recovered_rows.sql', import.meta.url), { raw, columns }),
+    parseRejected,
+    names,
+  };
 }

@@ -59,10 +59,18 @@ export interface RawRelation {
 /** A mapping's query: its result copied once into the raw table (see stage_sql_mapping.sql). */
 async function stageSqlMapping(wh: Warehouse, query: string, t: RawTables): Promise<RawRelation> {
   const raw = quoteIdent(t.raw);
-  const given = Object.keys(await columnTypes(wh, readSql(new URL('./sql/stage/query_columns.sql', import.meta.url), { query })));
+  const given = Object.keys(
+    await columnTypes(wh, readSql(new URL('./sql/stage/query_columns.sql', import.meta.url), { query })),
+  );
   const names = sourceColumnNames(given);
   await dropTableIfExists(wh, t.raw);
-  await wh.run(readSql(new URL('./sql/stage/stage_sql_mapping.sql', import.meta.url), { raw, columns: renamedColumns(given, names), query }));
+  await wh.run(
+    readSql(new URL('./sql/stage/stage_sql_mapping.sql', import.meta.url), {
+      raw,
+      columns: renamedColumns(given, names),
+      query,
+    }),
+  );
   const select = readSql(new URL('./sql/stage/sql_mapping_rows.sql', import.meta.url), { raw });
   return { select, parseRejected: 0, names };
 }
@@ -73,12 +81,31 @@ async function stageParquet(wh: Warehouse, inp: StageInput, t: RawTables): Promi
   const given = Object.keys(await columnTypes(wh, describe, { path: inp.path }));
   const names = sourceColumnNames(given);
   if (!given.some((n) => n.toLowerCase() === 'file_row_number')) {
-    return { select: readSql(new URL('./sql/stage/parquet_rows.sql', import.meta.url), { columns: renamedColumns(given, names) }), parseRejected: 0, names };
+    return {
+      select: readSql(new URL('./sql/stage/parquet_rows.sql', import.meta.url), {
+        columns: renamedColumns(given, names),
+      }),
+      parseRejected: 0,
+      names,
+    };
   }
   const raw = quoteIdent(t.raw);
   await dropTableIfExists(wh, t.raw);
-  await wh.run(readSql(new URL('./sql/stage/stage_parquet_copy.sql', import.meta.url), { raw, columns: toPositionalColumns(given) }), { path: inp.path });
-  return { select: readSql(new URL('./sql/stage/parquet_copy_rows.sql', import.meta.url), { raw, columns: positionalColumns(names) }), parseRejected: 0, names };
+  await wh.run(
+    readSql(new URL('./sql/stage/stage_parquet_copy.sql', import.meta.url), {
+      raw,
+      columns: toPositionalColumns(given),
+    }),
+    { path: inp.path },
+  );
+  return {
+    select: readSql(new URL('./sql/stage/parquet_copy_rows.sql', import.meta.url), {
+      raw,
+      columns: positionalColumns(names),
+    }),
+    parseRejected: 0,
+    names,
+  };
 }
 
 /** A file read with the contract columns still to be picked: CSV, Parquet, or a mapped NDJSON file. */
@@ -98,7 +125,10 @@ async function stageLocal(wh: Warehouse, inp: StageInput): Promise<StagedSource>
   if (inp.format === 'parquet') params.path = inp.path;
   const t = rawTables(inp.unit);
   const project = (raw: RawRelation) =>
-    readSql(new URL('./sql/stage/project_contract.sql', import.meta.url), { columns: projectContract(inp, raw.names, params), source: raw.select });
+    readSql(new URL('./sql/stage/project_contract.sql', import.meta.url), {
+      columns: projectContract(inp, raw.names, params),
+      source: raw.select,
+    });
   let staged: { select: string; parseRejected: number; rawSelect: string };
   const query = inp.mapping && tableQuery(inp.mapping);
   if (query) {
@@ -111,19 +141,39 @@ async function stageLocal(wh: Warehouse, inp: StageInput): Promise<StagedSource>
     const raw = await rawRelation(wh, inp, t);
     staged = { select: project(raw), parseRejected: raw.parseRejected, rawSelect: raw.select };
   }
-  const types = await columnTypes(wh, readSql(new URL('./sql/stage/relation_columns.sql', import.meta.url), { relation: staged.select }), params);
+  const types = await columnTypes(
+    wh,
+    readSql(new URL('./sql/stage/relation_columns.sql', import.meta.url), { relation: staged.select }),
+    params,
+  );
   return { ...staged, params, types, filtered: null };
 }
 
 /** A mapped file, staged by the sandbox: its rows and unparsable lines come back as Parquet. */
 async function stageMapped(wh: Warehouse, inp: StageInput, sandbox: Sandbox): Promise<StagedSource> {
-  const r = await sandbox.stage({ table: inp.table, unit: inp.unit, path: inp.path, display: inp.display, format: inp.format, countFiles: inp.countFiles ?? [] });
+  const r = await sandbox.stage({
+    table: inp.table,
+    unit: inp.unit,
+    path: inp.path,
+    display: inp.display,
+    format: inp.format,
+    countFiles: inp.countFiles ?? [],
+  });
   if (r.rejects) {
-    await wh.run(readSql(new URL('./sql/stage/quarantine_sandbox_rejects.sql', import.meta.url)), { batch: inp.batchId, table: inp.table, file: inp.display, rejects: r.rejects });
+    await wh.run(readSql(new URL('./sql/stage/quarantine_sandbox_rejects.sql', import.meta.url)), {
+      batch: inp.batchId,
+      table: inp.table,
+      file: inp.display,
+      rejects: r.rejects,
+    });
   }
   const params = { staged: r.staged };
   const select = readSql(new URL('./sql/stage/sandbox_rows.sql', import.meta.url));
-  const types = await columnTypes(wh, readSql(new URL('./sql/stage/relation_columns.sql', import.meta.url), { relation: select }), params);
+  const types = await columnTypes(
+    wh,
+    readSql(new URL('./sql/stage/relation_columns.sql', import.meta.url), { relation: select }),
+    params,
+  );
   return { select, params, types, parseRejected: r.parseRejected, rawSelect: select, filtered: r.filtered };
 }
 

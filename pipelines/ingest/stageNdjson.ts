@@ -52,7 +52,10 @@ async function stageLines(wh: Warehouse, inp: StageInput, raw: string): Promise<
   const slots = { raw: quoteIdent(raw) };
   let notUtf8 = 0;
   if (ndjsonIsPlain(inp.path, LINE_DELIMITER.charCodeAt(0))) {
-    await wh.run(readSql(new URL('./sql/stage/stage_ndjson_lines.sql', import.meta.url), slots), { path: inp.path, delimiter: LINE_DELIMITER });
+    await wh.run(readSql(new URL('./sql/stage/stage_ndjson_lines.sql', import.meta.url), slots), {
+      path: inp.path,
+      delimiter: LINE_DELIMITER,
+    });
   } else notUtf8 = await copyLines(wh, inp, raw);
   const notObject = await quarantineParseRejects(
     wh,
@@ -65,7 +68,11 @@ async function stageLines(wh: Warehouse, inp: StageInput, raw: string): Promise<
 }
 
 /** An unmapped NDJSON file: the contract columns are read by name from each line. */
-export async function stageNdjson(wh: Warehouse, inp: StageInput, t: RawTables): Promise<{ select: string; parseRejected: number }> {
+export async function stageNdjson(
+  wh: Warehouse,
+  inp: StageInput,
+  t: RawTables,
+): Promise<{ select: string; parseRejected: number }> {
   const parseRejected = await stageLines(wh, inp, t.raw);
   const select = readSql(new URL('./sql/stage/ndjson_rows.sql', import.meta.url), {
     raw: quoteIdent(t.raw),
@@ -84,7 +91,15 @@ export async function stageMappedNdjson(wh: Warehouse, inp: StageInput, t: RawTa
   const keys = await wh.all<{ k: string }>(readSql(new URL('./sql/stage/json_keys.sql', import.meta.url)));
   const names = sourceColumnNames(keys.map((r) => r.k));
   await dropTableIfExists(wh, t.raw);
-  await wh.run(readSql(new URL('./sql/stage/stage_json_columns.sql', import.meta.url), { raw, columns: jsonKeyColumns(keys.map((r) => r.k), names) }));
+  await wh.run(
+    readSql(new URL('./sql/stage/stage_json_columns.sql', import.meta.url), {
+      raw,
+      columns: jsonKeyColumns(
+        keys.map((r) => r.k),
+        names,
+      ),
+    }),
+  );
   await dropTable(wh, 'ingest_raw_json');
   return { select: readSql(new URL('./sql/stage/json_rows.sql', import.meta.url), { raw }), parseRejected, names };
 }

@@ -8,7 +8,11 @@ import { timestampRangeRule } from './ruleText.ts';
 export function timestampRange(config: Pick<TrustlensConfig, 'ingest'>, asOf: string): TimestampRange {
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
   const end = new Date(Date.UTC(y + config.ingest.yearsAhead, m - 1, d)).toISOString().slice(0, 10);
-  return { from: config.ingest.earliestTimestamp, to: end, rule: timestampRangeRule(config.ingest.earliestTimestamp, end) };
+  return {
+    from: config.ingest.earliestTimestamp,
+    to: end,
+    rule: timestampRangeRule(config.ingest.earliestTimestamp, end),
+  };
 }
 
 /** The default settings as of today: for callers with no config (tests, the bench). */

@@ -33,13 +33,16 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));
   if (!data.queue.rows) ctx.log.warn(`no risk queue for ${asOf}; run \`trustlens score --as-of ${asOf}\``);
-  if (!data.policy.results) ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
+  if (!data.policy.results)
+    ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
   return built;
 }
 
 export async function runReport(options: { asOf: string; out?: string }, ctx: CommandContext): Promise<BuiltReports> {
   if (ctx.warehouse !== ':memory:' && !existsSync(ctx.warehouse)) {
-    throw new UserError(`warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`);
+    throw new UserError(
+      `warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`,
+    );
   }
   const built = await withWarehouse(ctx, null, (wh) => reportInto(wh, options.asOf, ctx, options.out));
   ctx.log.info(`reports: ${join(built.dir, 'index.html')}`);

@@ -8,7 +8,7 @@ import { renderTable } from '../html/table.ts';
 import { renderTierBadge } from '../html/badge.ts';
 import { queueCoverageChart } from '../charts/queueCoverageChart.ts';
 import { toCsv, type CsvColumn } from '../csv/toCsv.ts';
-import type { RiskQueueData, RiskQueueRow } from '../reportData.ts';
+import type { RiskQueueData, RiskQueueHandledRow, RiskQueueRow, RiskQueueSummary } from '../reportData.ts';
 
 export const RISK_QUEUE_CSV = 'risk-queue.csv';
 
@@ -37,7 +37,9 @@ function linked(r: RiskQueueRow): SafeHtml {
   if (r.groupSize <= 1 || r.groupMembers.length === 0) return html`<span class="muted">none</span>`;
   const shown = r.groupMembers.slice(0, MAX_MEMBERS_SHOWN);
   const more = r.groupMembers.length - shown.length;
-  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}</div>`;
+  return html`group of
+    ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}
+    <div class="members">${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}</div>`;
 }
 
 function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
@@ -48,12 +50,80 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
     columns: [
       { header: 'Rank', align: 'num', cell: (r) => fmtInt(r.rank) },
       { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
-      { header: 'Risk', align: 'num', help: 'Calibrated probability of refund-only abuse', cell: (r) => fmtProb(r.risk) },
+      {
+        header: 'Risk',
+        align: 'num',
+        help: 'Calibrated probability of refund-only abuse',
+        cell: (r) => fmtProb(r.risk),
+      },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
-      { header: 'Expected loss', align: 'num', help: 'risk × refund-only amount, last 30 days', cell: (r) => fmtAmount(r.expectedLoss) },
+      {
+        header: 'Expected loss',
+        align: 'num',
+        help: 'risk × refund-only money a month (30 days, or the 90-day monthly average if larger)',
+        cell: (r) => fmtAmount(r.expectedLoss),
+      },
       { header: 'Refund-only 30 d', align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
-      { header: 'Reasons', className: 'wrap', cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>` },
+      {
+        header: 'Reasons',
+        className: 'wrap',
+        cell: (r) =>
+          html`<ul class="reasons">
+            ${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}
+          </ul>`,
+      },
       { header: 'Linked accounts', cell: linked },
+    ],
+  });
+}
+
+/** The one sentence that says how the queue is ranked and who may enter it. */
+export function rankingSentence(s: RiskQueueSummary | null | undefined): string {
+  const floors = s
+    ? ` among accounts with risk ≥ ${s.minRisk} and expected loss ≥ ${fmtAmount(s.minExpectedLoss)}`
+    : '';
+  return (
+    `Ranked by expected loss — risk × the buyer’s refund-only money a month (the larger of the last 30 days and the 90-day monthly average) — largest first${floors}, ` +
+    'leaving out accounts already confirmed or under investigation (listed apart below); ties by risk, then id.'
+  );
+}
+
+function shortQueueNotice(s: RiskQueueSummary | null | undefined): SafeHtml | '' {
+  if (!s || s.queued >= s.capacity) return '';
+  return renderNotice(
+    'info',
+    `short queue: ${fmtInt(s.queued)} of ${fmtInt(s.capacity)} slots`,
+    html`Only ${fmtInt(s.queued)} account${s.queued === 1 ? '' : 's'} not already handled reached both floors (risk ≥
+      ${s.minRisk}, expected loss ≥ ${fmtAmount(s.minExpectedLoss)}; config <code>review.minRisk</code>,
+      <code>review.minExpectedLoss</code>): ${fmtInt(s.belowRiskFloor)} were below the risk floor,
+      ${fmtInt(s.belowLossFloor)} below the expected-loss floor, and ${fmtInt(s.handled)} are already handled. The
+      remaining capacity is free for other work.`,
+  );
+}
+
+function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
+  return renderTable<RiskQueueHandledRow>({
+    rows,
+    empty: 'No account above the floors was already handled this week.',
+    columns: [
+      { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
+      {
+        header: 'Handled as',
+        cell: (r) => (r.handledAs === 'confirmed_abuse' ? 'confirmed abuse' : 'open investigation'),
+      },
+      { header: 'Since', help: 'When the verdict closed or the case opened (UTC)', cell: (r) => r.handledSince },
+      { header: 'Case', className: 'id', cell: (r) => r.caseId },
+      { header: 'Risk', align: 'num', cell: (r) => fmtProb(r.risk) },
+      { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
+      { header: 'Expected loss', align: 'num', cell: (r) => fmtAmount(r.expectedLoss) },
+      {
+        header: 'Reasons',
+        className: 'wrap',
+        cell: (r) =>
+          html`<ul class="reasons">
+            ${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}
+          </ul>`,
+      },
     ],
   });
 }
@@ -61,7 +131,11 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
 export function renderRiskQueue(d: RiskQueueData): string {
   let body: SafeHtml;
   if (!d.rows) {
-    body = renderNotice('missing', 'no risk queue for this week', html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`);
+    body = renderNotice(
+      'missing',
+      'no risk queue for this week',
+      html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`,
+    );
   } else {
     const rows = d.rows;
     const inCapacity = rows.filter((r) => r.rank <= d.capacity);
@@ -69,23 +143,66 @@ export function renderRiskQueue(d: RiskQueueData): string {
     const expected = inCapacity.reduce((s, r) => s + r.expectedLoss, 0);
     const totalExpected = d.totalExpectedLoss ?? 0;
     const kpis = renderKpis([
-      { label: 'Accounts in queue', value: fmtInt(rows.length), note: `review capacity ${fmtInt(d.capacity)} per week` },
+      {
+        label: 'Accounts in queue',
+        value: fmtInt(rows.length),
+        note: `review capacity ${fmtInt(d.capacity)} per week`,
+      },
       { label: 'High tier', value: fmtInt(rows.filter((r) => r.tier === 'high').length) },
       { label: 'Refund-only at stake', value: fmtMoney(atStake), note: 'last 30 days, accounts within capacity' },
-      { label: 'Expected loss covered', value: fmtMoney(expected), note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined },
-      { label: 'In linked groups', value: fmtInt(rows.filter((r) => r.groupSize > 1).length), note: 'share a device, address or payment key' },
+      {
+        label: 'Expected loss covered',
+        value: fmtMoney(expected),
+        note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined,
+      },
+      {
+        label: 'In linked groups',
+        value: fmtInt(rows.filter((r) => r.groupSize > 1).length),
+        note: 'share a device, address or payment key',
+      },
+      ...(d.handled
+        ? [
+            {
+              label: 'Already handled',
+              value: fmtInt(d.handled.length),
+              note: 'confirmed or under investigation; no capacity taken',
+            },
+          ]
+        : []),
     ]);
-    body = html`${kpis}
-${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
-${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`Ranked by expected loss; the dashed line under rank ${fmtInt(d.capacity)} marks this week’s review capacity. Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}`;
+    body = html`${kpis} ${shortQueueNotice(d.summary)}
+    ${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
+    ${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`${rankingSentence(d.summary)} Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}
+    ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity.') : ''}`;
   }
-  const defs = renderSection('definitions', 'Definitions', renderDefinitions([
-    { term: 'Risk', definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.' },
-    { term: 'Tier', definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).' },
-    { term: 'Expected loss', definition: 'Risk × the buyer’s refund-only amount over the last 30 days.' },
-    { term: 'Reasons', definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.' },
-    { term: 'Linked accounts', definition: 'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.' },
-  ]));
+  const defs = renderSection(
+    'definitions',
+    'Definitions',
+    renderDefinitions([
+      {
+        term: 'Risk',
+        definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.',
+      },
+      {
+        term: 'Tier',
+        definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).',
+      },
+      {
+        term: 'Expected loss',
+        definition:
+          'Risk × the buyer’s refund-only money a month: the larger of the last 30 days and the monthly average of the last 90 days.',
+      },
+      {
+        term: 'Reasons',
+        definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.',
+      },
+      {
+        term: 'Linked accounts',
+        definition:
+          'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.',
+      },
+    ]),
+  );
   return renderPage({
     asOf: d.asOf,
     page: 'risk-queue',

@@ -3,7 +3,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describeSqlError, EXPRESSION_PREFIX_LINES, expressionQuery } from './sqlError.ts';
 import type { SqlPiece } from './sqlPieces.ts';
 
-const SELECT_ONLY = 'a mapping runs one read-only SELECT (mapping files are code: no DDL, DML, COPY, ATTACH, PRAGMA or SET)';
+const SELECT_ONLY =
+  'a mapping runs one read-only SELECT (mapping files are code: no DDL, DML, COPY, ATTACH, PRAGMA or SET)';
 
 /** One problem line per piece that is not exactly one SELECT statement. Nothing is executed: DuckDB only parses. */
 export async function checkSqlStatements(pieces: readonly SqlPiece[]): Promise<string[]> {
@@ -31,7 +32,9 @@ export async function checkSqlStatements(pieces: readonly SqlPiece[]): Promise<s
       const parsed = JSON.parse(String(reader.getRowObjectsJS()[0]!.j)) as { error?: boolean };
       if (parsed.error) {
         const verb = /^\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)/.exec(p.sql)?.[1]?.toUpperCase() ?? 'a statement';
-        problems.push(`key ${p.key}: is ${verb === 'a statement' ? verb : `${/^[AEIOU]/.test(verb) ? 'an' : 'a'} ${verb} statement`}, not a SELECT; ${SELECT_ONLY}`);
+        problems.push(
+          `key ${p.key}: is ${verb === 'a statement' ? verb : `${/^[AEIOU]/.test(verb) ? 'an' : 'a'} ${verb} statement`}, not a SELECT; ${SELECT_ONLY}`,
+        );
       }
     }
   } finally {

@@ -1,11 +1,20 @@
 // The zod schema of a column-mapping file, built from the contracts so unknown tables, columns and enum values are caught by key.
 import { z } from 'zod';
-import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/index.ts';
+import {
+  CONTRACTS,
+  OPTIONAL_TABLES,
+  TABLE_NAMES,
+  type OptionalTable,
+  type TableName,
+} from '../../../data/contracts/index.ts';
 import { quoteIdent } from '../../../data/warehouse/quoteIdent.ts';
 
 function columnMappingSchema(values: readonly string[] | undefined) {
-  const enumValue = (what: string) => z.enum(values as [string, ...string[]], { error: `must ${what} one of ${(values ?? []).join(', ')}` });
-  const valueMap = values ? z.record(z.string(), enumValue('map to')) : z.never({ error: 'values can only be mapped on enum columns' });
+  const enumValue = (what: string) =>
+    z.enum(values as [string, ...string[]], { error: `must ${what} one of ${(values ?? []).join(', ')}` });
+  const valueMap = values
+    ? z.record(z.string(), enumValue('map to'))
+    : z.never({ error: 'values can only be mapped on enum columns' });
   const defaultValue = values ? enumValue('be') : z.never({ error: 'default can only be given on enum columns' });
   const full = z
     .object(
@@ -30,7 +39,8 @@ const SOURCE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function tableMappingSchema(table: TableName) {
   const columns: Record<string, z.ZodType> = {};
-  for (const [name, c] of Object.entries(CONTRACTS[table].columns)) columns[name] = columnMappingSchema(c.meta.values).optional();
+  for (const [name, c] of Object.entries(CONTRACTS[table].columns))
+    columns[name] = columnMappingSchema(c.meta.values).optional();
   return z
     .object({
       files: z.string({ error: FILES_RULE }).min(1, FILES_RULE).optional(),
@@ -52,7 +62,12 @@ for (const t of TABLE_NAMES) tables[t] = tableMappingSchema(t).optional();
 
 const sourceSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { sql: v } : v),
-  z.object({ sql: z.string({ error: 'must be a SQL query' }).min(1, 'must be a SQL query') }, { error: 'must be a SQL query or {sql}' }).strict(),
+  z
+    .object(
+      { sql: z.string({ error: 'must be a SQL query' }).min(1, 'must be a SQL query') },
+      { error: 'must be a SQL query or {sql}' },
+    )
+    .strict(),
 );
 
 export const mappingSchema = z
@@ -62,13 +77,34 @@ export const mappingSchema = z
       .record(z.string().regex(SOURCE_NAME, 'a source name is a letter or _, then letters, digits or _'), sourceSchema)
       .optional(),
     tables: z.object(tables).strict(),
+    /** Tables the marketplace does not have: their features are unknown, never zero (README: missing sources). */
+    absent: z
+      .array(
+        z.enum(OPTIONAL_TABLES, {
+          error: `must be one of ${OPTIONAL_TABLES.join(', ')} (buyers, merchants and orders are always needed)`,
+        }),
+      )
+      .optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
     for (const [table, t] of Object.entries(m.tables) as [string, { source?: string } | undefined][]) {
       if (t?.source !== undefined && !Object.hasOwn(m.sources ?? {}, t.source)) {
-        ctx.addIssue({ code: 'custom', path: ['tables', table, 'source'], message: `no source named ${t.source} under sources; add it or fix the name` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tables', table, 'source'],
+          message: `no source named ${t.source} under sources; add it or fix the name`,
+        });
       }
+    }
+    for (const [i, t] of (m.absent ?? []).entries()) {
+      if ((m.tables as Record<string, unknown>)[t] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['absent', i],
+          input: t,
+          message: `${t} is also mapped under tables; a table is either mapped or absent`,
+        });
     }
   });
 
@@ -96,6 +132,7 @@ export interface Mapping {
   /** Named queries that several tables may read by name (in sql, or as source). */
   sources?: Record<string, { sql: string }>;
   tables: Partial<Record<TableName, TableMapping>>;
+  absent?: OptionalTable[];
 }
 
 /** A query without the trailing semicolons a statement of its own may end with, so it can sit inside parentheses. */

@@ -27,7 +27,8 @@ export function sqlPieces(raw: unknown): SqlPiece[] {
     if (typeof t.sql === 'string' && t.sql.trim()) out.push({ key: `tables.${table}.sql`, sql: t.sql, kind: 'query' });
     if (!isObject(t.columns)) continue;
     for (const [column, c] of Object.entries(t.columns)) {
-      if (isObject(c) && typeof c.expr === 'string' && c.expr.trim()) out.push({ key: `tables.${table}.columns.${column}.expr`, sql: c.expr, kind: 'expression' });
+      if (isObject(c) && typeof c.expr === 'string' && c.expr.trim())
+        out.push({ key: `tables.${table}.columns.${column}.expr`, sql: c.expr, kind: 'expression' });
     }
   }
   return out;

@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../../../data/validation/errors.ts';
 import { IN_SANDBOX_ENV } from '../stageFile.ts';
-import type { InitRequest, SandboxReply, SandboxRequest, StageRequest, StageResponse, ValidateRequest, ValidateResponse } from './protocol.ts';
+import type {
+  InitRequest,
+  SandboxReply,
+  SandboxRequest,
+  StageRequest,
+  StageResponse,
+  ValidateRequest,
+  ValidateResponse,
+} from './protocol.ts';
 
 const CHILD = fileURLToPath(new URL('./sandboxChild.ts', import.meta.url));
 

@@ -55,4 +55,5 @@ export interface StageResponse {
 
 export type SandboxRequest = InitRequest | ValidateRequest | StageRequest | { kind: 'close' };
 
-export type SandboxReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; user: boolean };
+export type SandboxReply =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; user: boolean };

@@ -5,7 +5,8 @@ import { quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../../data/warehouse/readSql.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 
-const sql = (name: string, slots?: Record<string, string>) => readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
+const sql = (name: string, slots?: Record<string, string>) =>
+  readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
 
 const list = (items: readonly string[]) => `[${items.map(quoteLiteral).join(', ')}]`;
 

@@ -15,7 +15,8 @@ import { stageFile, type StagedSource } from '../stageFile.ts';
 import type { StageRequest, StageResponse } from './protocol.ts';
 import { filesOpened } from './sandboxDb.ts';
 
-const sql = (name: string, slots?: Record<string, string>) => readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
+const sql = (name: string, slots?: Record<string, string>) =>
+  readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
 
 let sourcesRead = false;
 
@@ -52,7 +53,13 @@ async function fileRows(wh: Warehouse, f: { path: string; format: SourceFormat }
 }
 
 /** Which expression of the mapping raises on this source's rows (to name it), if one does on its own. */
-async function failingExpression(wh: Warehouse, req: StageRequest, mapping: Mapping, staged: StagedSource, from: string): Promise<string | undefined> {
+async function failingExpression(
+  wh: Warehouse,
+  req: StageRequest,
+  mapping: Mapping,
+  staged: StagedSource,
+  from: string,
+): Promise<string | undefined> {
   const tm = mapping.tables[req.table]!;
   for (const [column, m] of Object.entries(tm.columns)) {
     if (m?.expr === undefined) continue;
@@ -66,17 +73,34 @@ async function failingExpression(wh: Warehouse, req: StageRequest, mapping: Mapp
   return undefined;
 }
 
-export async function stageInSandbox(wh: Warehouse, mapping: Mapping, from: string, outDir: string, req: StageRequest): Promise<StageResponse> {
+export async function stageInSandbox(
+  wh: Warehouse,
+  mapping: Mapping,
+  from: string,
+  outDir: string,
+  req: StageRequest,
+): Promise<StageResponse> {
   await materializeSources(wh, mapping, from);
   await filesOpened(wh, from);
   const tm = mapping.tables[req.table]!;
   const query = tableQuery(tm);
   let staged: StagedSource;
   try {
-    staged = await stageFile(wh, { table: req.table, batchId: 0, path: req.path, display: req.display, format: req.format, mapping: tm, unit: req.unit });
+    staged = await stageFile(wh, {
+      table: req.table,
+      batchId: 0,
+      path: req.path,
+      display: req.display,
+      format: req.format,
+      mapping: tm,
+      unit: req.unit,
+    });
   } catch (err) {
     if (err instanceof UserError) throw err;
-    if (query !== undefined) throw new UserError(describeSqlError(tm.sql !== undefined ? `tables.${req.table}.sql` : `sources.${tm.source}.sql`, err, from));
+    if (query !== undefined)
+      throw new UserError(
+        describeSqlError(tm.sql !== undefined ? `tables.${req.table}.sql` : `sources.${tm.source}.sql`, err, from),
+      );
     throw err;
   }
   const out = join(outDir, `${req.table}-${req.unit}.parquet`);
@@ -101,5 +125,11 @@ export async function stageInSandbox(wh: Warehouse, mapping: Mapping, from: stri
     const returned = Number(await wh.scalar(count, boundParams(count, staged.params)));
     filtered = Math.max(0, sourceRows - returned);
   }
-  return { staged: out, rejects, parseRejected: staged.parseRejected, filtered, filesRead: await filesOpened(wh, from) };
+  return {
+    staged: out,
+    rejects,
+    parseRejected: staged.parseRejected,
+    filtered,
+    filesRead: await filesOpened(wh, from),
+  };
 }

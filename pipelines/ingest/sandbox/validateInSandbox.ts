@@ -16,7 +16,8 @@ import { dropTableIfExists, rawTables } from '../tempTables.ts';
 import type { ValidateRequest, ValidateResponse } from './protocol.ts';
 import { filesOpened } from './sandboxDb.ts';
 
-const sql = (name: string, slots?: Record<string, string>) => readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
+const sql = (name: string, slots?: Record<string, string>) =>
+  readSql(new URL(`./sql/${name}.sql`, import.meta.url), slots);
 
 interface Column {
   name: string;
@@ -24,7 +25,13 @@ interface Column {
 }
 
 /** Defines each named source as a view (problems for those that do not bind). */
-export async function defineSourceViews(wh: Warehouse, mapping: Mapping, from: string, problems: string[], skip: ReadonlySet<string>): Promise<void> {
+export async function defineSourceViews(
+  wh: Warehouse,
+  mapping: Mapping,
+  from: string,
+  problems: string[],
+  skip: ReadonlySet<string>,
+): Promise<void> {
   for (const [name, s] of Object.entries(mapping.sources ?? {})) {
     if (skip.has(`sources.${name}.sql`)) continue;
     try {
@@ -37,7 +44,13 @@ export async function defineSourceViews(wh: Warehouse, mapping: Mapping, from: s
 }
 
 /** A query's result columns, binding it as DuckDB would run it (which opens the files it reads). */
-async function queryColumns(wh: Warehouse, key: string, query: string, from: string, problems: string[]): Promise<Column[] | undefined> {
+async function queryColumns(
+  wh: Warehouse,
+  key: string,
+  query: string,
+  from: string,
+  problems: string[],
+): Promise<Column[] | undefined> {
   try {
     const p = await wh.conn.prepare(spliceableQuery(query));
     try {
@@ -58,7 +71,12 @@ async function queryColumns(wh: Warehouse, key: string, query: string, from: str
 }
 
 /** A file's own columns as ingest names them (CSV and NDJSON as text, Parquet with its types). */
-async function fileColumns(wh: Warehouse, table: TableName, tm: TableMapping, f: { path: string; display: string; format: SourceFormat }): Promise<Column[]> {
+async function fileColumns(
+  wh: Warehouse,
+  table: TableName,
+  tm: TableMapping,
+  f: { path: string; display: string; format: SourceFormat },
+): Promise<Column[]> {
   if (f.format === 'csv') {
     const csv = new CsvFile(f.path, tm.delimiter ?? ',', false);
     try {
@@ -68,12 +86,18 @@ async function fileColumns(wh: Warehouse, table: TableName, tm: TableMapping, f:
     }
   }
   if (f.format === 'parquet') {
-    const types = await columnTypes(wh, readSql(new URL('../sql/stage/parquet_columns.sql', import.meta.url)), { path: f.path });
+    const types = await columnTypes(wh, readSql(new URL('../sql/stage/parquet_columns.sql', import.meta.url)), {
+      path: f.path,
+    });
     const given = Object.keys(types);
     return sourceColumnNames(given).map((name, i) => ({ name, type: types[given[i]!]! }));
   }
   const t = rawTables(999);
-  const raw = await stageMappedNdjson(wh, { table, batchId: 0, path: f.path, display: f.display, format: 'ndjson', mapping: tm, unit: 999 }, t);
+  const raw = await stageMappedNdjson(
+    wh,
+    { table, batchId: 0, path: f.path, display: f.display, format: 'ndjson', mapping: tm, unit: 999 },
+    t,
+  );
   await dropTableIfExists(wh, t.raw);
   await wh.run(sql('clear_quarantine'));
   return raw.names.map((name) => ({ name, type: 'VARCHAR' }));
@@ -98,7 +122,9 @@ async function checkColumns(
     const m = tm.columns[name];
     const key = `tables.${table}.columns.${name}`;
     if (m?.column !== undefined && !have.has(m.column.toLowerCase())) {
-      problems.push(`key ${key}: ${source} has no column "${m.column}" (it has: ${columns.map((x) => x.name).join(', ') || 'no columns'}); fix the name`);
+      problems.push(
+        `key ${key}: ${source} has no column "${m.column}" (it has: ${columns.map((x) => x.name).join(', ') || 'no columns'}); fix the name`,
+      );
     } else if (m?.expr !== undefined) {
       if (skip.has(`${key}.expr`)) continue;
       try {
@@ -117,7 +143,12 @@ async function checkColumns(
   return problems;
 }
 
-export async function validateInSandbox(wh: Warehouse, mapping: Mapping, from: string, req: ValidateRequest): Promise<ValidateResponse> {
+export async function validateInSandbox(
+  wh: Warehouse,
+  mapping: Mapping,
+  from: string,
+  req: ValidateRequest,
+): Promise<ValidateResponse> {
   const problems: string[] = [];
   const filesRead: ValidateResponse['filesRead'] = {};
   const skip = new Set(req.skip);
@@ -139,7 +170,9 @@ export async function validateInSandbox(wh: Warehouse, mapping: Mapping, from: s
       try {
         columns = await fileColumns(wh, table, tm, f);
       } catch (err) {
-        problems.push(`key tables.${table}.files: ${f.display} cannot be read (${(err as Error).message.split('\n')[0]}); fix or remove the file`);
+        problems.push(
+          `key tables.${table}.files: ${f.display} cannot be read (${(err as Error).message.split('\n')[0]}); fix or remove the file`,
+        );
       }
       await filesOpened(wh, from);
     }

@@ -9,7 +9,9 @@ import { acquireRunLock, holderAlive } from '../../../pipelines/cli/runLock.ts';
 import { tempDir } from '../ingest/fixtures.ts';
 
 const HOLDER = fileURLToPath(new URL('./lockHolder.ts', import.meta.url));
-const TSX = fileURLToPath(import.meta.resolve?.('tsx') ?? new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+const TSX = fileURLToPath(
+  import.meta.resolve?.('tsx') ?? new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url),
+);
 
 /** Whether this machine lets an unprivileged child start in new user and PID namespaces (CI containers may not). */
 const namespaces = spawnSync('unshare', ['--user', '--map-root-user', '--pid', '--fork', 'true']).status === 0;
@@ -18,7 +20,10 @@ const namespaces = spawnSync('unshare', ['--user', '--map-root-user', '--pid', '
 function startHolder(warehouse: string, inNamespace: boolean): Promise<{ kill: () => void; pid: number }> {
   const node = [process.execPath, '--import', TSX, HOLDER, warehouse];
   const child = inNamespace
-    ? spawn('unshare', ['--user', '--map-root-user', '--pid', '--fork', ...node], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
+    ? spawn('unshare', ['--user', '--map-root-user', '--pid', '--fork', ...node], {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
     : spawn(node[0]!, node.slice(1), { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -30,22 +35,28 @@ function startHolder(warehouse: string, inNamespace: boolean): Promise<{ kill: (
 }
 
 describe('the run lock', () => {
-  it.skipIf(!namespaces)('is taken over after a run in a PID namespace (pid 1 there) was killed (failure 5)', async () => {
-    const warehouse = join(tempDir('lock'), 'wh.duckdb');
-    const holder = await startHolder(warehouse, true);
-    expect(holder.pid).toBe(1);
-    expect(JSON.parse(readFileSync(`${warehouse}.lock`, 'utf8')).pid).toBe(1);
-    // While it runs, it holds the lock, even though pid 1 outside the namespace is another process.
-    // Outside the namespace pid 1 is another process, so the pid says nothing; DuckDB's lock on the warehouse says busy.
-    await expect(acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-09')).rejects.toThrow(
-      /is busy: trustlens run --as-of 2026-11-02 \(lock holder\) \(IO Error: Could not set lock on file .*\) \(pid 1\)/,
-    );
-    holder.kill();
-    await new Promise((r) => setTimeout(r, 300));
-    const lock = await acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-09');
-    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, what: 'trustlens run --as-of 2026-11-09' });
-    lock.release();
-  });
+  it.skipIf(!namespaces)(
+    'is taken over after a run in a PID namespace (pid 1 there) was killed (failure 5)',
+    async () => {
+      const warehouse = join(tempDir('lock'), 'wh.duckdb');
+      const holder = await startHolder(warehouse, true);
+      expect(holder.pid).toBe(1);
+      expect(JSON.parse(readFileSync(`${warehouse}.lock`, 'utf8')).pid).toBe(1);
+      // While it runs, it holds the lock, even though pid 1 outside the namespace is another process.
+      // Outside the namespace pid 1 is another process, so the pid says nothing; DuckDB's lock on the warehouse says busy.
+      await expect(acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-09')).rejects.toThrow(
+        /is busy: trustlens run --as-of 2026-11-02 \(lock holder\) \(IO Error: Could not set lock on file .*\) \(pid 1\)/,
+      );
+      holder.kill();
+      await new Promise((r) => setTimeout(r, 300));
+      const lock = await acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-09');
+      expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({
+        pid: process.pid,
+        what: 'trustlens run --as-of 2026-11-09',
+      });
+      lock.release();
+    },
+  );
 
   it('refuses a second writer while the holder runs, naming it, and takes over once it was killed', async () => {
     const warehouse = join(tempDir('lock'), 'wh.duckdb');
@@ -73,7 +84,9 @@ describe('the run lock', () => {
     const warehouse = join(tempDir('lock'), 'wh.duckdb');
     const lock = await acquireRunLock(warehouse, 'trustlens features --as-of 2026-11-02');
     try {
-      await expect(acquireRunLock(warehouse, 'trustlens run')).rejects.toThrow(/is busy: trustlens features --as-of 2026-11-02 \(pid \d+\)/);
+      await expect(acquireRunLock(warehouse, 'trustlens run')).rejects.toThrow(
+        /is busy: trustlens features --as-of 2026-11-02 \(pid \d+\)/,
+      );
     } finally {
       lock.release();
     }

@@ -21,11 +21,26 @@ interface Review extends Record<string, string | null> {
 
 const COLUMNS = ['review_id', 'order_id', 'rating', 'described', 'service', 'logistics', 'text', 'created_at'];
 /** Text with every character CSV and JSON treat specially, and multi-byte ones. */
-const textArb = fc.option(fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', "'", '\\', '中', '😀', '{', '}'), maxLength: 12 }), { nil: null });
+const textArb = fc.option(
+  fc.string({
+    unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', "'", '\\', '中', '😀', '{', '}'),
+    maxLength: 12,
+  }),
+  { nil: null },
+);
 /** Bytes that break CSV and JSON most, and any other byte. */
-const byteArb = fc.oneof(fc.constantFrom(0x22, 0x2c, 0x0a, 0x0d, 0x00, 0xff, 0xc3, 0x7b, 0x7d, 0x5c, 0x3a), fc.integer({ min: 0, max: 255 }));
-const damageArb = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), byte: byteArb }), { minLength: 1, maxLength: 3 });
-const rowsArb = fc.array(fc.record({ rating: fc.integer({ min: 1, max: 5 }), text: textArb }), { minLength: 1, maxLength: 25 });
+const byteArb = fc.oneof(
+  fc.constantFrom(0x22, 0x2c, 0x0a, 0x0d, 0x00, 0xff, 0xc3, 0x7b, 0x7d, 0x5c, 0x3a),
+  fc.integer({ min: 0, max: 255 }),
+);
+const damageArb = fc.array(
+  fc.record({ at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), byte: byteArb }),
+  { minLength: 1, maxLength: 3 },
+);
+const rowsArb = fc.array(fc.record({ rating: fc.integer({ min: 1, max: 5 }), text: textArb }), {
+  minLength: 1,
+  maxLength: 25,
+});
 
 let wh: Warehouse;
 let run = 0;
@@ -36,10 +51,15 @@ beforeAll(async () => {
 afterAll(() => wh.close());
 
 /** The file's bytes, and each row's byte span (its line break included). */
-function encode(format: 'csv' | 'ndjson', rows: Review[]): { bytes: Buffer; spans: [number, number][]; headerEnd: number } {
-  const lines = format === 'csv' ? toCsv('reviews', rows, COLUMNS).split(/\n(?=v\d)/) : rows.map((r) => JSON.stringify(r));
+function encode(
+  format: 'csv' | 'ndjson',
+  rows: Review[],
+): { bytes: Buffer; spans: [number, number][]; headerEnd: number } {
+  const lines =
+    format === 'csv' ? toCsv('reviews', rows, COLUMNS).split(/\n(?=v\d)/) : rows.map((r) => JSON.stringify(r));
   const header = format === 'csv' ? `${lines.shift()}\n` : '';
-  const body = format === 'csv' ? lines.map((l, i) => (i === lines.length - 1 ? l : `${l}\n`)) : lines.map((l) => `${l}\n`);
+  const body =
+    format === 'csv' ? lines.map((l, i) => (i === lines.length - 1 ? l : `${l}\n`)) : lines.map((l) => `${l}\n`);
   const spans: [number, number][] = [];
   let at = Buffer.byteLength(header);
   for (const l of body) {
@@ -67,7 +87,13 @@ async function parquetOf(rows: Review[], path: string): Promise<void> {
 function reviewsOf(spec: { rating: number; text: string | null }[]): Review[] {
   run++;
   // Ids differ from each other in three places, so a damaged byte or two cannot turn one row's id into another's.
-  return spec.map((s, i) => ({ review_id: `v${run}x${i}y${i}z${i}`, order_id: 'o1', rating: String(s.rating), text: s.text, created_at: '2026-03-04T09:00:00Z' }));
+  return spec.map((s, i) => ({
+    review_id: `v${run}x${i}y${i}z${i}`,
+    order_id: 'o1',
+    rating: String(s.rating),
+    text: s.text,
+    created_at: '2026-03-04T09:00:00Z',
+  }));
 }
 
 async function reviewRows(prefix: string): Promise<Review[]> {
@@ -77,7 +103,11 @@ async function reviewRows(prefix: string): Promise<Review[]> {
   );
 }
 
-async function checkTextFormat(format: 'csv' | 'ndjson', spec: { rating: number; text: string | null }[], damage: { at: number; byte: number }[]): Promise<void> {
+async function checkTextFormat(
+  format: 'csv' | 'ndjson',
+  spec: { rating: number; text: string | null }[],
+  damage: { at: number; byte: number }[],
+): Promise<void> {
   const rows = reviewsOf(spec);
   const { bytes, spans, headerEnd } = encode(format, rows);
   const positions = damage.map((d) => headerEnd + Math.floor(d.at * (bytes.length - headerEnd)));
@@ -103,14 +133,20 @@ async function checkTextFormat(format: 'csv' | 'ndjson', spec: { rating: number;
   spans.forEach(([s, e], i) => {
     if (touched[i]) for (let l = lineAt(s); l <= lineAt(Math.max(s, e - 1)); l++) touchedLines.add(l);
   });
-  const q = await wh.all<{ line: bigint }>('select distinct line_number as line from quarantine where batch_id = $b and table_name = $t', {
-    b: result!.batchId,
-    t: 'reviews',
-  });
+  const q = await wh.all<{ line: bigint }>(
+    'select distinct line_number as line from quarantine where batch_id = $b and table_name = $t',
+    {
+      b: result!.batchId,
+      t: 'reviews',
+    },
+  );
   for (const { line } of q) expect(touchedLines, `quarantined line ${line}`).toContain(Number(line));
 }
 
-async function checkParquet(spec: { rating: number; text: string | null }[], damage: { at: number; byte: number }[]): Promise<void> {
+async function checkParquet(
+  spec: { rating: number; text: string | null }[],
+  damage: { at: number; byte: number }[],
+): Promise<void> {
   const rows = reviewsOf(spec);
   const dir = tempDir('damage');
   const path = join(dir, 'reviews.parquet');
@@ -118,13 +154,19 @@ async function checkParquet(spec: { rating: number; text: string | null }[], dam
   const bytes = readFileSync(path);
   for (const d of damage) bytes[Math.floor(d.at * bytes.length)] = d.byte;
   writeFileSync(path, bytes);
-  const before = await wh.all('select count(*)::INTEGER as n from reviews union all select count(*)::INTEGER from quarantine');
+  const before = await wh.all(
+    'select count(*)::INTEGER as n from reviews union all select count(*)::INTEGER from quarantine',
+  );
   let result;
   try {
     result = await ingestInto(wh, { from: dir });
   } catch (err) {
-    expect((err as Error).message).toMatch(/^reviews\.parquet: cannot be read as PARQUET \(.+\); fix or remove the file and run ingest again — nothing was loaded$/);
-    expect(await wh.all('select count(*)::INTEGER as n from reviews union all select count(*)::INTEGER from quarantine')).toEqual(before);
+    expect((err as Error).message).toMatch(
+      /^reviews\.parquet: cannot be read as PARQUET \(.+\); fix or remove the file and run ingest again — nothing was loaded$/,
+    );
+    expect(
+      await wh.all('select count(*)::INTEGER as n from reviews union all select count(*)::INTEGER from quarantine'),
+    ).toEqual(before);
     return;
   }
   const counts = result!.tables.find((t) => t.table === 'reviews')!;
@@ -140,14 +182,22 @@ describe('damaged files lose no row and merge none', () => {
     rmSync(base, { recursive: true, force: true });
   });
 
-  it.each(['csv', 'ndjson'] as const)('%s: every undamaged row loads exactly; only damaged lines are quarantined', async (format: Format) => {
-    await fc.assert(
-      fc.asyncProperty(rowsArb, damageArb, (spec, damage) => checkTextFormat(format as 'csv' | 'ndjson', spec, damage)),
-      { numRuns: format === 'csv' ? 50 : 25, seed: 2021 },
-    );
-  });
+  it.each(['csv', 'ndjson'] as const)(
+    '%s: every undamaged row loads exactly; only damaged lines are quarantined',
+    async (format: Format) => {
+      await fc.assert(
+        fc.asyncProperty(rowsArb, damageArb, (spec, damage) =>
+          checkTextFormat(format as 'csv' | 'ndjson', spec, damage),
+        ),
+        { numRuns: format === 'csv' ? 50 : 25, seed: 2021 },
+      );
+    },
+  );
 
   it('parquet: a damaged file loads all of its rows or is refused whole', async () => {
-    await fc.assert(fc.asyncProperty(rowsArb, damageArb, (spec, damage) => checkParquet(spec, damage)), { numRuns: 15, seed: 2021 });
+    await fc.assert(
+      fc.asyncProperty(rowsArb, damageArb, (spec, damage) => checkParquet(spec, damage)),
+      { numRuns: 15, seed: 2021 },
+    );
   });
 });

@@ -15,7 +15,8 @@ afterEach(() => {
   wh = undefined;
 });
 
-const SELECT_ONLY = 'a mapping runs one read-only SELECT (mapping files are code: no DDL, DML, COPY, ATTACH, PRAGMA or SET)';
+const SELECT_ONLY =
+  'a mapping runs one read-only SELECT (mapping files are code: no DDL, DML, COPY, ATTACH, PRAGMA or SET)';
 
 function mappingFile(dir: string, yaml: string[]): string {
   const file = join(dir, 'map.yaml');
@@ -23,7 +24,7 @@ function mappingFile(dir: string, yaml: string[]): string {
   return file;
 }
 
-describe('mapping SQL is one read-only SELECT, checked by DuckDB\'s parser at validation', () => {
+describe("mapping SQL is one read-only SELECT, checked by DuckDB's parser at validation", () => {
   it('refuses several statements, DDL, DML, COPY, ATTACH, PRAGMA and SET, each with its key, all at once (failure 2)', async () => {
     const file = mappingFile(tempDir('mapping'), [
       'sources:',
@@ -31,8 +32,8 @@ describe('mapping SQL is one read-only SELECT, checked by DuckDB\'s parser at va
       '  ddl: create table orders_copy as select 1 as x',
       'tables:',
       '  buyers: { sql: "delete from buyers" }',
-      "  merchants: { sql: \"copy (select 1) to 'out.csv'\" }",
-      "  orders: { sql: \"attach '/tmp/other.duckdb'\" }",
+      '  merchants: { sql: "copy (select 1) to \'out.csv\'" }',
+      '  orders: { sql: "attach \'/tmp/other.duckdb\'" }',
       '  reviews: { sql: pragma version }',
       '  service_tickets: { sql: set threads = 1 }',
       '  refund_requests:',
@@ -72,7 +73,7 @@ describe('mapping SQL reads only under --from and never sees the warehouse', () 
       '  orders:',
       '    files: orders.csv',
       '    columns:',
-      "      address_key: { expr: \"(select content from read_text('/etc/hostname'))\" }",
+      '      address_key: { expr: "(select content from read_text(\'/etc/hostname\'))" }',
       "      device_key: { expr: '(select max(order_id) from orders)' }",
     ]);
     wh = await memoryWarehouse();
@@ -138,17 +139,26 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
     wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir, mapping: mapping(dir) });
     expect(await wh.all('select count(*)::INTEGER as n from quarantine')).toEqual([{ n: 0 }]);
-    expect(result!.tables.find((t) => t.table === 'orders')).toMatchObject({ read: 2, loaded: 2, quarantined: 0, filtered: 2 });
+    expect(result!.tables.find((t) => t.table === 'orders')).toMatchObject({
+      read: 2,
+      loaded: 2,
+      quarantined: 0,
+      filtered: 2,
+    });
     expect(result!.tables.find((t) => t.table === 'buyers')).toMatchObject({ read: 2, loaded: 2 });
     expect(await wh.all('select order_id, buyer_id, category, amount from orders order by 1')).toEqual([
       { order_id: 'o1', buyer_id: 'b1', category: 'fresh_food', amount: 19.9 },
       { order_id: 'o2', buyer_id: 'b2', category: 'other', amount: 0 },
     ]);
-    expect(await wh.all('select table_name, rows_filtered from load_batch_tables where rows_filtered is not null')).toEqual([
-      { table_name: 'orders', rows_filtered: 2n },
-    ]);
+    expect(
+      await wh.all('select table_name, rows_filtered from load_batch_tables where rows_filtered is not null'),
+    ).toEqual([{ table_name: 'orders', rows_filtered: 2n }]);
     // Every file the queries read is recorded with its fingerprint, the code list included.
-    expect(await wh.all("select distinct table_name, regexp_extract(path, '[^/]+$') as file from load_files where table_name in ('buyers', 'orders') order by all")).toEqual([
+    expect(
+      await wh.all(
+        "select distinct table_name, regexp_extract(path, '[^/]+$') as file from load_files where table_name in ('buyers', 'orders') order by all",
+      ),
+    ).toEqual([
       { table_name: 'buyers', file: 'order_lines.csv' },
       { table_name: 'orders', file: 'categories.csv' },
       { table_name: 'orders', file: 'order_lines.csv' },
@@ -179,7 +189,7 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
       '  buyers:',
       '    files: buyers.csv',
       '    columns:',
-      "      region: { expr: \"(select max(region) from read_csv('export/regions.csv') r where r.buyer = buyer_id)\" }",
+      '      region: { expr: "(select max(region) from read_csv(\'export/regions.csv\') r where r.buyer = buyer_id)" }',
     ]);
     wh = await memoryWarehouse();
     await ingestInto(wh, { from: dir, mapping: file });
@@ -200,7 +210,7 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
       "      region: { expr: 'upper(regoin)' }",
       '  merchants:',
       '    sql: |',
-      "      select *",
+      '      select *',
       "      from read_csv('merchants.csv')",
       '      wher 1 = 1',
     ]);

@@ -12,7 +12,8 @@ import { memoryWarehouse } from './ingestHelpers.ts';
 
 const AS_OF = '2026-11-02';
 const timestamps = timestampRange(configSchema.parse({}), AS_OF);
-const RANGE_RULE = 'timestamp outside the plausible range 2000-01-01 to 2036-11-02 (config ingest.earliestTimestamp, ingest.yearsAhead)';
+const RANGE_RULE =
+  'timestamp outside the plausible range 2000-01-01 to 2036-11-02 (config ingest.earliestTimestamp, ingest.yearsAhead)';
 const NOT_TS = 'not a valid timestamp (ISO 8601 expected)';
 
 let wh: Warehouse | undefined;
@@ -31,7 +32,17 @@ async function rules(w: Warehouse, table: string): Promise<[string | null, strin
 
 describe('timestamps outside the plausible range or not ISO 8601', () => {
   it('quarantines infinity, epoch, year 1 and 294247, BC dates and a far future; a named zone loads beside them (failures 3, 4)', async () => {
-    const values = ['infinity', '-infinity', 'epoch', '0001-01-01', '294247-01-10', '290309-12-22 (BC) 00:00:00', '1999-12-31T23:59:59Z', '2036-11-02', 'now'];
+    const values = [
+      'infinity',
+      '-infinity',
+      'epoch',
+      '0001-01-01',
+      '294247-01-10',
+      '290309-12-22 (BC) 00:00:00',
+      '1999-12-31T23:59:59Z',
+      '2036-11-02',
+      'now',
+    ];
     const buyers = [
       { buyer_id: 'b1', registered_at: '2026-03-01 10:00:00 America/New_York', region: null },
       { buyer_id: 'b2', registered_at: '2036-11-01T23:59:59Z', region: null },
@@ -51,7 +62,9 @@ describe('timestamps outside the plausible range or not ISO 8601', () => {
       ['x7', 'registered_at', '2036-11-02', RANGE_RULE],
       ['x8', 'registered_at', 'now', NOT_TS],
     ]);
-    expect(await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d %H:%M:%S') as at from buyers order by 1")).toEqual([
+    expect(
+      await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d %H:%M:%S') as at from buyers order by 1"),
+    ).toEqual([
       { buyer_id: 'b1', at: '2026-03-01 15:00:00' },
       { buyer_id: 'b2', at: '2036-11-01 23:59:59' },
     ]);
@@ -107,8 +120,12 @@ describe('timestamps of one row in an impossible order', () => {
     rows.service_tickets = rows.service_tickets.map((r) => ({ ...r, order_id: 'o2' }));
     wh = await memoryWarehouse();
     await ingestInto(wh, { from: writeTables(tempDir(), rows), timestamps });
-    expect(await rules(wh, 'orders')).toEqual([['o1', 'delivered_at', '2026-03-01T12:00:00Z', 'must not be before shipped_at']]);
-    expect(await rules(wh, 'refund_requests')).toEqual([['r1', 'decided_at', '2026-03-03T08:00:00Z', 'must not be before requested_at']]);
+    expect(await rules(wh, 'orders')).toEqual([
+      ['o1', 'delivered_at', '2026-03-01T12:00:00Z', 'must not be before shipped_at'],
+    ]);
+    expect(await rules(wh, 'refund_requests')).toEqual([
+      ['r1', 'decided_at', '2026-03-03T08:00:00Z', 'must not be before requested_at'],
+    ]);
   });
 });
 

@@ -11,10 +11,12 @@ create table if not exists load_batch_tables (
   table_name       VARCHAR NOT NULL,
   files            INTEGER NOT NULL,
   rows_read        BIGINT NOT NULL,  -- = rows_loaded + rows_quarantined
-  rows_loaded      BIGINT NOT NULL,  -- = rows_inserted + rows_duplicate
+  rows_loaded      BIGINT NOT NULL,  -- = rows_inserted + rows_updated + rows_duplicate
   rows_quarantined BIGINT NOT NULL,
   rows_inserted    BIGINT NOT NULL,  -- new rows written to the table
-  rows_duplicate   BIGINT NOT NULL,  -- identical copies of rows already present (not errors)
+  rows_duplicate   BIGINT NOT NULL,  -- unchanged: identical copies of rows already present (not errors)
+  rows_updated     BIGINT NOT NULL DEFAULT 0,  -- new versions of rows already present (a mutable column changed)
+  known_at         DATE,             -- the date this batch's versions of the table became known
   rows_filtered    BIGINT,           -- rows of a mapping query's files that the query did not return (null: not counted)
   PRIMARY KEY (batch_id, table_name)
 );
