@@ -174,9 +174,9 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
     writeFileSync(join(dir, 'categories.csv'), 'code,name\n01,fresh_food\n77,electronics\n');
     const again = await ingestInto(wh, { from: dir, mapping: map });
     expect(again!.tables.map((t) => t.table)).toEqual(['orders']);
-    // o2's category is electronics now: a changed row of an order already loaded.
+    // o2's category is electronics now: an immutable column of an order already loaded changed, a conflict.
     expect(await wh.all("select row_key, column_name, value from quarantine where table_name = 'orders'")).toEqual([
-      { row_key: 'o2', column_name: 'order_id', value: 'o2' },
+      { row_key: 'o2', column_name: 'category', value: 'other → electronics' },
     ]);
   });
 
