@@ -1,6 +1,7 @@
 // Writes all report files to the output folder atomically: build in a sibling temp folder, then swap it in by rename.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { swapNames } from '../data/files/staleFolders.ts';
 import { renderReports } from './renderReports.ts';
 import type { ReportData } from './reportData.ts';
 
@@ -17,8 +18,8 @@ const KEPT_SUBFOLDERS = ['data'];
 export function writeReportsAtomically(outDir: string, files: Record<string, string>): BuiltReports {
   const dir = resolve(outDir);
   mkdirSync(dirname(dir), { recursive: true });
-  const tmp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
-  const old = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
+  // A killed run's copies are cleaned by the next writing command (cleanStaleFolders).
+  const { tmp, old } = swapNames(dir);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   try {

@@ -2,6 +2,7 @@
 import type { CommandContext } from './defineCommand.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { acquireRunLock } from './runLock.ts';
+import { cleanStaleOutputs } from './cleanStaleOutputs.ts';
 
 /**
  * `what` names the holder in the lock file ("trustlens score --as-of 2026-11-02"), so a second writer is told who is busy.
@@ -21,6 +22,8 @@ export async function withWarehouse<T>(
       readOnly: what === null && ctx.warehouse !== ':memory:',
     });
     try {
+      // A writer first cleans what a killed run left (build tables, temp folders, unpublished artifacts).
+      if (what !== null) await cleanStaleOutputs(wh, ctx.config);
       return await fn(wh);
     } finally {
       wh.close();

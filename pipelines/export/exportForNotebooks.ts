@@ -1,6 +1,7 @@
 // Writes the export folder the notebooks read: one Parquet file per dataset, the feature catalogue and manifest.json.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { swapFolder, swapNames } from '../../data/files/staleFolders.ts';
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -40,11 +41,14 @@ export async function exportForNotebooks(
     buyer_high: options.buyerHigh ?? CONFIG_DEFAULTS.tiers.buyerHigh,
   };
   const params = { as_of: asOf, weeks: settings.replay_weeks, lookback_days: settings.lookback_days };
-  mkdirSync(outDir, { recursive: true });
+  // Built beside the folder and swapped in whole: a killed export leaves the previous one, manifest and all.
+  const dir = swapNames(outDir).tmp;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const files: ExportFile[] = [];
   const skipped: ExportManifest['skipped'] = [];
   for (const ds of EXPORT_DATASETS) {
-    const target = join(outDir, `${ds.name}.parquet`);
+    const target = join(dir, `${ds.name}.parquet`);
     const missing: string[] = [];
     for (const t of ds.reads) if (!(await wh.tableExists(t))) missing.push(t);
     if (missing.length) {
@@ -52,7 +56,6 @@ export async function exportForNotebooks(
       const reason = `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in the warehouse; run ${stages.join(' and ')} (or \`trustlens run\`) first`;
       log.warn(`export: skipped ${ds.name}: ${reason}`);
       skipped.push({ name: ds.name, reason });
-      rmSync(target, { force: true }); // a file left from an older export would contradict the manifest
       continue;
     }
     const sql = readSql(new URL(`./sql/${ds.sqlFile}`, import.meta.url));
@@ -61,11 +64,10 @@ export async function exportForNotebooks(
     log.detail(`export: ${ds.name}: ${rows} rows`);
     files.push({ name: ds.name, file: `${ds.name}.parquet`, rows, description: ds.description, columns });
   }
-  const catalog = writeCatalog(outDir, log);
+  const catalog = writeCatalog(dir, log);
   const manifest: ExportManifest = { format: EXPORT_FORMAT, as_of: asOf, files, skipped, settings, catalog };
-  const tmp = join(outDir, 'manifest.json.tmp');
-  writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n');
-  renameSync(tmp, join(outDir, 'manifest.json'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  swapFolder(dir, outDir);
   return manifest;
 }
 

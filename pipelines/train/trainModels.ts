@@ -1,6 +1,8 @@
 // The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the artifact.
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
-import { writeArtifact } from '../../models/registry/artifactStore.ts';
+import { publishArtifacts, recoverArtifacts } from '../../models/registry/publishArtifacts.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
 import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
@@ -65,6 +67,7 @@ export async function trainModels(
   log: Logger,
   options: TrainOptions = {},
 ): Promise<TrainedModel[]> {
+  recoverArtifacts(config.artifactsDir);
   const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
   const shortfalls: NotEnoughLabels[] = [];
@@ -114,12 +117,19 @@ export async function trainModels(
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
-      return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
+      return { artifact, path: '' };
     });
     if (trained === null) continue;
-    logSummary(trained.artifact, log);
     out.push(trained);
   }
+  // Published together, once every model is trained: a kill mid-training leaves last run's artifacts, all of them.
+  for (const t of out) mkdirSync(join(config.artifactsDir, t.artifact.model), { recursive: true });
+  const paths = publishArtifacts(
+    config.artifactsDir,
+    out.map((t) => t.artifact),
+  );
+  out.forEach((t, i) => (t.path = paths[i]!));
+  for (const t of out) logSummary(t.artifact, log);
   return out;
 }
 
