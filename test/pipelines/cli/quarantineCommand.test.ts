@@ -63,5 +63,4 @@ describe('trustlens quarantine', () => {
       'trustlens: no quarantined row has a reason containing "frobnicated"; run `trustlens quarantine` to list the reasons\n',
     );
   });
-
 });
