@@ -77,10 +77,7 @@ export function renderChart(opts: ChartOptions): SafeHtml {
   svgEl.setAttribute('aria-label', opts.alt);
   // A figure wrapper from Plot (legends) is kept whole; its legend swatches are inline SVG too.
   const markup = renumberIds(roundGeometry(node.outerHTML), opts.id);
-  return html`<figure class="chart" id="${opts.id}">
-    <figcaption>${opts.title}${opts.subtitle ? html`<span class="sub">${opts.subtitle}</span>` : ''}</figcaption>
-    ${trusted(markup)}
-  </figure>`;
+  return html`<figure class="chart" id="${opts.id}"><figcaption>${opts.title}${opts.subtitle ? html`<span class="sub">${opts.subtitle}</span>` : ''}</figcaption>${trusted(markup)}</figure>`;
 }
 
 /** Consistent colours: the status quo is grey, scenarios take the categorical palette. */

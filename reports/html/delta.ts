@@ -68,8 +68,5 @@ const WORDS: Record<Direction, string> = { up: 'up', down: 'down', flat: 'unchan
 
 export function renderDelta(delta: Delta | null, label = 'vs last week'): SafeHtml {
   if (!delta) return html`<span class="delta delta-none">${MISSING}${label ? ` ${label}` : ''}</span>`;
-  return html`<span class="delta delta-${delta.direction} ${delta.sentiment}" title="${WORDS[delta.direction]} ${label}"
-    ><span aria-hidden="true">${ARROWS[delta.direction]}</span>
-    ${delta.text}${label ? html` <span class="delta-label">${label}</span>` : ''}</span
-  >`;
+  return html`<span class="delta delta-${delta.direction} ${delta.sentiment}" title="${WORDS[delta.direction]} ${label}"><span aria-hidden="true">${ARROWS[delta.direction]}</span> ${delta.text}${label ? html` <span class="delta-label">${label}</span>` : ''}</span>`;
 }

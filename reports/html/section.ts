@@ -2,10 +2,7 @@
 import { html, type HtmlValue, type SafeHtml } from './escapeHtml.ts';
 
 export function renderSection(id: string, title: string, body: HtmlValue, intro?: HtmlValue): SafeHtml {
-  return html`<section id="${id}">
-    <h2>${title}</h2>
-    ${intro ? html`<p class="intro">${intro}</p>` : ''}${body}
-  </section>`;
+  return html`<section id="${id}"><h2>${title}</h2>${intro ? html`<p class="intro">${intro}</p>` : ''}${body}</section>`;
 }
 
 export type NoticeKind = 'info' | 'warning' | 'missing';
@@ -13,19 +10,10 @@ export type NoticeKind = 'info' | 'warning' | 'missing';
 /** A boxed message that stands in for a section whose data is missing, with what to run to fill it. */
 export function renderNotice(kind: NoticeKind, title: string, body: HtmlValue): SafeHtml {
   const label = kind === 'warning' ? 'Warning' : kind === 'missing' ? 'Not available' : 'Note';
-  return html`<div class="notice notice-${kind}" role="note">
-    <strong>${label}: ${title}</strong>
-    <div>${body}</div>
-  </div>`;
+  return html`<div class="notice notice-${kind}" role="note"><strong>${label}: ${title}</strong><div>${body}</div></div>`;
 }
 
 /** Definition list used for methods and metric definitions. */
 export function renderDefinitions(items: readonly { term: string; definition: HtmlValue }[]): SafeHtml {
-  return html`<dl class="definitions">
-    ${items.map(
-      (i) =>
-        html`<dt>${i.term}</dt>
-          <dd>${i.definition}</dd>`,
-    )}
-  </dl>`;
+  return html`<dl class="definitions">${items.map((i) => html`<dt>${i.term}</dt><dd>${i.definition}</dd>`)}</dl>`;
 }

@@ -29,42 +29,16 @@ function cls(...names: (string | undefined)[]): string {
 export function renderTable<T>(opts: TableOptions<T>): SafeHtml {
   const head = opts.columns.map(
     (c) =>
-      html`<th
-        scope="col"
-        class="${cls(c.align === 'num' ? 'num' : undefined, c.className)}"
-        ${c.help ? html` title="${c.help}"` : ''}
-      >
-        ${c.header}
-      </th>`,
+      html`<th scope="col" class="${cls(c.align === 'num' ? 'num' : undefined, c.className)}"${c.help ? html` title="${c.help}"` : ''}>${c.header}</th>`,
   );
   const body =
     opts.rows.length === 0
-      ? html`<tr>
-          <td class="empty" colspan="${opts.columns.length}">${opts.empty ?? 'No rows.'}</td>
-        </tr>`
+      ? html`<tr><td class="empty" colspan="${opts.columns.length}">${opts.empty ?? 'No rows.'}</td></tr>`
       : opts.rows.map(
           (r, i) =>
             html`<tr${opts.rowClass?.(r) ? html` class="${opts.rowClass(r)}"` : ''}>${opts.columns.map(
               (c) => html`<td class="${cls(c.align === 'num' ? 'num' : undefined, c.className)}">${c.cell(r, i)}</td>`,
             )}</tr>`,
         );
-  return html`<div class="table-wrap">
-    <table class="${cls('data', opts.className)}">
-      ${
-        opts.caption
-          ? html`<caption>
-              ${opts.caption}
-            </caption>`
-          : ''
-      }
-      <thead>
-        <tr>
-          ${head}
-        </tr>
-      </thead>
-      <tbody>
-        ${body}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="table-wrap"><table class="${cls('data', opts.className)}">${opts.caption ? html`<caption>${opts.caption}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

@@ -24,16 +24,13 @@ const MAX_VIOLATIONS_SHOWN = 4;
 const MAX_LEDGER_ROWS = 25;
 
 const merchantCell = (r: { name: string; merchantId: string }) =>
-  html`${r.name}<br /><span class="id muted">${r.merchantId}</span>`;
+  html`${r.name}<br><span class="id muted">${r.merchantId}</span>`;
 
 function violationList(v: readonly string[]): SafeHtml {
   if (v.length === 0) return html`<span class="muted">points expired</span>`;
   const shown = v.slice(0, MAX_VIOLATIONS_SHOWN);
   const more = v.length - shown.length;
-  return html`<ul class="reasons">
-      ${shown.map((x) => html`<li>${x}</li>`)}
-    </ul>
-    ${more > 0 ? html`<span class="muted">+${fmtInt(more)} earlier (see ${MERCHANT_ACTIONS_CSV})</span>` : ''}`;
+  return html`<ul class="reasons">${shown.map((x) => html`<li>${x}</li>`)}</ul>${more > 0 ? html`<span class="muted">+${fmtInt(more)} earlier (see ${MERCHANT_ACTIONS_CSV})</span>` : ''}`;
 }
 
 function changeCell(r: MerchantActionRow): SafeHtml {
@@ -41,7 +38,7 @@ function changeCell(r: MerchantActionRow): SafeHtml {
   if (r.change === 'de-escalated') return html`▼ from ${actionLabel(r.previousAction)}`;
   const held =
     r.targetAction !== r.action
-      ? html`<br /><span class="muted">points support ${actionLabel(r.targetAction)}; one step a week</span>`
+      ? html`<br><span class="muted">points support ${actionLabel(r.targetAction)}; one step a week</span>`
       : '';
   return html`<span class="muted">unchanged</span>${held}`;
 }
@@ -57,7 +54,7 @@ function actionsTable(rows: readonly MerchantActionRow[], caption: string, empty
       {
         header: 'Action',
         cell: (r) =>
-          html`${renderActionBadge(r.action)}${r.deadline ? html`<br /><span class="muted">fix by ${r.deadline}</span>` : ''}`,
+          html`${renderActionBadge(r.action)}${r.deadline ? html`<br><span class="muted">fix by ${r.deadline}</span>` : ''}`,
       },
       { header: 'Since last week', cell: changeCell },
       {
@@ -139,13 +136,7 @@ function spotSection(d: NonNullable<MerchantOpsData['spotChecks']>): SafeHtml {
       },
     ],
   });
-  return html`<p>
-      ${fmtInt(d.riskDraws)} drawn with probability proportional to risk, ${fmtInt(d.randomDraws)} uniformly from the
-      other ${fmtInt(d.population - d.riskDraws)} of ${fmtInt(d.population)} active merchants, so every merchant can be
-      checked. Export: <a href="${SPOT_CHECKS_CSV}">${SPOT_CHECKS_CSV}</a> (with an empty
-      <code>inspection_result</code> column for the team).
-    </p>
-    ${table}`;
+  return html`<p>${fmtInt(d.riskDraws)} drawn with probability proportional to risk, ${fmtInt(d.randomDraws)} uniformly from the other ${fmtInt(d.population - d.riskDraws)} of ${fmtInt(d.population)} active merchants, so every merchant can be checked. Export: <a href="${SPOT_CHECKS_CSV}">${SPOT_CHECKS_CSV}</a> (with an empty <code>inspection_result</code> column for the team).</p>${table}`;
 }
 
 function limitText(r: StandardPassRate, unit: 'hours' | 'share'): string {
@@ -169,7 +160,7 @@ function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
     rows.find((r) => r.standard === standard && r.category === category);
   const cell = (r: StandardPassRate | undefined): SafeHtml => {
     if (!r || r.judged === 0) return html`<span class="muted">—</span>`;
-    return html`${fmtPct(r.passed / r.judged, 0)}<br /><span class="muted">of ${fmtInt(r.judged)}</span>`;
+    return html`${fmtPct(r.passed / r.judged, 0)}<br><span class="muted">of ${fmtInt(r.judged)}</span>`;
   };
   return renderTable<string>({
     rows: standards,
@@ -179,9 +170,7 @@ function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
         cell: (s) => {
           const info = standardById(s);
           const all = get(s, 'all')!;
-          return html`${info?.label ?? s}<br /><span class="muted"
-              >${limitText(all, info?.unit ?? 'share')}, at least ${fmtInt(all.minCases)} cases</span
-            >`;
+          return html`${info?.label ?? s}<br><span class="muted">${limitText(all, info?.unit ?? 'share')}, at least ${fmtInt(all.minCases)} cases</span>`;
         },
       },
       { header: 'Area', cell: (s) => standardById(s)?.area ?? '' },
@@ -213,14 +202,14 @@ function ledgerSection(d: MerchantOpsData, rows: readonly CompensationRow[]): Sa
         align: 'num',
         help: 'Paid for kept goods to buyers with a confirmed-abuse verdict',
         cell: (r) =>
-          html`${fmtAmount(r.confirmedAmount)}<br /><span class="muted">${fmtInt(r.confirmedRequests)} requests</span>`,
+          html`${fmtAmount(r.confirmedAmount)}<br><span class="muted">${fmtInt(r.confirmedRequests)} requests</span>`,
       },
       {
         header: 'Expected',
         align: 'num',
         help: 'Paid to other buyers, weighted by their abuse risk',
         cell: (r) =>
-          html`${fmtAmount(r.expectedAmount)}<br /><span class="muted">${fmtInt(r.expectedRequests)} requests</span>`,
+          html`${fmtAmount(r.expectedAmount)}<br><span class="muted">${fmtInt(r.expectedRequests)} requests</span>`,
       },
       { header: 'Confirmed so far', align: 'num', cell: (r) => fmtAmount(r.cumulativeConfirmed) },
       { header: 'Expected so far', align: 'num', cell: (r) => fmtAmount(r.cumulativeExpected) },
@@ -244,17 +233,16 @@ export function renderMerchantOperations(d: MerchantOpsData): string {
     body = renderNotice(
       'missing',
       'no merchant governance for this week',
-      html`Run <code>trustlens govern --as-of ${d.asOf}</code> (after <code>trustlens score</code>) to compute the
-        scorecards, the penalty ladder, the spot checks and the ledger.`,
+      html`Run <code>trustlens govern --as-of ${d.asOf}</code> (after <code>trustlens score</code>) to compute the scorecards, the penalty ladder, the spot checks and the ledger.`,
     );
   } else {
     const actions = d.actions;
     body = html`${headline(d, actions)}
-    ${renderSection('actions', 'Recommended actions', actionsSection(actions), html`By level, strongest first. Each failed standard earns its points; points expire, a repeat within the window costs more, and a merchant moves up at most the configured steps a week. Export: <a href="${MERCHANT_ACTIONS_CSV}">${MERCHANT_ACTIONS_CSV}</a>.`)}
-    ${renderSection('escalations', 'Escalations since last week', escalationsSection(actions))}
-    ${renderSection('spot-checks', 'Spot checks', d.spotChecks ? spotSection(d.spotChecks) : renderNotice('missing', 'no spot-check sample for this week', 'The sample is drawn by the govern stage for its as-of date only.'))}
-    ${renderSection('standards', 'Scorecard standards: pass rates by category', d.standards ? standardsSection(d.standards) : renderNotice('missing', 'no scorecard for this week', ''), 'Share of merchants that passed each standard this week, by main category, among merchants with enough cases for a verdict. Requests, tickets and reviews of buyers flagged as abusers at the time are left out, so a shop is not judged on its abusers.')}
-    ${renderSection('ledger', 'Compensation ledger', d.ledger ? ledgerSection(d, d.ledger) : renderNotice('missing', 'no compensation ledger', ''), html`Refund-only money paid this week for goods buyers kept: to buyers with a confirmed-abuse verdict (what the platform owes the merchant), and the risk-weighted expected amount for the rest. Every week and merchant: <a href="${COMPENSATION_CSV}">${COMPENSATION_CSV}</a>.`)}`;
+${renderSection('actions', 'Recommended actions', actionsSection(actions), html`By level, strongest first. Each failed standard earns its points; points expire, a repeat within the window costs more, and a merchant moves up at most the configured steps a week. Export: <a href="${MERCHANT_ACTIONS_CSV}">${MERCHANT_ACTIONS_CSV}</a>.`)}
+${renderSection('escalations', 'Escalations since last week', escalationsSection(actions))}
+${renderSection('spot-checks', 'Spot checks', d.spotChecks ? spotSection(d.spotChecks) : renderNotice('missing', 'no spot-check sample for this week', 'The sample is drawn by the govern stage for its as-of date only.'))}
+${renderSection('standards', 'Scorecard standards: pass rates by category', d.standards ? standardsSection(d.standards) : renderNotice('missing', 'no scorecard for this week', ''), 'Share of merchants that passed each standard this week, by main category, among merchants with enough cases for a verdict. Requests, tickets and reviews of buyers flagged as abusers at the time are left out, so a shop is not judged on its abusers.')}
+${renderSection('ledger', 'Compensation ledger', d.ledger ? ledgerSection(d, d.ledger) : renderNotice('missing', 'no compensation ledger', ''), html`Refund-only money paid this week for goods buyers kept: to buyers with a confirmed-abuse verdict (what the platform owes the merchant), and the risk-weighted expected amount for the rest. Every week and merchant: <a href="${COMPENSATION_CSV}">${COMPENSATION_CSV}</a>.`)}`;
   }
   const defs = renderSection(
     'definitions',

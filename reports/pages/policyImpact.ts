@@ -35,7 +35,7 @@ function cell(r: SimResult | undefined, metric: string, base: SimResult | undefi
   // Differences in the metric's own unit: a relative change from a status quo of zero would be undefined.
   const delta =
     !isBaseline && base
-      ? html`${interval ? '' : html`<br />`}${renderDelta(computeDelta(r.value, base.value, { kind: 'absolute', higherIsBetter: info.higherIsBetter, format: info.formatDiff ?? ((m) => info.format(m)) }), '')}`
+      ? html`${interval ? '' : html`<br>`}${renderDelta(computeDelta(r.value, base.value, { kind: 'absolute', higherIsBetter: info.higherIsBetter, format: info.formatDiff ?? ((m) => info.format(m)) }), '')}`
       : '';
   return html`${info.format(r.value)}${interval}${delta}`;
 }
@@ -127,8 +127,7 @@ function segmentSection(
     );
     parts.push(segmentTable(kind, segments, scenarios, baseline, metric, get));
   }
-  return html`<div class="charts">${charts}</div>
-    ${parts}`;
+  return html`<div class="charts">${charts}</div>${parts}`;
 }
 
 function tradeoff(
@@ -155,32 +154,30 @@ function tradeoff(
   });
   const capacity =
     get(scenarios[0] ?? baseline, segment, 'review_capacity') ?? results.find((r) => r.metric === 'review_capacity');
-  return html`<div class="charts">
-    ${tradeoffChart({
-      id: 'tradeoff',
-      title: 'Abuse stopped vs honest buyers burdened',
-      subtitle: 'Up = more abuse money stopped; right = more honest buyers burdened. Lines are 95% intervals.',
-      points,
-      baseline,
-      xLabel: 'honest buyers burdened',
-      yLabel: simMetricInfo(pickMetric(results, ABUSE_STOPPED)).label.toLowerCase(),
-      xFormat: '.1%',
-      yFormat: '~s',
-    })}${
-      workload.length
-        ? barRankChart({
-            id: 'review-workload',
-            title: 'Manual reviews per week',
-            subtitle: capacity ? `Dashed line: review capacity (${fmtNumber(capacity.value)}).` : undefined,
-            bars: workload,
-            keepOrder: true,
-            xLabel: 'reviews per week',
-            xFormat: ',.0f',
-            rules: capacity ? [{ x: capacity.value, label: 'capacity' }] : [],
-          })
-        : ''
-    }
-  </div>`;
+  return html`<div class="charts">${tradeoffChart({
+    id: 'tradeoff',
+    title: 'Abuse stopped vs honest buyers burdened',
+    subtitle: 'Up = more abuse money stopped; right = more honest buyers burdened. Lines are 95% intervals.',
+    points,
+    baseline,
+    xLabel: 'honest buyers burdened',
+    yLabel: simMetricInfo(pickMetric(results, ABUSE_STOPPED)).label.toLowerCase(),
+    xFormat: '.1%',
+    yFormat: '~s',
+  })}${
+    workload.length
+      ? barRankChart({
+          id: 'review-workload',
+          title: 'Manual reviews per week',
+          subtitle: capacity ? `Dashed line: review capacity (${fmtNumber(capacity.value)}).` : undefined,
+          bars: workload,
+          keepOrder: true,
+          xLabel: 'reviews per week',
+          xFormat: ',.0f',
+          rules: capacity ? [{ x: capacity.value, label: 'capacity' }] : [],
+        })
+      : ''
+  }</div>`;
 }
 
 export function renderPolicyImpact(d: PolicyImpactData): string {
@@ -189,8 +186,7 @@ export function renderPolicyImpact(d: PolicyImpactData): string {
     body = renderNotice(
       'missing',
       'no simulation results for this week',
-      html`Run <code>trustlens simulate --as-of ${d.asOf}</code> to replay the refund policies, then build the report
-        again.`,
+      html`Run <code>trustlens simulate --as-of ${d.asOf}</code> to replay the refund policies, then build the report again.`,
     );
   } else {
     const results = d.results;
@@ -208,10 +204,10 @@ export function renderPolicyImpact(d: PolicyImpactData): string {
           'Changes against the status quo cannot be shown; add the status-quo policy to simulate.policies.',
         );
     body = html`${noBaseline}
-    ${renderSection('tradeoff', 'The trade-off', tradeoff(results, scenarios, d.baseline, get), 'Each policy stops some abuse at the cost of burdening some honest buyers and adding review work. Intervals are 95% bootstrap intervals over buyers.')}
-    ${renderSection('side-by-side', 'Scenarios side by side', scenarioTable(scenarios, d.baseline, 'overall', overallMetrics, get), `All refund requests in the replay window. Under each value: its 95% interval and the difference from ${d.baseline} (▲ more, ▼ less; green good news, red bad).`)}
-    ${renderSection('by-category', 'By category', segmentSection('category', 'Category', results, scenarios, d.baseline, get))}
-    ${renderSection('by-merchant-tier', 'By merchant tier', segmentSection('merchant_tier', 'Merchant tier', results, scenarios, d.baseline, get))}`;
+${renderSection('tradeoff', 'The trade-off', tradeoff(results, scenarios, d.baseline, get), 'Each policy stops some abuse at the cost of burdening some honest buyers and adding review work. Intervals are 95% bootstrap intervals over buyers.')}
+${renderSection('side-by-side', 'Scenarios side by side', scenarioTable(scenarios, d.baseline, 'overall', overallMetrics, get), `All refund requests in the replay window. Under each value: its 95% interval and the difference from ${d.baseline} (▲ more, ▼ less; green good news, red bad).`)}
+${renderSection('by-category', 'By category', segmentSection('category', 'Category', results, scenarios, d.baseline, get))}
+${renderSection('by-merchant-tier', 'By merchant tier', segmentSection('merchant_tier', 'Merchant tier', results, scenarios, d.baseline, get))}`;
   }
   const defs = renderSection(
     'definitions',

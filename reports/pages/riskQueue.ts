@@ -37,9 +37,7 @@ function linked(r: RiskQueueRow): SafeHtml {
   if (r.groupSize <= 1 || r.groupMembers.length === 0) return html`<span class="muted">none</span>`;
   const shown = r.groupMembers.slice(0, MAX_MEMBERS_SHOWN);
   const more = r.groupMembers.length - shown.length;
-  return html`group of
-    ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}
-    <div class="members">${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}</div>`;
+  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}</div>`;
 }
 
 function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
@@ -67,10 +65,7 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
       {
         header: 'Reasons',
         className: 'wrap',
-        cell: (r) =>
-          html`<ul class="reasons">
-            ${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}
-          </ul>`,
+        cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
       },
       { header: 'Linked accounts', cell: linked },
     ],
@@ -93,11 +88,7 @@ function shortQueueNotice(s: RiskQueueSummary | null | undefined): SafeHtml | ''
   return renderNotice(
     'info',
     `short queue: ${fmtInt(s.queued)} of ${fmtInt(s.capacity)} slots`,
-    html`Only ${fmtInt(s.queued)} account${s.queued === 1 ? '' : 's'} not already handled reached both floors (risk ≥
-      ${s.minRisk}, expected loss ≥ ${fmtAmount(s.minExpectedLoss)}; config <code>review.minRisk</code>,
-      <code>review.minExpectedLoss</code>): ${fmtInt(s.belowRiskFloor)} were below the risk floor,
-      ${fmtInt(s.belowLossFloor)} below the expected-loss floor, and ${fmtInt(s.handled)} are already handled. The
-      remaining capacity is free for other work.`,
+    html`Only ${fmtInt(s.queued)} account${s.queued === 1 ? '' : 's'} not already handled reached both floors (risk ≥ ${s.minRisk}, expected loss ≥ ${fmtAmount(s.minExpectedLoss)}; config <code>review.minRisk</code>, <code>review.minExpectedLoss</code>): ${fmtInt(s.belowRiskFloor)} were below the risk floor, ${fmtInt(s.belowLossFloor)} below the expected-loss floor, and ${fmtInt(s.handled)} are already handled. The remaining capacity is free for other work.`,
   );
 }
 
@@ -119,10 +110,7 @@ function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
       {
         header: 'Reasons',
         className: 'wrap',
-        cell: (r) =>
-          html`<ul class="reasons">
-            ${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}
-          </ul>`,
+        cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
       },
     ],
   });
@@ -170,10 +158,11 @@ export function renderRiskQueue(d: RiskQueueData): string {
           ]
         : []),
     ]);
-    body = html`${kpis} ${shortQueueNotice(d.summary)}
-    ${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
-    ${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`${rankingSentence(d.summary)} Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}
-    ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity.') : ''}`;
+    body = html`${kpis}
+${shortQueueNotice(d.summary)}
+${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
+${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`${rankingSentence(d.summary)} Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}
+${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity.') : ''}`;
   }
   const defs = renderSection(
     'definitions',

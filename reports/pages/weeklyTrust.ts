@@ -103,33 +103,31 @@ function compensationChart(c: CompensationTrend | null | undefined): SafeHtml | 
 
 function trends(trend: readonly WeekStats[], compensation?: CompensationTrend | null): SafeHtml {
   const pts = (f: (w: WeekStats) => number | null) => trend.map((w) => ({ weekEnd: w.weekEnd, value: f(w) }));
-  return html`<div class="charts">
-    ${[
-      trendChart({ id: 'trend-orders', title: 'Orders per week', points: pts((w) => w.orders), tickFormat: '~s' }),
-      trendChart({ id: 'trend-gmv', title: 'GMV per week', points: pts((w) => w.gmv), tickFormat: '~s' }),
-      trendChart({
-        id: 'trend-refund-rate',
-        title: 'Refund request rate',
-        subtitle: 'Refund requests ÷ orders in the week.',
-        points: pts((w) => w.refundRequestRate),
-        tickFormat: '.1%',
-      }),
-      trendChart({
-        id: 'trend-refund-only',
-        title: 'Refund-only share of requests',
-        points: pts((w) => w.refundOnlyShare),
-        tickFormat: '.0%',
-      }),
-      trendChart({
-        id: 'trend-abuse-loss',
-        title: 'Estimated abuse loss',
-        subtitle: 'Approved refund-only amount × buyer risk.',
-        points: pts((w) => w.estimatedAbuseLoss),
-        tickFormat: '~s',
-      }),
-      compensationChart(compensation),
-    ]}
-  </div>`;
+  return html`<div class="charts">${[
+    trendChart({ id: 'trend-orders', title: 'Orders per week', points: pts((w) => w.orders), tickFormat: '~s' }),
+    trendChart({ id: 'trend-gmv', title: 'GMV per week', points: pts((w) => w.gmv), tickFormat: '~s' }),
+    trendChart({
+      id: 'trend-refund-rate',
+      title: 'Refund request rate',
+      subtitle: 'Refund requests ÷ orders in the week.',
+      points: pts((w) => w.refundRequestRate),
+      tickFormat: '.1%',
+    }),
+    trendChart({
+      id: 'trend-refund-only',
+      title: 'Refund-only share of requests',
+      points: pts((w) => w.refundOnlyShare),
+      tickFormat: '.0%',
+    }),
+    trendChart({
+      id: 'trend-abuse-loss',
+      title: 'Estimated abuse loss',
+      subtitle: 'Approved refund-only amount × buyer risk.',
+      points: pts((w) => w.estimatedAbuseLoss),
+      tickFormat: '~s',
+    }),
+    compensationChart(compensation),
+  ]}</div>`;
 }
 
 function categories(rows: readonly CategoryStats[]): SafeHtml {
@@ -178,7 +176,7 @@ function moversTable(rows: readonly MerchantMove[], caption: string): SafeHtml {
     caption,
     empty: 'No merchant moved.',
     columns: [
-      { header: 'Merchant', cell: (m) => html`${m.name}<br /><span class="id muted">${m.merchantId}</span>` },
+      { header: 'Merchant', cell: (m) => html`${m.name}<br><span class="id muted">${m.merchantId}</span>` },
       { header: 'Category', cell: (m) => m.category },
       { header: 'Trust last week', align: 'num', cell: (m) => fmtNumber(m.trustBefore, 1) },
       { header: 'Trust now', align: 'num', cell: (m) => fmtNumber(m.trustNow, 1) },
@@ -195,9 +193,7 @@ function moversTable(rows: readonly MerchantMove[], caption: string): SafeHtml {
         className: 'wrap',
         cell: (m) =>
           m.reasons.length
-            ? html`<ul class="reasons">
-                ${m.reasons.map((r) => html`<li>${r}</li>`)}
-              </ul>`
+            ? html`<ul class="reasons">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`
             : html`<span class="muted">—</span>`,
       },
     ],
@@ -225,10 +221,7 @@ function merchantSection(d: WeeklyTrustData): SafeHtml {
       },
     ],
   });
-  return html`<div class="charts">
-    <div>${table}</div>
-    ${tierChart('merchant-tiers', d.merchantTiers, d.asOf, prevLabel)}
-  </div>`;
+  return html`<div class="charts"><div>${table}</div>${tierChart('merchant-tiers', d.merchantTiers, d.asOf, prevLabel)}</div>`;
 }
 
 function moversSection(d: WeeklyTrustData): SafeHtml {
@@ -243,43 +236,39 @@ function moversSection(d: WeeklyTrustData): SafeHtml {
 
 export function renderWeeklyTrust(d: WeeklyTrustData): string {
   const c = d.current;
-  const body = html` <section id="summary" class="summary">
-      <h2>What changed this week</h2>
-      <ul>
-        ${weeklySummary(d).map((s) => html`<li>${s}</li>`)}
-      </ul>
-    </section>
-    ${renderSection('headline', 'Headline numbers', headline(d), html`Week ${fmtWeek(c.weekStart, c.weekEnd)} compared with ${fmtWeek(d.previous.weekStart, d.previous.weekEnd)}. ▲/▼ show the direction; green is good news, red bad.`)}
-    ${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, d.compensation))}
-    ${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d), `Trust = 100 × (1 − probability of a serious platform action in the next ${d.settings.merchantHorizonDays} days).`)}
-    ${renderSection('categories', 'By category', categories(d.categories), 'Orders and refund requests of the week by product category, largest GMV first.')}
-    ${renderSection('movers', 'Merchants whose trust moved most', moversSection(d), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
-    ${renderSection(
-      'definitions',
-      'Definitions',
-      renderDefinitions([
-        {
-          term: 'Week',
-          definition:
-            'Seven days ending just before the as-of date (00:00 UTC); orders by creation time, requests by request time.',
-        },
-        { term: 'Refund request rate', definition: 'Refund requests made in the week ÷ orders placed in the week.' },
-        {
-          term: 'Refund-only share',
-          definition: 'Requests for a refund without returning the goods ÷ all refund requests of the week.',
-        },
-        { term: 'Estimated abuse loss', definition: ABUSE_LOSS_DEFINITION },
-        {
-          term: 'Accounts flagged',
-          definition: 'Buyers whose calibrated abuse risk is in the high tier at this week’s score.',
-        },
-        {
-          term: 'Merchant tiers',
-          definition: 'top-rated, standard, watch and at-risk by trust score thresholds (config tiers.*).',
-        },
-        ...(d.compensation ? [{ term: 'Compensation owed', definition: COMPENSATION_DEFINITION }] : []),
-      ]),
-    )}`;
+  const body = html`
+<section id="summary" class="summary"><h2>What changed this week</h2><ul>${weeklySummary(d).map((s) => html`<li>${s}</li>`)}</ul></section>
+${renderSection('headline', 'Headline numbers', headline(d), html`Week ${fmtWeek(c.weekStart, c.weekEnd)} compared with ${fmtWeek(d.previous.weekStart, d.previous.weekEnd)}. ▲/▼ show the direction; green is good news, red bad.`)}
+${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, d.compensation))}
+${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d), `Trust = 100 × (1 − probability of a serious platform action in the next ${d.settings.merchantHorizonDays} days).`)}
+${renderSection('categories', 'By category', categories(d.categories), 'Orders and refund requests of the week by product category, largest GMV first.')}
+${renderSection('movers', 'Merchants whose trust moved most', moversSection(d), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
+${renderSection(
+  'definitions',
+  'Definitions',
+  renderDefinitions([
+    {
+      term: 'Week',
+      definition:
+        'Seven days ending just before the as-of date (00:00 UTC); orders by creation time, requests by request time.',
+    },
+    { term: 'Refund request rate', definition: 'Refund requests made in the week ÷ orders placed in the week.' },
+    {
+      term: 'Refund-only share',
+      definition: 'Requests for a refund without returning the goods ÷ all refund requests of the week.',
+    },
+    { term: 'Estimated abuse loss', definition: ABUSE_LOSS_DEFINITION },
+    {
+      term: 'Accounts flagged',
+      definition: 'Buyers whose calibrated abuse risk is in the high tier at this week’s score.',
+    },
+    {
+      term: 'Merchant tiers',
+      definition: 'top-rated, standard, watch and at-risk by trust score thresholds (config tiers.*).',
+    },
+    ...(d.compensation ? [{ term: 'Compensation owed', definition: COMPENSATION_DEFINITION }] : []),
+  ]),
+)}`;
   return renderPage({
     asOf: d.asOf,
     page: 'weekly-trust',

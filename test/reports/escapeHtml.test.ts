@@ -39,7 +39,7 @@ describe('html tag', () => {
 
   it('keeps SafeHtml and flattens arrays, dropping null, undefined and false', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p>${inner}${[html`<br />`, 'x<y', null, undefined, false]}</p>`.html).toBe(
+    expect(html`<p>${inner}${[html`<br>`, 'x<y', null, undefined, false]}</p>`.html).toBe(
       '<p><b>&lt;i&gt;</b><br>x&lt;y</p>',
     );
   });
