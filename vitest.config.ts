@@ -12,6 +12,8 @@ export const E2E_SUITES = [
   'test/reports/browser.test.ts', // Chromium: every report page
   'test/notebooks/notebooks.test.ts', // Chromium: exports the sample, builds and opens the notebooks
   'test/pipelines/run/runWeekly.test.ts', // generate → every stage, two weeks, reruns
+  'test/pipelines/run/identicalRuns.test.ts', // generate → two whole runs, every table compared
+  'test/pipelines/run/leftovers.test.ts', // writers killed in child processes at every file operation
   'test/models/forest/reference.test.ts', // trains ml-random-forest next to the engine
   'test/pipelines/features/buildFeatures.test.ts', // the features stage: weekly history, rebuilds, failed builds
   'test/pipelines/features/pointInTime.test.ts', // property: 13 feature builds

@@ -1,17 +1,17 @@
 // Publishes the artifacts of one training run together: a kill at any moment leaves either the previous artifacts or
 // all the new ones (the next writer finishes a publication that was committed), never a new model beside an old one.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ArtifactFile } from './artifactFile.ts';
 import { artifactDates, artifactPath } from './artifactStore.ts';
 
 /** The commit record of a publication: the moves still to make. Present only between commit and completion. */
 const JOURNAL = '.publishing.json';
 
+/** One artifact to move in: `<model>/<file>.pending` to `<model>/<file>`, relative to the artifacts folder (which may move). */
 interface Move {
-  from: string;
-  to: string;
   model: string;
+  file: string;
 }
 
 function pointLatest(dir: string, model: string): void {
@@ -23,7 +23,10 @@ function pointLatest(dir: string, model: string): void {
 }
 
 function complete(dir: string, moves: Move[]): void {
-  for (const m of moves) if (existsSync(m.from)) renameSync(m.from, m.to);
+  for (const m of moves) {
+    const to = join(dir, m.model, m.file);
+    if (existsSync(`${to}.pending`)) renameSync(`${to}.pending`, to);
+  }
   for (const model of new Set(moves.map((m) => m.model))) pointLatest(dir, model);
   rmSync(join(dir, JOURNAL), { force: true });
 }
@@ -33,31 +36,44 @@ function complete(dir: string, moves: Move[]): void {
  * rename), then moves them in. Returns the artifacts' paths.
  */
 export function publishArtifacts(dir: string, artifacts: readonly ArtifactFile[]): string[] {
-  const moves: Move[] = artifacts.map((a) => {
-    const to = artifactPath(dir, a.model, a.asOf);
-    writeFileSync(`${to}.pending`, JSON.stringify(a) + '\n');
-    return { from: `${to}.pending`, to, model: a.model };
+  if (artifacts.length === 0) return [];
+  const paths = artifacts.map((a) => artifactPath(dir, a.model, a.asOf));
+  artifacts.forEach((a, i) => {
+    mkdirSync(join(dir, a.model), { recursive: true });
+    writeFileSync(`${paths[i]}.pending`, JSON.stringify(a) + '\n');
   });
-  if (moves.length === 0) return [];
+  const moves: Move[] = artifacts.map((a, i) => ({ model: a.model, file: basename(paths[i]!) }));
   writeFileSync(join(dir, `${JOURNAL}.tmp`), JSON.stringify(moves) + '\n');
   renameSync(join(dir, `${JOURNAL}.tmp`), join(dir, JOURNAL));
   complete(dir, moves);
-  return moves.map((m) => m.to);
+  return paths;
 }
 
 /**
  * What a killed training left: a committed publication is finished; artifacts of an uncommitted one (`.pending`) and
  * half-written files (`.tmp`) are removed. Run by every writing command before it starts (it holds the run lock).
+ * Returns what it finished or removed.
  */
-export function recoverArtifacts(dir: string): void {
-  if (!existsSync(dir)) return;
+export function recoverArtifacts(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const done: string[] = [];
   const journal = join(dir, JOURNAL);
-  if (existsSync(journal)) complete(dir, JSON.parse(readFileSync(journal, 'utf8')) as Move[]);
-  rmSync(`${journal}.tmp`, { force: true });
+  if (existsSync(journal)) {
+    const moves = JSON.parse(readFileSync(journal, 'utf8')) as Move[];
+    complete(dir, moves);
+    done.push(...moves.map((m) => `${join(dir, m.model, m.file)} (published)`));
+  }
+  if (existsSync(`${journal}.tmp`)) {
+    rmSync(`${journal}.tmp`, { force: true });
+    done.push(`${journal}.tmp`);
+  }
   for (const model of readdirSync(dir, { withFileTypes: true })) {
     if (!model.isDirectory()) continue;
     for (const f of readdirSync(join(dir, model.name))) {
-      if (f.endsWith('.pending') || f.endsWith('.tmp')) rmSync(join(dir, model.name, f), { force: true });
+      if (!f.endsWith('.pending') && !f.endsWith('.tmp')) continue;
+      rmSync(join(dir, model.name, f), { force: true });
+      done.push(join(dir, model.name, f));
     }
   }
+  return done;
 }

@@ -1,12 +1,11 @@
 // What a killed run leaves, cleaned by the next command that writes (it holds the run lock, so nothing else is writing):
 // build tables in the warehouse, ingest's temp folder, half-swapped report and export folders, unpublished artifacts.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
-import { cleanStaleFolders } from '../../data/files/staleFolders.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { cleanStaleReports } from '../../reports/buildReports.ts';
 import { recoverArtifacts } from '../../models/registry/publishArtifacts.ts';
 import { ingestTempRoot } from '../ingest/ingestTempDir.ts';
 
@@ -27,13 +26,7 @@ export async function cleanStaleOutputs(
     rmSync(ingestTempRoot(wh.path), { recursive: true, force: true });
     cleaned.push(ingestTempRoot(wh.path));
   }
-  cleaned.push(...cleanStaleFolders(config.reportsDir));
-  if (existsSync(config.reportsDir)) {
-    for (const e of readdirSync(config.reportsDir, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith('.'))
-        cleaned.push(...cleanStaleFolders(join(config.reportsDir, e.name)));
-    }
-  }
-  recoverArtifacts(config.artifactsDir);
+  cleaned.push(...cleanStaleReports(config.reportsDir));
+  cleaned.push(...recoverArtifacts(config.artifactsDir));
   return cleaned;
 }

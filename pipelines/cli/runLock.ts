@@ -7,18 +7,15 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../../data/validation/errors.ts';
+import { processAlive, selfIdentity, type ProcessIdentity } from '../../data/files/processIdentity.ts';
 
 export interface RunLock {
   path: string;
   release(): void;
 }
 
-interface Holder {
-  pid?: number;
+interface Holder extends ProcessIdentity {
   what?: string;
-  /** Start time of the process in clock ticks since boot (/proc/<pid>/stat field 22). */
-  start?: string;
-  boot?: string;
 }
 
 /** Warehouses this process holds: a second writer in the same process is refused too (file locks are per process). */
@@ -32,34 +29,8 @@ function read(path: string): string | undefined {
   }
 }
 
-/** The start time of a process, or undefined where /proc does not tell (then the pid alone decides). */
-function startTime(pid: number | 'self'): string | undefined {
-  const stat = read(`/proc/${pid}/stat`);
-  // The command name (field 2) may hold spaces and parentheses: fields are counted after its closing parenthesis.
-  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-}
-
-const bootId = () => read('/proc/sys/kernel/random/boot_id');
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Whether the process that wrote the lock still runs: same pid, and the same start time and boot where known. */
-export function holderAlive(h: Holder): boolean {
-  if (h.pid === undefined || !processAlive(h.pid)) return false;
-  if (h.boot !== undefined && bootId() !== undefined && h.boot !== bootId()) return false;
-  if (h.start !== undefined) {
-    const now = startTime(h.pid);
-    if (now !== undefined && now !== h.start) return false;
-  }
-  return true;
-}
+export const holderAlive = (h: Holder): boolean => processAlive(h);
 
 /** DuckDB's lock message when another process holds the warehouse file, else undefined (free, or no file yet). */
 async function fileLockHolder(warehouse: string): Promise<string | undefined> {
@@ -125,10 +96,7 @@ export async function acquireRunLock(warehouse: string, what: string): Promise<R
       rmSync(path, { force: true });
       continue;
     }
-    writeSync(
-      fd,
-      JSON.stringify({ pid: process.pid, what, start: startTime('self'), boot: bootId() } satisfies Holder),
-    );
+    writeSync(fd, JSON.stringify({ ...selfIdentity(), what } satisfies Holder));
     closeSync(fd);
     heldHere.add(warehouse);
     return {

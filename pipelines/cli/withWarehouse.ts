@@ -9,7 +9,7 @@ import { cleanStaleOutputs } from './cleanStaleOutputs.ts';
  * Read-only work (reports, exports) skips the lock: DuckDB itself keeps a second process out while a writer has the file open.
  */
 export async function withWarehouse<T>(
-  ctx: Pick<CommandContext, 'warehouse' | 'config'>,
+  ctx: Pick<CommandContext, 'warehouse' | 'config' | 'log'>,
   what: string | null,
   fn: (wh: Warehouse) => Promise<T>,
 ): Promise<T> {
@@ -23,7 +23,10 @@ export async function withWarehouse<T>(
     });
     try {
       // A writer first cleans what a killed run left (build tables, temp folders, unpublished artifacts).
-      if (what !== null) await cleanStaleOutputs(wh, ctx.config);
+      if (what !== null) {
+        const cleaned = await cleanStaleOutputs(wh, ctx.config);
+        if (cleaned.length) ctx.log.info(`cleaned what an interrupted run left: ${cleaned.join(', ')}`);
+      }
       return await fn(wh);
     } finally {
       wh.close();

@@ -1,7 +1,8 @@
 // Writes the export folder the notebooks read: one Parquet file per dataset, the feature catalogue and manifest.json.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { swapFolder, swapNames } from '../../data/files/staleFolders.ts';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { cleanStaleFolders, swapFolder, swapNames } from '../../data/files/staleFolders.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -40,11 +41,49 @@ export async function exportForNotebooks(
     review_capacity: options.reviewCapacity ?? CONFIG_DEFAULTS.review.capacity,
     buyer_high: options.buyerHigh ?? CONFIG_DEFAULTS.tiers.buyerHigh,
   };
-  const params = { as_of: asOf, weeks: settings.replay_weeks, lookback_days: settings.lookback_days };
+  refuseForeignFolder(outDir);
   // Built beside the folder and swapped in whole: a killed export leaves the previous one, manifest and all.
-  const dir = swapNames(outDir).tmp;
+  cleanStaleFolders(dirname(resolve(outDir)));
+  const dir = swapNames(resolve(outDir)).tmp;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  try {
+    const manifest = await writeExport(wh, asOf, dir, log, settings);
+    swapFolder(dir, resolve(outDir));
+    return manifest;
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** The names an export folder holds (earlier versions wrote the manifest through `manifest.json.tmp`). */
+function isExportFile(name: string): boolean {
+  return (
+    ['manifest.json', 'manifest.json.tmp', CATALOG_FILE].includes(name) ||
+    EXPORT_DATASETS.some((ds) => name === `${ds.name}.parquet`)
+  );
+}
+
+/** The export replaces its whole folder: a folder holding other files is refused instead of emptied. */
+function refuseForeignFolder(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  const foreign = readdirSync(outDir).filter((f) => !isExportFile(f));
+  if (foreign.length === 0) return;
+  const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, … (${foreign.length} in all)` : '');
+  throw new UserError(
+    `export folder ${outDir} holds files that are not part of an export (${shown}); the export replaces the whole folder, so choose a new or empty --out`,
+  );
+}
+
+async function writeExport(
+  wh: Warehouse,
+  asOf: string,
+  dir: string,
+  log: Logger,
+  settings: ExportManifest['settings'],
+): Promise<ExportManifest> {
+  const params = { as_of: asOf, weeks: settings.replay_weeks, lookback_days: settings.lookback_days };
   const files: ExportFile[] = [];
   const skipped: ExportManifest['skipped'] = [];
   for (const ds of EXPORT_DATASETS) {
@@ -67,7 +106,6 @@ export async function exportForNotebooks(
   const catalog = writeCatalog(dir, log);
   const manifest: ExportManifest = { format: EXPORT_FORMAT, as_of: asOf, files, skipped, settings, catalog };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  swapFolder(dir, outDir);
   return manifest;
 }
 

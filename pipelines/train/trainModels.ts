@@ -1,8 +1,6 @@
 // The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the artifact.
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
 import { publishArtifacts, recoverArtifacts } from '../../models/registry/publishArtifacts.ts';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
 import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
@@ -88,7 +86,7 @@ export async function trainModels(
     ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
   );
   if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
-  const out: TrainedModel[] = [];
+  const artifacts: ArtifactFile[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
     const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
@@ -117,20 +115,14 @@ export async function trainModels(
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
-      return { artifact, path: '' };
+      return artifact;
     });
-    if (trained === null) continue;
-    out.push(trained);
+    if (trained !== null) artifacts.push(trained);
   }
   // Published together, once every model is trained: a kill mid-training leaves last run's artifacts, all of them.
-  for (const t of out) mkdirSync(join(config.artifactsDir, t.artifact.model), { recursive: true });
-  const paths = publishArtifacts(
-    config.artifactsDir,
-    out.map((t) => t.artifact),
-  );
-  out.forEach((t, i) => (t.path = paths[i]!));
-  for (const t of out) logSummary(t.artifact, log);
-  return out;
+  const paths = publishArtifacts(config.artifactsDir, artifacts);
+  for (const a of artifacts) logSummary(a, log);
+  return artifacts.map((artifact, i) => ({ artifact, path: paths[i]! }));
 }
 
 function shortfallError(shortfalls: NotEnoughLabels[]): UserError {
