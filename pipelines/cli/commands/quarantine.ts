@@ -8,9 +8,11 @@ export const quarantineCommand = defineCommand({
   summary:
     'Show what ingest quarantined: counts by batch, table and reason, or the rows of one reason with their file and line.',
   details:
-    'Without --reason, one line per batch, table, column and reason with its row count. With --reason, the rows whose reason contains TEXT ' +
-    '(any case): file, line (CSV and NDJSON), row, key, column, value and reason, as a table or CSV. To load fixed rows, correct them in ' +
-    'the source and deliver them again in a new file (README: Bringing your own data, quarantine). Reads the warehouse only.',
+    'Without --reason, one line per batch, table, column and reason with its row count and how many of those rows a later batch ' +
+    'loaded since (a version of the same key). With --reason, the rows whose reason contains TEXT (any case): file, line (CSV and ' +
+    'NDJSON), row, key, column, value, reason and the batch that loaded the fixed row, as a table or CSV. To load fixed rows, write ' +
+    'them with the contract columns to <folder>/<table>.csv (or fix a copy of the source file and pass the same --mapping) and run ' +
+    '`trustlens ingest --from <folder>` (README: What happens to a bad row). Reads the warehouse only.',
   options: [
     {
       flag: 'batch',
