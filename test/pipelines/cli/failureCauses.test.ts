@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { explainFailure } from '../../../data/validation/explainFailure.ts';
 import { cannotRead } from '../../../pipelines/ingest/checkedSource.ts';
 import { goodRows, tempDir, writeTables } from '../ingest/fixtures.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const BIN = fileURLToPath(new URL('../../../pipelines/cli/bin.js', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../../data/mappings/marketplace-export', import.meta.url));
@@ -36,6 +37,7 @@ const config = (dir: string, c: object) => {
 
 describe('memory', () => {
   it('names memoryLimit when it is too small for DuckDB, not a lock or the file (failure 6)', () => {
+    tried(1); // memoryLimit 1KB
     const dir = tempDir('fail');
     const r = cli([
       'ingest',
@@ -53,6 +55,7 @@ describe('memory', () => {
   });
 
   it('does not call a good file unreadable when memory runs out while reading it', () => {
+    tried(1); // memoryLimit 20MB
     const file = {
       table: 'orders',
       path: '/x/orders.csv',
@@ -71,6 +74,7 @@ describe('memory', () => {
 
 describe.skipIf(!mounts)('disk and permissions (in a mount namespace)', () => {
   it('shows the cause when the disk fills at the ingest commit, and the fix (failure 6)', () => {
+    tried(1); // a full disk
     const dir = tempDir('fail');
     const disk = join(dir, 'disk');
     mkdirSync(disk);
@@ -94,6 +98,7 @@ describe.skipIf(!mounts)('disk and permissions (in a mount namespace)', () => {
   });
 
   it('reads a read-only warehouse for report; a writer is told it needs write access; a read-only reports folder is named (failure 6)', () => {
+    tried(3); // read-only warehouse for report, for ingest; read-only reports folder
     const dir = tempDir('fail');
     const data = join(dir, 'data');
     mkdirSync(data);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { acquireRunLock, holderAlive } from '../../../pipelines/cli/runLock.ts';
 import { tempDir } from '../ingest/fixtures.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const HOLDER = fileURLToPath(new URL('./lockHolder.ts', import.meta.url));
 const TSX = fileURLToPath(
@@ -38,6 +39,7 @@ describe('the run lock', () => {
   it.skipIf(!namespaces)(
     'is taken over after a run in a PID namespace (pid 1 there) was killed (failure 5)',
     async () => {
+      tried(1); // a run killed as pid 1 of a namespace
       const warehouse = join(tempDir('lock'), 'wh.duckdb');
       const holder = await startHolder(warehouse, true);
       expect(holder.pid).toBe(1);
@@ -59,6 +61,7 @@ describe('the run lock', () => {
   );
 
   it('refuses a second writer while the holder runs, naming it, and takes over once it was killed', async () => {
+    tried(2); // a second writer, a killed holder
     const warehouse = join(tempDir('lock'), 'wh.duckdb');
     const holder = await startHolder(warehouse, false);
     await expect(acquireRunLock(warehouse, 'trustlens score --as-of 2026-11-02')).rejects.toThrow(
@@ -71,6 +74,7 @@ describe('the run lock', () => {
   });
 
   it('counts a holder dead when its pid now belongs to a process started later, or to another boot', async () => {
+    tried(2); // a reused pid, another boot
     const self = JSON.parse(JSON.stringify({ pid: process.pid }));
     expect(holderAlive(self)).toBe(true);
     expect(holderAlive({ ...self, start: '1' })).toBe(false);
@@ -81,6 +85,7 @@ describe('the run lock', () => {
   });
 
   it('refuses a second writer in the same process', async () => {
+    tried(1); // a second writer in one process
     const warehouse = join(tempDir('lock'), 'wh.duckdb');
     const lock = await acquireRunLock(warehouse, 'trustlens features --as-of 2026-11-02');
     try {
@@ -93,6 +98,7 @@ describe('the run lock', () => {
   });
 
   it('creates a missing warehouse folder instead of failing on the lock file (failure 6)', async () => {
+    tried(1); // a warehouse in a missing folder
     const warehouse = join(tempDir('lock'), 'new', 'folder', 'wh.duckdb');
     const lock = await acquireRunLock(warehouse, 'trustlens ingest');
     expect(existsSync(lock.path)).toBe(true);

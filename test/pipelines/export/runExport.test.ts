@@ -8,6 +8,7 @@ import { configSchema } from '../../../data/config/configSchema.ts';
 import type { Logger } from '../../../data/log/Logger.ts';
 import { defaultExportDir, runExport } from '../../../pipelines/export/runExport.ts';
 import { buildSampleWarehouse } from '../../../notebooks/sample/sampleWarehouse.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const quiet: Logger = { info: () => {}, detail: () => {}, warn: () => {}, step: (_n, fn) => fn(), progress: () => {} };
 
@@ -44,6 +45,7 @@ describe('runExport', () => {
   });
 
   it('refuses an --out folder holding files of something else instead of replacing it', async () => {
+    tried(1); // --out at a folder of other files
     const config = configSchema.parse({ reportsDir: join(dir, 'reports') });
     const mine = join(dir, 'my-analysis');
     mkdirSync(mine);

@@ -8,6 +8,7 @@ import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { checksums, memoryWarehouse } from './ingestHelpers.ts';
+import { tried } from '../../support/badInputs.ts';
 
 let wh: Warehouse | undefined;
 afterEach(() => {
@@ -26,6 +27,7 @@ function mappingFile(dir: string, yaml: string[]): string {
 
 describe("mapping SQL is one read-only SELECT, checked by DuckDB's parser at validation", () => {
   it('refuses several statements, DDL, DML, COPY, ATTACH, PRAGMA and SET, each with its key, all at once (failure 2)', async () => {
+    tried(9); // one per refused key below
     const file = mappingFile(tempDir('mapping'), [
       'sources:',
       '  wipe: "select 1 as x; delete from orders; delete from investigations; select * from (select 1 as x)"',
@@ -61,6 +63,7 @@ describe("mapping SQL is one read-only SELECT, checked by DuckDB's parser at val
 
 describe('mapping SQL reads only under --from and never sees the warehouse', () => {
   it('refuses reads outside --from (absolute, ../, a symlink out) in sql and expr, and warehouse tables, all at once (failure 2)', async () => {
+    tried(5); // one per refused key below
     const outside = tempDir('outside');
     writeFileSync(join(outside, 'secret.csv'), 'buyer_id,registered_at\nz1,2025-01-01\n');
     const dir = writeTables(tempDir(), goodRows());
@@ -200,6 +203,7 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
   });
 
   it('reports every problem of a mapping against its files at once: unknown columns, bad expressions, SQL errors with their line', async () => {
+    tried(3); // one per problem below
     const dir = writeTables(tempDir(), goodRows());
     const file = mappingFile(dir, [
       'tables:',

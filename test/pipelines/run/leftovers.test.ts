@@ -15,6 +15,7 @@ import { recoverArtifacts } from '../../../models/registry/publishArtifacts.ts';
 import { main } from '../../../pipelines/cli/main.ts';
 import { cleanStaleReports } from '../../../reports/buildReports.ts';
 import { goodRows, tempDir, writeTables } from '../ingest/fixtures.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const CHILD = fileURLToPath(new URL('./killedWriter.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url));
@@ -44,6 +45,7 @@ function cutEverywhere(
       const finished = writer(what, root, op, n);
       check(root, finished ? 'not cut' : `cut at ${op} #${n}`);
       if (finished) break;
+      tried(1); // a writer killed at this file operation
       cuts++;
     }
   }
@@ -148,6 +150,7 @@ describe('the next writing command', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('removes build tables, the ingest temp folder, swap copies and unpublished artifacts of killed runs, and keeps those of a live one', async () => {
+    tried(7); // two build tables, an ingest temp folder, three swap copies (one of pid 1 in a namespace), an unpublished artifact
     const root = tempDir('leftovers');
     const warehouse = join(root, 'wh.duckdb');
     const reports = join(root, 'reports');

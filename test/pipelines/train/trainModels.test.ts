@@ -12,6 +12,7 @@ import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
 import { investigation, merchantAction } from '../../support/contractRows.ts';
 import { insertRows } from '../../support/marketplaceWarehouse.ts';
 import { AS_OF, BUYER_SNAPSHOTS, MERCHANT_SNAPSHOTS, miniWarehouse } from './fixtures/miniWarehouse.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-train-'));
 const log = createLogger({ verbosity: 'quiet' });
@@ -73,6 +74,7 @@ describe('trainModels', () => {
   });
 
   it('publishes nothing when a later model of the same run fails: no new abuse-risk beside an old merchant-trust (failure 7)', async () => {
+    tried(1); // a training run cut after its first model
     const failing: TrainOptions = {
       ...MINI_TRAINING,
       augment: (spec, data) => {
