@@ -12,6 +12,8 @@ export const E2E_SUITES = [
   'test/reports/browser.test.ts', // Chromium: every report page
   'test/notebooks/notebooks.test.ts', // Chromium: exports the sample, builds and opens the notebooks
   'test/pipelines/run/runWeekly.test.ts', // generate → every stage, two weeks, reruns
+  'test/pipelines/run/identicalRuns.test.ts', // generate → two whole runs, every table compared
+  'test/pipelines/run/leftovers.test.ts', // writers killed in child processes at every file operation
   'test/models/forest/reference.test.ts', // trains ml-random-forest next to the engine
   'test/pipelines/features/buildFeatures.test.ts', // the features stage: weekly history, rebuilds, failed builds
   'test/pipelines/features/pointInTime.test.ts', // property: 13 feature builds
@@ -19,6 +21,8 @@ export const E2E_SUITES = [
   'test/pipelines/ingest/reingest.test.ts', // the ingest stage batch after batch
   'test/pipelines/ingest/reconciliation.property.test.ts', // property: 20 ingests
   'test/pipelines/ingest/damage.property.test.ts', // property: 90 ingests of damaged files
+  'test/pipelines/cli/runLock.test.ts', // child processes holding the lock, one in a PID namespace
+  'test/pipelines/cli/failureCauses.test.ts', // the CLI in child processes, on tiny and read-only mounts
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
 ];

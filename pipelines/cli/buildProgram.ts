@@ -5,6 +5,7 @@ import { loadConfig } from '../../data/config/loadConfig.ts';
 import { createLogger, type Verbosity } from '../../data/log/Logger.ts';
 import { describeIssues } from '../../data/validation/parseOrThrow.ts';
 import { ValidationError } from '../../data/validation/errors.ts';
+import { explainFailure } from '../../data/validation/explainFailure.ts';
 import { COMMANDS, GLOBAL_OPTIONS } from './commandTable.ts';
 import { optionKey, type CommandSpec } from './defineCommand.ts';
 
@@ -49,11 +50,13 @@ export function buildProgram(): Command {
       const options = validateOptions(spec, raw);
       const { config } = loadConfig(globals.config);
       const verbosity: Verbosity = globals.quiet ? 'quiet' : globals.verbose ? 'verbose' : 'normal';
-      await spec.run(options, {
-        config,
-        warehouse: globals.warehouse ?? config.warehouse,
-        log: createLogger({ verbosity }),
-      });
+      const warehouse = globals.warehouse ?? config.warehouse;
+      try {
+        await spec.run(options, { config, warehouse, log: createLogger({ verbosity }) });
+      } catch (err) {
+        // Memory, disk and permission failures are named as such, with the fix, whatever stage they hit.
+        throw explainFailure(err, { warehouse, memoryLimit: config.memoryLimit });
+      }
     });
   }
   return program;

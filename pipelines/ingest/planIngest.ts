@@ -11,6 +11,7 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { hasRows } from './hasRows.ts';
 import { fingerprintFile } from './fingerprintFile.ts';
 import { findDefaultFiles, globFiles } from './findFiles.ts';
+import type { ReadMapping } from './mapping/loadMapping.ts';
 import { tableQuery, type Mapping, type TableMapping } from './mapping/mappingSchema.ts';
 import { Sandbox } from './sandbox/Sandbox.ts';
 import { formatOf, type SourceFile, type SourceFormat } from './sourceFile.ts';
@@ -98,7 +99,7 @@ function globMapped(
 async function checkMapping(
   from: string,
   outDir: string,
-  mapping: Mapping,
+  { mapping, problems, badKeys }: ReadMapping,
   mappingFile: string | undefined,
   mapped: Map<TableName, string[]>,
 ): Promise<{ sandbox: Sandbox; filesRead: Partial<Record<TableName, string[]>> }> {
@@ -117,8 +118,12 @@ async function checkMapping(
     }));
     const checked = await sandbox.validate({
       tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined),
+      skip: badKeys,
     });
-    if (checked.problems.length) throw new ValidationError(mappingFile ?? 'mapping', checked.problems);
+    // The SQL statements' own problems (loadMapping) and those found against the files, reported together.
+    if (problems.length || checked.problems.length) {
+      throw new ValidationError(mappingFile ?? 'mapping', [...problems, ...checked.problems]);
+    }
     return { sandbox, filesRead: checked.filesRead };
   } catch (err) {
     await sandbox.close();
@@ -129,16 +134,17 @@ async function checkMapping(
 export async function planIngest(
   wh: Warehouse,
   fromDir: string,
-  mapping?: Mapping,
+  read?: ReadMapping,
   mappingFile?: string,
   outDir?: string,
 ): Promise<IngestPlan> {
+  const mapping = read?.mapping;
   const from = resolve(fromDir);
   if (!existsSync(from) || !statSync(from).isDirectory())
     throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const mapped = mapping ? globMapped(from, fromDir, mapping, mappingFile) : new Map<TableName, string[]>();
-  const checked = mapping ? await checkMapping(from, outDir ?? from, mapping, mappingFile, mapped) : undefined;
+  const checked = read ? await checkMapping(from, outDir ?? from, read, mappingFile, mapped) : undefined;
   try {
     const plan = await planFiles(wh, fromDir, from, found, mapped, checked?.filesRead ?? {}, mapping, mappingFile);
     return { ...plan, sandbox: checked?.sandbox };

@@ -5,6 +5,7 @@ import type { ModelName } from '../../models/artifactSchema.ts';
 import { reportInto } from '../report/runReport.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
+import { EnvironmentError, explainFailure } from '../../data/validation/explainFailure.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
@@ -68,10 +69,14 @@ export interface WeeklyRunSummary {
 }
 
 /** A stage failure keeps its exit code (bad input stays 2) and says which stage stopped the run. */
-function stageFailure(stage: string, err: unknown): Error {
+function stageFailure(stage: string, raw: unknown, ctx: { warehouse: string; memoryLimit: string }): Error {
+  const err = explainFailure(raw, ctx);
   const cause = err instanceof Error ? err.message : String(err);
   const message = `stage ${stage} failed: ${cause}\n(the run stopped here; this week's later stages did not run and the previous week's outputs are unchanged)`;
-  return err instanceof UserError ? new UserError(message) : new Error(message, { cause: err });
+  if (err instanceof UserError) return new UserError(message);
+  return err instanceof EnvironmentError
+    ? new EnvironmentError(message, { cause: err })
+    : new Error(message, { cause: err });
 }
 
 /** Runs every stage on an open warehouse (the caller holds the run lock). */
@@ -91,7 +96,7 @@ export async function runWeeklyOn(
     try {
       run = await timed(() => log.step(name, fn));
     } catch (err) {
-      throw stageFailure(name, err);
+      throw stageFailure(name, err, { warehouse: wh.path, memoryLimit: config.memoryLimit });
     }
     stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
     return run.value;

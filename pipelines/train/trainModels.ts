@@ -1,6 +1,6 @@
 // The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the artifact.
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
-import { writeArtifact } from '../../models/registry/artifactStore.ts';
+import { publishArtifacts, recoverArtifacts } from '../../models/registry/publishArtifacts.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
 import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
@@ -65,6 +65,7 @@ export async function trainModels(
   log: Logger,
   options: TrainOptions = {},
 ): Promise<TrainedModel[]> {
+  recoverArtifacts(config.artifactsDir);
   const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
   const shortfalls: NotEnoughLabels[] = [];
@@ -85,7 +86,7 @@ export async function trainModels(
     ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
   );
   if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
-  const out: TrainedModel[] = [];
+  const artifacts: ArtifactFile[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
     const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
@@ -114,13 +115,14 @@ export async function trainModels(
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
-      return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
+      return artifact;
     });
-    if (trained === null) continue;
-    logSummary(trained.artifact, log);
-    out.push(trained);
+    if (trained !== null) artifacts.push(trained);
   }
-  return out;
+  // Published together, once every model is trained: a kill mid-training leaves last run's artifacts, all of them.
+  const paths = publishArtifacts(config.artifactsDir, artifacts);
+  for (const a of artifacts) logSummary(a, log);
+  return artifacts.map((artifact, i) => ({ artifact, path: paths[i]! }));
 }
 
 function shortfallError(shortfalls: NotEnoughLabels[]): UserError {

@@ -33,7 +33,10 @@ export function describeSqlError(key: string, err: unknown, from: string, prefix
     return `key ${key}: reads ${path}, outside --from ${from}; a mapping may read only files under --from (paths relative to it, no symlink out of it)`;
   }
   const line = sqlLine(message, prefixLines);
-  const first = message.split('\n')[0]!.trim();
+  const first = message
+    .split('\n')[0]!
+    .replace(/^Failed to extract statements: /, '')
+    .trim();
   const fix = /^Conversion Error/.test(first)
     ? '; use try_cast (or try(...)) so a bad value is quarantined instead of failing the load'
     : '';

@@ -161,7 +161,7 @@ describe('trustlens run, week after week', () => {
   });
 
   it('refuses to start while another run holds the warehouse, without touching it', async () => {
-    const lock = acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-02 (test)');
+    const lock = await acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-02 (test)');
     try {
       const before = await weekOutputs(END);
       await expect(runRun({ asOf: END, retrain: false }, ctx())).rejects.toThrow(
