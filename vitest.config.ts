@@ -14,6 +14,8 @@ export const E2E_SUITES = [
   'test/pipelines/run/runWeekly.test.ts', // generate → every stage, two weeks, reruns
   'test/pipelines/run/identicalRuns.test.ts', // generate → two whole runs, every table compared
   'test/pipelines/run/leftovers.test.ts', // writers killed in child processes at every file operation
+  'test/pipelines/run/shortHistory.test.ts', // three whole runs on 0, 1 and 3 weeks of data
+  'test/pipelines/features/knownAt.test.ts', // ingests corrections and rebuilds features four times
   'test/models/forest/reference.test.ts', // trains ml-random-forest next to the engine
   'test/pipelines/features/buildFeatures.test.ts', // the features stage: weekly history, rebuilds, failed builds
   'test/pipelines/features/pointInTime.test.ts', // property: 13 feature builds

@@ -3,7 +3,8 @@ import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSche
 import { BASELINE_SCENARIO } from '../data/vocabulary/scenarios.ts';
 import type { Warehouse } from '../data/warehouse/Warehouse.ts';
 import { MODEL_NAMES } from '../models/artifactSchema.ts';
-import { loadArtifact } from './load/loadArtifacts.ts';
+import { loadArtifact, loadArtifactFile } from './load/loadArtifacts.ts';
+import { loadScoredBy } from './load/loadScoredBy.ts';
 import { loadDrift, type DriftSource } from './load/loadDrift.ts';
 import { loadCompensationTrend, loadMerchantOps } from './load/loadMerchantOps.ts';
 import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
@@ -66,16 +67,23 @@ export async function loadReportData(
     if (d.rows !== null) drift.push(d);
   }
   const merchantOps = await loadMerchantOps(wh, asOf);
+  const scoredBy = await loadScoredBy(wh, asOf);
+  // The card describes the model that scored the week: a starter or configured one is not in artifactsDir.
+  const used = (model: string) => scoredBy?.find((m) => m.model === model && m.source !== 'trained')?.artifact;
   return {
     asOf,
     weekly,
     queue,
     policy,
     merchantOps,
+    ...(scoredBy ? { scoredBy } : {}),
     modelCard: {
       asOf,
       settings,
-      models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })),
+      models: MODEL_NAMES.map((model) => ({
+        model,
+        artifact: used(model) ? loadArtifactFile(used(model)!) : loadArtifact(opts.artifactsDir, model, asOf),
+      })),
       drift,
     },
   };

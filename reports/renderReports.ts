@@ -15,6 +15,7 @@ import { renderPolicyImpact } from './pages/policyImpact.ts';
 import { RISK_QUEUE_CSV, renderRiskQueue, riskQueueCsv } from './pages/riskQueue.ts';
 import { renderWeeklyTrust } from './pages/weeklyTrust.ts';
 import type { MerchantOpsData, ReportData } from './reportData.ts';
+import { modelNotice, withModelNotice } from './html/modelNotice.ts';
 
 export const REPORT_FILES = [
   'index.html',
@@ -91,14 +92,17 @@ function indexEntries(d: ReportData): IndexEntry[] {
 }
 
 export function renderReports(d: ReportData): Record<ReportFile, string> {
+  // Scored by a starter model: every page says so first.
+  const notice = modelNotice(d.scoredBy);
+  const page = (html: string) => withModelNotice(html, notice);
   return {
-    'index.html': renderIndex(d.asOf, indexEntries(d)),
-    'weekly-trust.html': renderWeeklyTrust(d.weekly),
-    'risk-queue.html': renderRiskQueue(d.queue),
+    'index.html': page(renderIndex(d.asOf, indexEntries(d))),
+    'weekly-trust.html': page(renderWeeklyTrust(d.weekly)),
+    'risk-queue.html': page(renderRiskQueue(d.queue)),
     [RISK_QUEUE_CSV]: riskQueueCsv(d.queue),
-    'policy-impact.html': renderPolicyImpact(d.policy),
-    'model-card.html': renderModelCard(d.modelCard),
-    'merchant-operations.html': renderMerchantOperations(merchantOps(d)),
+    'policy-impact.html': page(renderPolicyImpact(d.policy)),
+    'model-card.html': page(renderModelCard(d.modelCard)),
+    'merchant-operations.html': page(renderMerchantOperations(merchantOps(d))),
     [MERCHANT_ACTIONS_CSV]: merchantActionsCsv(merchantOps(d)),
     [SPOT_CHECKS_CSV]: spotChecksCsv(merchantOps(d)),
     [COMPENSATION_CSV]: compensationCsv(merchantOps(d)),

@@ -2,6 +2,7 @@
 import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import type { SimResultRow } from '../data/warehouse/tables/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
+import type { ScoredModel } from './html/modelNotice.ts';
 
 /** Activity of one week [weekStart, weekEnd): orders by created_at, refund requests by requested_at. */
 export interface WeekStats {
@@ -193,6 +194,8 @@ export interface ReportData {
   modelCard: ModelCardData;
   /** The merchant-operations page's data; absent in data from before the govern stage existed (the page then says so). */
   merchantOps?: MerchantOpsData;
+  /** Which models scored the week (absent before the score stage recorded it): starter models put a notice on every page. */
+  scoredBy?: ScoredModel[];
 }
 
 /** One merchant's recommended action this week (penalty ladder). */

@@ -21,6 +21,8 @@ export interface ColumnMeta {
   mutable?: boolean;
   /** A timestamp that is a promise about the future (a deadline), not an event: it does not date a delivery. */
   promise?: boolean;
+  /** Enum columns: a value outside the vocabulary loads as `value`, the delivered one kept in `sourceColumn`. */
+  fallback?: { value: string; sourceColumn: string };
 }
 
 /** A column definition: the zod schema that validates one value, plus its metadata. */
@@ -71,7 +73,9 @@ export function describeRule(meta: ColumnMeta): string {
     case 'money':
       return 'decimal >= 0';
     case 'enum':
-      return `one of ${(meta.values ?? []).join(', ')}`;
+      return meta.fallback
+        ? `one of ${(meta.values ?? []).join(', ')}; any other value loads as ${meta.fallback.value} (kept in ${meta.fallback.sourceColumn})`
+        : `one of ${(meta.values ?? []).join(', ')}`;
     case 'int':
       return `integer ${meta.min}–${meta.max}`;
     case 'bool':

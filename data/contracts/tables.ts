@@ -15,6 +15,12 @@ export interface ForeignKey {
   column: string;
   table: TableName;
   references: string;
+  /**
+   * A parent that is not (yet) loaded is normally a quarantined row. With `flagWithinDays`, a row dated (by `dateColumn`)
+   * within that many days of the warehouse's first `table` row loads anyway, flagged in load_flags: its parent predates
+   * the first delivered week.
+   */
+  missing?: { flagWithinDays: number; dateColumn: string; parentDateColumn: string };
 }
 
 export interface TableContract {
@@ -25,6 +31,8 @@ export interface TableContract {
   /** The columns that identify a row, when the id alone does not (default: the primary key alone). */
   rowKey?: readonly string[];
   foreignKeys: ForeignKey[];
+  /** What each rule is for, for a data team mapping a real export (README: Input contracts). */
+  notes?: string[];
 }
 
 export const TABLE_NAMES = [
@@ -43,6 +51,11 @@ const o = col.optional;
 /** Changes after delivery: updated in place, every version kept. */
 const m = col.mutable;
 const promise = (c: Column): Column => ({ schema: c.schema, meta: { ...c.meta, promise: true } });
+/** A value outside the vocabulary loads as other, the delivered value kept in `sourceColumn`. */
+const fallsBack = (c: Column, sourceColumn: string): Column => ({
+  schema: c.schema,
+  meta: { ...c.meta, fallback: { value: 'other', sourceColumn } },
+});
 
 export const CONTRACTS: Record<TableName, TableContract> = {
   buyers: {
@@ -50,9 +63,15 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     doc: 'Buyer accounts.',
     primaryKey: 'buyer_id',
     foreignKeys: [],
+    notes: [
+      'registered_at may be missing: many exports have no registration date. The first order then stands in for it, marked as derived (feat_buyer.account_age_basis = first order), and an age derived so is never given as a reason.',
+      'region may change (accounts move); registered_at may not.',
+    ],
     columns: {
       buyer_id: col.id('Buyer account id.'),
-      registered_at: col.ts('When the account was registered.'),
+      registered_at: o(
+        col.ts('When the account was registered; missing: the first order stands in, marked as derived.'),
+      ),
       region: m(o(col.text('Region code.'))),
     },
   },
@@ -61,27 +80,45 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     doc: 'Merchants (shops).',
     primaryKey: 'merchant_id',
     foreignKeys: [],
+    notes: [
+      'opened_at may be missing: the first order received then stands in for it, marked as derived (feat_merchant.merchant_age_basis); shop age is never a reason anyway.',
+      'main_category outside the seven policy categories loads as other, the delivered code kept in main_category_source: policies and reports keep a closed vocabulary and nothing is lost.',
+      'name, main_category and region may change; opened_at may not.',
+    ],
     columns: {
       merchant_id: col.id('Merchant id.'),
       name: m(col.text('Shop name as shown to buyers (any script).')),
-      main_category: m(col.enum(CATEGORIES, 'Main category of the shop.')),
-      opened_at: col.ts('When the shop opened.'),
+      main_category: m(fallsBack(col.enum(CATEGORIES, 'Main category of the shop.'), 'main_category_source')),
+      main_category_source: m(
+        o(col.text('The main category as delivered, when it is outside the seven (main_category is then other).')),
+      ),
+      opened_at: o(col.ts('When the shop opened; missing: the first order received stands in, marked as derived.')),
       region: m(o(col.text('Region code.'))),
     },
   },
   orders: {
     name: 'orders',
-    doc: 'Orders, one row per order.',
+    doc: 'Orders, one row per order and merchant.',
     primaryKey: 'order_id',
+    notes: [
+      'buyer_id empty = a guest checkout: the order loads and counts for its merchant, is kept out of buyer features (there is no account to score), and the run summary counts them.',
+      'One row per merchant: a checkout with items from several merchants is split by the mapping into one order per merchant (order_id e.g. checkout id and merchant id joined, one expression), parent_order_id keeping the checkout id; refunds and reviews then point at the split order.',
+      'category outside the seven policy categories loads as other, the delivered code kept in category_source.',
+      'Shipment, delivery, cancellation and the promised date may change after delivery; parties, category, amount and creation time may not (a change is a conflict).',
+    ],
     foreignKeys: [
       { column: 'buyer_id', table: 'buyers', references: 'buyer_id' },
       { column: 'merchant_id', table: 'merchants', references: 'merchant_id' },
     ],
     columns: {
       order_id: col.id('Order id.'),
-      buyer_id: col.id('Buyer who placed the order.'),
+      buyer_id: o(col.id('Buyer who placed the order; empty for a guest checkout.')),
       merchant_id: col.id('Merchant who sold it.'),
-      category: col.enum(CATEGORIES, 'Product category.'),
+      parent_order_id: o(
+        col.id('The checkout this order came from, when one checkout was split into one order per merchant.'),
+      ),
+      category: fallsBack(col.enum(CATEGORIES, 'Product category.'), 'category_source'),
+      category_source: o(col.text('The category as delivered, when it is outside the seven (category is then other).')),
       amount: col.money('Order amount in the platform currency.'),
       created_at: col.ts('When the order was placed.'),
       promised_ship_by: m(o(promise(col.ts('Promised shipping deadline.')))),
@@ -97,7 +134,18 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     name: 'refund_requests',
     doc: 'After-sales refund requests.',
     primaryKey: 'request_id',
-    foreignKeys: [{ column: 'order_id', table: 'orders', references: 'order_id' }],
+    foreignKeys: [
+      {
+        column: 'order_id',
+        table: 'orders',
+        references: 'order_id',
+        missing: { flagWithinDays: 90, dateColumn: 'requested_at', parentDateColumn: 'created_at' },
+      },
+    ],
+    notes: [
+      "A refund of an order placed before the first delivered week (its order_id is unknown) loads, flagged in load_flags, when requested within 90 days of the warehouse's first order; later, an unknown order_id is quarantined (most likely a wrong id). Until its order arrives such a refund has no buyer or merchant, so no feature or replay uses it.",
+      "status, the decision, the merchant's response, escalation and return may change after delivery; kind, reason, amount and request time may not.",
+    ],
     columns: {
       request_id: col.id('Request id.'),
       order_id: col.id('Order the request is about.'),
@@ -117,7 +165,12 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     name: 'reviews',
     doc: 'Buyer reviews with Taobao-style DSR sub-ratings.',
     primaryKey: 'review_id',
+    rowKey: ['review_id', 'order_id'],
     foreignKeys: [{ column: 'order_id', table: 'orders', references: 'order_id' }],
+    notes: [
+      'A review is identified by review_id and order_id together: some systems number reviews per item and reuse an id across orders.',
+      'Ratings and text may change (a buyer may revise a review); the order and creation time may not.',
+    ],
     columns: {
       review_id: col.id('Review id.'),
       order_id: col.id('Reviewed order.'),
@@ -132,6 +185,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   service_tickets: {
     name: 'service_tickets',
     doc: 'Customer-service tickets handled by merchants.',
+    notes: [
+      'Response, resolution, satisfaction and the attitude complaint may change after delivery; merchant, parties and opening time may not.',
+    ],
     primaryKey: 'ticket_id',
     foreignKeys: [{ column: 'merchant_id', table: 'merchants', references: 'merchant_id' }],
     columns: {
@@ -150,6 +206,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   merchant_actions: {
     name: 'merchant_actions',
     doc: 'Platform governance actions on merchants (Tmall-style).',
+    notes: [
+      'Only the free-text reason may change: a revoked penalty is a new action, so the history stays what the merchant was told.',
+    ],
     primaryKey: 'action_id',
     foreignKeys: [{ column: 'merchant_id', table: 'merchants', references: 'merchant_id' }],
     columns: {
@@ -163,6 +222,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   investigations: {
     name: 'investigations',
     doc: 'Abuse investigations into buyers; the abuse labels.',
+    notes: [
+      'closed_at and verdict may change (an appeal reverses a verdict); features, labels and replays as of a date read the verdict known then.',
+    ],
     primaryKey: 'case_id',
     foreignKeys: [{ column: 'buyer_id', table: 'buyers', references: 'buyer_id' }],
     columns: {

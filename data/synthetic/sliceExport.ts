@@ -5,10 +5,14 @@ import { CONTRACTS, TABLE_NAMES, type TableName } from '../contracts/index.ts';
 import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 
-/** The column that dates a row: the first timestamp of its contract (registered_at, created_at, requested_at, …). */
+/**
+ * The column that dates a row: the first required timestamp of its contract (created_at, requested_at, …), else the first
+ * timestamp (registered_at and opened_at may be missing in real exports).
+ */
 export function eventTimeColumn(table: TableName): string {
-  const ts = Object.entries(CONTRACTS[table].columns).find(([, c]) => c.meta.kind === 'ts' && !c.meta.optional);
-  if (!ts) throw new Error(`contract ${table} has no required timestamp column`);
+  const stamps = Object.entries(CONTRACTS[table].columns).filter(([, c]) => c.meta.kind === 'ts');
+  const ts = stamps.find(([, c]) => !c.meta.optional) ?? stamps[0];
+  if (!ts) throw new Error(`contract ${table} has no timestamp column`);
   return ts[0];
 }
 
@@ -31,7 +35,8 @@ export async function sliceExport(src: string, out: string, options: SliceOption
     for (const table of TABLE_NAMES) {
       const file = join(src, `${table}.parquet`);
       if (!existsSync(file)) continue;
-      const at = quoteIdent(eventTimeColumn(table));
+      // an undated row (no registration date delivered) belongs to the first delivery
+      const at = `coalesce(${quoteIdent(eventTimeColumn(table))}, '-infinity'::timestamp)`;
       const where = `${at} < $before::timestamp` + (options.from ? ` and ${at} >= $from::timestamp` : '');
       const params: Record<string, string> = {
         file,

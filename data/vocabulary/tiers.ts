@@ -3,7 +3,11 @@ import type { TrustlensConfig } from '../config/configSchema.ts';
 
 export const BUYER_TIERS = ['high', 'elevated', 'normal'] as const;
 export type BuyerTier = (typeof BUYER_TIERS)[number];
-export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk'] as const;
+/**
+ * inactive: no orders in the trust window (the 90 days before the date): trust would be a guess from stale or absent data,
+ * so such merchants are neither at risk nor movers (README: merchant tiers).
+ */
+export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk', 'inactive'] as const;
 export type MerchantTier = (typeof MERCHANT_TIERS)[number];
 
 type Tiers = TrustlensConfig['tiers'];
@@ -15,7 +19,9 @@ export function buyerTier(risk: number, t: Pick<Tiers, 'buyerHigh' | 'buyerEleva
 export function merchantTier(
   trust: number,
   t: Pick<Tiers, 'merchantTopRated' | 'merchantStandard' | 'merchantWatch'>,
+  active = true,
 ): MerchantTier {
+  if (!active) return 'inactive';
   if (trust >= t.merchantTopRated) return 'top-rated';
   if (trust >= t.merchantStandard) return 'standard';
   if (trust >= t.merchantWatch) return 'watch';

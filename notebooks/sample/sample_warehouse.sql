@@ -12,14 +12,15 @@ insert into buyers
 select printf('b%03d', i), timestamp '2025-01-01' + to_days(cast(u('reg' || i) * 500 as integer)), 'r' || (i % 4)
 from range(1, 61) t(i);
 
-insert into merchants
+insert into merchants (merchant_id, name, main_category, opened_at, region)
 select printf('m%02d', i), 'Shop ' || i || case when i = 3 then ' 小店 <b>&amp;</b>' else '' end,
   ['fresh_food', 'electronics', 'apparel', 'home', 'beauty', 'grocery'][1 + cast(i % 6 as integer)],
   timestamp '2024-06-01' + to_days(i * 9), null
 from range(1, 13) t(i);
 
 -- Six orders per buyer over twelve weeks; ring members share device or address keys.
-insert into orders
+insert into orders (order_id, buyer_id, merchant_id, category, amount, created_at, promised_ship_by, shipped_at,
+  delivered_at, cancelled_at, address_key, device_key, payment_key)
 select
   printf('o%03d-%d', b, k),
   printf('b%03d', b),

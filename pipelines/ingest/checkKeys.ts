@@ -12,6 +12,20 @@ import { immutableChanges, rowContent, rowKeyList } from './versionSql.ts';
 /** Adds to ingest_bad the clean rows whose foreign key names no parent row. */
 export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise<void> {
   for (const fk of CONTRACTS[table].foreignKeys) {
+    if (fk.missing) {
+      const flagged = readSql(new URL('./sql/check/unknown_parents_flagged.sql', import.meta.url), {
+        column: q(fk.column),
+        parent: q(fk.table),
+        parent_key: q(fk.references),
+        date_column: q(fk.missing.dateColumn),
+        parent_date: q(fk.missing.parentDateColumn),
+      });
+      await wh.run(flagged, {
+        column: fk.column,
+        flag: RULES.parentBeforeWindow(fk.column, fk.table, fk.missing.flagWithinDays),
+        days: fk.missing.flagWithinDays,
+      });
+    }
     const sql = readSql(new URL('./sql/check/unknown_parents.sql', import.meta.url), {
       column: q(fk.column),
       parent: q(fk.table),

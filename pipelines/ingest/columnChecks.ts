@@ -139,6 +139,16 @@ export function buildCheckSelect(
     const later = index.get(o.later)!;
     cols[later]!.checks.push({ when: `t${later} < t${index.get(o.earlier)!}`, rule: orderRule(o.earlier) });
   }
+  // Vocabularies with a fallback (categories): another value loads as the fallback, the delivered one kept beside it.
+  for (const [i, c] of cols.entries()) {
+    const fb = c.meta.fallback;
+    if (!fb) continue;
+    const known = `t${i} in (${(c.meta.values ?? []).map(quoteLiteral).join(', ')})`;
+    c.checks = c.checks.filter((k) => k.rule !== enumRule(c.meta));
+    c.typed = `case when ${known} then t${i} when t${i} is not null then ${quoteLiteral(fb.value)} end`;
+    const s = index.get(fb.sourceColumn)!;
+    cols[s]!.typed = `coalesce(${cols[s]!.typed}, case when not ${known} then t${i} end)`;
+  }
   const violations = cols.flatMap((c, i) =>
     c.checks.map(
       (k) =>

@@ -9,10 +9,15 @@ export function contractColumnsDdl(table: TableName, withNotNull = true): string
     .join(', ');
 }
 
-/** The row key and foreign-key columns of a table: the contract columns ingest_chk keeps. */
+/** The row key and foreign-key columns of a table (and the dates that decide a missing parent): the contract columns ingest_chk keeps. */
 export function keyColumns(table: TableName): string[] {
   const c = CONTRACTS[table];
-  return [...new Set([...rowKeyColumns(table), ...c.foreignKeys.map((f) => f.column)])];
+  return [
+    ...new Set([
+      ...rowKeyColumns(table),
+      ...c.foreignKeys.flatMap((f) => [f.column, ...(f.missing ? [f.missing.dateColumn] : [])]),
+    ]),
+  ];
 }
 
 /** keyColumns as column definitions "name TYPE" (nullable: rows with a missing key are staged too). */

@@ -34,6 +34,12 @@ export function formatSummary(result: BatchResult): string {
     `batch ${result.batchId}`,
     line(head),
     ...rows.map(line),
+    ...result.tables
+      .filter((t) => t.flagged)
+      .map(
+        (t) =>
+          `${t.flagged} ${t.table} rows loaded with a flag (their parent predates the first delivered week): see table load_flags where batch_id = ${result.batchId}`,
+      ),
     ...(result.absent?.length
       ? [`declared absent (features from them are unknown, never 0): ${result.absent.join(', ')}`]
       : []),

@@ -30,6 +30,8 @@ export interface TableCounts {
   duplicate: number;
   /** Rows a mapping's query filtered out of the table's files (a query table with files only). */
   filtered?: number;
+  /** Rows loaded with a flag (load_flags): a refund of an order from before the first delivered week. Absent when none. */
+  flagged?: number;
   /** The date this load's versions became known (null when it stored none). */
   knownAt: string | null;
 }
@@ -115,6 +117,7 @@ export async function loadTable(
     readSql(new URL('./sql/check/create_checked_keys.sql', import.meta.url), { key_columns: keyColumnsDdl(table) }),
   );
   await wh.run(readSql(new URL('./sql/check/create_key_failures.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/check/create_flags.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/check/create_skipped_rows.sql', import.meta.url)));
 
   const countFiles = files.filter((f) => f.counted);
@@ -189,6 +192,10 @@ export async function loadTable(
     batch: batchId,
     table,
   });
+  await wh.run(readSql(new URL('./sql/load/record_flags.sql', import.meta.url)), { batch: batchId, table });
+  const flagged = Number(
+    await wh.scalar(readSql(new URL('./sql/load/flag_counts.sql', import.meta.url)), { batch: batchId, table }),
+  );
   const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(
     readSql(new URL('./sql/load/table_counts.sql', import.meta.url)),
   );
@@ -209,6 +216,7 @@ export async function loadTable(
     duplicate,
     filtered: filtered ?? undefined,
     knownAt: inserted + updated > 0 ? knownAt : null,
+    ...(flagged ? { flagged } : {}),
   };
 }
 

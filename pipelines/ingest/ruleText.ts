@@ -7,6 +7,8 @@ export const RULES = {
   notJsonObject: 'line is not a JSON object',
   notUtf8Line: 'line is not valid UTF-8',
   duplicate: (pk: string) => `duplicate ${pk} with different content`,
+  parentBeforeWindow: (column: string, parent: TableName, days: number) =>
+    `unknown ${column}: loaded anyway, its ${singular(parent)} most likely predates the first delivered week (within ${days} days of the first ${singular(parent)})`,
   immutableChanged: (column: string) => `conflict: ${column} may not change after delivery (value: kept → delivered)`,
   unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
   moneyNegative: 'money must be >= 0',

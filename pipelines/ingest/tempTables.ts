@@ -7,6 +7,7 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 const LOAD_TABLES = [
   'ingest_chk',
   'ingest_bad',
+  'ingest_flags',
   'ingest_skip',
   'ingest_cand',
   'ingest_full',

@@ -44,7 +44,7 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     `  loaded:    ${loaded}`,
     `  models:    abuse-risk ${model(s.score.buyerModelDate, s.score.buyerModelSource)}, merchant-trust ${model(s.score.merchantModelDate, s.score.merchantModelSource)}` +
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (not retrained)'),
-    `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS)} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
+    `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS) || 'no'} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
     `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS)}`,
     `  governance: ${
       Object.entries(s.govern.actions)

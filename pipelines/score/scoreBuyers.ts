@@ -82,6 +82,9 @@ export function monthlyRefundOnly(amount30d: number, amount90d: number): number 
   return Math.max(amount30d, amount90d / 3);
 }
 
+/** Features whose value is derived when the export has no registration date (feat_buyer.account_age_basis). */
+const DERIVED_AGE_FEATURES = new Set(['account_age_days']);
+
 export async function scoreBuyers(
   wh: Warehouse,
   asOf: string,
@@ -98,6 +101,7 @@ export async function scoreBuyers(
       'f.group_id',
       'f.group_size::integer',
       'f.refund_only_amount_90d::double',
+      "f.account_age_basis = 'first order'",
     ],
   });
   const n = snap.ids.length;
@@ -109,11 +113,12 @@ export async function scoreBuyers(
   if (n === 0) return { rows: [], queue: rankQueue([], new Map(), rules).summary };
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
-  const [amounts, groups, sizes, amounts90] = snap.extra as [
+  const [amounts, groups, sizes, amounts90, ageDerived] = snap.extra as [
     (number | null)[],
     (string | null)[],
     (number | null)[],
     (number | null)[],
+    (boolean | null)[],
   ];
   const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
     const risk = probability[i]!;
@@ -150,6 +155,10 @@ export async function scoreBuyers(
     'buyer reasons',
     config.training.threads,
   );
-  for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
+  // An account age counted from the first order (no registration date delivered) is an estimate, never a stated fact.
+  for (const [row, ex] of byRow)
+    rows[row]!.reasons = ex.reasons
+      .filter((r) => !(ageDerived[row] && DERIVED_AGE_FEATURES.has(r.feature)))
+      .map((r) => r.sentence);
   return { rows, queue: plan.summary };
 }

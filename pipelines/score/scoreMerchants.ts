@@ -17,6 +17,8 @@ export interface MerchantScore extends Record<TrustComponent, number> {
   reasons: string[];
 }
 
+export const INACTIVE_REASON = 'no orders in the last 90 days';
+
 export async function scoreMerchants(
   wh: Warehouse,
   asOf: string,
@@ -26,8 +28,10 @@ export async function scoreMerchants(
 ): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
-  const snap = await loadFeatureColumns(wh, spec, asOf);
+  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use orders_90d).
+  const snap = await loadFeatureColumns(wh, spec, asOf, { extra: ['f.orders_90d as orders_in_window'] });
   if (snap.ids.length === 0) return [];
+  const active = snap.extra[0]!.map((n) => Number(n) > 0);
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const entries = featureEntries(spec.features, artifact.catalogue);
@@ -50,9 +54,10 @@ export async function scoreMerchants(
     return {
       merchant_id,
       trust,
-      tier: merchantTier(trust, config.tiers),
+      tier: merchantTier(trust, config.tiers, active[i]),
       ...componentScores(trust, ex.contributions, entries),
-      reasons: ex.reasons.map((r) => r.sentence),
+      // An inactive shop's reasons would read "no data for …": its one fact is that it sold nothing.
+      reasons: active[i] ? ex.reasons.map((r) => r.sentence) : [INACTIVE_REASON],
     };
   });
 }

@@ -34,7 +34,16 @@ export function trendChart(opts: TrendChartOptions): SafeHtml {
       marginLeft: 56,
       marginRight: 14,
       x: { type: 'utc', label: null, ticks: 4, tickFormat: '%b %d' },
-      y: { grid: true, label: null, tickFormat: opts.tickFormat, zero: true, nice: true, ticks: 4 },
+      // All values 0 (a first week, a marketplace without that source) would give an empty domain and NaN ticks.
+      y: {
+        grid: true,
+        label: null,
+        tickFormat: opts.tickFormat,
+        zero: true,
+        nice: true,
+        ticks: 4,
+        ...(data.some((d) => d.value !== 0) ? {} : { domain: [0, 1] }),
+      },
       marks: [
         Plot.lineY(data, { x: 'week', y: 'value', stroke: '#1f5fbf', strokeWidth: 2 }),
         Plot.dot(data, { x: 'week', y: 'value', fill: '#1f5fbf', r: 2 }),

@@ -15,7 +15,11 @@ export function loadArtifact(artifactsDir: string, model: ModelName, asOf: strin
     : [];
   const date = dates.at(-1);
   if (!date) return { status: 'missing', dir };
-  const file = join(dir, `${date}.json`);
+  return loadArtifactFile(join(dir, `${date}.json`));
+}
+
+/** One artifact file's summary fields (a starter or configured model the week was scored with). */
+export function loadArtifactFile(file: string): ArtifactState {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,4 +1,5 @@
 -- The $n merchants whose trust fell most and the $n that rose most between the previous score and the $as_of score.
+-- Inactive merchants (no orders in the trust window, either week) are no movers: their trust moves with no sales behind it.
 with
 previous as (
   select max(as_of) as as_of from score_merchant_history where as_of < cast($as_of as date)
@@ -23,6 +24,7 @@ joined as (
     strftime(b.as_of, '%Y-%m-%d') as previous_as_of
   from now_scores as n
   join before_scores as b on b.merchant_id = n.merchant_id
+    and n.tier <> 'inactive' and b.tier <> 'inactive'
   left join merchants as m on m.merchant_id = n.merchant_id
 ),
 ranked as (

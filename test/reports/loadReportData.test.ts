@@ -65,6 +65,7 @@ describe('weekly numbers', () => {
       { tier: 'standard', current: 1, previous: 2 },
       { tier: 'watch', current: 2, previous: 1 },
       { tier: 'at-risk', current: 0, previous: 0 },
+      { tier: 'inactive', current: 0, previous: 0 },
     ]);
   });
 

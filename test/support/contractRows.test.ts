@@ -32,7 +32,7 @@ describe('contract row builders', () => {
 
   it('refuse a column the contract does not have, naming the table and the columns it has', () => {
     expect(() => order('o1', 'b1', 'm1', { amount: 5, price: 5 })).toThrow(
-      'orders: unknown column(s) price in a test row; the contract has order_id, buyer_id, merchant_id, category, amount, created_at, promised_ship_by, shipped_at, delivered_at, cancelled_at, address_key, device_key, payment_key',
+      'orders: unknown column(s) price in a test row; the contract has order_id, buyer_id, merchant_id, parent_order_id, category, category_source, amount, created_at, promised_ship_by, shipped_at, delivered_at, cancelled_at, address_key, device_key, payment_key',
     );
   });
 });

@@ -28,7 +28,7 @@ export const merchant = (merchant_id: string, overrides: LiteralRow = {}): Liter
 
 export const order = (
   order_id: string,
-  buyer_id: string,
+  buyer_id: string | null, // null: a guest checkout
   merchant_id: string,
   overrides: LiteralRow = {},
 ): LiteralRow =>

@@ -7,6 +7,7 @@ final as (
     printf('m%05d', m) as merchant_id,
     name,
     main_category,
+    null::varchar as main_category_source,
     tl_ts(opened_s) as opened_at,
     region
   from merchants

@@ -7,7 +7,10 @@ final as (
     printf('o%09d', o) as order_id,
     printf('b%07d', b) as buyer_id,
     printf('m%05d', m) as merchant_id,
+    -- the generator makes one order per merchant and only the seven categories: nothing split, no other code to keep
+    null::varchar as parent_order_id,
     category,
+    null::varchar as category_source,
     amount::DECIMAL(18, 2) as amount,
     tl_ts(created_s) as created_at,
     tl_ts(promise_s) as promised_ship_by,

@@ -14,7 +14,7 @@ create table if not exists score_merchant_history (
   as_of date not null,
   merchant_id varchar not null,
   trust double not null,           -- 100 x (1 - calibrated probability of a serious action in 90 days)
-  tier varchar not null,           -- top-rated | standard | watch | at-risk
+  tier varchar not null,           -- top-rated | standard | watch | at-risk | inactive (no orders in 90 days)
   fulfilment double not null,      -- component sub-scores, 0-100, higher is better
   product_quality double not null,
   after_sales double not null,

@@ -1,5 +1,5 @@
 // `npm run starter-models`: generates the synthetic marketplace, trains both models on it with masked-source copies, and writes models/starter/.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../../../data/config/configSchema.ts';
@@ -15,15 +15,20 @@ import { starterModelCard } from './modelCard.ts';
 import { STARTER_MARKETPLACE, STARTER_MAX_DEPTH, STARTER_MODELS, STARTER_TRAINING } from './starterSettings.ts';
 
 async function main(): Promise<void> {
-  const outIndex = process.argv.indexOf('--out');
-  const out = outIndex > 0 ? process.argv[outIndex + 1]! : 'models/starter';
+  const arg = (flag: string) =>
+    process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined;
+  const out = arg('--out') ?? 'models/starter';
+  // --work DIR keeps the generated marketplace and its warehouse there, and reuses them on the next build.
+  const kept = arg('--work');
   const log = createLogger({ verbosity: 'normal' });
-  const work = mkdtempSync(join(tmpdir(), 'trustlens-starter-'));
+  const work = kept ?? mkdtempSync(join(tmpdir(), 'trustlens-starter-'));
   try {
     const data = join(work, 'data');
-    await log.step('generate the synthetic marketplace', () =>
-      generateMarketplace({ ...STARTER_MARKETPLACE, format: 'parquet', out: data }),
-    );
+    if (!existsSync(join(data, 'orders.parquet'))) {
+      await log.step('generate the synthetic marketplace', () =>
+        generateMarketplace({ ...STARTER_MARKETPLACE, format: 'parquet', out: data }),
+      );
+    }
     const wh = await Warehouse.open({ path: join(work, 'warehouse.duckdb'), memoryLimit: '4GB' });
     try {
       await log.step('ingest', () => ingestInto(wh, { from: data, knownAt: STARTER_MARKETPLACE.end }, log));
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
       wh.close();
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!kept) rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -36,7 +36,7 @@ export function withMaskedSources(spec: ModelSpec, data: TrainingData): Training
       columns.get(name)?.fill(NaN, (i + 1) * n, (i + 2) * n);
   });
   const ids: string[] = [...data.ids];
-  sets.forEach((set) => ids.push(...data.ids.map((id) => `${id}~without-${set.join('+')}`)));
+  for (const set of sets) for (const id of data.ids) ids.push(`${id}~without-${set.join('+')}`);
   const repeat = <T extends Int32Array | Uint8Array>(a: T, make: (len: number) => T): T => {
     const out = make(n * copies);
     for (let c = 0; c < copies; c++) out.set(a, c * n);

@@ -38,7 +38,12 @@ describe('input contracts', () => {
 
   it('renders the reference docs from the same definitions', () => {
     const md = contractDocsMarkdown();
-    expect(md).toContain('| amount | DECIMAL(18,2) | yes | decimal >= 0 | Order amount in the platform currency. |');
-    expect(md).toContain('| kind | VARCHAR | yes | one of refund_only, return_and_refund, exchange |');
+    expect(md).toContain(
+      '| amount | DECIMAL(18,2) | yes | no | decimal >= 0 | Order amount in the platform currency. |',
+    );
+    expect(md).toContain('| kind | VARCHAR | yes | no | one of refund_only, return_and_refund, exchange |');
+    expect(md).toContain('| status | VARCHAR | yes | yes | one of pending, approved, rejected, withdrawn |');
+    expect(md).toContain('Key: `review_id` + `order_id`.');
+    expect(md).toContain('- buyer_id empty = a guest checkout');
   });
 });

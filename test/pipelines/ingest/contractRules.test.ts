@@ -94,9 +94,12 @@ function badCases(table: TableName): Case[] {
     'maybe',
     'not true or false',
   );
-  const en = first((m) => m.kind === 'enum');
+  // Categories fall back to other instead (see the fallback test below).
+  const en = first((m) => m.kind === 'enum' && !m.fallback);
   if (en) add(en, 'Fresh_Food', ENUM_RULES[en]!);
-  for (const fk of CONTRACTS[table].foreignKeys) add(fk.column, 'nope', FK_RULES[`${table}.${fk.column}`]!);
+  // A refund of an unknown order loads flagged near the first order (realExports.test.ts); the others are quarantined.
+  for (const fk of CONTRACTS[table].foreignKeys)
+    if (!fk.missing) add(fk.column, 'nope', FK_RULES[`${table}.${fk.column}`]!);
   return out;
 }
 

@@ -82,10 +82,11 @@ review_stats as (
   group by buyer_id
 ),
 
+-- guest checkouts (no buyer id) have no account to score: they count for merchants only
 population as (
-  select buyer_id from order_stats
+  select buyer_id from order_stats where buyer_id is not null
   union
-  select buyer_id from request_stats
+  select buyer_id from request_stats where buyer_id is not null
 ),
 
 group_members as (
@@ -154,7 +155,8 @@ final as (
     coalesce(gs.group_refund_only_90d, r.refund_only_90d, 0)::integer as group_refund_only_90d,
     -- the buyer's own verdict is the label, so only the other accounts count
     (coalesce(gs.group_confirmed, 0) - case when f.is_confirmed and g.group_id is not null then 1 else 0 end)::integer
-      as group_confirmed_abusers
+      as group_confirmed_abusers,
+    case when b.registered_at_derived then 'first order' when b.buyer_id is not null then 'registration' end as account_age_basis
   from population as p
   left join buyers as b on b.buyer_id = p.buyer_id
   left join order_stats as o on o.buyer_id = p.buyer_id

@@ -153,7 +153,8 @@ final as (
     coalesce(r.abuser_refund_only_90d, 0)::integer as abuser_refund_only_90d,
     coalesce(r.confirmed_abuser_requests_90d, 0)::integer as confirmed_abuser_requests_90d,
     coalesce(r.high_risk_requests_90d, 0)::integer as high_risk_requests_90d,
-    (r.abuser_requests_90d / nullif(r.requests_90d, 0))::double as abuser_request_share_90d
+    (r.abuser_requests_90d / nullif(r.requests_90d, 0))::double as abuser_request_share_90d,
+    case when m.opened_at_derived then 'first order' when m.merchant_id is not null then 'opening date' end as merchant_age_basis
   from order_stats as o
   left join merchants as m on m.merchant_id = o.merchant_id
   left join request_stats as r on r.merchant_id = o.merchant_id

@@ -1,7 +1,8 @@
 -- Edges of the account-linking graph: buyer and shared device, address or payment key, both numbered densely for the
 -- connected-components search.
+-- guest checkouts (no buyer id) link no account
 with orders as (
-  select * from stg_orders
+  select * from stg_orders where buyer_id is not null
 ),
 
 -- the key type stays beside the hash so an equal device and address hash never link

@@ -1,10 +1,11 @@
 -- Orders and refund-only requests per buyer and merchant over 90 and 365 days, the unit of the buyer's excess over merchant baselines.
+-- guest checkouts (no buyer id) are no buyer's
 with orders as (
-  select * from int_orders_enriched
+  select * from int_orders_enriched where buyer_id is not null
 ),
 
 requests as (
-  select * from int_requests_enriched
+  select * from int_requests_enriched where buyer_id is not null
 ),
 
 pair_orders as (

@@ -1,7 +1,9 @@
--- Adds to ingest_bad the clean rows whose foreign key has no parent row (warehouse incl. this batch's parents).
+-- Adds to ingest_bad the clean rows whose foreign key has no parent row (warehouse incl. this batch's parents), except
+-- those loaded with a flag (unknown_parents_flagged.sql).
 insert into ingest_bad
 select c.rowid, $column, c.{{column}}, $rule
 from ingest_chk c
 anti join {{parent}} p on p.{{parent_key}} = c.{{column}}
 anti join ingest_bad b on b.rid = c.rowid
+anti join ingest_flags f on f.rid = c.rowid
 where c.__v is null and c.{{column}} is not null

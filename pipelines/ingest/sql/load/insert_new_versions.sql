@@ -1,6 +1,6 @@
 -- Appends the versions this batch delivers of clashing row keys, numbered after the versions already kept; a version is
 -- never known before the one it follows.
-insert into {{versions}}
+insert into {{versions}} by name
 with steps as (
   select rid, seq, existed from ingest_steps where not unchanged
 ),
