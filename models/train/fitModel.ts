@@ -36,6 +36,8 @@ export interface FitOptions {
 export interface FittedModel {
   artifact: ArtifactFile;
   forest: Forest;
+  /** Probabilities of the held-out rows from the shipped forest and calibration (what scoring would give them). */
+  validationProbability: Float64Array;
 }
 
 export async function fitModel(data: TrainingData, o: FitOptions): Promise<FittedModel> {
@@ -122,7 +124,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
     },
     forest: forest.toJSON() as unknown as Record<string, unknown>,
   };
-  return { artifact, forest };
+  return { artifact, forest, validationProbability: applyCalibrator(cal.calibrator, spec.refitOnAllSnapshots ? forest.predictProba(validCols) : raw) };
 }
 
 /** Calibrated probabilities of a fitted model for new rows; large batches are predicted on `threads` threads (same values). */

@@ -9,7 +9,7 @@ import { historyTable } from '../train/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
 import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
-import { scoreMerchants } from './scoreMerchants.ts';
+import { previousMerchantTiers, scoreMerchants, tierMoves } from './scoreMerchants.ts';
 
 export interface ScoreSummary {
   asOf: string;
@@ -22,6 +22,8 @@ export interface ScoreSummary {
   merchantTiers: Record<string, number>;
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Merchants whose tier changed since the previous score, by cause. */
+  merchantMoves: { model: number; data: number };
 }
 
 function countBy<T>(rows: T[], key: (r: T) => string): Record<string, number> {
@@ -48,9 +50,11 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
   const { rows: buyers, queue } = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
-  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
+  const previous = await previousMerchantTiers(wh, asOf);
+  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log, previous));
+  const moves = await tierMoves(wh, asOf, merchants, previous, trust, config);
   await log.step('write score tables', () =>
-    publishScores(wh, { asOf, buyers, queue, merchants, buyerModelDate: abuse.asOf, merchantModelDate: trust.asOf }),
+    publishScores(wh, { asOf, buyers, queue, merchants, moves, buyerModelDate: abuse.asOf, merchantModelDate: trust.asOf }),
   );
   const summary: ScoreSummary = {
     asOf,
@@ -62,6 +66,7 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
     merchantTiers: countBy(merchants, (m) => m.tier),
     buyerModelDate: abuse.asOf,
     merchantModelDate: trust.asOf,
+    merchantMoves: { model: moves.filter((m) => m.cause === 'model').length, data: moves.filter((m) => m.cause === 'data').length },
   };
   const tiers = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
   log.info(
@@ -70,6 +75,9 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
       (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
   );
   log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${trust.asOf}`);
+  if (summary.merchantMoves.model > 0) {
+    log.info(`${summary.merchantMoves.model} merchants changed tier because merchant-trust was retrained (last week's model kept them); ${summary.merchantMoves.data} because of their own data`);
+  }
   return summary;
 }
 

@@ -7,6 +7,7 @@ import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
 import { specCatalogue } from '../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../models/train/fitModel.ts';
+import { percentileTable, quantileThresholds } from '../../models/score/quantileTiers.ts';
 import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -45,7 +46,12 @@ export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensCon
 }
 
 export async function trainModels(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: TrainOptions = {}): Promise<TrainedModel[]> {
-  const names = options.models ?? MODEL_NAMES;
+  let names = options.models ?? MODEL_NAMES;
+  // The request model is an addition: a warehouse without refund requests (feature marts only) trains the others.
+  if (options.models === undefined && !(await wh.tableExists('refund_requests'))) {
+    log.detail('no refund_requests table: request-risk is not trained');
+    names = names.filter((n) => MODEL_SPECS[n].entity !== 'request');
+  }
   const specs = names.map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
@@ -55,24 +61,38 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
   const out: TrainedModel[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
-    const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
+    const trained = await log.step(`train ${spec.name} as of ${asOf}`, async (): Promise<TrainedModel | null> => {
       const data = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], { asOf, horizonDays: labelSettings(spec, config).horizonDays });
-      const { artifact } = await fitModel(data, {
+      // Too few labelled requests (a young or small marketplace) leave decisions without request risk, not the week without scores.
+      const fitted = await fitModel(data, {
         spec,
         asOf,
         plan,
         catalogue: catalogues[i]!,
         k: spec.k === 'review-capacity' ? config.review.capacity : spec.k,
         seed: config.training.seed,
-        nTrees: config.training.nTrees,
+        nTrees: spec.nTrees ?? config.training.nTrees,
         threads: config.training.threads,
         maxRows: config.training.maxRows,
         trustlensVersion: trustlensVersion(),
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
-      });
+      }).catch((err: unknown) => {
+          if (spec.entity !== 'request' || !(err instanceof Error) || !/no positive labels/.test(err.message)) throw err;
+          log.warn(`request-risk not trained as of ${asOf}: ${err.message.split('\n')[0]}; decisions and replays go without request risk until it can be`);
+          return null;
+        });
+      if (fitted === null) return null;
+      const { artifact, validationProbability } = fitted;
+      if (spec.entity === 'merchant' && config.tiers.merchantBy === 'quantile') {
+        const t = config.tiers;
+        const shares = { atRisk: t.merchantAtRiskShare, watch: t.merchantWatchShare, standard: t.merchantStandardShare };
+        const trust = validationProbability.map((p) => 100 * (1 - p));
+        artifact.tiers = { by: 'quantile', shares, thresholds: quantileThresholds(trust, shares), percentiles: percentileTable(trust), rows: trust.length };
+      }
       return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
     });
+    if (trained === null) continue;
     logSummary(trained.artifact, log);
     out.push(trained);
   }
