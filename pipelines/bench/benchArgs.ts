@@ -16,7 +16,8 @@ export const BENCH_SIZES: readonly BenchSize[] = [
 ];
 
 export const BENCH_USAGE =
-  'usage: npm run bench -- [--sizes 100k,1M,10M] [--forest-sizes 10k,200k] [--skip-forest] [--skip-quality] [--keep DIR]';
+  'usage: npm run bench -- [--sizes 100k,1M,10M | --skip-sizes] [--forest-sizes 10k,200k] [--skip-forest] [--skip-quality] [--quality-seeds 42,97,7,1234,2027] ' +
+  '[--quality-sizes 12k,20k] [--skip-decide] [--decide-warehouse FILE --decide-artifacts DIR] [--keep DIR]';
 
 const argsSchema = z.strictObject({
   sizes: z
@@ -30,8 +31,22 @@ const argsSchema = z.strictObject({
       }),
     ),
   forestSizes: z.string().regex(/^\d+[kKmM]?(,\d+[kKmM]?)*$/, 'must be sizes like 10k,200k').default('10k,200k'),
+  skipSizes: z.boolean().default(false),
   skipForest: z.boolean().default(false),
   skipQuality: z.boolean().default(false),
+  qualitySeeds: z
+    .string()
+    .regex(/^-?\d+(,-?\d+)*$/, 'must be whole numbers separated by commas, e.g. 42,97')
+    .default('42,97,7,1234,2027')
+    .transform((s) => s.split(',').map(Number)),
+  qualitySizes: z
+    .string()
+    .default('12k,20k')
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(['12k', '20k'], { error: 'must be 12k or 20k' }))),
+  skipDecide: z.boolean().default(false),
+  decideWarehouse: z.string().min(1).optional(),
+  decideArtifacts: z.string().min(1).optional(),
   keep: z.string().min(1).optional(),
 });
 
@@ -43,7 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const a = argv[i]!;
     if (!a.startsWith('--')) throw new UserError(`bench: unexpected argument "${a}"\n${BENCH_USAGE}`);
     const key = a.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (key === 'skipForest' || key === 'skipQuality') raw[key] = true;
+    if (key === 'skipSizes' || key === 'skipForest' || key === 'skipQuality' || key === 'skipDecide') raw[key] = true;
     else raw[key] = argv[++i] ?? '';
   }
   const parsed = argsSchema.safeParse(raw);
