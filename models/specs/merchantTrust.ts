@@ -49,6 +49,11 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     'no_reason_7day_rejection_rate_90d',
     'actions_365d',
     'serious_actions_365d',
+    // A small shop's 90 days are few orders; its year shows a steady problem with less noise.
+    'late_shipment_rate_365d',
+    'product_defect_rate_365d',
+    'order_defect_rate_365d',
+    'low_rating_share_365d',
   ],
   derived: [],
   // ~300 positive rows in 12 snapshots: shallow trees with large leaves. Deeper trees (8 / 10) fitted the timing of
@@ -117,6 +122,10 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     no_reason_7day_rejection_rate_90d: '{value} of 7-day no-reason returns rejected',
     actions_365d: '{value} platform penalties in 365 days',
     serious_actions_365d: '{value} serious platform penalties in 365 days',
+    late_shipment_rate_365d: '{value} of orders shipped late in 365 days',
+    product_defect_rate_365d: '{value} of orders reported damaged, faulty, wrong or not as described in 365 days',
+    order_defect_rate_365d: 'order defect rate {value} in 365 days',
+    low_rating_share_365d: '{value} of reviews were 1–2 stars in 365 days',
   },
   // Size, age and category mix change how likely a penalty is, but a shop cannot fix them: they are never the reason shown.
   notReasons: ['merchant_age_days', 'orders_90d', 'gmv_90d', 'orders_365d', 'fresh_food_order_share_90d', 'electronics_order_share_90d'],

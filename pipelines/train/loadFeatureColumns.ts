@@ -41,7 +41,8 @@ export async function loadFeatureColumns(
   const values = reader.getColumnsJS();
   const columns = new Map<string, Float32Array>();
   cols.forEach((name, c) => {
-    const v = values[c + 1]!;
+    // a snapshot without rows (a week with no requests) reads as empty columns
+    const v = values[c + 1] ?? [];
     const out = new Float32Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = v[i] === null ? NaN : (v[i] as number);
     columns.set(name, out);

@@ -12,6 +12,7 @@ describe('featureCatalog', () => {
       'cancellation_rate_90d',
       'delivery_days_median_90d',
       'logistics_avg_90d',
+      'late_shipment_rate_365d',
     ]);
     for (const c of cat.feat_merchant.columns.filter((col) => col.role === 'feature')) expect(c.component).toBeDefined();
     expect(cat.feat_buyer.key).toEqual(['as_of', 'buyer_id']);
