@@ -14,7 +14,9 @@ export const metricsSchema = z.object({
   recallAtK: z.number().nullable(),
   brier: z.number().nullable(),
   /** Reliability table: mean predicted vs observed rate per predicted-probability bin. */
-  calibration: z.array(z.object({ lo: z.number(), hi: z.number(), predicted: z.number(), observed: z.number(), count: z.number().int() })),
+  calibration: z.array(
+    z.object({ lo: z.number(), hi: z.number(), predicted: z.number(), observed: z.number(), count: z.number().int() }),
+  ),
   /** Precision-recall curve, thinned to at most ~100 points. */
   prCurve: z.array(z.object({ recall: z.number(), precision: z.number(), threshold: z.number() })),
 });

@@ -19,14 +19,28 @@ export interface ReportDataOptions {
   settings?: ReportSettings;
 }
 
-export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = { trendWeeks: 12, movers: 10, reviewCapacity: 200, artifactsDir: 'models/artifacts', baseline: 'status-quo' };
+export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = {
+  trendWeeks: 12,
+  movers: 10,
+  reviewCapacity: 200,
+  artifactsDir: 'models/artifacts',
+  baseline: 'status-quo',
+};
 
-export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDataOptions = DEFAULT_REPORT_OPTIONS): Promise<ReportData> {
+export async function loadReportData(
+  wh: Warehouse,
+  asOf: string,
+  opts: ReportDataOptions = DEFAULT_REPORT_OPTIONS,
+): Promise<ReportData> {
   const sources: DriftSource[] = [
     { subject: 'Buyer features', table: 'feat_buyer_history', columns: opts.featureColumns?.buyer },
     { subject: 'Merchant features', table: 'feat_merchant_history', columns: opts.featureColumns?.merchant },
     { subject: 'Buyer risk score', table: 'score_buyer_history', columns: ['risk'] },
-    { subject: 'Merchant trust score', table: 'score_merchant_history', columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'] },
+    {
+      subject: 'Merchant trust score',
+      table: 'score_merchant_history',
+      columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'],
+    },
   ];
   // Sequential on purpose: one DuckDB connection, and the queries are small.
   const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;
@@ -43,6 +57,11 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
     weekly,
     queue,
     policy,
-    modelCard: { asOf, settings, models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })), drift },
+    modelCard: {
+      asOf,
+      settings,
+      models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })),
+      drift,
+    },
   };
 }

@@ -21,7 +21,8 @@ export function psiBand(psi: number): 'stable' | 'moderate' | 'major' {
 
 /** PSI = Σ (a − e) · ln(a / e) over bins, with empty shares raised to epsilon. */
 export function psiFromShares(expected: readonly number[], actual: readonly number[], epsilon = 1e-4): number {
-  if (expected.length !== actual.length) throw new Error(`psiFromShares: ${expected.length} expected bins but ${actual.length} actual`);
+  if (expected.length !== actual.length)
+    throw new Error(`psiFromShares: ${expected.length} expected bins but ${actual.length} actual`);
   let total = 0;
   for (let i = 0; i < expected.length; i++) {
     const e = Math.max(expected[i] as number, epsilon);
@@ -75,7 +76,9 @@ export function psi(
 ): PsiResult | null {
   if (expected.length === 0 || actual.length === 0) return null;
   const bins = opts.bins ?? 10;
-  const present = Array.from(expected).filter(isValue).sort((a, b) => a - b);
+  const present = Array.from(expected)
+    .filter(isValue)
+    .sort((a, b) => a - b);
   const cuts = present.length ? quantileCuts(present, bins) : [];
   const expectedShares = shares(expected, cuts);
   const actualShares = shares(actual, cuts);

@@ -7,7 +7,14 @@ import { RISK_QUEUE_CSV, renderRiskQueue, riskQueueCsv } from './pages/riskQueue
 import { renderWeeklyTrust } from './pages/weeklyTrust.ts';
 import type { ReportData } from './reportData.ts';
 
-export const REPORT_FILES = ['index.html', 'weekly-trust.html', 'risk-queue.html', RISK_QUEUE_CSV, 'policy-impact.html', 'model-card.html'] as const;
+export const REPORT_FILES = [
+  'index.html',
+  'weekly-trust.html',
+  'risk-queue.html',
+  RISK_QUEUE_CSV,
+  'policy-impact.html',
+  'model-card.html',
+] as const;
 export type ReportFile = (typeof REPORT_FILES)[number];
 
 function indexEntries(d: ReportData): IndexEntry[] {
@@ -18,28 +25,34 @@ function indexEntries(d: ReportData): IndexEntry[] {
       file: 'weekly-trust.html',
       title: 'Weekly trust report',
       audience: 'Leadership',
-      description: 'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
+      description:
+        'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
       status: `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`,
     },
     {
       file: 'risk-queue.html',
       title: 'Risk review queue',
       audience: 'Risk teams',
-      description: 'Accounts to review this week, ranked by expected loss, with reasons and linked accounts; also as CSV.',
-      status: d.queue.rows ? `${fmtInt(d.queue.rows.length)} accounts queued, capacity ${fmtInt(d.queue.capacity)}` : 'no queue yet — run trustlens score',
+      description:
+        'Accounts to review this week, ranked by expected loss, with reasons and linked accounts; also as CSV.',
+      status: d.queue.rows
+        ? `${fmtInt(d.queue.rows.length)} accounts queued, capacity ${fmtInt(d.queue.capacity)}`
+        : 'no queue yet — run trustlens score',
     },
     {
       file: 'policy-impact.html',
       title: 'Refund policy impact',
       audience: 'Policy analysts',
-      description: 'Refund policies replayed against the status quo: abuse stopped, honest buyers burdened, cost and review workload, with intervals.',
+      description:
+        'Refund policies replayed against the status quo: abuse stopped, honest buyers burdened, cost and review workload, with intervals.',
       status: scenarios ? `${scenarios} scenarios compared` : 'no simulation results yet — run trustlens simulate',
     },
     {
       file: 'model-card.html',
       title: 'Model card',
       audience: 'Analysts and auditors',
-      description: 'Training window, labels, metrics against rule baselines, calibration, feature importance, TreeSHAP, drift and known limits.',
+      description:
+        'Training window, labels, metrics against rule baselines, calibration, feature importance, TreeSHAP, drift and known limits.',
       status: models.length ? `models: ${models.join(', ')}` : 'no model artifacts yet — run trustlens train',
     },
   ];

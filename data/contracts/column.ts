@@ -21,8 +21,7 @@ export interface Column<T extends z.ZodType = z.ZodType> {
   meta: ColumnMeta;
 }
 
-const isoTimestamp =
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 function make<T extends z.ZodType>(schema: T, meta: ColumnMeta): Column<T> {
   return { schema, meta };

@@ -6,7 +6,12 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { parseOrThrow } from '../validation/parseOrThrow.ts';
 import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
 import { archetypesJson } from './archetypes.ts';
-import { generateOptionsSchema, type GenerateOptions, type OutputFormat, type ResolvedGenerateOptions } from './generateOptions.ts';
+import {
+  generateOptionsSchema,
+  type GenerateOptions,
+  type OutputFormat,
+  type ResolvedGenerateOptions,
+} from './generateOptions.ts';
 import { COPY_OPTIONS, FORMAT_EXTENSION, OUTPUT_TABLES, type OutputTableName } from './outputTables.ts';
 import { readSql } from '../warehouse/readSql.ts';
 import { WORK_STEPS, type WorkStep } from './workSteps.ts';
@@ -45,7 +50,13 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
       await conn.run(`create schema if not exists ${quoteIdent(opts.schema)}`);
       await conn.run(`set schema = ${quoteLiteral(opts.schema)}`);
     }
-    const runParams = { seed: opts.seed, n_buyers: opts.buyers, n_merchants: opts.merchants, start_s: startS, end_s: endS };
+    const runParams = {
+      seed: opts.seed,
+      n_buyers: opts.buyers,
+      n_merchants: opts.merchants,
+      start_s: startS,
+      end_s: endS,
+    };
     for (const step of WORK_STEPS) {
       const ts = performance.now();
       await conn.run(readSql(new URL(`./sql/${step.sql}.sql`, import.meta.url)), paramsFor(step, runParams));
@@ -69,10 +80,19 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
       if (opts.out) {
         file = join(opts.out, `${table.file}.${FORMAT_EXTENSION[opts.format]}`);
         mkdirSync(dirname(file), { recursive: true });
-        rows[table.name] = await countOf(conn, `copy ${source} to ${quoteLiteral(file)} (${COPY_OPTIONS[opts.format]})`);
+        rows[table.name] = await countOf(
+          conn,
+          `copy ${source} to ${quoteLiteral(file)} (${COPY_OPTIONS[opts.format]})`,
+        );
         files[table.name] = file;
       }
-      onProgress?.({ phase: 'write', table: table.name, rows: rows[table.name], seconds: (performance.now() - ts) / 1000, ...(file ? { file } : {}) });
+      onProgress?.({
+        phase: 'write',
+        table: table.name,
+        rows: rows[table.name],
+        seconds: (performance.now() - ts) / 1000,
+        ...(file ? { file } : {}),
+      });
     }
     return {
       seed: opts.seed,

@@ -56,7 +56,8 @@ export class Warehouse {
 
   /** Runs a query and returns rows as JS objects (BIGINT comes back as bigint, DECIMAL as number). */
   async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
+    const reader =
+      params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as T[];
   }
 

@@ -38,7 +38,9 @@ export function topReasons(input: ReasonInput): Reason[] {
     const v = values[entries.findIndex((e) => e.name === c.column)];
     return v !== undefined && (c.op === '>=' ? v >= c.threshold : v > c.threshold);
   };
-  const order = entries.map((_, i) => i).filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
+  const order = entries
+    .map((_, i) => i)
+    .filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
   order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
   return order.slice(0, max).map((i) => ({
     feature: entries[i]!.name,
@@ -47,7 +49,12 @@ export function topReasons(input: ReasonInput): Reason[] {
   }));
 }
 
-export function reasonSentence(entry: CatalogueEntry, value: number, typical: number, template: string | undefined): string {
+export function reasonSentence(
+  entry: CatalogueEntry,
+  value: number,
+  typical: number,
+  template: string | undefined,
+): string {
   const typicalText = Number.isFinite(typical) ? ` (typical: ${formatValue(typical, entry.unit)})` : '';
   if (!Number.isFinite(value)) {
     const window = entry.window === 'none' ? '' : ` in the ${entry.window} window`;

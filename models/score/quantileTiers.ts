@@ -23,14 +23,21 @@ export function quantileThresholds(trust: ArrayLike<number>, shares: TierShares)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length - 1e-9)))]!;
   const watch = at(shares.atRisk);
   const standard = Math.max(watch, at(shares.atRisk + shares.watch));
-  return { merchantWatch: watch, merchantStandard: standard, merchantTopRated: Math.max(standard, at(shares.atRisk + shares.watch + shares.standard)) };
+  return {
+    merchantWatch: watch,
+    merchantStandard: standard,
+    merchantTopRated: Math.max(standard, at(shares.atRisk + shares.watch + shares.standard)),
+  };
 }
 
 /** Trust at each percentile 0…100 of a population (101 values, ascending): maps trust to a rank that means the same across retrains. */
 export function percentileTable(trust: ArrayLike<number>): number[] {
   const sorted = Float64Array.from(trust).filter(Number.isFinite).sort();
   if (sorted.length === 0) throw new Error('a percentile table needs at least one value');
-  return Array.from({ length: 101 }, (_, p) => sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!);
+  return Array.from(
+    { length: 101 },
+    (_, p) => sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!,
+  );
 }
 
 /** Share (0–1) of the population with a lower trust, interpolated in the percentile table. */
@@ -54,7 +61,12 @@ export const MERCHANT_TIER_ORDER = ['at-risk', 'watch', 'standard', 'top-rated']
  * The tier of a percentile, sticky: a merchant keeps last week's tier until its percentile leaves that tier's band
  * by more than `stickiness`, so a retrain or a noisy week does not move shops that sit near an edge.
  */
-export function stickyTier(percentile: number, shares: TierShares, previous: string | null, stickiness: number): (typeof MERCHANT_TIER_ORDER)[number] {
+export function stickyTier(
+  percentile: number,
+  shares: TierShares,
+  previous: string | null,
+  stickiness: number,
+): (typeof MERCHANT_TIER_ORDER)[number] {
   const edges = [0, shares.atRisk, shares.atRisk + shares.watch, shares.atRisk + shares.watch + shares.standard, 1];
   const raw = percentile < edges[1]! ? 0 : percentile < edges[2]! ? 1 : percentile < edges[3]! ? 2 : 3;
   const prev = previous === null ? -1 : MERCHANT_TIER_ORDER.indexOf(previous as (typeof MERCHANT_TIER_ORDER)[number]);

@@ -88,7 +88,7 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
   reasonTemplates: {
     is_refund_only: 'a refund-only request: the goods stay with the buyer',
     is_return_and_refund: 'a return-and-refund request',
-    reason_not_received: "claims the parcel was not received",
+    reason_not_received: 'claims the parcel was not received',
     reason_damaged: 'claims the goods arrived damaged',
     reason_quality: 'claims a quality problem',
     reason_not_as_described: 'claims the goods are not as described',
@@ -113,9 +113,11 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
     buyer_refund_only_90d: '{value} refund-only requests in 90 days',
     buyer_not_received_on_delivered_90d: "{value} 'not received' claims on delivered parcels in 90 days",
     buyer_request_within_24h_share_90d: '{value} of earlier requests came within 24 hours of delivery',
-    buyer_refund_only_excess_90d: '{value} more refund-only requests than the shops bought from would explain (90 days)',
+    buyer_refund_only_excess_90d:
+      '{value} more refund-only requests than the shops bought from would explain (90 days)',
     buyer_merchants_requested_90d: 'refund requests at {value} different shops in 90 days',
-    buyer_refund_only_at_low_refund_merchants_90d: '{value} refund-only requests at shops that rarely get them (90 days)',
+    buyer_refund_only_at_low_refund_merchants_90d:
+      '{value} refund-only requests at shops that rarely get them (90 days)',
     buyer_low_reviews_after_rejection_365d: '{value} 1–2 star reviews after a rejected refund (365 days)',
     buyer_hours_to_request_median_90d: 'earlier requests typically {value} after delivery',
     group_size: 'in a linked group of {value} accounts (device, address or payment)',

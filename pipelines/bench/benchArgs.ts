@@ -26,11 +26,18 @@ const argsSchema = z.strictObject({
     .transform((s, ctx) =>
       s.split(',').map((label) => {
         const size = BENCH_SIZES.find((b) => b.label === label.trim());
-        if (!size) ctx.addIssue({ code: 'custom', message: `unknown size "${label}"; use ${BENCH_SIZES.map((b) => b.label).join(', ')}` });
+        if (!size)
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown size "${label}"; use ${BENCH_SIZES.map((b) => b.label).join(', ')}`,
+          });
         return size!;
       }),
     ),
-  forestSizes: z.string().regex(/^\d+[kKmM]?(,\d+[kKmM]?)*$/, 'must be sizes like 10k,200k').default('10k,200k'),
+  forestSizes: z
+    .string()
+    .regex(/^\d+[kKmM]?(,\d+[kKmM]?)*$/, 'must be sizes like 10k,200k')
+    .default('10k,200k'),
   skipSizes: z.boolean().default(false),
   skipForest: z.boolean().default(false),
   skipQuality: z.boolean().default(false),
@@ -63,7 +70,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   const parsed = argsSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `--${i.path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) || '?'}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `--${i.path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) || '?'}: ${i.message}`,
+    );
     throw new UserError(`bench: ${problems.join('; ')}\n${BENCH_USAGE}`);
   }
   return parsed.data;

@@ -25,7 +25,16 @@ export interface DecideBenchOptions {
 export interface DecideBenchResult {
   requests: number;
   batch: { lines: number; seconds: number; perSecond: number; errors: number };
-  serve: { sent: number; ok: number; errors: number; seconds: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number };
+  serve: {
+    sent: number;
+    ok: number;
+    errors: number;
+    seconds: number;
+    p50Ms: number;
+    p90Ms: number;
+    p99Ms: number;
+    maxMs: number;
+  };
 }
 
 /** The refund requests of the latest week in the warehouse, as NDJSON lines in the contract's shape. */
@@ -53,10 +62,14 @@ async function freePort(): Promise<number> {
 }
 
 async function startServe(o: DecideBenchOptions, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--warehouse', o.warehouse, '--policy', o.policy, ...(o.serveArgs ?? [])], {
-    env: { ...process.env, TZ: 'UTC' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--port', String(port), '--warehouse', o.warehouse, '--policy', o.policy, ...(o.serveArgs ?? [])],
+    {
+      env: { ...process.env, TZ: 'UTC' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let err = '';
   await new Promise<void>((ok, fail) => {
     child.stderr!.on('data', (c: Buffer) => {
@@ -68,13 +81,19 @@ async function startServe(o: DecideBenchOptions, port: number): Promise<ChildPro
   return child;
 }
 
-const quantile = (sorted: Float64Array, q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
 /**
  * Open loop: request i is due at start + i/rate, whatever earlier replies did, and its latency counts from when it was
  * due (a stalled server cannot hide its queue). Bounded: exactly rate × seconds requests, each with a 5 s timeout.
  */
-async function driveServe(port: number, bodies: string[], rate: number, seconds: number): Promise<DecideBenchResult['serve']> {
+async function driveServe(
+  port: number,
+  bodies: string[],
+  rate: number,
+  seconds: number,
+): Promise<DecideBenchResult['serve']> {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const total = rate * seconds;
   const latency = new Float64Array(total).fill(NaN);
@@ -86,7 +105,15 @@ async function driveServe(port: number, bodies: string[], rate: number, seconds:
     new Promise<void>((done) => {
       const body = bodies[i % bodies.length]!;
       const req = request(
-        { host: '127.0.0.1', port, path: '/decide', method: 'POST', agent, timeout: 5000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/decide',
+          method: 'POST',
+          agent,
+          timeout: 5000,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -115,7 +142,16 @@ async function driveServe(port: number, bodies: string[], rate: number, seconds:
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   const sorted = latency.filter((x) => !Number.isNaN(x)).sort();
-  return { sent: total, ok, errors, seconds: elapsed, p50Ms: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9), p99Ms: quantile(sorted, 0.99), maxMs: sorted.at(-1) ?? NaN };
+  return {
+    sent: total,
+    ok,
+    errors,
+    seconds: elapsed,
+    p50Ms: quantile(sorted, 0.5),
+    p90Ms: quantile(sorted, 0.9),
+    p99Ms: quantile(sorted, 0.99),
+    maxMs: sorted.at(-1) ?? NaN,
+  };
 }
 
 export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchResult> {

@@ -14,7 +14,10 @@ function validateOptions(spec: CommandSpec, raw: Record<string, unknown>): Recor
   const result = z.object(shape).safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const problems = describeIssues(result.error.issues).map((p) =>
-    p.replace(/^key (\w+)/, (_, k: string) => `option --${spec.options.find((o) => optionKey(o.flag) === k)?.flag ?? k}`),
+    p.replace(
+      /^key (\w+)/,
+      (_, k: string) => `option --${spec.options.find((o) => optionKey(o.flag) === k)?.flag ?? k}`,
+    ),
   );
   throw new ValidationError(`trustlens ${spec.name}`, problems);
 }
@@ -30,7 +33,10 @@ export function buildProgram(): Command {
     program.addOption(o);
   }
   for (const spec of COMMANDS) {
-    const cmd = program.command(spec.name).summary(spec.summary).description(spec.summary + (spec.details ? `\n\n${spec.details}` : ''));
+    const cmd = program
+      .command(spec.name)
+      .summary(spec.summary)
+      .description(spec.summary + (spec.details ? `\n\n${spec.details}` : ''));
     cmd.exitOverride();
     for (const o of spec.options) {
       const flags = o.value ? `--${o.flag} <${o.value}${o.repeatable ? '...' : ''}>` : `--${o.flag}`;
@@ -43,7 +49,11 @@ export function buildProgram(): Command {
       const options = validateOptions(spec, raw);
       const { config } = loadConfig(globals.config);
       const verbosity: Verbosity = globals.quiet ? 'quiet' : globals.verbose ? 'verbose' : 'normal';
-      await spec.run(options, { config, warehouse: globals.warehouse ?? config.warehouse, log: createLogger({ verbosity }) });
+      await spec.run(options, {
+        config,
+        warehouse: globals.warehouse ?? config.warehouse,
+        log: createLogger({ verbosity }),
+      });
     });
   }
   return program;

@@ -34,8 +34,18 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 export const GLOBAL_OPTIONS = [
-  { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: 'config warehouse (data/warehouse.duckdb)' },
-  { flag: 'config', value: 'FILE', description: 'Config file (JSON or YAML).', defaultText: 'trustlens.config.json if present' },
+  {
+    flag: 'warehouse',
+    value: 'FILE',
+    description: 'DuckDB warehouse file.',
+    defaultText: 'config warehouse (data/warehouse.duckdb)',
+  },
+  {
+    flag: 'config',
+    value: 'FILE',
+    description: 'Config file (JSON or YAML).',
+    defaultText: 'trustlens.config.json if present',
+  },
   { flag: 'quiet', description: 'Only warnings and errors.' },
   { flag: 'verbose', description: 'Every step and detail.' },
 ] as const;

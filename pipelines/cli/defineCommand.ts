@@ -46,7 +46,12 @@ export function defineCommand<const O extends readonly OptionSpec[]>(spec: {
   summary: string;
   details?: string;
   options: O;
-  handler: () => Promise<(options: { [K in O[number] as CamelCase<K['flag']>]: z.output<K['schema']> }, ctx: CommandContext) => Promise<unknown>>;
+  handler: () => Promise<
+    (
+      options: { [K in O[number] as CamelCase<K['flag']>]: z.output<K['schema']> },
+      ctx: CommandContext,
+    ) => Promise<unknown>
+  >;
 }): CommandSpec {
   return {
     name: spec.name,

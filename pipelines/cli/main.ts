@@ -17,7 +17,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`trustlens: ${message}\n`);
-    if (!(err instanceof UserError) && process.env.TRUSTLENS_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    if (!(err instanceof UserError) && process.env.TRUSTLENS_DEBUG && err instanceof Error)
+      process.stderr.write(`${err.stack}\n`);
     return exitCodeOf(err);
   }
 }

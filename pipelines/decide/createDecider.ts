@@ -6,7 +6,13 @@ import type { Policy, PolicyAction } from '../simulate/policy/policySchema.ts';
 import type { DeciderState } from './deciderState.ts';
 import { requestContext } from './requestContext.ts';
 import { REQUEST_FEATURES, requestFeatureValues } from './requestFeatures.ts';
-import { parseRequest, parseRequestLine, type DecideRequest, type InputProblem, type ParsedRequest } from './requestInput.ts';
+import {
+  parseRequest,
+  parseRequestLine,
+  type DecideRequest,
+  type InputProblem,
+  type ParsedRequest,
+} from './requestInput.ts';
 
 export interface Decision {
   /** 1-based line of the input (NDJSON and batch input). */
@@ -57,7 +63,14 @@ const MAX_REASONS = 3;
 
 function errorLine(line: number | undefined, request_id: string | null, problems: InputProblem[]): DecisionError {
   const first = problems[0]!;
-  return { ...(line === undefined ? {} : { line }), request_id, field: first.field, value: first.value, rule: first.rule, problems };
+  return {
+    ...(line === undefined ? {} : { line }),
+    request_id,
+    field: first.field,
+    value: first.value,
+    rule: first.rule,
+    problems,
+  };
 }
 
 /**
@@ -65,9 +78,12 @@ function errorLine(line: number | undefined, request_id: string | null, problems
  * served per week from the scored week's date: the replay ranks a week's reviews by risk, which a live decision
  * cannot know; beyond capacity the policy's overflowAction applies. Merchant deadlines act after the decision.
  */
-export function createDecider(state: DeciderState, policy: Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>): Decider {
+export function createDecider(
+  state: DeciderState,
+  policy: Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>,
+): Decider {
   const evaluate = ruleEvaluator(policy);
-  const ruleName = (i: number) => (i < 0 ? 'default' : policy.rules[i]!.name ?? `rule ${i + 1}`);
+  const ruleName = (i: number) => (i < 0 ? 'default' : (policy.rules[i]!.name ?? `rule ${i + 1}`));
   const capacity = policy.settings.reviewCapacityPerWeek;
   const reviewsByWeek = new Map<number, number>();
   const weekStart = Date.parse(`${state.scoresAsOf}T00:00:00Z`);
@@ -94,7 +110,8 @@ export function createDecider(state: DeciderState, policy: Pick<Policy, 'name' |
         scored.forEach((i, j) => (risks[i] = p[j]!));
       }
     } else {
-      for (const p of prepared) p.notes.push('no request-risk model trained on or before the scored week: request risk unknown');
+      for (const p of prepared)
+        p.notes.push('no request-risk model trained on or before the scored week: request risk unknown');
     }
     return requests.map((r, i) => {
       const { ctx, notes } = prepared[i]!;
@@ -165,7 +182,10 @@ export function createDecider(state: DeciderState, policy: Pick<Policy, 'name' |
       lines.forEach((text, i) => {
         if (text.trim() !== '') kept.push({ text, line: firstLine + i });
       });
-      return decideParsed(kept.map((k) => parseRequestLine(k.text)), (i) => kept[i]!.line);
+      return decideParsed(
+        kept.map((k) => parseRequestLine(k.text)),
+        (i) => kept[i]!.line,
+      );
     },
     decideValues(values, batch) {
       return decideParsed(values.map(parseRequest), (i) => (batch ? i + 1 : undefined));

@@ -21,7 +21,9 @@ export interface DeciderOptions {
   orderDays?: number;
 }
 
-export function resolvePolicy(policy: DeciderOptions['policy']): Pick<Policy, 'name' | 'rules' | 'default' | 'settings'> {
+export function resolvePolicy(
+  policy: DeciderOptions['policy'],
+): Pick<Policy, 'name' | 'rules' | 'default' | 'settings'> {
   return typeof policy === 'string' ? (loadPolicies([policy])[0] as LoadedPolicy) : policy;
 }
 

@@ -109,14 +109,21 @@ export async function loadDeciderState(wh: Warehouse, o: StateOptions): Promise<
   for (const r of await wh.all(readSql(new URL('./sql/decide_merchants.sql', import.meta.url)), params)) {
     merchants.set(String(r.merchant_id), {
       snapshot: r.in_snapshot
-        ? { orders90d: num(r.orders_90d), refundOnlyRate90d: num(r.refund_only_rate_90d), productDefectRate90d: num(r.product_defect_rate_90d), abuserRequestShare90d: num(r.abuser_request_share_90d) }
+        ? {
+            orders90d: num(r.orders_90d),
+            refundOnlyRate90d: num(r.refund_only_rate_90d),
+            productDefectRate90d: num(r.product_defect_rate_90d),
+            abuserRequestShare90d: num(r.abuser_request_share_90d),
+          }
         : null,
       trust: numOrNull(r.trust),
       tier: r.tier === null || r.tier === undefined ? null : String(r.tier),
     });
   }
   const orders = new Map<string, OrderFacts>();
-  for (const r of await wh.all(readSql(new URL('./sql/decide_orders.sql', import.meta.url)), { orders_from: addDays(scoresAsOf, -o.orderDays) })) {
+  for (const r of await wh.all(readSql(new URL('./sql/decide_orders.sql', import.meta.url)), {
+    orders_from: addDays(scoresAsOf, -o.orderDays),
+  })) {
     orders.set(String(r.order_id), {
       buyerId: String(r.buyer_id),
       merchantId: String(r.merchant_id),
@@ -139,18 +146,32 @@ export async function loadDeciderState(wh: Warehouse, o: StateOptions): Promise<
     for (const m of members.values()) for (const b of m) groups.set(b, m);
   }
   const confirmedMs = new Map<string, number>();
-  for (const r of await wh.all(readSql(new URL('./sql/decide_confirmed.sql', import.meta.url)))) confirmedMs.set(String(r.buyer_id), num(r.confirmed_ms));
-  return { scoresAsOf, buyers, merchants, orders, groups, confirmedMs, requestModel: await loadRequestModel(wh, o.artifactsDir, scoresAsOf) };
+  for (const r of await wh.all(readSql(new URL('./sql/decide_confirmed.sql', import.meta.url))))
+    confirmedMs.set(String(r.buyer_id), num(r.confirmed_ms));
+  return {
+    scoresAsOf,
+    buyers,
+    merchants,
+    orders,
+    groups,
+    confirmedMs,
+    requestModel: await loadRequestModel(wh, o.artifactsDir, scoresAsOf),
+  };
 }
 
 /** The newest request-risk model trained on or before the scored week (as the replay uses for requests after it). */
 async function loadRequestModel(wh: Warehouse, artifactsDir: string, scoresAsOf: string): Promise<RequestModel | null> {
-  const date = artifactDates(artifactsDir, 'request-risk').filter((d) => d <= scoresAsOf).at(-1);
+  const date = artifactDates(artifactsDir, 'request-risk')
+    .filter((d) => d <= scoresAsOf)
+    .at(-1);
   if (date === undefined) return null;
   const artifact = readArtifact(artifactsDir, 'request-risk', date);
   const features = artifact.spec.features;
   const missing = features.filter((f) => !(REQUEST_FEATURES as readonly string[]).includes(f));
-  if (missing.length) throw new UserError(`${artifactsDir}/request-risk/${date}.json reads ${missing.join(', ')}, which decide cannot compute; retrain it with this version`);
+  if (missing.length)
+    throw new UserError(
+      `${artifactsDir}/request-risk/${date}.json reads ${missing.join(', ')}, which decide cannot compute; retrain it with this version`,
+    );
   const forest = Forest.fromJSON(artifact.forest);
   const typical = new Float64Array(features.length).fill(NaN);
   if (await wh.tableExists(REQUEST_HISTORY)) {

@@ -17,7 +17,9 @@ export function requestContext(state: DeciderState, r: DecideRequest): RequestCo
   const order = state.orders.get(r.order_id);
   const base = { kind: r.kind, reason: r.reason, amount: r.amount };
   if (!order) {
-    notes.push(`order ${r.order_id} is not among the warehouse's orders of the held weeks: buyer, merchant and request risk unknown`);
+    notes.push(
+      `order ${r.order_id} is not among the warehouse's orders of the held weeks: buyer, merchant and request risk unknown`,
+    );
     return { facts: null, ctx: base, notes };
   }
   const buyer = state.buyers.get(order.buyerId);
@@ -39,11 +41,15 @@ export function requestContext(state: DeciderState, r: DecideRequest): RequestCo
     category: order.category,
     buyer_risk: buyer?.risk ?? null,
     buyer_tier: buyer?.tier ?? null,
-    buyer_account_age_days: Number.isNaN(registeredMs) ? null : (Math.floor(r.requestedMs / 1000) - Math.floor(registeredMs / 1000)) / 86_400,
+    buyer_account_age_days: Number.isNaN(registeredMs)
+      ? null
+      : (Math.floor(r.requestedMs / 1000) - Math.floor(registeredMs / 1000)) / 86_400,
     group_confirmed_abusers: others + (self ? 1 : 0),
     merchant_trust: merchant?.trust ?? null,
     merchant_tier: merchant?.tier ?? null,
-    hours_since_delivery: Number.isNaN(delivered) ? null : (Math.floor(r.requestedMs / 1000) - Math.floor(delivered / 1000)) / 3_600,
+    hours_since_delivery: Number.isNaN(delivered)
+      ? null
+      : (Math.floor(r.requestedMs / 1000) - Math.floor(delivered / 1000)) / 3_600,
   };
   const facts: RequestFacts = {
     kind: r.kind,

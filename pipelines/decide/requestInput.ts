@@ -23,16 +23,26 @@ export interface InputProblem {
   rule: string;
 }
 
-export type ParsedRequest = { ok: true; request: DecideRequest } | { ok: false; request_id: string | null; problems: InputProblem[] };
+export type ParsedRequest =
+  { ok: true; request: DecideRequest } | { ok: false; request_id: string | null; problems: InputProblem[] };
 
 /** Epoch ms of an ISO 8601 timestamp (no zone = UTC); NaN for impossible dates such as 2026-02-30 or 25:00. */
 export function isoToMs(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
+    text,
+  );
   if (!m) return NaN;
   const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1, 7).map((x) => x ?? undefined) as string[];
   const ms = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== +y! || back.getUTCMonth() !== +mo! - 1 || back.getUTCDate() !== +d! || back.getUTCHours() !== +h || back.getUTCMinutes() !== +mi || back.getUTCSeconds() !== +s) {
+  if (
+    back.getUTCFullYear() !== +y! ||
+    back.getUTCMonth() !== +mo! - 1 ||
+    back.getUTCDate() !== +d! ||
+    back.getUTCHours() !== +h ||
+    back.getUTCMinutes() !== +mi ||
+    back.getUTCSeconds() !== +s
+  ) {
     return NaN;
   }
   const zone = m[8];
@@ -59,7 +69,10 @@ function ruleOf(c: Column): string {
 
 /** The contract's schemas: required columns as they are, the others nullable and optional; unknown keys are ignored. */
 const shape = Object.fromEntries(
-  Object.entries(COLUMNS).map(([name, c]) => [name, (REQUIRED as readonly string[]).includes(name) ? c.schema : c.schema.nullish()]),
+  Object.entries(COLUMNS).map(([name, c]) => [
+    name,
+    (REQUIRED as readonly string[]).includes(name) ? c.schema : c.schema.nullish(),
+  ]),
 ) as Record<string, z.ZodType>;
 const requestSchema = z.object(shape);
 
@@ -78,14 +91,30 @@ export function parseRequest(raw: unknown): ParsedRequest {
       if (seen.has(field)) continue;
       seen.add(field);
       const value = obj[field];
-      problems.push({ field, value: value ?? null, rule: value === undefined || value === null ? 'required value missing' : ruleOf(COLUMNS[field]!) });
+      problems.push({
+        field,
+        value: value ?? null,
+        rule: value === undefined || value === null ? 'required value missing' : ruleOf(COLUMNS[field]!),
+      });
     }
   }
   const requestedMs = typeof obj.requested_at === 'string' ? isoToMs(obj.requested_at) : NaN;
-  if (typeof obj.requested_at === 'string' && !problems.some((p) => p.field === 'requested_at') && Number.isNaN(requestedMs)) {
-    problems.push({ field: 'requested_at', value: obj.requested_at, rule: 'not a valid timestamp (ISO 8601 expected)' });
+  if (
+    typeof obj.requested_at === 'string' &&
+    !problems.some((p) => p.field === 'requested_at') &&
+    Number.isNaN(requestedMs)
+  ) {
+    problems.push({
+      field: 'requested_at',
+      value: obj.requested_at,
+      rule: 'not a valid timestamp (ISO 8601 expected)',
+    });
   }
-  if (typeof obj.amount === 'number' && !problems.some((p) => p.field === 'amount') && Math.abs(Math.round(obj.amount * 100) - obj.amount * 100) > 1e-6) {
+  if (
+    typeof obj.amount === 'number' &&
+    !problems.some((p) => p.field === 'amount') &&
+    Math.abs(Math.round(obj.amount * 100) - obj.amount * 100) > 1e-6
+  ) {
     problems.push({ field: 'amount', value: obj.amount, rule: 'money must have at most 2 decimals' });
   }
   const id = typeof obj.request_id === 'string' && obj.request_id.length > 0 ? obj.request_id : null;
@@ -93,7 +122,15 @@ export function parseRequest(raw: unknown): ParsedRequest {
   const v = obj as Omit<DecideRequest, 'requestedMs'>;
   return {
     ok: true,
-    request: { request_id: v.request_id, order_id: v.order_id, requested_at: v.requested_at, requestedMs, kind: v.kind, reason: v.reason, amount: v.amount },
+    request: {
+      request_id: v.request_id,
+      order_id: v.order_id,
+      requested_at: v.requested_at,
+      requestedMs,
+      kind: v.kind,
+      reason: v.reason,
+      amount: v.amount,
+    },
   };
 }
 
@@ -104,7 +141,13 @@ export function parseRequestLine(text: string): ParsedRequest {
     raw = JSON.parse(text);
   } catch (err) {
     const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    return { ok: false, request_id: null, problems: [{ field: null, value: shown, rule: `not valid JSON (${err instanceof Error ? err.message : String(err)})` }] };
+    return {
+      ok: false,
+      request_id: null,
+      problems: [
+        { field: null, value: shown, rule: `not valid JSON (${err instanceof Error ? err.message : String(err)})` },
+      ],
+    };
   }
   return parseRequest(raw);
 }

@@ -32,8 +32,9 @@ export async function decideStream(decider: Decider, input: Readable, output: Wr
     const out = decider.decideLines(chunk, first);
     first += chunk.length;
     chunk = [];
-    for (const d of out) if ('action' in d) counts.decisions++;
-    else counts.errors++;
+    for (const d of out)
+      if ('action' in d) counts.decisions++;
+      else counts.errors++;
     if (out.length && !output.write(out.map((d) => JSON.stringify(d)).join('\n') + '\n')) await once(output, 'drain');
   };
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -54,7 +55,9 @@ export async function runDecide(options: DecideOptions, ctx: CommandContext): Pr
     asOf: options.asOf,
     orderDays: ctx.config.decide.orderDays,
   });
-  ctx.log.info(`deciding with policy ${decider.policyName} (${policy}) and the scores of the week of ${decider.scoresAsOf}`);
+  ctx.log.info(
+    `deciding with policy ${decider.policyName} (${policy}) and the scores of the week of ${decider.scoresAsOf}`,
+  );
   const input = options.input && options.input !== '-' ? createReadStream(options.input) : process.stdin;
   const counts = await decideStream(decider, input, process.stdout);
   ctx.log.info(`${counts.decisions} decisions, ${counts.errors} lines with errors`);

@@ -17,6 +17,13 @@ export interface QualityLine {
 
 export function formatQualityTable(lines: readonly QualityLine[]): string {
   const fmt = (v: number | null) => (v === null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
-  const rows = lines.map((l) => [l.section, l.check, fmt(l.value), l.target, l.pass === null ? '' : l.pass ? 'PASS' : 'FAIL', l.note ?? '']);
+  const rows = lines.map((l) => [
+    l.section,
+    l.check,
+    fmt(l.value),
+    l.target,
+    l.pass === null ? '' : l.pass ? 'PASS' : 'FAIL',
+    l.note ?? '',
+  ]);
   return textTable(['section', 'check', 'value', 'target', 'result', 'note'], rows, [2]);
 }

@@ -19,8 +19,13 @@ export interface EvaluateOptions {
 
 export async function runEvaluate(options: EvaluateOptions, ctx: CommandContext): Promise<void> {
   const single = options.asOf !== undefined || options.truth !== undefined;
-  if (single === (options.seeds !== undefined) || (single && (options.asOf === undefined || options.truth === undefined))) {
-    throw new UserError('evaluate: give --as-of DATE and --truth DIR (this warehouse), or --seeds LIST (generated marketplaces), not both');
+  if (
+    single === (options.seeds !== undefined) ||
+    (single && (options.asOf === undefined || options.truth === undefined))
+  ) {
+    throw new UserError(
+      'evaluate: give --as-of DATE and --truth DIR (this warehouse), or --seeds LIST (generated marketplaces), not both',
+    );
   }
   if (options.seeds) return runSeeds({ ...options, seeds: options.seeds }, ctx);
   const asOf = options.asOf!;
@@ -28,11 +33,15 @@ export async function runEvaluate(options: EvaluateOptions, ctx: CommandContext)
   const wh = await Warehouse.open({ path: ctx.warehouse });
   try {
     const lines = await ctx.log.step('quality bar', () => qualityBar(wh, asOf, truth, ctx.config));
-    if (!options.skipPolicies) lines.push(...(await ctx.log.step('policy truth check', () => policyLines(wh, asOf, truth, ctx.config, ctx.log))));
+    if (!options.skipPolicies)
+      lines.push(
+        ...(await ctx.log.step('policy truth check', () => policyLines(wh, asOf, truth, ctx.config, ctx.log))),
+      );
     process.stdout.write(`quality bar as of ${asOf} against ${truth}\n${formatQualityTable(lines)}\n`);
     const failed = lines.filter((l) => l.pass === false);
     ctx.log.info(failed.length ? `${failed.length} check(s) failed` : 'all checks passed');
-    if (options.strict && failed.length) throw new UserError(`quality bar: ${failed.map((l) => l.check).join('; ')} failed`);
+    if (options.strict && failed.length)
+      throw new UserError(`quality bar: ${failed.map((l) => l.check).join('; ')} failed`);
   } finally {
     wh.close();
   }
@@ -40,12 +49,26 @@ export async function runEvaluate(options: EvaluateOptions, ctx: CommandContext)
 
 async function runSeeds(options: EvaluateOptions & { seeds: number[] }, ctx: CommandContext): Promise<void> {
   const sizes = options.sizes ?? ['12k', '20k'];
-  ctx.log.info(`quality bar over seeds ${options.seeds.join(', ')} at ${sizes.join(' and ')} (${options.seeds.length * sizes.length} marketplaces)`);
-  const results = await evaluateSeeds({ seeds: options.seeds, sizes, keep: options.keep, skipPolicies: options.skipPolicies, config: ctx.config, log: ctx.log }, (r) =>
-    ctx.log.info(`seed ${r.seed} at ${r.size}: precision@capacity ${r.precisionAtK?.toFixed(3)}, trust ROC-AUC ${r.trustAuc?.toFixed(3)} (${r.minutes.toFixed(1)} min)`),
+  ctx.log.info(
+    `quality bar over seeds ${options.seeds.join(', ')} at ${sizes.join(' and ')} (${options.seeds.length * sizes.length} marketplaces)`,
+  );
+  const results = await evaluateSeeds(
+    {
+      seeds: options.seeds,
+      sizes,
+      keep: options.keep,
+      skipPolicies: options.skipPolicies,
+      config: ctx.config,
+      log: ctx.log,
+    },
+    (r) =>
+      ctx.log.info(
+        `seed ${r.seed} at ${r.size}: precision@capacity ${r.precisionAtK?.toFixed(3)}, trust ROC-AUC ${r.trustAuc?.toFixed(3)} (${r.minutes.toFixed(1)} min)`,
+      ),
   );
   process.stdout.write(`${formatSeedTable(results)}\n`);
   const failed = seedTargets(results).filter((t) => t.pass === false);
   ctx.log.info(failed.length ? `${failed.length} target(s) missed` : 'every target met');
-  if (options.strict && failed.length) throw new UserError(`quality bar over seeds: ${failed.map((t) => t.target).join('; ')} missed`);
+  if (options.strict && failed.length)
+    throw new UserError(`quality bar over seeds: ${failed.map((t) => t.target).join('; ')} missed`);
 }

@@ -59,7 +59,8 @@ export const EXPORT_DATASETS: readonly ExportDataset[] = [
     sqlFile: 'export_investigate_requests.sql',
     reads: ['risk_queue_history', 'score_buyer_history', 'buyer_groups', 'refund_requests', 'orders', 'investigations'],
     producedBy: 'score',
-    description: 'Refund requests of the last 90 days by queued or high-risk buyers and the members of their linked groups.',
+    description:
+      'Refund requests of the last 90 days by queued or high-risk buyers and the members of their linked groups.',
   },
   {
     name: 'replay_requests',
@@ -75,6 +76,7 @@ export const EXPORT_DATASETS: readonly ExportDataset[] = [
     sqlFile: 'export_sim_results.sql',
     reads: ['sim_results'],
     producedBy: 'simulate',
-    description: 'Policy replay results (scenario, week, segment, metric, value, 95% interval) of the year up to the as-of date.',
+    description:
+      'Policy replay results (scenario, week, segment, metric, value, 95% interval) of the year up to the as-of date.',
   },
 ];

@@ -71,7 +71,11 @@ async function dropTempTables(wh: Warehouse): Promise<void> {
  * one connection: each call works in its own temp tables and publishes in one transaction, so a failure (including a
  * broken column check) leaves the previous outputs as they were.
  */
-export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildFeaturesOptions = {}): Promise<BuildFeaturesResult> {
+export async function buildFeatures(
+  wh: Warehouse,
+  asOf: string,
+  options: BuildFeaturesOptions = {},
+): Promise<BuildFeaturesResult> {
   const opts = { ...DEFAULTS, ...options };
   if (!isCalendarDate(asOf)) {
     throw new UserError(`features: as-of date "${asOf}" is not a date; use YYYY-MM-DD, e.g. 2026-11-02`);
@@ -95,7 +99,8 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
   const catalog = featureCatalog();
   try {
     for (const m of STAGING_MODELS) {
-      const file = m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
+      const file =
+        m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
       await timed(m.name, () => materializeSql(wh, m.name, file, params));
     }
     for (const m of INTERMEDIATE_MODELS) await timed(m.name, () => materializeSql(wh, m.name, m.file, params));
@@ -107,7 +112,8 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
       if (shape.length) throw new Error(`features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
       const problems: string[] = [];
       for (const m of FEATURE_MODELS) problems.push(...(await checkViolations(wh, m.name, catalog[m.table])));
-      if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
+      if (problems.length)
+        throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
     });
     const counts = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
       `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,

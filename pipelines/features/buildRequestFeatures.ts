@@ -19,12 +19,32 @@ export const REQUEST_HISTORY = 'feat_request_history';
 
 /** Stand-ins, with the columns feat_request reads, for tables a later stage writes (a request before any score has none). */
 const OPTIONAL_SOURCES = [
-  { view: 'req_buyer_scores', table: 'score_buyer_history', empty: 'select null::date as as_of, null::varchar as buyer_id, null::double as risk where false' },
-  { view: 'req_merchant_scores', table: 'score_merchant_history', empty: 'select null::date as as_of, null::varchar as merchant_id, null::double as trust where false' },
-  { view: 'req_buyer_groups', table: 'buyer_groups', empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false' },
+  {
+    view: 'req_buyer_scores',
+    table: 'score_buyer_history',
+    empty: 'select null::date as as_of, null::varchar as buyer_id, null::double as risk where false',
+  },
+  {
+    view: 'req_merchant_scores',
+    table: 'score_merchant_history',
+    empty: 'select null::date as as_of, null::varchar as merchant_id, null::double as trust where false',
+  },
+  {
+    view: 'req_buyer_groups',
+    table: 'buyer_groups',
+    empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false',
+  },
 ] as const;
 
-const REQUIRED = ['refund_requests', 'orders', 'buyers', 'reviews', 'investigations', 'feat_buyer_history', 'feat_merchant_history'] as const;
+const REQUIRED = [
+  'refund_requests',
+  'orders',
+  'buyers',
+  'reviews',
+  'investigations',
+  'feat_buyer_history',
+  'feat_merchant_history',
+] as const;
 
 /**
  * Builds the requests made in [asOf − 7 days, asOf) into feat_request_history (replacing that as_of's rows, in one
@@ -35,11 +55,15 @@ export async function buildRequestFeatures(wh: Warehouse, asOf: string, log?: Lo
   const missing: string[] = [];
   for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
   if (missing.length) {
-    throw new UserError(`request features: warehouse ${wh.path} has no ${missing.join(', ')}; run \`trustlens ingest\` and \`trustlens features\` first`);
+    throw new UserError(
+      `request features: warehouse ${wh.path} has no ${missing.join(', ')}; run \`trustlens ingest\` and \`trustlens features\` first`,
+    );
   }
   for (const src of OPTIONAL_SOURCES) {
     // Names are constants of this module, never user text.
-    await wh.run(`create or replace temp view ${src.view} as ${(await wh.tableExists(src.table)) ? `select * from ${src.table}` : src.empty}`);
+    await wh.run(
+      `create or replace temp view ${src.view} as ${(await wh.tableExists(src.table)) ? `select * from ${src.table}` : src.empty}`,
+    );
   }
   const catalog = featureCatalog().feat_request;
   try {
@@ -47,7 +71,11 @@ export async function buildRequestFeatures(wh: Warehouse, asOf: string, log?: Lo
     const shape = await columnShapeProblems(wh, 'build_feat_request', catalog);
     if (shape.length) throw new Error(`request features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
     const problems = await checkViolations(wh, 'build_feat_request', catalog);
-    if (problems.length) throw new ValidationError(`request features as of ${asOf}: column checks failed, previous outputs kept`, problems);
+    if (problems.length)
+      throw new ValidationError(
+        `request features as of ${asOf}: column checks failed, previous outputs kept`,
+        problems,
+      );
     const n = Number(await wh.scalar<bigint>('select count(*) from build_feat_request'));
     await wh.transaction(async () => {
       if (!(await wh.tableExists(REQUEST_HISTORY))) {

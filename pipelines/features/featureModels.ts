@@ -40,7 +40,12 @@ export const INTERMEDIATE_MODELS: readonly SqlModel[] = [
 ];
 
 /** Temp tables of the linked-account search (groupLinkedAccounts), materialized after INTERMEDIATE_MODELS. */
-export const GROUPING_TABLES = ['int_buyer_keys_linked', 'int_buyer_labels', 'int_buyer_labels_next', 'int_buyers_grouped'] as const;
+export const GROUPING_TABLES = [
+  'int_buyer_keys_linked',
+  'int_buyer_labels',
+  'int_buyer_labels_next',
+  'int_buyers_grouped',
+] as const;
 
 export interface FeatureModel extends SqlModel {
   table: FeatureTableName;
@@ -50,8 +55,26 @@ export interface FeatureModel extends SqlModel {
 }
 
 export const FEATURE_MODELS: readonly FeatureModel[] = [
-  { table: 'feat_buyer', name: 'build_feat_buyer', file: 'features/feat_buyer.sql', current: true, history: 'feat_buyer_history' },
-  { table: 'feat_merchant', name: 'build_feat_merchant', file: 'features/feat_merchant.sql', current: true, history: 'feat_merchant_history' },
+  {
+    table: 'feat_buyer',
+    name: 'build_feat_buyer',
+    file: 'features/feat_buyer.sql',
+    current: true,
+    history: 'feat_buyer_history',
+  },
+  {
+    table: 'feat_merchant',
+    name: 'build_feat_merchant',
+    file: 'features/feat_merchant.sql',
+    current: true,
+    history: 'feat_merchant_history',
+  },
   // groups carry their as_of and accumulate, so the risk queue of any week can list its linked accounts
-  { table: 'buyer_groups', name: 'build_buyer_groups', file: 'features/buyer_groups.sql', current: false, history: 'buyer_groups' },
+  {
+    table: 'buyer_groups',
+    name: 'build_buyer_groups',
+    file: 'features/buyer_groups.sql',
+    current: false,
+    history: 'buyer_groups',
+  },
 ];

@@ -10,7 +10,11 @@ export interface GroupingResult {
   iterations: number;
 }
 
-export async function groupLinkedAccounts(wh: Warehouse, params: BuildParams, maxIterations = 64): Promise<GroupingResult> {
+export async function groupLinkedAccounts(
+  wh: Warehouse,
+  params: BuildParams,
+  maxIterations = 64,
+): Promise<GroupingResult> {
   await materializeSql(wh, 'int_buyer_keys_linked', 'intermediate/int_buyer_keys_linked.sql', params);
   await materializeSql(wh, 'int_buyer_labels', 'intermediate/int_buyer_labels_seeded.sql', params);
   for (let i = 1; i <= maxIterations; i++) {
@@ -23,5 +27,7 @@ export async function groupLinkedAccounts(wh: Warehouse, params: BuildParams, ma
       return { iterations: i };
     }
   }
-  throw new Error(`linked-account grouping did not settle in ${maxIterations} rounds; the key graph is deeper than expected`);
+  throw new Error(
+    `linked-account grouping did not settle in ${maxIterations} rounds; the key graph is deeper than expected`,
+  );
 }

@@ -63,7 +63,8 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
     case 'int': {
       const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
       inner.push(`${numeric ? r : blankIsNull} as ${n}`, `try_cast(${n} as DOUBLE) as ${d}`);
-      if (fam !== 'int') checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
+      if (fam !== 'int')
+        checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
       checks.push({ when: `${d} = floor(${d}) and (${d} < ${meta.min} or ${d} > ${meta.max})`, rule: rangeRule(meta) });
       typed = `try_cast(${d} as ${meta.duckType})`;
       break;

@@ -11,6 +11,8 @@ export function formatSummary(result: BatchResult): string {
     `batch ${result.batchId}`,
     line(head),
     ...rows.map(line),
-    quarantined ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}` : 'no rows quarantined',
+    quarantined
+      ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}`
+      : 'no rows quarantined',
   ].join('\n');
 }

@@ -13,7 +13,10 @@ export interface BatchResult {
 
 /** Rows loaded and quarantined over every table of a batch. */
 export function batchTotals(result: BatchResult): { loaded: number; quarantined: number } {
-  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), { loaded: 0, quarantined: 0 });
+  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), {
+    loaded: 0,
+    quarantined: 0,
+  });
 }
 
 /** Test hook: kill the process right after this table is loaded, mid-transaction, to prove nothing is left behind. */
@@ -62,26 +65,32 @@ function batchTransaction(
           bytes: f.bytes,
         });
       }
-      await wh.run('insert into load_batch_tables values ($batch, $table, $files, $read, $loaded, $quarantined, $inserted, $duplicate)', {
-        batch: batchId,
-        table,
-        files: counts.files,
-        read: counts.read,
-        loaded: counts.loaded,
-        quarantined: counts.quarantined,
-        inserted: counts.inserted,
-        duplicate: counts.duplicate,
-      });
+      await wh.run(
+        'insert into load_batch_tables values ($batch, $table, $files, $read, $loaded, $quarantined, $inserted, $duplicate)',
+        {
+          batch: batchId,
+          table,
+          files: counts.files,
+          read: counts.read,
+          loaded: counts.loaded,
+          quarantined: counts.quarantined,
+          inserted: counts.inserted,
+          duplicate: counts.duplicate,
+        },
+      );
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }
     // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
-    await wh.run(`insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', $finished::TIMESTAMPTZ))`, {
-      batch: batchId,
-      source: plan.from,
-      mapping: plan.mappingFile ?? null,
-      started: startedAt.toISOString(),
-      finished: new Date().toISOString(),
-    });
+    await wh.run(
+      `insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', $finished::TIMESTAMPTZ))`,
+      {
+        batch: batchId,
+        source: plan.from,
+        mapping: plan.mappingFile ?? null,
+        started: startedAt.toISOString(),
+        finished: new Date().toISOString(),
+      },
+    );
     return { batchId, tables };
   });
 }

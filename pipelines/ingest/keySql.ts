@@ -18,7 +18,10 @@ function differs(table: TableName, a: string, b: string): string {
   return `not (${same.join(' and ')})`;
 }
 
-const contractColumns = (table: TableName, alias: string) => Object.keys(CONTRACTS[table].columns).map((k) => `${alias}.${q(k)}`).join(', ');
+const contractColumns = (table: TableName, alias: string) =>
+  Object.keys(CONTRACTS[table].columns)
+    .map((k) => `${alias}.${q(k)}`)
+    .join(', ');
 
 /** Appends the check columns of one staged file (`checkSelect` = buildCheckSelect's output) to ingest_chk. */
 export function insertCheckedKeysSql(table: TableName, checkSelect: string): string {

@@ -7,8 +7,17 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { buildCheckSelect } from './columnChecks.ts';
 import { contractColumnsDdl } from './contractDdl.ts';
 import {
-  APPLY_HITS, batchDuplicateSql, EXCLUDED_ROWS_SQL, existingKeySql, foreignKeySql, fullRowsDdl, insertCandidateRowsSql,
-  insertCheckedKeysSql, insertCleanSql, keyClashCandidatesSql, keyColumns,
+  APPLY_HITS,
+  batchDuplicateSql,
+  EXCLUDED_ROWS_SQL,
+  existingKeySql,
+  foreignKeySql,
+  fullRowsDdl,
+  insertCandidateRowsSql,
+  insertCheckedKeysSql,
+  insertCleanSql,
+  keyClashCandidatesSql,
+  keyColumns,
 } from './keySql.ts';
 import type { TableMapping } from './mapping/mappingSchema.ts';
 import { RULES } from './ruleText.ts';
@@ -26,7 +35,15 @@ export interface TableCounts {
   duplicate: number;
 }
 
-const TEMP_TABLES = ['ingest_chk', 'ingest_bad', 'ingest_skip', 'ingest_hits', 'ingest_cand', 'ingest_full', 'ingest_excl'];
+const TEMP_TABLES = [
+  'ingest_chk',
+  'ingest_bad',
+  'ingest_skip',
+  'ingest_hits',
+  'ingest_cand',
+  'ingest_full',
+  'ingest_excl',
+];
 
 async function dropTemps(wh: Warehouse, units: number): Promise<void> {
   for (const t of [...TEMP_TABLES, ...stagingTables(units)]) await wh.run(`drop table if exists ${t}`);
@@ -82,8 +99,12 @@ export async function loadTable(
   // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
   const units = mapping?.sql ? [files[0]!] : files;
   await dropTemps(wh, units.length);
-  const keyDdl = keyColumns(table).map((k) => `${quoteIdent(k)} ${contract.columns[k]!.meta.duckType}`).join(', ');
-  await wh.run(`create temp table ingest_chk (__file VARCHAR, __row BIGINT, ${keyDdl}, __v STRUCT(column_name VARCHAR, value VARCHAR, rule VARCHAR)[])`);
+  const keyDdl = keyColumns(table)
+    .map((k) => `${quoteIdent(k)} ${contract.columns[k]!.meta.duckType}`)
+    .join(', ');
+  await wh.run(
+    `create temp table ingest_chk (__file VARCHAR, __row BIGINT, ${keyDdl}, __v STRUCT(column_name VARCHAR, value VARCHAR, rule VARCHAR)[])`,
+  );
   await wh.run(`create temp table ingest_bad (rid BIGINT, column_name VARCHAR, value VARCHAR, rule VARCHAR)`);
   await wh.run(`create temp table ingest_skip (rid BIGINT)`);
 
@@ -91,7 +112,15 @@ export async function loadTable(
   const sources: CheckedSource[] = [];
   for (const [unit, file] of units.entries()) {
     try {
-      const staged = await stageFile(wh, { table, batchId, path: file.path, display: mapping?.sql ? mapping.files : file.display, format: file.format, mapping, unit });
+      const staged = await stageFile(wh, {
+        table,
+        batchId,
+        path: file.path,
+        display: mapping?.sql ? mapping.files : file.display,
+        format: file.format,
+        mapping,
+        unit,
+      });
       parseRejected += staged.parseRejected;
       const checked = buildCheckSelect(table, staged.types, staged.select);
       const source: CheckedSource = { file, sql: checked, params: usedParams(checked, staged.params) };
@@ -126,12 +155,25 @@ export async function loadTable(
   for (const s of sources) await readAgain(wh, s, insertCleanSql(table, s.sql, anyExcluded));
   lap('insert clean rows');
   await wh.run(readSql(new URL('./sql/ingest_quarantine_violations.sql', import.meta.url)), { batch: batchId, table });
-  await wh.run(readSql(new URL('./sql/ingest_quarantine_key_failures.sql', import.meta.url)), { batch: batchId, table });
-  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(readSql(new URL('./sql/ingest_table_counts.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/ingest_quarantine_key_failures.sql', import.meta.url)), {
+    batch: batchId,
+    table,
+  });
+  const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(
+    readSql(new URL('./sql/ingest_table_counts.sql', import.meta.url)),
+  );
   await dropTemps(wh, units.length);
   lap('quarantine and counts');
   const read = Number(counts!.staged) + parseRejected;
   const quarantined = Number(counts!.bad) + parseRejected;
   const duplicate = Number(counts!.skipped);
-  return { table, files: files.length, read, loaded: read - quarantined, quarantined, inserted: read - quarantined - duplicate, duplicate };
+  return {
+    table,
+    files: files.length,
+    read,
+    loaded: read - quarantined,
+    quarantined,
+    inserted: read - quarantined - duplicate,
+    duplicate,
+  };
 }

@@ -25,11 +25,27 @@ export interface IngestPlan {
   ignored: string[];
 }
 
-async function describeFile(from: string, table: TableName, abs: string, format: SourceFile['format'] | undefined, salt: string): Promise<SourceFile> {
+async function describeFile(
+  from: string,
+  table: TableName,
+  abs: string,
+  format: SourceFile['format'] | undefined,
+  salt: string,
+): Promise<SourceFile> {
   const display = relative(from, abs);
   const fmt = format ?? formatOf(abs);
-  if (!fmt) throw new UserError(`${display}: unknown file type for ${table}; use .csv, .parquet or .ndjson, or set format in the mapping`);
-  return { table, path: abs, display, format: fmt, bytes: statSync(abs).size, fingerprint: await fingerprintFile(abs, salt) };
+  if (!fmt)
+    throw new UserError(
+      `${display}: unknown file type for ${table}; use .csv, .parquet or .ndjson, or set format in the mapping`,
+    );
+  return {
+    table,
+    path: abs,
+    display,
+    format: fmt,
+    bytes: statSync(abs).size,
+    fingerprint: await fingerprintFile(abs, salt),
+  };
 }
 
 async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile | undefined> {
@@ -40,9 +56,15 @@ async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile 
   return rows[0] ? { file: f, batchId: rows[0].batch_id, loadedAs: rows[0].path } : undefined;
 }
 
-export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mapping, mappingFile?: string): Promise<IngestPlan> {
+export async function planIngest(
+  wh: Warehouse,
+  fromDir: string,
+  mapping?: Mapping,
+  mappingFile?: string,
+): Promise<IngestPlan> {
   const from = resolve(fromDir);
-  if (!existsSync(from) || !statSync(from).isDirectory()) throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
+  if (!existsSync(from) || !statSync(from).isDirectory())
+    throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const tables = new Map<TableName, SourceFile[]>();
   for (const table of TABLE_NAMES) {
@@ -50,12 +72,16 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
     // A mapped table's fingerprint also covers its mapping: the same bytes mapped differently are new data.
     const salt = tm ? JSON.stringify(tm) : '';
     const paths = tm ? globFiles(from, tm.files) : (found.byTable.get(table) ?? []);
-    if (tm && paths.length === 0) throw new UserError(`${mappingFile}: tables.${table}.files "${tm.files}" matches no file under ${fromDir}; fix the glob`);
+    if (tm && paths.length === 0)
+      throw new UserError(
+        `${mappingFile}: tables.${table}.files "${tm.files}" matches no file under ${fromDir}; fix the glob`,
+      );
     const files: SourceFile[] = [];
     for (const p of paths) files.push(await describeFile(from, table, p, tm?.format, salt));
     if (files.length) tables.set(table, files);
   }
-  const firstLoad = !(await wh.tableExists('load_batches')) || (await wh.scalar<bigint>('select count(*) from load_batches')) === 0n;
+  const firstLoad =
+    !(await wh.tableExists('load_batches')) || (await wh.scalar<bigint>('select count(*) from load_batches')) === 0n;
   if (firstLoad) {
     const missing = TABLE_NAMES.filter((t) => !tables.has(t));
     if (missing.length) {

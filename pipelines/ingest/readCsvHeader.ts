@@ -27,8 +27,7 @@ export function readCsvHeader(path: string, display: string, delimiter = ','): s
     else if (ch === delimiter) {
       names.push(field);
       field = '';
-    }
-    else if (ch === '\n' || ch === '\r') break;
+    } else if (ch === '\n' || ch === '\r') break;
     else field += ch;
   }
   names.push(field);

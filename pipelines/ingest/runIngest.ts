@@ -13,11 +13,16 @@ export interface IngestOptions {
 }
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
-export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
+export async function ingestInto(
+  wh: Warehouse,
+  options: IngestOptions,
+  log?: CommandContext['log'],
+): Promise<BatchResult | null> {
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
   const plan = await planIngest(wh, options.from, mapping, options.mapping);
   for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
-  for (const s of plan.skipped) log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
+  for (const s of plan.skipped)
+    log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
   let tablesDone = 0;
   return ingestBatch(
     wh,
@@ -31,6 +36,8 @@ export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: Co
 }
 
 export async function runIngest(options: IngestOptions, ctx: CommandContext): Promise<void> {
-  const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) => ctx.log.step('ingest', () => ingestInto(wh, options, ctx.log)));
+  const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) =>
+    ctx.log.step('ingest', () => ingestInto(wh, options, ctx.log)),
+  );
   ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
 }

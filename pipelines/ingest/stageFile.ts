@@ -64,8 +64,15 @@ export function stagingTables(units: number): string[] {
 }
 const JSON_DELIM = '\u001f';
 
-async function columnTypes(wh: Warehouse, select: string, params: Record<string, string | number>): Promise<Record<string, string>> {
-  const rows = await wh.all<{ column_name: string; column_type: string }>(`describe ${select}`, usedParams(select, params));
+async function columnTypes(
+  wh: Warehouse,
+  select: string,
+  params: Record<string, string | number>,
+): Promise<Record<string, string>> {
+  const rows = await wh.all<{ column_name: string; column_type: string }>(
+    `describe ${select}`,
+    usedParams(select, params),
+  );
   return Object.fromEntries(rows.map((r) => [r.column_name, r.column_type]));
 }
 
@@ -138,7 +145,11 @@ async function insertParseRejects(
 }
 
 /** The relation of a file's own columns (before mapping), with __file and __row. */
-async function rawRelation(wh: Warehouse, inp: StageInput, r: RawNames): Promise<{ select: string; parseRejected: number; names: string[] }> {
+async function rawRelation(
+  wh: Warehouse,
+  inp: StageInput,
+  r: RawNames,
+): Promise<{ select: string; parseRejected: number; names: string[] }> {
   const base = { path: inp.path, file: inp.display };
   switch (inp.format) {
     case 'csv': {
@@ -149,19 +160,31 @@ async function rawRelation(wh: Warehouse, inp: StageInput, r: RawNames): Promise
     }
     case 'parquet': {
       const select = `select $file as __file, file_row_number + 1 as __row, * exclude (file_row_number) from read_parquet($path, file_row_number = true)`;
-      return { select, parseRejected: 0, names: Object.keys(await columnTypes(wh, `select * from read_parquet($path)`, base)) };
+      return {
+        select,
+        parseRejected: 0,
+        names: Object.keys(await columnTypes(wh, `select * from read_parquet($path)`, base)),
+      };
     }
     case 'ndjson': {
       const parseRejected = await stageNdjsonLines(wh, inp, r);
       if (inp.mapping) {
         // A mapped NDJSON file's keys are unknown in advance: let DuckDB type the valid lines.
         await wh.run(`drop table if exists ingest_raw_json`);
-        await wh.run(`create temp table ingest_raw_json as select ${r.rowNo} as __row, line::JSON as j ${r.validJsonLines}`);
-        const keys = await wh.all<{ k: string }>(`select distinct unnest(json_keys(j)) as k from ingest_raw_json order by k`);
+        await wh.run(
+          `create temp table ingest_raw_json as select ${r.rowNo} as __row, line::JSON as j ${r.validJsonLines}`,
+        );
+        const keys = await wh.all<{ k: string }>(
+          `select distinct unnest(json_keys(j)) as k from ingest_raw_json order by k`,
+        );
         const names = keys.map((r) => r.k);
-        const cols = names.map((k) => `json_extract_string(j, ${quoteLiteral(`$."${k.replaceAll('"', '\\"')}"`)}) as ${quoteIdent(k)}`);
+        const cols = names.map(
+          (k) => `json_extract_string(j, ${quoteLiteral(`$."${k.replaceAll('"', '\\"')}"`)}) as ${quoteIdent(k)}`,
+        );
         await wh.run(`drop table if exists ${r.table}`);
-        await wh.run(`create temp table ${r.table} as select __row${cols.length ? ', ' + cols.join(', ') : ''} from ingest_raw_json`);
+        await wh.run(
+          `create temp table ${r.table} as select __row${cols.length ? ', ' + cols.join(', ') : ''} from ingest_raw_json`,
+        );
         await wh.run(`drop table ingest_raw_json`);
         return { select: `select $file as __file, * from ${r.table}`, parseRejected, names };
       }
@@ -196,7 +219,9 @@ function projectContract(inp: StageInput, rawNames: string[], params: Record<str
     return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;
   });
   if (missing.length) {
-    const how = inp.mapping ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file` : 'add it or load the file with --mapping';
+    const how = inp.mapping
+      ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file`
+      : 'add it or load the file with --mapping';
     throw new UserError(
       `${inp.display}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
         `(file has: ${rawNames.join(', ') || 'no columns'}); ${how}`,
@@ -215,7 +240,9 @@ export async function stageFile(wh: Warehouse, inp: StageInput): Promise<StagedS
     // Numbered while copied, once: a query result has no order of its own, and the copy is read again later. Not by
     // rowid, which a query column named rowid would shadow.
     await wh.run(`drop table if exists ${r.table}`);
-    await wh.run(`create temp table ${r.table} as select row_number() over () as ${SQL_ROW}, * from (${inp.mapping.sql})`);
+    await wh.run(
+      `create temp table ${r.table} as select row_number() over () as ${SQL_ROW}, * from (${inp.mapping.sql})`,
+    );
     from = `select $file as __file, ${SQL_ROW} as __row, * exclude (${SQL_ROW}) from ${r.table}`;
     parseRejected = 0;
     const names = Object.keys(await columnTypes(wh, `select * exclude (${SQL_ROW}) from ${r.table}`, {}));

@@ -27,7 +27,8 @@ export interface ReportContext {
 export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext, out?: string): Promise<BuiltReports> {
   const outDir = out ?? join(ctx.config.reportsDir, asOf);
   for (const table of ['orders', 'refund_requests', 'merchants']) {
-    if (!(await wh.tableExists(table))) throw new UserError(`warehouse ${wh.path} has no ${table} table; run \`trustlens ingest\` first`);
+    if (!(await wh.tableExists(table)))
+      throw new UserError(`warehouse ${wh.path} has no ${table} table; run \`trustlens ingest\` first`);
   }
   const data = await ctx.log.step('load report data', async () =>
     loadReportData(wh, asOf, {
@@ -36,18 +37,24 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
       reviewCapacity: ctx.config.review.capacity,
       artifactsDir: ctx.config.artifactsDir,
       featureColumns: await catalogueColumns(),
-      settings: { retrainIntervalDays: ctx.config.training.retrainIntervalDays, merchantHorizonDays: ctx.config.labels.merchantHorizonDays },
+      settings: {
+        retrainIntervalDays: ctx.config.training.retrainIntervalDays,
+        merchantHorizonDays: ctx.config.labels.merchantHorizonDays,
+      },
     }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));
   if (!data.queue.rows) ctx.log.warn(`no risk queue for ${asOf}; run \`trustlens score --as-of ${asOf}\``);
-  if (!data.policy.results) ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
+  if (!data.policy.results)
+    ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
   return built;
 }
 
 export async function runReport(options: { asOf: string; out?: string }, ctx: CommandContext): Promise<BuiltReports> {
   if (ctx.warehouse !== ':memory:' && !existsSync(ctx.warehouse)) {
-    throw new UserError(`warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`);
+    throw new UserError(
+      `warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`,
+    );
   }
   const built = await withWarehouse(ctx, null, (wh) => reportInto(wh, options.asOf, ctx, options.out));
   ctx.log.info(`reports: ${join(built.dir, 'index.html')}`);

@@ -6,14 +6,18 @@ const n = (x: number) => x.toLocaleString('en');
 
 export function formatRunSummary(s: WeeklyRunSummary): string {
   const totals = s.ingest ? batchTotals(s.ingest) : null;
-  const loaded = s.ingest && totals
-    ? `batch ${s.ingest.batchId} from ${s.ingestFrom}: ${n(totals.loaded)} rows loaded, ${n(totals.quarantined)} quarantined` +
-      (totals.quarantined > 0 ? ` (see table quarantine where batch_id = ${s.ingest.batchId})` : '')
-    : s.ingestFrom
-      ? `nothing new in ${s.ingestFrom}`
-      : 'no input folder; used the warehouse as it was';
+  const loaded =
+    s.ingest && totals
+      ? `batch ${s.ingest.batchId} from ${s.ingestFrom}: ${n(totals.loaded)} rows loaded, ${n(totals.quarantined)} quarantined` +
+        (totals.quarantined > 0 ? ` (see table quarantine where batch_id = ${s.ingest.batchId})` : '')
+      : s.ingestFrom
+        ? `nothing new in ${s.ingestFrom}`
+        : 'no input folder; used the warehouse as it was';
   const tiers = (t: Record<string, number>, order: string[]) =>
-    order.filter((k) => t[k] !== undefined).map((k) => `${n(t[k]!)} ${k}`).join(', ');
+    order
+      .filter((k) => t[k] !== undefined)
+      .map((k) => `${n(t[k]!)} ${k}`)
+      .join(', ');
   const lines = [
     `week ${s.asOf} done in ${s.seconds.toFixed(1)} s (${n(s.orders)} orders in the warehouse)`,
     `  loaded:    ${loaded}`,
@@ -23,7 +27,10 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'])}`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
-  if (s.backfilledWeeks.length) lines.push(`  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`);
+  if (s.backfilledWeeks.length)
+    lines.push(
+      `  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`,
+    );
   lines.push(`  stages:    ${s.stages.map((t) => `${t.stage} ${t.seconds.toFixed(1)} s`).join(', ')}`);
   lines.push(`  reports:   ${s.reportsIndex}`);
   return lines.join('\n');

@@ -11,10 +11,19 @@ export interface RunCommandOptions extends WeeklyRunOptions {
 }
 
 export async function runRun(options: RunCommandOptions, ctx: CommandContext): Promise<WeeklyRunSummary> {
-  const summary = await withWarehouse(ctx, `trustlens run --as-of ${options.asOf}`, (wh) => runWeeklyOn(wh, options, ctx));
+  const summary = await withWarehouse(ctx, `trustlens run --as-of ${options.asOf}`, (wh) =>
+    runWeeklyOn(wh, options, ctx),
+  );
   if (options.timings) {
     mkdirSync(dirname(options.timings), { recursive: true });
-    writeFileSync(options.timings, JSON.stringify({ asOf: summary.asOf, seconds: summary.seconds, orders: summary.orders, stages: summary.stages }, null, 2) + '\n');
+    writeFileSync(
+      options.timings,
+      JSON.stringify(
+        { asOf: summary.asOf, seconds: summary.seconds, orders: summary.orders, stages: summary.stages },
+        null,
+        2,
+      ) + '\n',
+    );
   }
   // The summary is the run's result: stdout, even under --quiet, so it can be piped or mailed.
   process.stdout.write(formatRunSummary(summary) + '\n');

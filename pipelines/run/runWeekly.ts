@@ -61,7 +61,11 @@ function peakRssMb(): number {
 }
 
 /** Runs every stage on an open warehouse (the caller holds the run lock). */
-export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx: Pick<CommandContext, 'config' | 'log'>): Promise<WeeklyRunSummary> {
+export async function runWeeklyOn(
+  wh: Warehouse,
+  options: WeeklyRunOptions,
+  ctx: Pick<CommandContext, 'config' | 'log'>,
+): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
   const { asOf } = options;
   // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
@@ -100,7 +104,9 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   );
   for (const table of ['orders', 'refund_requests', 'buyers', 'merchants']) {
     if (!(await wh.tableExists(table))) {
-      throw new UserError(`warehouse ${wh.path} has no ${table} table: pass --from DIR with the contract files (or run \`trustlens start\` for the synthetic marketplace)`);
+      throw new UserError(
+        `warehouse ${wh.path} has no ${table} table: pass --from DIR with the contract files (or run \`trustlens start\` for the synthetic marketplace)`,
+      );
     }
   }
   const orders = Number(await wh.scalar<bigint>('select count(*) from orders'));
@@ -113,21 +119,26 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     async () => {
       if (missing.length === 0) return [];
       const first = missing[0]!;
-      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter((f) => f.newest === null);
+      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter(
+        (f) => f.newest === null,
+      );
       if (warmup.length) {
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
         try {
           await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model) });
         } catch (err) {
           // Short histories cannot train that early; the replay then judges those weeks' requests without a buyer score.
-          log.warn(`could not train a model as of ${first} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); past weeks stay unscored`);
+          log.warn(
+            `could not train a model as of ${first} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); past weeks stay unscored`,
+          );
           return [];
         }
       }
       await scoreDates(wh, missing, config, log, { reasons: 'queue' });
       return missing;
     },
-    (weeks) => (weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete'),
+    (weeks) =>
+      weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete',
   );
 
   await stage(
@@ -137,13 +148,17 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
   );
 
   const freshness = modelFreshness(config.artifactsDir, asOf, config.training.retrainIntervalDays);
-  const toTrain = options.retrain ? freshness.map((f) => f.model) : freshness.filter((f) => f.stale).map((f) => f.model);
+  const toTrain = options.retrain
+    ? freshness.map((f) => f.model)
+    : freshness.filter((f) => f.stale).map((f) => f.model);
   await stage(
     'train',
     async () => {
       for (const f of freshness) log.detail(describeFreshness(f));
       if (toTrain.length === 0) {
-        log.info(`models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`);
+        log.info(
+          `models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`,
+        );
         return [];
       }
       return trainModels(wh, asOf, config, log, { models: toTrain });
@@ -159,13 +174,30 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
 
   const sim = await stage(
     'simulate',
-    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log, artifactsDir: config.artifactsDir }),
+    () =>
+      simulatePolicies(wh, {
+        asOf,
+        weeks: config.simulate.weeks,
+        policies,
+        bootstrap: config.simulate.bootstrap,
+        seed: config.simulate.seed,
+        log,
+        artifactsDir: config.artifactsDir,
+      }),
     (r) => `${policies.length} policies on ${r.context.requests} requests`,
   );
   if (sim.context.unscored > 0) log.warn(`${sim.context.unscored} replayed requests had no buyer score before them`);
 
-  const built = await stage('report', () => reportInto(wh, asOf, ctx), (b) => `${b.files.length} files`);
-  await stage('export', () => exportInto(wh, asOf, ctx), (m) => `${m.files.length} datasets`);
+  const built = await stage(
+    'report',
+    () => reportInto(wh, asOf, ctx),
+    (b) => `${b.files.length} files`,
+  );
+  await stage(
+    'export',
+    () => exportInto(wh, asOf, ctx),
+    (m) => `${m.files.length} datasets`,
+  );
 
   return {
     asOf,

@@ -16,7 +16,12 @@ const OUTPUTS = [
   { current: 'score_merchant_moves', history: 'score_merchant_moves_history', sql: 'score_merchant_moves_rows.sql' },
 ] as const;
 
-const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', 'score_merchant_moves__build', ...OUTPUTS.map((o) => `${o.current}__new`)];
+const BUILD_TABLES = [
+  'score_buyer__build',
+  'score_merchant__build',
+  'score_merchant_moves__build',
+  ...OUTPUTS.map((o) => `${o.current}__new`),
+];
 
 export interface PublishInput {
   asOf: string;
@@ -79,7 +84,9 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
     m.endRow();
   }
   m.closeSync();
-  await wh.run('create table score_merchant_moves__build (merchant_id varchar, previous_tier varchar, tier varchar, cause varchar, previous_model_date varchar)');
+  await wh.run(
+    'create table score_merchant_moves__build (merchant_id varchar, previous_tier varchar, tier varchar, cause varchar, previous_model_date varchar)',
+  );
   const mv = await wh.conn.createAppender('score_merchant_moves__build');
   for (const r of input.moves) {
     for (const v of [r.merchant_id, r.previous_tier, r.tier, r.cause, r.previous_model_date]) mv.appendVarchar(v);
@@ -115,7 +122,10 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       },
     } as const;
     for (const o of OUTPUTS) {
-      await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`, params[o.current]);
+      await wh.run(
+        `create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`,
+        params[o.current],
+      );
     }
     await wh.transaction(async () => {
       for (const o of OUTPUTS) {

@@ -44,14 +44,20 @@ export interface QueuePlan {
 /** The queue's order: largest expected loss first, then risk, then id, so every run gives the same queue. */
 export function queueOrder(rows: readonly QueueCandidate[]): (a: number, b: number) => number {
   return (a, b) =>
-    rows[b]!.expected_loss - rows[a]!.expected_loss || rows[b]!.risk - rows[a]!.risk || (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1);
+    rows[b]!.expected_loss - rows[a]!.expected_loss ||
+    rows[b]!.risk - rows[a]!.risk ||
+    (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1);
 }
 
 /**
  * Handled accounts never take a slot, whatever their score; the others enter when they reach both floors, and the
  * first `capacity` of them by expected loss are the queue. Fewer eligible accounts than capacity give a shorter queue.
  */
-export function rankQueue(rows: readonly QueueCandidate[], handled: ReadonlyMap<string, HandledCase>, rules: QueueRules): QueuePlan {
+export function rankQueue(
+  rows: readonly QueueCandidate[],
+  handled: ReadonlyMap<string, HandledCase>,
+  rules: QueueRules,
+): QueuePlan {
   const eligible: number[] = [];
   const apart: number[] = [];
   let belowRiskFloor = 0;

@@ -4,5 +4,7 @@ import { withWarehouse } from '../run/withWarehouse.ts';
 import { scoreWeeks } from './scoreAll.ts';
 
 export async function runScore(options: { asOf: string; weeks: number }, ctx: CommandContext): Promise<void> {
-  await withWarehouse(ctx, `trustlens score --as-of ${options.asOf}`, (wh) => scoreWeeks(wh, options.asOf, options.weeks, ctx.config, ctx.log));
+  await withWarehouse(ctx, `trustlens score --as-of ${options.asOf}`, (wh) =>
+    scoreWeeks(wh, options.asOf, options.weeks, ctx.config, ctx.log),
+  );
 }

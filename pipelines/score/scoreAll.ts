@@ -43,18 +43,34 @@ export interface ScoreOptions {
   reasons?: ReasonScope;
 }
 
-export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: ScoreOptions = {}): Promise<ScoreSummary> {
+export async function scoreAll(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log: Logger,
+  options: ScoreOptions = {},
+): Promise<ScoreSummary> {
   const abuse = readArtifactFor(config.artifactsDir, 'abuse-risk', asOf);
   const trust = readArtifactFor(config.artifactsDir, 'merchant-trust', asOf);
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
-  const { rows: buyers, queue } = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
+  const { rows: buyers, queue } = await log.step('score buyers', () =>
+    scoreBuyers(wh, asOf, abuse, config, log, options.reasons),
+  );
   const previous = await previousMerchantTiers(wh, asOf);
   const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log, previous));
   const moves = await tierMoves(wh, asOf, merchants, previous, trust, config);
   await log.step('write score tables', () =>
-    publishScores(wh, { asOf, buyers, queue, merchants, moves, buyerModelDate: abuse.asOf, merchantModelDate: trust.asOf }),
+    publishScores(wh, {
+      asOf,
+      buyers,
+      queue,
+      merchants,
+      moves,
+      buyerModelDate: abuse.asOf,
+      merchantModelDate: trust.asOf,
+    }),
   );
   const summary: ScoreSummary = {
     asOf,
@@ -66,9 +82,15 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
     merchantTiers: countBy(merchants, (m) => m.tier),
     buyerModelDate: abuse.asOf,
     merchantModelDate: trust.asOf,
-    merchantMoves: { model: moves.filter((m) => m.cause === 'model').length, data: moves.filter((m) => m.cause === 'data').length },
+    merchantMoves: {
+      model: moves.filter((m) => m.cause === 'model').length,
+      data: moves.filter((m) => m.cause === 'data').length,
+    },
   };
-  const tiers = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
+  const tiers = (t: Record<string, number>) =>
+    Object.entries(t)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   log.info(
     `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${abuse.asOf}; ` +
       (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
@@ -76,7 +98,9 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
   );
   log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${trust.asOf}`);
   if (summary.merchantMoves.model > 0) {
-    log.info(`${summary.merchantMoves.model} merchants changed tier because merchant-trust was retrained (last week's model kept them); ${summary.merchantMoves.data} because of their own data`);
+    log.info(
+      `${summary.merchantMoves.model} merchants changed tier because merchant-trust was retrained (last week's model kept them); ${summary.merchantMoves.data} because of their own data`,
+    );
   }
   return summary;
 }
@@ -86,7 +110,13 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
  * (no week is scored by a model that saw later labels). Each week's features see the previous week's scores, as a
  * weekly run would: a fresh warehouse reaches steady state this way.
  */
-export async function scoreWeeks(wh: Warehouse, asOf: string, weeks: number, config: TrustlensConfig, log: Logger): Promise<ScoreSummary[]> {
+export async function scoreWeeks(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+  config: TrustlensConfig,
+  log: Logger,
+): Promise<ScoreSummary[]> {
   return scoreDates(wh, weeksEnding(asOf, weeks), config, log);
 }
 

@@ -37,7 +37,10 @@ export interface ScoredBuyers {
 export async function handledBuyers(wh: Warehouse, asOf: string): Promise<Map<string, HandledCase>> {
   const rows = await wh.all(readSql(new URL('./sql/queue_handled_buyers.sql', import.meta.url)), { as_of: asOf });
   return new Map(
-    rows.map((r) => [String(r.buyer_id), { handled_as: r.handled_as as HandledCase['handled_as'], since: String(r.since), case_id: String(r.case_id) }]),
+    rows.map((r) => [
+      String(r.buyer_id),
+      { handled_as: r.handled_as as HandledCase['handled_as'], since: String(r.since), case_id: String(r.case_id) },
+    ]),
   );
 }
 
@@ -51,7 +54,11 @@ export type ReasonScope = 'flagged' | 'queue';
 export const REASON_LIMIT_PER_CAPACITY = 5;
 
 /** Row indices to explain: every queue row and handled row above the floors, then flagged (non-normal) rows by descending risk up to `limit` in all. */
-export function reasonRows(rows: readonly (Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'> & { handled_rank?: number | null })[], scope: ReasonScope, limit: number): number[] {
+export function reasonRows(
+  rows: readonly (Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'> & { handled_rank?: number | null })[],
+  scope: ReasonScope,
+  limit: number,
+): number[] {
   const picked = new Set<number>();
   rows.forEach((r, i) => (r.queue_rank !== null || (r.handled_rank ?? null) !== null) && picked.add(i));
   if (scope === 'flagged') {
@@ -86,14 +93,28 @@ export async function scoreBuyers(
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   const snap = await loadFeatureColumns(wh, spec, asOf, {
-    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer', 'f.refund_only_amount_90d::double'],
+    extra: [
+      'f.refund_only_amount_30d::double',
+      'f.group_id',
+      'f.group_size::integer',
+      'f.refund_only_amount_90d::double',
+    ],
   });
   const n = snap.ids.length;
-  const rules = { capacity: config.review.capacity, minRisk: config.review.minRisk, minExpectedLoss: config.review.minExpectedLoss };
+  const rules = {
+    capacity: config.review.capacity,
+    minRisk: config.review.minRisk,
+    minExpectedLoss: config.review.minExpectedLoss,
+  };
   if (n === 0) return { rows: [], queue: rankQueue([], new Map(), rules).summary };
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
-  const [amounts, groups, sizes, amounts90] = snap.extra as [(number | null)[], (string | null)[], (number | null)[], (number | null)[]];
+  const [amounts, groups, sizes, amounts90] = snap.extra as [
+    (number | null)[],
+    (string | null)[],
+    (number | null)[],
+    (number | null)[],
+  ];
   const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
     const risk = probability[i]!;
     const amount = amounts[i] ?? 0;
@@ -104,7 +125,7 @@ export async function scoreBuyers(
       reasons: [],
       refund_only_amount_30d: amount,
       expected_loss: risk * monthlyRefundOnly(amount, amounts90[i] ?? 0),
-      group_id: (sizes[i] ?? 1) > 1 ? groups[i] ?? null : null,
+      group_id: (sizes[i] ?? 1) > 1 ? (groups[i] ?? null) : null,
       queue_rank: null,
       handled: null,
       handled_rank: null,
@@ -117,7 +138,18 @@ export async function scoreBuyers(
   for (const r of rows) r.handled = handled.get(r.buyer_id) ?? null;
   const explain = reasonRows(rows, scope, REASON_LIMIT_PER_CAPACITY * config.review.capacity);
   const entries = featureEntries(spec.features, artifact.catalogue);
-  const { byRow } = await explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons', config.training.threads);
+  const { byRow } = await explainRows(
+    forest,
+    columns,
+    explain,
+    entries,
+    spec.reasonTemplates,
+    spec.notReasons,
+    spec.reasonOnlyWhen,
+    log,
+    'buyer reasons',
+    config.training.threads,
+  );
   for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
   return { rows, queue: plan.summary };
 }

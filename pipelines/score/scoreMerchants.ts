@@ -23,32 +23,58 @@ export interface MerchantScore extends Record<TrustComponent, number> {
 /** Quantile tiers come from the artifact that scores (learned at its training); trust tiers, or an artifact without them, from config. */
 export function merchantThresholds(config: TrustlensConfig, artifact: Pick<ArtifactFile, 'tiers'>): TrustThresholds {
   if (config.tiers.merchantBy === 'quantile' && artifact.tiers) return artifact.tiers.thresholds;
-  return { merchantTopRated: config.tiers.merchantTopRated, merchantStandard: config.tiers.merchantStandard, merchantWatch: config.tiers.merchantWatch };
+  return {
+    merchantTopRated: config.tiers.merchantTopRated,
+    merchantStandard: config.tiers.merchantStandard,
+    merchantWatch: config.tiers.merchantWatch,
+  };
 }
 
 /** Last week's tier of each merchant (none before the first scored week). */
-export async function previousMerchantTiers(wh: Warehouse, asOf: string): Promise<Map<string, { tier: string; modelDate: string; asOf: string }>> {
+export async function previousMerchantTiers(
+  wh: Warehouse,
+  asOf: string,
+): Promise<Map<string, { tier: string; modelDate: string; asOf: string }>> {
   if (!(await wh.tableExists('score_merchant_history'))) return new Map();
   const rows = await wh.all(readSql(new URL('./sql/previous_merchant_tiers.sql', import.meta.url)), { as_of: asOf });
-  return new Map(rows.map((r) => [String(r.merchant_id), { tier: String(r.tier), modelDate: String(r.model_date), asOf: String(r.as_of) }]));
+  return new Map(
+    rows.map((r) => [
+      String(r.merchant_id),
+      { tier: String(r.tier), modelDate: String(r.model_date), asOf: String(r.as_of) },
+    ]),
+  );
 }
 
 /** A tier function for one artifact: sticky quantile tiers when it learned them, else the trust thresholds. */
-export function merchantTierOf(config: TrustlensConfig, artifact: Pick<ArtifactFile, 'tiers'>): (trust: number, previous: string | null) => MerchantTier {
+export function merchantTierOf(
+  config: TrustlensConfig,
+  artifact: Pick<ArtifactFile, 'tiers'>,
+): (trust: number, previous: string | null) => MerchantTier {
   const t = artifact.tiers;
   if (config.tiers.merchantBy !== 'quantile' || !t) {
     const thresholds = merchantThresholds(config, artifact);
     return (trust) => merchantTier(trust, thresholds);
   }
-  return (trust, previous) => stickyTier(percentileOf(trust, t.percentiles), t.shares, previous, config.tiers.merchantStickiness);
+  return (trust, previous) =>
+    stickyTier(percentileOf(trust, t.percentiles), t.shares, previous, config.tiers.merchantStickiness);
 }
 
 /** Trust of every merchant of the snapshot under one artifact, without reasons (what another model would have said). */
-export async function trustOf(wh: Warehouse, asOf: string, artifact: ArtifactFile, config: TrustlensConfig): Promise<Map<string, number>> {
+export async function trustOf(
+  wh: Warehouse,
+  asOf: string,
+  artifact: ArtifactFile,
+  config: TrustlensConfig,
+): Promise<Map<string, number>> {
   const snap = await loadFeatureColumns(wh, artifact.spec, asOf);
   if (snap.ids.length === 0) return new Map();
   const forest = Forest.fromJSON(artifact.forest);
-  const { probability } = await predictCalibrated(forest, artifact, artifact.spec.features.map((f) => snap.columns.get(f)!), config.training.threads);
+  const { probability } = await predictCalibrated(
+    forest,
+    artifact,
+    artifact.spec.features.map((f) => snap.columns.get(f)!),
+    config.training.threads,
+  );
   return new Map(snap.ids.map((id, i) => [id, 100 * (1 - probability[i]!)]));
 }
 
@@ -74,7 +100,9 @@ export async function tierMoves(
   config: TrustlensConfig,
 ): Promise<TierMove[]> {
   const moved = merchants.filter((m) => previous.has(m.merchant_id) && previous.get(m.merchant_id)!.tier !== m.tier);
-  const models = [...new Set(moved.map((m) => previous.get(m.merchant_id)!.modelDate))].filter((d) => d !== artifact.asOf);
+  const models = [...new Set(moved.map((m) => previous.get(m.merchant_id)!.modelDate))].filter(
+    (d) => d !== artifact.asOf,
+  );
   const before = new Map<string, (id: string) => string | null>();
   for (const d of models) {
     const old = readArtifact(config.artifactsDir, 'merchant-trust', d);
@@ -85,7 +113,13 @@ export async function tierMoves(
   return moved.map((m) => {
     const p = previous.get(m.merchant_id)!;
     const oldTier = before.get(p.modelDate)?.(m.merchant_id) ?? null;
-    return { merchant_id: m.merchant_id, previous_tier: p.tier, tier: m.tier, cause: oldTier === p.tier ? 'model' : 'data', previous_model_date: p.modelDate };
+    return {
+      merchant_id: m.merchant_id,
+      previous_tier: p.tier,
+      tier: m.tier,
+      cause: oldTier === p.tier ? 'model' : 'data',
+      previous_model_date: p.modelDate,
+    };
   });
 }
 
@@ -106,7 +140,18 @@ export async function scoreMerchants(
   const tierOf = merchantTierOf(config, artifact);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
-  const { byRow } = await explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons', config.training.threads);
+  const { byRow } = await explainRows(
+    forest,
+    columns,
+    all,
+    entries,
+    spec.reasonTemplates,
+    spec.notReasons,
+    spec.reasonOnlyWhen,
+    log,
+    'merchant reasons',
+    config.training.threads,
+  );
   return snap.ids.map((merchant_id, i) => {
     const trust = 100 * (1 - probability[i]!);
     const ex = byRow.get(i)!;

@@ -22,8 +22,15 @@ export interface RequestScoreSummary {
  * request is never scored by a model that saw later labels. Writes the temp table request_scores (request_id,
  * request_risk, model_date); requests of weeks without such a model are left out (their risk is unknown).
  */
-export async function scoreRequestWeeks(wh: Warehouse, weeks: readonly string[], artifactsDir: string, log?: Logger): Promise<RequestScoreSummary> {
-  await wh.run(`create or replace temp table ${REQUEST_SCORES_TABLE} (request_id varchar, request_risk double, model_date varchar)`);
+export async function scoreRequestWeeks(
+  wh: Warehouse,
+  weeks: readonly string[],
+  artifactsDir: string,
+  log?: Logger,
+): Promise<RequestScoreSummary> {
+  await wh.run(
+    `create or replace temp table ${REQUEST_SCORES_TABLE} (request_id varchar, request_risk double, model_date varchar)`,
+  );
   const dates = artifactDates(artifactsDir, 'request-risk');
   let requests = 0;
   let unscored = 0;
@@ -39,7 +46,11 @@ export async function scoreRequestWeeks(wh: Warehouse, weeks: readonly string[],
     const snap = await loadFeatureColumns(wh, artifact.spec, week);
     if (snap.ids.length === 0) continue;
     const forest = Forest.fromJSON(artifact.forest);
-    const { probability } = await predictCalibrated(forest, artifact, artifact.spec.features.map((f) => snap.columns.get(f)!));
+    const { probability } = await predictCalibrated(
+      forest,
+      artifact,
+      artifact.spec.features.map((f) => snap.columns.get(f)!),
+    );
     const appender = await wh.conn.createAppender(REQUEST_SCORES_TABLE);
     snap.ids.forEach((id, r) => {
       appender.appendVarchar(id);

@@ -21,7 +21,11 @@ function requestError(rule: string, value: unknown = null, field: string | null 
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -49,10 +53,22 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   });
 }
 
-async function handleDecide(req: IncomingMessage, res: ServerResponse, source: ServerSource, o: ServerOptions): Promise<void> {
+async function handleDecide(
+  req: IncomingMessage,
+  res: ServerResponse,
+  source: ServerSource,
+  o: ServerOptions,
+): Promise<void> {
   const body = await readBody(req, o.maxBodyBytes);
   if (body === null) {
-    send(res, 413, requestError(`request body larger than ${o.maxBodyBytes} bytes (config serve.maxBodyBytes); send smaller batches`), { connection: 'close' });
+    send(
+      res,
+      413,
+      requestError(
+        `request body larger than ${o.maxBodyBytes} bytes (config serve.maxBodyBytes); send smaller batches`,
+      ),
+      { connection: 'close' },
+    );
     return;
   }
   let value: unknown;
@@ -60,7 +76,14 @@ async function handleDecide(req: IncomingMessage, res: ServerResponse, source: S
     value = JSON.parse(body.toString('utf8'));
   } catch (err) {
     const text = body.toString('utf8');
-    send(res, 400, requestError(`not valid JSON (${err instanceof Error ? err.message : String(err)})`, text.length > 200 ? `${text.slice(0, 200)}…` : text));
+    send(
+      res,
+      400,
+      requestError(
+        `not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+        text.length > 200 ? `${text.slice(0, 200)}…` : text,
+      ),
+    );
     return;
   }
   const decider = source.decider();
@@ -80,12 +103,15 @@ export function createDecisionServer(source: ServerSource, o: ServerOptions): Se
     const method = ROUTES[path];
     const done = (p: Promise<void> | void) =>
       Promise.resolve(p).catch((err: unknown) => {
-        if (!res.headersSent) send(res, 500, requestError(`internal error: ${err instanceof Error ? err.message : String(err)}`));
+        if (!res.headersSent)
+          send(res, 500, requestError(`internal error: ${err instanceof Error ? err.message : String(err)}`));
         else res.destroy();
       });
     if (method === undefined) {
       req.resume();
-      return done(send(res, 404, requestError(`no route ${req.method} ${path}; use POST /decide, GET /health or GET /version`)));
+      return done(
+        send(res, 404, requestError(`no route ${req.method} ${path}; use POST /decide, GET /health or GET /version`)),
+      );
     }
     if (req.method !== method) {
       req.resume();
@@ -98,7 +124,10 @@ export function createDecisionServer(source: ServerSource, o: ServerOptions): Se
   });
   // Malformed HTTP never reaches the handler: answer it and close that socket only.
   server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"rule":"malformed HTTP request"}');
+    if (socket.writable)
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"rule":"malformed HTTP request"}',
+      );
     else socket.destroy();
   });
   return server;

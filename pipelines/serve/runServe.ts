@@ -21,12 +21,17 @@ export async function runServe(options: ServeOptions, ctx: CommandContext): Prom
     policy: resolvePolicy(policyFile),
     log: ctx.log,
   });
-  const server = createDecisionServer(reloader, { maxBodyBytes: ctx.config.serve.maxBodyBytes, version: trustlensVersion() });
+  const server = createDecisionServer(reloader, {
+    maxBodyBytes: ctx.config.serve.maxBodyBytes,
+    version: trustlensVersion(),
+  });
   server.listen(options.port, options.host);
   await once(server, 'listening');
   reloader.start(ctx.config.serve.reloadSeconds * 1000);
   const d = reloader.decider();
-  ctx.log.info(`serving decisions on http://${options.host}:${options.port} with policy ${d.policyName} (${policyFile}), scores of the week of ${d.scoresAsOf}`);
+  ctx.log.info(
+    `serving decisions on http://${options.host}:${options.port} with policy ${d.policyName} (${policyFile}), scores of the week of ${d.scoresAsOf}`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       reloader.stop();

@@ -32,7 +32,8 @@ function fileStamp(path: string): string {
 }
 
 export async function createWeekReloader(o: ReloaderOptions): Promise<WeekReloader> {
-  const load = async (wh: Warehouse) => createDecider(await loadDeciderState(wh, { artifactsDir: o.artifactsDir, orderDays: o.orderDays }), o.policy);
+  const load = async (wh: Warehouse) =>
+    createDecider(await loadDeciderState(wh, { artifactsDir: o.artifactsDir, orderDays: o.orderDays }), o.policy);
   const wh = await Warehouse.open({ path: o.warehouse, readOnly: true });
   let current: Decider;
   try {

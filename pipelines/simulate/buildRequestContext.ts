@@ -27,9 +27,23 @@ const REQUIRED = ['refund_requests', 'orders', 'buyers', 'investigations'] as co
 
 /** Stand-ins, with the columns the context reads, for score and group tables another stage has not written yet. */
 const OPTIONAL_SOURCES = [
-  { view: 'sim_buyer_scores', table: 'score_buyer_history', empty: 'select null::date as as_of, null::varchar as buyer_id, null::double as risk, null::varchar as tier where false' },
-  { view: 'sim_merchant_scores', table: 'score_merchant_history', empty: 'select null::date as as_of, null::varchar as merchant_id, null::double as trust, null::varchar as tier where false' },
-  { view: 'sim_buyer_groups', table: 'buyer_groups', empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false' },
+  {
+    view: 'sim_buyer_scores',
+    table: 'score_buyer_history',
+    empty:
+      'select null::date as as_of, null::varchar as buyer_id, null::double as risk, null::varchar as tier where false',
+  },
+  {
+    view: 'sim_merchant_scores',
+    table: 'score_merchant_history',
+    empty:
+      'select null::date as as_of, null::varchar as merchant_id, null::double as trust, null::varchar as tier where false',
+  },
+  {
+    view: 'sim_buyer_groups',
+    table: 'buyer_groups',
+    empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false',
+  },
 ] as const;
 
 export function windowStart(asOf: string, weeks: number): string {
@@ -42,22 +56,34 @@ export async function buildRequestContext(wh: Warehouse, options: ContextOptions
   const missing = [];
   for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
   if (missing.length) {
-    throw new UserError(`warehouse ${wh.path} has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}; run \`trustlens ingest\` first`);
+    throw new UserError(
+      `warehouse ${wh.path} has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}; run \`trustlens ingest\` first`,
+    );
   }
   for (const src of OPTIONAL_SOURCES) {
     const exists = await wh.tableExists(src.table);
-    if (!exists) options.log?.warn(`no ${src.table} table: ${src.view === 'sim_buyer_groups' ? 'every buyer is treated as a group of one; run `trustlens features` first' : 'requests count as unscored; run `trustlens score` first for score-based rules'}`);
+    if (!exists)
+      options.log?.warn(
+        `no ${src.table} table: ${src.view === 'sim_buyer_groups' ? 'every buyer is treated as a group of one; run `trustlens features` first' : 'requests count as unscored; run `trustlens score` first for score-based rules'}`,
+      );
     // The table names are constants of this module, not user text.
     await wh.run(`create or replace temp view ${src.view} as ${exists ? `select * from ${src.table}` : src.empty}`);
   }
   if (options.artifactsDir !== undefined && (await wh.tableExists('feat_buyer_history'))) {
     await scoreRequestWeeks(wh, weeksEnding(options.asOf, options.weeks), options.artifactsDir, options.log);
-    await wh.run(`create or replace temp view sim_request_scores as select request_id, request_risk from ${REQUEST_SCORES_TABLE}`);
+    await wh.run(
+      `create or replace temp view sim_request_scores as select request_id, request_risk from ${REQUEST_SCORES_TABLE}`,
+    );
   } else {
-    await wh.run('create or replace temp view sim_request_scores as select null::varchar as request_id, null::double as request_risk where false');
+    await wh.run(
+      'create or replace temp view sim_request_scores as select null::varchar as request_id, null::double as request_risk where false',
+    );
   }
   const start = windowStart(options.asOf, options.weeks);
-  await wh.run(`create or replace temp table sim_context as ${readSql(new URL('./sql/sim_context.sql', import.meta.url))}`, { as_of: options.asOf, window_start: start });
+  await wh.run(
+    `create or replace temp table sim_context as ${readSql(new URL('./sql/sim_context.sql', import.meta.url))}`,
+    { as_of: options.asOf, window_start: start },
+  );
   const [row] = await wh.all<{ requests: bigint; unscored: bigint; request_unscored: bigint }>(
     'select count(*) as requests, count(*) filter (where buyer_risk is null) as unscored, count(*) filter (where request_risk is null) as request_unscored from sim_context',
   );

@@ -32,7 +32,9 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
         `polic${policies.length === 1 ? 'y' : 'ies'}; ${result.rows.length} rows stored in sim_results`,
     );
     if (result.context.unscored > 0) {
-      ctx.log.warn(`${result.context.unscored} requests had no buyer score at or before them: conditions on buyer risk or tier do not match them`);
+      ctx.log.warn(
+        `${result.context.unscored} requests had no buyer score at or before them: conditions on buyer risk or tier do not match them`,
+      );
     }
     process.stdout.write(`${formatSimTable(result.rows)}\n`);
   });

@@ -17,7 +17,12 @@ export interface SnapshotNeed {
  * built per week after the snapshots its requests refer to); `rebuild` rebuilds them all.
  * Returns the dates built, ascending.
  */
-export async function ensureFeatureSnapshots(wh: Warehouse, needs: readonly SnapshotNeed[], log: Logger, rebuild = false): Promise<string[]> {
+export async function ensureFeatureSnapshots(
+  wh: Warehouse,
+  needs: readonly SnapshotNeed[],
+  log: Logger,
+  rebuild = false,
+): Promise<string[]> {
   const requestNeeds = needs.filter((n) => n.table === REQUEST_HISTORY);
   // A week of requests is described with the buyer and merchant snapshots of the week's start.
   const entityNeeds = [

@@ -53,6 +53,8 @@ export async function loadFeatureColumns(
 /** as_of dates present in a history table (none if the table does not exist yet). */
 export async function snapshotDates(wh: Warehouse, table: string): Promise<Set<string>> {
   if (!(await wh.tableExists(table))) return new Set();
-  const rows = await wh.all<{ d: string }>(`select distinct strftime(as_of, '%Y-%m-%d') as d from ${quoteIdent(table)}`);
+  const rows = await wh.all<{ d: string }>(
+    `select distinct strftime(as_of, '%Y-%m-%d') as d from ${quoteIdent(table)}`,
+  );
   return new Set(rows.map((r) => r.d));
 }

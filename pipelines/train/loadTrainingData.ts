@@ -22,7 +22,12 @@ const LABEL_FILES: Record<ModelSpec['entity'], string> = {
 };
 
 /** Snapshots must already be in the history table (ensureFeatureSnapshots). */
-export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots: readonly string[], o: LabelOptions): Promise<TrainingData> {
+export async function loadTrainingData(
+  wh: Warehouse,
+  spec: ModelSpec,
+  snapshots: readonly string[],
+  o: LabelOptions,
+): Promise<TrainingData> {
   const ids: string[] = [];
   const snapshotIndex: number[] = [];
   const labels: number[] = [];
@@ -33,8 +38,14 @@ export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots
       spec.entity === 'merchant'
         ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) }
         : { as_of: o.asOf, snapshot, horizon_days: o.horizonDays };
-    await wh.run(`create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`, params);
-    const rows = await loadFeatureColumns(wh, spec, snapshot, { join: LABEL_TABLE, extra: ['coalesce(l.is_positive, false) as label'] });
+    await wh.run(
+      `create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`,
+      params,
+    );
+    const rows = await loadFeatureColumns(wh, spec, snapshot, {
+      join: LABEL_TABLE,
+      extra: ['coalesce(l.is_positive, false) as label'],
+    });
     const lab = rows.extra[0]!;
     for (let i = 0; i < rows.ids.length; i++) {
       ids.push(rows.ids[i]!);
@@ -54,5 +65,11 @@ export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots
     }
     columns.set(name, out);
   }
-  return { snapshots: [...snapshots], ids, snapshotIndex: Int32Array.from(snapshotIndex), labels: Uint8Array.from(labels), columns };
+  return {
+    snapshots: [...snapshots],
+    ids,
+    snapshotIndex: Int32Array.from(snapshotIndex),
+    labels: Uint8Array.from(labels),
+    columns,
+  };
 }

@@ -31,9 +31,12 @@ export interface TrainedModel {
 
 /** Label settings of a spec under a config: how old snapshots must be and how far labels look ahead. */
 export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAgeDays: number; horizonDays: number } {
-  const horizonDays = spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
+  const horizonDays =
+    spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
   // buyers and requests are labelled by investigations, which take abuseLabelDelayDays to close
-  return spec.entity === 'merchant' ? { minAgeDays: horizonDays, horizonDays } : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
+  return spec.entity === 'merchant'
+    ? { minAgeDays: horizonDays, horizonDays }
+    : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
 }
 
 export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotPlan {
@@ -45,7 +48,13 @@ export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensCon
   });
 }
 
-export async function trainModels(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: TrainOptions = {}): Promise<TrainedModel[]> {
+export async function trainModels(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log: Logger,
+  options: TrainOptions = {},
+): Promise<TrainedModel[]> {
   let names = options.models ?? MODEL_NAMES;
   // The request model is an addition: a warehouse without refund requests (feature marts only) trains the others.
   if (options.models === undefined && !(await wh.tableExists('refund_requests'))) {
@@ -55,14 +64,22 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
   const specs = names.map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
-  const needs = specs.map((spec, i) => ({ table: historyTable(spec), dates: [...plans[i]!.training, ...plans[i]!.validation] }));
-  const built = await log.step('feature snapshots', () => ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures));
+  const needs = specs.map((spec, i) => ({
+    table: historyTable(spec),
+    dates: [...plans[i]!.training, ...plans[i]!.validation],
+  }));
+  const built = await log.step('feature snapshots', () =>
+    ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
+  );
   if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
   const out: TrainedModel[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
     const trained = await log.step(`train ${spec.name} as of ${asOf}`, async (): Promise<TrainedModel | null> => {
-      const data = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], { asOf, horizonDays: labelSettings(spec, config).horizonDays });
+      const data = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], {
+        asOf,
+        horizonDays: labelSettings(spec, config).horizonDays,
+      });
       // Too few labelled requests (a young or small marketplace) leave decisions without request risk, not the week without scores.
       const fitted = await fitModel(data, {
         spec,
@@ -78,17 +95,29 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       }).catch((err: unknown) => {
-          if (spec.entity !== 'request' || !(err instanceof Error) || !/no positive labels/.test(err.message)) throw err;
-          log.warn(`request-risk not trained as of ${asOf}: ${err.message.split('\n')[0]}; decisions and replays go without request risk until it can be`);
-          return null;
-        });
+        if (spec.entity !== 'request' || !(err instanceof Error) || !/no positive labels/.test(err.message)) throw err;
+        log.warn(
+          `request-risk not trained as of ${asOf}: ${err.message.split('\n')[0]}; decisions and replays go without request risk until it can be`,
+        );
+        return null;
+      });
       if (fitted === null) return null;
       const { artifact, validationProbability } = fitted;
       if (spec.entity === 'merchant' && config.tiers.merchantBy === 'quantile') {
         const t = config.tiers;
-        const shares = { atRisk: t.merchantAtRiskShare, watch: t.merchantWatchShare, standard: t.merchantStandardShare };
+        const shares = {
+          atRisk: t.merchantAtRiskShare,
+          watch: t.merchantWatchShare,
+          standard: t.merchantStandardShare,
+        };
         const trust = validationProbability.map((p) => 100 * (1 - p));
-        artifact.tiers = { by: 'quantile', shares, thresholds: quantileThresholds(trust, shares), percentiles: percentileTable(trust), rows: trust.length };
+        artifact.tiers = {
+          by: 'quantile',
+          shares,
+          thresholds: quantileThresholds(trust, shares),
+          percentiles: percentileTable(trust),
+          rows: trust.length,
+        };
       }
       return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
     });
@@ -107,6 +136,8 @@ function logSummary(a: ArtifactFile, log: Logger): void {
       `ROC-AUC ${f(m.rocAuc)}, PR-AUC ${f(m.prAuc)}, precision@${m.k} ${f(m.precisionAtK)}, recall@${m.k} ${f(m.recallAtK)}, Brier ${f(m.brier, 4)}`,
   );
   for (const b of a.baselines) {
-    log.info(`  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`);
+    log.info(
+      `  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`,
+    );
   }
 }

@@ -6,7 +6,9 @@ import { renderChart } from './renderChart.ts';
 
 export function queueCoverageChart(id: string, rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
   let total = 0;
-  const data = [...rows].sort((a, b) => a.rank - b.rank).map((r) => ({ rank: r.rank, cumulative: (total += r.expectedLoss) }));
+  const data = [...rows]
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => ({ rank: r.rank, cumulative: (total += r.expectedLoss) }));
   const rules = capacity <= (data.at(-1)?.rank ?? 0) ? [{ x: capacity, label: `capacity ${capacity}` }] : [];
   return renderChart({
     id,

@@ -30,12 +30,20 @@ export interface TradeoffOptions {
 export function scenarioColours(scenarios: readonly string[], baseline: string): { domain: string[]; range: string[] } {
   const others = scenarios.filter((s) => s !== baseline);
   const domain = scenarios.includes(baseline) ? [baseline, ...others] : others;
-  const range = domain.map((s, i) => (s === baseline ? BASELINE_COLOUR : (PALETTE[(scenarios.includes(baseline) ? i - 1 : i) % PALETTE.length] as string)));
+  const range = domain.map((s, i) =>
+    s === baseline ? BASELINE_COLOUR : (PALETTE[(scenarios.includes(baseline) ? i - 1 : i) % PALETTE.length] as string),
+  );
   return { domain, range };
 }
 
 export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
-  const pts = opts.points.map((p) => ({ ...p, xLo: p.xLo ?? p.x, xHi: p.xHi ?? p.x, yLo: p.yLo ?? p.y, yHi: p.yHi ?? p.y }));
+  const pts = opts.points.map((p) => ({
+    ...p,
+    xLo: p.xLo ?? p.x,
+    xHi: p.xHi ?? p.x,
+    yLo: p.yLo ?? p.y,
+    yHi: p.yHi ?? p.y,
+  }));
   // An all-zero axis (e.g. nothing stopped before buyers are scored) would give a degenerate scale with NaN ticks.
   const flat = (vals: number[]) => (Math.max(0, ...vals) === 0 ? { domain: [0, 1] } : { zero: true });
   return renderChart({
@@ -51,10 +59,29 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
       inset: 12,
       x: { grid: true, label: opts.xLabel, tickFormat: opts.xFormat, ...flat(pts.map((p) => p.xHi)) },
       y: { grid: true, label: opts.yLabel, tickFormat: opts.yFormat, ...flat(pts.map((p) => p.yHi)) },
-      color: scenarioColours(pts.map((p) => p.scenario), opts.baseline),
+      color: scenarioColours(
+        pts.map((p) => p.scenario),
+        opts.baseline,
+      ),
       marks: [
-        Plot.link(pts, { x1: 'xLo', x2: 'xHi', y1: 'y', y2: 'y', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
-        Plot.link(pts, { x1: 'x', x2: 'x', y1: 'yLo', y2: 'yHi', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
+        Plot.link(pts, {
+          x1: 'xLo',
+          x2: 'xHi',
+          y1: 'y',
+          y2: 'y',
+          stroke: 'scenario',
+          strokeOpacity: 0.6,
+          strokeWidth: 2,
+        }),
+        Plot.link(pts, {
+          x1: 'x',
+          x2: 'x',
+          y1: 'yLo',
+          y2: 'yHi',
+          stroke: 'scenario',
+          strokeOpacity: 0.6,
+          strokeWidth: 2,
+        }),
         Plot.dot(pts, { x: 'x', y: 'y', fill: 'scenario', r: 5, stroke: 'white' }),
         Plot.text(pts, { x: 'x', y: 'y', text: 'scenario', dx: 8, dy: -8, textAnchor: 'start', fill: '#1d2430' }),
       ],

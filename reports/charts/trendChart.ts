@@ -19,7 +19,9 @@ export interface TrendChartOptions {
 }
 
 export function trendChart(opts: TrendChartOptions): SafeHtml {
-  const data = opts.points.filter((p) => p.value !== null && Number.isFinite(p.value)).map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
+  const data = opts.points
+    .filter((p) => p.value !== null && Number.isFinite(p.value))
+    .map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
   const last = data.slice(-1);
   return renderChart({
     id: opts.id,

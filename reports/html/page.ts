@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { html, trusted, type HtmlValue } from './escapeHtml.ts';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export const PAGES = [
   { key: 'index', file: 'index.html', title: 'Overview' },
@@ -27,7 +28,9 @@ export interface PageOptions {
 
 export function renderPage(opts: PageOptions): string {
   const nav = PAGES.map((p) =>
-    p.key === opts.page ? html`<a href="${p.file}" aria-current="page">${p.title}</a>` : html`<a href="${p.file}">${p.title}</a>`,
+    p.key === opts.page
+      ? html`<a href="${p.file}" aria-current="page">${p.title}</a>`
+      : html`<a href="${p.file}">${p.title}</a>`,
   );
   const doc = html`<!DOCTYPE html>
 <html lang="en">

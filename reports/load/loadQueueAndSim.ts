@@ -11,7 +11,11 @@ export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: numbe
   const summary = await loadQueueSummary(wh, asOf);
   if (raw.length === 0 && !summary) return { asOf, capacity, rows: null, totalExpectedLoss: null };
   const total = (await wh.tableExists('score_buyer_history'))
-    ? numOrNull(await wh.scalar('select sum(expected_loss) from score_buyer_history where as_of = $as_of::date', { as_of: asOf }))
+    ? numOrNull(
+        await wh.scalar('select sum(expected_loss) from score_buyer_history where as_of = $as_of::date', {
+          as_of: asOf,
+        }),
+      )
     : null;
   return {
     asOf,
@@ -73,7 +77,14 @@ export async function loadPolicyImpact(wh: Warehouse, asOf: string, baseline: st
     asOf,
     baseline,
     results: raw.length
-      ? raw.map((r) => ({ scenario: String(r.scenario), segment: String(r.segment), metric: String(r.metric), value: num(r.value), lo: numOrNull(r.lo), hi: numOrNull(r.hi) }))
+      ? raw.map((r) => ({
+          scenario: String(r.scenario),
+          segment: String(r.segment),
+          metric: String(r.metric),
+          value: num(r.value),
+          lo: numOrNull(r.lo),
+          hi: numOrNull(r.hi),
+        }))
       : null,
   };
 }

@@ -2,7 +2,14 @@
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { MERCHANT_TIERS } from '../html/badge.ts';
-import type { CategoryStats, MerchantMove, ModelChangeMoves, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
+import type {
+  CategoryStats,
+  MerchantMove,
+  ModelChangeMoves,
+  TierCount,
+  WeeklyTrustData,
+  WeekStats,
+} from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { num, strList } from './values.ts';
 
@@ -33,7 +40,11 @@ function weekStats(weekEnd: string, rows: readonly ActivityRow[], lossKnown: boo
   };
 }
 
-async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ rows: ActivityRow[]; firstScore: string | null }> {
+async function activity(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+): Promise<{ rows: ActivityRow[]; firstScore: string | null }> {
   const params = { as_of: asOf, weeks };
   const raw = await wh.all(readSql(new URL('../sql/report_week_activity.sql', import.meta.url)), params);
   const rows: ActivityRow[] = raw.map((r) => ({
@@ -46,7 +57,8 @@ async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ r
     loss: null,
   }));
   if (!(await wh.tableExists('score_buyer_history'))) return { rows, firstScore: null };
-  const firstScore = (await wh.scalar<string | null>(readSql(new URL('../sql/report_score_first_week.sql', import.meta.url)))) ?? null;
+  const firstScore =
+    (await wh.scalar<string | null>(readSql(new URL('../sql/report_score_first_week.sql', import.meta.url)))) ?? null;
   const losses = await wh.all(readSql(new URL('../sql/report_abuse_loss.sql', import.meta.url)), params);
   const byKey = new Map(rows.map((r) => [`${r.week_end}|${r.category}`, r]));
   for (const l of losses) {
@@ -56,7 +68,10 @@ async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ r
   return { rows, firstScore };
 }
 
-async function tiersAndFlagged(wh: Warehouse, asOf: string): Promise<Pick<WeeklyTrustData, 'flagged' | 'merchantTiers'>> {
+async function tiersAndFlagged(
+  wh: Warehouse,
+  asOf: string,
+): Promise<Pick<WeeklyTrustData, 'flagged' | 'merchantTiers'>> {
   let flagged: WeeklyTrustData['flagged'] = null;
   if (await wh.tableExists('score_buyer_history')) {
     const rows = await wh.all(readSql(new URL('../sql/report_flagged.sql', import.meta.url)), { as_of: asOf });
@@ -70,7 +85,10 @@ async function tiersAndFlagged(wh: Warehouse, asOf: string): Promise<Pick<Weekly
     const cur = rows.filter((r) => r.as_of === asOf);
     if (cur.length) {
       const prev = rows.filter((r) => r.as_of !== asOf);
-      const tiers = [...MERCHANT_TIERS, ...new Set(rows.map((r) => String(r.tier)).filter((t) => !(MERCHANT_TIERS as readonly string[]).includes(t)))];
+      const tiers = [
+        ...MERCHANT_TIERS,
+        ...new Set(rows.map((r) => String(r.tier)).filter((t) => !(MERCHANT_TIERS as readonly string[]).includes(t))),
+      ];
       merchantTiers = tiers.map((tier) => ({
         tier,
         current: num(cur.find((r) => r.tier === tier)?.merchants ?? 0),
@@ -82,10 +100,15 @@ async function tiersAndFlagged(wh: Warehouse, asOf: string): Promise<Pick<Weekly
 }
 
 /** Causes of this week's tier moves (score_merchant_moves_history), by merchant. */
-async function moveCauses(wh: Warehouse, asOf: string): Promise<{ causes: Map<string, 'model' | 'data'>; change: ModelChangeMoves | null }> {
+async function moveCauses(
+  wh: Warehouse,
+  asOf: string,
+): Promise<{ causes: Map<string, 'model' | 'data'>; change: ModelChangeMoves | null }> {
   if (!(await wh.tableExists('score_merchant_moves_history'))) return { causes: new Map(), change: null };
   const rows = await wh.all(readSql(new URL('../sql/report_merchant_moves.sql', import.meta.url)), { as_of: asOf });
-  const causes = new Map(rows.map((r) => [String(r.merchant_id), r.cause === 'model' ? ('model' as const) : ('data' as const)]));
+  const causes = new Map(
+    rows.map((r) => [String(r.merchant_id), r.cause === 'model' ? ('model' as const) : ('data' as const)]),
+  );
   const retrained = rows.find((r) => r.previous_model_date !== r.model_date);
   const change = retrained
     ? {
@@ -98,7 +121,12 @@ async function moveCauses(wh: Warehouse, asOf: string): Promise<{ causes: Map<st
   return { causes, change };
 }
 
-async function movers(wh: Warehouse, asOf: string, n: number, causes: ReadonlyMap<string, 'model' | 'data'>): Promise<WeeklyTrustData['movers']> {
+async function movers(
+  wh: Warehouse,
+  asOf: string,
+  n: number,
+  causes: ReadonlyMap<string, 'model' | 'data'>,
+): Promise<WeeklyTrustData['movers']> {
   if (!(await wh.tableExists('score_merchant_history'))) return null;
   const rows = await wh.all(readSql(new URL('../sql/report_merchant_movers.sql', import.meta.url)), { as_of: asOf, n });
   if (rows.length === 0) return null;
@@ -116,7 +144,10 @@ async function movers(wh: Warehouse, asOf: string, n: number, causes: ReadonlyMa
   return {
     previousAsOf: String(rows[0]?.previous_as_of),
     fallers: rows.filter((r) => num(r.change) < 0 && num(r.fall_rank) <= n).map(toMove),
-    risers: rows.filter((r) => num(r.change) > 0 && num(r.rise_rank) <= n).sort((a, b) => num(b.change) - num(a.change)).map(toMove),
+    risers: rows
+      .filter((r) => num(r.change) > 0 && num(r.rise_rank) <= n)
+      .sort((a, b) => num(b.change) - num(a.change))
+      .map(toMove),
   };
 }
 
@@ -125,20 +156,40 @@ export interface WeeklyOptions {
   movers: number;
 }
 
-export async function loadWeekly(wh: Warehouse, asOf: string, opts: WeeklyOptions): Promise<Omit<WeeklyTrustData, 'settings'>> {
+export async function loadWeekly(
+  wh: Warehouse,
+  asOf: string,
+  opts: WeeklyOptions,
+): Promise<Omit<WeeklyTrustData, 'settings'>> {
   const weeks = Math.max(2, opts.trendWeeks);
   const moves = await moveCauses(wh, asOf);
   const { rows, firstScore } = await activity(wh, asOf, weeks);
   const weekEnds = Array.from({ length: weeks }, (_, i) => addDays(asOf, -7 * (weeks - 1 - i)));
   const lossKnown = (weekEnd: string) => firstScore !== null && firstScore <= weekEnd;
-  const trend = weekEnds.map((w) => weekStats(w, rows.filter((r) => r.week_end === w), lossKnown(w)));
+  const trend = weekEnds.map((w) =>
+    weekStats(
+      w,
+      rows.filter((r) => r.week_end === w),
+      lossKnown(w),
+    ),
+  );
   const previousEnd = addDays(asOf, -7);
-  const categories: CategoryStats[] = [...new Set(rows.filter((r) => r.week_end === asOf || r.week_end === previousEnd).map((r) => r.category))]
+  const categories: CategoryStats[] = [
+    ...new Set(rows.filter((r) => r.week_end === asOf || r.week_end === previousEnd).map((r) => r.category)),
+  ]
     .sort()
     .map((category) => ({
       category,
-      current: weekStats(asOf, rows.filter((r) => r.week_end === asOf && r.category === category), lossKnown(asOf)),
-      previous: weekStats(previousEnd, rows.filter((r) => r.week_end === previousEnd && r.category === category), lossKnown(previousEnd)),
+      current: weekStats(
+        asOf,
+        rows.filter((r) => r.week_end === asOf && r.category === category),
+        lossKnown(asOf),
+      ),
+      previous: weekStats(
+        previousEnd,
+        rows.filter((r) => r.week_end === previousEnd && r.category === category),
+        lossKnown(previousEnd),
+      ),
     }));
   return {
     asOf,

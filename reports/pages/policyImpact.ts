@@ -28,36 +28,78 @@ function lookupOf(results: readonly SimResult[]): Lookup {
 function cell(r: SimResult | undefined, metric: string, base: SimResult | undefined, isBaseline: boolean): SafeHtml {
   if (!r) return html`<span class="muted">—</span>`;
   const info = simMetricInfo(metric);
-  const interval = r.lo !== null && r.hi !== null ? html`<span class="interval">95% ${info.format(r.lo)} – ${info.format(r.hi)}</span>` : '';
+  const interval =
+    r.lo !== null && r.hi !== null
+      ? html`<span class="interval">95% ${info.format(r.lo)} – ${info.format(r.hi)}</span>`
+      : '';
   // Differences in the metric's own unit: a relative change from a status quo of zero would be undefined.
-  const delta = !isBaseline && base ? html`${interval ? '' : html`<br>`}${renderDelta(computeDelta(r.value, base.value, { kind: 'absolute', higherIsBetter: info.higherIsBetter, format: info.formatDiff ?? ((m) => info.format(m)) }), '')}` : '';
+  const delta =
+    !isBaseline && base
+      ? html`${interval ? '' : html`<br>`}${renderDelta(computeDelta(r.value, base.value, { kind: 'absolute', higherIsBetter: info.higherIsBetter, format: info.formatDiff ?? ((m) => info.format(m)) }), '')}`
+      : '';
   return html`${info.format(r.value)}${interval}${delta}`;
 }
 
-function scenarioTable(scenarios: readonly string[], baseline: string, segment: string, metrics: readonly string[], get: Lookup): SafeHtml {
+function scenarioTable(
+  scenarios: readonly string[],
+  baseline: string,
+  segment: string,
+  metrics: readonly string[],
+  get: Lookup,
+): SafeHtml {
   return renderTable<string>({
     rows: metrics,
     columns: [
-      { header: 'Metric', cell: (m) => html`<span title="${simMetricInfo(m).description}">${simMetricInfo(m).label}</span>` },
-      ...scenarios.map((s) => ({ header: s === baseline ? `${s} (baseline)` : s, align: 'num' as const, cell: (m: string) => cell(get(s, segment, m), m, get(baseline, segment, m), s === baseline) })),
+      {
+        header: 'Metric',
+        cell: (m) => html`<span title="${simMetricInfo(m).description}">${simMetricInfo(m).label}</span>`,
+      },
+      ...scenarios.map((s) => ({
+        header: s === baseline ? `${s} (baseline)` : s,
+        align: 'num' as const,
+        cell: (m: string) => cell(get(s, segment, m), m, get(baseline, segment, m), s === baseline),
+      })),
     ],
   });
 }
 
-function segmentTable(kind: string, segments: readonly string[], scenarios: readonly string[], baseline: string, metric: string, get: Lookup): SafeHtml {
+function segmentTable(
+  kind: string,
+  segments: readonly string[],
+  scenarios: readonly string[],
+  baseline: string,
+  metric: string,
+  get: Lookup,
+): SafeHtml {
   return renderTable<string>({
     caption: simMetricInfo(metric).label,
     rows: segments,
     columns: [
       { header: kind, cell: (seg) => seg.slice(seg.indexOf('=') + 1) },
-      ...scenarios.map((s) => ({ header: s, align: 'num' as const, cell: (seg: string) => cell(get(s, seg, metric), metric, get(baseline, seg, metric), s === baseline) })),
+      ...scenarios.map((s) => ({
+        header: s,
+        align: 'num' as const,
+        cell: (seg: string) => cell(get(s, seg, metric), metric, get(baseline, seg, metric), s === baseline),
+      })),
     ],
   });
 }
 
-function segmentSection(prefix: string, kind: string, results: readonly SimResult[], scenarios: readonly string[], baseline: string, get: Lookup): SafeHtml {
+function segmentSection(
+  prefix: string,
+  kind: string,
+  results: readonly SimResult[],
+  scenarios: readonly string[],
+  baseline: string,
+  get: Lookup,
+): SafeHtml {
   const segments = [...new Set(results.filter((r) => r.segment.startsWith(`${prefix}=`)).map((r) => r.segment))].sort();
-  if (segments.length === 0) return renderNotice('info', `no ${kind.toLowerCase()} breakdown`, 'The simulate stage wrote no results for this segment.');
+  if (segments.length === 0)
+    return renderNotice(
+      'info',
+      `no ${kind.toLowerCase()} breakdown`,
+      'The simulate stage wrote no results for this segment.',
+    );
   const labels = segments.map((s) => s.slice(prefix.length + 1));
   const parts: SafeHtml[] = [];
   const charts: SafeHtml[] = [];
@@ -70,7 +112,13 @@ function segmentSection(prefix: string, kind: string, results: readonly SimResul
         id: `${prefix.replace(/_/g, '-')}-${metric.replace(/_/g, '-')}`,
         title: `${info.label} by ${kind.toLowerCase()}`,
         subtitle: 'Dot = estimate; line = 95% interval.',
-        points: rows.map((r) => ({ segment: r.segment.slice(prefix.length + 1), scenario: r.scenario, value: r.value, lo: r.lo, hi: r.hi })),
+        points: rows.map((r) => ({
+          segment: r.segment.slice(prefix.length + 1),
+          scenario: r.scenario,
+          value: r.value,
+          lo: r.lo,
+          hi: r.hi,
+        })),
         baseline,
         xLabel: info.label,
         xFormat: info.tickFormat,
@@ -82,18 +130,30 @@ function segmentSection(prefix: string, kind: string, results: readonly SimResul
   return html`<div class="charts">${charts}</div>${parts}`;
 }
 
-function tradeoff(results: readonly SimResult[], scenarios: readonly string[], baseline: string, get: Lookup, segment = 'overall'): SafeHtml {
+function tradeoff(
+  results: readonly SimResult[],
+  scenarios: readonly string[],
+  baseline: string,
+  get: Lookup,
+  segment = 'overall',
+): SafeHtml {
   const points = scenarios.flatMap((s) => {
     const x = get(s, segment, 'honest_burdened_rate');
     const y = get(s, segment, pickMetric(results, ABUSE_STOPPED));
     return x && y ? [{ scenario: s, x: x.value, xLo: x.lo, xHi: x.hi, y: y.value, yLo: y.lo, yHi: y.hi }] : [];
   });
-  if (points.length === 0) return renderNotice('info', 'no trade-off data', 'The simulation did not report abusive_amount_stopped and honest_burdened_rate.');
+  if (points.length === 0)
+    return renderNotice(
+      'info',
+      'no trade-off data',
+      'The simulation did not report abusive_amount_stopped and honest_burdened_rate.',
+    );
   const workload = scenarios.flatMap((s) => {
     const r = get(s, segment, 'review_workload');
     return r ? [{ label: s, value: r.value }] : [];
   });
-  const capacity = get(scenarios[0] ?? baseline, segment, 'review_capacity') ?? results.find((r) => r.metric === 'review_capacity');
+  const capacity =
+    get(scenarios[0] ?? baseline, segment, 'review_capacity') ?? results.find((r) => r.metric === 'review_capacity');
   return html`<div class="charts">${tradeoffChart({
     id: 'tradeoff',
     title: 'Abuse stopped vs honest buyers burdened',
@@ -123,21 +183,37 @@ function tradeoff(results: readonly SimResult[], scenarios: readonly string[], b
 export function renderPolicyImpact(d: PolicyImpactData): string {
   let body: SafeHtml;
   if (!d.results || d.results.length === 0) {
-    body = renderNotice('missing', 'no simulation results for this week', html`Run <code>trustlens simulate --as-of ${d.asOf}</code> to replay the refund policies, then build the report again.`);
+    body = renderNotice(
+      'missing',
+      'no simulation results for this week',
+      html`Run <code>trustlens simulate --as-of ${d.asOf}</code> to replay the refund policies, then build the report again.`,
+    );
   } else {
     const results = d.results;
     const get = lookupOf(results);
     const found = [...new Set(results.map((r) => r.scenario))];
-    const scenarios = found.includes(d.baseline) ? [d.baseline, ...found.filter((s) => s !== d.baseline).sort()] : found.sort();
+    const scenarios = found.includes(d.baseline)
+      ? [d.baseline, ...found.filter((s) => s !== d.baseline).sort()]
+      : found.sort();
     const overallMetrics = orderMetrics(results.filter((r) => r.segment === 'overall').map((r) => r.metric));
-    const noBaseline = found.includes(d.baseline) ? '' : renderNotice('warning', `no ${d.baseline} scenario`, 'Changes against the status quo cannot be shown; add the status-quo policy to simulate.policies.');
+    const noBaseline = found.includes(d.baseline)
+      ? ''
+      : renderNotice(
+          'warning',
+          `no ${d.baseline} scenario`,
+          'Changes against the status quo cannot be shown; add the status-quo policy to simulate.policies.',
+        );
     body = html`${noBaseline}
 ${renderSection('tradeoff', 'The trade-off', tradeoff(results, scenarios, d.baseline, get), 'Each policy stops some abuse at the cost of burdening some honest buyers and adding review work. Intervals are 95% bootstrap intervals over buyers.')}
 ${renderSection('side-by-side', 'Scenarios side by side', scenarioTable(scenarios, d.baseline, 'overall', overallMetrics, get), `All refund requests in the replay window. Under each value: its 95% interval and the difference from ${d.baseline} (▲ more, ▼ less; green good news, red bad).`)}
 ${renderSection('by-category', 'By category', segmentSection('category', 'Category', results, scenarios, d.baseline, get))}
 ${renderSection('by-merchant-tier', 'By merchant tier', segmentSection('merchant_tier', 'Merchant tier', results, scenarios, d.baseline, get))}`;
   }
-  const defs = renderSection('definitions', 'Metric definitions', renderDefinitions(Object.values(SIM_METRICS).map((m) => ({ term: m.label, definition: m.description }))));
+  const defs = renderSection(
+    'definitions',
+    'Metric definitions',
+    renderDefinitions(Object.values(SIM_METRICS).map((m) => ({ term: m.label, definition: m.description }))),
+  );
   return renderPage({
     asOf: d.asOf,
     page: 'policy-impact',

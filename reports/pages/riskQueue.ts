@@ -48,11 +48,25 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
     columns: [
       { header: 'Rank', align: 'num', cell: (r) => fmtInt(r.rank) },
       { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
-      { header: 'Risk', align: 'num', help: 'Calibrated probability of refund-only abuse', cell: (r) => fmtProb(r.risk) },
+      {
+        header: 'Risk',
+        align: 'num',
+        help: 'Calibrated probability of refund-only abuse',
+        cell: (r) => fmtProb(r.risk),
+      },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
-      { header: 'Expected loss', align: 'num', help: 'risk × refund-only money a month (30 days, or the 90-day monthly average if larger)', cell: (r) => fmtAmount(r.expectedLoss) },
+      {
+        header: 'Expected loss',
+        align: 'num',
+        help: 'risk × refund-only money a month (30 days, or the 90-day monthly average if larger)',
+        cell: (r) => fmtAmount(r.expectedLoss),
+      },
       { header: 'Refund-only 30 d', align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
-      { header: 'Reasons', className: 'wrap', cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>` },
+      {
+        header: 'Reasons',
+        className: 'wrap',
+        cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
+      },
       { header: 'Linked accounts', cell: linked },
     ],
   });
@@ -60,7 +74,9 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
 
 /** The one sentence that says how the queue is ranked and who may enter it. */
 export function rankingSentence(s: RiskQueueSummary | null | undefined): string {
-  const floors = s ? ` among accounts with risk ≥ ${s.minRisk} and expected loss ≥ ${fmtAmount(s.minExpectedLoss)}` : '';
+  const floors = s
+    ? ` among accounts with risk ≥ ${s.minRisk} and expected loss ≥ ${fmtAmount(s.minExpectedLoss)}`
+    : '';
   return (
     `Ranked by expected loss — risk × the buyer’s refund-only money a month (the larger of the last 30 days and the 90-day monthly average) — largest first${floors}, ` +
     'leaving out accounts already confirmed or under investigation (listed apart below); ties by risk, then id.'
@@ -82,13 +98,20 @@ function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
     empty: 'No account above the floors was already handled this week.',
     columns: [
       { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
-      { header: 'Handled as', cell: (r) => (r.handledAs === 'confirmed_abuse' ? 'confirmed abuse' : 'open investigation') },
+      {
+        header: 'Handled as',
+        cell: (r) => (r.handledAs === 'confirmed_abuse' ? 'confirmed abuse' : 'open investigation'),
+      },
       { header: 'Since', help: 'When the verdict closed or the case opened (UTC)', cell: (r) => r.handledSince },
       { header: 'Case', className: 'id', cell: (r) => r.caseId },
       { header: 'Risk', align: 'num', cell: (r) => fmtProb(r.risk) },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
       { header: 'Expected loss', align: 'num', cell: (r) => fmtAmount(r.expectedLoss) },
-      { header: 'Reasons', className: 'wrap', cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>` },
+      {
+        header: 'Reasons',
+        className: 'wrap',
+        cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
+      },
     ],
   });
 }
@@ -96,7 +119,11 @@ function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
 export function renderRiskQueue(d: RiskQueueData): string {
   let body: SafeHtml;
   if (!d.rows) {
-    body = renderNotice('missing', 'no risk queue for this week', html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`);
+    body = renderNotice(
+      'missing',
+      'no risk queue for this week',
+      html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`,
+    );
   } else {
     const rows = d.rows;
     const inCapacity = rows.filter((r) => r.rank <= d.capacity);
@@ -104,12 +131,32 @@ export function renderRiskQueue(d: RiskQueueData): string {
     const expected = inCapacity.reduce((s, r) => s + r.expectedLoss, 0);
     const totalExpected = d.totalExpectedLoss ?? 0;
     const kpis = renderKpis([
-      { label: 'Accounts in queue', value: fmtInt(rows.length), note: `review capacity ${fmtInt(d.capacity)} per week` },
+      {
+        label: 'Accounts in queue',
+        value: fmtInt(rows.length),
+        note: `review capacity ${fmtInt(d.capacity)} per week`,
+      },
       { label: 'High tier', value: fmtInt(rows.filter((r) => r.tier === 'high').length) },
       { label: 'Refund-only at stake', value: fmtMoney(atStake), note: 'last 30 days, accounts within capacity' },
-      { label: 'Expected loss covered', value: fmtMoney(expected), note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined },
-      { label: 'In linked groups', value: fmtInt(rows.filter((r) => r.groupSize > 1).length), note: 'share a device, address or payment key' },
-      ...(d.handled ? [{ label: 'Already handled', value: fmtInt(d.handled.length), note: 'confirmed or under investigation; no capacity taken' }] : []),
+      {
+        label: 'Expected loss covered',
+        value: fmtMoney(expected),
+        note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined,
+      },
+      {
+        label: 'In linked groups',
+        value: fmtInt(rows.filter((r) => r.groupSize > 1).length),
+        note: 'share a device, address or payment key',
+      },
+      ...(d.handled
+        ? [
+            {
+              label: 'Already handled',
+              value: fmtInt(d.handled.length),
+              note: 'confirmed or under investigation; no capacity taken',
+            },
+          ]
+        : []),
     ]);
     body = html`${kpis}
 ${shortQueueNotice(d.summary)}
@@ -117,13 +164,34 @@ ${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
 ${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`${rankingSentence(d.summary)} Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}
 ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity.') : ''}`;
   }
-  const defs = renderSection('definitions', 'Definitions', renderDefinitions([
-    { term: 'Risk', definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.' },
-    { term: 'Tier', definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).' },
-    { term: 'Expected loss', definition: 'Risk × the buyer’s refund-only money a month: the larger of the last 30 days and the monthly average of the last 90 days.' },
-    { term: 'Reasons', definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.' },
-    { term: 'Linked accounts', definition: 'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.' },
-  ]));
+  const defs = renderSection(
+    'definitions',
+    'Definitions',
+    renderDefinitions([
+      {
+        term: 'Risk',
+        definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.',
+      },
+      {
+        term: 'Tier',
+        definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).',
+      },
+      {
+        term: 'Expected loss',
+        definition:
+          'Risk × the buyer’s refund-only money a month: the larger of the last 30 days and the monthly average of the last 90 days.',
+      },
+      {
+        term: 'Reasons',
+        definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.',
+      },
+      {
+        term: 'Linked accounts',
+        definition:
+          'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.',
+      },
+    ]),
+  );
   return renderPage({
     asOf: d.asOf,
     page: 'risk-queue',

@@ -22,8 +22,16 @@ function headline(d: WeeklyTrustData): SafeHtml {
   const p = d.previous;
   const atRisk = d.merchantTiers?.find((t) => t.tier === 'at-risk');
   const kpis: Kpi[] = [
-    { label: 'Orders', value: fmtInt(c.orders), delta: computeDelta(c.orders, p.orders, { kind: 'relative', higherIsBetter: true }) },
-    { label: 'GMV', value: fmtMoney(c.gmv), delta: computeDelta(c.gmv, p.gmv, { kind: 'relative', higherIsBetter: true }) },
+    {
+      label: 'Orders',
+      value: fmtInt(c.orders),
+      delta: computeDelta(c.orders, p.orders, { kind: 'relative', higherIsBetter: true }),
+    },
+    {
+      label: 'GMV',
+      value: fmtMoney(c.gmv),
+      delta: computeDelta(c.gmv, p.gmv, { kind: 'relative', higherIsBetter: true }),
+    },
     {
       label: 'Refund request rate',
       value: fmtPct(c.refundRequestRate),
@@ -45,13 +53,17 @@ function headline(d: WeeklyTrustData): SafeHtml {
     {
       label: 'Accounts flagged',
       value: d.flagged ? fmtInt(d.flagged.current) : fmtInt(null),
-      delta: d.flagged ? computeDelta(d.flagged.current, d.flagged.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 }) : null,
+      delta: d.flagged
+        ? computeDelta(d.flagged.current, d.flagged.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 })
+        : null,
       note: 'buyers in the high risk tier',
     },
     {
       label: 'Merchants at risk',
       value: atRisk ? fmtInt(atRisk.current) : fmtInt(null),
-      delta: atRisk ? computeDelta(atRisk.current, atRisk.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 }) : null,
+      delta: atRisk
+        ? computeDelta(atRisk.current, atRisk.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 })
+        : null,
       note: 'lowest trust tier',
     },
   ];
@@ -63,9 +75,26 @@ function trends(trend: readonly WeekStats[]): SafeHtml {
   return html`<div class="charts">${[
     trendChart({ id: 'trend-orders', title: 'Orders per week', points: pts((w) => w.orders), tickFormat: '~s' }),
     trendChart({ id: 'trend-gmv', title: 'GMV per week', points: pts((w) => w.gmv), tickFormat: '~s' }),
-    trendChart({ id: 'trend-refund-rate', title: 'Refund request rate', subtitle: 'Refund requests ÷ orders in the week.', points: pts((w) => w.refundRequestRate), tickFormat: '.1%' }),
-    trendChart({ id: 'trend-refund-only', title: 'Refund-only share of requests', points: pts((w) => w.refundOnlyShare), tickFormat: '.0%' }),
-    trendChart({ id: 'trend-abuse-loss', title: 'Estimated abuse loss', subtitle: 'Approved refund-only amount × buyer risk.', points: pts((w) => w.estimatedAbuseLoss), tickFormat: '~s' }),
+    trendChart({
+      id: 'trend-refund-rate',
+      title: 'Refund request rate',
+      subtitle: 'Refund requests ÷ orders in the week.',
+      points: pts((w) => w.refundRequestRate),
+      tickFormat: '.1%',
+    }),
+    trendChart({
+      id: 'trend-refund-only',
+      title: 'Refund-only share of requests',
+      points: pts((w) => w.refundOnlyShare),
+      tickFormat: '.0%',
+    }),
+    trendChart({
+      id: 'trend-abuse-loss',
+      title: 'Estimated abuse loss',
+      subtitle: 'Approved refund-only amount × buyer risk.',
+      points: pts((w) => w.estimatedAbuseLoss),
+      tickFormat: '~s',
+    }),
   ]}</div>`;
 }
 
@@ -79,9 +108,31 @@ function categories(rows: readonly CategoryStats[]): SafeHtml {
       { header: 'Orders', align: 'num', cell: (r) => fmtInt(r.current.orders) },
       { header: 'GMV', align: 'num', cell: (r) => fmtMoney(r.current.gmv) },
       { header: 'Refund request rate', align: 'num', cell: (r) => fmtPct(r.current.refundRequestRate) },
-      { header: 'vs last week', align: 'num', cell: (r) => renderDelta(computeDelta(r.current.refundRequestRate, r.previous.refundRequestRate, { kind: 'points', higherIsBetter: false }), '') },
+      {
+        header: 'vs last week',
+        align: 'num',
+        cell: (r) =>
+          renderDelta(
+            computeDelta(r.current.refundRequestRate, r.previous.refundRequestRate, {
+              kind: 'points',
+              higherIsBetter: false,
+            }),
+            '',
+          ),
+      },
       { header: 'Refund-only share', align: 'num', cell: (r) => fmtPct(r.current.refundOnlyShare) },
-      { header: 'vs last week', align: 'num', cell: (r) => renderDelta(computeDelta(r.current.refundOnlyShare, r.previous.refundOnlyShare, { kind: 'points', higherIsBetter: null }), '') },
+      {
+        header: 'vs last week',
+        align: 'num',
+        cell: (r) =>
+          renderDelta(
+            computeDelta(r.current.refundOnlyShare, r.previous.refundOnlyShare, {
+              kind: 'points',
+              higherIsBetter: null,
+            }),
+            '',
+          ),
+      },
       { header: 'Est. abuse loss', align: 'num', cell: (r) => fmtMoney(r.current.estimatedAbuseLoss) },
     ],
   });
@@ -98,7 +149,13 @@ function moversTable(rows: readonly MerchantMove[], caption: string): SafeHtml {
       { header: 'Trust last week', align: 'num', cell: (m) => fmtNumber(m.trustBefore, 1) },
       { header: 'Trust now', align: 'num', cell: (m) => fmtNumber(m.trustNow, 1) },
       { header: 'Change', align: 'num', cell: (m) => fmtSigned(m.trustNow - m.trustBefore, 1) },
-      { header: 'Tier', cell: (m) => (m.tierBefore === m.tierNow ? renderTierBadge(m.tierNow) : html`${renderTierBadge(m.tierBefore)} → ${renderTierBadge(m.tierNow)}`) },
+      {
+        header: 'Tier',
+        cell: (m) =>
+          m.tierBefore === m.tierNow
+            ? renderTierBadge(m.tierNow)
+            : html`${renderTierBadge(m.tierBefore)} → ${renderTierBadge(m.tierNow)}`,
+      },
       {
         header: 'Reasons',
         className: 'wrap',
@@ -114,7 +171,12 @@ function moversTable(rows: readonly MerchantMove[], caption: string): SafeHtml {
 }
 
 function merchantSection(d: WeeklyTrustData): SafeHtml {
-  if (!d.merchantTiers) return renderNotice('missing', 'no merchant trust scores for this week', html`Run <code>trustlens score --as-of ${d.asOf}</code> to score merchants.`);
+  if (!d.merchantTiers)
+    return renderNotice(
+      'missing',
+      'no merchant trust scores for this week',
+      html`Run <code>trustlens score --as-of ${d.asOf}</code> to score merchants.`,
+    );
   const prevLabel = d.movers?.previousAsOf ?? 'last week';
   const table = renderTable({
     rows: d.merchantTiers,
@@ -122,7 +184,11 @@ function merchantSection(d: WeeklyTrustData): SafeHtml {
       { header: 'Tier', cell: (t) => renderTierBadge(t.tier) },
       { header: 'Last week', align: 'num', cell: (t) => fmtInt(t.previous) },
       { header: 'This week', align: 'num', cell: (t) => fmtInt(t.current) },
-      { header: 'Change', align: 'num', cell: (t) => (t.previous === null ? '—' : fmtSigned(t.current - t.previous, 0)) },
+      {
+        header: 'Change',
+        align: 'num',
+        cell: (t) => (t.previous === null ? '—' : fmtSigned(t.current - t.previous, 0)),
+      },
     ],
   });
   return html`<div class="charts"><div>${table}</div>${tierChart('merchant-tiers', d.merchantTiers, d.asOf, prevLabel)}</div>`;
@@ -140,7 +206,12 @@ function modelChangeNotice(d: WeeklyTrustData): SafeHtml | '' {
 }
 
 function moversSection(d: WeeklyTrustData): SafeHtml {
-  if (!d.movers) return renderNotice('missing', 'no earlier merchant scores to compare with', 'Movers appear once two weeks of merchant scores exist.');
+  if (!d.movers)
+    return renderNotice(
+      'missing',
+      'no earlier merchant scores to compare with',
+      'Movers appear once two weeks of merchant scores exist.',
+    );
   return html`${modelChangeNotice(d)}${moversChart('movers', d.movers.fallers, d.movers.risers)}${moversTable(d.movers.fallers, `Trust fell most (since ${d.movers.previousAsOf})`)}${moversTable(d.movers.risers, `Trust rose most (since ${d.movers.previousAsOf})`)}`;
 }
 
@@ -153,13 +224,36 @@ ${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend))}
 ${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d), `Trust = 100 × (1 − probability of a serious platform action in the next ${d.settings.merchantHorizonDays} days).`)}
 ${renderSection('categories', 'By category', categories(d.categories), 'Orders and refund requests of the week by product category, largest GMV first.')}
 ${renderSection('movers', 'Merchants whose trust moved most', moversSection(d), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
-${renderSection('definitions', 'Definitions', renderDefinitions([
-    { term: 'Week', definition: 'Seven days ending just before the as-of date (00:00 UTC); orders by creation time, requests by request time.' },
+${renderSection(
+  'definitions',
+  'Definitions',
+  renderDefinitions([
+    {
+      term: 'Week',
+      definition:
+        'Seven days ending just before the as-of date (00:00 UTC); orders by creation time, requests by request time.',
+    },
     { term: 'Refund request rate', definition: 'Refund requests made in the week ÷ orders placed in the week.' },
-    { term: 'Refund-only share', definition: 'Requests for a refund without returning the goods ÷ all refund requests of the week.' },
+    {
+      term: 'Refund-only share',
+      definition: 'Requests for a refund without returning the goods ÷ all refund requests of the week.',
+    },
     { term: 'Estimated abuse loss', definition: ABUSE_LOSS_DEFINITION },
-    { term: 'Accounts flagged', definition: 'Buyers whose calibrated abuse risk is in the high tier at this week’s score.' },
-    { term: 'Merchant tiers', definition: 'top-rated, standard, watch and at-risk by trust score thresholds (config tiers.*).' },
-  ]))}`;
-  return renderPage({ asOf: d.asOf, page: 'weekly-trust', title: 'Weekly trust report', lede: 'For leadership: refund and refund-only rates, estimated abuse loss, flagged accounts and merchant trust, week over week.', body });
+    {
+      term: 'Accounts flagged',
+      definition: 'Buyers whose calibrated abuse risk is in the high tier at this week’s score.',
+    },
+    {
+      term: 'Merchant tiers',
+      definition: 'top-rated, standard, watch and at-risk by trust score thresholds (config tiers.*).',
+    },
+  ]),
+)}`;
+  return renderPage({
+    asOf: d.asOf,
+    page: 'weekly-trust',
+    title: 'Weekly trust report',
+    lede: 'For leadership: refund and refund-only rates, estimated abuse loss, flagged accounts and merchant trust, week over week.',
+    body,
+  });
 }

@@ -8,13 +8,53 @@ const data: RiskQueueData = {
   capacity: 200,
   totalExpectedLoss: 500,
   rows: [
-    { rank: 1, buyerId: 'b7', risk: 0.62, tier: 'high', expectedLoss: 186, refundOnlyAmount30d: 300, reasons: ['3 refund-only requests in 30 days'], groupId: null, groupSize: 1, groupMembers: [], groupConfirmedAbusers: 0 },
+    {
+      rank: 1,
+      buyerId: 'b7',
+      risk: 0.62,
+      tier: 'high',
+      expectedLoss: 186,
+      refundOnlyAmount30d: 300,
+      reasons: ['3 refund-only requests in 30 days'],
+      groupId: null,
+      groupSize: 1,
+      groupMembers: [],
+      groupConfirmedAbusers: 0,
+    },
   ],
   handled: [
-    { rank: 1, buyerId: 'b2', risk: 0.91, tier: 'high', expectedLoss: 455, reasons: [], handledAs: 'confirmed_abuse', handledSince: '2026-10-01 09:00', caseId: 'c17' },
-    { rank: 2, buyerId: 'b9', risk: 0.4, tier: 'elevated', expectedLoss: 40, reasons: [], handledAs: 'open_investigation', handledSince: '2026-10-28 10:30', caseId: 'c21' },
+    {
+      rank: 1,
+      buyerId: 'b2',
+      risk: 0.91,
+      tier: 'high',
+      expectedLoss: 455,
+      reasons: [],
+      handledAs: 'confirmed_abuse',
+      handledSince: '2026-10-01 09:00',
+      caseId: 'c17',
+    },
+    {
+      rank: 2,
+      buyerId: 'b9',
+      risk: 0.4,
+      tier: 'elevated',
+      expectedLoss: 40,
+      reasons: [],
+      handledAs: 'open_investigation',
+      handledSince: '2026-10-28 10:30',
+      caseId: 'c21',
+    },
   ],
-  summary: { capacity: 200, queued: 1, handled: 2, belowRiskFloor: 19_000, belowLossFloor: 310, minRisk: 0.2, minExpectedLoss: 10 },
+  summary: {
+    capacity: 200,
+    queued: 1,
+    handled: 2,
+    belowRiskFloor: 19_000,
+    belowLossFloor: 310,
+    minRisk: 0.2,
+    minExpectedLoss: 10,
+  },
 };
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -30,11 +70,15 @@ describe('risk-queue.html', () => {
 
   it('says why a week’s queue is short', () => {
     expect(page).toContain('short queue: 1 of 200 slots');
-    expect(page).toContain('19,000 were below the risk floor, 310 below the expected-loss floor, and 2 are already handled');
+    expect(page).toContain(
+      '19,000 were below the risk floor, 310 below the expected-loss floor, and 2 are already handled',
+    );
   });
 
   it('lists the already-handled accounts apart, with verdict or open case', () => {
-    expect(page).toMatch(/Already handled.*b2 confirmed abuse 2026-10-01 09:00 c17.*b9 open investigation 2026-10-28 10:30 c21/);
+    expect(page).toMatch(
+      /Already handled.*b2 confirmed abuse 2026-10-01 09:00 c17.*b9 open investigation 2026-10-28 10:30 c21/,
+    );
   });
 
   it('shows no short-queue notice on a full week', () => {

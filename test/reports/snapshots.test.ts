@@ -18,7 +18,9 @@ function expectSafe(htmlText: string): void {
   expect(htmlText).not.toMatch(/<img\b/i);
   expect(htmlText).not.toMatch(/<svg\b[^>]*\sonload/i);
   expect(htmlText).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
-  expect(htmlText).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`);
+  expect(htmlText).toContain(
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`,
+  );
 }
 
 describe('fixture report', () => {

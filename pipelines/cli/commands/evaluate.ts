@@ -6,7 +6,8 @@ const SIZES = ['12k', '20k'] as const;
 
 export const evaluateCommand = defineCommand({
   name: 'evaluate',
-  summary: "Measure scores (and policy replays) against the generator's ground truth and print the quality bar: on this warehouse, or over several generated marketplaces.",
+  summary:
+    "Measure scores (and policy replays) against the generator's ground truth and print the quality bar: on this warehouse, or over several generated marketplaces.",
   details:
     'With --as-of and --truth: needs `trustlens score --as-of DATE` first; truth is the truth/ folder `trustlens generate` writes (buyers, merchants, refund_requests), ' +
     'not the investigation labels; one line per check with PASS/FAIL. With --seeds: every seed at every --sizes is generated into a temp folder, ' +
@@ -15,8 +16,18 @@ export const evaluateCommand = defineCommand({
     'stopped for ≤ 2.5% added burden, ≥ 65% / ≤ 2% on the default marketplace). About 3 minutes of two cores per marketplace at 20k buyers. ' +
     '--strict exits with code 2 when a check fails.',
   options: [
-    { flag: 'as-of', value: 'DATE', description: 'Date the scores were computed as of (single-warehouse mode).', schema: opt.date.optional() },
-    { flag: 'truth', value: 'DIR', description: 'Generated folder (or its truth/ folder) of this warehouse.', schema: opt.path.optional() },
+    {
+      flag: 'as-of',
+      value: 'DATE',
+      description: 'Date the scores were computed as of (single-warehouse mode).',
+      schema: opt.date.optional(),
+    },
+    {
+      flag: 'truth',
+      value: 'DIR',
+      description: 'Generated folder (or its truth/ folder) of this warehouse.',
+      schema: opt.path.optional(),
+    },
     {
       flag: 'seeds',
       value: 'LIST',
@@ -30,7 +41,8 @@ export const evaluateCommand = defineCommand({
     {
       flag: 'sizes',
       value: 'LIST',
-      description: 'Marketplace sizes for --seeds: 12k (12,000 buyers, 400 merchants, 40 weeks) and/or 20k (20,000, 1,000, 52 weeks).',
+      description:
+        'Marketplace sizes for --seeds: 12k (12,000 buyers, 400 merchants, 40 weeks) and/or 20k (20,000, 1,000, 52 weeks).',
       schema: z
         .string()
         .transform((s) => s.split(',').map((x) => x.trim()))
@@ -38,7 +50,13 @@ export const evaluateCommand = defineCommand({
         .optional(),
       defaultText: '12k,20k',
     },
-    { flag: 'keep', value: 'DIR', description: 'With --seeds: keep each marketplace (data, warehouse, artifacts) under this folder.', schema: opt.path.optional(), defaultText: 'a temp folder, removed' },
+    {
+      flag: 'keep',
+      value: 'DIR',
+      description: 'With --seeds: keep each marketplace (data, warehouse, artifacts) under this folder.',
+      schema: opt.path.optional(),
+      defaultText: 'a temp folder, removed',
+    },
     { flag: 'skip-policies', description: 'Only the model checks, not the policy replays.', schema: opt.flag },
     { flag: 'strict', description: 'Fail (exit 2) when any check fails.', schema: opt.flag },
   ],

@@ -3,13 +3,25 @@ import { defineCommand, opt } from '../defineCommand.ts';
 
 export const ingestCommand = defineCommand({
   name: 'ingest',
-  summary: 'Load the eight contract tables from CSV, Parquet or NDJSON files into the warehouse, quarantining rows that break their contract.',
+  summary:
+    'Load the eight contract tables from CSV, Parquet or NDJSON files into the warehouse, quarantining rows that break their contract.',
   details:
     'Every load is a batch in load_batches; rows read = rows loaded + rows quarantined, per table. Ingesting the same files twice changes nothing, ' +
     'and a load that fails leaves the warehouse as it was.',
   options: [
-    { flag: 'from', value: 'DIR', description: 'Folder holding <table>.csv|.parquet|.ndjson files.', schema: opt.path, required: true },
-    { flag: 'mapping', value: 'FILE', description: 'Column-mapping file (JSON or YAML) for data of another shape.', schema: opt.path.optional() },
+    {
+      flag: 'from',
+      value: 'DIR',
+      description: 'Folder holding <table>.csv|.parquet|.ndjson files.',
+      schema: opt.path,
+      required: true,
+    },
+    {
+      flag: 'mapping',
+      value: 'FILE',
+      description: 'Column-mapping file (JSON or YAML) for data of another shape.',
+      schema: opt.path.optional(),
+    },
   ],
   handler: async () => (await import('../../ingest/runIngest.ts')).runIngest,
 });

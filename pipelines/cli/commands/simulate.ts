@@ -4,13 +4,26 @@ import { defineCommand, opt } from '../defineCommand.ts';
 
 export const simulateCommand = defineCommand({
   name: 'simulate',
-  summary: 'Replay refund policies on past refund requests: abuse stopped, honest buyers burdened, merchant and review cost, with 95% intervals.',
+  summary:
+    'Replay refund policies on past refund requests: abuse stopped, honest buyers burdened, merchant and review cost, with 95% intervals.',
   details:
     'Each request is judged with the buyer and merchant scores as they were just before it (point in time). Results go to sim_results ' +
     '(rerunning a scenario and date replaces its rows) and print side by side against status-quo. Policy format: data/policies/README.md.',
   options: [
-    { flag: 'as-of', value: 'DATE', description: 'Replay the weeks ending just before this date.', schema: opt.date, required: true },
-    { flag: 'weeks', value: 'N', description: 'Weeks of refund requests to replay.', schema: opt.count.optional(), defaultText: 'config simulate.weeks (12)' },
+    {
+      flag: 'as-of',
+      value: 'DATE',
+      description: 'Replay the weeks ending just before this date.',
+      schema: opt.date,
+      required: true,
+    },
+    {
+      flag: 'weeks',
+      value: 'N',
+      description: 'Weeks of refund requests to replay.',
+      schema: opt.count.optional(),
+      defaultText: 'config simulate.weeks (12)',
+    },
     {
       flag: 'policy',
       value: 'FILE',
@@ -19,8 +32,20 @@ export const simulateCommand = defineCommand({
       repeatable: true,
       defaultText: 'config simulate.policies (the five in data/policies/)',
     },
-    { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: 'config simulate.bootstrap (200)' },
-    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: 'config simulate.seed (1)' },
+    {
+      flag: 'bootstrap',
+      value: 'N',
+      description: 'Bootstrap replicates over buyers for the intervals.',
+      schema: opt.count.optional(),
+      defaultText: 'config simulate.bootstrap (200)',
+    },
+    {
+      flag: 'seed',
+      value: 'N',
+      description: 'Seed of the bootstrap.',
+      schema: opt.seed.optional(),
+      defaultText: 'config simulate.seed (1)',
+    },
   ],
   handler: async () => (await import('../../simulate/runSimulate.ts')).runSimulate,
 });

@@ -19,7 +19,9 @@ export function commandDocsMarkdown(): string {
     if (c.options.length) {
       out.push('', '| option | meaning | default |', '|---|---|---|');
       for (const o of c.options) {
-        out.push(`| \`--${o.flag}${o.value ? ' ' + o.value : ''}\` | ${o.description} | ${o.required ? '(required)' : (o.defaultText ?? '')} |`);
+        out.push(
+          `| \`--${o.flag}${o.value ? ' ' + o.value : ''}\` | ${o.description} | ${o.required ? '(required)' : (o.defaultText ?? '')} |`,
+        );
       }
     }
   }

@@ -7,7 +7,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
   // Defaults, prefaults, pipes and refinements wrap the object or leaf we want to describe.
   for (;;) {
     const def = (s as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
-    if ((def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable') && def.innerType) s = def.innerType;
+    if (
+      (def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable') &&
+      def.innerType
+    )
+      s = def.innerType;
     else if (def.type === 'pipe' && def.in) s = def.in;
     else return s;
   }

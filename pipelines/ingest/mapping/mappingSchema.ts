@@ -4,7 +4,10 @@ import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/
 
 function columnMappingSchema(values: readonly string[] | undefined) {
   const valueMap = values
-    ? z.record(z.string(), z.enum(values as [string, ...string[]], { error: `must map to one of ${values.join(', ')}` }))
+    ? z.record(
+        z.string(),
+        z.enum(values as [string, ...string[]], { error: `must map to one of ${values.join(', ')}` }),
+      )
     : z.never({ error: 'values can only be mapped on enum columns' });
   const full = z
     .object(
@@ -27,7 +30,8 @@ const FILES_RULE = 'must be a file glob relative to --from, e.g. "export/orders_
 
 function tableMappingSchema(table: TableName) {
   const columns: Record<string, z.ZodType> = {};
-  for (const [name, c] of Object.entries(CONTRACTS[table].columns)) columns[name] = columnMappingSchema(c.meta.values).optional();
+  for (const [name, c] of Object.entries(CONTRACTS[table].columns))
+    columns[name] = columnMappingSchema(c.meta.values).optional();
   return z
     .object({
       files: z.string({ error: FILES_RULE }).min(1, FILES_RULE),

@@ -44,13 +44,18 @@ function holds(c: Condition, value: string | number | null | undefined): boolean
 
 /** The compiled form of a policy for repeated in-memory use: conditions resolved to the fields they read. */
 export function ruleEvaluator(policy: Pick<Policy, 'rules' | 'default'>): (ctx: RuleContext) => RuleMatch {
-  const rules = policy.rules.map((r) => ({ ...r, when: r.when.map((c) => ({ c, field: c.field as ConditionFieldName })) }));
+  const rules = policy.rules.map((r) => ({
+    ...r,
+    when: r.when.map((c) => ({ c, field: c.field as ConditionFieldName })),
+  }));
   // The whitelist guards the SQL; here it only documents that every field is a context key.
-  for (const r of rules) for (const w of r.when) if (!(w.field in CONDITION_FIELDS)) throw new Error(`unknown condition field ${w.field}`);
+  for (const r of rules)
+    for (const w of r.when) if (!(w.field in CONDITION_FIELDS)) throw new Error(`unknown condition field ${w.field}`);
   return (ctx) => {
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!;
-      if (r.when.every((w) => holds(w.c, ctx[w.field]))) return { index: i, action: r.action, exemptFromDeadline: r.exemptFromDeadline };
+      if (r.when.every((w) => holds(w.c, ctx[w.field])))
+        return { index: i, action: r.action, exemptFromDeadline: r.exemptFromDeadline };
     }
     return { index: -1, action: policy.default, exemptFromDeadline: false };
   };

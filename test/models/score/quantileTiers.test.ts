@@ -7,7 +7,11 @@ const shares = { atRisk: 0.05, watch: 0.1, standard: 0.2 };
 
 describe('quantile tiers', () => {
   it('puts the thresholds at the configured shares of the population', () => {
-    expect(quantileThresholds(trust, shares)).toEqual({ merchantWatch: 52.5, merchantStandard: 57.5, merchantTopRated: 67.5 });
+    expect(quantileThresholds(trust, shares)).toEqual({
+      merchantWatch: 52.5,
+      merchantStandard: 57.5,
+      merchantTopRated: 67.5,
+    });
   });
 
   it('maps trust to its percentile through the stored table, interpolating between percentiles', () => {
@@ -20,7 +24,12 @@ describe('quantile tiers', () => {
   });
 
   it('gives the tier of the percentile to a merchant without a previous tier', () => {
-    expect([0.01, 0.07, 0.2, 0.5].map((p) => stickyTier(p, shares, null, 0.05))).toEqual(['at-risk', 'watch', 'standard', 'top-rated']);
+    expect([0.01, 0.07, 0.2, 0.5].map((p) => stickyTier(p, shares, null, 0.05))).toEqual([
+      'at-risk',
+      'watch',
+      'standard',
+      'top-rated',
+    ]);
   });
 
   it('keeps last week’s tier while the percentile stays within the stickiness of its band', () => {

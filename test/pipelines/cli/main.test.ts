@@ -20,7 +20,7 @@ describe('trustlens CLI', () => {
     for (const c of COMMANDS) expect(help).toContain(c.name);
   });
 
-  it('shows a command\'s options in its help', async () => {
+  it("shows a command's options in its help", async () => {
     expect(await main(['run', '--help'])).toBe(0);
     expect(out.join('')).toContain('--as-of <DATE>');
     expect(out.join('')).toContain('--retrain');

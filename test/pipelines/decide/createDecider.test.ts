@@ -24,7 +24,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const reviewAll = (capacity?: number) =>
   policySchema.parse({
     name: 'review-all',
-    rules: [{ name: 'refund-only is reviewed', when: [{ field: 'kind', op: '=', value: 'refund_only' }], action: 'manual_review' }],
+    rules: [
+      {
+        name: 'refund-only is reviewed',
+        when: [{ field: 'kind', op: '=', value: 'refund_only' }],
+        action: 'manual_review',
+      },
+    ],
     default: 'instant_refund',
     settings: capacity === undefined ? {} : { reviewCapacityPerWeek: capacity, overflowAction: 'refund_after_return' },
   });
@@ -57,8 +63,13 @@ describe('decide', () => {
   });
 
   it('gives a bad item an error line and still decides the others, each with its position', () => {
-    const out = createDecider(state, reviewAll()).decideValues([TINY_REQUEST, { ...TINY_REQUEST, request_id: 'r2', kind: 'refund' }, TINY_REQUEST], true);
-    expect(out.map((d) => ('action' in d ? `${d.line}:${d.action}` : `${d.line}:${d.field}=${String(d.value)} ${d.rule}`))).toEqual([
+    const out = createDecider(state, reviewAll()).decideValues(
+      [TINY_REQUEST, { ...TINY_REQUEST, request_id: 'r2', kind: 'refund' }, TINY_REQUEST],
+      true,
+    );
+    expect(
+      out.map((d) => ('action' in d ? `${d.line}:${d.action}` : `${d.line}:${d.field}=${String(d.value)} ${d.rule}`)),
+    ).toEqual([
       '1:manual_review',
       '2:kind=refund must be one of refund_only, return_and_refund, exchange',
       '3:manual_review',
@@ -69,17 +80,29 @@ describe('decide', () => {
     const decider = createDecider(state, reviewAll(2));
     const week2 = { ...TINY_REQUEST, requested_at: '2026-11-10T09:00:00Z' };
     const out = decider.decideValues([TINY_REQUEST, TINY_REQUEST, TINY_REQUEST, week2], true);
-    expect(out.map((d) => ('action' in d ? d.action : 'error'))).toEqual(['manual_review', 'manual_review', 'refund_after_return', 'manual_review']);
+    expect(out.map((d) => ('action' in d ? d.action : 'error'))).toEqual([
+      'manual_review',
+      'manual_review',
+      'refund_after_return',
+      'manual_review',
+    ]);
     expect(out[2]).toMatchObject({ rule: 'refund-only is reviewed (review capacity of 2 this week used up)' });
   });
 
   it('streams NDJSON: one output line per input line, blank lines skipped, line numbers kept', async () => {
-    const input = Readable.from([`${JSON.stringify(TINY_REQUEST)}\n\nnot json\n`, JSON.stringify({ ...TINY_REQUEST, amount: -1 })]);
+    const input = Readable.from([
+      `${JSON.stringify(TINY_REQUEST)}\n\nnot json\n`,
+      JSON.stringify({ ...TINY_REQUEST, amount: -1 }),
+    ]);
     const output = new PassThrough();
     const text: string[] = [];
     output.on('data', (c: Buffer) => text.push(c.toString()));
     const counts = await decideStream(createDecider(state, reviewAll()), input, output);
-    const lines = text.join('').trim().split('\n').map((l) => JSON.parse(l) as { line: number; action?: string; rule: string });
+    const lines = text
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; action?: string; rule: string });
     expect(counts).toEqual({ lines: 4, decisions: 1, errors: 2 });
     expect(lines.map((l) => [l.line, l.action ?? l.rule])).toEqual([
       [1, 'manual_review'],

@@ -42,7 +42,9 @@ afterAll(() => {
 
 describe('requestFeatureValues', () => {
   it('gives every feature of feat_request for each request of the week after the scored one', async () => {
-    const rows = await wh.all(`select * from feat_request_history where as_of = $as_of::date order by request_id`, { as_of: NEXT });
+    const rows = await wh.all(`select * from feat_request_history where as_of = $as_of::date order by request_id`, {
+      as_of: NEXT,
+    });
     const requests = await wh.all(
       `select request_id, order_id, strftime(requested_at, '%Y-%m-%dT%H:%M:%S.%gZ') as requested_at, kind, reason, amount::double as amount
        from refund_requests where request_id in (select request_id from feat_request_history where as_of = $as_of::date) order by request_id`,
@@ -74,7 +76,10 @@ describe('requestFeatureValues', () => {
        where r.requested_at >= $week::timestamp and r.requested_at < $next::timestamp order by r.request_id limit 50`,
       { week: WEEK, next: NEXT },
     );
-    const out = decider.decideValues(raw.map(({ risk: _r, trust: _t, ...r }) => r), true);
+    const out = decider.decideValues(
+      raw.map(({ risk: _r, trust: _t, ...r }) => r),
+      true,
+    );
     out.forEach((d, i) => {
       if (!('action' in d)) throw new Error(JSON.stringify(d));
       expect(d.buyer_risk).toBe(raw[i]!.risk ?? null);

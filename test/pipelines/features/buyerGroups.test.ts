@@ -8,12 +8,28 @@ const AS_OF = '2026-03-01';
 let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
 
-function orderRow(i: number, buyer: string, keys: { device_key?: string; address_key?: string; payment_key?: string }, created = '2026-02-01'): LiteralRow {
-  return { order_id: `o${i}`, buyer_id: buyer, merchant_id: 'm1', category: 'home', amount: 10, created_at: created, ...keys };
+function orderRow(
+  i: number,
+  buyer: string,
+  keys: { device_key?: string; address_key?: string; payment_key?: string },
+  created = '2026-02-01',
+): LiteralRow {
+  return {
+    order_id: `o${i}`,
+    buyer_id: buyer,
+    merchant_id: 'm1',
+    category: 'home',
+    amount: 10,
+    created_at: created,
+    ...keys,
+  };
 }
 
 async function groupsOf(orders: LiteralRow[], options = {}): Promise<Record<string, string[]>> {
-  const buyers = [...new Set(orders.map((o) => String(o.buyer_id)))].map((buyer_id) => ({ buyer_id, registered_at: '2025-01-01' }));
+  const buyers = [...new Set(orders.map((o) => String(o.buyer_id)))].map((buyer_id) => ({
+    buyer_id,
+    registered_at: '2025-01-01',
+  }));
   wh = await marketplaceWarehouse({
     buyers,
     merchants: [{ merchant_id: 'm1', name: 'm', main_category: 'home', opened_at: '2024-01-01' }],
@@ -54,7 +70,10 @@ describe('buyer_groups', () => {
   });
 
   it('does not confuse a device hash with an equal address hash', async () => {
-    const groups = await groupsOf([orderRow(1, 'A', { device_key: 'same' }), orderRow(2, 'B', { address_key: 'same' })]);
+    const groups = await groupsOf([
+      orderRow(1, 'A', { device_key: 'same' }),
+      orderRow(2, 'B', { address_key: 'same' }),
+    ]);
     expect(groups).toEqual({});
   });
 

@@ -1,7 +1,12 @@
 // The feature catalogue: validated YAML beside the SQL, complete for every column, printable as Markdown and JSON.
 import { describe, expect, it } from 'vitest';
 import { catalogMarkdown } from '../../../pipelines/features/catalogMarkdown.ts';
-import { catalogColumns, featureCatalog, featureNames, parseCatalogTable } from '../../../pipelines/features/featureCatalog.ts';
+import {
+  catalogColumns,
+  featureCatalog,
+  featureNames,
+  parseCatalogTable,
+} from '../../../pipelines/features/featureCatalog.ts';
 
 describe('featureCatalog', () => {
   it('describes every feature with unit and window, and every merchant feature with its trust component', () => {
@@ -14,7 +19,8 @@ describe('featureCatalog', () => {
       'logistics_avg_90d',
       'late_shipment_rate_365d',
     ]);
-    for (const c of cat.feat_merchant.columns.filter((col) => col.role === 'feature')) expect(c.component).toBeDefined();
+    for (const c of cat.feat_merchant.columns.filter((col) => col.role === 'feature'))
+      expect(c.component).toBeDefined();
     expect(cat.feat_buyer.key).toEqual(['as_of', 'buyer_id']);
   });
 
@@ -62,7 +68,8 @@ columns:
         '  - key key: key column "merchant_id" must be listed in columns with role: key',
       ].join('\n'),
     );
-    const good = 'table: feat_merchant\ndescription: x\ngrain: y\nkey: [id]\ncolumns:\n  - {name: id, description: d, unit: id, window: none, role: key, checks: [not_null]}\n';
+    const good =
+      'table: feat_merchant\ndescription: x\ngrain: y\nkey: [id]\ncolumns:\n  - {name: id, description: d, unit: id, window: none, role: key, checks: [not_null]}\n';
     expect(parseCatalogTable(good, 'feat_merchant.yml').columns).toHaveLength(1);
     expect(() => parseCatalogTable(good, 'feat_buyer.yml')).toThrow(
       'feat_buyer.yml: key table: got "feat_merchant"; must match the file name ("feat_buyer")',

@@ -39,9 +39,26 @@ const futureRequest = fc.record({
 const futureEvents = fc.record({
   orders: fc.array(futureOrder, { maxLength: 4 }),
   requests: fc.array(futureRequest, { maxLength: 4 }),
-  reviews: fc.array(fc.record({ order_id: fc.constantFrom(...OLD_ORDERS), rating: fc.integer({ min: 1, max: 5 }), created_at: futureTs }), { maxLength: 3 }),
-  tickets: fc.array(fc.record({ merchant_id: fc.constantFrom(...MERCHANTS), opened_at: futureTs, attitude_complaint: fc.boolean() }), { maxLength: 2 }),
-  actions: fc.array(fc.record({ merchant_id: fc.constantFrom(...MERCHANTS), taken_at: futureTs, action: fc.constantFrom('spot_check_fail', 'closure') }), { maxLength: 2 }),
+  reviews: fc.array(
+    fc.record({
+      order_id: fc.constantFrom(...OLD_ORDERS),
+      rating: fc.integer({ min: 1, max: 5 }),
+      created_at: futureTs,
+    }),
+    { maxLength: 3 },
+  ),
+  tickets: fc.array(
+    fc.record({ merchant_id: fc.constantFrom(...MERCHANTS), opened_at: futureTs, attitude_complaint: fc.boolean() }),
+    { maxLength: 2 },
+  ),
+  actions: fc.array(
+    fc.record({
+      merchant_id: fc.constantFrom(...MERCHANTS),
+      taken_at: futureTs,
+      action: fc.constantFrom('spot_check_fail', 'closure'),
+    }),
+    { maxLength: 2 },
+  ),
   investigations: fc.array(fc.record({ buyer_id: fc.constantFrom(...BUYERS), closed_at: futureTs }), { maxLength: 2 }),
 });
 
@@ -60,7 +77,12 @@ function asRows(e: FutureEvents): Marketplace {
     reviews: e.reviews.map((r, i) => ({ ...r, review_id: `fv${i}` })),
     service_tickets: e.tickets.map((t, i) => ({ ...t, ticket_id: `ft${i}`, resolved: false })),
     merchant_actions: e.actions.map((a, i) => ({ ...a, action_id: `fa${i}` })),
-    investigations: e.investigations.map((v, i) => ({ ...v, case_id: `fc${i}`, opened_at: AS_OF, verdict: 'confirmed_abuse' })),
+    investigations: e.investigations.map((v, i) => ({
+      ...v,
+      case_id: `fc${i}`,
+      opened_at: AS_OF,
+      verdict: 'confirmed_abuse',
+    })),
   };
 }
 

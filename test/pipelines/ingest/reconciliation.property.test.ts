@@ -78,7 +78,11 @@ describe('reconciliation invariant', () => {
             const counts: Record<string, number> = {};
             const first: Rows = { ...base, orders: orders1.map(orderRow), refund_requests: refunds1.map(refundRow) };
             await checkBatch(wh, first, counts);
-            await checkBatch(wh, { orders: orders2.map(orderRow), refund_requests: refunds1.slice(0, 3).map(refundRow) }, counts);
+            await checkBatch(
+              wh,
+              { orders: orders2.map(orderRow), refund_requests: refunds1.slice(0, 3).map(refundRow) },
+              counts,
+            );
             expect(Object.keys(counts).sort()).toEqual([...TABLE_NAMES].sort());
           } finally {
             wh.close();

@@ -42,7 +42,10 @@ async function weekOutputs(asOf: string, values = true): Promise<string> {
   try {
     const simColumns = values ? 'scenario, segment, metric, value, lo, hi' : 'scenario, segment, metric';
     const sim = await wh.all(`select ${simColumns} from sim_results where as_of = $d::date order by all`, { d: asOf });
-    const scores = await wh.all('select buyer_id, risk, tier from score_buyer_history where as_of = $d::date order by buyer_id', { d: asOf });
+    const scores = await wh.all(
+      'select buyer_id, risk, tier from score_buyer_history where as_of = $d::date order by buyer_id',
+      { d: asOf },
+    );
     return JSON.stringify({ sim, scores });
   } finally {
     wh.close();
@@ -52,7 +55,9 @@ async function weekOutputs(asOf: string, values = true): Promise<string> {
 async function datesIn(table: string): Promise<string[]> {
   const wh = await Warehouse.open({ path: warehouse });
   try {
-    const rows = await wh.all<{ d: string }>(`select distinct strftime(as_of, '%Y-%m-%d') as d from ${table} order by d`);
+    const rows = await wh.all<{ d: string }>(
+      `select distinct strftime(as_of, '%Y-%m-%d') as d from ${table} order by d`,
+    );
     return rows.map((r) => r.d);
   } finally {
     wh.close();
@@ -65,10 +70,21 @@ let week1Keys: string;
 
 beforeAll(async () => {
   const full = join(root, 'full');
-  await generateMarketplace({ seed: 5, buyers: 3_000, merchants: 120, weeks: 40, end: END, format: 'parquet', out: full });
+  await generateMarketplace({
+    seed: 5,
+    buyers: 3_000,
+    merchants: 120,
+    weeks: 40,
+    end: END,
+    format: 'parquet',
+    out: full,
+  });
   await sliceExport(full, join(root, 'week1'), { before: WEEK1 });
   await sliceExport(full, join(root, 'week2'), { from: WEEK1, before: END });
-  first = await runRun({ asOf: WEEK1, from: join(root, 'week1'), retrain: false, timings: join(root, 'timings.json') }, ctx());
+  first = await runRun(
+    { asOf: WEEK1, from: join(root, 'week1'), retrain: false, timings: join(root, 'timings.json') },
+    ctx(),
+  );
   week1Keys = await weekOutputs(WEEK1, false);
   second = await runRun({ asOf: END, from: join(root, 'week2'), retrain: false }, ctx());
 }, 300_000);
@@ -82,9 +98,20 @@ describe('trustlens run, week after week', () => {
     // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week trains.
     expect(first.trained).toEqual(['abuse-risk', 'merchant-trust']);
     expect(first.score.buyerModelDate).toBe(WEEK1);
-    expect(first.stages.map((s) => s.stage)).toEqual(['ingest', 'score history', 'features', 'train', 'score', 'simulate', 'report', 'export']);
+    expect(first.stages.map((s) => s.stage)).toEqual([
+      'ingest',
+      'score history',
+      'features',
+      'train',
+      'score',
+      'simulate',
+      'report',
+      'export',
+    ]);
     expect(existsSync(first.reportsIndex)).toBe(true);
-    const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as { stages: { stage: string; seconds: number; peakRssMb: number }[] };
+    const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as {
+      stages: { stage: string; seconds: number; peakRssMb: number }[];
+    };
     expect(timings.stages).toHaveLength(8);
     for (const s of timings.stages) {
       expect(s.seconds).toBeGreaterThanOrEqual(0);
@@ -124,7 +151,9 @@ describe('trustlens run, week after week', () => {
     try {
       const before = await weekOutputs(END);
       await expect(runRun({ asOf: END, retrain: false }, ctx())).rejects.toThrow(
-        new UserError(`warehouse ${warehouse} is busy: trustlens run --as-of 2026-11-02 (test) (pid ${process.pid}) holds ${warehouse}.lock; wait for it to finish, or use another --warehouse`),
+        new UserError(
+          `warehouse ${warehouse} is busy: trustlens run --as-of 2026-11-02 (test) (pid ${process.pid}) holds ${warehouse}.lock; wait for it to finish, or use another --warehouse`,
+        ),
       );
       expect(await weekOutputs(END)).toBe(before);
     } finally {

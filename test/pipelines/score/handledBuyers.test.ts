@@ -6,7 +6,9 @@ import { handledBuyers } from '../../../pipelines/score/scoreBuyers.ts';
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await Warehouse.open({ path: ':memory:' });
-  await wh.run('create table investigations (case_id varchar, buyer_id varchar, request_id varchar, opened_at timestamp, closed_at timestamp, verdict varchar)');
+  await wh.run(
+    'create table investigations (case_id varchar, buyer_id varchar, request_id varchar, opened_at timestamp, closed_at timestamp, verdict varchar)',
+  );
   await wh.run(`insert into investigations values
     ('c1', 'confirmed', null, '2026-09-01', '2026-10-01 09:00', 'confirmed_abuse'),
     ('c2', 'cleared', null, '2026-09-01', '2026-10-01', 'cleared'),

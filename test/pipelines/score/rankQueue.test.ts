@@ -24,14 +24,28 @@ describe('rankQueue', () => {
   });
 
   it('keeps confirmed and investigated accounts out of the queue, listed apart in queue order, taking no capacity', () => {
-    const plan = rankQueue(rows, new Map([['b', confirmed], ['a', open]]), rules);
+    const plan = rankQueue(
+      rows,
+      new Map([
+        ['b', confirmed],
+        ['a', open],
+      ]),
+      rules,
+    );
     expect(ranked(plan, 'queueRank')).toEqual(['f', 'c']);
     expect(ranked(plan, 'handledRank')).toEqual(['b', 'a']);
     expect(plan.summary).toMatchObject({ queued: 2, handled: 2 });
   });
 
   it('lists a handled account apart only when it is above both floors', () => {
-    const plan = rankQueue(rows, new Map([['e', confirmed], ['b', open]]), rules);
+    const plan = rankQueue(
+      rows,
+      new Map([
+        ['e', confirmed],
+        ['b', open],
+      ]),
+      rules,
+    );
     expect(ranked(plan, 'handledRank')).toEqual(['b']);
   });
 

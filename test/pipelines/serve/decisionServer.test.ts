@@ -39,7 +39,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const post = (body: string) => fetch(`${base}/decide`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+const post = (body: string) =>
+  fetch(`${base}/decide`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
 describe('serve', () => {
   it('GET /health and GET /version: 200 with the policy and the week served', async () => {
@@ -47,13 +48,22 @@ describe('serve', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', policy: 'risk-gated', scores_as_of: '2026-11-02' });
     const version = await fetch(`${base}/version`);
-    expect(await version.json()).toMatchObject({ trustlens: '9.9.9', policy: 'risk-gated', scores_as_of: '2026-11-02' });
+    expect(await version.json()).toMatchObject({
+      trustlens: '9.9.9',
+      policy: 'risk-gated',
+      scores_as_of: '2026-11-02',
+    });
   });
 
   it('POST /decide with one request: 200 and its decision', async () => {
     const res = await post(JSON.stringify(TINY_REQUEST));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ request_id: 'r1', action: 'manual_review', rule: 'linked to a confirmed abuser', buyer_risk: 0.3 });
+    expect(await res.json()).toMatchObject({
+      request_id: 'r1',
+      action: 'manual_review',
+      rule: 'linked to a confirmed abuser',
+      buyer_risk: 0.3,
+    });
   });
 
   it('POST /decide with a batch: 200, a decision or an error line per item', async () => {
@@ -69,7 +79,12 @@ describe('serve', () => {
   it('bad JSON or a bad field: 400 with the error shape of decide', async () => {
     const bad = await post('{"request_id": "r1",');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ request_id: null, field: null, value: '{"request_id": "r1",', rule: expect.stringMatching(/^not valid JSON/) });
+    expect(await bad.json()).toMatchObject({
+      request_id: null,
+      field: null,
+      value: '{"request_id": "r1",',
+      rule: expect.stringMatching(/^not valid JSON/),
+    });
     const field = await post(JSON.stringify({ ...TINY_REQUEST, reason: 'because' }));
     expect(field.status).toBe(400);
     expect(await field.json()).toEqual({
@@ -77,7 +92,13 @@ describe('serve', () => {
       field: 'reason',
       value: 'because',
       rule: 'must be one of not_received, damaged, not_as_described, quality, wrong_item, no_reason_7day, other',
-      problems: [{ field: 'reason', value: 'because', rule: 'must be one of not_received, damaged, not_as_described, quality, wrong_item, no_reason_7day, other' }],
+      problems: [
+        {
+          field: 'reason',
+          value: 'because',
+          rule: 'must be one of not_received, damaged, not_as_described, quality, wrong_item, no_reason_7day, other',
+        },
+      ],
     });
   });
 
@@ -88,7 +109,9 @@ describe('serve', () => {
     expect(wrong.headers.get('allow')).toBe('POST');
     const big = await post(JSON.stringify([...Array(100)].map(() => TINY_REQUEST)));
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ rule: 'request body larger than 4096 bytes (config serve.maxBodyBytes); send smaller batches' });
+    expect(await big.json()).toMatchObject({
+      rule: 'request body larger than 4096 bytes (config serve.maxBodyBytes); send smaller batches',
+    });
   });
 
   it('answers malformed HTTP with 400 and keeps serving', async () => {
@@ -107,11 +130,16 @@ describe('serve', () => {
     wh.close();
     const during = Array.from({ length: 20 }, () => post(JSON.stringify(TINY_REQUEST)));
     const swapped = reloader.check();
-    const more = Array.from({ length: 20 }, () => post(JSON.stringify({ ...TINY_REQUEST, requested_at: '2026-11-09T10:00:00Z' })));
+    const more = Array.from({ length: 20 }, () =>
+      post(JSON.stringify({ ...TINY_REQUEST, requested_at: '2026-11-09T10:00:00Z' })),
+    );
     expect(await swapped).toBe(true);
     const statuses = await Promise.all([...during, ...more].map(async (r) => (await r).status));
     expect(statuses.every((s) => s === 200)).toBe(true);
-    const after = (await (await post(JSON.stringify(TINY_REQUEST))).json()) as { scores_as_of: string; buyer_risk: number };
+    const after = (await (await post(JSON.stringify(TINY_REQUEST))).json()) as {
+      scores_as_of: string;
+      buyer_risk: number;
+    };
     expect(after).toMatchObject({ scores_as_of: '2026-11-09', buyer_risk: 0.8 });
   });
 });

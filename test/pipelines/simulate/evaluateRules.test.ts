@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { boundParams } from '../../../pipelines/features/materializeSql.ts';
 import { compileRules } from '../../../pipelines/simulate/compileRules.ts';
-import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, opsFor, type ConditionFieldName, type FieldType } from '../../../pipelines/simulate/policy/conditionFields.ts';
+import {
+  CONDITION_FIELDS,
+  CONDITION_FIELD_NAMES,
+  opsFor,
+  type ConditionFieldName,
+  type FieldType,
+} from '../../../pipelines/simulate/policy/conditionFields.ts';
 import { ruleEvaluator, type RuleContext } from '../../../pipelines/simulate/policy/evaluateRules.ts';
 import { loadPolicies } from '../../../pipelines/simulate/policy/loadPolicy.ts';
 import { policySchema, type Policy } from '../../../pipelines/simulate/policy/policySchema.ts';
@@ -29,10 +35,18 @@ function valueOf(f: ConditionFieldName): fc.Arbitrary<string | number | null> {
   const max = t.max ?? 200;
   const min = t.min ?? -50;
   const grid = fc.integer({ min: Math.ceil(min * 4), max: Math.floor(max * 4) }).map((k) => k / 4);
-  return fc.option(f === 'amount' ? grid.map((v) => Math.round(Math.abs(v) * 100) / 100) : grid, { nil: null, freq: 4 });
+  return fc.option(f === 'amount' ? grid.map((v) => Math.round(Math.abs(v) * 100) / 100) : grid, {
+    nil: null,
+    freq: 4,
+  });
 }
 
-const contextArb: fc.Arbitrary<RuleContext> = fc.record(Object.fromEntries(FIELDS.map((f) => [f, valueOf(f)])) as Record<ConditionFieldName, fc.Arbitrary<string | number | null>>);
+const contextArb: fc.Arbitrary<RuleContext> = fc.record(
+  Object.fromEntries(FIELDS.map((f) => [f, valueOf(f)])) as Record<
+    ConditionFieldName,
+    fc.Arbitrary<string | number | null>
+  >,
+);
 
 type RawCondition = { field: ConditionFieldName; op: string; value?: string | number | (string | number)[] };
 const conditionArb: fc.Arbitrary<RawCondition> = fc.constantFrom(...FIELDS).chain((field) =>
@@ -46,13 +60,24 @@ const conditionArb: fc.Arbitrary<RawCondition> = fc.constantFrom(...FIELDS).chai
 
 const policyArb: fc.Arbitrary<Policy> = fc
   .record({
-    rules: fc.array(fc.record({ when: fc.array(conditionArb, { maxLength: 3 }), action: fc.constantFrom('instant_refund', 'refund_after_return', 'manual_review', 'reject') }), { maxLength: 5 }),
+    rules: fc.array(
+      fc.record({
+        when: fc.array(conditionArb, { maxLength: 3 }),
+        action: fc.constantFrom('instant_refund', 'refund_after_return', 'manual_review', 'reject'),
+      }),
+      { maxLength: 5 },
+    ),
     default: fc.constantFrom('instant_refund', 'as_recorded'),
   })
   .map((p) => policySchema.parse({ name: 'generated', ...p }));
 
-async function sqlRuleIndex(policy: Pick<Policy, 'rules' | 'default'>, contexts: readonly RuleContext[]): Promise<number[]> {
-  await wh.run(`create or replace table sim_context (request_id integer, ${FIELDS.map((f) => `${CONDITION_FIELDS[f].column} ${sqlType(f)}`).join(', ')})`);
+async function sqlRuleIndex(
+  policy: Pick<Policy, 'rules' | 'default'>,
+  contexts: readonly RuleContext[],
+): Promise<number[]> {
+  await wh.run(
+    `create or replace table sim_context (request_id integer, ${FIELDS.map((f) => `${CONDITION_FIELDS[f].column} ${sqlType(f)}`).join(', ')})`,
+  );
   const a = await wh.conn.createAppender('sim_context');
   contexts.forEach((c, i) => {
     a.appendInteger(i);
@@ -83,9 +108,17 @@ describe('ruleEvaluator', () => {
   });
 
   it('agrees with the compiled SQL for every shipped policy', async () => {
-    const policies = loadPolicies(['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid', 'request-gated'].map((p) => `data/policies/${p}.yaml`));
+    const policies = loadPolicies(
+      ['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid', 'request-gated'].map(
+        (p) => `data/policies/${p}.yaml`,
+      ),
+    );
     const contexts = fc.sample(contextArb, { numRuns: 400, seed: 5 });
-    for (const p of policies) expect(contexts.map((c) => ruleEvaluator(p)(c).index), p.name).toEqual(await sqlRuleIndex(p, contexts));
+    for (const p of policies)
+      expect(
+        contexts.map((c) => ruleEvaluator(p)(c).index),
+        p.name,
+      ).toEqual(await sqlRuleIndex(p, contexts));
   });
 
   it('never matches an unknown value, except with op unknown', () => {
@@ -100,7 +133,15 @@ describe('ruleEvaluator', () => {
         default: 'instant_refund',
       }),
     );
-    expect(evaluate({ buyer_risk: null, merchant_tier: null, request_risk: null })).toEqual({ index: 2, action: 'refund_after_return', exemptFromDeadline: true });
-    expect(evaluate({ buyer_risk: null, merchant_tier: null, request_risk: 0.3 })).toEqual({ index: -1, action: 'instant_refund', exemptFromDeadline: false });
+    expect(evaluate({ buyer_risk: null, merchant_tier: null, request_risk: null })).toEqual({
+      index: 2,
+      action: 'refund_after_return',
+      exemptFromDeadline: true,
+    });
+    expect(evaluate({ buyer_risk: null, merchant_tier: null, request_risk: 0.3 })).toEqual({
+      index: -1,
+      action: 'instant_refund',
+      exemptFromDeadline: false,
+    });
   });
 });

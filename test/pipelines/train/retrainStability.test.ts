@@ -33,14 +33,27 @@ beforeAll(async () => {
   wh = await Warehouse.open({ path: ':memory:' });
   await ingestInto(wh, { from: gen.dir });
   // No label lands between the two training dates: the second model sees the same labels a week later.
-  await wh.run('delete from investigations where closed_at >= $t1::timestamp and closed_at < $t2::timestamp', { t1: T1, t2: T2 });
-  await wh.run('delete from merchant_actions where taken_at >= $t1::timestamp and taken_at < $t2::timestamp', { t1: T1, t2: T2 });
+  await wh.run('delete from investigations where closed_at >= $t1::timestamp and closed_at < $t2::timestamp', {
+    t1: T1,
+    t2: T2,
+  });
+  await wh.run('delete from merchant_actions where taken_at >= $t1::timestamp and taken_at < $t2::timestamp', {
+    t1: T1,
+    t2: T2,
+  });
   await trainModels(wh, T1, config, log, { models: ['abuse-risk', 'merchant-trust'] });
   await trainModels(wh, T2, config, log, { models: ['abuse-risk', 'merchant-trust'] });
   await buildFeatures(wh, T2);
   const trustA = readArtifactFor(root, 'merchant-trust', T1);
   before = await scoreMerchants(wh, T2, trustA, config, log);
-  after = await scoreMerchants(wh, T2, readArtifactFor(root, 'merchant-trust', T2), config, log, new Map(before.map((m) => [m.merchant_id, { tier: m.tier }])));
+  after = await scoreMerchants(
+    wh,
+    T2,
+    readArtifactFor(root, 'merchant-trust', T2),
+    config,
+    log,
+    new Map(before.map((m) => [m.merchant_id, { tier: m.tier }])),
+  );
 }, 1_200_000);
 afterAll(() => {
   wh?.close();
@@ -50,13 +63,27 @@ afterAll(() => {
 
 describe('a retrain a week later on data with no new labels', () => {
   it('moves at most 5% of merchants across tiers', () => {
-    expect(moved(before, after, (m) => m.merchant_id, (m) => m.tier)).toBeLessThanOrEqual(0.05);
+    expect(
+      moved(
+        before,
+        after,
+        (m) => m.merchant_id,
+        (m) => m.tier,
+      ),
+    ).toBeLessThanOrEqual(0.05);
   });
 
   it('moves at most 5% of buyers across tiers', async () => {
     const a = await scoreBuyers(wh, T2, readArtifactFor(root, 'abuse-risk', T1), config, log, 'queue');
     const b = await scoreBuyers(wh, T2, readArtifactFor(root, 'abuse-risk', T2), config, log, 'queue');
-    expect(moved(a.rows, b.rows, (x) => x.buyer_id, (x) => x.tier)).toBeLessThanOrEqual(0.05);
+    expect(
+      moved(
+        a.rows,
+        b.rows,
+        (x) => x.buyer_id,
+        (x) => x.tier,
+      ),
+    ).toBeLessThanOrEqual(0.05);
   });
 
   it('keeps trust spread over its tiers: none holds more than 80% of merchants', () => {
