@@ -1,5 +1,6 @@
 // The trustlens.config.json schema: every setting, its default and its meaning, in one place.
 import { z } from 'zod';
+import { governSchema } from './governSchema.ts';
 
 const positiveInt = (what: string) =>
   z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
@@ -30,6 +31,35 @@ export const configSchema = z
       .min(1)
       .default('models/artifacts')
       .describe('Model artifacts are written to <artifactsDir>/<model>/<date>.json.'),
+    models: z
+      .strictObject({
+        useStarter: z
+          .enum(['auto', 'never'])
+          .default('auto')
+          .describe(
+            "auto: while no model could be trained on this marketplace's own labels, score with the shipped starter models (trained on the synthetic marketplace; every report page says so); never: fail instead.",
+          ),
+        starterDir: z
+          .string()
+          .min(1)
+          .default('models/starter')
+          .describe(
+            'Folder of the starter models: <starterDir>/<model>/artifact.json with its MODEL_CARD.md (`npm run starter-models` rebuilds them).',
+          ),
+        abuseRisk: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'An abuse-risk artifact file trained elsewhere (a <date>.json `trustlens train` wrote): scores with it, and `run` does not train abuse-risk. Default: none.',
+          ),
+        merchantTrust: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('A merchant-trust artifact file trained elsewhere, used the same way. Default: none.'),
+      })
+      .prefault({}),
     generate: z
       .strictObject({
         seed: z.number().int().default(42).describe('Seed of the synthetic marketplace.'),
@@ -77,6 +107,21 @@ export const configSchema = z
           .default(300_000)
           .describe(
             'Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.',
+          ),
+      })
+      .prefault({}),
+    ingest: z
+      .strictObject({
+        earliestTimestamp: z.iso
+          .date('ingest.earliestTimestamp must be a date like 2000-01-01')
+          .default('2000-01-01')
+          .describe(
+            'Timestamps before this date are implausible: ingest quarantines them (as it does infinity, epoch and other special words).',
+          ),
+        yearsAhead: positiveInt('ingest.yearsAhead')
+          .default(10)
+          .describe(
+            'Timestamps this many years or more after the as-of date (ingest --as-of, the run date, or today) are implausible and quarantined.',
           ),
       })
       .prefault({}),
@@ -185,6 +230,7 @@ export const configSchema = z
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),
+    govern: governSchema,
     decide: z
       .strictObject({
         policy: z
@@ -223,3 +269,14 @@ export const configSchema = z
   .prefault({});
 
 export type TrustlensConfig = z.output<typeof configSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the value. */
+export const CONFIG_DEFAULTS: TrustlensConfig = deepFreeze(configSchema.parse({}));

@@ -13,6 +13,14 @@ export interface ColumnMeta {
   values?: readonly string[];
   min?: number;
   max?: number;
+  /**
+   * May change after delivery (a status, a decision and its time, a resolution, a verdict): a later delivery with a
+   * new value updates the row and keeps the old one as a version. Other columns are facts fixed at creation (amounts,
+   * parties, creation times): a later delivery that changes one is quarantined as a conflict.
+   */
+  mutable?: boolean;
+  /** A timestamp that is a promise about the future (a deadline), not an event: it does not date a delivery. */
+  promise?: boolean;
 }
 
 /** A column definition: the zod schema that validates one value, plus its metadata. */
@@ -31,6 +39,10 @@ function nullable<T extends z.ZodType>(c: Column<T>): Column {
   return { schema: c.schema.nullable(), meta: { ...c.meta, optional: true } };
 }
 
+function mutable<T extends z.ZodType>(c: Column<T>): Column<T> {
+  return { schema: c.schema, meta: { ...c.meta, mutable: true } };
+}
+
 export const col = {
   id: (doc: string) => make(z.string().min(1), { kind: 'id', optional: false, duckType: 'VARCHAR', doc }),
   text: (doc: string) => make(z.string(), { kind: 'text', optional: false, duckType: 'VARCHAR', doc }),
@@ -44,6 +56,7 @@ export const col = {
     make(z.number().int().min(min).max(max), { kind: 'int', optional: false, duckType: 'TINYINT', doc, min, max }),
   bool: (doc: string) => make(z.boolean(), { kind: 'bool', optional: false, duckType: 'BOOLEAN', doc }),
   optional: nullable,
+  mutable,
 };
 
 /** How a column's rule reads in an error message and in the docs. */

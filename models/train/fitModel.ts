@@ -1,6 +1,6 @@
 // Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule baselines.
-import type { ModelMetrics } from '../artifactSchema.ts';
 import { applyCalibrator } from '../calibration/calibrator.ts';
+import type { ModelMetrics } from '../artifactSchema.ts';
 import { ruleFlags, ruleProbabilities } from '../baselines/ruleFlags.ts';
 import { trainForest, type Forest } from '../forest/index.ts';
 import { scoreMetrics } from '../metrics/scoreMetrics.ts';
@@ -156,17 +156,6 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
       spec.refitOnAllSnapshots ? forest.predictProba(validCols) : raw,
     ),
   };
-}
-
-/** Calibrated probabilities of a fitted model for new rows; large batches are predicted on `threads` threads (same values). */
-export async function predictCalibrated(
-  forest: Forest,
-  artifact: ArtifactFile,
-  columns: Float32Array[],
-  threads = 1,
-): Promise<{ raw: Float64Array; probability: Float64Array }> {
-  const raw = await forest.predictProbaAsync(columns, { threads });
-  return { raw, probability: applyCalibrator(artifact.calibration, raw) };
 }
 
 export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Array[] {

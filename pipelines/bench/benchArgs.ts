@@ -1,6 +1,5 @@
-// Options of `npm run bench`, validated: which marketplace sizes to run and which comparison sections to include.
-import { z } from 'zod';
-import { UserError } from '../../data/validation/errors.ts';
+// Options of `npm run bench`, parsed with commander: which marketplace sizes to run and which comparison sections to include.
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface BenchSize {
   label: string;
@@ -15,65 +14,125 @@ export const BENCH_SIZES: readonly BenchSize[] = [
   { label: '10M', buyers: 1_000_000, merchants: 50_000 },
 ];
 
-export const BENCH_USAGE =
-  'usage: npm run bench -- [--sizes 100k,1M,10M | --skip-sizes] [--forest-sizes 10k,200k] [--skip-forest] [--skip-quality] [--quality-seeds 42,97,7,1234,2027] ' +
-  '[--quality-sizes 12k,20k] [--skip-decide] [--decide-warehouse FILE --decide-artifacts DIR] [--keep DIR]';
+export interface BenchArgs {
+  sizes: BenchSize[];
+  /** Row counts handed to `npm run bench:forest -- --sizes`. */
+  forestSizes: string;
+  /** Skip the per-size stage timings (e.g. to run only the quality or decide/serve section). */
+  skipSizes: boolean;
+  skipForest: boolean;
+  skipQuality: boolean;
+  /** Generator seeds and sizes of the quality section (issue 17: at least five seeds, two sizes). */
+  qualitySeeds: number[];
+  qualitySizes: QualitySize[];
+  skipDecide: boolean;
+  /** Warehouse and artifacts the decide/serve section runs over; absent: the quality section's default marketplace. */
+  decideWarehouse?: string;
+  decideArtifacts?: string;
+  /** Work folder to keep; absent: a temp folder, removed at the end. */
+  keep?: string;
+}
 
-const argsSchema = z.strictObject({
-  sizes: z
-    .string()
-    .default('100k,1M,10M')
-    .transform((s, ctx) =>
-      s.split(',').map((label) => {
-        const size = BENCH_SIZES.find((b) => b.label === label.trim());
-        if (!size)
-          ctx.addIssue({
-            code: 'custom',
-            message: `unknown size "${label}"; use ${BENCH_SIZES.map((b) => b.label).join(', ')}`,
-          });
-        return size!;
-      }),
-    ),
-  forestSizes: z
-    .string()
-    .regex(/^\d+[kKmM]?(,\d+[kKmM]?)*$/, 'must be sizes like 10k,200k')
-    .default('10k,200k'),
-  skipSizes: z.boolean().default(false),
-  skipForest: z.boolean().default(false),
-  skipQuality: z.boolean().default(false),
-  qualitySeeds: z
-    .string()
-    .regex(/^-?\d+(,-?\d+)*$/, 'must be whole numbers separated by commas, e.g. 42,97')
-    .default('42,97,7,1234,2027')
-    .transform((s) => s.split(',').map(Number)),
-  qualitySizes: z
-    .string()
-    .default('12k,20k')
-    .transform((s) => s.split(',').map((x) => x.trim()))
-    .pipe(z.array(z.enum(['12k', '20k'], { error: 'must be 12k or 20k' }))),
-  skipDecide: z.boolean().default(false),
-  decideWarehouse: z.string().min(1).optional(),
-  decideArtifacts: z.string().min(1).optional(),
-  keep: z.string().min(1).optional(),
-});
+const labels = BENCH_SIZES.map((b) => b.label).join(', ');
 
-export type BenchArgs = z.output<typeof argsSchema>;
+function parseSizes(list: string): BenchSize[] {
+  return list.split(',').map((label) => {
+    const size = BENCH_SIZES.find((b) => b.label === label.trim());
+    if (!size) throw new InvalidArgumentError(`unknown size "${label}"; use ${labels}`);
+    return size;
+  });
+}
 
+function parseForestSizes(list: string): string {
+  if (!/^\d+[kKmM]?(,\d+[kKmM]?)*$/.test(list)) throw new InvalidArgumentError('must be sizes like 10k,200k');
+  return list;
+}
+
+function parsePath(dir: string): string {
+  if (dir === '') throw new InvalidArgumentError('must be a path');
+  return dir;
+}
+
+function parseSeeds(list: string): number[] {
+  if (!/^-?\d+(,-?\d+)*$/.test(list))
+    throw new InvalidArgumentError('must be whole numbers separated by commas, like 42,97');
+  return list.split(',').map(Number);
+}
+
+const QUALITY_SIZES = ['12k', '20k'] as const;
+export type QualitySize = (typeof QUALITY_SIZES)[number];
+
+function parseQualitySizes(list: string): QualitySize[] {
+  return list.split(',').map((s) => {
+    const size = QUALITY_SIZES.find((q) => q === s.trim());
+    if (!size) throw new InvalidArgumentError(`unknown size "${s}"; use ${QUALITY_SIZES.join(', ')}`);
+    return size;
+  });
+}
+
+/** Parses the bench's arguments (without node and the script); unknown options and stray arguments exit with the usage. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw new UserError(`bench: unexpected argument "${a}"\n${BENCH_USAGE}`);
-    const key = a.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (key === 'skipSizes' || key === 'skipForest' || key === 'skipQuality' || key === 'skipDecide') raw[key] = true;
-    else raw[key] = argv[++i] ?? '';
-  }
-  const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (i) => `--${i.path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) || '?'}: ${i.message}`,
-    );
-    throw new UserError(`bench: ${problems.join('; ')}\n${BENCH_USAGE}`);
-  }
-  return parsed.data;
+  const program = new Command()
+    .name('npm run bench --')
+    .description(
+      'Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest and the forest engine, runs the quality bar over generator seeds and sizes, and benches decide (batch) and serve (1,000 requests/s).',
+    )
+    .addOption(
+      new Option('--sizes <list>', `comma-separated marketplace sizes (${labels})`)
+        .argParser(parseSizes)
+        .default(parseSizes('100k,1M,10M'), '100k,1M,10M'),
+    )
+    .addOption(
+      new Option('--forest-sizes <list>', 'row counts for the forest engine comparison, like 10k,200k')
+        .argParser(parseForestSizes)
+        .default('10k,200k'),
+    )
+    .option('--skip-sizes', 'skip the stage timings at each size')
+    .option('--skip-forest', 'skip the forest engine comparison')
+    .option('--skip-quality', 'skip the quality bar over generator seeds and sizes')
+    .addOption(
+      new Option('--quality-seeds <list>', 'generator seeds of the quality bar, like 42,97')
+        .argParser(parseSeeds)
+        .default(parseSeeds('42,97,7,1234,2027'), '42,97,7,1234,2027'),
+    )
+    .addOption(
+      new Option('--quality-sizes <list>', `marketplace sizes of the quality bar (${QUALITY_SIZES.join(', ')})`)
+        .argParser(parseQualitySizes)
+        .default(parseQualitySizes('12k,20k'), '12k,20k'),
+    )
+    .option('--skip-decide', 'skip the decide (batch) and serve (1,000 requests/s) section')
+    .addOption(
+      new Option('--decide-warehouse <file>', 'warehouse the decide/serve section runs over').argParser(parsePath),
+    )
+    .addOption(new Option('--decide-artifacts <dir>', 'model artifacts of that warehouse').argParser(parsePath))
+    .addOption(
+      new Option('--keep <dir>', 'work in this folder and keep it (data, warehouses, reports)').argParser(parsePath),
+    )
+    .parse([...argv], { from: 'user' });
+  const o = program.opts<{
+    sizes: BenchSize[];
+    forestSizes: string;
+    skipSizes?: true;
+    skipForest?: true;
+    skipQuality?: true;
+    qualitySeeds: number[];
+    qualitySizes: QualitySize[];
+    skipDecide?: true;
+    decideWarehouse?: string;
+    decideArtifacts?: string;
+    keep?: string;
+  }>();
+  return {
+    sizes: o.sizes,
+    forestSizes: o.forestSizes,
+    skipSizes: o.skipSizes ?? false,
+    skipForest: o.skipForest ?? false,
+    skipQuality: o.skipQuality ?? false,
+    qualitySeeds: o.qualitySeeds,
+    qualitySizes: o.qualitySizes,
+    skipDecide: o.skipDecide ?? false,
+    decideWarehouse: o.decideWarehouse,
+    decideArtifacts: o.decideArtifacts,
+    keep: o.keep,
+  };
 }

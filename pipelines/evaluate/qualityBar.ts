@@ -6,7 +6,7 @@ import { readArtifactFor } from '../../models/registry/artifactStore.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { loadTruth } from './loadTruth.ts';
 import type { QualityLine } from './qualityLine.ts';
 

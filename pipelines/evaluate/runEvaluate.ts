@@ -2,6 +2,7 @@
 import { UserError } from '../../data/validation/errors.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { ladderLines } from './ladderLines.ts';
 import { evaluateSeeds, formatSeedTable, seedTargets, type EvalSize } from './multiSeed.ts';
 import { policyLines } from './policyLines.ts';
 import { qualityBar } from './qualityBar.ts';
@@ -33,6 +34,7 @@ export async function runEvaluate(options: EvaluateOptions, ctx: CommandContext)
   const wh = await Warehouse.open({ path: ctx.warehouse });
   try {
     const lines = await ctx.log.step('quality bar', () => qualityBar(wh, asOf, truth, ctx.config));
+    lines.push(...(await ctx.log.step('penalty ladder', () => ladderLines(wh, asOf, truth, ctx.config))));
     if (!options.skipPolicies)
       lines.push(
         ...(await ctx.log.step('policy truth check', () => policyLines(wh, asOf, truth, ctx.config, ctx.log))),

@@ -1,7 +1,7 @@
 // `trustlens export` handler: opens the warehouse and writes the as-of week's export folder (default <reportsDir>/<date>/data/).
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { withWarehouse } from '../run/withWarehouse.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { exportForNotebooks } from './exportForNotebooks.ts';
 import type { ExportManifest } from './exportManifest.ts';

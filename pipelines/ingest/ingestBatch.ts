@@ -1,14 +1,17 @@
 // Runs one ingest batch in a single transaction: all tables in load order, bookkeeping, and all-or-nothing on failure.
 import { LOAD_ORDER } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
+import type { TimestampRange } from './columnChecks.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan } from './planIngest.ts';
 
 export interface BatchResult {
   batchId: number;
   tables: TableCounts[];
+  /** Tables this batch's mapping declared absent (newly). */
+  absent?: string[];
 }
 
 /** Rows loaded and quarantined over every table of a batch. */
@@ -24,40 +27,44 @@ const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
 
 export async function ingestBatch(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult | null> {
-  if (plan.tables.size === 0) return null;
-  // SQL sources in a mapping name their files relative to --from.
-  const sqlSources = Object.values(plan.mapping?.tables ?? {}).some((t) => t?.sql);
-  if (sqlSources) await wh.run(`set file_search_path = ${quoteLiteral(plan.from)}`);
-  try {
-    return await batchTransaction(wh, plan, onTable, onStep);
-  } finally {
-    if (sqlSources) await wh.run('reset file_search_path');
-  }
+  if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) return null;
+  return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
 function batchTransaction(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult> {
   return wh.transaction(async () => {
     await ensureIngestTables(wh);
     const startedAt = new Date();
-    const batchId = Number(await wh.scalar('select coalesce(max(batch_id), 0) + 1 from load_batches'));
+    const batchId = Number(await wh.scalar(readSql(new URL('./sql/batch/next_batch_id.sql', import.meta.url))));
     const tables: TableCounts[] = [];
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep);
+      const counts = await loadTable(
+        wh,
+        batchId,
+        table,
+        files,
+        plan.mapping?.tables[table],
+        onStep,
+        { timestamps: plan.timestamps, sandbox: plan.sandbox },
+        knownAt,
+      );
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
-        await wh.run('insert into load_files values ($batch, $table, $path, $fp, $bytes)', {
+        await wh.run(readSql(new URL('./sql/batch/record_file.sql', import.meta.url)), {
           batch: batchId,
           table,
           path: f.path,
@@ -65,32 +72,40 @@ function batchTransaction(
           bytes: f.bytes,
         });
       }
-      await wh.run(
-        'insert into load_batch_tables values ($batch, $table, $files, $read, $loaded, $quarantined, $inserted, $duplicate)',
-        {
-          batch: batchId,
-          table,
-          files: counts.files,
-          read: counts.read,
-          loaded: counts.loaded,
-          quarantined: counts.quarantined,
-          inserted: counts.inserted,
-          duplicate: counts.duplicate,
-        },
-      );
+      await wh.run(readSql(new URL('./sql/batch/record_table_counts.sql', import.meta.url)), {
+        batch: batchId,
+        table,
+        files: counts.files,
+        read: counts.read,
+        loaded: counts.loaded,
+        quarantined: counts.quarantined,
+        inserted: counts.inserted,
+        duplicate: counts.duplicate,
+        updated: counts.updated,
+        known_at: counts.knownAt,
+      });
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: false,
+        batch: batchId,
+      });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }
-    // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
-    await wh.run(
-      `insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', $finished::TIMESTAMPTZ))`,
-      {
+    for (const table of plan.newlyAbsent) {
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: true,
         batch: batchId,
-        source: plan.from,
-        mapping: plan.mappingFile ?? null,
-        started: startedAt.toISOString(),
-        finished: new Date().toISOString(),
-      },
-    );
-    return { batchId, tables };
+      });
+    }
+    // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
+    await wh.run(readSql(new URL('./sql/batch/record_batch.sql', import.meta.url)), {
+      batch: batchId,
+      source: plan.from,
+      mapping: plan.mappingFile ?? null,
+      started: startedAt.toISOString(),
+      finished: new Date().toISOString(),
+    });
+    return { batchId, tables, absent: [...plan.newlyAbsent] };
   });
 }

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
-import { withWarehouse } from '../run/withWarehouse.ts';
+import { requireTables } from '../cli/stageTables.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
-import { loadReportData } from '../../reports/loadReportData.ts';
+import { loadReportData, reportDataOptions } from '../../reports/loadReportData.ts';
 
 /** The catalogue's model inputs, when the features stage's catalogue is readable; drift falls back to all numeric columns. */
 async function catalogueColumns(): Promise<{ buyer?: string[]; merchant?: string[] }> {
@@ -26,22 +27,9 @@ export interface ReportContext {
 /** Writes the reports of `asOf` from an open warehouse into outDir (default <reportsDir>/<asOf>). */
 export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext, out?: string): Promise<BuiltReports> {
   const outDir = out ?? join(ctx.config.reportsDir, asOf);
-  for (const table of ['orders', 'refund_requests', 'merchants']) {
-    if (!(await wh.tableExists(table)))
-      throw new UserError(`warehouse ${wh.path} has no ${table} table; run \`trustlens ingest\` first`);
-  }
+  await requireTables(wh, 'report');
   const data = await ctx.log.step('load report data', async () =>
-    loadReportData(wh, asOf, {
-      trendWeeks: ctx.config.report.trendWeeks,
-      movers: ctx.config.report.movers,
-      reviewCapacity: ctx.config.review.capacity,
-      artifactsDir: ctx.config.artifactsDir,
-      featureColumns: await catalogueColumns(),
-      settings: {
-        retrainIntervalDays: ctx.config.training.retrainIntervalDays,
-        merchantHorizonDays: ctx.config.labels.merchantHorizonDays,
-      },
-    }),
+    loadReportData(wh, asOf, { ...reportDataOptions(ctx.config), featureColumns: await catalogueColumns() }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));
   if (!data.queue.rows) ctx.log.warn(`no risk queue for ${asOf}; run \`trustlens score --as-of ${asOf}\``);

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { formatRunSummary } from './formatRunSummary.ts';
 import { runWeeklyOn, type WeeklyRunOptions, type WeeklyRunSummary } from './runWeekly.ts';
-import { withWarehouse } from './withWarehouse.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 
 export interface RunCommandOptions extends WeeklyRunOptions {
   timings?: string;

@@ -1,5 +1,6 @@
 // Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in one transaction.
 import { LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
+import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -7,7 +8,8 @@ import type { QueueSummary } from './rankQueue.ts';
 import type { BuyerScore } from './scoreBuyers.ts';
 import type { MerchantScore, TierMove } from './scoreMerchants.ts';
 
-const OUTPUTS = [
+/** The score stage's tables: this week's (replaced) and history (one as_of per week). */
+export const SCORE_OUTPUTS = [
   { current: 'score_buyer', history: 'score_buyer_history', sql: 'score_buyer_rows.sql' },
   { current: 'score_merchant', history: 'score_merchant_history', sql: 'score_merchant_rows.sql' },
   { current: 'risk_queue', history: 'risk_queue_history', sql: 'risk_queue_rows.sql' },
@@ -20,7 +22,8 @@ const BUILD_TABLES = [
   'score_buyer__build',
   'score_merchant__build',
   'score_merchant_moves__build',
-  ...OUTPUTS.map((o) => `${o.current}__new`),
+  'score_model__new',
+  ...SCORE_OUTPUTS.map((o) => `${o.current}__new`),
 ];
 
 export interface PublishInput {
@@ -31,6 +34,8 @@ export interface PublishInput {
   moves: TierMove[];
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Which artifacts scored (score_model_history): reports flag starter models. */
+  models?: { model: string; source: string; modelDate: string; artifact: string }[];
 }
 
 async function dropBuildTables(wh: Warehouse): Promise<void> {
@@ -96,13 +101,14 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
 }
 
 /**
- * Everything is built beside the live tables first; the swap and the history upsert (delete this as_of, insert) run in
- * one transaction, so a failure at any point leaves last week's score_*, risk_queue and history untouched.
+ * Everything is built beside the live tables first, then published in one transaction (publishDated), so a failure at
+ * any point leaves last week's score_*, risk_queue and history untouched.
  */
 export async function publishScores(wh: Warehouse, input: PublishInput): Promise<void> {
   await dropBuildTables(wh);
   try {
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
+    await wh.run(readSql(new URL('../../data/warehouse/tables/score_model_tables.sql', import.meta.url)));
     await stageRows(wh, input);
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
@@ -121,20 +127,27 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
         min_expected_loss: input.queue.minExpectedLoss,
       },
     } as const;
-    for (const o of OUTPUTS) {
+    for (const o of SCORE_OUTPUTS) {
       await wh.run(
         `create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`,
         params[o.current],
       );
     }
-    await wh.transaction(async () => {
-      for (const o of OUTPUTS) {
-        await wh.run(`delete from ${quoteIdent(o.history)} where as_of = $as_of::date`, { as_of: input.asOf });
-        await wh.run(`insert into ${quoteIdent(o.history)} by name select * from ${quoteIdent(`${o.current}__new`)}`);
-        await wh.run(`drop table if exists ${quoteIdent(o.current)}`);
-        await wh.run(`alter table ${quoteIdent(`${o.current}__new`)} rename to ${quoteIdent(o.current)}`);
-      }
-    });
+    await wh.run(readSql(new URL('./sql/create_score_model_build.sql', import.meta.url)));
+    for (const m of input.models ?? []) {
+      const row = {
+        as_of: input.asOf,
+        model: m.model,
+        source: m.source,
+        model_date: m.modelDate,
+        artifact: m.artifact,
+      };
+      await wh.run(readSql(new URL('./sql/insert_score_model.sql', import.meta.url)), row);
+    }
+    await publishDated(wh, input.asOf, [
+      ...SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })),
+      { build: 'score_model__new', history: 'score_model_history', current: null },
+    ]);
   } finally {
     await dropBuildTables(wh);
   }

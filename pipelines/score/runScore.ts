@@ -1,6 +1,6 @@
 // Handler of `trustlens score`: scores buyers and merchants as of a date (or several weeks ending there) into the score tables.
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { withWarehouse } from '../run/withWarehouse.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 import { scoreWeeks } from './scoreAll.ts';
 
 export async function runScore(options: { asOf: string; weeks: number }, ctx: CommandContext): Promise<void> {

@@ -1,11 +1,11 @@
 // The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
 import { weeksEnding } from '../../data/time/isoDate.ts';
-import { readArtifactFor } from '../../models/registry/artifactStore.ts';
+import { modelChoice, resolveModel, type ModelSource } from '../../models/registry/resolveModel.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { ensureFeatureSnapshots } from '../train/ensureFeatureSnapshots.ts';
-import { historyTable } from '../train/loadFeatureColumns.ts';
+import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
+import { historyTable } from '../features/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
 import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
@@ -24,6 +24,9 @@ export interface ScoreSummary {
   merchantModelDate: string;
   /** Merchants whose tier changed since the previous score, by cause. */
   merchantMoves: { model: number; data: number };
+  /** trained here, configured (trained elsewhere) or the shipped starter. */
+  buyerModelSource: ModelSource;
+  merchantModelSource: ModelSource;
 }
 
 function countBy<T>(rows: T[], key: (r: T) => string): Record<string, number> {
@@ -50,8 +53,10 @@ export async function scoreAll(
   log: Logger,
   options: ScoreOptions = {},
 ): Promise<ScoreSummary> {
-  const abuse = readArtifactFor(config.artifactsDir, 'abuse-risk', asOf);
-  const trust = readArtifactFor(config.artifactsDir, 'merchant-trust', asOf);
+  const abuseModel = resolveModel(modelChoice(config), 'abuse-risk', asOf);
+  const trustModel = resolveModel(modelChoice(config), 'merchant-trust', asOf);
+  const abuse = abuseModel.artifact;
+  const trust = trustModel.artifact;
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
@@ -70,6 +75,12 @@ export async function scoreAll(
       moves,
       buyerModelDate: abuse.asOf,
       merchantModelDate: trust.asOf,
+      models: [abuseModel, trustModel].map((m) => ({
+        model: m.artifact.model,
+        source: m.source,
+        modelDate: m.artifact.asOf,
+        artifact: m.path,
+      })),
     }),
   );
   const summary: ScoreSummary = {
@@ -86,17 +97,23 @@ export async function scoreAll(
       model: moves.filter((m) => m.cause === 'model').length,
       data: moves.filter((m) => m.cause === 'data').length,
     },
+    buyerModelSource: abuseModel.source,
+    merchantModelSource: trustModel.source,
   };
   const tiers = (t: Record<string, number>) =>
     Object.entries(t)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
+  const which = (m: { source: ModelSource; artifact: { asOf: string } }) =>
+    m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`;
   log.info(
-    `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${abuse.asOf}; ` +
+    `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; ` +
       (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
       (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
   );
-  log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${trust.asOf}`);
+  log.info(
+    `scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`,
+  );
   if (summary.merchantMoves.model > 0) {
     log.info(
       `${summary.merchantMoves.model} merchants changed tier because merchant-trust was retrained (last week's model kept them); ${summary.merchantMoves.data} because of their own data`,

@@ -1,13 +1,13 @@
 // Scores every buyer of a feature snapshot: calibrated risk, tier, expected loss, review-queue rank and reasons.
 import { Forest } from '../../models/forest/index.ts';
-import { predictCalibrated } from '../../models/train/fitModel.ts';
+import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { buyerTier, type BuyerTier } from '../../data/vocabulary/tiers.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 import { rankQueue, type HandledCase, type QueueSummary } from './rankQueue.ts';
 

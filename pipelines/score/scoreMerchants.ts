@@ -2,15 +2,16 @@
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
 import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
-import { predictCalibrated } from '../../models/train/fitModel.ts';
+import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
-import { readArtifact } from '../../models/registry/artifactStore.ts';
+import { modelChoice, resolveModel } from '../../models/registry/resolveModel.ts';
 import { percentileOf, stickyTier, type TrustThresholds } from '../../models/score/quantileTiers.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 
 export interface MerchantScore extends Record<TrustComponent, number> {
@@ -105,7 +106,15 @@ export async function tierMoves(
   );
   const before = new Map<string, (id: string) => string | null>();
   for (const d of models) {
-    const old = readArtifact(config.artifactsDir, 'merchant-trust', d);
+    // The model that scored last week (trained here or the starter); one no longer on disk leaves its moves to data.
+    let old: ArtifactFile;
+    try {
+      old = resolveModel(modelChoice(config), 'merchant-trust', d).artifact;
+    } catch (err) {
+      if (err instanceof UserError) continue;
+      throw err;
+    }
+    if (old.asOf !== d) continue;
     const trust = await trustOf(wh, asOf, old, config);
     const tierOf = merchantTierOf(config, old);
     before.set(d, (id) => (trust.has(id) ? tierOf(trust.get(id)!, previous.get(id)?.tier ?? null) : null));

@@ -1,12 +1,12 @@
 // Request risk for the refund requests of past weeks, each week scored with the request model available when its requests were made.
 import { Forest } from '../../models/forest/index.ts';
 import { artifactDates, readArtifact } from '../../models/registry/artifactStore.ts';
-import { predictCalibrated } from '../../models/train/fitModel.ts';
+import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildRequestFeatures } from '../features/buildRequestFeatures.ts';
-import { loadFeatureColumns } from '../train/loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 
 export const REQUEST_SCORES_TABLE = 'request_scores';
 

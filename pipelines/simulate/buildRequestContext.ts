@@ -1,8 +1,9 @@
 // Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and labels.
-import { UserError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { weeksEnding } from '../../data/time/isoDate.ts';
 import { REQUEST_SCORES_TABLE, scoreRequestWeeks } from '../score/scoreRequests.ts';
 
@@ -22,8 +23,6 @@ export interface ContextSummary {
   /** Requests without a request risk (no request-risk model on or before their week, or none asked for). */
   requestUnscored: number;
 }
-
-const REQUIRED = ['refund_requests', 'orders', 'buyers', 'investigations'] as const;
 
 /** Stand-ins, with the columns the context reads, for score and group tables another stage has not written yet. */
 const OPTIONAL_SOURCES = [
@@ -53,13 +52,7 @@ export function windowStart(asOf: string, weeks: number): string {
 }
 
 export async function buildRequestContext(wh: Warehouse, options: ContextOptions): Promise<ContextSummary> {
-  const missing = [];
-  for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
-  if (missing.length) {
-    throw new UserError(
-      `warehouse ${wh.path} has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}; run \`trustlens ingest\` first`,
-    );
-  }
+  await requireTables(wh, 'simulate');
   for (const src of OPTIONAL_SOURCES) {
     const exists = await wh.tableExists(src.table);
     if (!exists)
@@ -80,6 +73,7 @@ export async function buildRequestContext(wh: Warehouse, options: ContextOptions
     );
   }
   const start = windowStart(options.asOf, options.weeks);
+  await createKnownRowsMacros(wh, options.asOf);
   await wh.run(
     `create or replace temp table sim_context as ${readSql(new URL('./sql/sim_context.sql', import.meta.url))}`,
     { as_of: options.asOf, window_start: start },

@@ -1,6 +1,6 @@
 // CLI handler of `trustlens simulate`: loads policies, replays them on the warehouse and prints the side-by-side table.
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { withWarehouse } from '../run/withWarehouse.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 import { formatSimTable } from './formatSimTable.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { simulatePolicies } from './simulatePolicies.ts';

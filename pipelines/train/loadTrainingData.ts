@@ -3,9 +3,10 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { loadFeatureColumns } from './loadFeatureColumns.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 
 export interface LabelOptions {
   /** Training date: only labels known before it count. */
@@ -32,6 +33,7 @@ export async function loadTrainingData(
   const snapshotIndex: number[] = [];
   const labels: number[] = [];
   const parts: Map<string, Float32Array>[] = [];
+  await createKnownRowsMacros(wh, o.asOf);
   const labelSql = readSql(new URL(`./sql/${LABEL_FILES[spec.entity]}`, import.meta.url));
   for (const [s, snapshot] of snapshots.entries()) {
     const params: Record<string, DuckDBValue> =

@@ -1,7 +1,7 @@
 // Handler of `trustlens train`: trains one or both models as of a date and writes their artifacts.
 import type { ModelName } from '../../models/artifactSchema.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
-import { withWarehouse } from '../run/withWarehouse.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
 import { trainModels } from './trainModels.ts';
 
 export interface TrainCommandOptions {

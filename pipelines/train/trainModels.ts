@@ -9,12 +9,16 @@ import { specCatalogue } from '../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../models/train/fitModel.ts';
 import { percentileTable, quantileThresholds } from '../../models/score/quantileTiers.ts';
 import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
+import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { ensureFeatureSnapshots } from './ensureFeatureSnapshots.ts';
-import { historyTable } from './loadFeatureColumns.ts';
+import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
+import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
+import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
+import { NotEnoughLabels } from './notEnoughLabels.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 export interface TrainOptions {
   models?: readonly ModelName[];
@@ -22,6 +26,13 @@ export interface TrainOptions {
   rebuildFeatures?: boolean;
   /** Overrides MODEL_SPECS (tests). */
   specs?: Partial<Record<ModelName, ModelSpec>>;
+  /**
+   * A model whose labels cannot train it yet is passed here and skipped (the weekly run then scores with an older model
+   * or the starter). Without it, train stops with the explanation (exit 2) before building anything.
+   */
+  onShortfall?: (shortfall: NotEnoughLabels) => void;
+  /** Rewrites the labelled rows before fitting (the starter models add copies with sources masked, see pipelines/train/starter). */
+  augment?: (spec: ModelSpec, data: TrainingData) => TrainingData;
 }
 
 export interface TrainedModel {
@@ -55,13 +66,16 @@ export async function trainModels(
   log: Logger,
   options: TrainOptions = {},
 ): Promise<TrainedModel[]> {
-  let names = options.models ?? MODEL_NAMES;
-  // The request model is an addition: a warehouse without refund requests (feature marts only) trains the others.
-  if (options.models === undefined && !(await wh.tableExists('refund_requests'))) {
-    log.detail('no refund_requests table: request-risk is not trained');
-    names = names.filter((n) => MODEL_SPECS[n].entity !== 'request');
+  const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
+  // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
+  const shortfalls: NotEnoughLabels[] = [];
+  for (const spec of requested) {
+    const why = await labelShortfall(wh, spec, asOf, snapshotPlan(spec, asOf, config), config);
+    if (why !== null) shortfalls.push(new NotEnoughLabels(spec.name, why));
   }
-  const specs = names.map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
+  if (shortfalls.length && !options.onShortfall) throw shortfallError(shortfalls);
+  for (const s of shortfalls) options.onShortfall?.(s);
+  const specs = requested.filter((spec) => !shortfalls.some((s) => s.model === spec.name));
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
   const needs = specs.map((spec, i) => ({
@@ -75,13 +89,19 @@ export async function trainModels(
   const out: TrainedModel[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
-    const trained = await log.step(`train ${spec.name} as of ${asOf}`, async (): Promise<TrainedModel | null> => {
-      const data = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], {
+    const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
+      const loaded = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], {
         asOf,
         horizonDays: labelSettings(spec, config).horizonDays,
       });
-      // Too few labelled requests (a young or small marketplace) leave decisions without request risk, not the week without scores.
-      const fitted = await fitModel(data, {
+      const data = options.augment ? options.augment(spec, loaded) : loaded;
+      const short = positivesShortfall(spec, asOf, plan, config, data.labels, data.snapshotIndex);
+      if (short) {
+        if (!options.onShortfall) throw short;
+        options.onShortfall(short);
+        return null;
+      }
+      const { artifact, validationProbability } = await fitModel(data, {
         spec,
         asOf,
         plan,
@@ -94,15 +114,7 @@ export async function trainModels(
         trustlensVersion: trustlensVersion(),
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
-      }).catch((err: unknown) => {
-        if (spec.entity !== 'request' || !(err instanceof Error) || !/no positive labels/.test(err.message)) throw err;
-        log.warn(
-          `request-risk not trained as of ${asOf}: ${err.message.split('\n')[0]}; decisions and replays go without request risk until it can be`,
-        );
-        return null;
       });
-      if (fitted === null) return null;
-      const { artifact, validationProbability } = fitted;
       if (spec.entity === 'merchant' && config.tiers.merchantBy === 'quantile') {
         const t = config.tiers;
         const shares = {
@@ -126,6 +138,34 @@ export async function trainModels(
     out.push(trained);
   }
   return out;
+}
+
+function shortfallError(shortfalls: NotEnoughLabels[]): UserError {
+  const fix =
+    'train later as labels arrive; meanwhile `trustlens run` scores with the starter models (config models.useStarter)';
+  return shortfalls.length === 1
+    ? new NotEnoughLabels(shortfalls[0]!.model, `${shortfalls[0]!.explanation}; ${fix}`)
+    : new UserError(`${shortfalls.map((s) => s.message).join('\n')}\n(${fix})`);
+}
+
+/** NotEnoughLabels when the loaded snapshots hold no positive in training or in validation. */
+function positivesShortfall(
+  spec: ModelSpec,
+  asOf: string,
+  plan: SnapshotPlan,
+  config: TrustlensConfig,
+  labels: Uint8Array,
+  snapshotIndex: Int32Array,
+): NotEnoughLabels | null {
+  let train = 0;
+  let valid = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== 1) continue;
+    if (snapshotIndex[i]! < plan.training.length) train++;
+    else valid++;
+  }
+  const why = snapshotShortfall(spec, asOf, plan, config, train, valid);
+  return why === null ? null : new NotEnoughLabels(spec.name, why);
 }
 
 function logSummary(a: ArtifactFile, log: Logger): void {

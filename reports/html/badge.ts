@@ -1,11 +1,9 @@
 // Tier badges for buyers (high / elevated / normal) and merchants (top-rated / standard / watch / at-risk).
+import { BUYER_TIERS, MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import { html, type SafeHtml } from './escapeHtml.ts';
 
 // Class names come from this allow-list, never from data, so an unexpected tier cannot inject a class.
-const KNOWN_TIERS = new Set(['high', 'elevated', 'normal', 'top-rated', 'standard', 'watch', 'at-risk']);
-
-export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk'] as const;
-export const BUYER_TIERS = ['high', 'elevated', 'normal'] as const;
+const KNOWN_TIERS = new Set<string>([...BUYER_TIERS, ...MERCHANT_TIERS]);
 
 export function renderTierBadge(tier: string): SafeHtml {
   const cls = KNOWN_TIERS.has(tier) ? `tier-${tier}` : 'tier-unknown';

@@ -1,7 +1,7 @@
 // Fills WeeklyTrustData from the contract tables and, where they exist, the score history tables.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
-import { MERCHANT_TIERS } from '../html/badge.ts';
+import { MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import type {
   CategoryStats,
   MerchantMove,

@@ -7,10 +7,14 @@ import { renderTable } from '../html/table.ts';
 import { barRankChart } from '../charts/barRankChart.ts';
 import { calibrationChart, prCurveChart } from '../charts/modelCurves.ts';
 import { psiBand } from '../psi.ts';
-import type { ArtifactSummary, ModelMetrics } from '../../models/artifactSchema.ts';
+import type { ArtifactSummary, ModelMetrics, ModelName } from '../../models/artifactSchema.ts';
 import type { DriftRow, DriftSection, ModelCardData, ModelSection, ReportSettings } from '../reportData.ts';
 
-const MODEL_TITLES: Record<string, string> = { 'abuse-risk': 'Buyer abuse risk', 'merchant-trust': 'Merchant trust' };
+const MODEL_TITLES: Record<ModelName, string> = {
+  'abuse-risk': 'Buyer abuse risk',
+  'merchant-trust': 'Merchant trust',
+  'request-risk': 'Refund request risk',
+};
 const TOP_FEATURES = 15;
 
 function metricsTable(s: ArtifactSummary): SafeHtml {

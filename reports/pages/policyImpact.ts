@@ -13,8 +13,8 @@ import { orderMetrics, SIM_METRICS, simMetricInfo } from './simMetrics.ts';
 
 type Lookup = (scenario: string, segment: string, metric: string) => SimResult | undefined;
 
-/** The abuse-stopped measure: the agreed name, else the variants the simulate stage writes (expected, then confirmed). */
-const ABUSE_STOPPED = ['abusive_amount_stopped', 'abusive_amount_stopped_expected', 'abusive_amount_stopped_confirmed'];
+/** The abuse-stopped measures the simulate stage writes: expected (risk-weighted) first, else confirmed. */
+const ABUSE_STOPPED = ['abusive_amount_stopped_expected', 'abusive_amount_stopped_confirmed'];
 
 function pickMetric(results: readonly SimResult[], candidates: readonly string[]): string {
   return candidates.find((m) => results.some((r) => r.metric === m)) ?? (candidates[0] as string);
@@ -146,7 +146,7 @@ function tradeoff(
     return renderNotice(
       'info',
       'no trade-off data',
-      'The simulation did not report abusive_amount_stopped and honest_burdened_rate.',
+      'The simulation did not report abusive_amount_stopped_expected (or _confirmed) and honest_burdened_rate.',
     );
   const workload = scenarios.flatMap((s) => {
     const r = get(s, segment, 'review_workload');

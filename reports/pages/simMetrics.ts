@@ -73,6 +73,11 @@ export const SIM_METRICS: Record<string, SimMetricInfo> = {
     false,
     'Refunds paid while the buyer keeps the goods (instant refunds, reviews that pay out), over all requests.',
   ),
+  compensation_cost: money(
+    'Compensation to merchants',
+    false,
+    'What the platform repays merchants: the policy’s compensation share × the money paid to confirmed abusers for kept goods.',
+  ),
   platform_cost: money('Review cost', false, 'Manual reviews × the policy’s cost of one review.'),
   honest_buyer_cost: money(
     'Honest buyers’ cost',

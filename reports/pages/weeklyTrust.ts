@@ -10,12 +10,16 @@ import { renderTierBadge } from '../html/badge.ts';
 import { moversChart } from '../charts/moversChart.ts';
 import { tierChart } from '../charts/tierChart.ts';
 import { trendChart } from '../charts/trendChart.ts';
-import type { CategoryStats, MerchantMove, WeeklyTrustData, WeekStats } from '../reportData.ts';
+import type { CategoryStats, CompensationTrend, MerchantMove, WeeklyTrustData, WeekStats } from '../reportData.ts';
 import { weeklySummary } from './weeklySummary.ts';
 
 export const ABUSE_LOSS_DEFINITION =
   'Sum, over approved refund-only requests made in the week, of the refunded amount × the buyer’s calibrated abuse risk from the latest score on or before the end of that week. ' +
   'Buyers never scored count as zero risk. It estimates money paid out to abuse, not confirmed cases.';
+
+export const COMPENSATION_DEFINITION =
+  'Refund-only money paid in the week for goods the buyer kept, to buyers with a confirmed-abuse verdict known at the as-of date: what merchants bore to abuse and the platform owes them (the compensation ledger on the merchant-operations page). ' +
+  '“Expected” adds the same money paid to other buyers, weighted by their abuse risk.';
 
 function headline(d: WeeklyTrustData): SafeHtml {
   const c = d.current;
@@ -67,10 +71,37 @@ function headline(d: WeeklyTrustData): SafeHtml {
       note: 'lowest trust tier',
     },
   ];
+  // Only once the govern stage has written a ledger: before that, the merchant-operations page says what to run.
+  if (d.compensation) kpis.push(compensationKpi(d.compensation));
   return renderKpis(kpis);
 }
 
-function trends(trend: readonly WeekStats[]): SafeHtml {
+/** What merchants bore this week in refund-only money to confirmed abusers (the govern stage's ledger). */
+function compensationKpi(c: CompensationTrend): Kpi {
+  const now = c?.trend.at(-1);
+  const before = c?.trend.at(-2);
+  if (!now || now.confirmed === null)
+    return { label: 'Compensation owed', value: fmtMoney(null), note: 'no ledger for this week: run trustlens govern' };
+  return {
+    label: 'Compensation owed',
+    value: fmtMoney(now.confirmed),
+    delta: computeDelta(now.confirmed, before?.confirmed ?? null, { kind: 'relative', higherIsBetter: false }),
+    note: `to merchants for confirmed abuse; ${fmtMoney(now.expected)} more expected`,
+  };
+}
+
+function compensationChart(c: CompensationTrend | null | undefined): SafeHtml | '' {
+  if (!c) return '';
+  return trendChart({
+    id: 'trend-compensation',
+    title: 'Compensation owed',
+    subtitle: 'Refund-only money paid for kept goods to confirmed abusers.',
+    points: c.trend.map((w) => ({ weekEnd: w.weekEnd, value: w.confirmed })),
+    tickFormat: '~s',
+  });
+}
+
+function trends(trend: readonly WeekStats[], compensation?: CompensationTrend | null): SafeHtml {
   const pts = (f: (w: WeekStats) => number | null) => trend.map((w) => ({ weekEnd: w.weekEnd, value: f(w) }));
   return html`<div class="charts">${[
     trendChart({ id: 'trend-orders', title: 'Orders per week', points: pts((w) => w.orders), tickFormat: '~s' }),
@@ -95,6 +126,7 @@ function trends(trend: readonly WeekStats[]): SafeHtml {
       points: pts((w) => w.estimatedAbuseLoss),
       tickFormat: '~s',
     }),
+    compensationChart(compensation),
   ]}</div>`;
 }
 
@@ -220,7 +252,7 @@ export function renderWeeklyTrust(d: WeeklyTrustData): string {
   const body = html`
 <section id="summary" class="summary"><h2>What changed this week</h2><ul>${weeklySummary(d).map((s) => html`<li>${s}</li>`)}</ul></section>
 ${renderSection('headline', 'Headline numbers', headline(d), html`Week ${fmtWeek(c.weekStart, c.weekEnd)} compared with ${fmtWeek(d.previous.weekStart, d.previous.weekEnd)}. ▲/▼ show the direction; green is good news, red bad.`)}
-${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend))}
+${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, d.compensation))}
 ${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d), `Trust = 100 × (1 − probability of a serious platform action in the next ${d.settings.merchantHorizonDays} days).`)}
 ${renderSection('categories', 'By category', categories(d.categories), 'Orders and refund requests of the week by product category, largest GMV first.')}
 ${renderSection('movers', 'Merchants whose trust moved most', moversSection(d), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
@@ -247,6 +279,7 @@ ${renderSection(
       term: 'Merchant tiers',
       definition: 'top-rated, standard, watch and at-risk by trust score thresholds (config tiers.*).',
     },
+    ...(d.compensation ? [{ term: 'Compensation owed', definition: COMPENSATION_DEFINITION }] : []),
   ]),
 )}`;
   return renderPage({

@@ -16,10 +16,10 @@ describe('import direction (eslint rule trustlens/import-direction)', () => {
   it('fails a models file importing from pipelines, naming both folders and the fix', async () => {
     const errors = await directionErrors(
       'models/train/planted.ts',
-      "import { runLock } from '../../pipelines/run/runLock.ts';\nexport const x = runLock;\n",
+      "import { runLock } from '../../pipelines/cli/runLock.ts';\nexport const x = runLock;\n",
     );
     expect(errors).toEqual([
-      'models/ may not import from pipelines/ ("../../pipelines/run/runLock.ts"): imports run data ← models ← reports ← pipelines ← notebooks. Move the shared piece to the lower folder (shared infrastructure lives in data/).',
+      'models/ may not import from pipelines/ ("../../pipelines/cli/runLock.ts"): imports run data ← models ← reports ← pipelines ← notebooks. Move the shared piece to the lower folder (shared infrastructure lives in data/).',
     ]);
   });
 
@@ -37,7 +37,7 @@ describe('import direction (eslint rule trustlens/import-direction)', () => {
     ['models/train/planted.ts', "import { x } from '../../data/time/isoDate.ts';"],
     ['reports/pages/planted.ts', "import { x } from '../../models/artifactSchema.ts';"],
     ['pipelines/score/planted.ts', "import { x } from '../../reports/html/page.ts';"],
-    ['test/models/planted.test.ts', "import { x } from '../../pipelines/run/runLock.ts';"],
+    ['test/models/planted.test.ts', "import { x } from '../../pipelines/cli/runLock.ts';"],
     ['data/warehouse/planted.ts', "import { x } from './quoteIdent.ts';"],
   ])('allows %s', async (file, code) => {
     expect(await directionErrors(file, `${code}\nexport const y = x;\n`)).toEqual([]);

@@ -27,6 +27,7 @@ const MIN_CHARTS: Record<string, Record<string, number>> = {
     'risk-queue.html': 1,
     'policy-impact.html': 6,
     'model-card.html': 10,
+    'merchant-operations.html': 0,
   },
   empty: {
     'index.html': 0,
@@ -34,6 +35,7 @@ const MIN_CHARTS: Record<string, Record<string, number>> = {
     'risk-queue.html': 0,
     'policy-impact.html': 0,
     'model-card.html': 0,
+    'merchant-operations.html': 0,
   },
 };
 

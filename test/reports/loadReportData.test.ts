@@ -145,7 +145,7 @@ describe('a warehouse with contract tables only', () => {
         null,
       ]);
       expect(d.modelCard.drift).toEqual([]);
-      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing']);
+      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing', 'missing']);
     } finally {
       bare.close();
     }

@@ -1,10 +1,11 @@
 // `trustlens report`: writes the weekly HTML reports (trust, risk queue + CSV, policy impact, model card) for one as-of date.
+import { CONFIG_DEFAULTS } from '../../../data/config/configSchema.ts';
 import { defineCommand, opt } from '../defineCommand.ts';
 
 export const reportCommand = defineCommand({
   name: 'report',
   summary:
-    'Write self-contained HTML reports (and risk-queue.csv) for a week: weekly trust, risk queue, policy impact, model card.',
+    'Write self-contained HTML reports (and their CSVs) for a week: weekly trust, risk queue, policy impact, model card, merchant operations.',
   details:
     'Reads the contract tables, score and simulation outputs and model artifacts; a stage that has not run yet shows as a notice on its page. ' +
     'Pages need no script or network; the folder is replaced atomically.',
@@ -21,7 +22,7 @@ export const reportCommand = defineCommand({
       value: 'DIR',
       description: 'Folder to write the reports into.',
       schema: opt.path.optional(),
-      defaultText: '<config reportsDir>/<DATE> (reports/out/<DATE>)',
+      defaultText: `<config reportsDir>/<DATE> (${CONFIG_DEFAULTS.reportsDir}/<DATE>)`,
     },
   ],
   handler: async () => async (options, ctx) => {

@@ -1,6 +1,6 @@
 // `trustlens simulate`: replays refund policies on the refund requests of a window and stores scenario results.
 import { z } from 'zod';
-import { defineCommand, opt } from '../defineCommand.ts';
+import { configDefault, defineCommand, opt } from '../defineCommand.ts';
 
 export const simulateCommand = defineCommand({
   name: 'simulate',
@@ -22,7 +22,7 @@ export const simulateCommand = defineCommand({
       value: 'N',
       description: 'Weeks of refund requests to replay.',
       schema: opt.count.optional(),
-      defaultText: 'config simulate.weeks (12)',
+      defaultText: configDefault('simulate.weeks'),
     },
     {
       flag: 'policy',
@@ -37,14 +37,14 @@ export const simulateCommand = defineCommand({
       value: 'N',
       description: 'Bootstrap replicates over buyers for the intervals.',
       schema: opt.count.optional(),
-      defaultText: 'config simulate.bootstrap (200)',
+      defaultText: configDefault('simulate.bootstrap'),
     },
     {
       flag: 'seed',
       value: 'N',
       description: 'Seed of the bootstrap.',
       schema: opt.seed.optional(),
-      defaultText: 'config simulate.seed (1)',
+      defaultText: configDefault('simulate.seed'),
     },
   ],
   handler: async () => (await import('../../simulate/runSimulate.ts')).runSimulate,

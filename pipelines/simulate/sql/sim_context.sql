@@ -1,19 +1,20 @@
 -- One row per refund request in the window with its point-in-time context (scores, group, account age) and its abuse label.
 -- Scores: the row with the largest as_of <= requested_at (ASOF JOIN), so no score computed after the request is used.
+-- Sources are read as known at $as_of (known_<table>): a decision or verdict delivered later does not leak in.
 with
 requests as (
-  select * from refund_requests
+  select * from known_refund_requests(cast($as_of as timestamp))
   where requested_at >= cast($window_start as timestamp) and requested_at < cast($as_of as timestamp)
 ),
-order_rows as (select order_id, buyer_id, merchant_id, category, delivered_at from orders),
-buyer_rows as (select buyer_id, registered_at from buyers),
+order_rows as (select order_id, buyer_id, merchant_id, category, delivered_at from known_orders(cast($as_of as timestamp))),
+buyer_rows as (select buyer_id, registered_at from known_buyers(cast($as_of as timestamp))),
 buyer_scores as (select as_of, buyer_id, risk, tier from sim_buyer_scores),
 merchant_scores as (select as_of, merchant_id, trust, tier from sim_merchant_scores),
 groups as (select as_of, group_id, buyer_id from sim_buyer_groups),
 request_scores as (select request_id, request_risk from sim_request_scores),
 confirmed as (
   select buyer_id, min(closed_at) as confirmed_at
-  from investigations where verdict = 'confirmed_abuse'
+  from known_investigations(cast($as_of as timestamp)) where verdict = 'confirmed_abuse'
   group by buyer_id
 ),
 joined as (

@@ -67,7 +67,7 @@ describe('exportForNotebooks on the sample warehouse', () => {
     expect(manifest.settings).toEqual({ replay_weeks: 12, lookback_days: 90, review_capacity: 50, buyer_high: 0.6 });
     expect(manifest.catalog).toBe('feature_catalog.json');
     const catalog = JSON.parse(readFileSync(join(dir, 'feature_catalog.json'), 'utf8'));
-    expect(Object.keys(catalog)).toEqual(['feat_buyer', 'feat_merchant', 'buyer_groups']);
+    expect(Object.keys(catalog)).toEqual(['feat_buyer', 'feat_merchant', 'buyer_groups', 'feat_request']);
   });
 
   it('counts in the manifest are the rows in the files, and the as-of week only', async () => {

@@ -116,10 +116,19 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
         bad[table] = [...(bad[table] ?? []), { ...base, [pk]: `bad${i}`, [c.column]: c.value }];
         expected.push(c);
       });
-      // Same key, different content: quarantined; same key, same content: silently loaded once.
-      const other = Object.keys(base).find((k) => k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts')!;
+      // Same key, an immutable column changed: a conflict naming both values; same key, same content: loaded once.
+      const other = Object.keys(base).find(
+        (k) =>
+          k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts' && !CONTRACTS[table].columns[k]!.meta.mutable,
+      )!;
       bad[table]!.push({ ...base, [other]: '2020-01-01T00:00:00Z' }, { ...base });
-      expected.push({ table, column: pk, value: String(base[pk]), rule: `duplicate ${pk} with different content` });
+      const kept = new Date(String(base[other])).toISOString().slice(0, 19).replace('T', ' ');
+      expected.push({
+        table,
+        column: other,
+        value: `${kept} → 2020-01-01 00:00:00`,
+        rule: `conflict: ${other} may not change after delivery (value: kept → delivered)`,
+      });
     }
     const dir = writeTables(tempDir(), rows);
     writeTables(dir, bad, 'csv', '_bad');
@@ -171,7 +180,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
     expect(await wh.all('select request_id from refund_requests')).toEqual([{ request_id: 'r1' }]);
   });
 
-  it('quarantines CSV lines DuckDB cannot parse and NDJSON lines that are not JSON objects', async () => {
+  it('quarantines CSV lines that cannot be parsed and NDJSON lines that are not JSON objects', async () => {
     const dir = writeTables(tempDir(), goodRows());
     const { writeFileSync, appendFileSync } = await import('node:fs');
     appendFileSync(`${dir}/buyers.csv`, 'b9,2025-01-01,CN,extra\nb8,"unterminated"x,CN\nb7,nope,"multi\nline"\n');
@@ -188,7 +197,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
         row_number: 3,
         column_name: null,
         value: 'b9,2025-01-01,CN,extra',
-        rule: 'CSV line cannot be parsed: Expected Number of Columns: 3 Found: 4',
+        rule: 'CSV line cannot be parsed: expected 3 fields, found 4',
       },
       {
         table_name: 'buyers',
@@ -196,7 +205,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
         row_number: 4,
         column_name: null,
         value: 'b8,"unterminated"x,CN',
-        rule: 'CSV line cannot be parsed: Value with unterminated quote found.',
+        rule: 'CSV line cannot be parsed: unexpected text after a closing quote',
       },
       // Rows after unparseable ones keep their own data row number.
       {

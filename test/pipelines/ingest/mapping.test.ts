@@ -161,7 +161,10 @@ describe('mapped sources read twice', () => {
       loaded: 2,
       quarantined: 1,
       inserted: 2,
+      updated: 0,
       duplicate: 0,
+      filtered: 0,
+      knownAt: expect.any(String),
     });
     expect(
       await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d') as day from buyers order by buyer_id"),
@@ -174,15 +177,15 @@ describe('mapped sources read twice', () => {
         table_name: 'buyers',
         source_file: 'members.csv',
         row_number: 3,
-        column_name: 'buyer_id',
-        value: 'b1',
-        rule: 'duplicate buyer_id with different content',
+        column_name: 'registered_at',
+        value: '2025-01-02 03:04:05 → 2025-01-09 00:00:00',
+        rule: 'conflict: registered_at may not change after delivery (value: kept → delivered)',
       },
     ]);
     wh.close();
   });
 
-  it('names the file when a mapped expression of an unchecked column raises, and loads nothing', async () => {
+  it('names the mapping key and the line when a mapped expression of an unchecked column raises, and loads nothing', async () => {
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(
       join(dir, 'map.yaml'),
@@ -190,7 +193,8 @@ describe('mapped sources read twice', () => {
     );
     const wh = await memoryWarehouse();
     await expect(ingestInto(wh, { from: dir, mapping: join(dir, 'map.yaml') })).rejects.toThrow(
-      /^buyers\.csv: cannot be read as CSV \(Conversion Error: Could not convert string 'CN-31' to INT32.*\); fix or remove the file and run ingest again — nothing was loaded$/,
+      `${join(dir, 'map.yaml')}: key tables.buyers.columns.region.expr: SQL error at line 1: Conversion Error: Could not convert string 'CN-31' to INT32 ` +
+        'when casting from source column region; use try_cast (or try(...)) so a bad value is quarantined instead of failing the load — nothing was loaded',
     );
     expect(
       await wh.all("select count(*)::INTEGER as n from information_schema.tables where table_name = 'buyers'"),
@@ -200,7 +204,7 @@ describe('mapped sources read twice', () => {
 });
 
 describe('mapping validation', () => {
-  it('reports every problem with its key, the value and the rule (unknown table or column, enum map outside the enum, neither column nor expr)', () => {
+  it('reports every problem with its key, the value and the rule (unknown table or column, enum map outside the enum, neither column nor expr)', async () => {
     const file = join(tempDir('mapping'), 'bad.yaml');
     writeFileSync(
       file,
@@ -218,14 +222,14 @@ describe('mapping validation', () => {
         '    columns: { order_id: o }',
       ].join('\n'),
     );
-    expect(() => loadMapping(file)).toThrow(
+    await expect(loadMapping(file)).rejects.toThrow(
       [
         `${file}: 6 problems`,
         '  - key tables.orders.columns.buyer_id.values: got {"a":"b"}; values can only be mapped on enum columns',
         '  - key tables.orders.columns.category.values.生鲜: got "fresh"; must map to one of fresh_food, electronics, apparel, home, beauty, grocery, other',
         '  - key tables.orders.columns.amount: give exactly one of column (a source column name) or expr (a SQL expression)',
         '  - unknown key "amunt" under tables.orders.columns: remove it or check the spelling',
-        '  - key tables.refund_requests.files: got nothing; must be a file glob relative to --from, e.g. "export/orders_*.csv"',
+        '  - key tables.refund_requests: give files (a file glob relative to --from, e.g. "export/orders_*.csv"), sql (a query) or source (a name under sources)',
         '  - unknown key "ordrs" under tables: remove it or check the spelling',
       ].join('\n'),
     );

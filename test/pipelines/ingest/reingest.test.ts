@@ -1,8 +1,9 @@
-// Re-ingesting the same files changes nothing; a new week adds rows, keeps the first version of a changed row and quarantines the change.
+// Re-ingesting the same files changes nothing; a new week adds rows, updates changed mutable columns and quarantines changed immutable ones.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
+import { buyer } from '../../support/contractRows.ts';
 import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
 import { checksums, memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
 
@@ -21,7 +22,7 @@ describe('re-ingest', () => {
     wh.close();
   });
 
-  it('loads only new files of a later week; repeats are silent, changed rows are conflicts and the first version stays', async () => {
+  it('loads only new files of a later week; repeats are silent, a changed mutable column is a new version', async () => {
     const dir = writeTables(tempDir(), goodRows());
     const wh = await memoryWarehouse();
     await ingestInto(wh, { from: dir });
@@ -29,31 +30,38 @@ describe('re-ingest', () => {
     const [b1, b2] = rows.buyers;
     writeFileSync(
       join(dir, 'buyers_week2.csv'),
-      toCsv('buyers', [
-        b1!,
-        { ...b2!, region: 'CN-44' },
-        { buyer_id: 'b3', registered_at: '2026-05-01T00:00:00Z', region: null },
-      ]),
+      toCsv('buyers', [b1!, { ...b2!, region: 'CN-44' }, buyer('b3', { registered_at: '2026-05-01T00:00:00Z' })]),
     );
     const result = await ingestInto(wh, { from: dir });
     expect(result!.batchId).toBe(2);
     expect(result!.tables).toEqual([
-      { table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 1, duplicate: 1 },
-    ]);
-    expect(await quarantineRows(wh, 2)).toEqual([
       {
-        table_name: 'buyers',
-        source_file: 'buyers_week2.csv',
-        row_number: 2,
-        column_name: 'buyer_id',
-        value: 'b2',
-        rule: 'duplicate buyer_id with different content',
+        table: 'buyers',
+        files: 1,
+        read: 3,
+        loaded: 3,
+        quarantined: 0,
+        inserted: 1,
+        updated: 1,
+        duplicate: 1,
+        knownAt: '2026-05-02',
       },
     ]);
+    expect(await quarantineRows(wh, 2)).toEqual([]);
+    // The region is mutable (accounts move): b2 reads its new region, the old one stays as version 1.
     expect(await wh.all('select buyer_id, region from buyers order by buyer_id')).toEqual([
       { buyer_id: 'b1', region: 'CN-31' },
-      { buyer_id: 'b2', region: null },
+      { buyer_id: 'b2', region: 'CN-44' },
       { buyer_id: 'b3', region: null },
+    ]);
+    expect(
+      await wh.all(
+        'select buyer_id, region, version, batch_id from buyers_versions where buyer_id = $b order by version',
+        { b: 'b2' },
+      ),
+    ).toEqual([
+      { buyer_id: 'b2', region: null, version: 1, batch_id: 1 },
+      { buyer_id: 'b2', region: 'CN-44', version: 2, batch_id: 2 },
     ]);
     expect(
       await wh.all('select batch_id, table_name, path like $p as week2 from load_files where batch_id = 2', {
@@ -63,7 +71,7 @@ describe('re-ingest', () => {
     wh.close();
   });
 
-  it('checks several files of one table together: rows of every file load, a repeat across files is skipped, a clash is quarantined', async () => {
+  it('checks several files of one table together: rows of every file load, a repeat across files is skipped, an immutable change is quarantined', async () => {
     const rows = goodRows();
     const [o1, o2] = rows.orders;
     const dir = writeTables(tempDir(), { ...rows, orders: [o1!] });
@@ -79,7 +87,9 @@ describe('re-ingest', () => {
       loaded: 3,
       quarantined: 2,
       inserted: 2,
+      updated: 0,
       duplicate: 1,
+      knownAt: '2026-03-06',
     });
     expect(await wh.all('select order_id, amount::VARCHAR as amount from orders order by order_id')).toEqual([
       { order_id: 'o1', amount: '19.90' },
@@ -90,9 +100,9 @@ describe('re-ingest', () => {
         table_name: 'orders',
         source_file: 'orders_more.ndjson',
         row_number: 3,
-        column_name: 'order_id',
-        value: 'o1',
-        rule: 'duplicate order_id with different content',
+        column_name: 'amount',
+        value: '19.90 → 29.90',
+        rule: 'conflict: amount may not change after delivery (value: kept → delivered)',
       },
       {
         table_name: 'orders',

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { boundParams } from '../../../pipelines/features/materializeSql.ts';
+import { boundParams } from '../../../data/warehouse/boundParams.ts';
 import { compileRules } from '../../../pipelines/simulate/compileRules.ts';
 import {
   CONDITION_FIELDS,

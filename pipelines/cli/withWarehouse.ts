@@ -1,0 +1,26 @@
+// Opens the command's warehouse for one piece of work, holding the run lock when it writes, and always closes it.
+import type { CommandContext } from './defineCommand.ts';
+import { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { acquireRunLock } from './runLock.ts';
+
+/**
+ * `what` names the holder in the lock file ("trustlens score --as-of 2026-11-02"), so a second writer is told who is busy.
+ * Read-only work (reports, exports) skips the lock: DuckDB itself keeps a second process out while a writer has the file open.
+ */
+export async function withWarehouse<T>(
+  ctx: Pick<CommandContext, 'warehouse' | 'config'>,
+  what: string | null,
+  fn: (wh: Warehouse) => Promise<T>,
+): Promise<T> {
+  const lock = what !== null && ctx.warehouse !== ':memory:' ? acquireRunLock(ctx.warehouse, what) : null;
+  try {
+    const wh = await Warehouse.open({ path: ctx.warehouse, memoryLimit: ctx.config.memoryLimit });
+    try {
+      return await fn(wh);
+    } finally {
+      wh.close();
+    }
+  } finally {
+    lock?.release();
+  }
+}

@@ -1,0 +1,61 @@
+// The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats, conflicts).
+import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { readAgain, type CheckedSource } from './checkedSource.ts';
+import { contractColumnList, contractColumnsDdl } from './columnLists.ts';
+import { RULES } from './ruleText.ts';
+import { hasRows } from './hasRows.ts';
+import { immutableChanges, rowContent, rowKeyList } from './versionSql.ts';
+
+/** Adds to ingest_bad the clean rows whose foreign key names no parent row. */
+export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise<void> {
+  for (const fk of CONTRACTS[table].foreignKeys) {
+    const sql = readSql(new URL('./sql/check/unknown_parents.sql', import.meta.url), {
+      column: q(fk.column),
+      parent: q(fk.table),
+      parent_key: q(fk.references),
+    });
+    await wh.run(sql, { column: fk.column, rule: RULES.unknownKey(fk.column, fk.table) });
+  }
+}
+
+/**
+ * Sorts the clean rows whose row key was delivered before (in the warehouse, or earlier in this batch) into conflicts
+ * (an immutable column changed: ingest_bad, the first version is kept), identical copies (ingest_skip) and new versions
+ * (ingest_steps). Whole rows are read again, for these rows only. Returns whether there were any.
+ */
+export async function sortRepeatedKeys(wh: Warehouse, table: TableName, sources: CheckedSource[]): Promise<boolean> {
+  const key = rowKeyList(table);
+  await wh.run(readSql(new URL('./sql/load/version_candidates.sql', import.meta.url), { key, table: q(table) }));
+  if (!(await hasRows(wh, 'ingest_cand'))) return false;
+  await wh.run(
+    readSql(new URL('./sql/check/create_candidate_rows.sql', import.meta.url), {
+      columns: contractColumnsDdl(table, false),
+    }),
+  );
+  for (const s of sources) {
+    const columns = contractColumnList(table, 'c');
+    await readAgain(
+      wh,
+      s,
+      readSql(new URL('./sql/check/insert_candidate_rows.sql', import.meta.url), { columns, checked: s.sql }),
+    );
+  }
+  await wh.run(
+    readSql(new URL('./sql/load/version_chain.sql', import.meta.url), {
+      key,
+      table: q(table),
+      columns: contractColumnList(table, 'c'),
+    }),
+  );
+  await wh.run(
+    readSql(new URL('./sql/load/mark_conflicts.sql', import.meta.url), { key, changes: immutableChanges(table) }),
+  );
+  await wh.run(
+    readSql(new URL('./sql/load/version_steps.sql', import.meta.url), { key, content: rowContent(table, 'c') }),
+  );
+  await wh.run(readSql(new URL('./sql/load/mark_unchanged.sql', import.meta.url)));
+  return true;
+}
