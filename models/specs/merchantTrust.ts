@@ -61,7 +61,11 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
   derived: [],
   // ~300 positive rows in 12 snapshots: shallow trees with large leaves. Deeper trees (8 / 10) fitted the timing of
   // penalties better (held-out AUC +0.04) but ranked truly problematic shops worse against the generator's truth.
-  forest: { maxDepth: 6, minSamplesLeaf: 20, maxFeatures: 'sqrt', maxBins: 64, classWeight: null, sampleFraction: 1 },
+  // Many trees and leaves of 50 rows keep a shop's rank steady across retrains: trained a week apart on the default
+  // marketplace without new labels, 100 trees with leaves of 20 moved 10.8% of shops across tiers, 500 trees with
+  // leaves of 50 moved 2.5%, and truth ROC-AUC held (0.934–0.947 against 0.950–0.956). A shop model is cheap to grow.
+  forest: { maxDepth: 6, minSamplesLeaf: 50, maxFeatures: 'sqrt', maxBins: 64, classWeight: null, sampleFraction: 1 },
+  nTrees: 500,
   // ~80 held-out positives: isotonic steps overfit (folds produced probability 1.0); Platt is smooth and strictly monotone.
   calibration: 'platt',
   negativeSampleRate: 1,
