@@ -27,6 +27,7 @@ export const E2E_SUITES = [
   'test/pipelines/cli/failureCauses.test.ts', // the CLI in child processes, on tiny and read-only mounts
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
+  'test/pipelines/train/retrainStability.test.ts', // the default marketplace: generated, ingested, trained twice
 ];
 
 export default defineConfig({

@@ -37,6 +37,16 @@ export interface MerchantMove {
   tierNow: string;
   /** Plain-language reasons from the score stage, strongest first. */
   reasons: string[];
+  /** For a tier move: model when the retrained trust model moved it (last week's model kept its tier), data otherwise. */
+  moveCause?: 'model' | 'data' | null;
+}
+
+/** Tier moves of the week by cause, when the trust model changed since the previous score. */
+export interface ModelChangeMoves {
+  previousModelDate: string;
+  modelDate: string;
+  byModel: number;
+  byData: number;
 }
 
 export interface TierCount {
@@ -59,6 +69,8 @@ export interface WeeklyTrustData {
   categories: CategoryStats[];
   /** Biggest trust fallers and risers between the previous and the as-of merchant score; null without two score weeks. */
   movers: { previousAsOf: string; fallers: MerchantMove[]; risers: MerchantMove[] } | null;
+  /** Set when the merchant-trust model was retrained since the previous score; absent or null otherwise. */
+  modelChange?: ModelChangeMoves | null;
   /** Abusive refund-only money merchants bore (the govern stage's ledger); null before `trustlens govern` ran; absent in data from before the ledger existed. */
   compensation?: CompensationTrend | null;
 }

@@ -57,6 +57,8 @@ export const modelSpecSchema = z.strictObject({
   calibration: z.enum(CALIBRATION_METHODS),
   /** Share of negative training rows kept (seeded by row key); validation rows are never sampled. */
   negativeSampleRate: z.number().gt(0).max(1),
+  /** Trees of this model's forest, instead of config training.nTrees (a small, cheap model can afford more, for steadier scores). */
+  nTrees: z.number().int().positive().optional(),
   /** Weekly snapshots this model trains and validates on, instead of config training.snapshotWeeks (a model with few rows a week reads more weeks). */
   snapshotWeeks: z.number().int().positive().optional(),
   /** Whether the shipped forest is refit on training + validation snapshots after validation and calibration. */

@@ -1,4 +1,5 @@
 // Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule baselines.
+import { applyCalibrator } from '../calibration/calibrator.ts';
 import type { ModelMetrics } from '../artifactSchema.ts';
 import { ruleFlags, ruleProbabilities } from '../baselines/ruleFlags.ts';
 import { trainForest, type Forest } from '../forest/index.ts';
@@ -35,6 +36,8 @@ export interface FitOptions {
 export interface FittedModel {
   artifact: ArtifactFile;
   forest: Forest;
+  /** Probabilities of the held-out rows from the shipped forest and calibration (what scoring would give them). */
+  validationProbability: Float64Array;
 }
 
 export async function fitModel(data: TrainingData, o: FitOptions): Promise<FittedModel> {
@@ -145,7 +148,14 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
     },
     forest: forest.toJSON() as unknown as Record<string, unknown>,
   };
-  return { artifact, forest };
+  return {
+    artifact,
+    forest,
+    validationProbability: applyCalibrator(
+      cal.calibrator,
+      spec.refitOnAllSnapshots ? forest.predictProba(validCols) : raw,
+    ),
+  };
 }
 
 export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Array[] {

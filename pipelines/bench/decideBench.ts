@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadDecider } from '../decide/decide.ts';
 
@@ -37,14 +38,11 @@ export interface DecideBenchResult {
   };
 }
 
-/** The refund requests of the latest week in the warehouse, as NDJSON lines in the contract's shape. */
+/** The refund requests of the warehouse's last 28 days, as NDJSON lines in the contract's shape. */
 async function sampleLines(warehouse: string): Promise<string[]> {
   const wh = await Warehouse.open({ path: warehouse, readOnly: true });
   try {
-    const rows = await wh.all(
-      `select request_id, order_id, strftime(requested_at, '%Y-%m-%dT%H:%M:%SZ') as requested_at, kind, reason, amount::double as amount
-       from refund_requests where requested_at >= (select max(requested_at) from refund_requests) - interval 28 day order by request_id`,
-    );
+    const rows = await wh.all(readSql(new URL('./sql/decide_sample_requests.sql', import.meta.url)));
     return rows.map((r) => JSON.stringify(r));
   } finally {
     wh.close();

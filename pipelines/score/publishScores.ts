@@ -6,7 +6,7 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { QueueSummary } from './rankQueue.ts';
 import type { BuyerScore } from './scoreBuyers.ts';
-import type { MerchantScore } from './scoreMerchants.ts';
+import type { MerchantScore, TierMove } from './scoreMerchants.ts';
 
 /** The score stage's tables: this week's (replaced) and history (one as_of per week). */
 export const SCORE_OUTPUTS = [
@@ -15,11 +15,13 @@ export const SCORE_OUTPUTS = [
   { current: 'risk_queue', history: 'risk_queue_history', sql: 'risk_queue_rows.sql' },
   { current: 'risk_queue_handled', history: 'risk_queue_handled_history', sql: 'risk_queue_handled_rows.sql' },
   { current: 'risk_queue_summary', history: 'risk_queue_summary_history', sql: 'risk_queue_summary_rows.sql' },
+  { current: 'score_merchant_moves', history: 'score_merchant_moves_history', sql: 'score_merchant_moves_rows.sql' },
 ] as const;
 
 const BUILD_TABLES = [
   'score_buyer__build',
   'score_merchant__build',
+  'score_merchant_moves__build',
   'score_model__new',
   ...SCORE_OUTPUTS.map((o) => `${o.current}__new`),
 ];
@@ -29,6 +31,7 @@ export interface PublishInput {
   buyers: BuyerScore[];
   queue: QueueSummary;
   merchants: MerchantScore[];
+  moves: TierMove[];
   buyerModelDate: string;
   merchantModelDate: string;
   /** Which artifacts scored (score_model_history): reports flag starter models. */
@@ -86,6 +89,15 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
     m.endRow();
   }
   m.closeSync();
+  await wh.run(
+    'create table score_merchant_moves__build (merchant_id varchar, previous_tier varchar, tier varchar, cause varchar, previous_model_date varchar)',
+  );
+  const mv = await wh.conn.createAppender('score_merchant_moves__build');
+  for (const r of input.moves) {
+    for (const v of [r.merchant_id, r.previous_tier, r.tier, r.cause, r.previous_model_date]) mv.appendVarchar(v);
+    mv.endRow();
+  }
+  mv.closeSync();
 }
 
 /**
@@ -103,6 +115,7 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       score_merchant: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue: { as_of: input.asOf },
       risk_queue_handled: { as_of: input.asOf },
+      score_merchant_moves: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue_summary: {
         as_of: input.asOf,
         capacity: input.queue.capacity,

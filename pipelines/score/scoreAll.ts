@@ -9,7 +9,7 @@ import { historyTable } from '../features/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
 import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
-import { scoreMerchants } from './scoreMerchants.ts';
+import { previousMerchantTiers, scoreMerchants, tierMoves } from './scoreMerchants.ts';
 
 export interface ScoreSummary {
   asOf: string;
@@ -22,6 +22,8 @@ export interface ScoreSummary {
   merchantTiers: Record<string, number>;
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Merchants whose tier changed since the previous score, by cause. */
+  merchantMoves: { model: number; data: number };
   /** trained here, configured (trained elsewhere) or the shipped starter. */
   buyerModelSource: ModelSource;
   merchantModelSource: ModelSource;
@@ -61,13 +63,16 @@ export async function scoreAll(
   const { rows: buyers, queue } = await log.step('score buyers', () =>
     scoreBuyers(wh, asOf, abuse, config, log, options.reasons),
   );
-  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
+  const previous = await previousMerchantTiers(wh, asOf);
+  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log, previous));
+  const moves = await tierMoves(wh, asOf, merchants, previous, trust, config);
   await log.step('write score tables', () =>
     publishScores(wh, {
       asOf,
       buyers,
       queue,
       merchants,
+      moves,
       buyerModelDate: abuse.asOf,
       merchantModelDate: trust.asOf,
       models: [abuseModel, trustModel].map((m) => ({
@@ -88,6 +93,10 @@ export async function scoreAll(
     merchantTiers: countBy(merchants, (m) => m.tier),
     buyerModelDate: abuse.asOf,
     merchantModelDate: trust.asOf,
+    merchantMoves: {
+      model: moves.filter((m) => m.cause === 'model').length,
+      data: moves.filter((m) => m.cause === 'data').length,
+    },
     buyerModelSource: abuseModel.source,
     merchantModelSource: trustModel.source,
   };
@@ -105,6 +114,11 @@ export async function scoreAll(
   log.info(
     `scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`,
   );
+  if (summary.merchantMoves.model > 0) {
+    log.info(
+      `${summary.merchantMoves.model} merchants changed tier because merchant-trust was retrained (last week's model kept them); ${summary.merchantMoves.data} because of their own data`,
+    );
+  }
   return summary;
 }
 

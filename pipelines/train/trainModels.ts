@@ -7,6 +7,7 @@ import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
 import { specCatalogue } from '../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../models/train/fitModel.ts';
+import { percentileTable, quantileThresholds } from '../../models/score/quantileTiers.ts';
 import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
@@ -101,20 +102,36 @@ export async function trainModels(
         options.onShortfall(short);
         return null;
       }
-      const { artifact } = await fitModel(data, {
+      const { artifact, validationProbability } = await fitModel(data, {
         spec,
         asOf,
         plan,
         catalogue: catalogues[i]!,
         k: spec.k === 'review-capacity' ? config.review.capacity : spec.k,
         seed: config.training.seed,
-        nTrees: config.training.nTrees,
+        nTrees: spec.nTrees ?? config.training.nTrees,
         threads: config.training.threads,
         maxRows: config.training.maxRows,
         trustlensVersion: trustlensVersion(),
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
+      if (spec.entity === 'merchant' && config.tiers.merchantBy === 'quantile') {
+        const t = config.tiers;
+        const shares = {
+          atRisk: t.merchantAtRiskShare,
+          watch: t.merchantWatchShare,
+          standard: t.merchantStandardShare,
+        };
+        const trust = validationProbability.map((p) => 100 * (1 - p));
+        artifact.tiers = {
+          by: 'quantile',
+          shares,
+          thresholds: quantileThresholds(trust, shares),
+          percentiles: percentileTable(trust),
+          rows: trust.length,
+        };
+      }
       return artifact;
     });
     if (trained !== null) artifacts.push(trained);

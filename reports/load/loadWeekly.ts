@@ -2,7 +2,14 @@
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
-import type { CategoryStats, MerchantMove, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
+import type {
+  CategoryStats,
+  MerchantMove,
+  ModelChangeMoves,
+  TierCount,
+  WeeklyTrustData,
+  WeekStats,
+} from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { num, strList } from './values.ts';
 
@@ -92,7 +99,34 @@ async function tiersAndFlagged(
   return { flagged, merchantTiers };
 }
 
-async function movers(wh: Warehouse, asOf: string, n: number): Promise<WeeklyTrustData['movers']> {
+/** Causes of this week's tier moves (score_merchant_moves_history), by merchant. */
+async function moveCauses(
+  wh: Warehouse,
+  asOf: string,
+): Promise<{ causes: Map<string, 'model' | 'data'>; change: ModelChangeMoves | null }> {
+  if (!(await wh.tableExists('score_merchant_moves_history'))) return { causes: new Map(), change: null };
+  const rows = await wh.all(readSql(new URL('../sql/report_merchant_moves.sql', import.meta.url)), { as_of: asOf });
+  const causes = new Map(
+    rows.map((r) => [String(r.merchant_id), r.cause === 'model' ? ('model' as const) : ('data' as const)]),
+  );
+  const retrained = rows.find((r) => r.previous_model_date !== r.model_date);
+  const change = retrained
+    ? {
+        previousModelDate: String(retrained.previous_model_date),
+        modelDate: String(retrained.model_date),
+        byModel: rows.filter((r) => r.cause === 'model').length,
+        byData: rows.filter((r) => r.cause !== 'model').length,
+      }
+    : null;
+  return { causes, change };
+}
+
+async function movers(
+  wh: Warehouse,
+  asOf: string,
+  n: number,
+  causes: ReadonlyMap<string, 'model' | 'data'>,
+): Promise<WeeklyTrustData['movers']> {
   if (!(await wh.tableExists('score_merchant_history'))) return null;
   const rows = await wh.all(readSql(new URL('../sql/report_merchant_movers.sql', import.meta.url)), { as_of: asOf, n });
   if (rows.length === 0) return null;
@@ -105,6 +139,7 @@ async function movers(wh: Warehouse, asOf: string, n: number): Promise<WeeklyTru
     tierBefore: String(r.tier_before),
     tierNow: String(r.tier_now),
     reasons: strList(r.reasons),
+    ...(causes.has(String(r.merchant_id)) ? { moveCause: causes.get(String(r.merchant_id))! } : {}),
   });
   return {
     previousAsOf: String(rows[0]?.previous_as_of),
@@ -127,6 +162,7 @@ export async function loadWeekly(
   opts: WeeklyOptions,
 ): Promise<Omit<WeeklyTrustData, 'settings'>> {
   const weeks = Math.max(2, opts.trendWeeks);
+  const moves = await moveCauses(wh, asOf);
   const { rows, firstScore } = await activity(wh, asOf, weeks);
   const weekEnds = Array.from({ length: weeks }, (_, i) => addDays(asOf, -7 * (weeks - 1 - i)));
   const lossKnown = (weekEnd: string) => firstScore !== null && firstScore <= weekEnd;
@@ -162,6 +198,7 @@ export async function loadWeekly(
     trend,
     ...(await tiersAndFlagged(wh, asOf)),
     categories,
-    movers: await movers(wh, asOf, opts.movers),
+    movers: await movers(wh, asOf, opts.movers, moves.causes),
+    ...(moves.change ? { modelChange: moves.change } : {}),
   };
 }

@@ -192,9 +192,11 @@ function moversTable(rows: readonly MerchantMove[], caption: string): SafeHtml {
         header: 'Reasons',
         className: 'wrap',
         cell: (m) =>
-          m.reasons.length
-            ? html`<ul class="reasons">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`
-            : html`<span class="muted">—</span>`,
+          m.moveCause === 'model'
+            ? html`<strong>tier moved with the retrained trust model</strong> (last week’s model keeps it ${m.tierBefore})`
+            : m.reasons.length
+              ? html`<ul class="reasons">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`
+              : html`<span class="muted">—</span>`,
       },
     ],
   });
@@ -224,6 +226,17 @@ function merchantSection(d: WeeklyTrustData): SafeHtml {
   return html`<div class="charts"><div>${table}</div>${tierChart('merchant-tiers', d.merchantTiers, d.asOf, prevLabel)}</div>`;
 }
 
+/** Says when tier moves come from a retrained trust model rather than from the shops' own numbers. */
+function modelChangeNotice(d: WeeklyTrustData): SafeHtml | '' {
+  const c = d.modelChange;
+  if (!c) return '';
+  return renderNotice(
+    'info',
+    `the trust model was retrained this week (${c.previousModelDate} → ${c.modelDate})`,
+    html`${fmtInt(c.byModel)} merchant${c.byModel === 1 ? '' : 's'} changed tier because of the new model — last week’s model, on this week’s data, keeps them where they were — and ${fmtInt(c.byData)} because of their own numbers. Trust values of every shop moved a little with the new model; compare them with last week’s with that in mind.`,
+  );
+}
+
 function moversSection(d: WeeklyTrustData): SafeHtml {
   if (!d.movers)
     return renderNotice(
@@ -231,7 +244,7 @@ function moversSection(d: WeeklyTrustData): SafeHtml {
       'no earlier merchant scores to compare with',
       'Movers appear once two weeks of merchant scores exist.',
     );
-  return html`${moversChart('movers', d.movers.fallers, d.movers.risers)}${moversTable(d.movers.fallers, `Trust fell most (since ${d.movers.previousAsOf})`)}${moversTable(d.movers.risers, `Trust rose most (since ${d.movers.previousAsOf})`)}`;
+  return html`${modelChangeNotice(d)}${moversChart('movers', d.movers.fallers, d.movers.risers)}${moversTable(d.movers.fallers, `Trust fell most (since ${d.movers.previousAsOf})`)}${moversTable(d.movers.risers, `Trust rose most (since ${d.movers.previousAsOf})`)}`;
 }
 
 export function renderWeeklyTrust(d: WeeklyTrustData): string {

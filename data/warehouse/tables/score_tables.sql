@@ -59,3 +59,12 @@ create table if not exists risk_queue_summary_history (
   min_risk double not null,        -- review.minRisk
   min_expected_loss double not null  -- review.minExpectedLoss
 );
+create table if not exists score_merchant_moves_history (
+  as_of date not null,
+  merchant_id varchar not null,
+  previous_tier varchar not null,  -- tier at the previous score
+  tier varchar not null,
+  cause varchar not null,          -- model: last week's model would have kept the tier on this week's data; data: it moved either way
+  previous_model_date date not null,
+  model_date date not null
+);
