@@ -42,6 +42,8 @@ export interface WeeklyRunOptions {
 export interface StageTiming {
   stage: string;
   seconds: number;
+  /** CPU seconds of the process during the stage, every thread counted: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** Peak resident memory of this process so far, in MB. */
   peakRssMb: number;
   /** What the stage did, in a few words. */
@@ -93,7 +95,13 @@ export async function runWeeklyOn(
     } catch (err) {
       throw stageFailure(name, err);
     }
-    stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
+    stages.push({
+      stage: name,
+      seconds: run.seconds,
+      cpuSeconds: run.cpuSeconds,
+      peakRssMb: run.peakRssMb,
+      note: note(run.value),
+    });
     return run.value;
   };
 
