@@ -19,6 +19,7 @@ import { trainModels } from '../train/trainModels.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { addDays } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
 import {
   historyCoverage,
@@ -43,6 +44,8 @@ export interface WeeklyRunOptions {
 export interface StageTiming {
   stage: string;
   seconds: number;
+  /** CPU seconds of the process during the stage, every thread counted: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** Peak resident memory of this process so far, in MB. */
   peakRssMb: number;
   /** What the stage did, in a few words. */
@@ -98,7 +101,13 @@ export async function runWeeklyOn(
     } catch (err) {
       throw stageFailure(name, err, { warehouse: wh.path, memoryLimit: config.memoryLimit });
     }
-    stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
+    stages.push({
+      stage: name,
+      seconds: run.seconds,
+      cpuSeconds: run.cpuSeconds,
+      peakRssMb: run.peakRssMb,
+      note: note(run.value),
+    });
     return run.value;
   };
 
@@ -158,7 +167,17 @@ export async function runWeeklyOn(
         await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model), onShortfall: noteShortfall });
       }
       try {
-        await scoreDates(wh, missing, config, log, { reasons: 'queue' });
+        // Past weeks serve the replay, trends and the next week's features (risk, tier, trust); only the week before
+        // this one is scored in full, since this week's reports compare against it.
+        const previous = addDays(asOf, -7);
+        await scoreDates(
+          wh,
+          missing.filter((d) => d !== previous),
+          config,
+          log,
+          { purpose: 'replay' },
+        );
+        if (missing.includes(previous)) await scoreDates(wh, [previous], config, log, { reasons: 'queue' });
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         log.warn(`could not score the past weeks (${err.message.split('\n')[0]}); they stay unscored`);

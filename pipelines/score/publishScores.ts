@@ -29,7 +29,11 @@ const BUILD_TABLES = [
 export interface PublishInput {
   asOf: string;
   buyers: BuyerScore[];
-  queue: QueueSummary;
+  /**
+   * Null for a replay-only past week: only score_buyer_history, score_merchant_history and score_model_history get its
+   * rows; the current tables and the queue tables are left as they are.
+   */
+  queue: QueueSummary | null;
   merchants: MerchantScore[];
   moves: TierMove[];
   buyerModelDate: string;
@@ -81,10 +85,10 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
     m.appendVarchar(r.merchant_id);
     m.appendDouble(r.trust);
     m.appendVarchar(r.tier);
-    m.appendDouble(r.fulfilment);
-    m.appendDouble(r.product_quality);
-    m.appendDouble(r.after_sales);
-    m.appendDouble(r.satisfaction);
+    for (const v of [r.fulfilment, r.product_quality, r.after_sales, r.satisfaction]) {
+      if (v === null) m.appendNull();
+      else m.appendDouble(v);
+    }
     appendReasons(m, r.reasons);
     m.endRow();
   }
@@ -110,6 +114,8 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_model_tables.sql', import.meta.url)));
     await stageRows(wh, input);
+    const queue = input.queue;
+    const outputs = queue === null ? SCORE_OUTPUTS.filter((o) => !o.current.startsWith('risk_queue')) : SCORE_OUTPUTS;
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
       score_merchant: { as_of: input.asOf, model_date: input.merchantModelDate },
@@ -118,16 +124,16 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       score_merchant_moves: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue_summary: {
         as_of: input.asOf,
-        capacity: input.queue.capacity,
-        queued: input.queue.queued,
-        handled: input.queue.handled,
-        below_risk_floor: input.queue.belowRiskFloor,
-        below_loss_floor: input.queue.belowLossFloor,
-        min_risk: input.queue.minRisk,
-        min_expected_loss: input.queue.minExpectedLoss,
+        capacity: queue?.capacity ?? null,
+        queued: queue?.queued ?? null,
+        handled: queue?.handled ?? null,
+        below_risk_floor: queue?.belowRiskFloor ?? null,
+        below_loss_floor: queue?.belowLossFloor ?? null,
+        min_risk: queue?.minRisk ?? null,
+        min_expected_loss: queue?.minExpectedLoss ?? null,
       },
     } as const;
-    for (const o of SCORE_OUTPUTS) {
+    for (const o of outputs) {
       await wh.run(
         `create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`,
         params[o.current],
@@ -145,7 +151,11 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       await wh.run(readSql(new URL('./sql/insert_score_model.sql', import.meta.url)), row);
     }
     await publishDated(wh, input.asOf, [
-      ...SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })),
+      ...outputs.map((o) => ({
+        build: `${o.current}__new`,
+        history: o.history,
+        current: queue === null ? null : o.current,
+      })),
       { build: 'score_model__new', history: 'score_model_history', current: null },
     ]);
   } finally {

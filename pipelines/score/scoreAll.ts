@@ -16,8 +16,8 @@ export interface ScoreSummary {
   buyers: number;
   merchants: number;
   queue: number;
-  /** The queue's counts and floors; `shortQueueReason` words a short week. */
-  queueSummary: QueueSummary;
+  /** The queue's counts and floors; `shortQueueReason` words a short week. Null for a replay-only week (no queue). */
+  queueSummary: QueueSummary | null;
   buyerTiers: Record<string, number>;
   merchantTiers: Record<string, number>;
   buyerModelDate: string;
@@ -42,8 +42,14 @@ export interface ScoreOptions {
    * in history (for `run`, which has just built it).
    */
   features?: 'rebuild' | 'reuse';
-  /** Buyers explained with reasons (default 'flagged'); backfilled history weeks explain only their queue. */
+  /** Buyers explained with reasons (default 'flagged'); 'none' is a replay-only week (see `purpose`). */
   reasons?: ReasonScope;
+  /**
+   * 'week' (default): the week people read, with its queue, reasons and sub-scores, the current tables replaced.
+   * 'replay': a past week scored only for the policy replay, trends and the next week's features, which read risk, tier
+   * and trust alone: no queue, no TreeSHAP, history rows only (the current tables stay as they are).
+   */
+  purpose?: 'week' | 'replay';
 }
 
 export async function scoreAll(
@@ -60,12 +66,16 @@ export async function scoreAll(
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
+  const replay = options.purpose === 'replay';
   const { rows: buyers, queue } = await log.step('score buyers', () =>
-    scoreBuyers(wh, asOf, abuse, config, log, options.reasons),
+    scoreBuyers(wh, asOf, abuse, config, log, replay ? 'none' : options.reasons),
   );
   const previous = await previousMerchantTiers(wh, asOf);
-  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log, previous));
-  const moves = await tierMoves(wh, asOf, merchants, previous, trust, config);
+  const merchants = await log.step('score merchants', () =>
+    scoreMerchants(wh, asOf, trust, config, log, previous, !replay),
+  );
+  // Replay-only weeks feed the replay and trends; which moves a retrain caused matters on the week people read.
+  const moves = replay ? [] : await tierMoves(wh, asOf, merchants, previous, trust, config);
   await log.step('write score tables', () =>
     publishScores(wh, {
       asOf,
@@ -87,7 +97,7 @@ export async function scoreAll(
     asOf,
     buyers: buyers.length,
     merchants: merchants.length,
-    queue: queue.queued,
+    queue: queue?.queued ?? 0,
     queueSummary: queue,
     buyerTiers: countBy(buyers, (b) => b.tier),
     merchantTiers: countBy(merchants, (m) => m.tier),
@@ -108,8 +118,10 @@ export async function scoreAll(
     m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`;
   log.info(
     `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; ` +
-      (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
-      (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
+      (queue === null
+        ? 'replay only: no queue, no reasons'
+        : (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
+          (queue.handled ? `; ${queue.handled} already handled, listed apart` : '')),
   );
   log.info(
     `scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`,

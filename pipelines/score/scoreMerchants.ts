@@ -1,4 +1,4 @@
-// Scores every merchant of a feature snapshot: trust 0–100, tier, component sub-scores and reasons.
+// Scores every merchant of a feature snapshot: trust 0–100, tier, and (unless a replay-only week) component sub-scores and reasons.
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
 import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
@@ -14,10 +14,11 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 
-export interface MerchantScore extends Record<TrustComponent, number> {
+export interface MerchantScore extends Record<TrustComponent, number | null> {
   merchant_id: string;
   trust: number;
   tier: MerchantTier;
+  /** Empty, and the sub-scores null, in a replay-only week (no TreeSHAP). */
   reasons: string[];
 }
 
@@ -141,6 +142,8 @@ export async function scoreMerchants(
   config: TrustlensConfig,
   log: Logger,
   previous: ReadonlyMap<string, { tier: string }> = new Map(),
+  /** False for a past week scored only for the replay and trends, which read trust and tier alone. */
+  explain = true,
 ): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
@@ -151,6 +154,13 @@ export async function scoreMerchants(
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const tierOf = merchantTierOf(config, artifact);
+  if (!explain)
+    return snap.ids.map((merchant_id, i) => {
+      const trust = 100 * (1 - probability[i]!);
+      const none = { fulfilment: null, product_quality: null, after_sales: null, satisfaction: null };
+      const tier = active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive';
+      return { merchant_id, trust, tier, ...none, reasons: [] };
+    });
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(
