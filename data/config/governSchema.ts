@@ -55,7 +55,7 @@ export const governSchema = z
           .strictObject(
             hoursStandard(
               'ticketResponseMedian',
-              { limit: 8, minCases: 3, points: 1 },
+              { limit: 8, minCases: 2, points: 1 },
               'Median hours to the first answer to a service ticket (an unanswered one counts the hours elapsed)',
             ),
           )
@@ -76,7 +76,7 @@ export const governSchema = z
           .strictObject(
             hoursStandard(
               'refundResponseMedian',
-              { limit: 24, minCases: 3, points: 1 },
+              { limit: 24, minCases: 2, points: 1 },
               'Median hours to the merchant’s first answer to a refund request (an unanswered one counts the hours elapsed)',
             ),
           )
@@ -183,7 +183,7 @@ export const governSchema = z
           .strictObject(
             shareStandard(
               'lateShipment',
-              { limit: 0.15, minCases: 3, points: 2 },
+              { limit: 0.1, minCases: 2, points: 2 },
               'Share of orders shipped after the promised date (or not shipped by it)',
             ),
           )
@@ -192,7 +192,7 @@ export const governSchema = z
           .strictObject(
             shareStandard(
               'qualityRefunds',
-              { limit: 0.15, minCases: 8, points: 2 },
+              { limit: 0.1, minCases: 5, points: 2 },
               'Share of orders with a refund request for a product defect (not as described, quality, damaged, wrong item)',
             ),
           )
@@ -219,17 +219,17 @@ export const governSchema = z
         pointDeductionPoints: z
           .number()
           .positive()
-          .default(20)
+          .default(28)
           .describe('Active points at which a point deduction is recommended.'),
         suspensionPoints: z
           .number()
           .positive()
-          .default(32)
+          .default(48)
           .describe('Active points at which suspension is recommended.'),
         closurePoints: z
           .number()
           .positive()
-          .default(48)
+          .default(72)
           .describe('Active points at which closing the shop is recommended.'),
         decayWeeks: wholeAtLeast('govern.ladder.decayWeeks', 1)
           .default(8)

@@ -22,6 +22,8 @@ import { COMPENSATION_CSV, MERCHANT_ACTIONS_CSV, SPOT_CHECKS_CSV } from './merch
 const MAX_VIOLATIONS_SHOWN = 4;
 /** Ledger rows shown on the page; the CSV has every merchant and week. */
 const MAX_LEDGER_ROWS = 25;
+/** Merchants shown per table (a level, the escalations); the CSV has them all. */
+const MAX_ACTION_ROWS = 50;
 
 const merchantCell = (r: { name: string; merchantId: string }) =>
   html`${r.name}<br><span class="id muted">${r.merchantId}</span>`;
@@ -43,8 +45,10 @@ function changeCell(r: MerchantActionRow): SafeHtml {
   return html`<span class="muted">unchanged</span>${held}`;
 }
 
-function actionsTable(rows: readonly MerchantActionRow[], caption: string, empty: string): SafeHtml {
-  return renderTable<MerchantActionRow>({
+function actionsTable(all: readonly MerchantActionRow[], caption: string, empty: string): SafeHtml {
+  const rows = all.slice(0, MAX_ACTION_ROWS);
+  const more = all.length - rows.length;
+  const table = renderTable<MerchantActionRow>({
     rows,
     caption,
     empty,
@@ -66,6 +70,7 @@ function actionsTable(rows: readonly MerchantActionRow[], caption: string, empty
       { header: 'Violations behind it', className: 'wrap', cell: (r) => violationList(r.violations) },
     ],
   });
+  return more > 0 ? html`${table}<p class="muted">${fmtInt(more)} more in ${MERCHANT_ACTIONS_CSV}.</p>` : table;
 }
 
 function headline(d: MerchantOpsData, actions: readonly MerchantActionRow[]): SafeHtml {

@@ -54,7 +54,6 @@ scored as (
       + 0.6 * tl_z(seed, o, 'v.d') as q_described,
     4.6
       - case when m_archetype = 'poor_service' then 2.2 * eff_sev else 0 end
-      - case when m_archetype = 'rejects_no_reason_returns' then 0.8 * eff_sev else 0 end
       - case when request_status = 'rejected' then 1.0 else 0 end
       - 0.8 * tl_strain(seed, m, created_s, start_s)
       + 0.6 * tl_z(seed, o, 'v.s') as q_service,

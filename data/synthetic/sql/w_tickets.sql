@@ -1,6 +1,6 @@
--- Service tickets: after-sales tickets on orders (more with refunds, lateness, lost parcels, and buyers chasing shops that
--- do not answer or refuse returns) plus pre-sale questions; response, resolution, satisfaction and attitude complaints
--- follow the shop's service quality and its strain that week (seasonal peaks, bad weeks); censored at the end date.
+-- Service tickets: after-sales tickets on orders (more with refunds, lateness, lost parcels) plus pre-sale questions; response,
+-- resolution, satisfaction and attitude complaints follow the shop's service quality and its strain that week (seasonal
+-- peaks, the shop's bad weeks); censored at the end date.
 create or replace table w_tickets as
 with p as (
   select * from w_params
@@ -22,8 +22,7 @@ after_sales as (
     + case when requested_s is not null then 0.3 else 0 end
     + case when shipped_late then 0.12 else 0 end
     + case when is_lost then 0.3 else 0 end
-    + case when m_archetype = 'poor_service' then 0.05 + 0.2 * eff_sev else 0 end
-    + case when m_archetype = 'rejects_no_reason_returns' then 0.12 * eff_sev else 0 end
+    + case when m_archetype = 'poor_service' then 0.05 else 0 end
 ),
 pre_sale as (
   select
@@ -54,7 +53,7 @@ handled as (
       when 'poor_service' then 2 + 30 * eff_sev when 'not_as_described' then 2.0 else 1.5 end * (1 + 5 * strain))::BIGINT as respond_raw,
     tl_u(seed, tk, 't.resolve') < case m_archetype
       when 'poor_service' then 0.88 - 0.4 * eff_sev when 'not_as_described' then 0.82 when 'good' then 0.92
-      when 'abuser_target' then 0.92 when 'rejects_no_reason_returns' then 0.86 - 0.3 * eff_sev else 0.86 end
+      when 'abuser_target' then 0.92 else 0.86 end
       - 0.25 * strain as resolves
   from strained
 ),
@@ -89,7 +88,6 @@ final as (
     )))::INTEGER end as satisfaction,
     tl_u(seed, tk, 't.attitude') < 0.01
       + case when m_archetype = 'poor_service' then 0.22 * eff_sev else 0 end
-      + case when m_archetype = 'rejects_no_reason_returns' then 0.15 * eff_sev else 0 end
       + case when resolved_s is null then 0.02 else 0 end
       + 0.08 * strain as attitude_complaint
   from timed

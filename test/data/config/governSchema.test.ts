@@ -14,7 +14,7 @@ describe('config govern', () => {
     const g = configSchema.parse({}).govern;
     expect(Object.keys(g.standards).sort()).toEqual(STANDARDS.map((s) => s.key).sort());
     expect(g.standards.ticketResponseLate).toEqual({ limit: 0.5, minCases: 2, points: 2, hours: 24 });
-    expect(g.ladder).toMatchObject({ warningPoints: 1, closurePoints: 48, decayWeeks: 8, maxStepsPerWeek: 1 });
+    expect(g.ladder).toMatchObject({ warningPoints: 1, closurePoints: 72, decayWeeks: 8, maxStepsPerWeek: 1 });
     expect(g.spotCheck).toEqual({ size: 40, riskShare: 0.5, seed: 17 });
   });
 
@@ -25,7 +25,7 @@ describe('config govern', () => {
       JSON.stringify({ govern: { standards: { lateShipment: { limit: 0.04 } }, spotCheck: { size: 10 } } }),
     );
     const g = loadConfig(p).config.govern;
-    expect(g.standards.lateShipment).toEqual({ limit: 0.04, minCases: 3, points: 2 });
+    expect(g.standards.lateShipment).toEqual({ limit: 0.04, minCases: 2, points: 2 });
     expect(g.spotCheck.size).toBe(10);
     expect(g.historyWeeks).toBe(26);
   });
@@ -37,7 +37,7 @@ describe('config govern', () => {
       JSON.stringify({
         govern: {
           standards: { disputesLost: { limit: 2, minCases: 0 }, noSuchStandard: {} },
-          ladder: { suspensionPoints: 60 },
+          ladder: { suspensionPoints: 80 },
           spotCheck: { riskShare: -0.1 },
         },
       }),

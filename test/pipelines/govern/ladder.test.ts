@@ -8,7 +8,7 @@ import {
   type Violation,
 } from '../../../pipelines/govern/ladder/applyLadder.ts';
 
-// Points to reach: warning 1, rectification 6, demotion 12, point deduction 20, suspension 32, closure 48.
+// Points to reach: warning 1, rectification 6, demotion 12, point deduction 28, suspension 48, closure 72.
 const ladder = configSchema.parse({}).govern.ladder;
 const WEEKS = weeksEnding('2026-03-02', 12);
 const W = (i: number) => WEEKS[i]!;
@@ -77,7 +77,7 @@ describe('applyLadder', () => {
     const recs = applyLadder(WEEKS, input, ladder).slice(0, 4);
     expect(recs.map((r) => [r.action, r.targetAction, r.pointsActive])).toEqual([
       ['warning', 'demotion', 15],
-      ['rectification', 'suspension', 15 + 30],
+      ['rectification', 'point_deduction', 15 + 30],
       ['demotion', 'closure', 45 + 30],
       ['point_deduction', 'closure', 75 + 30],
     ]);
