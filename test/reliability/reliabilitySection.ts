@@ -5,11 +5,11 @@ import type { Guarantee, Proof } from './guarantees.ts';
 export const SECTION_START = '<!-- generated:reliability -->';
 export const SECTION_END = '<!-- /generated:reliability -->';
 
-/** Whether a test's full name ("describe > title", an it.each title filled in) is the one a proof names. */
-export function provesWith(proof: Proof, file: string, fullName: string): boolean {
+/** Whether a test (its title, an it.each title filled in; or a full name "describe > title") is the one a proof names. */
+export function provesWith(proof: Proof, file: string, name: string): boolean {
   if (file !== proof.file) return false;
   const pattern = proof.test.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('%s', '.+');
-  return new RegExp(`(^| > )${pattern}`).test(fullName);
+  return new RegExp(`^${pattern}`).test(name.split(' > ').at(-1)!);
 }
 
 /** Bad inputs per guarantee (in order) from the records of a run, and the total over every record. */

@@ -9,7 +9,10 @@ import { GUARANTEES } from './guarantees.ts';
 import { countBadInputs, provesWith, readSection, renderSection, writeSection } from './reliabilitySection.ts';
 
 interface VitestJson {
-  testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[];
+  testResults: {
+    name: string;
+    assertionResults: { title: string; fullName: string; status: string; failureMessages: string[] }[];
+  }[];
 }
 
 function testFiles(dir: string): string[] {
@@ -43,10 +46,12 @@ function main(): number {
       f.assertionResults.map((a) => ({ file: relative(process.cwd(), f.name), ...a })),
     );
     const problems: string[] = [];
+    for (const t of tests.filter((x) => x.status === 'failed'))
+      problems.push(`${t.file}: "${t.fullName}" failed: ${t.failureMessages[0]?.split('\n')[0] ?? ''}`);
     if (run.status !== 0) problems.push(`vitest exited ${run.status}: every test must pass`);
     for (const g of GUARANTEES) {
       for (const p of g.proofs) {
-        const hits = tests.filter((t) => provesWith(p, t.file, t.fullName));
+        const hits = tests.filter((t) => provesWith(p, t.file, t.title));
         if (hits.length === 0) problems.push(`${p.file}: no test titled "${p.test}…" (guarantee "${g.title}")`);
         for (const h of hits) {
           // A test this machine cannot run (no PID namespaces, say) is skipped: said, not counted.

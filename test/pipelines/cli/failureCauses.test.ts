@@ -126,7 +126,7 @@ describe.skipIf(!mounts)('disk and permissions (in a mount namespace)', () => {
     );
     expect(denied.status).toBe(2);
     expect(denied.stderr).toMatch(
-      /^trustlens: cannot write .*reports\/\.2026-04-06\.tmp-\d+ \(EROFS: read-only file system\); give trustlens write access there, or point it elsewhere \(config reportsDir, --out, --warehouse\)\n$/,
+      /^trustlens: cannot write .*reports\/\.2026-04-06\.tmp-\d+-\d+ \(EROFS: read-only file system\); give trustlens write access there, or point it elsewhere \(config reportsDir, --out, --warehouse\)\n$/,
     );
   });
 });
