@@ -15,6 +15,7 @@ export const E2E_SUITES = [
   'test/pipelines/run/identicalRuns.test.ts', // generate → two whole runs, every table compared
   'test/pipelines/run/leftovers.test.ts', // writers killed in child processes at every file operation
   'test/pipelines/run/shortHistory.test.ts', // three whole runs on 0, 1 and 3 weeks of data
+  'test/pipelines/run/foreignLayout.test.ts', // a whole run on a foreign export through its mapping
   'test/pipelines/features/knownAt.test.ts', // ingests corrections and rebuilds features four times
   'test/models/forest/reference.test.ts', // trains ml-random-forest next to the engine
   'test/pipelines/features/buildFeatures.test.ts', // the features stage: weekly history, rebuilds, failed builds

@@ -42,9 +42,9 @@ export const configSchema = z
         starterDir: z
           .string()
           .min(1)
-          .default('models/starter')
+          .optional()
           .describe(
-            'Folder of the starter models: <starterDir>/<model>/artifact.json with its MODEL_CARD.md (`npm run starter-models` rebuilds them).',
+            'Folder of starter models: <starterDir>/<model>/artifact.json with its MODEL_CARD.md. Default: the ones shipped in the trustlens package (models/starter, rebuilt by `npm run starter-models`), wherever trustlens runs from.',
           ),
         abuseRisk: z
           .string()

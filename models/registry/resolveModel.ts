@@ -1,6 +1,7 @@
 // Which artifact scores a date: one configured (trained elsewhere), else the newest trained here on or before it, else the shipped starter.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { parseOrThrow } from '../../data/validation/parseOrThrow.ts';
@@ -26,6 +27,17 @@ export interface ResolvedModel {
   artifact: ArtifactFile;
   source: ModelSource;
   path: string;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The starter models shipped with trustlens, found wherever trustlens is run from (config models.starterDir overrides). */
+export const SHIPPED_STARTER_DIR = join(PACKAGE_ROOT, 'models', 'starter');
+
+/** A file inside the trustlens package as a package-relative path, so outputs do not depend on where it is installed. */
+function packagePath(path: string): string {
+  const rel = relative(PACKAGE_ROOT, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 export function starterArtifactPath(starterDir: string, model: ModelName): string {
@@ -80,7 +92,7 @@ export function resolveModel(choice: ModelChoice, model: ModelName, asOf: string
         'restore it from the repository (git checkout models/starter) or rebuild it with `npm run starter-models`',
       ),
       source: 'starter',
-      path: starter,
+      path: packagePath(starter),
     };
   }
   throw new UserError(
@@ -97,7 +109,7 @@ export function modelChoice(config: TrustlensConfig): ModelChoice {
   if (config.models.merchantTrust !== undefined) configured['merchant-trust'] = config.models.merchantTrust;
   return {
     artifactsDir: config.artifactsDir,
-    starterDir: config.models.starterDir,
+    starterDir: config.models.starterDir ?? SHIPPED_STARTER_DIR,
     useStarter: config.models.useStarter,
     configured,
   };

@@ -9,6 +9,8 @@ import { configSchema } from '../../data/config/configSchema.ts';
 import { createLogger } from '../../data/log/Logger.ts';
 import { evaluateSeeds, formatSeedTable, type SeedResult } from '../evaluate/multiSeed.ts';
 import { benchDecide } from './decideBench.ts';
+import { evaluateAbsentSources, SCENARIO_ABSENT } from '../evaluate/absentSourcesScenario.ts';
+import { formatQualityTable } from '../evaluate/qualityLine.ts';
 import { textTable } from '../../data/log/textTable.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { parseBenchArgs, type BenchSize } from './benchArgs.ts';
@@ -205,6 +207,21 @@ async function main(): Promise<void> {
       console.log(
         `\nQuality bar (npm run bench -- --quality-seeds ${args.qualitySeeds.join(',')} --quality-sizes ${args.qualitySizes.join(',')}):\n${formatSeedTable(seeds)}\n`,
       );
+    }
+    if (!args.skipQuality) {
+      // The default marketplace delivered as most real ones are: merchant trust against every single-feature rule.
+      console.error(`# merchant trust with ${SCENARIO_ABSENT.join(', ')} absent (starter models) …`);
+      const { seed, buyers, merchants, weeks } = CONFIG_DEFAULTS.generate;
+      const absent = await evaluateAbsentSources({
+        seed,
+        buyers,
+        merchants,
+        weeks,
+        dir: join(work, 'absent-sources'),
+        config: CONFIG_DEFAULTS,
+        log: createLogger({ verbosity: 'quiet' }),
+      });
+      console.log(formatQualityTable(absent));
     }
     if (!args.skipDecide) {
       // The default marketplace of the quality section, or a warehouse given (e.g. the one `npm start` leaves).

@@ -2,12 +2,14 @@
 import { ruleFlags } from '../../models/baselines/ruleFlags.ts';
 import { averagePrecision, rocAuc } from '../../models/metrics/index.ts';
 import { precisionRecallAtK } from '../../models/metrics/precisionRecallAtK.ts';
-import { readArtifactFor } from '../../models/registry/artifactStore.ts';
+import { modelChoice, resolveModel } from '../../models/registry/resolveModel.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { loadTruth } from './loadTruth.ts';
+import { singleFeatureAucs } from './singleFeatureRules.ts';
 import type { QualityLine } from './qualityLine.ts';
 
 /** Generator archetypes the bar refers to (data/synthetic/archetypes.ts). */
@@ -25,16 +27,40 @@ function alikeAuc<T>(a: readonly T[], b: readonly T[], score: (r: T) => number):
   );
 }
 
+export interface QualityBarOptions {
+  /**
+   * false: the targets set for a marketplace with every source (precision, PR-AUC ratio, trust ROC-AUC ≥ 0.92) are shown
+   * without a verdict; the single-feature-rule target still applies. Default: false when the warehouse records a source
+   * declared absent.
+   */
+  fullDataTargets?: boolean;
+}
+
+/** The one target that holds whatever sources exist: trust ranks problem merchants as well as any single feature. */
+const ANY_DATA_KEYS = new Set(['trust_auc_vs_rule']);
+
 /** Needs score_*_history at asOf (run `trustlens score` first). */
 export async function qualityBar(
   wh: Warehouse,
   asOf: string,
   truthDir: string,
   config: TrustlensConfig,
+  options: QualityBarOptions = {},
 ): Promise<QualityLine[]> {
   await loadTruth(wh, truthDir);
-  return [...(await buyerLines(wh, asOf, config)), ...(await merchantLines(wh, asOf))];
+  const lines = [...(await buyerLines(wh, asOf, config)), ...(await merchantLines(wh, asOf))];
+  const absent = await absentSources(wh);
+  if (options.fullDataTargets ?? absent.length === 0) return lines;
+  const why = `not judged: ${absent.length ? absent.join(', ') : 'sources'} absent`;
+  return lines.map((l) =>
+    l.pass === null || (l.key !== undefined && ANY_DATA_KEYS.has(l.key))
+      ? l
+      : { ...l, pass: null, note: l.note ? `${l.note}; ${why}` : why },
+  );
 }
+
+/** ROC-AUC margin below the best single-feature rule that merchant trust may fall (issue 16: missing sources). */
+export const RULE_AUC_MARGIN = 0.01;
 
 async function buyerLines(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<QualityLine[]> {
   const rows = await wh.all<{ buyer_id: string; risk: number; tier: string; is_abuser: boolean; archetype: string }>(
@@ -50,7 +76,8 @@ async function buyerLines(wh: Warehouse, asOf: string, config: TrustlensConfig):
   const modelAp = averagePrecision(truth, risk);
 
   // Rule baselines on the same buyers' features as of the same date.
-  const spec = readArtifactFor(config.artifactsDir, 'abuse-risk', asOf).spec;
+  // the model that scored the week: trained here, configured, or the starter
+  const spec = resolveModel(modelChoice(config), 'abuse-risk', asOf).artifact.spec;
   const snap = await loadFeatureColumns(wh, spec, asOf);
   const at = new Map(snap.ids.map((id, i) => [id, i]));
   const aligned = new Map(
@@ -173,6 +200,13 @@ async function merchantLines(wh: Warehouse, asOf: string): Promise<QualityLine[]
   const good = rows.filter((r) => !r.is_problem && r.archetype !== TARGETED_MERCHANT_ARCHETYPE);
   const all = share(rows);
   const tShare = share(targeted);
+  const rules = await singleFeatureAucs(
+    wh,
+    asOf,
+    rows.map((r) => r.merchant_id),
+    truth,
+  );
+  const best = rules[0];
   const s = 'merchant trust';
   return [
     {
@@ -191,6 +225,23 @@ async function merchantLines(wh: Warehouse, asOf: string): Promise<QualityLine[]
       pass: auc >= 0.92,
       key: 'trust_auc',
     },
+    {
+      section: s,
+      check: 'ROC-AUC of 100 − trust − best single-feature rule',
+      value: best ? nan2null(auc - best.auc) : null,
+      target: `≥ −${RULE_AUC_MARGIN}`,
+      pass: best && Number.isFinite(auc) ? auc >= best.auc - RULE_AUC_MARGIN : null,
+      note: best ? `best: ${best.rule} at ${best.auc.toFixed(3)}` : 'no feature known to rank by',
+      key: 'trust_auc_vs_rule',
+    },
+    ...rules.map((r) => ({
+      section: s,
+      check: `rule: ${r.rule}: ROC-AUC`,
+      value: nan2null(r.auc),
+      target: '',
+      pass: null,
+      ...(r.unknown ? { note: `${r.unknown} unknown, ranked at the median` } : {}),
+    })),
     {
       section: s,
       check: 'PR-AUC of 100 − trust',

@@ -34,7 +34,10 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     s.score.merchantModelSource === 'starter' && 'merchant-trust',
   ].filter(Boolean);
   const lines = [
-    `week ${s.asOf} done in ${s.seconds.toFixed(1)} s (${n(s.orders)} orders in the warehouse)`,
+    `week ${s.asOf} done in ${s.seconds.toFixed(1)} s (${n(s.orders)} orders in the warehouse` +
+      (s.guestOrders
+        ? `, ${n(s.guestOrders)} of them guest checkouts: counted for their merchants, no buyer to score)`
+        : ')'),
     ...(starters.length
       ? [
           `  NOTE:      scored with STARTER models (${starters.join(', ')}): trained on the synthetic marketplace, not on this marketplace's labels;`,

@@ -18,6 +18,7 @@ import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { trainModels } from '../train/trainModels.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
@@ -59,6 +60,8 @@ export interface WeeklyRunSummary {
   ingest: BatchResult | null;
   ingestFrom: string | null;
   orders: number;
+  /** Orders without a buyer id (guest checkouts): they count for their merchants and are kept out of buyer scores. */
+  guestOrders: number;
   trained: ModelName[];
   backfilledWeeks: string[];
   /** History this week: its length, what the models and the replay need, the weeks that could not be scored or replayed. */
@@ -134,7 +137,10 @@ export async function runWeeklyOn(
     },
   );
   await requireTables(wh, 'run');
-  const orders = Number(await wh.scalar<bigint>('select count(*) from orders'));
+  const [counts] = await wh.all<{ orders: bigint; guest_orders: bigint }>(
+    readSql(new URL('./sql/order_counts.sql', import.meta.url)),
+  );
+  const orders = Number(counts?.orders ?? 0n);
 
   // The simulator judges each request with the score of the week before it, and trends need past weeks:
   // a warehouse without that history gets it scored once, oldest first, each week by a model trained no later than it.
@@ -264,6 +270,7 @@ export async function runWeeklyOn(
     ingest,
     ingestFrom: from,
     orders,
+    guestOrders: Number(counts?.guest_orders ?? 0n),
     trained: trained.map((t) => t.artifact.model),
     backfilledWeeks: backfilled,
     history: { ...coverage, unscoredWeeks, unreplayedWeeks: unreplayed },

@@ -188,6 +188,13 @@ export function renderPolicyImpact(d: PolicyImpactData): string {
       'no simulation results for this week',
       html`Run <code>trustlens simulate --as-of ${d.asOf}</code> to replay the refund policies, then build the report again.`,
     );
+  } else if (d.results.every((r) => r.metric === 'review_capacity' || (r.metric === 'requests' && r.value === 0))) {
+    // The replay ran but had nothing to decide: say so, instead of empty charts and a missing-baseline warning.
+    body = renderNotice(
+      'info',
+      'no refund requests in the replay window',
+      html`No refund request falls in the weeks replayed up to ${d.asOf}, so the policies had nothing to decide. The comparison fills in once refund requests are delivered for those weeks (or never, if the marketplace declared refund_requests absent).`,
+    );
   } else {
     const results = d.results;
     const get = lookupOf(results);

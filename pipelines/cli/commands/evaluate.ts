@@ -57,6 +57,12 @@ export const evaluateCommand = defineCommand({
       schema: opt.path.optional(),
       defaultText: 'a temp folder, removed',
     },
+    {
+      flag: 'absent-sources',
+      description:
+        'With --seeds: deliver each marketplace with only buyers, merchants, orders and reviews (refund_requests, service_tickets, merchant_actions and investigations declared absent), so the first run scores with the starter models, and judge merchant trust against every single-feature rule (ROC-AUC ≥ the best rule − 0.01).',
+      schema: opt.flag,
+    },
     { flag: 'skip-policies', description: 'Only the model checks, not the policy replays.', schema: opt.flag },
     { flag: 'strict', description: 'Fail (exit 2) when any check fails.', schema: opt.flag },
   ],

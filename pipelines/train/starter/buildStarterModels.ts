@@ -7,7 +7,7 @@ import { createLogger } from '../../../data/log/Logger.ts';
 import { generateMarketplace } from '../../../data/synthetic/generateMarketplace.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { MODEL_SPECS } from '../../../models/specs/index.ts';
-import { starterArtifactPath } from '../../../models/registry/resolveModel.ts';
+import { SHIPPED_STARTER_DIR, starterArtifactPath } from '../../../models/registry/resolveModel.ts';
 import { ingestInto } from '../../ingest/runIngest.ts';
 import { trainModels } from '../trainModels.ts';
 import { withMaskedSources } from './maskSources.ts';
@@ -17,7 +17,7 @@ import { STARTER_MARKETPLACE, STARTER_MAX_DEPTH, STARTER_MODELS, STARTER_TRAININ
 async function main(): Promise<void> {
   const arg = (flag: string) =>
     process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined;
-  const out = arg('--out') ?? 'models/starter';
+  const out = arg('--out') ?? SHIPPED_STARTER_DIR;
   // --work DIR keeps the generated marketplace and its warehouse there, and reuses them on the next build.
   const kept = arg('--work');
   const log = createLogger({ verbosity: 'normal' });

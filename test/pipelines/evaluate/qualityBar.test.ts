@@ -64,6 +64,21 @@ describe('qualityBar', () => {
     expect(auc.pass).toBe(auc.value! >= 0.9);
   });
 
+  it('compares merchant trust with every single-feature rule the snapshot can rank by, naming the best', () => {
+    const margin = line('ROC-AUC of 100 − trust − best single-feature rule');
+    expect(margin).toMatchObject({ target: '≥ −0.01', pass: margin.value! >= -0.01 });
+    const rules = lines.filter((l) => l.check.startsWith('rule: '));
+    // the mini history holds five of the rule features (no ratings): those five, best first
+    expect(rules.map((l) => l.check.replace(/^rule: (lowest|highest) |: ROC-AUC$/g, '')).sort()).toEqual([
+      'cancellation_rate_90d',
+      'late_shipment_rate_90d',
+      'order_defect_rate_90d',
+      'product_defect_rate_90d',
+      'service_avg_90d',
+    ]);
+    expect(margin.note).toBe(`best: ${rules[0]!.check.slice(6, -9)} at ${rules[0]!.value!.toFixed(3)}`);
+  });
+
   it('measures against truth, not investigation labels: planted abusers nobody investigated count', () => {
     expect(line('scored buyers').note).toBe(`${BUYERS_PER_SNAPSHOT / 8} abusers`);
   });
