@@ -38,13 +38,24 @@ export function topReasons(input: ReasonInput): Reason[] {
     const v = values[entries.findIndex((e) => e.name === c.column)];
     return v !== undefined && (c.op === '>=' ? v >= c.threshold : v > c.threshold);
   };
-  const order = entries.map((_, i) => i).filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
+  const order = entries
+    .map((_, i) => i)
+    .filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name) && citable(entries[i]!, values[i]!, typical[i]!));
   order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
   return order.slice(0, max).map((i) => ({
     feature: entries[i]!.name,
     contribution: contributions[i]!,
     sentence: reasonSentence(entries[i]!, values[i]!, typical[i]!, templates[entries[i]!.name]),
   }));
+}
+
+/**
+ * A reason states a fact about the entity: an unknown value (no data in the window) is no fact, and a value that reads the
+ * same as the typical one ("fresh-food share 0% (typical: 0%)") explains nothing, however the model weighed it.
+ */
+export function citable(entry: CatalogueEntry, value: number, typical: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  return !Number.isFinite(typical) || formatValue(value, entry.unit) !== formatValue(typical, entry.unit);
 }
 
 export function reasonSentence(entry: CatalogueEntry, value: number, typical: number, template: string | undefined): string {

@@ -111,7 +111,9 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     group_refund_only_90d: '{value} refund-only requests across the linked accounts in 90 days',
     group_confirmed_abusers: '{value} linked accounts with confirmed abuse',
   },
-  notReasons: [],
+  // Estimates, not facts about the buyer: "expected" is a model of the shops' baselines and "excess" the difference from it.
+  // They inform the score; a reason quotes only what the buyer did.
+  notReasons: ['refund_only_expected_90d', 'refund_only_excess_90d'],
   // for an unlinked buyer the group totals repeat the buyer's own counts
   reasonOnlyWhen: {
     group_size: { column: 'group_size', op: '>', threshold: 1 },
