@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
+import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
 import { loadReportData } from '../../reports/loadReportData.ts';
@@ -45,11 +46,14 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
   return built;
 }
 
-export async function runReport(options: { asOf: string; out?: string }, ctx: CommandContext): Promise<BuiltReports> {
+export async function runReport(options: { asOf: string; out?: string; weekdayOk?: boolean }, ctx: CommandContext): Promise<BuiltReports> {
   if (ctx.warehouse !== ':memory:' && !existsSync(ctx.warehouse)) {
     throw new UserError(`warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`);
   }
-  const built = await withWarehouse(ctx, null, (wh) => reportInto(wh, options.asOf, ctx, options.out));
+  const built = await withWarehouse(ctx, null, async (wh) => {
+    await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
+    return reportInto(wh, options.asOf, ctx, options.out);
+  });
   ctx.log.info(`reports: ${join(built.dir, 'index.html')}`);
   return built;
 }

@@ -12,15 +12,17 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     : s.ingestFrom
       ? `nothing new in ${s.ingestFrom}`
       : 'no input folder; used the warehouse as it was';
-  const tiers = (t: Record<string, number>, order: string[]) =>
-    order.filter((k) => t[k] !== undefined).map((k) => `${n(t[k]!)} ${k}`).join(', ');
+  // Every tier is named with its count, zeros included ("0 high, 0 elevated buyers of 15,234", never "buyers of 15,234"),
+  // then (for merchants) any tier the score stage added that this list does not know yet.
+  const tiers = (t: Record<string, number>, order: string[], others = false) =>
+    [...order, ...(others ? Object.keys(t).filter((k) => !order.includes(k)).sort() : [])].map((k) => `${n(t[k] ?? 0)} ${k}`).join(', ');
   const lines = [
     `week ${s.asOf} done in ${s.seconds.toFixed(1)} s (${n(s.orders)} orders in the warehouse)`,
     `  loaded:    ${loaded}`,
     `  models:    abuse-risk ${s.score.buyerModelDate}, merchant-trust ${s.score.merchantModelDate}` +
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (fresh, not retrained)'),
     `  flagged:   ${tiers(s.score.buyerTiers, ['high', 'elevated'])} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
-    `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'])}`,
+    `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'], true)}`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
   if (s.backfilledWeeks.length) lines.push(`  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`);

@@ -16,6 +16,7 @@ import { trainModels } from '../train/trainModels.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
+import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 
 export interface WeeklyRunOptions {
   asOf: string;
@@ -23,6 +24,8 @@ export interface WeeklyRunOptions {
   from?: string;
   mapping?: string;
   retrain: boolean;
+  /** Go ahead when asOf is on another weekday than the warehouse's scored weeks. */
+  weekdayOk?: boolean;
 }
 
 export interface StageTiming {
@@ -32,6 +35,8 @@ export interface StageTiming {
   peakRssMb: number;
   /** What the stage did, in a few words. */
   note: string;
+  /** Present on the stage that stopped the run. */
+  failed?: true;
 }
 
 export interface WeeklyRunSummary {
@@ -60,13 +65,21 @@ function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-/** Runs every stage on an open warehouse (the caller holds the run lock). */
-export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx: Pick<CommandContext, 'config' | 'log'>): Promise<WeeklyRunSummary> {
+/**
+ * Runs every stage on an open warehouse (the caller holds the run lock). Each finished stage is pushed onto `stages` as it
+ * ends, so a caller still has the timings of a run that failed.
+ */
+export async function runWeeklyOn(
+  wh: Warehouse,
+  options: WeeklyRunOptions,
+  ctx: Pick<CommandContext, 'config' | 'log'>,
+  stages: StageTiming[] = [],
+): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
   const { asOf } = options;
   // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
   const policies = loadPolicies(config.simulate.policies);
-  const stages: StageTiming[] = [];
+  await checkWeeklyWeekday(wh, asOf, options.weekdayOk ?? false, log);
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
     const s = performance.now();
@@ -74,6 +87,7 @@ export async function runWeeklyOn(wh: Warehouse, options: WeeklyRunOptions, ctx:
     try {
       out = await log.step(name, fn);
     } catch (err) {
+      stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: 'failed', failed: true });
       throw stageFailure(name, err);
     }
     stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: note(out) });

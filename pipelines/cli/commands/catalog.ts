@@ -9,5 +9,9 @@ export const catalogCommand = defineCommand({
     { flag: 'format', value: 'FORMAT', description: 'markdown or json.', schema: z.enum(['markdown', 'json']).default('markdown'), defaultText: 'markdown' },
     { flag: 'table', value: 'TABLE', description: 'Only this table: feat_buyer, feat_merchant or buyer_groups.', schema: z.enum(['feat_buyer', 'feat_merchant', 'buyer_groups']).optional() },
   ],
+  examples: [
+    { command: 'trustlens catalog --table feat_merchant', note: 'the merchant features as Markdown' },
+    { command: 'trustlens catalog --format json', note: 'every table, machine-readable' },
+  ],
   handler: async () => (await import('../../features/runCatalog.ts')).runCatalog,
 });

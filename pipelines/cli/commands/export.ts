@@ -11,5 +11,6 @@ export const exportCommand = defineCommand({
     { flag: 'as-of', value: 'DATE', description: 'Week to export (the as-of date of the run).', schema: opt.date, required: true },
     { flag: 'out', value: 'DIR', description: 'Folder to write into.', schema: opt.path.optional(), defaultText: '<reportsDir>/<as-of>/data' },
   ],
+  examples: [{ command: 'trustlens export --as-of 2026-11-02', note: 'Parquet for the notebooks under reports/out/2026-11-02/data/' }],
   handler: async () => (await import('../../export/runExport.ts')).runExport,
 });

@@ -11,5 +11,6 @@ export const featuresCommand = defineCommand({
   options: [
     { flag: 'as-of', value: 'DATE', description: 'Feature date (YYYY-MM-DD); events on or after it are ignored.', schema: opt.date, required: true },
   ],
+  examples: [{ command: 'trustlens features --as-of 2026-11-02', note: 'buyer and merchant features from events before 2026-11-02' }],
   handler: async () => (await import('../../features/runFeatures.ts')).runFeatures,
 });

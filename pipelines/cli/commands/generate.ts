@@ -17,5 +17,9 @@ export const generateCommand = defineCommand({
     { flag: 'end', value: 'DATE', description: 'History ends just before this date.', schema: opt.date.optional(), defaultText: 'config generate.end (2026-11-02)' },
     { flag: 'format', value: 'FORMAT', description: 'parquet, csv or ndjson.', schema: z.enum(['parquet', 'csv', 'ndjson']).default('parquet'), defaultText: 'parquet' },
   ],
+  examples: [
+    { command: 'trustlens generate --out data/generated/small --buyers 2000 --merchants 100', note: 'a small marketplace as Parquet' },
+    { command: 'trustlens generate --out /tmp/csv --format csv --weeks 26', note: 'half a year as CSV' },
+  ],
   handler: async () => (await import('../../generate/runGenerate.ts')).runGenerate,
 });

@@ -8,8 +8,12 @@ export const ingestCommand = defineCommand({
     'Every load is a batch in load_batches; rows read = rows loaded + rows quarantined, per table. Ingesting the same files twice changes nothing, ' +
     'and a load that fails leaves the warehouse as it was.',
   options: [
-    { flag: 'from', value: 'DIR', description: 'Folder holding <table>.csv|.parquet|.ndjson files.', schema: opt.path, required: true },
-    { flag: 'mapping', value: 'FILE', description: 'Column-mapping file (JSON or YAML) for data of another shape.', schema: opt.path.optional() },
+    { flag: 'from', value: 'DIR', description: 'Folder holding <table>.csv|.parquet|.ndjson files.', schema: opt.path, required: true, input: 'dir' },
+    { flag: 'mapping', value: 'FILE', description: 'Column-mapping file (JSON or YAML) for data of another shape.', schema: opt.path.optional(), input: 'file' },
+  ],
+  examples: [
+    { command: 'trustlens ingest --from deliveries/2026-11-09', note: "load a week's files (already-loaded files are skipped)" },
+    { command: 'trustlens ingest --from data/mappings/marketplace-export --mapping data/mappings/marketplace-export.yaml', note: 'data of another shape, through a mapping' },
   ],
   handler: async () => (await import('../../ingest/runIngest.ts')).runIngest,
 });

@@ -10,6 +10,11 @@ export const reportCommand = defineCommand({
   options: [
     { flag: 'as-of', value: 'DATE', description: 'Week to report: the week ends just before this date.', schema: opt.date, required: true },
     { flag: 'out', value: 'DIR', description: 'Folder to write the reports into.', schema: opt.path.optional(), defaultText: '<config reportsDir>/<DATE> (reports/out/<DATE>)' },
+    { flag: 'weekday-ok', description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.", schema: opt.flag },
+  ],
+  examples: [
+    { command: 'trustlens report --as-of 2026-11-02', note: 'write reports/out/2026-11-02/' },
+    { command: 'trustlens report --as-of 2026-11-02 --out /tmp/reports', note: 'somewhere else' },
   ],
   handler: async () => async (options, ctx) => {
     const { runReport } = await import('../../report/runReport.ts');

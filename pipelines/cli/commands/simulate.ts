@@ -17,10 +17,16 @@ export const simulateCommand = defineCommand({
       description: 'Policy file (YAML or JSON); repeat for several scenarios.',
       schema: z.array(opt.path).optional(),
       repeatable: true,
+      input: 'file',
       defaultText: 'config simulate.policies (the five in data/policies/)',
     },
+    { flag: 'weekday-ok', description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.", schema: opt.flag },
     { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: 'config simulate.bootstrap (200)' },
     { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: 'config simulate.seed (1)' },
+  ],
+  examples: [
+    { command: 'trustlens simulate --as-of 2026-11-02', note: 'the configured policies on the last 12 weeks' },
+    { command: 'trustlens simulate --as-of 2026-11-02 --policy data/policies/status-quo.yaml --policy my-policy.yaml', note: 'your policy against the baseline' },
   ],
   handler: async () => (await import('../../simulate/runSimulate.ts')).runSimulate,
 });

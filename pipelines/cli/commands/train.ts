@@ -15,5 +15,9 @@ export const trainCommand = defineCommand({
     { flag: 'model', value: 'NAME', description: `One model only (${MODEL_NAMES.join(' or ')}).`, schema: z.enum(MODEL_NAMES).optional(), defaultText: 'both' },
     { flag: 'rebuild-features', description: 'Rebuild every feature snapshot used, not only missing ones.', schema: opt.flag },
   ],
+  examples: [
+    { command: 'trustlens train --as-of 2026-11-02', note: 'both models on labels known before the date' },
+    { command: 'trustlens train --as-of 2026-11-02 --model merchant-trust', note: 'the merchant model only' },
+  ],
   handler: async () => (await import('../../train/runTrain.ts')).runTrain,
 });
