@@ -2,14 +2,19 @@
 import type { Warehouse } from '../data/warehouse/Warehouse.ts';
 import { MODEL_NAMES } from '../models/artifactSchema.ts';
 import { loadArtifact } from './load/loadArtifacts.ts';
+import { loadPreviousScores } from './load/loadComparison.ts';
 import { loadDrift, type DriftSource } from './load/loadDrift.ts';
 import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
+import { loadTrainingComparison } from './load/loadTrainingComparison.ts';
 import { loadWeekly } from './load/loadWeekly.ts';
-import { DEFAULT_REPORT_SETTINGS, type ReportData, type ReportSettings } from './reportData.ts';
+import type { ScoringAccess } from './load/scoringAccess.ts';
+import { DEFAULT_REPORT_SETTINGS, type ReportData, type ReportSettings, type ScenarioInfo } from './reportData.ts';
 
 export interface ReportDataOptions {
   trendWeeks: number;
   movers: number;
+  /** Orders in the trust window a merchant needs, this week and last, to be a mover (config report.moverMinOrders). */
+  moverMinOrders?: number;
   reviewCapacity: number;
   artifactsDir: string;
   /** Scenario the others are compared with. */
@@ -17,6 +22,12 @@ export interface ReportDataOptions {
   /** Model-input columns per feature table (from the feature catalogue); drift falls back to every numeric column. */
   featureColumns?: { buyer?: readonly string[]; merchant?: readonly string[] };
   settings?: ReportSettings;
+  /** Lets the report rescore last week with this week's models and explain movers; without it, published scores are compared. */
+  scoring?: ScoringAccess | null;
+  /** The configured scenarios in words (from their policy files). */
+  scenarios?: ScenarioInfo[];
+  /** Weeks the simulate stage replays (config simulate.weeks). */
+  simulateWeeks?: number;
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = { trendWeeks: 12, movers: 10, reviewCapacity: 200, artifactsDir: 'models/artifacts', baseline: 'status-quo' };
@@ -30,19 +41,26 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
   ];
   // Sequential on purpose: one DuckDB connection, and the queries are small.
   const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;
-  const weekly = { ...(await loadWeekly(wh, asOf, { trendWeeks: opts.trendWeeks, movers: opts.movers })), settings };
+  const scoring = opts.scoring ?? null;
+  const previous = await loadPreviousScores(wh, asOf, settings, scoring);
+  const { weekly, coverage } = await loadWeekly(
+    wh,
+    asOf,
+    { trendWeeks: opts.trendWeeks, movers: opts.movers, moverMinOrders: opts.moverMinOrders ?? 20 },
+    previous,
+    scoring,
+  );
   const queue = await loadRiskQueue(wh, asOf, opts.reviewCapacity);
-  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? 'status-quo');
+  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? 'status-quo', opts.scenarios ?? [], opts.simulateWeeks ?? 12);
   const drift = [];
   for (const s of sources) {
     const d = await loadDrift(wh, asOf, s);
     if (d.rows !== null) drift.push(d);
   }
-  return {
-    asOf,
-    weekly,
-    queue,
-    policy,
-    modelCard: { asOf, settings, models: MODEL_NAMES.map((model) => ({ model, artifact: loadArtifact(opts.artifactsDir, model, asOf) })), drift },
-  };
+  const models = [];
+  for (const model of MODEL_NAMES) {
+    const artifact = loadArtifact(opts.artifactsDir, model, asOf);
+    models.push({ model, artifact, training: artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null });
+  }
+  return { asOf, settings, coverage, weekly, queue, policy, modelCard: { asOf, models, drift } };
 }

@@ -1,5 +1,6 @@
 // Renders every report file from the data objects: a pure function from ReportData to file name → contents.
-import { fmtInt, fmtMoney } from './html/format.ts';
+import { fmtInt, fmtMoney, withCurrency } from './html/format.ts';
+import type { PageContext } from './pages/pageContext.ts';
 import { renderIndex, type IndexEntry } from './pages/indexPage.ts';
 import { renderModelCard } from './pages/modelCard.ts';
 import { renderPolicyImpact } from './pages/policyImpact.ts';
@@ -19,7 +20,10 @@ function indexEntries(d: ReportData): IndexEntry[] {
       title: 'Weekly trust report',
       audience: 'Leadership',
       description: 'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
-      status: `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`,
+      status:
+        d.coverage.current.status === 'complete'
+          ? `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`
+          : `week ${d.coverage.current.status}: ${d.coverage.current.cause}`,
     },
     {
       file: 'risk-queue.html',
@@ -46,12 +50,14 @@ function indexEntries(d: ReportData): IndexEntry[] {
 }
 
 export function renderReports(d: ReportData): Record<ReportFile, string> {
-  return {
-    'index.html': renderIndex(d.asOf, indexEntries(d)),
-    'weekly-trust.html': renderWeeklyTrust(d.weekly),
-    'risk-queue.html': renderRiskQueue(d.queue),
+  const ctx: PageContext = { settings: d.settings, coverage: d.coverage };
+  // Every amount on every page carries the configured currency (or none, with a note).
+  return withCurrency(d.settings.currency, () => ({
+    'index.html': renderIndex(d.asOf, indexEntries(d), ctx),
+    'weekly-trust.html': renderWeeklyTrust(d.weekly, ctx),
+    'risk-queue.html': renderRiskQueue(d.queue, ctx),
     [RISK_QUEUE_CSV]: riskQueueCsv(d.queue),
-    'policy-impact.html': renderPolicyImpact(d.policy),
-    'model-card.html': renderModelCard(d.modelCard),
-  } as Record<ReportFile, string>;
+    'policy-impact.html': renderPolicyImpact(d.policy, ctx),
+    'model-card.html': renderModelCard(d.modelCard, ctx),
+  })) as Record<ReportFile, string>;
 }

@@ -120,4 +120,5 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     group_refund_only_90d: { column: 'group_size', op: '>', threshold: 1 },
     group_confirmed_abusers: { column: 'group_size', op: '>', threshold: 1 },
   },
+  betterWhen: {},
 };

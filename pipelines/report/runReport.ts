@@ -8,6 +8,10 @@ import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
 import { loadReportData } from '../../reports/loadReportData.ts';
+import type { ScenarioInfo } from '../../reports/reportData.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
+import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
+import { describePolicy } from './describePolicy.ts';
 
 /** The catalogue's model inputs, when the features stage's catalogue is readable; drift falls back to all numeric columns. */
 async function catalogueColumns(): Promise<{ buyer?: string[]; merchant?: string[] }> {
@@ -24,25 +28,55 @@ export interface ReportContext {
   log: CommandContext['log'];
 }
 
+/** The configured scenarios in words; a policy file that no longer parses is left out (the simulate stage reports it). */
+function scenarioInfos(files: readonly string[], log: ReportContext['log']): ScenarioInfo[] {
+  const out: ScenarioInfo[] = [];
+  for (const file of files) {
+    try {
+      const [policy] = loadPolicies([file]);
+      if (policy) out.push(describePolicy(policy, file));
+    } catch (err) {
+      log.warn(`${file}: not described on the policy page (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+  return out;
+}
+
 /** Writes the reports of `asOf` from an open warehouse into outDir (default <reportsDir>/<asOf>). */
 export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext, out?: string): Promise<BuiltReports> {
   const outDir = out ?? join(ctx.config.reportsDir, asOf);
   for (const table of ['orders', 'refund_requests', 'merchants']) {
     if (!(await wh.tableExists(table))) throw new UserError(`warehouse ${wh.path} has no ${table} table; run \`trustlens ingest\` first`);
   }
+  const { config } = ctx;
   const data = await ctx.log.step('load report data', async () =>
     loadReportData(wh, asOf, {
-      trendWeeks: ctx.config.report.trendWeeks,
-      movers: ctx.config.report.movers,
-      reviewCapacity: ctx.config.review.capacity,
-      artifactsDir: ctx.config.artifactsDir,
+      trendWeeks: config.report.trendWeeks,
+      movers: config.report.movers,
+      moverMinOrders: config.report.moverMinOrders,
+      reviewCapacity: config.review.capacity,
+      artifactsDir: config.artifactsDir,
       featureColumns: await catalogueColumns(),
-      settings: { retrainIntervalDays: ctx.config.training.retrainIntervalDays, merchantHorizonDays: ctx.config.labels.merchantHorizonDays },
+      settings: {
+        retrainIntervalDays: config.training.retrainIntervalDays,
+        merchantHorizonDays: config.labels.merchantHorizonDays,
+        currency: config.report.currency,
+        tiers: config.tiers,
+        notebookUrl: config.report.notebookUrl,
+      },
+      // Rescoring last week with this week's models reads feature snapshots the way the score stage does.
+      scoring: { artifactsDir: config.artifactsDir, threads: config.training.threads, loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date) },
+      scenarios: scenarioInfos(config.simulate.policies, ctx.log),
+      simulateWeeks: config.simulate.weeks,
     }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));
   if (!data.queue.rows) ctx.log.warn(`no risk queue for ${asOf}; run \`trustlens score --as-of ${asOf}\``);
   if (!data.policy.results) ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
+  for (const w of [data.coverage.current, data.coverage.previous]) {
+    if (w.status !== 'complete') ctx.log.warn(`week ${w.weekStart} – ${w.weekEnd} is ${w.status}: ${w.cause}`);
+  }
+  if (data.weekly.comparison.rescoreProblem) ctx.log.warn(`last week not rescored with this week's models: ${data.weekly.comparison.rescoreProblem}`);
   return built;
 }
 

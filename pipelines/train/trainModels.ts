@@ -14,6 +14,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
+import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 
 export interface TrainOptions {
   models?: readonly ModelName[];
@@ -70,6 +71,8 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
+      // The model card compares each scored week's sources with these (a table present at training and absent now).
+      if (artifact.trainingProfile) artifact.trainingProfile.sources = await sourceRows(wh);
       return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
     });
     logSummary(trained.artifact, log);

@@ -1,13 +1,16 @@
 // Fills RiskQueueData and PolicyImpactData from the score and simulate output tables; a missing table means a missing section.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import type { PolicyImpactData, RiskQueueData } from '../reportData.ts';
+import { addDays } from '../../data/time/isoDate.ts';
+import type { PolicyImpactData, RiskQueueData, ScenarioInfo } from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { num, numOrNull, strList } from './values.ts';
 
 export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: number): Promise<RiskQueueData> {
-  if (!(await wh.tableExists('risk_queue_history'))) return { asOf, capacity, rows: null, totalExpectedLoss: null };
+  // The already-handled accounts are published by the queue rules' own stage (issue 17); until then none are known.
+  const handled = null;
+  if (!(await wh.tableExists('risk_queue_history'))) return { asOf, capacity, rows: null, totalExpectedLoss: null, handled };
   const raw = await wh.all(readSql(new URL('../sql/report_risk_queue.sql', import.meta.url)), { as_of: asOf });
-  if (raw.length === 0) return { asOf, capacity, rows: null, totalExpectedLoss: null };
+  if (raw.length === 0) return { asOf, capacity, rows: null, totalExpectedLoss: null, handled };
   const total = (await wh.tableExists('score_buyer_history'))
     ? numOrNull(await wh.scalar('select sum(expected_loss) from score_buyer_history where as_of = $as_of::date', { as_of: asOf }))
     : null;
@@ -15,6 +18,7 @@ export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: numbe
     asOf,
     capacity,
     totalExpectedLoss: total,
+    handled,
     rows: raw.map((r) => ({
       rank: num(r.rank),
       buyerId: String(r.buyer_id),
@@ -31,12 +35,16 @@ export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: numbe
   };
 }
 
-export async function loadPolicyImpact(wh: Warehouse, asOf: string, baseline: string): Promise<PolicyImpactData> {
-  if (!(await wh.tableExists('sim_results'))) return { asOf, baseline, results: null };
+/** `weeks` is the replay window the simulate stage used (config simulate.weeks). */
+export async function loadPolicyImpact(wh: Warehouse, asOf: string, baseline: string, scenarios: ScenarioInfo[], weeks: number): Promise<PolicyImpactData> {
+  if (!(await wh.tableExists('sim_results'))) return { asOf, baseline, results: null, scenarios, window: null };
   const raw = await wh.all(readSql(new URL('../sql/report_sim_results.sql', import.meta.url)), { as_of: asOf });
+  const perWeek = await wh.all(readSql(new URL('../sql/report_replay_weeks.sql', import.meta.url)), { as_of: asOf, weeks });
   return {
     asOf,
     baseline,
+    scenarios,
+    window: { from: addDays(asOf, -7 * weeks), to: asOf, weeks: perWeek.map((w) => ({ weekEnd: String(w.week_end), requests: num(w.requests) })) },
     results: raw.length
       ? raw.map((r) => ({ scenario: String(r.scenario), segment: String(r.segment), metric: String(r.metric), value: num(r.value), lo: numOrNull(r.lo), hi: numOrNull(r.hi) }))
       : null,
