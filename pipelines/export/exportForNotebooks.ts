@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { boundParams } from '../features/materializeSql.ts';
+import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
 import { EXPORT_DATASETS } from './exportDatasets.ts';
 import { EXPORT_FORMAT, type ExportFile, type ExportManifest } from './exportManifest.ts';

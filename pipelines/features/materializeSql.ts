@@ -3,17 +3,9 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { boundParams } from '../../data/warehouse/boundParams.ts';
 
 export type BuildParams = Record<string, DuckDBValue>;
-
-/** The subset of params a query mentions as $name (DuckDB rejects values for parameters a statement lacks). */
-export function boundParams(sql: string, params: BuildParams): BuildParams | undefined {
-  const names = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1] as string));
-  const missing = [...names].filter((n) => !(n in params));
-  if (missing.length) throw new Error(`SQL refers to unbound parameter(s) ${missing.map((n) => '$' + n).join(', ')}`);
-  if (names.size === 0) return undefined;
-  return Object.fromEntries([...names].map((n) => [n, params[n] as DuckDBValue]));
-}
 
 /** `create or replace temp table <name> as <pipelines/features/sql/relPath>`. */
 export async function materializeSql(wh: Warehouse, name: string, relPath: string, params: BuildParams): Promise<void> {

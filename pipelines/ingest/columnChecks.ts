@@ -1,6 +1,7 @@
-// Builds, from contract metadata alone, the set-based SQL that types each column and lists each row's violations.
+// The per-column check expressions, generated from contract metadata alone, slotted into sql/check/check_columns.sql.
 import { CONTRACTS, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { enumRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
 
 /** How a source column's DuckDB type relates to the contract kinds; anything unexpected goes through text. */
@@ -88,18 +89,17 @@ export function buildCheckSelect(table: TableName, sourceTypes: Record<string, s
   const cols = Object.entries(CONTRACTS[table].columns).map(([name, c], i) =>
     columnSql(i, name, c.meta, sourceTypes[name] ?? 'VARCHAR'),
   );
-  const inner = cols.flatMap((c) => c.inner);
   const violations = cols.flatMap((c, i) =>
     c.checks.map(
       (k) =>
         `case when ${k.when} then {'column_name': ${quoteLiteral(c.name)}, 'value': cast(r${i} as VARCHAR), 'rule': ${quoteLiteral(k.rule)}} end`,
     ),
   );
-  const anyBad = cols.flatMap((c) => c.checks.map((k) => `(${k.when})`)).join(' or ');
-  const typed = cols.map((c) => `${c.typed} as ${quoteIdent(c.name)}`);
-  return [
-    `select __file, __row, ${typed.join(', ')},`,
-    `  case when ${anyBad} then list_filter([${violations.join(', ')}], x -> x is not null) end as __v`,
-    `from (select __file, __row, ${inner.join(', ')} from (${fromSql}) src) c`,
-  ].join('\n');
+  return readSql(new URL('./sql/check/check_columns.sql', import.meta.url), {
+    typed_columns: cols.map((c) => `${c.typed} as ${quoteIdent(c.name)}`).join(', '),
+    any_violation: cols.flatMap((c) => c.checks.map((k) => `(${k.when})`)).join(' or '),
+    violations: violations.join(', '),
+    normalised_columns: cols.flatMap((c) => c.inner).join(', '),
+    source: fromSql,
+  });
 }

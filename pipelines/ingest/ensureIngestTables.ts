@@ -5,5 +5,5 @@ import { contractTablesDdl } from './contractDdl.ts';
 
 export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   await wh.run(contractTablesDdl());
-  await wh.run(readSql(new URL('./sql/ingest_bookkeeping.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/batch/create_bookkeeping_tables.sql', import.meta.url)));
 }

@@ -2,6 +2,7 @@
 import { LOAD_ORDER } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan } from './planIngest.ts';
@@ -28,11 +29,11 @@ export async function ingestBatch(
   if (plan.tables.size === 0) return null;
   // SQL sources in a mapping name their files relative to --from.
   const sqlSources = Object.values(plan.mapping?.tables ?? {}).some((t) => t?.sql);
-  if (sqlSources) await wh.run(`set file_search_path = ${quoteLiteral(plan.from)}`);
+  if (sqlSources) await wh.run(readSql(new URL('./sql/batch/set_file_search_path.sql', import.meta.url), { folder: quoteLiteral(plan.from) }));
   try {
     return await batchTransaction(wh, plan, onTable, onStep);
   } finally {
-    if (sqlSources) await wh.run('reset file_search_path');
+    if (sqlSources) await wh.run(readSql(new URL('./sql/batch/reset_file_search_path.sql', import.meta.url)));
   }
 }
 
@@ -45,7 +46,7 @@ function batchTransaction(
   return wh.transaction(async () => {
     await ensureIngestTables(wh);
     const startedAt = new Date();
-    const batchId = Number(await wh.scalar('select coalesce(max(batch_id), 0) + 1 from load_batches'));
+    const batchId = Number(await wh.scalar(readSql(new URL('./sql/batch/next_batch_id.sql', import.meta.url))));
     const tables: TableCounts[] = [];
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
@@ -54,7 +55,7 @@ function batchTransaction(
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
-        await wh.run('insert into load_files values ($batch, $table, $path, $fp, $bytes)', {
+        await wh.run(readSql(new URL('./sql/batch/record_file.sql', import.meta.url)), {
           batch: batchId,
           table,
           path: f.path,
@@ -62,7 +63,7 @@ function batchTransaction(
           bytes: f.bytes,
         });
       }
-      await wh.run('insert into load_batch_tables values ($batch, $table, $files, $read, $loaded, $quarantined, $inserted, $duplicate)', {
+      await wh.run(readSql(new URL('./sql/batch/record_table_counts.sql', import.meta.url)), {
         batch: batchId,
         table,
         files: counts.files,
@@ -75,7 +76,7 @@ function batchTransaction(
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
     }
     // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
-    await wh.run(`insert into load_batches values ($batch, $source, $mapping, timezone('UTC', $started::TIMESTAMPTZ), timezone('UTC', $finished::TIMESTAMPTZ))`, {
+    await wh.run(readSql(new URL('./sql/batch/record_batch.sql', import.meta.url)), {
       batch: batchId,
       source: plan.from,
       mapping: plan.mappingFile ?? null,

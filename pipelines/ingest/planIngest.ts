@@ -4,6 +4,8 @@ import { relative, resolve } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { hasRows } from './hasRows.ts';
 import { fingerprintFile } from './fingerprintFile.ts';
 import { findDefaultFiles, globFiles } from './findFiles.ts';
 import type { Mapping } from './mapping/mappingSchema.ts';
@@ -34,7 +36,7 @@ async function describeFile(from: string, table: TableName, abs: string, format:
 
 async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile | undefined> {
   const rows = await wh.all<{ batch_id: number; path: string }>(
-    'select batch_id, path from load_files where table_name = $table and fingerprint = $fp order by batch_id limit 1',
+    readSql(new URL('./sql/batch/find_loaded_file.sql', import.meta.url)),
     { table: f.table, fp: f.fingerprint },
   );
   return rows[0] ? { file: f, batchId: rows[0].batch_id, loadedAs: rows[0].path } : undefined;
@@ -55,7 +57,7 @@ export async function planIngest(wh: Warehouse, fromDir: string, mapping?: Mappi
     for (const p of paths) files.push(await describeFile(from, table, p, tm?.format, salt));
     if (files.length) tables.set(table, files);
   }
-  const firstLoad = !(await wh.tableExists('load_batches')) || (await wh.scalar<bigint>('select count(*) from load_batches')) === 0n;
+  const firstLoad = !(await wh.tableExists('load_batches')) || !(await hasRows(wh, 'load_batches'));
   if (firstLoad) {
     const missing = TABLE_NAMES.filter((t) => !tables.has(t));
     if (missing.length) {

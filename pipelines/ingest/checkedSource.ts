@@ -1,0 +1,32 @@
+// One staged file's checked relation, and running the statements that read it again from the file.
+import { UserError } from '../../data/validation/errors.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import type { SourceFile } from './sourceFile.ts';
+
+/** One staged file's checked relation (sql/check/check_columns.sql over it) and the parameters it binds. */
+export interface CheckedSource {
+  file: SourceFile;
+  sql: string;
+  params: Record<string, string | number> | undefined;
+}
+
+/** A failure while reading a file, as the user error naming the file (user errors pass unchanged). */
+export function cannotRead(file: SourceFile, err: unknown): Error {
+  if (err instanceof UserError) return err;
+  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return new UserError(
+    `${file.display}: cannot be read as ${file.format.toUpperCase()} (${msg}); fix or remove the file and run ingest again — nothing was loaded`,
+  );
+}
+
+/**
+ * Runs a statement that evaluates a source's checked relation again. The first pass keeps only keys and violations,
+ * so a mapped expression of an unchecked column (optional free text) is first evaluated here, and may raise here.
+ */
+export async function readAgain(wh: Warehouse, source: CheckedSource, sql: string): Promise<void> {
+  try {
+    await wh.run(sql, source.params);
+  } catch (err) {
+    throw cannotRead(source.file, err);
+  }
+}

@@ -1,0 +1,45 @@
+// The select list that turns a file's own columns into the contract columns, generated per contract column from the mapping.
+import { CONTRACTS } from '../../data/contracts/index.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import type { ColumnMapping } from './mapping/mappingSchema.ts';
+import type { StageInput } from './stageFile.ts';
+
+/** A mapped column or expression; a value map becomes a CASE whose values are bound as `$<key>_f<i>` / `$<key>_t<i>`. */
+function mappedExpr(m: ColumnMapping, params: Record<string, string | number>, key: string): string {
+  let e = m.column !== undefined ? quoteIdent(m.column) : `(${m.expr})`;
+  const entries = Object.entries(m.values ?? {});
+  if (entries.length) {
+    const whens = entries.map(([from, to], i) => {
+      params[`${key}_f${i}`] = from;
+      params[`${key}_t${i}`] = to;
+      return `when cast(${e} as VARCHAR) = $${key}_f${i} then $${key}_t${i}`;
+    });
+    e = `case ${whens.join(' ')} else cast(${e} as VARCHAR) end`;
+  }
+  return e;
+}
+
+/**
+ * Each contract column picked from the raw relation: mapped column/expression, same-named column, or NULL if optional.
+ * Adds the value maps' parameters to `params`; a missing required column fails the file, naming what it has.
+ */
+export function projectContract(inp: StageInput, rawNames: string[], params: Record<string, string | number>): string {
+  const have = new Set(rawNames);
+  const missing: string[] = [];
+  const cols = Object.entries(CONTRACTS[inp.table].columns).map(([name, c], i) => {
+    const m = inp.mapping?.columns[name];
+    if (m) return `${mappedExpr(m, params, `m${i}`)} as ${quoteIdent(name)}`;
+    if (have.has(name)) return `${quoteIdent(name)}`;
+    if (!c.meta.optional) missing.push(name);
+    return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;
+  });
+  if (missing.length) {
+    const how = inp.mapping ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file` : 'add it or load the file with --mapping';
+    throw new UserError(
+      `${inp.display}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
+        `(file has: ${rawNames.join(', ') || 'no columns'}); ${how}`,
+    );
+  }
+  return cols.join(', ');
+}

@@ -1,0 +1,3 @@
+-- Bookkeeping: one file a batch loaded into a table.
+insert into load_files
+values ($batch, $table, $path, $fp, $bytes)

@@ -1,0 +1,3 @@
+-- Number of rows of a table.
+select count(*)
+from {{table}}

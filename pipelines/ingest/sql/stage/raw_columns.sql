@@ -1,0 +1,2 @@
+-- Column names and types of a file's raw table.
+describe select * from {{raw}}

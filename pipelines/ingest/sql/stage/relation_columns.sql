@@ -1,0 +1,2 @@
+-- Column names and types of a staged relation.
+describe select * from ({{relation}})
