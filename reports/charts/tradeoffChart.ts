@@ -38,6 +38,7 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
   const pts = opts.points.map((p) => ({ ...p, xLo: p.xLo ?? p.x, xHi: p.xHi ?? p.x, yLo: p.yLo ?? p.y, yHi: p.yHi ?? p.y }));
   // An all-zero axis (e.g. nothing stopped before buyers are scored) would give a degenerate scale with NaN ticks.
   const flat = (vals: number[]) => (Math.max(0, ...vals) === 0 ? { domain: [0, 1] } : { zero: true });
+  const colours = scenarioColours(pts.map((p) => p.scenario), opts.baseline);
   return renderChart({
     id: opts.id,
     title: opts.title,
@@ -45,19 +46,22 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
     alt: `Scatter plot of ${pts.length} policy scenarios: ${opts.yLabel} against ${opts.xLabel}`,
     plot: {
       width: opts.width ?? 560,
-      height: opts.height ?? 300,
+      height: opts.height ?? 320,
       marginLeft: 64,
-      marginRight: 110,
+      marginRight: 30,
       inset: 12,
       x: { grid: true, label: opts.xLabel, tickFormat: opts.xFormat, ...flat(pts.map((p) => p.xHi)) },
       y: { grid: true, label: opts.yLabel, tickFormat: opts.yFormat, ...flat(pts.map((p) => p.yHi)) },
-      color: scenarioColours(pts.map((p) => p.scenario), opts.baseline),
+      // Scenarios are told apart by colour and shape in the legend: labels beside close points overlapped.
+      color: { ...colours, legend: true },
+      symbol: { domain: colours.domain, range: SYMBOLS.slice(0, colours.domain.length) },
       marks: [
         Plot.link(pts, { x1: 'xLo', x2: 'xHi', y1: 'y', y2: 'y', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
         Plot.link(pts, { x1: 'x', x2: 'x', y1: 'yLo', y2: 'yHi', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
-        Plot.dot(pts, { x: 'x', y: 'y', fill: 'scenario', r: 5, stroke: 'white' }),
-        Plot.text(pts, { x: 'x', y: 'y', text: 'scenario', dx: 8, dy: -8, textAnchor: 'start', fill: '#1d2430' }),
+        Plot.dot(pts, { x: 'x', y: 'y', fill: 'scenario', symbol: 'scenario', r: 5, stroke: 'white' }),
       ],
     },
   });
 }
+
+const SYMBOLS = ['circle', 'square', 'diamond', 'triangle', 'star', 'cross', 'wye', 'asterisk', 'times', 'plus', 'hexagon'];
