@@ -53,8 +53,8 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
       x: { grid: true, label: opts.xLabel, tickFormat: opts.xFormat, ...flat(pts.map((p) => p.xHi)) },
       y: { grid: true, label: opts.yLabel, tickFormat: opts.yFormat, ...flat(pts.map((p) => p.yHi)) },
       // Scenarios are told apart by colour and shape in the legend: labels beside close points overlapped.
-      color: { ...colours, legend: true },
-      symbol: { domain: colours.domain, range: SYMBOLS.slice(0, colours.domain.length) },
+      color: colours,
+      symbol: { domain: colours.domain, range: SYMBOLS.slice(0, colours.domain.length), legend: true },
       marks: [
         Plot.link(pts, { x1: 'xLo', x2: 'xHi', y1: 'y', y2: 'y', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
         Plot.link(pts, { x1: 'x', x2: 'x', y1: 'yLo', y2: 'yHi', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),

@@ -19,14 +19,13 @@ function splitTable(rows: Row[]): SafeHtml {
   const diff = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? '—' : fmtSigned(a - b, 0));
   return renderTable<Row>({
     rows,
-    caption: 'Where this week’s counts moved from: the model or the data',
     columns: [
       { header: '', cell: (r) => r.label },
-      { header: 'Last week, old model (as published)', align: 'num', cell: (r) => fmtInt(r.published) },
-      { header: 'Last week, this week’s model', align: 'num', cell: (r) => fmtInt(r.rescored) },
+      { header: 'Last week, old model', align: 'num', help: 'as published last week', cell: (r) => fmtInt(r.published) },
+      { header: 'Last week, new model', align: 'num', help: 'last week’s data scored with this week’s model', cell: (r) => fmtInt(r.rescored) },
       { header: 'This week', align: 'num', cell: (r) => fmtInt(r.current) },
-      { header: 'Moved by the model', align: 'num', help: 'last week under this week’s model − last week as published', cell: (r) => diff(r.rescored, r.published) },
-      { header: 'Moved by the data', align: 'num', help: 'this week − last week under this week’s model', cell: (r) => diff(r.current, r.rescored) },
+      { header: 'Model’s part', align: 'num', help: 'last week under this week’s model − last week as published', cell: (r) => diff(r.rescored, r.published) },
+      { header: 'Data’s part', align: 'num', help: 'this week − last week under this week’s model', cell: (r) => diff(r.current, r.rescored) },
     ],
   });
 }
@@ -54,6 +53,6 @@ export function renderModelChange(d: WeeklyTrustData): SafeHtml | '' {
   return renderNotice(
     'info',
     'the models changed since last week',
-    html`This week ${list}. Every comparison with last week on this page rescores last week with this week’s models (same model, last week’s data), so the changes shown are the data’s. The table splits each count’s move into the model’s part and the data’s.${rows.length ? splitTable(rows) : ''}`,
+    html`This week ${list}. Every comparison with last week on this page rescores last week with this week’s models (same model, last week’s data), so the changes shown are the data’s.${rows.length ? html` Below, each count’s move from last week as published splits into the model’s part and the data’s.${splitTable(rows)}` : ''}`,
   );
 }

@@ -119,7 +119,7 @@ function tradeoff(results: readonly SimResult[], scenarios: readonly string[], b
     baseline,
     xLabel: 'honest requests burdened',
     yLabel: simMetricInfo(stopped).label.toLowerCase(),
-    xFormat: '.1%',
+    xFormat: '.0%',
     yFormat: '~s',
   })}${
     workload.length

@@ -64,11 +64,17 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
       note: `lowest trust tier${d.comparison.changed.some((m) => m.model === 'merchant-trust') ? rescored : ''}`,
     },
   ];
+  // A week without data shows no numbers at all: "0 orders" would read as a collapse.
+  if (ctx.coverage.current.status === 'future' || ctx.coverage.current.status === 'empty') {
+    return renderKpis(kpis.map((k) => ({ label: k.label, value: fmtInt(null), delta: null, note: 'no data for this week' })));
+  }
   return renderKpis(kpis);
 }
 
-function trends(trend: readonly WeekStats[]): SafeHtml {
-  const pts = (f: (w: WeekStats) => number | null) => trend.map((w) => ({ weekEnd: w.weekEnd, value: f(w) }));
+function trends(trend: readonly WeekStats[], coverage: PageContext['coverage']): SafeHtml {
+  // Weeks without data are gaps, not zeros: a line falling to 0 would read as news.
+  const missing = new Set([coverage.current, coverage.previous].filter((w) => w.status === 'future' || w.status === 'empty').map((w) => w.weekEnd));
+  const pts = (f: (w: WeekStats) => number | null) => trend.map((w) => ({ weekEnd: w.weekEnd, value: missing.has(w.weekEnd) ? null : f(w) }));
   return html`<div class="charts">${[
     trendChart({ id: 'trend-orders', title: 'Orders per week', points: pts((w) => w.orders), tickFormat: '~s' }),
     trendChart({ id: 'trend-gmv', title: withUnit('GMV per week'), points: pts((w) => w.gmv), tickFormat: '~s' }),
@@ -151,7 +157,7 @@ export function renderWeeklyTrust(d: WeeklyTrustData, ctx: PageContext): string 
   const body = html`
 <section id="summary" class="summary"><h2>What changed this week</h2>${summary.length ? html`<ul>${summary.map((s) => html`<li>${s}</li>`)}</ul>` : html`<p>No summary: this week has no data (see the notice above).</p>`}</section>
 ${renderSection('headline', 'Headline numbers', headline(d, ctx), html`Week ${fmtWeek(c.weekStart, c.weekEnd)}${cmp ? html` compared with ${fmtWeek(d.previous.weekStart, d.previous.weekEnd)}. ▲/▼ show the direction; green is good news, red bad.` : ': not compared with last week (see the notice above).'} ${currencyNote(ctx.settings.currency)}`)}
-${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend))}
+${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, ctx.coverage))}
 ${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d, cmp), `Trust = 100 × (1 − probability of a serious platform action in the next ${ctx.settings.merchantHorizonDays} days).`)}
 ${renderSection('categories', 'By category', categories(d.categories, cmp), 'Orders and refund requests of the week by product category, largest GMV first.')}
 ${renderSection('movers', 'Active merchants whose trust moved most', moversSection(d, cmp), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
