@@ -47,13 +47,22 @@ function orList(words: string[], last: string): string {
 /** "buyer risk is at least 50%", "the category is fresh food", "the merchant tier is watch or at risk". */
 export function conditionWords(c: Condition): string {
   const subject = FIELD_WORDS[c.field];
-  if (c.op === 'unknown') return `${c.field.replace(/_/g, ' ')} is unknown`;
-  if (c.op === 'known') return `${c.field.replace(/_/g, ' ')} is known`;
+  if (c.op === 'unknown' || c.op === 'known') return `${c.field.replace(/_/g, ' ')} is ${c.op === 'unknown' ? 'unknown (not scored, or not delivered)' : 'known'}`;
   const values = (Array.isArray(c.value) ? c.value : [c.value as string | number]).map((v) => valueWords(c.field, v));
   if (c.op === 'in') return `${subject} ${orList(values, 'or')}`;
   if (c.op === 'not_in') return `${subject} neither ${orList(values, 'nor')}`;
   const first = values[0]!;
   if (typeof (Array.isArray(c.value) ? c.value[0] : c.value) === 'string') return `${subject} ${c.op === '!=' ? 'not ' : ''}${first}`;
+  const n = c.value as number;
+  if (c.field === 'hours_since_delivery') {
+    const hours = `${n} hour${n === 1 ? '' : 's'}`;
+    if (c.op === '<' || c.op === '<=') return `the request comes within ${hours} of delivery`;
+    if (c.op === '>' || c.op === '>=') return `the request comes ${c.op === '>' ? 'more than' : 'at least'} ${hours} after delivery`;
+  }
+  if (c.field === 'group_confirmed_abusers' && (c.op === '>=' || c.op === '>')) {
+    const k = c.op === '>' ? n + 1 : n;
+    return `the linked group holds ${k === 1 ? 'a confirmed abuser' : `at least ${k} confirmed abusers`}`;
+  }
   return `${subject} ${NUMBER_OPS[c.op] ?? c.op} ${first}`;
 }
 
