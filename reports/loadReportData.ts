@@ -1,14 +1,17 @@
 // Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output becomes a missing section.
+import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
+import { BASELINE_SCENARIO } from '../data/vocabulary/scenarios.ts';
 import type { Warehouse } from '../data/warehouse/Warehouse.ts';
 import { MODEL_NAMES } from '../models/artifactSchema.ts';
 import { loadArtifact } from './load/loadArtifacts.ts';
 import { loadPreviousScores } from './load/loadComparison.ts';
 import { loadDrift, type DriftSource } from './load/loadDrift.ts';
+import { loadCompensationTrend, loadMerchantOps } from './load/loadMerchantOps.ts';
 import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
 import { loadTrainingComparison } from './load/loadTrainingComparison.ts';
 import { loadWeekly } from './load/loadWeekly.ts';
 import type { ScoringAccess } from './load/scoringAccess.ts';
-import { DEFAULT_REPORT_SETTINGS, type ReportData, type ReportSettings, type ScenarioInfo } from './reportData.ts';
+import { DEFAULT_REPORT_SETTINGS, reportSettings, type ReportData, type ReportSettings, type ScenarioInfo } from './reportData.ts';
 
 export interface ReportDataOptions {
   trendWeeks: number;
@@ -30,7 +33,21 @@ export interface ReportDataOptions {
   simulateWeeks?: number;
 }
 
-export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = { trendWeeks: 12, movers: 10, reviewCapacity: 200, artifactsDir: 'models/artifacts', baseline: 'status-quo' };
+/** The options a run with `config` reports with. */
+export function reportDataOptions(config: TrustlensConfig): ReportDataOptions {
+  return {
+    trendWeeks: config.report.trendWeeks,
+    movers: config.report.movers,
+    moverMinOrders: config.report.moverMinOrders,
+    reviewCapacity: config.review.capacity,
+    simulateWeeks: config.simulate.weeks,
+    artifactsDir: config.artifactsDir,
+    baseline: BASELINE_SCENARIO,
+    settings: reportSettings(config),
+  };
+}
+
+export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = reportDataOptions(CONFIG_DEFAULTS);
 
 export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDataOptions = DEFAULT_REPORT_OPTIONS): Promise<ReportData> {
   const sources: DriftSource[] = [
@@ -43,15 +60,16 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
   const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;
   const scoring = opts.scoring ?? null;
   const previous = await loadPreviousScores(wh, asOf, settings, scoring);
-  const { weekly, coverage } = await loadWeekly(
+  const { weekly: w, coverage } = await loadWeekly(
     wh,
     asOf,
     { trendWeeks: opts.trendWeeks, movers: opts.movers, moverMinOrders: opts.moverMinOrders ?? 20 },
     previous,
     scoring,
   );
+  const weekly = { ...w, compensation: await loadCompensationTrend(wh, asOf, Math.max(2, opts.trendWeeks)) };
   const queue = await loadRiskQueue(wh, asOf, opts.reviewCapacity);
-  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? 'status-quo', opts.scenarios ?? [], opts.simulateWeeks ?? 12);
+  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? BASELINE_SCENARIO, opts.scenarios ?? [], opts.simulateWeeks ?? 12);
   const drift = [];
   for (const s of sources) {
     const d = await loadDrift(wh, asOf, s);
@@ -62,5 +80,6 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
     const artifact = loadArtifact(opts.artifactsDir, model, asOf);
     models.push({ model, artifact, training: artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null });
   }
-  return { asOf, settings, coverage, weekly, queue, policy, modelCard: { asOf, models, drift } };
+  const merchantOps = await loadMerchantOps(wh, asOf);
+  return { asOf, settings, coverage, weekly, queue, policy, merchantOps, modelCard: { asOf, models, drift } };
 }

@@ -2,14 +2,38 @@
 import { fmtInt, fmtMoney, withCurrency } from './html/format.ts';
 import type { PageContext } from './pages/pageContext.ts';
 import { renderIndex, type IndexEntry } from './pages/indexPage.ts';
+import { renderMerchantOperations } from './pages/merchantOperations.ts';
+import { COMPENSATION_CSV, compensationCsv, MERCHANT_ACTIONS_CSV, merchantActionsCsv, SPOT_CHECKS_CSV, spotChecksCsv } from './pages/merchantOpsCsv.ts';
 import { renderModelCard } from './pages/modelCard.ts';
 import { renderPolicyImpact } from './pages/policyImpact.ts';
 import { RISK_QUEUE_CSV, renderRiskQueue, riskQueueCsv } from './pages/riskQueue.ts';
 import { renderWeeklyTrust } from './pages/weeklyTrust.ts';
-import type { ReportData } from './reportData.ts';
+import type { MerchantOpsData, ReportData } from './reportData.ts';
 
-export const REPORT_FILES = ['index.html', 'weekly-trust.html', 'risk-queue.html', RISK_QUEUE_CSV, 'policy-impact.html', 'model-card.html'] as const;
+export const REPORT_FILES = [
+  'index.html',
+  'weekly-trust.html',
+  'risk-queue.html',
+  RISK_QUEUE_CSV,
+  'policy-impact.html',
+  'model-card.html',
+  'merchant-operations.html',
+  MERCHANT_ACTIONS_CSV,
+  SPOT_CHECKS_CSV,
+  COMPENSATION_CSV,
+] as const;
 export type ReportFile = (typeof REPORT_FILES)[number];
+
+/** Data from before the govern stage existed has no merchantOps: the page then says govern has not run. */
+function merchantOps(d: ReportData): MerchantOpsData {
+  return d.merchantOps ?? { asOf: d.asOf, actions: null, spotChecks: null, standards: null, ledger: null };
+}
+
+function merchantOpsStatus(m: MerchantOpsData): string {
+  if (!m.actions) return 'no governance yet — run trustlens govern';
+  const acting = m.actions.filter((r) => r.level > 0).length;
+  return `${fmtInt(acting)} merchants with a recommended action, ${fmtInt(m.spotChecks?.rows.length ?? 0)} spot checks`;
+}
 
 function indexEntries(d: ReportData): IndexEntry[] {
   const scenarios = d.policy.results ? new Set(d.policy.results.map((r) => r.scenario)).size : 0;
@@ -40,6 +64,13 @@ function indexEntries(d: ReportData): IndexEntry[] {
       status: scenarios ? `${scenarios} scenarios compared` : 'no simulation results yet — run trustlens simulate',
     },
     {
+      file: 'merchant-operations.html',
+      title: 'Merchant operations',
+      audience: 'Merchant governance',
+      description: 'Recommended actions on the penalty ladder with the violations behind them, escalations, spot checks, after-sales standards and the compensation ledger; also as CSV.',
+      status: merchantOpsStatus(merchantOps(d)),
+    },
+    {
       file: 'model-card.html',
       title: 'Model card',
       audience: 'Analysts and auditors',
@@ -59,5 +90,9 @@ export function renderReports(d: ReportData): Record<ReportFile, string> {
     [RISK_QUEUE_CSV]: riskQueueCsv(d.queue),
     'policy-impact.html': renderPolicyImpact(d.policy, ctx),
     'model-card.html': renderModelCard(d.modelCard, ctx),
+    'merchant-operations.html': renderMerchantOperations(merchantOps(d), ctx),
+    [MERCHANT_ACTIONS_CSV]: merchantActionsCsv(merchantOps(d)),
+    [SPOT_CHECKS_CSV]: spotChecksCsv(merchantOps(d)),
+    [COMPENSATION_CSV]: compensationCsv(merchantOps(d)),
   })) as Record<ReportFile, string>;
 }

@@ -1,4 +1,5 @@
 // The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them literally.
+import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import type { SimResultRow } from '../data/warehouse/tables/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
 
@@ -127,6 +128,20 @@ export interface WeeklyTrustData {
   /** Biggest trust fallers and risers between the previous and the as-of merchant score; null without two score weeks. */
   movers: MoversData | null;
   comparison: WeekComparison;
+  /** Abusive refund-only money merchants bore (the govern stage's ledger); null before `trustlens govern` ran; absent in data from before the ledger existed. */
+  compensation?: CompensationTrend | null;
+}
+
+/** One week of the compensation ledger summed over merchants; null values before the ledger's first week. */
+export interface CompensationWeek {
+  weekEnd: string;
+  confirmed: number | null;
+  expected: number | null;
+}
+
+export interface CompensationTrend {
+  /** Oldest first, ending with the as-of week. */
+  trend: CompensationWeek[];
 }
 
 export interface RiskQueueRow {
@@ -243,13 +258,18 @@ export interface ReportSettings {
   notebookUrl: string | null;
 }
 
-export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
-  retrainIntervalDays: 28,
-  merchantHorizonDays: 90,
-  currency: null,
-  tiers: { buyerHigh: 0.5, buyerElevated: 0.2, merchantTopRated: 97, merchantStandard: 93, merchantWatch: 85 },
-  notebookUrl: 'http://localhost:4173/investigate-buyer.html',
-};
+/** The settings a run with `config` reports with. */
+export function reportSettings(config: Pick<TrustlensConfig, 'training' | 'labels' | 'tiers' | 'report'>): ReportSettings {
+  return {
+    retrainIntervalDays: config.training.retrainIntervalDays,
+    merchantHorizonDays: config.labels.merchantHorizonDays,
+    currency: config.report.currency,
+    tiers: { ...config.tiers },
+    notebookUrl: config.report.notebookUrl,
+  };
+}
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = reportSettings(CONFIG_DEFAULTS);
 
 export interface ModelCardData {
   asOf: string;
@@ -265,4 +285,72 @@ export interface ReportData {
   queue: RiskQueueData;
   policy: PolicyImpactData;
   modelCard: ModelCardData;
+  /** The merchant-operations page's data; absent in data from before the govern stage existed (the page then says so). */
+  merchantOps?: MerchantOpsData;
+}
+
+/** One merchant's recommended action this week (penalty ladder). */
+export interface MerchantActionRow {
+  merchantId: string;
+  name: string;
+  category: string;
+  level: number;
+  action: string;
+  previousAction: string;
+  /** What the active points alone support before the weekly step limit. */
+  targetAction: string;
+  change: string;
+  pointsWeek: number;
+  pointsActive: number;
+  /** Violations behind the active points, newest first, in plain words with numbers. */
+  violations: string[];
+  deadline: string | null;
+}
+
+export interface SpotCheckRow {
+  merchantId: string;
+  name: string;
+  category: string;
+  stratum: string;
+  inclusionProbability: number;
+  risk: number;
+  trust: number | null;
+  failedStandards: string[];
+}
+
+/** Pass rate of one standard among merchants of one main category ('all' = every merchant) with a verdict. */
+export interface StandardPassRate {
+  standard: string;
+  category: string;
+  direction: string;
+  limit: number;
+  minCases: number;
+  judged: number;
+  passed: number;
+  tooFew: number;
+}
+
+export interface CompensationRow {
+  /** Week end (as-of date) of the ledger row. */
+  asOf: string;
+  merchantId: string;
+  name: string;
+  confirmedAmount: number;
+  confirmedRequests: number;
+  confirmedRequestIds: string[];
+  expectedAmount: number;
+  expectedRequests: number;
+  expectedRequestIds: string[];
+  cumulativeConfirmed: number;
+  cumulativeExpected: number;
+}
+
+export interface MerchantOpsData {
+  asOf: string;
+  /** This week's recommendations (with an action, or de-escalated to none); null when govern has not run for the week. */
+  actions: MerchantActionRow[] | null;
+  spotChecks: { population: number; riskDraws: number; randomDraws: number; rows: SpotCheckRow[] } | null;
+  standards: StandardPassRate[] | null;
+  /** Ledger rows up to the as-of week, newest first (the page shows this week's; the CSV has them all). */
+  ledger: CompensationRow[] | null;
 }

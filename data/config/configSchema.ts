@@ -1,5 +1,6 @@
 // The trustlens.config.json schema: every setting, its default and its meaning, in one place.
 import { z } from 'zod';
+import { governSchema } from './governSchema.ts';
 
 const positiveInt = (what: string) => z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
 const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -82,6 +83,7 @@ export const configSchema = z
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),
+    govern: governSchema,
     report: z
       .strictObject({
         trendWeeks: positiveInt('report.trendWeeks').default(12).describe('Weeks shown in trend charts.'),
@@ -107,3 +109,14 @@ export const configSchema = z
   .prefault({});
 
 export type TrustlensConfig = z.output<typeof configSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the value. */
+export const CONFIG_DEFAULTS: TrustlensConfig = deepFreeze(configSchema.parse({}));

@@ -1,4 +1,4 @@
-// The eight input contracts of DESIGN.md, defined once: checks, DuckDB types and docs all derive from here.
+// The eight input contracts (README, Input contracts), defined once: checks, DuckDB types and docs all derive from here.
 import { z } from 'zod';
 import { col, type Column } from './column.ts';
 import {

@@ -1,4 +1,6 @@
 // Stage logging: one line per step with timings when piped or in CI, live progress bars on a terminal.
+import { timed } from './timed.ts';
+
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 export interface Logger {
@@ -36,11 +38,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     detail: (m) => verbosity === 'verbose' && write(m),
     warn: (m) => write(`warning: ${m}`),
     async step(name, fn) {
-      const t0 = performance.now();
       if (verbosity === 'verbose') write(`▸ ${name} …`);
-      const out = await fn();
-      if (verbosity !== 'quiet') write(`✓ ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-      return out;
+      const { value, seconds } = await timed(fn);
+      if (verbosity !== 'quiet') write(`✓ ${name} (${seconds.toFixed(1)} s)`);
+      return value;
     },
     progress(label, done, total) {
       if (verbosity === 'quiet' || total <= 0) return;

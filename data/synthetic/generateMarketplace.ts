@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { timed } from '../log/timed.ts';
 import { parseOrThrow } from '../validation/parseOrThrow.ts';
 import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
 import { archetypesJson } from './archetypes.ts';
@@ -47,32 +48,31 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
     }
     const runParams = { seed: opts.seed, n_buyers: opts.buyers, n_merchants: opts.merchants, start_s: startS, end_s: endS };
     for (const step of WORK_STEPS) {
-      const ts = performance.now();
-      await conn.run(readSql(new URL(`./sql/${step.sql}.sql`, import.meta.url)), paramsFor(step, runParams));
-      if (step.table) {
-        const rows = Number(await scalar<bigint>(conn, `select count(*) from ${quoteIdent(step.table)}`));
-        onProgress?.({ phase: 'build', table: step.table, rows, seconds: (performance.now() - ts) / 1000 });
-      }
+      const built = await timed(async () => {
+        await conn.run(readSql(new URL(`./sql/${step.sql}.sql`, import.meta.url)), paramsFor(step, runParams));
+        return step.table ? Number(await scalar<bigint>(conn, `select count(*) from ${quoteIdent(step.table)}`)) : null;
+      });
+      if (step.table && built.value !== null) onProgress?.({ phase: 'build', table: step.table, rows: built.value, seconds: built.seconds });
     }
     const rows = {} as Record<OutputTableName, number>;
     const files: Partial<Record<OutputTableName, string>> = {};
     if (opts.out) removeStaleFiles(opts.out);
     for (const table of OUTPUT_TABLES) {
-      const ts = performance.now();
-      const query = readSql(new URL(`./sql/${table.sql}.sql`, import.meta.url));
-      let source = `(${query}\n)`;
-      if (connection) {
-        rows[table.name] = await countOf(conn, `create or replace table ${quoteIdent(table.name)} as ${query}`);
-        source = `(select * from ${quoteIdent(table.name)})`;
-      }
-      let file: string | undefined;
-      if (opts.out) {
-        file = join(opts.out, `${table.file}.${FORMAT_EXTENSION[opts.format]}`);
-        mkdirSync(dirname(file), { recursive: true });
-        rows[table.name] = await countOf(conn, `copy ${source} to ${quoteLiteral(file)} (${COPY_OPTIONS[opts.format]})`);
-        files[table.name] = file;
-      }
-      onProgress?.({ phase: 'write', table: table.name, rows: rows[table.name], seconds: (performance.now() - ts) / 1000, ...(file ? { file } : {}) });
+      const { value: file, seconds } = await timed(async () => {
+        const query = readSql(new URL(`./sql/${table.sql}.sql`, import.meta.url));
+        let source = `(${query}\n)`;
+        if (connection) {
+          rows[table.name] = await countOf(conn, `create or replace table ${quoteIdent(table.name)} as ${query}`);
+          source = `(select * from ${quoteIdent(table.name)})`;
+        }
+        if (!opts.out) return undefined;
+        const path = join(opts.out, `${table.file}.${FORMAT_EXTENSION[opts.format]}`);
+        mkdirSync(dirname(path), { recursive: true });
+        rows[table.name] = await countOf(conn, `copy ${source} to ${quoteLiteral(path)} (${COPY_OPTIONS[opts.format]})`);
+        files[table.name] = path;
+        return path;
+      });
+      onProgress?.({ phase: 'write', table: table.name, rows: rows[table.name], seconds, ...(file ? { file } : {}) });
     }
     return {
       seed: opts.seed,

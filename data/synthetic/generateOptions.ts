@@ -5,9 +5,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 export const OUTPUT_FORMATS = ['parquet', 'csv', 'ndjson'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** The default end date (a Monday): history ends just before it. Mirrors config generate.end. */
-export const DEFAULT_END = '2026-11-02';
-
 const count = (what: string, max: number) =>
   z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(max, `${what} must be at most ${max}`);
 

@@ -1,6 +1,9 @@
 // The abuse-risk model: buyer features, the investigation label, forest options, rule baselines and reason wording.
 import type { ModelSpec } from './modelSpec.ts';
 
+/** A case labels a snapshot only if it opened within this many days after it. */
+const ABUSE_LABEL_HORIZON_DAYS = 90;
+
 export const ABUSE_RISK_SPEC: ModelSpec = {
   name: 'abuse-risk',
   entity: 'buyer',
@@ -8,9 +11,9 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
   featureTable: 'feat_buyer',
   labelDefinition:
     'Positive: the buyer has an investigation with verdict confirmed_abuse that closed before the training date and opened ' +
-    'within 90 days after the feature snapshot (so a case about much later behaviour does not label an earlier snapshot). ' +
+    `within ${ABUSE_LABEL_HORIZON_DAYS} days after the feature snapshot (so a case about much later behaviour does not label an earlier snapshot). ` +
     'Snapshots younger than labels.abuseLabelDelayDays are not used, so their cases had time to close.',
-  labelHorizonDays: 90,
+  labelHorizonDays: ABUSE_LABEL_HORIZON_DAYS,
   features: [
     'account_age_days',
     'orders_30d',

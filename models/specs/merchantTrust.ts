@@ -1,4 +1,6 @@
 // The merchant-trust model: merchant features (abuse exposure left out), the serious-action label, baselines and reason wording.
+import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
+import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { ModelSpec } from './modelSpec.ts';
 
 export const MERCHANT_TRUST_SPEC: ModelSpec = {
@@ -7,12 +9,13 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
   idColumn: 'merchant_id',
   featureTable: 'feat_merchant',
   labelDefinition:
-    'Positive: the merchant receives a serious action (point_deduction, demotion, suspension, closure) in the ' +
-    'labels.merchantHorizonDays (default 90) days from the feature snapshot, before the training date; so only snapshots ' +
+    `Positive: the merchant receives a serious action (${SERIOUS_ACTIONS.join(', ')}) in the ` +
+    `labels.merchantHorizonDays (default ${CONFIG_DEFAULTS.labels.merchantHorizonDays}) days from the feature snapshot, before the training date; so only snapshots ` +
     'at least that old are used. Trust = 100 × (1 − calibrated probability).',
   labelHorizonDays: 'labels.merchantHorizonDays',
   // Exposure features (requests from flagged buyers) are left out on purpose: if targeted shops happened to be penalised,
-  // the forest would learn to distrust shops for being targeted, which DESIGN rules out.
+  // the forest would learn to distrust shops for being targeted, which the product rules out
+  // (a shop must not lose trust because abusers target it).
   features: [
     'merchant_age_days',
     'orders_90d',

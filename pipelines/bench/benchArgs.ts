@@ -1,6 +1,5 @@
-// Options of `npm run bench`, validated: which marketplace sizes to run and which comparison sections to include.
-import { z } from 'zod';
-import { UserError } from '../../data/validation/errors.ts';
+// Options of `npm run bench`, parsed with commander: which marketplace sizes to run and which comparison sections to include.
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface BenchSize {
   label: string;
@@ -15,41 +14,47 @@ export const BENCH_SIZES: readonly BenchSize[] = [
   { label: '10M', buyers: 1_000_000, merchants: 50_000 },
 ];
 
-export const BENCH_USAGE =
-  'usage: npm run bench -- [--sizes 100k,1M,10M] [--forest-sizes 10k,200k] [--skip-forest] [--skip-quality] [--keep DIR]';
+export interface BenchArgs {
+  sizes: BenchSize[];
+  /** Row counts handed to `npm run bench:forest -- --sizes`. */
+  forestSizes: string;
+  skipForest: boolean;
+  skipQuality: boolean;
+  /** Work folder to keep; absent: a temp folder, removed at the end. */
+  keep?: string;
+}
 
-const argsSchema = z.strictObject({
-  sizes: z
-    .string()
-    .default('100k,1M,10M')
-    .transform((s, ctx) =>
-      s.split(',').map((label) => {
-        const size = BENCH_SIZES.find((b) => b.label === label.trim());
-        if (!size) ctx.addIssue({ code: 'custom', message: `unknown size "${label}"; use ${BENCH_SIZES.map((b) => b.label).join(', ')}` });
-        return size!;
-      }),
-    ),
-  forestSizes: z.string().regex(/^\d+[kKmM]?(,\d+[kKmM]?)*$/, 'must be sizes like 10k,200k').default('10k,200k'),
-  skipForest: z.boolean().default(false),
-  skipQuality: z.boolean().default(false),
-  keep: z.string().min(1).optional(),
-});
+const labels = BENCH_SIZES.map((b) => b.label).join(', ');
 
-export type BenchArgs = z.output<typeof argsSchema>;
+function parseSizes(list: string): BenchSize[] {
+  return list.split(',').map((label) => {
+    const size = BENCH_SIZES.find((b) => b.label === label.trim());
+    if (!size) throw new InvalidArgumentError(`unknown size "${label}"; use ${labels}`);
+    return size;
+  });
+}
 
+function parseForestSizes(list: string): string {
+  if (!/^\d+[kKmM]?(,\d+[kKmM]?)*$/.test(list)) throw new InvalidArgumentError('must be sizes like 10k,200k');
+  return list;
+}
+
+function parseKeep(dir: string): string {
+  if (dir === '') throw new InvalidArgumentError('must be a folder path');
+  return dir;
+}
+
+/** Parses the bench's arguments (without node and the script); unknown options and stray arguments exit with the usage. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw new UserError(`bench: unexpected argument "${a}"\n${BENCH_USAGE}`);
-    const key = a.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (key === 'skipForest' || key === 'skipQuality') raw[key] = true;
-    else raw[key] = argv[++i] ?? '';
-  }
-  const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `--${i.path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) || '?'}: ${i.message}`);
-    throw new UserError(`bench: ${problems.join('; ')}\n${BENCH_USAGE}`);
-  }
-  return parsed.data;
+  const program = new Command()
+    .name('npm run bench --')
+    .description('Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest, the forest engine and the quality bar.')
+    .addOption(new Option('--sizes <list>', `comma-separated marketplace sizes (${labels})`).argParser(parseSizes).default(parseSizes('100k,1M,10M'), '100k,1M,10M'))
+    .addOption(new Option('--forest-sizes <list>', 'row counts for the forest engine comparison, like 10k,200k').argParser(parseForestSizes).default('10k,200k'))
+    .option('--skip-forest', 'skip the forest engine comparison')
+    .option('--skip-quality', 'skip the quality bar on the default marketplace')
+    .addOption(new Option('--keep <dir>', 'work in this folder and keep it (data, warehouses, reports)').argParser(parseKeep))
+    .parse([...argv], { from: 'user' });
+  const o = program.opts<{ sizes: BenchSize[]; forestSizes: string; skipForest?: true; skipQuality?: true; keep?: string }>();
+  return { sizes: o.sizes, forestSizes: o.forestSizes, skipForest: o.skipForest ?? false, skipQuality: o.skipQuality ?? false, keep: o.keep };
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import { sliceExport } from '../../data/synthetic/sliceExport.ts';
 import { benchQualityBar } from '../evaluate/benchQualityBar.ts';
 import { formatQualityTable } from '../evaluate/qualityLine.ts';
@@ -32,7 +33,7 @@ interface SizeResult {
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'pipelines', 'cli', 'bin.js');
-const END = '2026-11-02';
+const END = CONFIG_DEFAULTS.generate.end;
 const WEEK1 = addDays(END, -7);
 
 const n = (x: number, d = 0) => x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });

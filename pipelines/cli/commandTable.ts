@@ -1,5 +1,5 @@
 // The one table of commands: it drives parsing, --help and the README's command reference.
-import type { CommandSpec } from './defineCommand.ts';
+import { configDefault, type CommandSpec } from './defineCommand.ts';
 import { generateCommand } from './commands/generate.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { featuresCommand } from './commands/features.ts';
@@ -8,6 +8,7 @@ import { simulateCommand } from './commands/simulate.ts';
 import { exportCommand } from './commands/export.ts';
 import { trainCommand } from './commands/train.ts';
 import { scoreCommand } from './commands/score.ts';
+import { governCommand } from './commands/govern.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   featuresCommand,
   trainCommand,
   scoreCommand,
+  governCommand,
   simulateCommand,
   reportCommand,
   exportCommand,
@@ -30,7 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 export const GLOBAL_OPTIONS = [
-  { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: 'config warehouse (data/warehouse.duckdb)' },
+  { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: configDefault('warehouse') },
   { flag: 'config', value: 'FILE', description: 'Config file (JSON or YAML).', defaultText: 'trustlens.config.json if present' },
   { flag: 'quiet', description: 'Only warnings and errors.' },
   { flag: 'verbose', description: 'Every step and detail.' },

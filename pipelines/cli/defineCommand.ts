@@ -1,6 +1,6 @@
 // The shape of one CLI command: its options as data (they drive parsing, --help and the README) and its handler.
 import { z } from 'zod';
-import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import { CONFIG_DEFAULTS, type TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 
 export interface OptionSpec {
@@ -84,3 +84,18 @@ export const opt = {
   path: z.string().min(1, 'must be a path'),
   flag: z.boolean().default(false),
 };
+
+/** Config keys down to their settings, e.g. "warehouse" or "generate.buyers". */
+type ConfigKey = {
+  [K in keyof TrustlensConfig & string]: TrustlensConfig[K] extends readonly unknown[]
+    ? K
+    : TrustlensConfig[K] extends object
+      ? `${K}.${keyof TrustlensConfig[K] & string}`
+      : K;
+}[keyof TrustlensConfig & string];
+
+/** "config <key> (<default>)": an option's default text, read from the config schema so --help and the README follow it. */
+export function configDefault(key: ConfigKey): string {
+  const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], CONFIG_DEFAULTS);
+  return `config ${key} (${String(value)})`;
+}

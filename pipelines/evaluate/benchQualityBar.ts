@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMarketplace } from '../../data/synthetic/generateMarketplace.ts';
-import { configSchema, type TrustlensConfig } from '../../data/config/configSchema.ts';
+import { CONFIG_DEFAULTS, type TrustlensConfig } from '../../data/config/configSchema.ts';
 import { createLogger, type Logger } from '../../data/log/Logger.ts';
+import { timed } from '../../data/log/timed.ts';
 import { runWeeklyOn } from '../run/runWeekly.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { policyLines } from './policyLines.ts';
@@ -25,26 +26,25 @@ export interface QualityBarBenchOptions {
  */
 export async function benchQualityBar(options: QualityBarBenchOptions = {}): Promise<QualityLine[]> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'trustlens-quality-'));
-  const base = options.config ?? configSchema.parse({});
+  const base = options.config ?? CONFIG_DEFAULTS;
   const config: TrustlensConfig = { ...base, artifactsDir: join(dir, 'artifacts'), reportsDir: join(dir, 'reports') };
   const log = options.log ?? createLogger({ verbosity: 'quiet' });
   const asOf = config.generate.end;
   const timings: QualityLine[] = [];
-  const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const out = await fn();
-    timings.push({ section: 'timing', check: stage, value: (performance.now() - t0) / 1000, target: '', pass: null, note: 'seconds' });
-    return out;
+  const timedLine = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+    const { value, seconds } = await timed(fn);
+    timings.push({ section: 'timing', check: stage, value: seconds, target: '', pass: null, note: 'seconds' });
+    return value;
   };
   const data = join(dir, 'data');
   const { seed, buyers, merchants, weeks, end } = config.generate;
-  await timed('generate', () => generateMarketplace({ seed, buyers, merchants, weeks, end, out: data }));
+  await timedLine('generate', () => generateMarketplace({ seed, buyers, merchants, weeks, end, out: data }));
   const wh = await Warehouse.open({ path: join(dir, 'warehouse.duckdb') });
   try {
-    const run = await timed(`weekly run as of ${asOf}`, () => runWeeklyOn(wh, { asOf, from: data, retrain: false }, { config, log }));
+    const run = await timedLine(`weekly run as of ${asOf}`, () => runWeeklyOn(wh, { asOf, from: data, retrain: false }, { config, log }));
     for (const s of run.stages) timings.push({ section: 'timing', check: `  ${s.stage}`, value: s.seconds, target: '', pass: null, note: 'seconds' });
-    const lines = await timed('quality bar', () => qualityBar(wh, asOf, data, config));
-    lines.push(...(await timed('policy truth check', () => policyLines(wh, asOf, data, config, log))));
+    const lines = await timedLine('quality bar', () => qualityBar(wh, asOf, data, config));
+    lines.push(...(await timedLine('policy truth check', () => policyLines(wh, asOf, data, config, log))));
     return [...lines, ...timings];
   } finally {
     wh.close();

@@ -2,6 +2,7 @@
 import { UserError } from '../../data/validation/errors.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { ladderLines } from './ladderLines.ts';
 import { policyLines } from './policyLines.ts';
 import { qualityBar } from './qualityBar.ts';
 import { formatQualityTable } from './qualityLine.ts';
@@ -17,6 +18,7 @@ export async function runEvaluate(options: EvaluateOptions, ctx: CommandContext)
   const wh = await Warehouse.open({ path: ctx.warehouse });
   try {
     const lines = await ctx.log.step('quality bar', () => qualityBar(wh, options.asOf, options.truth, ctx.config));
+    lines.push(...(await ctx.log.step('penalty ladder', () => ladderLines(wh, options.asOf, options.truth, ctx.config))));
     if (!options.skipPolicies) lines.push(...(await ctx.log.step('policy truth check', () => policyLines(wh, options.asOf, options.truth, ctx.config, ctx.log))));
     process.stdout.write(`quality bar as of ${options.asOf} against ${options.truth}\n${formatQualityTable(lines)}\n`);
     const failed = lines.filter((l) => l.pass === false);

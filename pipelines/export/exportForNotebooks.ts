@@ -1,19 +1,21 @@
 // Writes the export folder the notebooks read: one Parquet file per dataset, the feature catalogue and manifest.json.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
-import { EXPORT_DATASETS } from './exportDatasets.ts';
+import { producerOf } from '../cli/stageTables.ts';
+import { EXPORT_DATASETS, INVESTIGATE_LOOKBACK_DAYS } from './exportDatasets.ts';
 import { EXPORT_FORMAT, type ExportFile, type ExportManifest } from './exportManifest.ts';
 import { writeParquet } from './writeParquet.ts';
 
 export interface ExportOptions {
   /** Weeks of refund requests in replay_requests (config simulate.weeks). */
   replayWeeks?: number;
-  /** Days of refund requests in investigate_requests. */
+  /** Days of refund requests in investigate_requests (default INVESTIGATE_LOOKBACK_DAYS). */
   lookbackDays?: number;
   /** Weekly review capacity (config review.capacity): the what-if notebook's starting capacity. */
   reviewCapacity?: number;
@@ -32,10 +34,10 @@ export async function exportForNotebooks(
   options: ExportOptions = {},
 ): Promise<ExportManifest> {
   const settings = {
-    replay_weeks: options.replayWeeks ?? 12,
-    lookback_days: options.lookbackDays ?? 90,
-    review_capacity: options.reviewCapacity ?? 200,
-    buyer_high: options.buyerHigh ?? 0.5,
+    replay_weeks: options.replayWeeks ?? CONFIG_DEFAULTS.simulate.weeks,
+    lookback_days: options.lookbackDays ?? INVESTIGATE_LOOKBACK_DAYS,
+    review_capacity: options.reviewCapacity ?? CONFIG_DEFAULTS.review.capacity,
+    buyer_high: options.buyerHigh ?? CONFIG_DEFAULTS.tiers.buyerHigh,
   };
   const params = { as_of: asOf, weeks: settings.replay_weeks, lookback_days: settings.lookback_days };
   mkdirSync(outDir, { recursive: true });
@@ -46,7 +48,8 @@ export async function exportForNotebooks(
     const missing: string[] = [];
     for (const t of ds.reads) if (!(await wh.tableExists(t))) missing.push(t);
     if (missing.length) {
-      const reason = `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in the warehouse; run \`trustlens ${ds.producedBy}\` (or \`trustlens run\`) first`;
+      const stages = [...new Set(missing.map((t) => producerOf(t) ?? 'run'))].map((s) => `\`trustlens ${s}\``);
+      const reason = `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in the warehouse; run ${stages.join(' and ')} (or \`trustlens run\`) first`;
       log.warn(`export: skipped ${ds.name}: ${reason}`);
       skipped.push({ name: ds.name, reason });
       rmSync(target, { force: true }); // a file left from an older export would contradict the manifest

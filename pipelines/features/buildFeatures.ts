@@ -1,15 +1,18 @@
 // Builds feat_buyer, feat_merchant and buyer_groups as of a date from the warehouse, checks them, and publishes them atomically.
-import { TABLE_NAMES } from '../../data/contracts/index.ts';
+import { listValue } from '@duckdb/node-api';
+import { DEFECT_REASONS, SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
+import { timed } from '../../data/log/timed.ts';
+import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
-import { FEATURE_MODELS, GROUPING_TABLES, INTERMEDIATE_MODELS, STAGING_MODELS } from './featureModels.ts';
-import { groupLinkedAccounts } from './groupLinkedAccounts.ts';
+import { featureBuildOrder, featureTempTables, PUBLISHED_FEATURES, type BuildModel } from './featureModels.ts';
+import { groupLinkedAccounts, type GroupingResult } from './groupLinkedAccounts.ts';
 import { materializeSql, type BuildParams } from './materializeSql.ts';
-import { publishFeatures } from './publishFeatures.ts';
 
 export interface BuildFeaturesOptions {
   /** Replace feat_buyer / feat_merchant (default). Training passes false to fill history for past dates only. */
@@ -42,29 +45,12 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-function cpuSecondsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
-
-async function requireSources(wh: Warehouse): Promise<void> {
-  const missing: string[] = [];
-  for (const t of TABLE_NAMES) if (!(await wh.tableExists(t))) missing.push(t);
-  if (missing.length) {
-    throw new UserError(
-      `features: warehouse ${wh.path} has no table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
-        'load the data first with `trustlens ingest --from DIR`',
-    );
-  }
-}
-
-function tempTables(): string[] {
-  return [...STAGING_MODELS, ...INTERMEDIATE_MODELS, ...FEATURE_MODELS].map((m) => m.name).concat(GROUPING_TABLES);
-}
-
 async function dropTempTables(wh: Warehouse): Promise<void> {
-  for (const t of tempTables()) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
+  for (const t of featureTempTables()) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
 }
+
+/** Step name in timings: features models by the table they build, the others by their own name. */
+const stepName = (m: BuildModel) => (m.layer === 'features' ? m.name.replace(/^build_/, '') : m.name);
 
 /**
  * Builds the features as of `asOf` (YYYY-MM-DD; only events strictly before it are read). Safe to call repeatedly on
@@ -79,54 +65,66 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
   if (!Number.isInteger(opts.maxAccountsPerKey) || opts.maxAccountsPerKey < 2) {
     throw new UserError(`features: maxAccountsPerKey ${opts.maxAccountsPerKey} must be a whole number of at least 2`);
   }
-  await requireSources(wh);
-  const params: BuildParams = { as_of: asOf, max_accounts_per_key: opts.maxAccountsPerKey };
+  await requireTables(wh, 'features');
+  const params: BuildParams = {
+    as_of: asOf,
+    max_accounts_per_key: opts.maxAccountsPerKey,
+    defect_reasons: listValue([...DEFECT_REASONS]),
+    serious_actions: listValue([...SERIOUS_ACTIONS]),
+  };
   const steps: BuildFeaturesResult['steps'] = [];
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
-    const s = performance.now();
-    const cpu = process.cpuUsage();
-    const out = await fn();
-    steps.push({ step, seconds: (performance.now() - s) / 1000, cpuSeconds: cpuSecondsSince(cpu) });
-    opts.log?.detail(`  ${step}: ${((performance.now() - s) / 1000).toFixed(2)} s`);
-    return out;
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const { value, seconds, cpuSeconds } = await timed(fn);
+    steps.push({ step: name, seconds, cpuSeconds });
+    opts.log?.detail(`  ${name}: ${seconds.toFixed(2)} s`);
+    return value;
   };
   const catalog = featureCatalog();
-  try {
-    for (const m of STAGING_MODELS) {
-      const file = m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
-      await timed(m.name, () => materializeSql(wh, m.name, file, params));
+  const build = await timed(async () => {
+    try {
+      let grouping: GroupingResult = { iterations: 0 };
+      for (const m of featureBuildOrder()) {
+        if (m.kind === 'components') {
+          grouping = await step(stepName(m), () => groupLinkedAccounts(wh, params));
+          continue;
+        }
+        const file = m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
+        await step(stepName(m), () => materializeSql(wh, m.name, file, params));
+      }
+      await step('checks', async () => {
+        const shape: string[] = [];
+        for (const f of PUBLISHED_FEATURES) shape.push(...(await columnShapeProblems(wh, f.build, catalog[f.table])));
+        if (shape.length) throw new Error(`features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
+        const problems: string[] = [];
+        for (const f of PUBLISHED_FEATURES) problems.push(...(await checkViolations(wh, f.build, catalog[f.table])));
+        if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
+      });
+      const [counts] = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
+        `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,
+                (select count(*) from build_buyer_groups) as linked, (select count(distinct group_id) from build_buyer_groups) as groups`,
+      );
+      await step('publish', () =>
+        publishDated(
+          wh,
+          asOf,
+          PUBLISHED_FEATURES.map((f) => ({ build: f.build, history: f.history, current: f.current && opts.writeCurrent ? f.table : null })),
+        ),
+      );
+      return { counts, grouping };
+    } finally {
+      await dropTempTables(wh);
     }
-    for (const m of INTERMEDIATE_MODELS) await timed(m.name, () => materializeSql(wh, m.name, m.file, params));
-    const grouping = await timed('linked accounts', () => groupLinkedAccounts(wh, params));
-    for (const m of FEATURE_MODELS) await timed(m.table, () => materializeSql(wh, m.name, m.file, params));
-    await timed('checks', async () => {
-      const shape: string[] = [];
-      for (const m of FEATURE_MODELS) shape.push(...(await columnShapeProblems(wh, m.name, catalog[m.table])));
-      if (shape.length) throw new Error(`features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
-      const problems: string[] = [];
-      for (const m of FEATURE_MODELS) problems.push(...(await checkViolations(wh, m.name, catalog[m.table])));
-      if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
-    });
-    const counts = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
-      `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,
-              (select count(*) from build_buyer_groups) as linked, (select count(distinct group_id) from build_buyer_groups) as groups`,
-    );
-    await timed('publish', () => publishFeatures(wh, asOf, FEATURE_MODELS, opts.writeCurrent));
-    const c = counts[0];
-    return {
-      asOf,
-      buyers: Number(c?.buyers ?? 0),
-      merchants: Number(c?.merchants ?? 0),
-      linkedBuyers: Number(c?.linked ?? 0),
-      groups: Number(c?.groups ?? 0),
-      groupingIterations: grouping.iterations,
-      seconds: (performance.now() - t0) / 1000,
-      cpuSeconds: cpuSecondsSince(cpu0),
-      steps,
-    };
-  } finally {
-    await dropTempTables(wh);
-  }
+  });
+  const { counts, grouping } = build.value;
+  return {
+    asOf,
+    buyers: Number(counts?.buyers ?? 0),
+    merchants: Number(counts?.merchants ?? 0),
+    linkedBuyers: Number(counts?.linked ?? 0),
+    groups: Number(counts?.groups ?? 0),
+    groupingIterations: grouping.iterations,
+    seconds: build.seconds,
+    cpuSeconds: build.cpuSeconds,
+    steps,
+  };
 }

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
-import { loadReportData } from '../../reports/loadReportData.ts';
+import { loadReportData, reportDataOptions } from '../../reports/loadReportData.ts';
 import type { ScenarioInfo } from '../../reports/reportData.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
@@ -45,29 +46,15 @@ function scenarioInfos(files: readonly string[], log: ReportContext['log']): Sce
 /** Writes the reports of `asOf` from an open warehouse into outDir (default <reportsDir>/<asOf>). */
 export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext, out?: string): Promise<BuiltReports> {
   const outDir = out ?? join(ctx.config.reportsDir, asOf);
-  for (const table of ['orders', 'refund_requests', 'merchants']) {
-    if (!(await wh.tableExists(table))) throw new UserError(`warehouse ${wh.path} has no ${table} table; run \`trustlens ingest\` first`);
-  }
+  await requireTables(wh, 'report');
   const { config } = ctx;
   const data = await ctx.log.step('load report data', async () =>
     loadReportData(wh, asOf, {
-      trendWeeks: config.report.trendWeeks,
-      movers: config.report.movers,
-      moverMinOrders: config.report.moverMinOrders,
-      reviewCapacity: config.review.capacity,
-      artifactsDir: config.artifactsDir,
+      ...reportDataOptions(config),
       featureColumns: await catalogueColumns(),
-      settings: {
-        retrainIntervalDays: config.training.retrainIntervalDays,
-        merchantHorizonDays: config.labels.merchantHorizonDays,
-        currency: config.report.currency,
-        tiers: config.tiers,
-        notebookUrl: config.report.notebookUrl,
-      },
       // Rescoring last week with this week's models reads feature snapshots the way the score stage does.
       scoring: { artifactsDir: config.artifactsDir, threads: config.training.threads, loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date) },
       scenarios: scenarioInfos(config.simulate.policies, ctx.log),
-      simulateWeeks: config.simulate.weeks,
     }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));

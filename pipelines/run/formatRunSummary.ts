@@ -1,8 +1,12 @@
 // The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports are.
+import { BUYER_TIERS, MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import { batchTotals } from '../ingest/ingestBatch.ts';
 import type { WeeklyRunSummary } from './runWeekly.ts';
 
 const n = (x: number) => x.toLocaleString('en');
+
+/** Buyer tiers above normal: the ones the summary counts as flagged. */
+const FLAGGED_TIERS = BUYER_TIERS.filter((t) => t !== 'normal');
 
 export function formatRunSummary(s: WeeklyRunSummary): string {
   const totals = s.ingest ? batchTotals(s.ingest) : null;
@@ -14,15 +18,16 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
       : 'no input folder; used the warehouse as it was';
   // Every tier is named with its count, zeros included ("0 high, 0 elevated buyers of 15,234", never "buyers of 15,234"),
   // then (for merchants) any tier the score stage added that this list does not know yet.
-  const tiers = (t: Record<string, number>, order: string[], others = false) =>
+  const tiers = (t: Record<string, number>, order: readonly string[], others = false) =>
     [...order, ...(others ? Object.keys(t).filter((k) => !order.includes(k)).sort() : [])].map((k) => `${n(t[k] ?? 0)} ${k}`).join(', ');
   const lines = [
     `week ${s.asOf} done in ${s.seconds.toFixed(1)} s (${n(s.orders)} orders in the warehouse)`,
     `  loaded:    ${loaded}`,
     `  models:    abuse-risk ${s.score.buyerModelDate}, merchant-trust ${s.score.merchantModelDate}` +
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (fresh, not retrained)'),
-    `  flagged:   ${tiers(s.score.buyerTiers, ['high', 'elevated'])} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
-    `  merchants: ${tiers(s.score.merchantTiers, ['top-rated', 'standard', 'watch', 'at-risk'], true)}`,
+    `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS)} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
+    `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS, true)}`,
+    `  governance: ${Object.entries(s.govern.actions).map(([a, k]) => `${n(k)} ${a}`).join(', ') || 'no actions'} recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
   if (s.backfilledWeeks.length) lines.push(`  history:   scored ${s.backfilledWeeks.length} past weeks first (${s.backfilledWeeks[0]} … ${s.backfilledWeeks.at(-1)})`);

@@ -1,4 +1,4 @@
-// The weekly run: ingest new files, score history, features, train when stale, score, simulate, report and export, each stage timed.
+// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and export, each stage timed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelName } from '../../models/artifactSchema.ts';
@@ -7,14 +7,17 @@ import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
+import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
 import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { trainModels } from '../train/trainModels.ts';
+import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 
@@ -49,6 +52,7 @@ export interface WeeklyRunSummary {
   trained: ModelName[];
   backfilledWeeks: string[];
   score: ScoreSummary;
+  govern: GovernSummary;
   simulated: { policies: number; requests: number };
   reportsIndex: string;
 }
@@ -58,11 +62,6 @@ function stageFailure(stage: string, err: unknown): Error {
   const cause = err instanceof Error ? err.message : String(err);
   const message = `stage ${stage} failed: ${cause}\n(the run stopped here; this week's later stages did not run and the previous week's outputs are unchanged)`;
   return err instanceof UserError ? new UserError(message) : new Error(message, { cause: err });
-}
-
-function peakRssMb(): number {
-  // maxRSS is in kilobytes on Linux.
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /**
@@ -82,16 +81,17 @@ export async function runWeeklyOn(
   await checkWeeklyWeekday(wh, asOf, options.weekdayOk ?? false, log);
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
-    const s = performance.now();
-    let out: T;
+    let run: Timed<T>;
+    const started = performance.now();
     try {
-      out = await log.step(name, fn);
+      run = await timed(() => log.step(name, fn));
     } catch (err) {
-      stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: 'failed', failed: true });
+      // A failed stage is timed too, so --timings shows where a failing run spent its time.
+      stages.push({ stage: name, seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), note: 'failed', failed: true });
       throw stageFailure(name, err);
     }
-    stages.push({ stage: name, seconds: (performance.now() - s) / 1000, peakRssMb: peakRssMb(), note: note(out) });
-    return out;
+    stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
+    return run.value;
   };
 
   const from = options.from ?? (existsSync(config.dataDir) ? config.dataDir : null);
@@ -112,11 +112,7 @@ export async function runWeeklyOn(
       return `${loaded} rows loaded, ${quarantined} quarantined`;
     },
   );
-  for (const table of ['orders', 'refund_requests', 'buyers', 'merchants']) {
-    if (!(await wh.tableExists(table))) {
-      throw new UserError(`warehouse ${wh.path} has no ${table} table: pass --from DIR with the contract files (or run \`trustlens start\` for the synthetic marketplace)`);
-    }
-  }
+  await requireTables(wh, 'run');
   const orders = Number(await wh.scalar<bigint>('select count(*) from orders'));
 
   // The simulator judges each request with the score of the week before it, and trends need past weeks:
@@ -171,6 +167,13 @@ export async function runWeeklyOn(
     (s) => `${s.buyers} buyers, ${s.merchants} merchants, queue ${s.queue}`,
   );
 
+  // Governance reads this week's buyer tiers and merchant trust, so it runs after score.
+  const govern = await stage(
+    'govern',
+    () => governWeek(wh, asOf, config, log),
+    (gv) => `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
+  );
+
   const sim = await stage(
     'simulate',
     () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log }),
@@ -191,6 +194,7 @@ export async function runWeeklyOn(
     trained: toTrain,
     backfilledWeeks: backfilled,
     score,
+    govern,
     simulated: { policies: policies.length, requests: sim.context.requests },
     reportsIndex: join(built.dir, 'index.html'),
   };

@@ -1,18 +1,20 @@
 // Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in one transaction.
 import { LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
+import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { BuyerScore } from './scoreBuyers.ts';
 import type { MerchantScore } from './scoreMerchants.ts';
 
-const OUTPUTS = [
+/** The score stage's tables: this week's (replaced) and history (one as_of per week). */
+export const SCORE_OUTPUTS = [
   { current: 'score_buyer', history: 'score_buyer_history', sql: 'score_buyer_rows.sql' },
   { current: 'score_merchant', history: 'score_merchant_history', sql: 'score_merchant_rows.sql' },
   { current: 'risk_queue', history: 'risk_queue_history', sql: 'risk_queue_rows.sql' },
 ] as const;
 
-const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', ...OUTPUTS.map((o) => `${o.current}__new`)];
+const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', ...SCORE_OUTPUTS.map((o) => `${o.current}__new`)];
 
 export interface PublishInput {
   asOf: string;
@@ -70,8 +72,8 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
 }
 
 /**
- * Everything is built beside the live tables first; the swap and the history upsert (delete this as_of, insert) run in
- * one transaction, so a failure at any point leaves last week's score_*, risk_queue and history untouched.
+ * Everything is built beside the live tables first, then published in one transaction (publishDated), so a failure at
+ * any point leaves last week's score_*, risk_queue and history untouched.
  */
 export async function publishScores(wh: Warehouse, input: PublishInput): Promise<void> {
   await dropBuildTables(wh);
@@ -83,17 +85,10 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       score_merchant: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue: { as_of: input.asOf },
     } as const;
-    for (const o of OUTPUTS) {
+    for (const o of SCORE_OUTPUTS) {
       await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`, params[o.current]);
     }
-    await wh.transaction(async () => {
-      for (const o of OUTPUTS) {
-        await wh.run(`delete from ${quoteIdent(o.history)} where as_of = $as_of::date`, { as_of: input.asOf });
-        await wh.run(`insert into ${quoteIdent(o.history)} by name select * from ${quoteIdent(`${o.current}__new`)}`);
-        await wh.run(`drop table if exists ${quoteIdent(o.current)}`);
-        await wh.run(`alter table ${quoteIdent(`${o.current}__new`)} rename to ${quoteIdent(o.current)}`);
-      }
-    });
+    await publishDated(wh, input.asOf, SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })));
   } finally {
     await dropBuildTables(wh);
   }

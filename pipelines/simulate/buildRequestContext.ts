@@ -1,8 +1,8 @@
 // Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and labels.
-import { UserError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { requireTables } from '../cli/stageTables.ts';
 
 export interface ContextOptions {
   /** The window ends just before this date (YYYY-MM-DD). */
@@ -16,8 +16,6 @@ export interface ContextSummary {
   requests: number;
   unscored: number;
 }
-
-const REQUIRED = ['refund_requests', 'orders', 'buyers', 'investigations'] as const;
 
 /** Stand-ins, with the columns the context reads, for score and group tables another stage has not written yet. */
 const OPTIONAL_SOURCES = [
@@ -33,11 +31,7 @@ export function windowStart(asOf: string, weeks: number): string {
 }
 
 export async function buildRequestContext(wh: Warehouse, options: ContextOptions): Promise<ContextSummary> {
-  const missing = [];
-  for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
-  if (missing.length) {
-    throw new UserError(`warehouse ${wh.path} has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}; run \`trustlens ingest\` first`);
-  }
+  await requireTables(wh, 'simulate');
   for (const src of OPTIONAL_SOURCES) {
     const exists = await wh.tableExists(src.table);
     if (!exists) options.log?.warn(`no ${src.table} table: ${src.view === 'sim_buyer_groups' ? 'every buyer is treated as a group of one; run `trustlens features` first' : 'requests count as unscored; run `trustlens score` first for score-based rules'}`);

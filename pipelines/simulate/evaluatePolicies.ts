@@ -2,14 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../data/validation/errors.ts';
+import { BASELINE_POLICY_FILE, BASELINE_SCENARIO } from '../../data/vocabulary/scenarios.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildRequestContext } from './buildRequestContext.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { replayPolicy, resetOutcomes, type ReplayablePolicy } from './replayPolicy.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-
-export const STATUS_QUO_FILE = 'data/policies/status-quo.yaml';
 
 export interface TruthCheckRow {
   scenario: string;
@@ -58,7 +57,7 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
     path: requests.path,
   });
   await wh.run('update sim_context set abusive = coalesce((select t.is_abusive from sim_truth t where t.request_id = sim_context.request_id), false)');
-  const policies = options.policies.some((p) => p.name === 'status-quo') ? [...options.policies] : [...loadPolicies([STATUS_QUO_FILE]), ...options.policies];
+  const policies = options.policies.some((p) => p.name === BASELINE_SCENARIO) ? [...options.policies] : [...loadPolicies([BASELINE_POLICY_FILE]), ...options.policies];
   await resetOutcomes(wh);
   for (const p of policies) await replayPolicy(wh, p);
   const rows = await wh.all<{
@@ -68,7 +67,7 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
     honest_requests: bigint;
     honest_burdened: bigint;
     honest_burdened_added: bigint;
-  }>(readSql(new URL('./sql/sim_truth_check.sql', import.meta.url)), { baseline: 'status-quo' });
+  }>(readSql(new URL('./sql/sim_truth_check.sql', import.meta.url)), { baseline: BASELINE_SCENARIO });
   return rows.map((r) => {
     const honest = Number(r.honest_requests);
     const sq = r.abusive_refund_only_paid_status_quo;
@@ -83,17 +82,4 @@ export async function evaluatePolicies(wh: Warehouse, options: EvaluatePoliciesO
       honestBurdenedAddedShare: honest > 0 ? Number(r.honest_burdened_added) / honest : null,
     };
   });
-}
-
-/** Plain-text lines for the bench or `trustlens evaluate`. */
-export function formatTruthCheck(rows: readonly TruthCheckRow[]): string {
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-  return rows
-    .map(
-      (r) =>
-        `${r.scenario.padEnd(16)} abusive refund-only stopped ${pct(r.shareStopped).padStart(6)} of ${r.abusiveRefundOnlyPaidStatusQuo.toFixed(0)}; ` +
-        `honest burdened ${pct(r.honestBurdenedShare)} (added ${pct(r.honestBurdenedAddedShare)})` +
-        (r.scenario === 'risk-gated' ? (passesTruthCheck(r) ? '  PASS (>= 50% stopped, < 5% added burden)' : '  FAIL (needs >= 50% stopped, < 5% added burden)') : ''),
-    )
-    .join('\n');
 }

@@ -1,5 +1,6 @@
 // Renders scenario results side by side: scenarios as columns, key metrics as rows, value [lo, hi] and the change against status-quo.
 import type { SimResultRow } from '../../data/warehouse/tables/simResultRow.ts';
+import { BASELINE_SCENARIO } from '../../data/vocabulary/scenarios.ts';
 
 export const TABLE_METRICS = [
   'requests',
@@ -17,6 +18,7 @@ export const TABLE_METRICS = [
   'new_buyer_burdened',
   'new_buyer_burdened_rate',
   'merchant_loss',
+  'compensation_cost',
   'platform_cost',
   'honest_buyer_cost',
   'review_workload',
@@ -25,8 +27,6 @@ export const TABLE_METRICS = [
   'median_days_to_refund_honest',
   'requests_unscored',
 ] as const;
-
-const BASELINE = 'status-quo';
 
 function fmt(metric: string, v: number): string {
   if (metric.endsWith('_rate')) return `${(v * 100).toFixed(1)}%`;
@@ -42,7 +42,7 @@ function signed(metric: string, d: number): string {
 /** A plain-text table for the terminal; `segment` picks which rows (default overall). */
 export function formatSimTable(rows: readonly SimResultRow[], segment = 'overall'): string {
   const seg = rows.filter((r) => r.segment === segment);
-  const scenarios = [...new Set(seg.map((r) => r.scenario))].sort((a, b) => (a === BASELINE ? -1 : b === BASELINE ? 1 : a.localeCompare(b)));
+  const scenarios = [...new Set(seg.map((r) => r.scenario))].sort((a, b) => (a === BASELINE_SCENARIO ? -1 : b === BASELINE_SCENARIO ? 1 : a.localeCompare(b)));
   const byKey = new Map(seg.map((r) => [`${r.scenario}\u0000${r.metric}`, r]));
   const header = ['metric', ...scenarios];
   const body = TABLE_METRICS.map((metric) => [
@@ -52,8 +52,8 @@ export function formatSimTable(rows: readonly SimResultRow[], segment = 'overall
       if (!r) return '—';
       let cell = fmt(metric, r.value);
       if (r.lo !== null && r.hi !== null && (r.lo !== r.value || r.hi !== r.value)) cell += ` [${fmt(metric, r.lo)}, ${fmt(metric, r.hi)}]`;
-      const base = byKey.get(`${BASELINE}\u0000${metric}`);
-      if (sc !== BASELINE && base) cell += ` (${signed(metric, r.value - base.value)})`;
+      const base = byKey.get(`${BASELINE_SCENARIO}\u0000${metric}`);
+      if (sc !== BASELINE_SCENARIO && base) cell += ` (${signed(metric, r.value - base.value)})`;
       return cell;
     }),
   ]);

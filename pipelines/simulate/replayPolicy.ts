@@ -33,6 +33,7 @@ export async function replayPolicy(wh: Warehouse, policy: ReplayablePolicy): Pro
     return_shipping: policy.costs.returnShipping,
     delay_day_value: policy.costs.honestDelayDay,
     review_cost: policy.costs.manualReview,
+    compensation: s.compensation,
   };
   const replay = readSql(new URL('./sql/sim_replay.sql', import.meta.url), { rule_index: compiled.ruleIndex, action: compiled.action, exempt: compiled.exempt });
   const select = `select cast($scenario as varchar) as scenario, * from (${replay})`;

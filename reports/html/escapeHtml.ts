@@ -10,9 +10,6 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(CONTROLS, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-/** Attribute values are always written double-quoted, so the text escaping covers them; the alias documents intent. */
-export const escapeAttr = escapeHtml;
-
 /** Markup that is already safe: built by `html`, or trusted output such as our own CSS or server-rendered SVG. */
 export class SafeHtml {
   constructor(readonly html: string) {}
@@ -40,9 +37,4 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 /** Marks trusted markup as safe. Only for markup this code generated itself, never for data. */
 export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
-}
-
-/** Joins fragments with an optional separator, escaping plain strings. */
-export function joinHtml(parts: readonly HtmlValue[], separator: HtmlValue = ''): SafeHtml {
-  return new SafeHtml(parts.map(interpolate).join(interpolate(separator)));
 }

@@ -18,7 +18,9 @@ export const PAGES = [
   { key: 'policy-impact', file: 'policy-impact.html', title: 'Policy impact' },
   { key: 'model-card', file: 'model-card.html', title: 'Model card' },
 ] as const;
-export type PageKey = (typeof PAGES)[number]['key'];
+/** Pages linked from the index page but not from the navigation bar. */
+export const INDEX_ONLY_PAGES = [{ key: 'merchant-operations', file: 'merchant-operations.html', title: 'Merchant operations' }] as const;
+export type PageKey = (typeof PAGES)[number]['key'] | (typeof INDEX_ONLY_PAGES)[number]['key'];
 
 // Read once at build time and inlined: pages must not fetch anything.
 const STYLES = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');

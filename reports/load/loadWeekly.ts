@@ -1,7 +1,7 @@
 // Fills WeeklyTrustData and the data coverage from the contract tables and, where they exist, the score history tables.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
-import { MERCHANT_TIERS } from '../html/badge.ts';
+import { MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import type { CategoryStats, DataCoverage, FlaggedCount, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { PreviousScores } from './loadComparison.ts';

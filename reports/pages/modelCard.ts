@@ -7,13 +7,13 @@ import { renderTable } from '../html/table.ts';
 import { barRankChart } from '../charts/barRankChart.ts';
 import { calibrationChart, prCurveChart } from '../charts/modelCurves.ts';
 import { psiBand } from '../psi.ts';
-import type { ArtifactSummary, ModelMetrics } from '../../models/artifactSchema.ts';
+import type { ArtifactSummary, ModelMetrics, ModelName } from '../../models/artifactSchema.ts';
 import type { DriftRow, DriftSection, ModelCardData, ModelSection, ReportSettings, TrainingComparison } from '../reportData.ts';
 import { renderCoverageNotices } from '../html/dataNotice.ts';
 import { fmtPct } from '../html/format.ts';
 import type { PageContext } from './pageContext.ts';
 
-const MODEL_TITLES: Record<string, string> = { 'abuse-risk': 'Buyer abuse risk', 'merchant-trust': 'Merchant trust' };
+const MODEL_TITLES: Record<ModelName, string> = { 'abuse-risk': 'Buyer abuse risk', 'merchant-trust': 'Merchant trust' };
 const TOP_FEATURES = 15;
 
 function metricsTable(s: ArtifactSummary): SafeHtml {

@@ -18,8 +18,8 @@ import { orderMetrics, SIM_METRICS, simMetricInfo } from './simMetrics.ts';
 
 type Lookup = (scenario: string, segment: string, metric: string) => SimResult | undefined;
 
-/** The abuse-stopped measure: the agreed name, else the variants the simulate stage writes (expected, then confirmed). */
-const ABUSE_STOPPED = ['abusive_amount_stopped', 'abusive_amount_stopped_expected', 'abusive_amount_stopped_confirmed'];
+/** The abuse-stopped measures the simulate stage writes: expected (risk-weighted) first, else confirmed. */
+const ABUSE_STOPPED = ['abusive_amount_stopped_expected', 'abusive_amount_stopped_confirmed'];
 
 /** Said beside "Refunds paid" wherever a scenario pays more than the baseline, which reads like a cost of reform but is not. */
 export const REFUNDS_PAID_RISE =

@@ -42,6 +42,7 @@ export const SIM_METRICS: Record<string, SimMetricInfo> = {
   new_buyer_burdened: count('New buyers’ requests burdened', false, 'Burdened honest requests from accounts younger than 30 days.'),
   new_buyer_burdened_rate: rate('New buyers’ requests burdened (rate)', false, 'The same rate for accounts younger than 30 days at the request, who have no history to earn trust.'),
   merchant_loss: money('Merchant loss', false, 'Refunds paid while the buyer keeps the goods (instant refunds, reviews that pay out, auto-refunds at the deadline), over all requests.'),
+  compensation_cost: money('Compensation to merchants', false, 'What the platform repays merchants: the policy’s compensation share × the money paid to confirmed abusers for kept goods.'),
   refund_paid: money('Refunds paid', null, 'All refunds paid out, including refunds after the goods came back (those cost the merchant nothing but the shipping).'),
   platform_cost: money('Review cost', false, 'Manual reviews × the policy’s cost of one review.'),
   honest_buyer_cost: money('Honest buyers’ cost', false, 'Return shipping, days waited for a refund (at the policy’s value of a day) and refused refunds, for honest requests.'),

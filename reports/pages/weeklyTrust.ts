@@ -13,7 +13,7 @@ import { currencyNote } from '../html/currencyNote.ts';
 import { moversChart } from '../charts/moversChart.ts';
 import { tierChart } from '../charts/tierChart.ts';
 import { trendChart } from '../charts/trendChart.ts';
-import type { CategoryStats, MerchantMove, WeeklyTrustData, WeekStats } from '../reportData.ts';
+import type { CategoryStats, CompensationTrend, MerchantMove, WeeklyTrustData, WeekStats } from '../reportData.ts';
 import type { PageContext } from './pageContext.ts';
 import { renderModelChange } from './modelChange.ts';
 import { weeklySummary } from './weeklySummary.ts';
@@ -21,6 +21,34 @@ import { weeklySummary } from './weeklySummary.ts';
 export const ABUSE_LOSS_DEFINITION =
   'Sum, over approved refund-only requests made in the week, of the refunded amount × the buyer’s calibrated abuse risk from the latest score on or before the end of that week. ' +
   'Buyers never scored count as zero risk. It estimates money paid out to abuse, not confirmed cases.';
+
+export const COMPENSATION_DEFINITION =
+  'Refund-only money paid in the week for goods the buyer kept, to buyers with a confirmed-abuse verdict known at the as-of date: what merchants bore to abuse and the platform owes them (the compensation ledger on the merchant-operations page). ' +
+  '“Expected” adds the same money paid to other buyers, weighted by their abuse risk.';
+
+/** What merchants bore this week in refund-only money to confirmed abusers (the govern stage's ledger). */
+function compensationKpi(c: CompensationTrend, cmp: boolean): Kpi {
+  const now = c.trend.at(-1);
+  const before = c.trend.at(-2);
+  if (!now || now.confirmed === null) return { label: 'Compensation owed', value: fmtMoney(null), note: 'no ledger for this week: run trustlens govern' };
+  return {
+    label: 'Compensation owed',
+    value: fmtMoney(now.confirmed),
+    delta: cmp ? computeDelta(now.confirmed, before?.confirmed ?? null, { kind: 'relative', higherIsBetter: false }) : null,
+    note: `to merchants for confirmed abuse; ${fmtMoney(now.expected)} more expected`,
+  };
+}
+
+function compensationChart(c: CompensationTrend | null | undefined, missing: ReadonlySet<string>): SafeHtml | '' {
+  if (!c) return '';
+  return trendChart({
+    id: 'trend-compensation',
+    title: withUnit('Compensation owed'),
+    subtitle: 'Refund-only money paid for kept goods to confirmed abusers.',
+    points: c.trend.map((w) => ({ weekEnd: w.weekEnd, value: missing.has(w.weekEnd) ? null : w.confirmed })),
+    tickFormat: '~s',
+  });
+}
 
 function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
   const c = d.current;
@@ -64,6 +92,8 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
       note: `lowest trust tier${d.comparison.changed.some((m) => m.model === 'merchant-trust') ? rescored : ''}`,
     },
   ];
+  // Only once the govern stage has written a ledger: before that, the merchant-operations page says what to run.
+  if (d.compensation) kpis.push(compensationKpi(d.compensation, cmp));
   // A week without data shows no numbers at all: "0 orders" would read as a collapse.
   if (ctx.coverage.current.status === 'future' || ctx.coverage.current.status === 'empty') {
     return renderKpis(kpis.map((k) => ({ label: k.label, value: fmtInt(null), delta: null, note: 'no data for this week' })));
@@ -71,7 +101,7 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
   return renderKpis(kpis);
 }
 
-function trends(trend: readonly WeekStats[], coverage: PageContext['coverage']): SafeHtml {
+function trends(trend: readonly WeekStats[], coverage: PageContext['coverage'], compensation?: CompensationTrend | null): SafeHtml {
   // Weeks without data are gaps, not zeros: a line falling to 0 would read as news.
   const missing = new Set([coverage.current, coverage.previous].filter((w) => w.status === 'future' || w.status === 'empty').map((w) => w.weekEnd));
   const pts = (f: (w: WeekStats) => number | null) => trend.map((w) => ({ weekEnd: w.weekEnd, value: missing.has(w.weekEnd) ? null : f(w) }));
@@ -81,6 +111,7 @@ function trends(trend: readonly WeekStats[], coverage: PageContext['coverage']):
     trendChart({ id: 'trend-refund-rate', title: 'Refund request rate', subtitle: 'Refund requests ÷ orders in the week.', points: pts((w) => w.refundRequestRate), tickFormat: '.1%' }),
     trendChart({ id: 'trend-refund-only', title: 'Refund-only share of requests', points: pts((w) => w.refundOnlyShare), tickFormat: '.0%' }),
     trendChart({ id: 'trend-abuse-loss', title: withUnit('Estimated abuse loss'), subtitle: 'Approved refund-only amount × buyer risk; each week under the model of its time.', points: pts((w) => w.estimatedAbuseLoss), tickFormat: '~s' }),
+    compensationChart(compensation, missing),
   ]}</div>`;
 }
 
@@ -157,7 +188,7 @@ export function renderWeeklyTrust(d: WeeklyTrustData, ctx: PageContext): string 
   const body = html`
 <section id="summary" class="summary"><h2>What changed this week</h2>${summary.length ? html`<ul>${summary.map((s) => html`<li>${s}</li>`)}</ul>` : html`<p>No summary: this week has no data (see the notice above).</p>`}</section>
 ${renderSection('headline', 'Headline numbers', headline(d, ctx), html`Week ${fmtWeek(c.weekStart, c.weekEnd)}${cmp ? html` compared with ${fmtWeek(d.previous.weekStart, d.previous.weekEnd)}. ▲/▼ show the direction; green is good news, red bad.` : ': not compared with last week (see the notice above).'} ${currencyNote(ctx.settings.currency)}`)}
-${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, ctx.coverage))}
+${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, ctx.coverage, d.compensation))}
 ${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d, cmp), `Trust = 100 × (1 − probability of a serious platform action in the next ${ctx.settings.merchantHorizonDays} days).`)}
 ${renderSection('categories', 'By category', categories(d.categories, cmp), 'Orders and refund requests of the week by product category, largest GMV first.')}
 ${renderSection('movers', 'Active merchants whose trust moved most', moversSection(d, cmp), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
@@ -172,6 +203,7 @@ ${renderSection('definitions', 'Definitions', renderDefinitions([
       definition: `By trust score: top-rated at ${fmtNumber(t.merchantTopRated, 0)} or more, standard at ${fmtNumber(t.merchantStandard, 0)} or more, watch at ${fmtNumber(t.merchantWatch, 0)} or more, at risk below ${fmtNumber(t.merchantWatch, 0)}.`,
     },
     { term: 'Active merchant', definition: 'A merchant with orders in the 90-day trust window; one without is inactive, and its trust says nothing new about it.' },
+    ...(d.compensation ? [{ term: 'Compensation owed', definition: COMPENSATION_DEFINITION }] : []),
   ]))}`;
   return renderPage({
     asOf: d.asOf,

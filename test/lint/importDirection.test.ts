@@ -16,7 +16,7 @@ describe('import direction (eslint rule trustlens/import-direction)', () => {
   it('fails a models file importing from pipelines, naming both folders and the fix', async () => {
     const errors = await directionErrors('models/train/planted.ts', "import { runLock } from '../../pipelines/cli/runLock.ts';\nexport const x = runLock;\n");
     expect(errors).toEqual([
-      'models/ may not import from pipelines/ ("../../pipelines/run/runLock.ts"): imports run data ← models ← reports ← pipelines ← notebooks. Move the shared piece to the lower folder (shared infrastructure lives in data/).',
+      'models/ may not import from pipelines/ ("../../pipelines/cli/runLock.ts"): imports run data ← models ← reports ← pipelines ← notebooks. Move the shared piece to the lower folder (shared infrastructure lives in data/).',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
       viewport: { width: 1100, height: 900 },
     });
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await context?.close();

@@ -18,8 +18,8 @@ const VARIANTS: Record<string, () => ReportData> = { fixture: () => fixtureRepor
 
 /** Figures per page in the fixture; empty pages show notices instead of most charts. */
 const MIN_CHARTS: Record<string, Record<string, number>> = {
-  fixture: { 'index.html': 0, 'weekly-trust.html': 7, 'risk-queue.html': 1, 'policy-impact.html': 6, 'model-card.html': 10 },
-  empty: { 'index.html': 0, 'weekly-trust.html': 5, 'risk-queue.html': 0, 'policy-impact.html': 0, 'model-card.html': 0 },
+  fixture: { 'index.html': 0, 'weekly-trust.html': 7, 'risk-queue.html': 1, 'policy-impact.html': 6, 'model-card.html': 10, 'merchant-operations.html': 0 },
+  empty: { 'index.html': 0, 'weekly-trust.html': 5, 'risk-queue.html': 0, 'policy-impact.html': 0, 'model-card.html': 0, 'merchant-operations.html': 0 },
 };
 
 describe.runIf(runBrowserChecks)('reports in a real browser', () => {

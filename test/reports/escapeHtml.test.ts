@@ -1,7 +1,7 @@
 // The escaping helper: text and attribute contexts, the html tag escapes by default, control characters stay visible.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeHtml, html, joinHtml, trusted } from '../../reports/html/escapeHtml.ts';
+import { escapeHtml, html } from '../../reports/html/escapeHtml.ts';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
@@ -36,9 +36,5 @@ describe('html tag', () => {
   it('keeps SafeHtml and flattens arrays, dropping null, undefined and false', () => {
     const inner = html`<b>${'<i>'}</b>`;
     expect(html`<p>${inner}${[html`<br>`, 'x<y', null, undefined, false]}</p>`.html).toBe('<p><b>&lt;i&gt;</b><br>x&lt;y</p>');
-  });
-
-  it('joins fragments with a separator', () => {
-    expect(joinHtml(['a<', trusted('<hr>')], ', ').html).toBe('a&lt;, <hr>');
   });
 });

@@ -1,8 +1,9 @@
-// Report pages as files: HTML snapshots from the literal fixture, the empty (first-run) fixture and the tiny warehouse; escaping and CSP checked on the strings.
+// Report pages as files: snapshots per page section (styles left out, charts summarised) from the literal fixture, the empty
+// (first-run) fixture and the tiny warehouse; stylesheet, escaping and CSP checked on the whole strings.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildReports } from '../../reports/buildReports.ts';
 import { CONTENT_SECURITY_POLICY } from '../../reports/html/page.ts';
 import { QUEUE_SCRIPT } from '../../reports/pages/riskQueue.ts';
@@ -11,8 +12,22 @@ import { REPORT_FILES, renderReports } from '../../reports/renderReports.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { emptyReportData, fixtureReportData, XSS } from './fixture/reportFixture.ts';
 import { openFixtureWarehouse, WH_AS_OF, writeFixtureArtifacts } from './fixture/fixtureWarehouse.ts';
+import { pageSections, styleBlocks } from './pageSections.ts';
 
 const HTML_FILES = REPORT_FILES.filter((f) => f.endsWith('.html'));
+const STYLESHEET = readFileSync(new URL('../../reports/html/styles.css', import.meta.url), 'utf8');
+
+/** One snapshot test per section of every page, named like `weekly-trust.html section#trends`. */
+function snapshotSections(pages: Record<string, string>): void {
+  for (const page of HTML_FILES) {
+    for (const section of pageSections(pages[page]!)) {
+      it(`${page} ${section.name} matches its snapshot`, () => {
+        expect(section.html).toMatchSnapshot();
+      });
+    }
+  }
+}
+
 function expectSafe(htmlText: string): void {
   // The one script a page may carry is the queue's own filter, allowed by its hash; any other <script> is a payload.
   const scripts = [...htmlText.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
@@ -29,8 +44,13 @@ function expectSafe(htmlText: string): void {
 
 describe('fixture report', () => {
   const files = renderReports(fixtureReportData());
-  it.each(HTML_FILES)('%s matches its snapshot', async (file) => {
-    await expect(files[file]).toMatchFileSnapshot(`__snapshots__/fixture/${file}`);
+  snapshotSections(files);
+
+  it('inlines the one stylesheet, unchanged, first in every page', () => {
+    for (const file of HTML_FILES) {
+      expect(styleBlocks(files[file]!)[0], file).toBe(STYLESHEET);
+      expect(files[file]!.split(STYLESHEET), file).toHaveLength(2);
+    }
   });
 
   it('renders the same bytes twice (no random ids, no clock)', () => {
@@ -69,9 +89,7 @@ describe('report with XSS payloads in names, reasons, ids, scenarios and feature
 
 describe('first run: no scores, simulation or models yet', () => {
   const files = renderReports(emptyReportData());
-  it.each(HTML_FILES)('%s matches its snapshot', async (file) => {
-    await expect(files[file]).toMatchFileSnapshot(`__snapshots__/empty/${file}`);
-  });
+  snapshotSections(files);
 
   it('says what to run instead of failing', () => {
     expect(files['policy-impact.html']).toContain('no simulation results for this week');
@@ -82,35 +100,28 @@ describe('first run: no scores, simulation or models yet', () => {
   });
 });
 
-describe('report built from the tiny warehouse', () => {
-  let wh: Warehouse;
-  let artifactsDir: string;
-  let outDir: string;
-  beforeAll(async () => {
-    wh = await openFixtureWarehouse();
-    artifactsDir = mkdtempSync(join(tmpdir(), 'trustlens-report-artifacts-'));
-    outDir = mkdtempSync(join(tmpdir(), 'trustlens-report-out-'));
-    writeFixtureArtifacts(artifactsDir);
-  });
+describe('report built from the tiny warehouse', async () => {
+  const wh: Warehouse = await openFixtureWarehouse();
+  const artifactsDir = mkdtempSync(join(tmpdir(), 'trustlens-report-artifacts-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'trustlens-report-out-'));
   afterAll(() => {
-    wh?.close();
-    if (artifactsDir) rmSync(artifactsDir, { recursive: true, force: true });
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    wh.close();
+    rmSync(artifactsDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
   });
+  writeFixtureArtifacts(artifactsDir);
+  const data = await loadReportData(wh, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
+  const built = buildReports(data, join(outDir, WH_AS_OF));
+  const pages = Object.fromEntries(HTML_FILES.map((f) => [f, readFileSync(join(built.dir, f), 'utf8').replaceAll(artifactsDir, '<artifacts>')]));
 
-  it('writes every file and each page matches its snapshot', async () => {
-    const data = await loadReportData(wh, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
-    const built = buildReports(data, join(outDir, WH_AS_OF));
+  it('writes every file, each page escaped and under the CSP', () => {
     expect(built.files.map((f) => f.slice(built.dir.length + 1))).toEqual([...REPORT_FILES]);
-    for (const file of HTML_FILES) {
-      const text = readFileSync(join(built.dir, file), 'utf8').replaceAll(artifactsDir, '<artifacts>');
-      expectSafe(text);
-      await expect(text).toMatchFileSnapshot(`__snapshots__/warehouse/${file}`);
-    }
+    for (const file of HTML_FILES) expectSafe(pages[file]!);
   });
 
-  it('replaces an existing report folder whole', async () => {
-    const data = await loadReportData(wh, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
+  snapshotSections(pages);
+
+  it('replaces an existing report folder whole', () => {
     const dir = join(outDir, 'again');
     buildReports(emptyReportData(), dir);
     buildReports(data, dir);

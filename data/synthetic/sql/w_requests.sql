@@ -129,6 +129,8 @@ flowed as (
     requested_s + (3600 * least(47.9, tl_exp(seed, o, 'r.respond.t') * case when m_archetype = 'poor_service' then 6 + 30 * eff_sev else 6 end))::BIGINT as respond_s,
     tl_u(seed, o, 'r.approve') < case
       when reason = 'no_reason_7day' and m_archetype = 'rejects_no_reason_returns' then 0.2
+      -- a shop that refuses returns refuses exchanges too once its problem has started
+      when kind = 'exchange' and m_archetype = 'rejects_no_reason_returns' and eff_sev > 0 then 0.4
       when cause = 'abuse' and reason = 'not_received' then 0.5
       when cause = 'abuse' then 0.7
       when m_archetype = 'not_as_described' then 0.6

@@ -1,4 +1,5 @@
--- Reviews with DSR sub-ratings: ratings fall with shop problems, lateness and refunds; extortionists leave 1 star before asking.
+-- Reviews with DSR sub-ratings: ratings fall with shop problems, lateness and refunds, the service rating also with the shop's
+-- strain that week (seasonal peaks, bad weeks); extortionists leave 1 star before asking.
 create or replace table w_reviews as
 with p as (
   select * from w_params
@@ -17,7 +18,8 @@ candidates as (
     r.requested_s,
     r.extortion_review_s,
     p.seed,
-    p.end_s
+    p.end_s,
+    p.start_s
   from orders x
   left join requests r using (o)
   cross join p
@@ -52,7 +54,9 @@ scored as (
       + 0.6 * tl_z(seed, o, 'v.d') as q_described,
     4.6
       - case when m_archetype = 'poor_service' then 2.2 * eff_sev else 0 end
+      - case when m_archetype = 'rejects_no_reason_returns' then 0.8 * eff_sev else 0 end
       - case when request_status = 'rejected' then 1.0 else 0 end
+      - 0.8 * tl_strain(seed, m, created_s, start_s)
       + 0.6 * tl_z(seed, o, 'v.s') as q_service,
     4.7
       - case when shipped_late then 1.5 else 0 end

@@ -1,6 +1,7 @@
 // `trustlens generate`: writes the seeded synthetic marketplace in the input contracts, plus ground truth.
 import { z } from 'zod';
-import { defineCommand, opt } from '../defineCommand.ts';
+import { OUTPUT_FORMATS } from '../../../data/synthetic/generateOptions.ts';
+import { configDefault, defineCommand, opt } from '../defineCommand.ts';
 
 export const generateCommand = defineCommand({
   name: 'generate',
@@ -10,12 +11,18 @@ export const generateCommand = defineCommand({
     'Same seed and options give the same rows.',
   options: [
     { flag: 'out', value: 'DIR', description: 'Folder to write <table>.<ext> and truth/ into.', schema: opt.path, required: true },
-    { flag: 'seed', value: 'N', description: 'Random seed.', schema: opt.seed.optional(), defaultText: 'config generate.seed (42)' },
-    { flag: 'buyers', value: 'N', description: 'Number of buyers.', schema: opt.count.optional(), defaultText: 'config generate.buyers (20000)' },
-    { flag: 'merchants', value: 'N', description: 'Number of merchants.', schema: opt.count.optional(), defaultText: 'config generate.merchants (1000)' },
-    { flag: 'weeks', value: 'N', description: 'Weeks of history.', schema: opt.count.optional(), defaultText: 'config generate.weeks (52)' },
-    { flag: 'end', value: 'DATE', description: 'History ends just before this date.', schema: opt.date.optional(), defaultText: 'config generate.end (2026-11-02)' },
-    { flag: 'format', value: 'FORMAT', description: 'parquet, csv or ndjson.', schema: z.enum(['parquet', 'csv', 'ndjson']).default('parquet'), defaultText: 'parquet' },
+    { flag: 'seed', value: 'N', description: 'Random seed.', schema: opt.seed.optional(), defaultText: configDefault('generate.seed') },
+    { flag: 'buyers', value: 'N', description: 'Number of buyers.', schema: opt.count.optional(), defaultText: configDefault('generate.buyers') },
+    { flag: 'merchants', value: 'N', description: 'Number of merchants.', schema: opt.count.optional(), defaultText: configDefault('generate.merchants') },
+    { flag: 'weeks', value: 'N', description: 'Weeks of history.', schema: opt.count.optional(), defaultText: configDefault('generate.weeks') },
+    { flag: 'end', value: 'DATE', description: 'History ends just before this date.', schema: opt.date.optional(), defaultText: configDefault('generate.end') },
+    {
+      flag: 'format',
+      value: 'FORMAT',
+      description: `${OUTPUT_FORMATS.slice(0, -1).join(', ')} or ${OUTPUT_FORMATS.at(-1)}.`,
+      schema: z.enum(OUTPUT_FORMATS).default(OUTPUT_FORMATS[0]),
+      defaultText: OUTPUT_FORMATS[0],
+    },
   ],
   examples: [
     { command: 'trustlens generate --out data/generated/small --buyers 2000 --merchants 100', note: 'a small marketplace as Parquet' },

@@ -3,7 +3,7 @@ import { defineCommand, opt } from '../defineCommand.ts';
 
 export const runCommand = defineCommand({
   name: 'run',
-  summary: 'The weekly run: ingest new files, features, train when the models are stale, score, simulate the configured policies, report and export.',
+  summary: 'The weekly run: ingest new files, features, train when the models are stale, score, govern merchants, simulate the configured policies, report and export.',
   details:
     'Stages run in order and are timed; one that fails stops the run with its cause and leaves the previous week\'s outputs in place ' +
     '(every stage publishes in one transaction or by atomic rename). A warehouse without scores for the simulated weeks gets them first ' +

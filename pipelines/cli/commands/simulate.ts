@@ -1,6 +1,6 @@
 // `trustlens simulate`: replays refund policies on the refund requests of a window and stores scenario results.
 import { z } from 'zod';
-import { defineCommand, opt } from '../defineCommand.ts';
+import { configDefault, defineCommand, opt } from '../defineCommand.ts';
 
 export const simulateCommand = defineCommand({
   name: 'simulate',
@@ -10,7 +10,7 @@ export const simulateCommand = defineCommand({
     '(rerunning a scenario and date replaces its rows) and print side by side against status-quo. Policy format: data/policies/README.md.',
   options: [
     { flag: 'as-of', value: 'DATE', description: 'Replay the weeks ending just before this date.', schema: opt.date, required: true },
-    { flag: 'weeks', value: 'N', description: 'Weeks of refund requests to replay.', schema: opt.count.optional(), defaultText: 'config simulate.weeks (12)' },
+    { flag: 'weeks', value: 'N', description: 'Weeks of refund requests to replay.', schema: opt.count.optional(), defaultText: configDefault('simulate.weeks') },
     {
       flag: 'policy',
       value: 'FILE',
@@ -21,8 +21,8 @@ export const simulateCommand = defineCommand({
       defaultText: 'config simulate.policies (the five in data/policies/)',
     },
     { flag: 'weekday-ok', description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.", schema: opt.flag },
-    { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: 'config simulate.bootstrap (200)' },
-    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: 'config simulate.seed (1)' },
+    { flag: 'bootstrap', value: 'N', description: 'Bootstrap replicates over buyers for the intervals.', schema: opt.count.optional(), defaultText: configDefault('simulate.bootstrap') },
+    { flag: 'seed', value: 'N', description: 'Seed of the bootstrap.', schema: opt.seed.optional(), defaultText: configDefault('simulate.seed') },
   ],
   examples: [
     { command: 'trustlens simulate --as-of 2026-11-02', note: 'the configured policies on the last 12 weeks' },

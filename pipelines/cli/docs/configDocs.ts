@@ -1,6 +1,6 @@
 // Renders the config reference (every key, its default and meaning) from the zod schema's descriptions.
 import { z } from 'zod';
-import { configSchema } from '../../../data/config/configSchema.ts';
+import { CONFIG_DEFAULTS, configSchema } from '../../../data/config/configSchema.ts';
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
@@ -27,6 +27,6 @@ function rows(prefix: string, schema: z.ZodType, defaults: unknown, out: string[
 
 export function configDocsMarkdown(): string {
   const out = ['| key | default | meaning |', '|---|---|---|'];
-  rows('', configSchema, configSchema.parse({}), out);
+  rows('', configSchema, CONFIG_DEFAULTS, out);
   return out.join('\n');
 }

@@ -1,8 +1,6 @@
 // The whitelist of fields a policy rule may test: each maps to one column of the request context and a value type.
 import { CATEGORIES, REFUND_KINDS, REFUND_REASONS } from '../../../data/contracts/index.ts';
-
-export const BUYER_TIERS = ['high', 'elevated', 'normal'] as const;
-export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk'] as const;
+import { BUYER_TIERS, MERCHANT_TIERS } from '../../../data/vocabulary/tiers.ts';
 
 export type FieldType = { kind: 'number'; min?: number; max?: number } | { kind: 'enum'; values: readonly string[] };
 
@@ -38,8 +36,9 @@ export const NUMBER_OPS = ['<', '<=', '>', '>=', '=', '!='] as const;
 export const ENUM_OPS = ['=', '!=', 'in', 'not_in'] as const;
 /** Ops that test whether a value is known (a score exists, the parcel was delivered); they take no value. */
 export const PRESENCE_OPS = ['unknown', 'known'] as const;
-export const CONDITION_OPS = ['<', '<=', '>', '>=', '=', '!=', 'in', 'not_in', 'unknown', 'known'] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
+export type ConditionOp = (typeof NUMBER_OPS)[number] | (typeof ENUM_OPS)[number] | (typeof PRESENCE_OPS)[number];
+/** Every op, each once: number ops, then the enum-only ones, then presence. */
+export const CONDITION_OPS = [...new Set<ConditionOp>([...NUMBER_OPS, ...ENUM_OPS, ...PRESENCE_OPS])] as [ConditionOp, ...ConditionOp[]];
 
 export function opsFor(field: ConditionFieldName): readonly ConditionOp[] {
   const t: FieldType = CONDITION_FIELDS[field].type;

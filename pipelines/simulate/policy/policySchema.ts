@@ -5,8 +5,11 @@ import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, CONDITION_OPS, PRESENCE_OPS, o
 export const ACTIONS = ['instant_refund', 'refund_after_return', 'manual_review', 'reject', 'as_recorded'] as const;
 export type PolicyAction = (typeof ACTIONS)[number];
 const actionSchema = z.enum(ACTIONS, { error: `must be one of ${ACTIONS.join(', ')}` });
-const fallbackSchema = z.enum(['instant_refund', 'refund_after_return', 'reject', 'as_recorded'], {
-  error: 'must be instant_refund, refund_after_return, reject or as_recorded (overflow cannot go back to review)',
+/** What a rule's review overflow may do instead: any action but review itself. */
+type OverflowAction = Exclude<PolicyAction, 'manual_review'>;
+const OVERFLOW_ACTIONS = ACTIONS.filter((a): a is OverflowAction => a !== 'manual_review') as [OverflowAction, ...OverflowAction[]];
+const fallbackSchema = z.enum(OVERFLOW_ACTIONS, {
+  error: `must be ${OVERFLOW_ACTIONS.slice(0, -1).join(', ')} or ${OVERFLOW_ACTIONS.at(-1)} (overflow cannot go back to review)`,
 });
 
 const conditionValue = z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]);
@@ -61,7 +64,6 @@ export const ruleSchema = z.strictObject({
   /** The merchant response deadline does not turn this rule's refund_after_return into an auto-refund. */
   exemptFromDeadline: z.boolean().default(false),
 });
-export type PolicyRule = z.output<typeof ruleSchema>;
 
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const nonNegative = z.number().min(0, 'must be 0 or more');
@@ -75,6 +77,8 @@ export const settingsSchema = z
     reviewDelayDays: nonNegative.default(2),
     returnDays: nonNegative.default(6),
     abuserReturnRate: rate.default(0.1),
+    /** Share of the money paid to confirmed abusers for kept goods that the platform repays the merchants (0 = none). */
+    compensation: rate.default(0),
   })
   .prefault({})
   .superRefine((s, ctx) => {
@@ -101,5 +105,3 @@ export const policySchema = z.strictObject({
   costs: costsSchema,
 });
 export type Policy = z.output<typeof policySchema>;
-export type PolicySettings = Policy['settings'];
-export type PolicyCosts = Policy['costs'];

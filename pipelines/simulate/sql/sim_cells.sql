@@ -25,6 +25,7 @@ final as (
     sum(kept_paid) as merchant_loss,
     sum(reviewed) as reviewed,
     sum(platform_cost) as platform_cost,
+    sum(compensation_paid) as compensation_cost,
     count(*) filter (where overflow) as overflowed,
     sum(honest_cost) as honest_buyer_cost
   from outcomes

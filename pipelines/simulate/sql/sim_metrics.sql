@@ -25,6 +25,7 @@ metrics as (
     cast(new_buyer_burdened as double) / nullif(new_buyer_requests, 0) as new_buyer_burdened_rate,
     cast(refund_paid as double) as refund_paid,
     cast(merchant_loss as double) as merchant_loss,
+    cast(compensation_cost as double) as compensation_cost,
     cast(platform_cost as double) as platform_cost,
     cast(honest_buyer_cost as double) as honest_buyer_cost,
     cast(reviewed as double) / $weeks as review_workload,

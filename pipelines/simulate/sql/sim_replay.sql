@@ -91,6 +91,8 @@ final as (
     cast(kept_paid as decimal(38, 6)) as kept_paid,
     reviewed,
     cast(reviewed * cast($review_cost as decimal(18, 2)) as decimal(38, 6)) as platform_cost,
+    -- What the platform repays merchants for money paid to confirmed abusers for kept goods.
+    case when abusive then cast(kept_paid * cast($compensation as decimal(9, 6)) as decimal(38, 6)) else 0 end as compensation_paid,
     burdened,
     honest_refunded,
     days_to_refund,

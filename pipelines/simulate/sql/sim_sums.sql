@@ -39,7 +39,7 @@ replicate_cells as (
     sum(w.w * cast(columns([
       'requests', 'abusive_amount_stopped_confirmed', 'abusive_amount_paid_confirmed', 'abusive_amount_stopped_expected',
       'honest_requests', 'honest_burdened', 'new_buyer_requests', 'new_buyer_burdened',
-      'merchant_loss', 'platform_cost', 'honest_buyer_cost', 'reviewed', 'overflowed'
+      'merchant_loss', 'compensation_cost', 'platform_cost', 'honest_buyer_cost', 'reviewed', 'overflowed'
     ]) as double))
   from keyed_cells c join weights w using (bk)
   group by c.scenario, c.category, c.merchant_tier, w.r

@@ -1,6 +1,7 @@
 // The contracts are the single definition of the input tables: these pin what DESIGN.md promises.
 import { describe, expect, it } from 'vitest';
 import { CONTRACTS, LOAD_ORDER, TABLE_NAMES, contractDocsMarkdown, rowSchema } from '../../../data/contracts/index.ts';
+import { fullRow, refundRequest } from '../../support/contractRows.ts';
 
 describe('input contracts', () => {
   it('defines the eight tables with their keys', () => {
@@ -24,10 +25,7 @@ describe('input contracts', () => {
 
   it('validates a row with zod: optional columns accept null, money must be >= 0', () => {
     const refund = rowSchema('refund_requests');
-    const ok = {
-      request_id: 'r1', order_id: 'o1', requested_at: '2026-10-01T08:00:00+08:00', kind: 'refund_only', reason: 'not_received',
-      amount: 12.5, status: 'approved', merchant_responded_at: null, decided_at: null, decided_by: null, escalated: false, returned_at: null,
-    };
+    const ok = fullRow('refund_requests', refundRequest('r1', 'o1', { requested_at: '2026-10-01T08:00:00+08:00', reason: 'not_received', amount: 12.5 }));
     expect(refund.safeParse(ok).success).toBe(true);
     expect(refund.safeParse({ ...ok, amount: -1 }).success).toBe(false);
     expect(refund.safeParse({ ...ok, kind: 'swap' }).success).toBe(false);

@@ -146,6 +146,32 @@ describe('planted rates of the synthetic marketplace', () => {
     expect(Number(rates[0]?.rate)).toBeGreaterThan(Number(rates[1]?.rate));
   });
 
+  it('strains every shop’s after-sales service in sales peaks: tickets opened around Singles’ Day wait far longer', async () => {
+    const byPeriod = await rows(
+      db.conn,
+      `select month(t.opened_at) = 11 and day(t.opened_at) between 9 and 20 as peak,
+              avg(date_diff('minute', t.opened_at, t.first_response_at) / 60.0) as hours
+       from service_tickets t join truth_merchants m using (merchant_id)
+       where m.archetype = 'good' and t.first_response_at is not null group by 1 order by 1`,
+    );
+    expect(Number(byPeriod[1]?.hours)).toBeGreaterThan(2 * Number(byPeriod[0]?.hours));
+  });
+
+  it('gives good shops bad weeks too, so a slow week alone does not mark a problem shop', async () => {
+    const weeks = await rows(
+      db.conn,
+      `with weekly as (
+         select t.merchant_id, date_trunc('week', t.opened_at) as week, avg(date_diff('minute', t.opened_at, t.first_response_at) / 60.0) as hours
+         from service_tickets t join truth_merchants m using (merchant_id)
+         where m.archetype = 'good' and t.first_response_at is not null and not (month(t.opened_at) in (2, 6, 11, 12))
+         group by all having count(*) >= 2)
+       select avg((hours > 6)::INT) as slow_share, count(distinct merchant_id) filter (where hours > 6) as slow_shops from weekly`,
+    );
+    expect(Number(weeks[0]?.slow_share)).toBeGreaterThan(0.005);
+    expect(Number(weeks[0]?.slow_share)).toBeLessThan(0.25);
+    expect(Number(weeks[0]?.slow_shops)).toBeGreaterThan(3);
+  });
+
   it('has plausible after-sales flows: auto-refunds, escalations, pending requests, returns', async () => {
     const flow = await rows(
       db.conn,

@@ -1,15 +1,19 @@
 // TreeSHAP across worker threads: bitwise the inline result for any thread count; additive; small batches stay inline.
 import { describe, expect, it, vi } from 'vitest';
-import { explainInWorkers } from '../../../models/forest/explain/explainParallel.ts';
-import { Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS } from '../../../models/forest/forest.ts';
-import { gatherRows } from '../../../models/forest/explain/forestShap.ts';
-import { trainForest } from '../../../models/forest/index.ts';
 import { makeData } from './helpers.ts';
 
 vi.mock('../../../models/forest/explain/explainParallel.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../models/forest/explain/explainParallel.ts')>();
   return { ...real, explainInWorkers: vi.fn(real.explainInWorkers) };
 });
+
+// The unit project runs files in one process: another file may have loaded forest.ts with the real explainInWorkers
+// already, so the forest modules are imported afresh here, after the mock is in place.
+vi.resetModules();
+const { explainInWorkers } = await import('../../../models/forest/explain/explainParallel.ts');
+const { Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS } = await import('../../../models/forest/forest.ts');
+const { gatherRows } = await import('../../../models/forest/explain/forestShap.ts');
+const { trainForest } = await import('../../../models/forest/index.ts');
 
 function sameBits(a: Float64Array, b: Float64Array): boolean {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));

@@ -40,5 +40,5 @@ describe('forest vs ml-random-forest', () => {
     // The reference learned something (it is no coin toss), and the engine is not worse than it by more than 0.01.
     expect(refAuc).toBeGreaterThan(0.6);
     expect(ourAuc).toBeGreaterThan(refAuc - 0.01);
-  }, 120_000);
+  });
 });

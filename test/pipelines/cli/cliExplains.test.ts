@@ -90,7 +90,7 @@ describe('trustlens CLI explains itself', () => {
     const t = JSON.parse(readFileSync(timings, 'utf8')) as { asOf: string; stages: { stage: string }[]; error: string };
     expect(t.asOf).toBe('2026-11-02');
     expect(t.stages.map((s) => s.stage)).toEqual(['ingest']);
-    expect(t.error).toMatch(/has no orders table/);
+    expect(t.error).toMatch(/has no tables? .*orders/);
   });
 });
 
@@ -115,6 +115,7 @@ describe('run summary', () => {
       merchantModelDate: '2026-10-05',
     },
     simulated: { policies: 5, requests: 0 },
+    govern: { asOf: '2026-11-02', weeks: ['2026-11-02'], merchants: 10, actions: {}, escalations: 0, spotChecks: 0, compensation: { confirmed: 0, expected: 0 }, seconds: 0 },
     reportsIndex: '/tmp/r/index.html',
   };
 

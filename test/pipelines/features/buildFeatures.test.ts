@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { insertRows, marketplaceWarehouse } from './fixtures/contractTables.ts';
-import { AS_OF, smallMarketplace } from './fixtures/smallMarketplace.ts';
+import { order } from '../../support/contractRows.ts';
+import { insertRows, marketplaceWarehouse } from '../../support/marketplaceWarehouse.ts';
+import { AS_OF, smallMarketplace } from '../../support/smallMarketplace.ts';
 
 let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
@@ -45,7 +46,7 @@ describe('buildFeatures', () => {
   it('fails on a broken column check and leaves the previous outputs as they were', async () => {
     wh = await marketplaceWarehouse(smallMarketplace());
     await buildFeatures(wh, AS_OF);
-    await insertRows(wh, 'orders', [{ order_id: 'neg', buyer_id: 'b2', merchant_id: 'm2', category: 'home', amount: -500, created_at: '2026-03-02' }]);
+    await insertRows(wh, 'orders', [order('neg', 'b2', 'm2', { category: 'home', amount: -500, created_at: '2026-03-02' })]);
     await expect(buildFeatures(wh, '2026-03-08')).rejects.toThrow(
       'features as of 2026-03-08: column checks failed, previous outputs kept: 3 problems\n' +
         '  - feat_buyer.spend_30d: rule range [0, inf] broken by 1 row (e.g. as_of=2026-03-08, buyer_id=b2)\n' +
@@ -78,7 +79,7 @@ describe('buildFeatures', () => {
   it('says which tables are missing and how to load them', async () => {
     wh = await Warehouse.open({ path: ':memory:' });
     await expect(buildFeatures(wh, AS_OF)).rejects.toThrow(
-      'features: warehouse :memory: has no tables buyers, merchants, orders, refund_requests, reviews, service_tickets, merchant_actions, investigations; load the data first with `trustlens ingest --from DIR`',
+      'features: warehouse :memory: has no tables buyers, merchants, orders, refund_requests, reviews, service_tickets, merchant_actions, investigations; run `trustlens ingest --from DIR` first',
     );
     await expect(buildFeatures(wh, '2026-13-01')).rejects.toThrow('features: as-of date "2026-13-01" is not a date; use YYYY-MM-DD, e.g. 2026-11-02');
     await expect(buildFeatures(wh, '2026-02-30')).rejects.toThrow('features: as-of date "2026-02-30" is not a date');

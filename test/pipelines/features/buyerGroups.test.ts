@@ -2,23 +2,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { marketplaceWarehouse, type LiteralRow } from './fixtures/contractTables.ts';
+import { buyer, merchant, order, type LiteralRow } from '../../support/contractRows.ts';
+import { marketplaceWarehouse } from '../../support/marketplaceWarehouse.ts';
 
 const AS_OF = '2026-03-01';
 let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
 
-function orderRow(i: number, buyer: string, keys: { device_key?: string; address_key?: string; payment_key?: string }, created = '2026-02-01'): LiteralRow {
-  return { order_id: `o${i}`, buyer_id: buyer, merchant_id: 'm1', category: 'home', amount: 10, created_at: created, ...keys };
+function orderRow(i: number, buyerId: string, keys: { device_key?: string; address_key?: string; payment_key?: string }, created = '2026-02-01'): LiteralRow {
+  return order(`o${i}`, buyerId, 'm1', { category: 'home', created_at: created, ...keys });
 }
 
 async function groupsOf(orders: LiteralRow[], options = {}): Promise<Record<string, string[]>> {
-  const buyers = [...new Set(orders.map((o) => String(o.buyer_id)))].map((buyer_id) => ({ buyer_id, registered_at: '2025-01-01' }));
-  wh = await marketplaceWarehouse({
-    buyers,
-    merchants: [{ merchant_id: 'm1', name: 'm', main_category: 'home', opened_at: '2024-01-01' }],
-    orders,
-  });
+  const buyers = [...new Set(orders.map((o) => String(o.buyer_id)))].map((id) => buyer(id));
+  wh = await marketplaceWarehouse({ buyers, merchants: [merchant('m1', { main_category: 'home' })], orders });
   await buildFeatures(wh, AS_OF, options);
   const rows = await wh.all<{ group_id: string; members: string[] }>(
     'select group_id, list(buyer_id order by buyer_id) as members from buyer_groups where as_of = $d::date group by group_id order by group_id',

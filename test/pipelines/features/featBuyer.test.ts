@@ -1,6 +1,6 @@
 // Row test of feat_buyer.sql: literal marketplace in, expected buyer feature rows out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, smallMarketplace } from './fixtures/smallMarketplace.ts';
+import { AS_OF, smallMarketplace } from '../../support/smallMarketplace.ts';
 import { buildSmall, type BuiltFeatures } from './fixtures/buildSmall.ts';
 
 let built: BuiltFeatures;

@@ -1,5 +1,6 @@
 // The feature catalogue: validated YAML beside the SQL, complete for every column, printable as Markdown and JSON.
 import { describe, expect, it } from 'vitest';
+import { MERCHANT_COMPONENTS } from '../../../data/catalog/catalogSchema.ts';
 import { catalogMarkdown } from '../../../pipelines/features/catalogMarkdown.ts';
 import { catalogColumns, featureCatalog, featureNames, parseCatalogTable } from '../../../pipelines/features/featureCatalog.ts';
 
@@ -13,7 +14,10 @@ describe('featureCatalog', () => {
       'delivery_days_median_90d',
       'logistics_avg_90d',
     ]);
-    for (const c of cat.feat_merchant.columns.filter((col) => col.role === 'feature')) expect(c.component).toBeDefined();
+    const merchantFeatures = cat.feat_merchant.columns.filter((col) => col.role === 'feature');
+    // Every merchant feature names a known component, and every component has features.
+    expect(merchantFeatures.filter((c) => !MERCHANT_COMPONENTS.some((m) => m === c.component)).map((c) => c.name)).toEqual([]);
+    expect(new Set(merchantFeatures.map((c) => c.component))).toEqual(new Set(MERCHANT_COMPONENTS));
     expect(cat.feat_buyer.key).toEqual(['as_of', 'buyer_id']);
   });
 

@@ -1,10 +1,11 @@
 // Property: events dated on or after as_of never change any feature at as_of (no leakage from the future).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import type { Row } from '../../../data/warehouse/Warehouse.ts';
-import { insertMarketplace, marketplaceWarehouse, type Marketplace } from './fixtures/contractTables.ts';
-import { AS_OF, smallMarketplace } from './fixtures/smallMarketplace.ts';
+import { buyer, investigation, merchant, merchantAction, order, refundRequest, review, serviceTicket, type Marketplace } from '../../support/contractRows.ts';
+import { insertMarketplace, marketplaceWarehouse } from '../../support/marketplaceWarehouse.ts';
+import { AS_OF, smallMarketplace } from '../../support/smallMarketplace.ts';
 
 const BUYERS = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
 const MERCHANTS = ['m1', 'm2'];
@@ -48,19 +49,19 @@ const futureEvents = fc.record({
 type FutureEvents = typeof futureEvents extends fc.Arbitrary<infer T> ? T : never;
 
 function asRows(e: FutureEvents): Marketplace {
-  const orders = e.orders.map((o, i) => ({ ...o, order_id: `f${i}` }));
+  const orders = e.orders.map(({ buyer_id, merchant_id, ...o }, i) => order(`f${i}`, buyer_id, merchant_id, o));
   return {
-    buyers: [{ buyer_id: 'bnew', registered_at: AS_OF }],
-    merchants: [{ merchant_id: 'mnew', name: 'new', main_category: 'home', opened_at: AS_OF }],
+    buyers: [buyer('bnew', { registered_at: AS_OF })],
+    merchants: [merchant('mnew', { name: 'new', main_category: 'home', opened_at: AS_OF })],
     // a request may point at a future order f0 only if one exists
     orders,
     refund_requests: e.requests
       .filter((r) => r.order_id !== 'f0' || orders.length > 0)
-      .map((r, i) => ({ ...r, request_id: `fr${i}`, decided_at: r.status === 'pending' ? null : r.requested_at })),
-    reviews: e.reviews.map((r, i) => ({ ...r, review_id: `fv${i}` })),
-    service_tickets: e.tickets.map((t, i) => ({ ...t, ticket_id: `ft${i}`, resolved: false })),
-    merchant_actions: e.actions.map((a, i) => ({ ...a, action_id: `fa${i}` })),
-    investigations: e.investigations.map((v, i) => ({ ...v, case_id: `fc${i}`, opened_at: AS_OF, verdict: 'confirmed_abuse' })),
+      .map(({ order_id, ...r }, i) => refundRequest(`fr${i}`, order_id, { ...r, decided_at: r.status === 'pending' ? null : r.requested_at })),
+    reviews: e.reviews.map(({ order_id, ...r }, i) => review(`fv${i}`, order_id, r)),
+    service_tickets: e.tickets.map(({ merchant_id, ...t }, i) => serviceTicket(`ft${i}`, merchant_id, { ...t, resolved: false })),
+    merchant_actions: e.actions.map(({ merchant_id, ...a }, i) => merchantAction(`fa${i}`, merchant_id, a)),
+    investigations: e.investigations.map(({ buyer_id, ...v }, i) => investigation(`fc${i}`, buyer_id, { ...v, opened_at: AS_OF, verdict: 'confirmed_abuse' })),
   };
 }
 
@@ -84,7 +85,6 @@ describe('features are point-in-time', () => {
   beforeAll(async () => {
     base = await snapshot([smallMarketplace()]);
   });
-  afterAll(() => undefined);
 
   it('adding any events dated on or after as_of leaves every feature at as_of unchanged', async () => {
     await fc.assert(

@@ -3,6 +3,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
+import { buyer } from '../../support/contractRows.ts';
 import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
 import { checksums, memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
 
@@ -29,7 +30,7 @@ describe('re-ingest', () => {
     const [b1, b2] = rows.buyers;
     writeFileSync(
       join(dir, 'buyers_week2.csv'),
-      toCsv('buyers', [b1!, { ...b2!, region: 'CN-44' }, { buyer_id: 'b3', registered_at: '2026-05-01T00:00:00Z', region: null }]),
+      toCsv('buyers', [b1!, { ...b2!, region: 'CN-44' }, buyer('b3', { registered_at: '2026-05-01T00:00:00Z' })]),
     );
     const result = await ingestInto(wh, { from: dir });
     expect(result!.batchId).toBe(2);

@@ -71,7 +71,7 @@ beforeAll(async () => {
   first = await runRun({ asOf: WEEK1, from: join(root, 'week1'), retrain: false, timings: join(root, 'timings.json') }, ctx());
   week1Keys = await weekOutputs(WEEK1, false);
   second = await runRun({ asOf: END, from: join(root, 'week2'), retrain: false }, ctx());
-}, 300_000);
+});
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -82,14 +82,18 @@ describe('trustlens run, week after week', () => {
     // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week trains.
     expect(first.trained).toEqual(['abuse-risk', 'merchant-trust']);
     expect(first.score.buyerModelDate).toBe(WEEK1);
-    expect(first.stages.map((s) => s.stage)).toEqual(['ingest', 'score history', 'features', 'train', 'score', 'simulate', 'report', 'export']);
+    expect(first.stages.map((s) => s.stage)).toEqual(['ingest', 'score history', 'features', 'train', 'score', 'govern', 'simulate', 'report', 'export']);
     expect(existsSync(first.reportsIndex)).toBe(true);
-    const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as { stages: { stage: string; seconds: number; peakRssMb: number }[] };
-    expect(timings.stages).toHaveLength(8);
-    for (const s of timings.stages) {
-      expect(s.seconds).toBeGreaterThanOrEqual(0);
-      expect(s.peakRssMb).toBeGreaterThan(0);
-    }
+    // --timings writes the run's summary: the nine stages with their seconds and the peak memory so far.
+    const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as Pick<WeeklyRunSummary, 'asOf' | 'seconds' | 'orders' | 'stages'>;
+    expect(timings).toEqual({ asOf: WEEK1, seconds: first.seconds, orders: first.orders, stages: first.stages });
+    // The stages are the whole run but for a few queries between them (table checks, which weeks lack scores).
+    const stageSeconds = timings.stages.reduce((sum, s) => sum + s.seconds, 0);
+    expect(stageSeconds).toBeLessThanOrEqual(timings.seconds);
+    expect(stageSeconds).toBeGreaterThan(0.9 * timings.seconds);
+    const peaks = timings.stages.map((s) => s.peakRssMb);
+    expect(peaks[0]).toBeGreaterThan(0);
+    expect(peaks).toEqual([...peaks].sort((a, b) => a - b)); // a peak so far never falls
   });
 
   it('the next week loads only the new rows, keeps fresh models and needs no history backfill', () => {
@@ -103,7 +107,7 @@ describe('trustlens run, week after week', () => {
   });
 
   it('keeps history of features, scores and simulations for both weeks, so week-over-week works', async () => {
-    for (const table of ['feat_buyer_history', 'score_buyer_history', 'score_merchant_history', 'sim_results']) {
+    for (const table of ['feat_buyer_history', 'score_buyer_history', 'score_merchant_history', 'sim_results', 'merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks']) {
       const dates = await datesIn(table);
       expect(dates, table).toContain(WEEK1);
       expect(dates, table).toContain(END);
@@ -117,7 +121,7 @@ describe('trustlens run, week after week', () => {
     expect(await weekOutputs(END)).toBe(week2Before);
     // Same scores and the same result rows, once each; replayed outcomes may move as later investigations confirm abuse.
     expect(await weekOutputs(WEEK1, false)).toBe(week1Keys);
-  }, 120_000);
+  });
 
   it('refuses to start while another run holds the warehouse, without touching it', async () => {
     const lock = acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-02 (test)');
@@ -141,5 +145,5 @@ describe('trustlens run, week after week', () => {
     await expect(runRun({ asOf: END, retrain: false }, ctx(broken))).rejects.toThrow(/^stage report failed: .*ENOTDIR/);
     expect(await weekOutputs(WEEK1)).toBe(before);
     expect(existsSync(second.reportsIndex)).toBe(true);
-  }, 120_000);
+  });
 });

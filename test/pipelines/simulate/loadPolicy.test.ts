@@ -19,7 +19,7 @@ describe('policy files', () => {
       action: 'manual_review',
       exemptFromDeadline: false,
     });
-    expect(policies[0]!.settings).toEqual({ reviewDetectionRate: 0.8, reviewDelayDays: 2, returnDays: 6, abuserReturnRate: 0.1 });
+    expect(policies[0]!.settings).toEqual({ reviewDetectionRate: 0.8, reviewDelayDays: 2, returnDays: 6, abuserReturnRate: 0.1, compensation: 1 });
   });
 
   it('reports all problems of all files at once, each with its file and key', () => {

@@ -1,9 +1,9 @@
-// Test helper: an in-memory warehouse with literal contract rows, score history and buyer groups for the simulator.
-import { DuckDBInstance } from '@duckdb/node-api';
+// Test helper: the simulator's warehouse: contract rows (test/support), score history and buyer groups.
 import type { DuckDBValue } from '@duckdb/node-api';
-import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../../data/warehouse/readSql.ts';
-import { createContractTables, insertMarketplace, type Marketplace } from '../features/fixtures/contractTables.ts';
+import type { Marketplace } from '../../support/contractRows.ts';
+import { marketplaceWarehouse } from '../../support/marketplaceWarehouse.ts';
 
 export interface BuyerScore { as_of: string; buyer_id: string; risk: number; tier?: string }
 export interface MerchantScore { as_of: string; merchant_id: string; trust: number; tier: string }
@@ -15,31 +15,8 @@ export interface SimFixture extends Marketplace {
   groups?: GroupRow[];
 }
 
-/**
- * Opens ':memory:'. DuckDB builds without ICU autoload reject the TimeZone option at creation,
- * so on that error the instance is created plainly and the zone set afterwards (results are UTC either way).
- */
-async function openMemory(): Promise<Warehouse> {
-  try {
-    return await Warehouse.open({ path: ':memory:', threads: 1 });
-  } catch (err) {
-    if (!/TimeZone/.test(String(err))) throw err;
-    const create = DuckDBInstance.create.bind(DuckDBInstance);
-    const patched = async (path?: string, options?: Record<string, string>) => {
-      const { TimeZone: _tz, ...rest } = options ?? {};
-      return create(path, rest);
-    };
-    DuckDBInstance.create = patched as typeof DuckDBInstance.create;
-    const wh = await Warehouse.open({ path: ':memory:', threads: 1 });
-    await wh.run("set TimeZone = 'UTC'");
-    return wh;
-  }
-}
-
 export async function simWarehouse(data: SimFixture): Promise<Warehouse> {
-  const wh = await openMemory();
-  await createContractTables(wh);
-  await insertMarketplace(wh, data);
+  const wh = await marketplaceWarehouse(data);
   await wh.run(readSql(new URL('../../../data/warehouse/tables/score_tables.sql', import.meta.url)));
   await wh.run('create table buyer_groups (as_of date, group_id varchar, buyer_id varchar)');
   for (const s of data.buyerScores ?? []) {

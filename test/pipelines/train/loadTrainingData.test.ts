@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { loadTrainingData } from '../../../pipelines/train/loadTrainingData.ts';
 import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
+import { investigation, merchantAction } from '../../support/contractRows.ts';
+import { insertRows } from '../../support/marketplaceWarehouse.ts';
 import { AS_OF, miniWarehouse } from './fixtures/miniWarehouse.ts';
 
 let wh: Warehouse;
@@ -10,19 +12,21 @@ beforeAll(async () => {
   wh = await miniWarehouse();
   await wh.run(`delete from investigations`);
   await wh.run(`delete from merchant_actions`);
-  await wh.run(`insert into investigations values
-    ('k1', 'b0001', null, '2026-01-10', '2026-02-20', 'confirmed_abuse'),   -- known before AS_OF
-    ('k2', 'b0002', null, '2026-01-10', '2026-03-02', 'confirmed_abuse'),   -- closed on AS_OF: not yet known
-    ('k3', 'b0004', null, '2026-01-10', '2026-04-01', 'confirmed_abuse'),   -- closed after AS_OF
-    ('k4', 'b0005', null, '2026-01-10', '2026-02-01', 'cleared'),
-    ('k5', 'b0006', null, '2026-04-10', '2026-02-25', 'confirmed_abuse'),   -- opened > 90 days after the snapshot
-    ('k6', 'b0007', null, '2025-06-01', '2025-07-01', 'confirmed_abuse')    -- confirmed long before: still an abuser`);
-  await wh.run(`insert into merchant_actions values
-    ('x1', 'm001', '2025-11-20', 'demotion', null),        -- 19 days after the snapshot
-    ('x2', 'm002', '2026-02-05', 'suspension', null),      -- 94 days after: outside the horizon
-    ('x3', 'm003', '2025-11-10', 'warning', null),         -- not serious
-    ('x4', 'm004', '2025-10-30', 'closure', null),         -- before the snapshot
-    ('x5', 'm005', '2025-11-03', 'point_deduction', null)  -- the snapshot day: inside [S, S + 90)`);
+  await insertRows(wh, 'investigations', [
+    investigation('k1', 'b0001', { opened_at: '2026-01-10', closed_at: '2026-02-20' }), // known before AS_OF
+    investigation('k2', 'b0002', { opened_at: '2026-01-10', closed_at: '2026-03-02' }), // closed on AS_OF: not yet known
+    investigation('k3', 'b0004', { opened_at: '2026-01-10', closed_at: '2026-04-01' }), // closed after AS_OF
+    investigation('k4', 'b0005', { opened_at: '2026-01-10', closed_at: '2026-02-01', verdict: 'cleared' }),
+    investigation('k5', 'b0006', { opened_at: '2026-04-10', closed_at: '2026-02-25' }), // opened > 90 days after the snapshot
+    investigation('k6', 'b0007', { opened_at: '2025-06-01', closed_at: '2025-07-01' }), // confirmed long before: still an abuser
+  ]);
+  await insertRows(wh, 'merchant_actions', [
+    merchantAction('x1', 'm001', { taken_at: '2025-11-20', action: 'demotion' }), // 19 days after the snapshot
+    merchantAction('x2', 'm002', { taken_at: '2026-02-05', action: 'suspension' }), // 94 days after: outside the horizon
+    merchantAction('x3', 'm003', { taken_at: '2025-11-10', action: 'warning' }), // not serious
+    merchantAction('x4', 'm004', { taken_at: '2025-10-30', action: 'closure' }), // before the snapshot
+    merchantAction('x5', 'm005', { taken_at: '2025-11-03', action: 'point_deduction' }), // the snapshot day: inside [S, S + 90)
+  ]);
 });
 afterAll(() => wh.close());
 

@@ -101,7 +101,7 @@ action_stats as (
     merchant_id,
     count(*) filter (where action = 'spot_check_fail') as spot_checks_failed_365d,
     count(*) filter (where action not in ('spot_check_pass', 'spot_check_fail')) as actions_365d,
-    count(*) filter (where action in ('point_deduction', 'demotion', 'suspension', 'closure')) as serious_actions_365d
+    count(*) filter (where list_contains($serious_actions::varchar[], action)) as serious_actions_365d
   from actions
   where taken_at >= $as_of::timestamp - interval 365 day
   group by merchant_id

@@ -1,4 +1,5 @@
--- Edges of the account-linking graph: buyer and shared device, address or payment key, numbered densely for label propagation.
+-- Edges of the account-linking graph: buyer and shared device, address or payment key, both numbered densely for the
+-- connected-components search.
 with orders as (
   select * from stg_orders
 ),
@@ -28,19 +29,19 @@ edges as materialized (
 ),
 
 buyer_numbers as (
-  select buyer_id, (row_number() over (order by buyer_id))::integer as b
+  select buyer_id, (row_number() over (order by buyer_id))::integer as buyer_number
   from (select distinct buyer_id from edges)
 ),
 
 key_numbers as (
-  select key_type, key_hash, (row_number() over (order by key_type, key_hash))::integer as k
+  select key_type, key_hash, (row_number() over (order by key_type, key_hash))::integer as key_number
   from (select distinct key_type, key_hash from edges)
 ),
 
 final as (
   select
-    bn.b,
-    kn.k,
+    bn.buyer_number,
+    kn.key_number,
     e.buyer_id
   from edges as e
   inner join buyer_numbers as bn on bn.buyer_id = e.buyer_id

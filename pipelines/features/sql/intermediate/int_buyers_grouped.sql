@@ -3,22 +3,22 @@ with edges as (
   select * from int_buyer_keys_linked
 ),
 
-labels as (
-  select * from int_buyer_labels
+components as (
+  select * from int_buyer_components
 ),
 
 buyers as (
-  select distinct b, buyer_id from edges
+  select distinct buyer_number, buyer_id from edges
 ),
 
 final as (
   select
-    m.buyer_id,
+    member.buyer_id,
     root.buyer_id as group_id,
-    (count(*) over (partition by l.label))::integer as group_size
-  from labels as l
-  inner join buyers as m on m.b = l.b
-  inner join buyers as root on root.b = l.label
+    (count(*) over (partition by c.component_id))::integer as group_size
+  from components as c
+  inner join buyers as member on member.buyer_number = c.buyer_number
+  inner join buyers as root on root.buyer_number = c.component_id
 )
 
 select * from final

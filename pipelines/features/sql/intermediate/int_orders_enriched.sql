@@ -23,7 +23,7 @@ request_outcomes as (
   select
     order_id,
     bool_or(kind = 'refund_only') as has_refund_only,
-    bool_or(reason in ('not_as_described', 'quality', 'damaged', 'wrong_item')) as has_defect_request,
+    bool_or(list_contains($defect_reasons::varchar[], reason)) as has_defect_request,
     bool_or(escalated) as has_escalated,
     bool_or(decided_by = 'platform' and status = 'approved') as has_platform_refund,
     sum(amount) as requested_amount,

@@ -43,7 +43,7 @@ final as (
     r.status,
     r.escalated,
     r.kind = 'refund_only' as is_refund_only,
-    r.reason in ('not_as_described', 'quality', 'damaged', 'wrong_item') as is_defect_reason,
+    list_contains($defect_reasons::varchar[], r.reason) as is_defect_reason,
     r.reason = 'not_received' as is_not_received,
     r.reason = 'not_received' and o.delivered_at < r.requested_at as is_not_received_on_delivered,
     case

@@ -1,0 +1,20 @@
+// The lines `trustlens govern` prints: this week's recommended actions, escalations, spot checks and compensation.
+import { ACTIONS } from '../../data/vocabulary/ladderActions.ts';
+import type { GovernSummary } from './governWeek.ts';
+
+const n = (x: number) => x.toLocaleString('en');
+const money = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function formatGovernSummary(s: GovernSummary): string {
+  const actions = ACTIONS.slice(1)
+    .filter((a) => s.actions[a])
+    .map((a) => `${n(s.actions[a]!)} ${a}`)
+    .join(', ');
+  return [
+    `govern ${s.asOf}: ${s.weeks.length} weekly scorecards (${s.weeks[0]} … ${s.asOf}) in ${s.seconds.toFixed(1)} s`,
+    `  scorecard:    ${n(s.merchants)} merchants with cases this week`,
+    `  actions:      ${actions || 'none'}; ${n(s.escalations)} escalated since last week`,
+    `  spot checks:  ${n(s.spotChecks)} merchants to inspect`,
+    `  compensation: ${money(s.compensation.confirmed)} confirmed, ${money(s.compensation.expected)} expected this week`,
+  ].join('\n');
+}

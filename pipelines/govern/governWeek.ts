@@ -1,0 +1,171 @@
+// The govern stage: weekly scorecards for the history weeks, the penalty ladder over them, this week's spot checks and the compensation ledger.
+import { TABLE_NAMES } from '../../data/contracts/index.ts';
+import type { TrustlensConfig } from '../../data/config/configSchema.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import { weeksEnding } from '../../data/time/isoDate.ts';
+import { UserError } from '../../data/validation/errors.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
+import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
+import { violationText } from './ladder/violationText.ts';
+import { publishGovern, type SpotCheckRow } from './publishGovern.ts';
+import { materializeGov, queryGov, runGovFile, type GovParams } from './runGovSql.ts';
+import { drawSpotChecks } from './sample/drawSpotChecks.ts';
+import { mixSeed, seededRandom } from './sample/seededRandom.ts';
+import { spotRisk } from './sample/spotRisk.ts';
+import { metricParams, standardRows } from './standards.ts';
+
+export interface GovernSummary {
+  asOf: string;
+  /** Scorecard weeks computed (oldest first). */
+  weeks: string[];
+  /** Merchants with a scorecard this week. */
+  merchants: number;
+  /** This week's recommendations by action (none excluded). */
+  actions: Partial<Record<LadderAction, number>>;
+  escalations: number;
+  spotChecks: number;
+  compensation: { confirmed: number; expected: number };
+  seconds: number;
+}
+
+/** Temp tables in build order; the layered SQL reads the ones before it. */
+const BUILD = ['gov_weeks', 'gov_buyer_scores', 'gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard', 'gov_merchant_trust', 'gov_spot_population', 'gov_compensation'] as const;
+
+export async function dropGovernTemp(wh: Warehouse): Promise<void> {
+  for (const t of BUILD) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
+}
+
+async function requireSources(wh: Warehouse): Promise<void> {
+  const missing: string[] = [];
+  for (const t of TABLE_NAMES) if (!(await wh.tableExists(t))) missing.push(t);
+  if (missing.length) {
+    throw new UserError(`govern: warehouse ${wh.path} has no table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; load the data first with \`trustlens ingest --from DIR\``);
+  }
+}
+
+interface FailureRow extends Record<string, unknown> {
+  as_of: string;
+  merchant_id: string;
+  standard: string;
+  value: number;
+  cases: number;
+  failed: number | null;
+  limit_value: number;
+  category_median: number | null;
+  points: number;
+}
+
+async function ladderInput(wh: Warehouse, config: TrustlensConfig): Promise<MerchantWeekViolations[]> {
+  const rows = await queryGov<FailureRow>(wh, 'gov_ladder_failures', {});
+  const byKey = new Map<string, MerchantWeekViolations>();
+  for (const r of rows) {
+    const key = `${r.merchant_id}\u0000${r.as_of}`;
+    let entry = byKey.get(key);
+    if (!entry) byKey.set(key, (entry = { merchantId: r.merchant_id, asOf: r.as_of, violations: [] }));
+    const line = { standard: r.standard, value: r.value, cases: r.cases, failed: r.failed, limit: r.limit_value, categoryMedian: r.category_median };
+    entry.violations.push({ standard: r.standard, points: r.points, text: violationText(line, config.govern) });
+  }
+  return [...byKey.values()];
+}
+
+interface PopulationRow extends Record<string, unknown> {
+  merchant_id: string;
+  trust: number | null;
+  standards_failed: number;
+  failed_standards: string[];
+}
+
+async function spotChecks(wh: Warehouse, asOf: string, config: TrustlensConfig) {
+  const population = await queryGov<PopulationRow>(wh, 'gov_spot_population', { as_of: asOf });
+  const s = config.govern.spotCheck;
+  const draw = drawSpotChecks(
+    population.map((p) => ({ merchantId: p.merchant_id, risk: spotRisk(p.trust, p.standards_failed) })),
+    s.size,
+    s.riskShare,
+    seededRandom(mixSeed(s.seed, asOf)),
+  );
+  const byId = new Map(population.map((p) => [p.merchant_id, p]));
+  const rows: SpotCheckRow[] = draw.sample.map((c) => {
+    const p = byId.get(c.merchantId)!;
+    return { ...c, trust: p.trust, standardsFailed: p.standards_failed, failedStandards: [...p.failed_standards] };
+  });
+  return { rows, design: draw.design };
+}
+
+function summarize(asOf: string, recs: readonly Recommendation[]): Pick<GovernSummary, 'actions' | 'escalations'> {
+  const now = recs.filter((r) => r.asOf === asOf);
+  const actions: Partial<Record<LadderAction, number>> = {};
+  for (const a of ACTIONS.slice(1)) {
+    const n = now.filter((r) => r.action === a).length;
+    if (n) actions[a] = n;
+  }
+  return { actions, escalations: now.filter((r) => r.change === 'escalated').length };
+}
+
+function governParams(asOf: string, config: TrustlensConfig): GovParams {
+  const g = config.govern;
+  return {
+    as_of: asOf,
+    known_as_of: asOf,
+    weeks: g.historyWeeks,
+    window_days: g.windowDays,
+    standards: JSON.stringify(standardRows(g)),
+    ...metricParams(g),
+  };
+}
+
+/**
+ * Builds the temp table gov_scorecard (and the layers under it) for the `govern.historyWeeks` weeks ending at asOf, all
+ * weeks in one set-based pass. The caller drops the temp tables (dropGovernTemp) when done with them.
+ */
+export async function buildScorecards(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<string[]> {
+  const params = governParams(asOf, config);
+  await runGovFile(wh, 'gov_macro_week_indexes');
+  const scored = await wh.tableExists('score_buyer_history');
+  await materializeGov(wh, 'gov_weeks', params);
+  await materializeGov(wh, 'gov_buyer_scores', params, scored ? 'gov_buyer_scores' : 'gov_buyer_scores__empty');
+  for (const t of ['gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard'] as const) await materializeGov(wh, t, params);
+  return weeksEnding(asOf, config.govern.historyWeeks);
+}
+
+/**
+ * Computes the scorecards of the `govern.historyWeeks` weeks ending at asOf (set-based, all weeks in one pass), runs
+ * the ladder over them from a clean slate, draws this week's spot checks and restates the ledger, then publishes all
+ * four tables in one transaction. Reruns of the same date give the same rows.
+ */
+export async function governWeek(wh: Warehouse, asOf: string, config: TrustlensConfig, log?: Logger): Promise<GovernSummary> {
+  const t0 = performance.now();
+  await requireSources(wh);
+  const g = config.govern;
+  const params = governParams(asOf, config);
+  const step = <T>(name: string, fn: () => Promise<T>) => (log ? log.step(name, fn) : fn());
+  try {
+    const trusted = await wh.tableExists('score_merchant_history');
+    const weeks = await step(`scorecards of ${g.historyWeeks} weeks (to ${asOf})`, () => buildScorecards(wh, asOf, config));
+    const recommendations = await step('penalty ladder', async () => applyLadder(weeks, await ladderInput(wh, config), g.ladder));
+    const spot = await step('spot-check sample', async () => {
+      await materializeGov(wh, 'gov_merchant_trust', params, trusted ? 'gov_merchant_trust' : 'gov_merchant_trust__empty');
+      return spotChecks(wh, asOf, config);
+    });
+    await step('compensation ledger', () => materializeGov(wh, 'gov_compensation', params));
+    const merchants = Number(await wh.scalar<bigint>('select count(distinct merchant_id) from gov_scorecard where as_of = $as_of::date', { as_of: asOf }));
+    const money = (await wh.all<{ confirmed: number | null; expected: number | null }>(
+      'select sum(confirmed_amount) as confirmed, sum(expected_amount) as expected from gov_compensation where as_of = $as_of::date',
+      { as_of: asOf },
+    ))[0];
+    await step('publish', () => publishGovern(wh, { asOf, weeks, recommendations, spotChecks: spot.rows, design: spot.design }));
+    return {
+      asOf,
+      weeks,
+      merchants,
+      ...summarize(asOf, recommendations),
+      spotChecks: spot.rows.length,
+      compensation: { confirmed: money?.confirmed ?? 0, expected: money?.expected ?? 0 },
+      seconds: (performance.now() - t0) / 1000,
+    };
+  } finally {
+    await dropGovernTemp(wh);
+  }
+}

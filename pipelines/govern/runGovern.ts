@@ -1,0 +1,11 @@
+// Handler of `trustlens govern`: takes the run lock, runs the govern stage for one week and prints its summary.
+import type { CommandContext } from '../cli/defineCommand.ts';
+import { withWarehouse } from '../cli/withWarehouse.ts';
+import { formatGovernSummary } from './formatGovernSummary.ts';
+import { governWeek, type GovernSummary } from './governWeek.ts';
+
+export async function runGovern(options: { asOf: string }, ctx: CommandContext): Promise<GovernSummary> {
+  const summary = await withWarehouse(ctx, `trustlens govern --as-of ${options.asOf}`, (wh) => governWeek(wh, options.asOf, ctx.config, ctx.log));
+  process.stdout.write(formatGovernSummary(summary) + '\n');
+  return summary;
+}
