@@ -18,6 +18,7 @@ export const E2E_SUITES = [
   'test/pipelines/ingest/atomicity.test.ts', // kills a child process mid-ingest, file warehouses
   'test/pipelines/ingest/reingest.test.ts', // the ingest stage batch after batch
   'test/pipelines/ingest/reconciliation.property.test.ts', // property: 20 ingests
+  'test/pipelines/ingest/damage.property.test.ts', // property: 90 ingests of damaged files
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
   'test/reports/pageLayout.test.ts', // Chromium: every report page at two widths, layout checks

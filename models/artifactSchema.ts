@@ -1,7 +1,7 @@
 // The model artifact file format (models/artifacts/<model>/<date>.json), validated whenever an artifact is read.
 import { z } from 'zod';
 
-export const MODEL_NAMES = ['abuse-risk', 'merchant-trust'] as const;
+export const MODEL_NAMES = ['abuse-risk', 'merchant-trust', 'request-risk'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 export const metricsSchema = z.object({
@@ -14,7 +14,9 @@ export const metricsSchema = z.object({
   recallAtK: z.number().nullable(),
   brier: z.number().nullable(),
   /** Reliability table: mean predicted vs observed rate per predicted-probability bin. */
-  calibration: z.array(z.object({ lo: z.number(), hi: z.number(), predicted: z.number(), observed: z.number(), count: z.number().int() })),
+  calibration: z.array(
+    z.object({ lo: z.number(), hi: z.number(), predicted: z.number(), observed: z.number(), count: z.number().int() }),
+  ),
   /** Precision-recall curve, thinned to at most ~100 points. */
   prCurve: z.array(z.object({ recall: z.number(), precision: z.number(), threshold: z.number() })),
 });
@@ -43,7 +45,14 @@ export const artifactSummarySchema = z.object({
   trainingProfile: z
     .object({
       rows: z.number().int(),
-      features: z.array(z.object({ name: z.string(), unknownShare: z.number(), cuts: z.array(z.number()), shares: z.array(z.number()) })),
+      features: z.array(
+        z.object({
+          name: z.string(),
+          unknownShare: z.number(),
+          cuts: z.array(z.number()),
+          shares: z.array(z.number()),
+        }),
+      ),
       sources: z.record(z.string(), z.number().int()).optional(),
     })
     .optional(),

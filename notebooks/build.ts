@@ -57,10 +57,16 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const { outDir, manifest, pages } = await log.step('build notebooks', () => buildNotebooks({ dataDir: dataDir as string, outDir: values.out ?? DEFAULT_OUT_DIR }));
-    log.info(`notebooks as of ${manifest.as_of} (data: ${values.sample ? 'built-in sample' : relative(process.cwd(), dataDir as string) || '.'}):`);
+    const { outDir, manifest, pages } = await log.step('build notebooks', () =>
+      buildNotebooks({ dataDir: dataDir as string, outDir: values.out ?? DEFAULT_OUT_DIR }),
+    );
+    log.info(
+      `notebooks as of ${manifest.as_of} (data: ${values.sample ? 'built-in sample' : relative(process.cwd(), dataDir as string) || '.'}):`,
+    );
     for (const p of pages) log.info(`  ${relative(process.cwd(), p)}`);
-    log.info(`serve them (ES modules do not load from file://): npx vite preview --outDir ${relative(process.cwd(), outDir)}`);
+    log.info(
+      `serve them (ES modules do not load from file://): npx vite preview --outDir ${relative(process.cwd(), outDir)}`,
+    );
   } finally {
     if (temp) rmSync(temp, { recursive: true, force: true });
   }

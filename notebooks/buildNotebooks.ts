@@ -25,7 +25,9 @@ export interface BuildOptions {
 export function readExportManifest(dataDir: string): ExportManifest {
   const file = join(dataDir, 'manifest.json');
   if (!existsSync(file)) {
-    throw new UserError(`${file} not found: --data must be a folder written by \`trustlens export\` (it holds manifest.json)`);
+    throw new UserError(
+      `${file} not found: --data must be a folder written by \`trustlens export\` (it holds manifest.json)`,
+    );
   }
   let raw: unknown;
   try {
@@ -34,9 +36,13 @@ export function readExportManifest(dataDir: string): ExportManifest {
     throw new UserError(`${file}: not valid JSON (${(err as Error).message}); re-run \`trustlens export\``);
   }
   const manifest = parseOrThrow(exportManifestSchema, raw, file);
-  const missing = [...manifest.files.map((f) => f.file), ...(manifest.catalog ? [manifest.catalog] : [])].filter((f) => !existsSync(join(dataDir, f)));
+  const missing = [...manifest.files.map((f) => f.file), ...(manifest.catalog ? [manifest.catalog] : [])].filter(
+    (f) => !existsSync(join(dataDir, f)),
+  );
   if (missing.length) {
-    throw new UserError(`${file} lists ${missing.join(', ')} but ${missing.length > 1 ? 'they are' : 'it is'} not in ${dataDir}; re-run \`trustlens export\``);
+    throw new UserError(
+      `${file} lists ${missing.join(', ')} but ${missing.length > 1 ? 'they are' : 'it is'} not in ${dataDir}; re-run \`trustlens export\``,
+    );
   }
   return manifest;
 }
@@ -54,10 +60,14 @@ export function findLatestExport(reportsDir: string): string | null {
 /** The kit's aliases as an array (Vite also accepts a record). */
 function kitAliases(alias: AliasOptions | undefined): Alias[] {
   if (!alias) return [];
-  return Array.isArray(alias) ? (alias as Alias[]) : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+  return Array.isArray(alias)
+    ? (alias as Alias[])
+    : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
 }
 
-export async function buildNotebooks(options: BuildOptions): Promise<{ outDir: string; manifest: ExportManifest; pages: string[] }> {
+export async function buildNotebooks(
+  options: BuildOptions,
+): Promise<{ outDir: string; manifest: ExportManifest; pages: string[] }> {
   const dataDir = resolve(options.dataDir);
   const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const manifest = readExportManifest(dataDir);
@@ -83,7 +93,11 @@ export async function buildNotebooks(options: BuildOptions): Promise<{ outDir: s
   });
   const target = join(outDir, 'data');
   mkdirSync(target, { recursive: true });
-  for (const f of ['manifest.json', ...manifest.files.map((x) => x.file), ...(manifest.catalog ? [manifest.catalog] : [])]) {
+  for (const f of [
+    'manifest.json',
+    ...manifest.files.map((x) => x.file),
+    ...(manifest.catalog ? [manifest.catalog] : []),
+  ]) {
     copyFileSync(join(dataDir, f), join(target, f));
   }
   return { outDir, manifest, pages: NOTEBOOKS.map((n) => join(outDir, n)) };

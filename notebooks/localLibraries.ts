@@ -17,12 +17,15 @@ export function localLibraries(): Plugin {
     enforce: 'pre',
     async resolveId(source, importer) {
       if (/^(npm|jsr):/.test(source)) {
-        this.error(`${importer ?? 'a notebook'} imports ${source}, which would load from a CDN; install the package and import it by name`);
+        this.error(
+          `${importer ?? 'a notebook'} imports ${source}, which would load from a CDN; install the package and import it by name`,
+        );
       }
       const local = LOCAL_MODULES[source];
       if (!local) return null;
       const resolved = await this.resolve(local, importer, { skipSelf: true });
-      if (!resolved) this.error(`${local} is not installed; run npm install (notebooks never load libraries from a CDN)`);
+      if (!resolved)
+        this.error(`${local} is not installed; run npm install (notebooks never load libraries from a CDN)`);
       return resolved;
     },
     transform(code, id) {

@@ -29,7 +29,8 @@ export function writeReportsAtomically(outDir: string, files: Record<string, str
   } catch (err) {
     if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
     // Carried-over folders go back before the temp folder is removed: a failed report never loses the export.
-    for (const sub of KEPT_SUBFOLDERS) if (existsSync(join(tmp, sub)) && existsSync(dir)) renameSync(join(tmp, sub), join(dir, sub));
+    for (const sub of KEPT_SUBFOLDERS)
+      if (existsSync(join(tmp, sub)) && existsSync(dir)) renameSync(join(tmp, sub), join(dir, sub));
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }

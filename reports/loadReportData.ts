@@ -11,7 +11,13 @@ import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
 import { loadTrainingComparison } from './load/loadTrainingComparison.ts';
 import { loadWeekly } from './load/loadWeekly.ts';
 import type { ScoringAccess } from './load/scoringAccess.ts';
-import { DEFAULT_REPORT_SETTINGS, reportSettings, type ReportData, type ReportSettings, type ScenarioInfo } from './reportData.ts';
+import {
+  DEFAULT_REPORT_SETTINGS,
+  reportSettings,
+  type ReportData,
+  type ReportSettings,
+  type ScenarioInfo,
+} from './reportData.ts';
 
 export interface ReportDataOptions {
   trendWeeks: number;
@@ -49,12 +55,20 @@ export function reportDataOptions(config: TrustlensConfig): ReportDataOptions {
 
 export const DEFAULT_REPORT_OPTIONS: ReportDataOptions = reportDataOptions(CONFIG_DEFAULTS);
 
-export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDataOptions = DEFAULT_REPORT_OPTIONS): Promise<ReportData> {
+export async function loadReportData(
+  wh: Warehouse,
+  asOf: string,
+  opts: ReportDataOptions = DEFAULT_REPORT_OPTIONS,
+): Promise<ReportData> {
   const sources: DriftSource[] = [
     { subject: 'Buyer features', table: 'feat_buyer_history', columns: opts.featureColumns?.buyer },
     { subject: 'Merchant features', table: 'feat_merchant_history', columns: opts.featureColumns?.merchant },
     { subject: 'Buyer risk score', table: 'score_buyer_history', columns: ['risk'] },
-    { subject: 'Merchant trust score', table: 'score_merchant_history', columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'] },
+    {
+      subject: 'Merchant trust score',
+      table: 'score_merchant_history',
+      columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'],
+    },
   ];
   // Sequential on purpose: one DuckDB connection, and the queries are small.
   const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;
@@ -69,7 +83,13 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
   );
   const weekly = { ...w, compensation: await loadCompensationTrend(wh, asOf, Math.max(2, opts.trendWeeks)) };
   const queue = await loadRiskQueue(wh, asOf, opts.reviewCapacity);
-  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? BASELINE_SCENARIO, opts.scenarios ?? [], opts.simulateWeeks ?? 12);
+  const policy = await loadPolicyImpact(
+    wh,
+    asOf,
+    opts.baseline ?? BASELINE_SCENARIO,
+    opts.scenarios ?? [],
+    opts.simulateWeeks ?? 12,
+  );
   const drift = [];
   for (const s of sources) {
     const d = await loadDrift(wh, asOf, s);
@@ -78,7 +98,11 @@ export async function loadReportData(wh: Warehouse, asOf: string, opts: ReportDa
   const models = [];
   for (const model of MODEL_NAMES) {
     const artifact = loadArtifact(opts.artifactsDir, model, asOf);
-    models.push({ model, artifact, training: artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null });
+    models.push({
+      model,
+      artifact,
+      training: artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null,
+    });
   }
   const merchantOps = await loadMerchantOps(wh, asOf);
   return { asOf, settings, coverage, weekly, queue, policy, merchantOps, modelCard: { asOf, models, drift } };

@@ -23,7 +23,8 @@ export function psiBand(psi: number): 'stable' | 'moderate' | 'major' {
 
 /** PSI = Σ (a − e) · ln(a / e) over bins, with empty shares raised to epsilon. */
 export function psiFromShares(expected: readonly number[], actual: readonly number[], epsilon = 1e-4): number {
-  if (expected.length !== actual.length) throw new Error(`psiFromShares: ${expected.length} expected bins but ${actual.length} actual`);
+  if (expected.length !== actual.length)
+    throw new Error(`psiFromShares: ${expected.length} expected bins but ${actual.length} actual`);
   let total = 0;
   for (let i = 0; i < expected.length; i++) {
     const e = Math.max(expected[i] as number, epsilon);
@@ -44,7 +45,9 @@ export function psi(
 ): PsiResult | null {
   if (expected.length === 0 || actual.length === 0) return null;
   const bins = opts.bins ?? 10;
-  const present = Array.from(expected).filter(isKnown).sort((a, b) => a - b);
+  const present = Array.from(expected)
+    .filter(isKnown)
+    .sort((a, b) => a - b);
   const cuts = present.length ? quantileCuts(present, bins) : [];
   const expectedShares = binShares(expected, cuts);
   const actualShares = binShares(actual, cuts);
@@ -52,7 +55,11 @@ export function psi(
 }
 
 /** PSI of `actual` against a stored profile (cuts and shares of the expected distribution, missing-value bin last). */
-export function psiAgainstProfile(profile: { cuts: readonly number[]; shares: readonly number[] }, actual: ArrayLike<number | null | undefined>, epsilon = 1e-4): number | null {
+export function psiAgainstProfile(
+  profile: { cuts: readonly number[]; shares: readonly number[] },
+  actual: ArrayLike<number | null | undefined>,
+  epsilon = 1e-4,
+): number | null {
   if (actual.length === 0 || profile.shares.length !== profile.cuts.length + 2) return null;
   return psiFromShares(profile.shares, binShares(actual, profile.cuts), epsilon);
 }

@@ -3,7 +3,14 @@ import { fmtInt, fmtMoney, withCurrency } from './html/format.ts';
 import type { PageContext } from './pages/pageContext.ts';
 import { renderIndex, type IndexEntry } from './pages/indexPage.ts';
 import { renderMerchantOperations } from './pages/merchantOperations.ts';
-import { COMPENSATION_CSV, compensationCsv, MERCHANT_ACTIONS_CSV, merchantActionsCsv, SPOT_CHECKS_CSV, spotChecksCsv } from './pages/merchantOpsCsv.ts';
+import {
+  COMPENSATION_CSV,
+  compensationCsv,
+  MERCHANT_ACTIONS_CSV,
+  merchantActionsCsv,
+  SPOT_CHECKS_CSV,
+  spotChecksCsv,
+} from './pages/merchantOpsCsv.ts';
 import { renderModelCard } from './pages/modelCard.ts';
 import { renderPolicyImpact } from './pages/policyImpact.ts';
 import { RISK_QUEUE_CSV, renderRiskQueue, riskQueueCsv } from './pages/riskQueue.ts';
@@ -43,7 +50,8 @@ function indexEntries(d: ReportData): IndexEntry[] {
       file: 'weekly-trust.html',
       title: 'Weekly trust report',
       audience: 'Leadership',
-      description: 'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
+      description:
+        'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
       status:
         d.coverage.current.status === 'complete'
           ? `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`
@@ -53,28 +61,34 @@ function indexEntries(d: ReportData): IndexEntry[] {
       file: 'risk-queue.html',
       title: 'Risk review queue',
       audience: 'Risk teams',
-      description: 'Accounts to review this week, ranked by expected loss, with reasons and linked accounts; also as CSV.',
-      status: d.queue.rows ? `${fmtInt(d.queue.rows.length)} accounts queued, capacity ${fmtInt(d.queue.capacity)}` : 'no queue yet — run trustlens score',
+      description:
+        'Accounts to review this week, ranked by expected loss, with reasons and linked accounts; also as CSV.',
+      status: d.queue.rows
+        ? `${fmtInt(d.queue.rows.length)} accounts queued, capacity ${fmtInt(d.queue.capacity)}`
+        : 'no queue yet — run trustlens score',
     },
     {
       file: 'policy-impact.html',
       title: 'Refund policy impact',
       audience: 'Policy analysts',
-      description: 'Refund policies replayed against the status quo: abuse stopped, honest buyers burdened, cost and review workload, with intervals.',
+      description:
+        'Refund policies replayed against the status quo: abuse stopped, honest buyers burdened, cost and review workload, with intervals.',
       status: scenarios ? `${scenarios} scenarios compared` : 'no simulation results yet — run trustlens simulate',
     },
     {
       file: 'merchant-operations.html',
       title: 'Merchant operations',
       audience: 'Merchant governance',
-      description: 'Recommended actions on the penalty ladder with the violations behind them, escalations, spot checks, after-sales standards and the compensation ledger; also as CSV.',
+      description:
+        'Recommended actions on the penalty ladder with the violations behind them, escalations, spot checks, after-sales standards and the compensation ledger; also as CSV.',
       status: merchantOpsStatus(merchantOps(d)),
     },
     {
       file: 'model-card.html',
       title: 'Model card',
       audience: 'Analysts and auditors',
-      description: 'Training window, labels, metrics against rule baselines, calibration, feature importance, TreeSHAP, drift and known limits.',
+      description:
+        'Training window, labels, metrics against rule baselines, calibration, feature importance, TreeSHAP, drift and known limits.',
       status: models.length ? `models: ${models.join(', ')}` : 'no model artifacts yet — run trustlens train',
     },
   ];

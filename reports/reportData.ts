@@ -158,16 +158,6 @@ export interface RiskQueueRow {
   groupConfirmedAbusers: number;
 }
 
-/** An account left out of the queue because it is already being handled (open case, recent decision…), with why. */
-export interface HandledAccount {
-  buyerId: string;
-  risk: number;
-  tier: string;
-  expectedLoss: number;
-  /** Why it is not in the queue, in words (e.g. "investigation opened 2026-10-28"). */
-  reason: string;
-}
-
 export interface RiskQueueData {
   asOf: string;
   /** Accounts the risk team reviews per week (config review.capacity). */
@@ -176,8 +166,33 @@ export interface RiskQueueData {
   rows: RiskQueueRow[] | null;
   /** Expected loss summed over every scored buyer this week, so the queue's share of it can be shown; null when unknown. */
   totalExpectedLoss: number | null;
-  /** Accounts the queue rules left out as already handled; null when the score stage does not publish them. */
-  handled: HandledAccount[] | null;
+  /** Accounts above the floors already confirmed or under investigation: listed apart, taking no capacity; null/absent when not stored. */
+  handled?: RiskQueueHandledRow[] | null;
+  /** The queue's floors and counts (why a week's queue is short); null/absent when not stored. */
+  summary?: RiskQueueSummary | null;
+}
+
+export interface RiskQueueHandledRow {
+  rank: number;
+  buyerId: string;
+  risk: number;
+  tier: string;
+  expectedLoss: number;
+  reasons: string[];
+  /** confirmed_abuse or open_investigation. */
+  handledAs: string;
+  handledSince: string;
+  caseId: string;
+}
+
+export interface RiskQueueSummary {
+  capacity: number;
+  queued: number;
+  handled: number;
+  belowRiskFloor: number;
+  belowLossFloor: number;
+  minRisk: number;
+  minExpectedLoss: number;
 }
 
 /** One stored simulation metric, exactly as the simulate stage writes it to sim_results. */
@@ -253,13 +268,21 @@ export interface ReportSettings {
   merchantHorizonDays: number;
   /** ISO 4217 code shown with money (config report.currency); null: plain numbers with a note. */
   currency: string | null;
-  tiers: { buyerHigh: number; buyerElevated: number; merchantTopRated: number; merchantStandard: number; merchantWatch: number };
+  tiers: {
+    buyerHigh: number;
+    buyerElevated: number;
+    merchantTopRated: number;
+    merchantStandard: number;
+    merchantWatch: number;
+  };
   /** Base URL of the investigate-buyer notebook; the queue links `<url>?buyer=<id>`; null: no links. */
   notebookUrl: string | null;
 }
 
 /** The settings a run with `config` reports with. */
-export function reportSettings(config: Pick<TrustlensConfig, 'training' | 'labels' | 'tiers' | 'report'>): ReportSettings {
+export function reportSettings(
+  config: Pick<TrustlensConfig, 'training' | 'labels' | 'tiers' | 'report'>,
+): ReportSettings {
   return {
     retrainIntervalDays: config.training.retrainIntervalDays,
     merchantHorizonDays: config.labels.merchantHorizonDays,

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 
 export const FEATURE_ROLES = ['key', 'feature', 'info'] as const;
-export const MERCHANT_COMPONENTS = ['fulfilment', 'product_quality', 'after_sales', 'satisfaction', 'exposure', 'volume'] as const;
+export const MERCHANT_COMPONENTS = [
+  'fulfilment',
+  'product_quality',
+  'after_sales',
+  'satisfaction',
+  'exposure',
+  'volume',
+] as const;
 export const FEATURE_UNITS = [
   'date',
   'id',
@@ -61,26 +68,57 @@ export const catalogTableSchema = z
     const seen = new Set<string>();
     t.columns.forEach((c, i) => {
       const at = (key: string) => ['columns', i, key];
-      if (seen.has(c.name)) ctx.addIssue({ code: 'custom', path: at('name'), input: c.name, message: 'column listed twice; keep one entry' });
+      if (seen.has(c.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: at('name'),
+          input: c.name,
+          message: 'column listed twice; keep one entry',
+        });
       seen.add(c.name);
       const notNull = c.checks.includes('not_null');
       if (notNull && c.null_when) {
-        ctx.addIssue({ code: 'custom', path: at('null_when'), input: c.null_when, message: 'a not_null column is never NULL; drop null_when or the check' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('null_when'),
+          input: c.null_when,
+          message: 'a not_null column is never NULL; drop null_when or the check',
+        });
       }
       if (!notNull && !c.null_when) {
-        ctx.addIssue({ code: 'custom', path: at('null_when'), input: undefined, message: 'say when the value is NULL, or add the not_null check' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('null_when'),
+          input: undefined,
+          message: 'say when the value is NULL, or add the not_null check',
+        });
       }
       if (t.components_required && c.role === 'feature' && !c.component) {
-        ctx.addIssue({ code: 'custom', path: at('component'), input: undefined, message: `every feature needs a component (one of ${MERCHANT_COMPONENTS.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('component'),
+          input: undefined,
+          message: `every feature needs a component (one of ${MERCHANT_COMPONENTS.join(', ')})`,
+        });
       }
       if (c.role === 'key' && !notNull) {
-        ctx.addIssue({ code: 'custom', path: at('checks'), input: c.checks, message: 'key columns must carry the not_null check' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('checks'),
+          input: c.checks,
+          message: 'key columns must carry the not_null check',
+        });
       }
     });
     for (const k of t.key) {
       const c = t.columns.find((col) => col.name === k);
       if (!c || c.role !== 'key') {
-        ctx.addIssue({ code: 'custom', path: ['key'], input: k, message: `key column "${k}" must be listed in columns with role: key` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['key'],
+          input: k,
+          message: `key column "${k}" must be listed in columns with role: key`,
+        });
       }
     }
   });

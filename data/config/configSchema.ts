@@ -2,51 +2,146 @@
 import { z } from 'zod';
 import { governSchema } from './governSchema.ts';
 
-const positiveInt = (what: string) => z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
+const positiveInt = (what: string) =>
+  z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
 const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 export const configSchema = z
   .strictObject({
-    warehouse: z.string().min(1).default('data/warehouse.duckdb').describe('DuckDB warehouse file every stage reads and writes.'),
+    warehouse: z
+      .string()
+      .min(1)
+      .default('data/warehouse.duckdb')
+      .describe('DuckDB warehouse file every stage reads and writes.'),
     memoryLimit: z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'must be a size like 4GB or 512MB')
       .default('4GB')
-      .describe("DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. Keeps a 10M-order run well under 8 GB of RAM."),
-    dataDir: z.string().min(1).default('data/generated/default').describe('Folder `npm start` generates the synthetic marketplace into and ingests from.'),
+      .describe(
+        "DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. Keeps a 10M-order run well under 8 GB of RAM.",
+      ),
+    dataDir: z
+      .string()
+      .min(1)
+      .default('data/generated/default')
+      .describe('Folder `npm start` generates the synthetic marketplace into and ingests from.'),
     reportsDir: z.string().min(1).default('reports/out').describe('Reports are written to <reportsDir>/<as-of date>/.'),
-    artifactsDir: z.string().min(1).default('models/artifacts').describe('Model artifacts are written to <artifactsDir>/<model>/<date>.json.'),
+    artifactsDir: z
+      .string()
+      .min(1)
+      .default('models/artifacts')
+      .describe('Model artifacts are written to <artifactsDir>/<model>/<date>.json.'),
+    models: z
+      .strictObject({
+        useStarter: z
+          .enum(['auto', 'never'])
+          .default('auto')
+          .describe(
+            "auto: while no model could be trained on this marketplace's own labels, score with the shipped starter models (trained on the synthetic marketplace; every report page says so); never: fail instead.",
+          ),
+        starterDir: z
+          .string()
+          .min(1)
+          .default('models/starter')
+          .describe(
+            'Folder of the starter models: <starterDir>/<model>/artifact.json with its MODEL_CARD.md (`npm run starter-models` rebuilds them).',
+          ),
+        abuseRisk: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'An abuse-risk artifact file trained elsewhere (a <date>.json `trustlens train` wrote): scores with it, and `run` does not train abuse-risk. Default: none.',
+          ),
+        merchantTrust: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('A merchant-trust artifact file trained elsewhere, used the same way. Default: none.'),
+      })
+      .prefault({}),
     generate: z
       .strictObject({
         seed: z.number().int().default(42).describe('Seed of the synthetic marketplace.'),
         buyers: positiveInt('generate.buyers').default(20_000).describe('Buyers in the default marketplace.'),
         merchants: positiveInt('generate.merchants').default(1_000).describe('Merchants in the default marketplace.'),
         weeks: positiveInt('generate.weeks').default(52).describe('Weeks of history.'),
-        end: z.iso.date('generate.end must be a date like 2026-11-02').default('2026-11-02').describe('History ends just before this date (a Monday); the default weekly run is as of it.'),
+        end: z.iso
+          .date('generate.end must be a date like 2026-11-02')
+          .default('2026-11-02')
+          .describe('History ends just before this date (a Monday); the default weekly run is as of it.'),
       })
       .prefault({}),
     labels: z
       .strictObject({
-        abuseLabelDelayDays: z.number().int().min(0).default(28).describe('Days an investigation typically takes to close; abuse labels count only once closed before the as-of date, and training snapshots younger than this are not used as labelled rows.'),
-        merchantHorizonDays: positiveInt('labels.merchantHorizonDays').default(90).describe('A merchant is a positive if a serious action follows within this many days of the snapshot.'),
+        abuseLabelDelayDays: z
+          .number()
+          .int()
+          .min(0)
+          .default(28)
+          .describe(
+            'Days an investigation typically takes to close; abuse labels count only once closed before the as-of date, and training snapshots younger than this are not used as labelled rows.',
+          ),
+        merchantHorizonDays: positiveInt('labels.merchantHorizonDays')
+          .default(90)
+          .describe('A merchant is a positive if a serious action follows within this many days of the snapshot.'),
       })
       .prefault({}),
     training: z
       .strictObject({
-        retrainIntervalDays: positiveInt('training.retrainIntervalDays').default(28).describe('`run` retrains when the newest model is this many days old or older.'),
-        snapshotWeeks: positiveInt('training.snapshotWeeks').default(16).describe('Weekly feature snapshots used for training and validation.'),
-        validationWeeks: positiveInt('training.validationWeeks').default(4).describe('Most recent matured snapshots held out for out-of-time validation and calibration.'),
+        retrainIntervalDays: positiveInt('training.retrainIntervalDays')
+          .default(28)
+          .describe('`run` retrains when the newest model is this many days old or older.'),
+        snapshotWeeks: positiveInt('training.snapshotWeeks')
+          .default(16)
+          .describe('Weekly feature snapshots used for training and validation.'),
+        validationWeeks: positiveInt('training.validationWeeks')
+          .default(4)
+          .describe('Most recent matured snapshots held out for out-of-time validation and calibration.'),
         seed: z.number().int().default(7).describe('Seed of the forests.'),
         nTrees: positiveInt('training.nTrees').default(100).describe('Trees per forest.'),
-        threads: positiveInt('training.threads').default(2).describe('Threads for training forests, for scoring large batches and for TreeSHAP reasons when scoring.'),
+        threads: positiveInt('training.threads')
+          .default(2)
+          .describe('Threads for training forests, for scoring large batches and for TreeSHAP reasons when scoring.'),
         maxRows: positiveInt('training.maxRows')
           .default(300_000)
-          .describe('Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.'),
+          .describe(
+            'Cap on the rows a forest is fitted on: every positive is kept and negatives are sampled (seeded) down to the cap. Calibration and metrics still use every held-out row.',
+          ),
+      })
+      .prefault({}),
+    ingest: z
+      .strictObject({
+        earliestTimestamp: z.iso
+          .date('ingest.earliestTimestamp must be a date like 2000-01-01')
+          .default('2000-01-01')
+          .describe(
+            'Timestamps before this date are implausible: ingest quarantines them (as it does infinity, epoch and other special words).',
+          ),
+        yearsAhead: positiveInt('ingest.yearsAhead')
+          .default(10)
+          .describe(
+            'Timestamps this many years or more after the as-of date (ingest --as-of, the run date, or today) are implausible and quarantined.',
+          ),
       })
       .prefault({}),
     review: z
       .strictObject({
-        capacity: positiveInt('review.capacity').default(200).describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),
+        capacity: positiveInt('review.capacity')
+          .default(200)
+          .describe('Accounts the risk team reviews per week; the queue and precision@k use it.'),
+        minRisk: probability
+          .default(0.2)
+          .describe(
+            'Risk floor of the review queue: buyers below it never enter, even when the queue is short (a short week gives a short queue).',
+          ),
+        minExpectedLoss: z
+          .number()
+          .min(0, 'must be 0 or more')
+          .default(5)
+          .describe(
+            'Expected-loss floor of the review queue (risk × refund-only money a month, platform currency): buyers below it never enter.',
+          ),
       })
       .prefault({}),
     tiers: z
@@ -56,12 +151,32 @@ export const configSchema = z
         // Trust is 100 × (1 − calibrated probability of a serious action within the horizon); serious actions are rare,
         // so the informative range is high: on the default marketplace 97 / 93 / 85 put ~92% of merchants in top-rated
         // with a 6% problem rate, and the rest in tiers where most merchants are problems.
-        merchantTopRated: z.number().min(0).max(100).default(97).describe('Trust at or above which a merchant is top-rated (trust = 100 × (1 − calibrated chance of a serious action within labels.merchantHorizonDays)).'),
-        merchantStandard: z.number().min(0).max(100).default(93).describe('Trust at or above which a merchant is standard.'),
-        merchantWatch: z.number().min(0).max(100).default(85).describe('Trust at or above which a merchant is on watch; below it, at-risk.'),
+        merchantTopRated: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(97)
+          .describe(
+            'Trust at or above which a merchant is top-rated (trust = 100 × (1 − calibrated chance of a serious action within labels.merchantHorizonDays)).',
+          ),
+        merchantStandard: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(93)
+          .describe('Trust at or above which a merchant is standard.'),
+        merchantWatch: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(85)
+          .describe('Trust at or above which a merchant is on watch; below it, at-risk.'),
       })
       .prefault({})
-      .refine((t) => t.buyerHigh >= t.buyerElevated, { message: 'must be at least tiers.buyerElevated: raise it or lower buyerElevated', path: ['buyerHigh'] })
+      .refine((t) => t.buyerHigh >= t.buyerElevated, {
+        message: 'must be at least tiers.buyerElevated: raise it or lower buyerElevated',
+        path: ['buyerHigh'],
+      })
       .refine((t) => t.merchantTopRated >= t.merchantStandard && t.merchantStandard >= t.merchantWatch, {
         message: 'merchant tiers must satisfy merchantTopRated >= merchantStandard >= merchantWatch: reorder them',
         path: ['merchantStandard'],
@@ -76,33 +191,72 @@ export const configSchema = z
             'data/policies/risk-gated.yaml',
             'data/policies/trust-aware.yaml',
             'data/policies/hybrid.yaml',
+            'data/policies/request-gated.yaml',
           ])
           .describe('Policy files the weekly run replays.'),
-        weeks: positiveInt('simulate.weeks').default(12).describe('Weeks of refund requests replayed, ending at the as-of date.'),
-        bootstrap: positiveInt('simulate.bootstrap').default(200).describe('Bootstrap resamples (over buyers) for 95% intervals.'),
+        weeks: positiveInt('simulate.weeks')
+          .default(12)
+          .describe('Weeks of refund requests replayed, ending at the as-of date.'),
+        bootstrap: positiveInt('simulate.bootstrap')
+          .default(200)
+          .describe('Bootstrap resamples (over buyers) for 95% intervals.'),
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),
     govern: governSchema,
+    decide: z
+      .strictObject({
+        policy: z
+          .string()
+          .min(1)
+          .default('data/policies/request-gated.yaml')
+          .describe('The active policy `trustlens decide` and `trustlens serve` apply to each refund request.'),
+        orderDays: positiveInt('decide.orderDays')
+          .default(180)
+          .describe(
+            'Orders placed this many days before the scored week (or later) are held in memory; a request about an older order is decided without its order (buyer, merchant and request risk unknown).',
+          ),
+      })
+      .prefault({}),
+    serve: z
+      .strictObject({
+        maxBodyBytes: positiveInt('serve.maxBodyBytes')
+          .default(1_048_576)
+          .describe('Largest request body `trustlens serve` reads; a larger one gets 413.'),
+        reloadSeconds: positiveInt('serve.reloadSeconds')
+          .default(30)
+          .describe(
+            'How often `trustlens serve` looks for a newer scored week in the warehouse (opened read-only, then closed) and swaps it in.',
+          ),
+      })
+      .prefault({}),
     report: z
       .strictObject({
         trendWeeks: positiveInt('report.trendWeeks').default(12).describe('Weeks shown in trend charts.'),
-        movers: positiveInt('report.movers').default(10).describe('Merchants listed among the biggest trust fallers and risers.'),
+        movers: positiveInt('report.movers')
+          .default(10)
+          .describe('Merchants listed among the biggest trust fallers and risers.'),
         moverMinOrders: positiveInt('report.moverMinOrders')
           .default(20)
-          .describe('Orders a merchant needs in the trust window (90 days), this week and last, to be listed among the movers; inactive merchants never are.'),
+          .describe(
+            'Orders a merchant needs in the trust window (90 days), this week and last, to be listed among the movers; inactive merchants never are.',
+          ),
         currency: z
           .string()
           .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as CNY, EUR or USD')
           .nullable()
           .default(null)
-          .describe('Currency of the marketplace\'s amounts, shown with every amount in the reports (e.g. "CNY"); null shows plain numbers with a note.'),
+          .describe(
+            'Currency of the marketplace\'s amounts, shown with every amount in the reports (e.g. "CNY"); null shows plain numbers with a note.',
+          ),
         notebookUrl: z
           .string()
           .min(1)
           .nullable()
           .default('http://localhost:4173/investigate-buyer.html')
-          .describe('Where the built investigate-buyer notebook is served (`npx vite preview --outDir notebooks/dist`); the risk queue links each account to it with `?buyer=<id>`. null: no links.'),
+          .describe(
+            'Where the built investigate-buyer notebook is served (`npx vite preview --outDir notebooks/dist`); the risk queue links each account to it with `?buyer=<id>`. null: no links.',
+          ),
       })
       .prefault({}),
   })

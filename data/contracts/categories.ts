@@ -13,7 +13,12 @@ export const REFUND_REASONS = [
   'other',
 ] as const;
 /** Reasons that report a defective product (not a delivery problem or a change of mind). */
-export const DEFECT_REASONS = ['not_as_described', 'quality', 'damaged', 'wrong_item'] as const satisfies readonly (typeof REFUND_REASONS)[number][];
+export const DEFECT_REASONS = [
+  'not_as_described',
+  'quality',
+  'damaged',
+  'wrong_item',
+] as const satisfies readonly (typeof REFUND_REASONS)[number][];
 export const REFUND_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export const DECIDERS = ['merchant', 'platform', 'auto'] as const;
 export const MERCHANT_ACTIONS = [

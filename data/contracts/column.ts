@@ -13,6 +13,14 @@ export interface ColumnMeta {
   values?: readonly string[];
   min?: number;
   max?: number;
+  /**
+   * May change after delivery (a status, a decision and its time, a resolution, a verdict): a later delivery with a
+   * new value updates the row and keeps the old one as a version. Other columns are facts fixed at creation (amounts,
+   * parties, creation times): a later delivery that changes one is quarantined as a conflict.
+   */
+  mutable?: boolean;
+  /** A timestamp that is a promise about the future (a deadline), not an event: it does not date a delivery. */
+  promise?: boolean;
 }
 
 /** A column definition: the zod schema that validates one value, plus its metadata. */
@@ -21,8 +29,7 @@ export interface Column<T extends z.ZodType = z.ZodType> {
   meta: ColumnMeta;
 }
 
-const isoTimestamp =
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 function make<T extends z.ZodType>(schema: T, meta: ColumnMeta): Column<T> {
   return { schema, meta };
@@ -30,6 +37,10 @@ function make<T extends z.ZodType>(schema: T, meta: ColumnMeta): Column<T> {
 
 function nullable<T extends z.ZodType>(c: Column<T>): Column {
   return { schema: c.schema.nullable(), meta: { ...c.meta, optional: true } };
+}
+
+function mutable<T extends z.ZodType>(c: Column<T>): Column<T> {
+  return { schema: c.schema, meta: { ...c.meta, mutable: true } };
 }
 
 export const col = {
@@ -45,6 +56,7 @@ export const col = {
     make(z.number().int().min(min).max(max), { kind: 'int', optional: false, duckType: 'TINYINT', doc, min, max }),
   bool: (doc: string) => make(z.boolean(), { kind: 'bool', optional: false, duckType: 'BOOLEAN', doc }),
   optional: nullable,
+  mutable,
 };
 
 /** How a column's rule reads in an error message and in the docs. */

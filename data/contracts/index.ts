@@ -3,3 +3,4 @@ export * from './categories.ts';
 export * from './column.ts';
 export * from './tables.ts';
 export { contractDocsMarkdown } from './contractDocs.ts';
+export * from './timestampOrder.ts';

@@ -22,6 +22,8 @@ export interface TableContract {
   doc: string;
   columns: Record<string, Column>;
   primaryKey: string;
+  /** The columns that identify a row, when the id alone does not (default: the primary key alone). */
+  rowKey?: readonly string[];
   foreignKeys: ForeignKey[];
 }
 
@@ -38,6 +40,9 @@ export const TABLE_NAMES = [
 export type TableName = (typeof TABLE_NAMES)[number];
 
 const o = col.optional;
+/** Changes after delivery: updated in place, every version kept. */
+const m = col.mutable;
+const promise = (c: Column): Column => ({ schema: c.schema, meta: { ...c.meta, promise: true } });
 
 export const CONTRACTS: Record<TableName, TableContract> = {
   buyers: {
@@ -48,7 +53,7 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     columns: {
       buyer_id: col.id('Buyer account id.'),
       registered_at: col.ts('When the account was registered.'),
-      region: o(col.text('Region code.')),
+      region: m(o(col.text('Region code.'))),
     },
   },
   merchants: {
@@ -58,10 +63,10 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     foreignKeys: [],
     columns: {
       merchant_id: col.id('Merchant id.'),
-      name: col.text('Shop name as shown to buyers (any script).'),
-      main_category: col.enum(CATEGORIES, 'Main category of the shop.'),
+      name: m(col.text('Shop name as shown to buyers (any script).')),
+      main_category: m(col.enum(CATEGORIES, 'Main category of the shop.')),
       opened_at: col.ts('When the shop opened.'),
-      region: o(col.text('Region code.')),
+      region: m(o(col.text('Region code.'))),
     },
   },
   orders: {
@@ -79,10 +84,10 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       category: col.enum(CATEGORIES, 'Product category.'),
       amount: col.money('Order amount in the platform currency.'),
       created_at: col.ts('When the order was placed.'),
-      promised_ship_by: o(col.ts('Promised shipping deadline.')),
-      shipped_at: o(col.ts('When the merchant shipped.')),
-      delivered_at: o(col.ts('When the carrier recorded delivery.')),
-      cancelled_at: o(col.ts('When the order was cancelled.')),
+      promised_ship_by: m(o(promise(col.ts('Promised shipping deadline.')))),
+      shipped_at: m(o(col.ts('When the merchant shipped.'))),
+      delivered_at: m(o(col.ts('When the carrier recorded delivery.'))),
+      cancelled_at: m(o(col.ts('When the order was cancelled.'))),
       address_key: o(col.text('Opaque hash of the delivery address (links accounts).')),
       device_key: o(col.text('Opaque hash of the device (links accounts).')),
       payment_key: o(col.text('Opaque hash of the payment instrument (links accounts).')),
@@ -100,12 +105,12 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       kind: col.enum(REFUND_KINDS, 'refund_only = refund without return.'),
       reason: col.enum(REFUND_REASONS, 'Reason the buyer gave.'),
       amount: col.money('Amount requested.'),
-      status: col.enum(REFUND_STATUSES, 'Outcome so far.'),
-      merchant_responded_at: o(col.ts('First merchant response.')),
-      decided_at: o(col.ts('When the request was decided.')),
-      decided_by: o(col.enum(DECIDERS, 'Who decided: merchant, platform or auto (no merchant answer in time).')),
-      escalated: col.bool('Escalated to the platform.'),
-      returned_at: o(col.ts('When the goods came back (return_and_refund).')),
+      status: m(col.enum(REFUND_STATUSES, 'Outcome so far.')),
+      merchant_responded_at: m(o(col.ts('First merchant response.'))),
+      decided_at: m(o(col.ts('When the request was decided.'))),
+      decided_by: m(o(col.enum(DECIDERS, 'Who decided: merchant, platform or auto (no merchant answer in time).'))),
+      escalated: m(col.bool('Escalated to the platform.')),
+      returned_at: m(o(col.ts('When the goods came back (return_and_refund).'))),
     },
   },
   reviews: {
@@ -116,11 +121,11 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     columns: {
       review_id: col.id('Review id.'),
       order_id: col.id('Reviewed order.'),
-      rating: col.int(1, 5, 'Overall stars.'),
-      described: o(col.int(1, 5, 'Item as described (DSR).')),
-      service: o(col.int(1, 5, 'Service attitude (DSR).')),
-      logistics: o(col.int(1, 5, 'Logistics speed (DSR).')),
-      text: o(col.text('Review text (any script, may hold HTML).')),
+      rating: m(col.int(1, 5, 'Overall stars.')),
+      described: m(o(col.int(1, 5, 'Item as described (DSR).'))),
+      service: m(o(col.int(1, 5, 'Service attitude (DSR).'))),
+      logistics: m(o(col.int(1, 5, 'Logistics speed (DSR).'))),
+      text: m(o(col.text('Review text (any script, may hold HTML).'))),
       created_at: col.ts('When the review was left.'),
     },
   },
@@ -135,11 +140,11 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       order_id: o(col.id('Order concerned, if any.')),
       buyer_id: o(col.id('Buyer who opened it, if known.')),
       opened_at: col.ts('When the ticket was opened.'),
-      first_response_at: o(col.ts('First merchant response.')),
-      resolved_at: o(col.ts('When it was resolved.')),
-      resolved: col.bool('Whether it was resolved.'),
-      satisfaction: o(col.int(1, 5, 'Buyer satisfaction.')),
-      attitude_complaint: col.bool('Buyer complained about service attitude.'),
+      first_response_at: m(o(col.ts('First merchant response.'))),
+      resolved_at: m(o(col.ts('When it was resolved.'))),
+      resolved: m(col.bool('Whether it was resolved.')),
+      satisfaction: m(o(col.int(1, 5, 'Buyer satisfaction.'))),
+      attitude_complaint: m(col.bool('Buyer complained about service attitude.')),
     },
   },
   merchant_actions: {
@@ -152,7 +157,7 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       merchant_id: col.id('Merchant acted on.'),
       taken_at: col.ts('When the action was taken.'),
       action: col.enum(MERCHANT_ACTIONS, 'Spot-check result or penalty.'),
-      reason: o(col.text('Free-text reason.')),
+      reason: m(o(col.text('Free-text reason.'))),
     },
   },
   investigations: {
@@ -165,11 +170,24 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       buyer_id: col.id('Buyer investigated.'),
       request_id: o(col.id('Refund request that triggered it, if any.')),
       opened_at: col.ts('When the case was opened.'),
-      closed_at: col.ts('When the case closed; the label is known from then.'),
-      verdict: col.enum(VERDICTS, 'confirmed_abuse or cleared.'),
+      closed_at: m(col.ts('When the case closed; the label is known from then.')),
+      verdict: m(col.enum(VERDICTS, 'confirmed_abuse or cleared.')),
     },
   },
 };
+
+/**
+ * Tables a marketplace may not have at all (a mapping declares them `absent`): features computed from them are then
+ * unknown, never zero. Buyers, merchants and orders are the minimum trustlens works from.
+ */
+export const OPTIONAL_TABLES = [
+  'refund_requests',
+  'reviews',
+  'service_tickets',
+  'merchant_actions',
+  'investigations',
+] as const satisfies readonly TableName[];
+export type OptionalTable = (typeof OPTIONAL_TABLES)[number];
 
 /** Tables in an order where every foreign key points to an earlier table. */
 export const LOAD_ORDER: readonly TableName[] = TABLE_NAMES;
@@ -179,6 +197,23 @@ export function rowSchema(table: TableName): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, c] of Object.entries(CONTRACTS[table].columns)) shape[name] = c.schema;
   return z.object(shape).strict();
+}
+
+/** The columns that identify one row of a table: a later delivery with the same values is a new version of that row. */
+export function rowKeyColumns(table: TableName): readonly string[] {
+  return CONTRACTS[table].rowKey ?? [CONTRACTS[table].primaryKey];
+}
+
+/** Columns that may change after delivery (see ColumnMeta.mutable). */
+export function mutableColumns(table: TableName): string[] {
+  return Object.entries(CONTRACTS[table].columns)
+    .filter(([, c]) => c.meta.mutable)
+    .map(([k]) => k);
+}
+
+/** The name of the table keeping every version of a contract table's rows. */
+export function versionsTable(table: TableName): string {
+  return `${table}_versions`;
 }
 
 export function columnNames(table: TableName): string[] {

@@ -7,7 +7,12 @@ import { timed } from '../log/timed.ts';
 import { parseOrThrow } from '../validation/parseOrThrow.ts';
 import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
 import { archetypesJson } from './archetypes.ts';
-import { generateOptionsSchema, type GenerateOptions, type OutputFormat, type ResolvedGenerateOptions } from './generateOptions.ts';
+import {
+  generateOptionsSchema,
+  type GenerateOptions,
+  type OutputFormat,
+  type ResolvedGenerateOptions,
+} from './generateOptions.ts';
 import { COPY_OPTIONS, FORMAT_EXTENSION, OUTPUT_TABLES, type OutputTableName } from './outputTables.ts';
 import { readSql } from '../warehouse/readSql.ts';
 import { WORK_STEPS, type WorkStep } from './workSteps.ts';
@@ -46,13 +51,20 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
       await conn.run(`create schema if not exists ${quoteIdent(opts.schema)}`);
       await conn.run(`set schema = ${quoteLiteral(opts.schema)}`);
     }
-    const runParams = { seed: opts.seed, n_buyers: opts.buyers, n_merchants: opts.merchants, start_s: startS, end_s: endS };
+    const runParams = {
+      seed: opts.seed,
+      n_buyers: opts.buyers,
+      n_merchants: opts.merchants,
+      start_s: startS,
+      end_s: endS,
+    };
     for (const step of WORK_STEPS) {
       const built = await timed(async () => {
         await conn.run(readSql(new URL(`./sql/${step.sql}.sql`, import.meta.url)), paramsFor(step, runParams));
         return step.table ? Number(await scalar<bigint>(conn, `select count(*) from ${quoteIdent(step.table)}`)) : null;
       });
-      if (step.table && built.value !== null) onProgress?.({ phase: 'build', table: step.table, rows: built.value, seconds: built.seconds });
+      if (step.table && built.value !== null)
+        onProgress?.({ phase: 'build', table: step.table, rows: built.value, seconds: built.seconds });
     }
     const rows = {} as Record<OutputTableName, number>;
     const files: Partial<Record<OutputTableName, string>> = {};
@@ -68,7 +80,10 @@ export async function generateMarketplace(options: GenerateOptions): Promise<Gen
         if (!opts.out) return undefined;
         const path = join(opts.out, `${table.file}.${FORMAT_EXTENSION[opts.format]}`);
         mkdirSync(dirname(path), { recursive: true });
-        rows[table.name] = await countOf(conn, `copy ${source} to ${quoteLiteral(path)} (${COPY_OPTIONS[opts.format]})`);
+        rows[table.name] = await countOf(
+          conn,
+          `copy ${source} to ${quoteLiteral(path)} (${COPY_OPTIONS[opts.format]})`,
+        );
         files[table.name] = path;
         return path;
       });

@@ -6,7 +6,11 @@ export const OUTPUT_FORMATS = ['parquet', 'csv', 'ndjson'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const count = (what: string, max: number) =>
-  z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(max, `${what} must be at most ${max}`);
+  z
+    .number()
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} must be at least 1`)
+    .max(max, `${what} must be at most ${max}`);
 
 export const generateOptionsSchema = z.object({
   seed: z.number().int('seed must be a whole number'),

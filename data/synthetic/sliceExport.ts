@@ -33,10 +33,17 @@ export async function sliceExport(src: string, out: string, options: SliceOption
       if (!existsSync(file)) continue;
       const at = quoteIdent(eventTimeColumn(table));
       const where = `${at} < $before::timestamp` + (options.from ? ` and ${at} >= $from::timestamp` : '');
-      const params: Record<string, string> = { file, before: options.before, ...(options.from ? { from: options.from } : {}) };
+      const params: Record<string, string> = {
+        file,
+        before: options.before,
+        ...(options.from ? { from: options.from } : {}),
+      };
       const target = join(out, `${table}.parquet`);
       // COPY takes no bound parameter for its target, hence the quoted literal.
-      await wh.run(`copy (select * from read_parquet($file) where ${where} order by all) to ${quoteLiteral(target)} (format parquet)`, params);
+      await wh.run(
+        `copy (select * from read_parquet($file) where ${where} order by all) to ${quoteLiteral(target)} (format parquet)`,
+        params,
+      );
       rows[table] = Number(await wh.scalar<bigint>('select count(*) from read_parquet($target)', { target }));
     }
   } finally {

@@ -13,7 +13,10 @@ export class ValidationError extends UserError {
     readonly subject: string,
     readonly problems: string[],
   ) {
-    super(`${subject}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` + problems.map((p) => `  - ${p}`).join('\n'));
+    super(
+      `${subject}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
     this.name = 'ValidationError';
   }
 }

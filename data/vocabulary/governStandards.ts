@@ -4,7 +4,16 @@ import type { GovernConfig } from '../config/governSchema.ts';
 export type StandardKey = keyof GovernConfig['standards'];
 
 /** Where a standard belongs on the scorecard page. */
-export type StandardArea = 'response' | 'resolution' | 'attitude' | 'disputes' | 'returns' | 'fresh food' | 'electronics' | 'fulfilment' | 'product';
+export type StandardArea =
+  | 'response'
+  | 'resolution'
+  | 'attitude'
+  | 'disputes'
+  | 'returns'
+  | 'fresh food'
+  | 'electronics'
+  | 'fulfilment'
+  | 'product';
 
 export interface StandardInfo {
   key: StandardKey;
@@ -23,7 +32,15 @@ export interface StandardInfo {
 }
 
 export const STANDARDS: readonly StandardInfo[] = [
-  { key: 'ticketResponseMedian', id: 'ticket_response_median', area: 'response', direction: 'max', unit: 'hours', label: 'Ticket first answer (median)', cases: 'service tickets' },
+  {
+    key: 'ticketResponseMedian',
+    id: 'ticket_response_median',
+    area: 'response',
+    direction: 'max',
+    unit: 'hours',
+    label: 'Ticket first answer (median)',
+    cases: 'service tickets',
+  },
   {
     key: 'ticketResponseLate',
     id: 'ticket_response_late',
@@ -34,7 +51,15 @@ export const STANDARDS: readonly StandardInfo[] = [
     cases: 'service tickets',
     failed: 'answered after {hours} h or not at all',
   },
-  { key: 'refundResponseMedian', id: 'refund_response_median', area: 'response', direction: 'max', unit: 'hours', label: 'Refund first answer (median)', cases: 'refund requests' },
+  {
+    key: 'refundResponseMedian',
+    id: 'refund_response_median',
+    area: 'response',
+    direction: 'max',
+    unit: 'hours',
+    label: 'Refund first answer (median)',
+    cases: 'refund requests',
+  },
   {
     key: 'refundResponseLate',
     id: 'refund_response_late',
@@ -55,7 +80,15 @@ export const STANDARDS: readonly StandardInfo[] = [
     cases: 'service tickets older than {hours} h',
     failed: 'still unresolved',
   },
-  { key: 'ticketResolutionTime', id: 'ticket_resolution_time', area: 'resolution', direction: 'max', unit: 'hours', label: 'Ticket resolution time (median)', cases: 'resolved service tickets' },
+  {
+    key: 'ticketResolutionTime',
+    id: 'ticket_resolution_time',
+    area: 'resolution',
+    direction: 'max',
+    unit: 'hours',
+    label: 'Ticket resolution time (median)',
+    cases: 'resolved service tickets',
+  },
   {
     key: 'attitudeComplaints',
     id: 'attitude_complaints',

@@ -1,5 +1,13 @@
 // The penalty ladder's recommended actions, mildest first, and their plain words.
-export const ACTIONS = ['none', 'warning', 'rectification', 'demotion', 'point_deduction', 'suspension', 'closure'] as const;
+export const ACTIONS = [
+  'none',
+  'warning',
+  'rectification',
+  'demotion',
+  'point_deduction',
+  'suspension',
+  'closure',
+] as const;
 export type LadderAction = (typeof ACTIONS)[number];
 
 /** Plain words for each action, as the pages and CSV show them. */

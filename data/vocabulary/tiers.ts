@@ -12,7 +12,10 @@ export function buyerTier(risk: number, t: Pick<Tiers, 'buyerHigh' | 'buyerEleva
   return risk >= t.buyerHigh ? 'high' : risk >= t.buyerElevated ? 'elevated' : 'normal';
 }
 
-export function merchantTier(trust: number, t: Pick<Tiers, 'merchantTopRated' | 'merchantStandard' | 'merchantWatch'>): MerchantTier {
+export function merchantTier(
+  trust: number,
+  t: Pick<Tiers, 'merchantTopRated' | 'merchantStandard' | 'merchantWatch'>,
+): MerchantTier {
   if (trust >= t.merchantTopRated) return 'top-rated';
   if (trust >= t.merchantStandard) return 'standard';
   if (trust >= t.merchantWatch) return 'watch';

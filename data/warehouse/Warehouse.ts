@@ -12,6 +12,8 @@ export interface WarehouseOptions {
   path: string;
   threads?: number;
   memoryLimit?: string;
+  /** Open without taking the write lock (other readers may share the file; a writer elsewhere keeps it from opening). */
+  readOnly?: boolean;
 }
 
 export class Warehouse {
@@ -22,8 +24,9 @@ export class Warehouse {
   ) {}
 
   static async open(options: WarehouseOptions): Promise<Warehouse> {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:' && !options.readOnly) mkdirSync(dirname(options.path), { recursive: true });
     const config: Record<string, string> = {};
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     let instance: DuckDBInstance;
@@ -53,7 +56,8 @@ export class Warehouse {
 
   /** Runs a query and returns rows as JS objects (BIGINT comes back as bigint, DECIMAL as number). */
   async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
+    const reader =
+      params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as T[];
   }
 

@@ -16,7 +16,10 @@ function mentionedParams(sql: string): string[] {
  * The subset of params a statement mentions as $name; undefined when it mentions none. Throws, naming them, when the
  * statement mentions a parameter that params lack: better than DuckDB's error at execution, which names no file.
  */
-export function boundParams<V extends DuckDBValue>(sql: string, params: Readonly<Record<string, V>>): Record<string, V> | undefined {
+export function boundParams<V extends DuckDBValue>(
+  sql: string,
+  params: Readonly<Record<string, V>>,
+): Record<string, V> | undefined {
   const names = mentionedParams(sql);
   const missing = names.filter((n) => !Object.hasOwn(params, n));
   if (missing.length) throw new Error(`SQL refers to unbound parameter(s) ${missing.map((n) => '$' + n).join(', ')}`);

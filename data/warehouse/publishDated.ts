@@ -29,7 +29,11 @@ async function ensureHistory(wh: Warehouse, build: string, history: string): Pro
 }
 
 async function isTemp(wh: Warehouse, table: string): Promise<boolean> {
-  return (await wh.scalar<bigint>('select count(*) from duckdb_tables() where table_name = $name and temporary', { name: table })) > 0n;
+  return (
+    (await wh.scalar<bigint>('select count(*) from duckdb_tables() where table_name = $name and temporary', {
+      name: table,
+    })) > 0n
+  );
 }
 
 /** A warehouse build is renamed into place; a temp table cannot leave the temp schema, so it is copied. */

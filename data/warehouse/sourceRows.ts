@@ -6,7 +6,9 @@ import type { Warehouse } from './Warehouse.ts';
 export async function sourceRows(wh: Warehouse): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of TABLE_NAMES) {
-    out[table] = (await wh.tableExists(table)) ? Number(await wh.scalar<bigint>(`select count(*) from ${quoteIdent(table)}`)) : 0;
+    out[table] = (await wh.tableExists(table))
+      ? Number(await wh.scalar<bigint>(`select count(*) from ${quoteIdent(table)}`))
+      : 0;
   }
   return out;
 }

@@ -1,11 +1,18 @@
 // Applies a rule baseline to feature columns (flag = any condition holds; missing values never flag) and turns flags into rates.
 import type { RuleBaseline } from '../specs/modelSpec.ts';
 
-export function ruleFlags(rule: RuleBaseline, columns: ReadonlyMap<string, ArrayLike<number>>, nRows: number): Uint8Array {
+export function ruleFlags(
+  rule: RuleBaseline,
+  columns: ReadonlyMap<string, ArrayLike<number>>,
+  nRows: number,
+): Uint8Array {
   const flags = new Uint8Array(nRows);
   for (const c of rule.anyOf) {
     const col = columns.get(c.column);
-    if (!col) throw new Error(`rule baseline "${rule.name}": column ${c.column} was not loaded. Fix: list it in the spec's features or baselines.`);
+    if (!col)
+      throw new Error(
+        `rule baseline "${rule.name}": column ${c.column} was not loaded. Fix: list it in the spec's features or baselines.`,
+      );
     for (let i = 0; i < nRows; i++) {
       const v = col[i]!;
       if (c.op === '>=' ? v >= c.threshold : v > c.threshold) flags[i] = 1;

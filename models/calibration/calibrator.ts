@@ -9,7 +9,12 @@ export type CalibrationMethod = (typeof CALIBRATION_METHODS)[number];
 export type Calibrator = IsotonicMap | PlattMap;
 
 export const calibratorSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('isotonic'), x: z.array(z.number()).min(1), y: z.array(z.number().min(0).max(1)).min(1) })
+  z
+    .object({
+      method: z.literal('isotonic'),
+      x: z.array(z.number()).min(1),
+      y: z.array(z.number().min(0).max(1)).min(1),
+    })
     .refine((m) => m.x.length === m.y.length, { message: 'x and y must have the same length' }),
   z.object({ method: z.literal('platt'), a: z.number(), b: z.number() }),
 ]);

@@ -11,14 +11,16 @@ export interface IsotonicMap {
 }
 
 export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
-  if (scores.length !== labels.length) throw new Error(`fitIsotonic: ${scores.length} scores for ${labels.length} labels. Fix: one score per label.`);
-  if (scores.length === 0) throw new Error('fitIsotonic: no held-out rows to calibrate on. Fix: hold out at least one snapshot with rows.');
+  if (scores.length !== labels.length)
+    throw new Error(`fitIsotonic: ${scores.length} scores for ${labels.length} labels. Fix: one score per label.`);
+  if (scores.length === 0)
+    throw new Error('fitIsotonic: no held-out rows to calibrate on. Fix: hold out at least one snapshot with rows.');
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   // Blocks start as one per distinct score (ties must map to one value), then merge while a block's rate exceeds the next's.
   const sx: number[] = [];
   const sy: number[] = [];
   const w: number[] = [];
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     const s = scores[order[i]!]!;
     let n = 0;
     let pos = 0;

@@ -10,7 +10,8 @@ export interface PlattMap {
 
 export function fitPlatt(scores: Scores, labels: Uint8Array): PlattMap {
   const n = labels.length;
-  if (scores.length !== n) throw new Error(`fitPlatt: ${scores.length} scores for ${n} labels. Fix: one score per label.`);
+  if (scores.length !== n)
+    throw new Error(`fitPlatt: ${scores.length} scores for ${n} labels. Fix: one score per label.`);
   let pos = 0;
   for (let i = 0; i < n; i++) pos += labels[i]!;
   const neg = n - pos;

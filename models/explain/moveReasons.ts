@@ -40,7 +40,9 @@ export function moveSentence(entry: CatalogueEntry, now: number, before: number,
   const shown = formatValue(now, entry.unit);
   const was = formatValue(before, entry.unit);
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
-  const text = template ? template.replace('{value}', shown) : `${entry.description.replace(/\.\s*$/, '')}${window}: ${shown}`;
+  const text = template
+    ? template.replace('{value}', shown)
+    : `${entry.description.replace(/\.\s*$/, '')}${window}: ${shown}`;
   return `${text} (last week: ${was})`;
 }
 
@@ -66,7 +68,9 @@ export function moveReasons(input: MoveReasonInput): string[] {
       return Math.sign(b - a) * riskier === sign;
     })
     .sort((x, y) => y.change - x.change || x.i - y.i);
-  return candidates.slice(0, input.max ?? 3).map(({ e, i }) => moveSentence(e, now.values[i]!, before.values[i]!, input.templates[e.name]));
+  return candidates
+    .slice(0, input.max ?? 3)
+    .map(({ e, i }) => moveSentence(e, now.values[i]!, before.values[i]!, input.templates[e.name]));
 }
 
 /**

@@ -40,7 +40,13 @@ export function topReasons(input: ReasonInput): Reason[] {
   };
   const order = entries
     .map((_, i) => i)
-    .filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name) && citable(entries[i]!, values[i]!, typical[i]!));
+    .filter(
+      (i) =>
+        contributions[i]! > min &&
+        !exclude.has(entries[i]!.name) &&
+        meets(entries[i]!.name) &&
+        citable(entries[i]!, values[i]!, typical[i]!),
+    );
   order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
   return order.slice(0, max).map((i) => ({
     feature: entries[i]!.name,
@@ -58,14 +64,20 @@ export function citable(entry: CatalogueEntry, value: number, typical: number): 
   return !Number.isFinite(typical) || formatValue(value, entry.unit) !== formatValue(typical, entry.unit);
 }
 
-export function reasonSentence(entry: CatalogueEntry, value: number, typical: number, template: string | undefined): string {
+export function reasonSentence(
+  entry: CatalogueEntry,
+  value: number,
+  typical: number,
+  template: string | undefined,
+): string {
   const typicalText = Number.isFinite(typical) ? ` (typical: ${formatValue(typical, entry.unit)})` : '';
   if (!Number.isFinite(value)) {
     const window = entry.window === 'none' ? '' : ` in the ${entry.window} window`;
     return `no data for “${stripPeriod(entry.description)}”${window}${typicalText}`;
   }
   const shown = formatValue(value, entry.unit);
-  if (template) return template.replace('{value}', shown) + typicalText;
+  // a template without {value} states a fact about the row (a flag such as "a refund-only request"): no typical value
+  if (template) return template.includes('{value}') ? template.replace('{value}', shown) + typicalText : template;
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
   return `${lowerFirst(stripPeriod(entry.description))}${window}: ${shown}${typicalText}`;
 }

@@ -14,14 +14,19 @@ export interface FeatureColumns {
 export function toFeatureColumns(input: FeatureInput): FeatureColumns {
   if (Array.isArray(input)) {
     const columns = input as Float32Array[];
-    if (columns.length === 0) throw new Error('Forest input: no feature columns given. Fix: pass at least one Float32Array.');
+    if (columns.length === 0)
+      throw new Error('Forest input: no feature columns given. Fix: pass at least one Float32Array.');
     const nRows = columns[0]!.length;
     columns.forEach((c, i) => {
       if (!(c instanceof Float32Array)) {
-        throw new Error(`Forest input: column ${i} is ${Object.prototype.toString.call(c)}; must be a Float32Array (NaN = missing). Fix: Float32Array.from(values).`);
+        throw new Error(
+          `Forest input: column ${i} is ${Object.prototype.toString.call(c)}; must be a Float32Array (NaN = missing). Fix: Float32Array.from(values).`,
+        );
       }
       if (c.length !== nRows) {
-        throw new Error(`Forest input: column ${i} has ${c.length} rows but column 0 has ${nRows}. Fix: give every column the same length.`);
+        throw new Error(
+          `Forest input: column ${i} has ${c.length} rows but column 0 has ${nRows}. Fix: give every column the same length.`,
+        );
       }
     });
     return { columns, names: undefined, nRows };
@@ -37,9 +42,16 @@ export function toFeatureColumns(input: FeatureInput): FeatureColumns {
     let at = 0;
     for (const data of vector.data) {
       const values: unknown = data.values;
-      const fast = (values instanceof Float32Array || values instanceof Float64Array || values instanceof Int32Array ||
-        values instanceof Int16Array || values instanceof Int8Array || values instanceof Uint8Array ||
-        values instanceof Uint16Array || values instanceof Uint32Array) && data.typeId !== 6 /* Bool is bit-packed */;
+      const fast =
+        (values instanceof Float32Array ||
+          values instanceof Float64Array ||
+          values instanceof Int32Array ||
+          values instanceof Int16Array ||
+          values instanceof Int8Array ||
+          values instanceof Uint8Array ||
+          values instanceof Uint16Array ||
+          values instanceof Uint32Array) &&
+        data.typeId !== 6; /* Bool is bit-packed */
       if (fast && data.nullCount === 0) {
         const typed = values as Float64Array;
         for (let i = 0; i < data.length; i++) out[at + i] = typed[data.offset + i]!;
@@ -54,6 +66,7 @@ export function toFeatureColumns(input: FeatureInput): FeatureColumns {
     }
     columns.push(out);
   }
-  if (columns.length === 0) throw new Error('Forest input: the Arrow table has no columns. Fix: select the feature columns.');
+  if (columns.length === 0)
+    throw new Error('Forest input: the Arrow table has no columns. Fix: select the feature columns.');
   return { columns, names, nRows: table.numRows };
 }

@@ -3,7 +3,12 @@ import { availableParallelism } from 'node:os';
 import { toFeatureColumns, type FeatureInput } from './columns.ts';
 import { explainInWorkers } from './explain/explainParallel.ts';
 import { ForestShap, gatherRows } from './explain/forestShap.ts';
-import { impurityImportance, permutationImportance, type ImportanceMetric, type PermutationOptions } from './train/importance.ts';
+import {
+  impurityImportance,
+  permutationImportance,
+  type ImportanceMetric,
+  type PermutationOptions,
+} from './train/importance.ts';
 import { packForest, predictPacked, type PackedForest } from './predict/predict.ts';
 import { isShared, predictInWorkers } from './predict/predictParallel.ts';
 import { forestFromJSON, forestToJSON, type ForestJSON, type ForestParams, type ForestState } from './serialize.ts';
@@ -115,13 +120,18 @@ export class Forest {
    * explainRows split across worker threads; bitwise the same contributions as explainRows for any `threads`.
    * With threads = 1, or a batch below MIN_PARALLEL_EXPLAIN_ROWS / MIN_PARALLEL_EXPLAIN_NODE_VISITS, it runs inline.
    */
-  async explainRowsAsync(input: FeatureInput, rowIndices: ArrayLike<number>, options: ExplainOptions = {}): Promise<Explanation> {
+  async explainRowsAsync(
+    input: FeatureInput,
+    rowIndices: ArrayLike<number>,
+    options: ExplainOptions = {},
+  ): Promise<Explanation> {
     const threads = threadCount(options.threads, 'Forest.explainRowsAsync');
     const values = gatherRows(this.columnsOf(input), rowIndices, 'Forest.explain');
     const nRows = rowIndices.length;
     const nodes = this.trees.reduce((s, t) => s + t.nodeCount, 0);
     const useThreads = Math.min(threads, Math.floor(nRows / 8));
-    const inline = useThreads <= 1 || nRows < MIN_PARALLEL_EXPLAIN_ROWS || nRows * nodes < MIN_PARALLEL_EXPLAIN_NODE_VISITS;
+    const inline =
+      useThreads <= 1 || nRows < MIN_PARALLEL_EXPLAIN_ROWS || nRows * nodes < MIN_PARALLEL_EXPLAIN_NODE_VISITS;
     const contributions = inline
       ? this.explainValues(values)
       : await explainInWorkers(this.trees, this.nFeatures, values, useThreads);
@@ -152,9 +162,14 @@ export class Forest {
   ): Float64Array {
     const columns = this.columnsOf(input);
     if (labels.length !== columns[0]!.length) {
-      throw new Error(`Forest.permutationImportance: ${labels.length} labels for ${columns[0]!.length} rows. Fix: one label per row.`);
+      throw new Error(
+        `Forest.permutationImportance: ${labels.length} labels for ${columns[0]!.length} rows. Fix: one label per row.`,
+      );
     }
-    return permutationImportance((c) => this.predictProba(c), columns, labels, metric, { seed: this.params.seed, ...options });
+    return permutationImportance((c) => this.predictProba(c), columns, labels, metric, {
+      seed: this.params.seed,
+      ...options,
+    });
   }
 
   toJSON(): ForestJSON {
@@ -194,7 +209,9 @@ export class Forest {
       columns = this.featureNames.map((n) => given[names.indexOf(n)]!);
     }
     if (columns.length !== this.nFeatures) {
-      throw new Error(`Forest: input has ${columns.length} feature columns but the model was trained on ${this.nFeatures} (${this.featureNames.join(', ')}). Fix: pass the same columns in the same order.`);
+      throw new Error(
+        `Forest: input has ${columns.length} feature columns but the model was trained on ${this.nFeatures} (${this.featureNames.join(', ')}). Fix: pass the same columns in the same order.`,
+      );
     }
     return columns;
   }

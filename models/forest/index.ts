@@ -1,7 +1,14 @@
 // Public entry of the trustlens random-forest engine: training, model class, options and persistence types.
 export { trainForest } from './train/trainForest.ts';
 export {
-  Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS, MIN_PARALLEL_EXPLAIN_ROWS, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_COPIED_ROWS, MIN_POOLED_PREDICT_ROWS, type ExplainOptions, type Explanation,
+  Forest,
+  MIN_PARALLEL_EXPLAIN_NODE_VISITS,
+  MIN_PARALLEL_EXPLAIN_ROWS,
+  MIN_PARALLEL_PREDICT_ROWS,
+  MIN_POOLED_COPIED_ROWS,
+  MIN_POOLED_PREDICT_ROWS,
+  type ExplainOptions,
+  type Explanation,
   type PredictOptions,
 } from './forest.ts';
 export { FOREST_DEFAULTS, ForestOptionsError, type ForestOptions } from './train/options.ts';

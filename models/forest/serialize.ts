@@ -60,7 +60,8 @@ export const forestJsonSchema = z.object({
 export type ForestJSON = z.infer<typeof forestJsonSchema>;
 
 function assertLittleEndian(): void {
-  if (endianness() !== 'LE') throw new Error('Forest JSON stores little-endian arrays; this big-endian platform is not supported.');
+  if (endianness() !== 'LE')
+    throw new Error('Forest JSON stores little-endian arrays; this big-endian platform is not supported.');
 }
 
 function encode(a: ArrayBufferView): string {
@@ -70,7 +71,9 @@ function encode(a: ArrayBufferView): string {
 function decode<T>(s: string, bytesPer: number, n: number, make: (b: ArrayBuffer) => T, what: string): T {
   const buf = Buffer.from(s, 'base64');
   if (buf.byteLength !== bytesPer * n) {
-    throw new Error(`Forest JSON: ${what} holds ${buf.byteLength} bytes, expected ${bytesPer * n} for ${n} nodes. The file is truncated or edited.`);
+    throw new Error(
+      `Forest JSON: ${what} holds ${buf.byteLength} bytes, expected ${bytesPer * n} for ${n} nodes. The file is truncated or edited.`,
+    );
   }
   const copy = new ArrayBuffer(buf.byteLength);
   new Uint8Array(copy).set(buf);
@@ -129,15 +132,21 @@ export function forestFromJSON(input: unknown): ForestState {
       const f = tree.feature[k]!;
       const l = tree.left[k]!;
       if (f >= j.nFeatures || (f >= 0 && (l <= k || l + 1 >= n)) || (f < 0 && l !== -1)) {
-        throw new Error(`Forest JSON: ${at('node ' + k)} has feature ${f} and left child ${l}, which is not a valid tree. The file is corrupt.`);
+        throw new Error(
+          `Forest JSON: ${at('node ' + k)} has feature ${f} and left child ${l}, which is not a valid tree. The file is corrupt.`,
+        );
       }
       if (f < 0) continue;
       if (Number.isNaN(tree.threshold[k]!)) {
-        throw new Error(`Forest JSON: ${at('node ' + k)} splits feature ${f} at threshold NaN, which no value is at or below. The file is corrupt.`);
+        throw new Error(
+          `Forest JSON: ${at('node ' + k)} splits feature ${f} at threshold NaN, which no value is at or below. The file is corrupt.`,
+        );
       }
       for (const c of [l, l + 1]) {
         if (parent[c]! >= 0) {
-          throw new Error(`Forest JSON: ${at('node ' + c)} is a child of both node ${parent[c]} and node ${k}; in a tree each node has one parent. The file is corrupt.`);
+          throw new Error(
+            `Forest JSON: ${at('node ' + c)} is a child of both node ${parent[c]} and node ${k}; in a tree each node has one parent. The file is corrupt.`,
+          );
         }
         parent[c] = k;
       }

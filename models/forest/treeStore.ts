@@ -108,6 +108,7 @@ export function treeDepth(tree: FlatTree): number {
 
 /** Buffers to transfer when a tree crosses a thread boundary. */
 export function treeBuffers(tree: FlatTree): ArrayBuffer[] {
-  return [tree.feature, tree.threshold, tree.binThreshold, tree.missingLeft, tree.left, tree.value, tree.cover]
-    .map((a) => a.buffer as ArrayBuffer);
+  return [tree.feature, tree.threshold, tree.binThreshold, tree.missingLeft, tree.left, tree.value, tree.cover].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

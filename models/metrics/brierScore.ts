@@ -3,7 +3,9 @@ import type { Scores } from './sortedScores.ts';
 
 export function brierScore(labels: Uint8Array, probabilities: Scores): number {
   if (labels.length !== probabilities.length) {
-    throw new Error(`brierScore: labels have ${labels.length} rows but probabilities have ${probabilities.length}. Fix: pass one probability per label.`);
+    throw new Error(
+      `brierScore: labels have ${labels.length} rows but probabilities have ${probabilities.length}. Fix: pass one probability per label.`,
+    );
   }
   if (labels.length === 0) return NaN;
   let sum = 0;

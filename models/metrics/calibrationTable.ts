@@ -12,7 +12,9 @@ export interface CalibrationBin {
 /** Empty bins are left out; the last bin is closed at 1. */
 export function calibrationTable(labels: Uint8Array, probabilities: Scores, bins = 10): CalibrationBin[] {
   if (labels.length !== probabilities.length) {
-    throw new Error(`calibrationTable: labels have ${labels.length} rows but probabilities have ${probabilities.length}. Fix: pass one probability per label.`);
+    throw new Error(
+      `calibrationTable: labels have ${labels.length} rows but probabilities have ${probabilities.length}. Fix: pass one probability per label.`,
+    );
   }
   const count = new Float64Array(bins);
   const sumP = new Float64Array(bins);
@@ -27,7 +29,13 @@ export function calibrationTable(labels: Uint8Array, probabilities: Scores, bins
   const out: CalibrationBin[] = [];
   for (let b = 0; b < bins; b++) {
     if (count[b] === 0) continue;
-    out.push({ lo: b / bins, hi: (b + 1) / bins, predicted: sumP[b]! / count[b]!, observed: sumY[b]! / count[b]!, count: count[b]! });
+    out.push({
+      lo: b / bins,
+      hi: (b + 1) / bins,
+      predicted: sumP[b]! / count[b]!,
+      observed: sumY[b]! / count[b]!,
+      count: count[b]!,
+    });
   }
   return out;
 }

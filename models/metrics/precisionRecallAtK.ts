@@ -14,7 +14,10 @@ export interface AtK {
  */
 export function precisionRecallAtK(labels: Uint8Array, scores: Scores, k: number): AtK {
   const n = labels.length;
-  if (scores.length !== n) throw new Error(`precisionRecallAtK: labels have ${n} rows but scores have ${scores.length}. Fix: pass one score per label.`);
+  if (scores.length !== n)
+    throw new Error(
+      `precisionRecallAtK: labels have ${n} rows but scores have ${scores.length}. Fix: pass one score per label.`,
+    );
   let positives = 0;
   for (let i = 0; i < n; i++) positives += labels[i]!;
   const take = Math.min(Math.max(0, Math.floor(k)), n);

@@ -44,7 +44,12 @@ export function scoreMetrics(input: ScoreMetricsInput): ModelMetrics {
   };
 }
 
-function averageAtK(labels: Uint8Array, scores: Scores, groups: Int32Array, k: number): { precision: number; recall: number } {
+function averageAtK(
+  labels: Uint8Array,
+  scores: Scores,
+  groups: Int32Array,
+  k: number,
+): { precision: number; recall: number } {
   const byGroup = new Map<number, number[]>();
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
@@ -58,7 +63,11 @@ function averageAtK(labels: Uint8Array, scores: Scores, groups: Int32Array, k: n
   let rN = 0;
   for (const g of [...byGroup.keys()].sort((a, b) => a - b)) {
     const rows = byGroup.get(g)!;
-    const r = precisionRecallAtK(Uint8Array.from(rows, (i) => labels[i]!), Float64Array.from(rows, (i) => scores[i]!), k);
+    const r = precisionRecallAtK(
+      Uint8Array.from(rows, (i) => labels[i]!),
+      Float64Array.from(rows, (i) => scores[i]!),
+      k,
+    );
     if (Number.isFinite(r.precision)) {
       pSum += r.precision;
       pN++;

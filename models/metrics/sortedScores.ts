@@ -2,9 +2,15 @@
 
 export type Scores = Float64Array | Float32Array | readonly number[];
 
-export function splitSortedScores(labels: Uint8Array, scores: Scores, metric: string): { pos: Float64Array; neg: Float64Array } {
+export function splitSortedScores(
+  labels: Uint8Array,
+  scores: Scores,
+  metric: string,
+): { pos: Float64Array; neg: Float64Array } {
   if (labels.length !== scores.length) {
-    throw new Error(`${metric}: labels have ${labels.length} rows but scores have ${scores.length}. Fix: pass one score per label.`);
+    throw new Error(
+      `${metric}: labels have ${labels.length} rows but scores have ${scores.length}. Fix: pass one score per label.`,
+    );
   }
   let nPos = 0;
   for (let i = 0; i < labels.length; i++) {

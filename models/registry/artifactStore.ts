@@ -41,16 +41,22 @@ export function readArtifact(dir: string, model: ModelName, date: string): Artif
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new UserError(`${path}: cannot read the ${model} artifact (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); run \`trustlens train --as-of ${date}\``);
+    throw new UserError(
+      `${path}: cannot read the ${model} artifact (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); run \`trustlens train --as-of ${date}\``,
+    );
   }
   return parseOrThrow(artifactFileSchema, raw, path);
 }
 
 /** The newest artifact trained as of `asOf` or earlier: scoring a date never uses a model that saw later labels. */
 export function readArtifactFor(dir: string, model: ModelName, asOf: string): ArtifactFile {
-  const date = artifactDates(dir, model).filter((d) => d <= asOf).at(-1);
+  const date = artifactDates(dir, model)
+    .filter((d) => d <= asOf)
+    .at(-1);
   if (date === undefined) {
-    throw new UserError(`no ${model} model trained on or before ${asOf} in ${join(dir, model)}; run \`trustlens train --as-of ${asOf}\` first`);
+    throw new UserError(
+      `no ${model} model trained on or before ${asOf} in ${join(dir, model)}; run \`trustlens train --as-of ${asOf}\` first`,
+    );
   }
   return readArtifact(dir, model, date);
 }

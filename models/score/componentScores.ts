@@ -11,7 +11,11 @@ export type TrustComponent = (typeof TRUST_COMPONENTS)[number];
  * the risk: a shop with trust 40 lost mostly on product quality reads product quality ≈ 40–60 and fulfilment ≈ 100,
  * and no sub-score is below trust. A shop whose features raised no risk scores 100 on every component.
  */
-export function componentScores(trust: number, contributions: ArrayLike<number>, features: readonly CatalogueEntry[]): Record<TrustComponent, number> {
+export function componentScores(
+  trust: number,
+  contributions: ArrayLike<number>,
+  features: readonly CatalogueEntry[],
+): Record<TrustComponent, number> {
   const groups = new Map<string, number>();
   features.forEach((f, i) => {
     const g = f.component && (TRUST_COMPONENTS as readonly string[]).includes(f.component) ? f.component : 'other';
@@ -21,6 +25,9 @@ export function componentScores(trust: number, contributions: ArrayLike<number>,
   for (const v of groups.values()) positive += Math.max(0, v);
   const shortfall = Math.max(0, 100 - trust);
   return Object.fromEntries(
-    TRUST_COMPONENTS.map((c) => [c, positive > 0 ? 100 - (shortfall * Math.max(0, groups.get(c) ?? 0)) / positive : 100]),
+    TRUST_COMPONENTS.map((c) => [
+      c,
+      positive > 0 ? 100 - (shortfall * Math.max(0, groups.get(c) ?? 0)) / positive : 100,
+    ]),
   ) as Record<TrustComponent, number>;
 }

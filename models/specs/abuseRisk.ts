@@ -76,7 +76,8 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     },
     {
       name: "'not received' on delivered ≥ 2",
-      description: "Flag buyers with at least 2 'not received' claims on parcels recorded as delivered in the last 90 days.",
+      description:
+        "Flag buyers with at least 2 'not received' claims on parcels recorded as delivered in the last 90 days.",
       anyOf: [{ column: 'not_received_on_delivered_90d', op: '>=', threshold: 2 }],
     },
   ],
@@ -99,7 +100,8 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     refund_only_amount_rate_30d: '{value} of spend in 30 days asked back without return',
     refund_only_amount_rate_90d: '{value} of spend in 90 days asked back without return',
     not_received_claims_90d: "{value} 'not received' claims in 90 days",
-    not_received_on_delivered_share_90d: "{value} of 'not received' claims were on parcels recorded as delivered (90 days)",
+    not_received_on_delivered_share_90d:
+      "{value} of 'not received' claims were on parcels recorded as delivered (90 days)",
     not_received_on_delivered_90d: "{value} 'not received' claims on delivered parcels in 90 days",
     hours_delivery_to_request_median_90d: 'refund requests typically {value} after delivery',
     request_within_24h_share_90d: '{value} of requests on delivered orders came within 24 hours of delivery',

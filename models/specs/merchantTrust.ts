@@ -81,7 +81,8 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     },
     {
       name: 'any Amazon threshold',
-      description: 'Flag merchants breaking any of the three Amazon targets (ODR > 1%, late shipment > 4%, cancellation > 2.5%).',
+      description:
+        'Flag merchants breaking any of the three Amazon targets (ODR > 1%, late shipment > 4%, cancellation > 2.5%).',
       anyOf: [
         { column: 'order_defect_rate_90d', op: '>', threshold: 0.01 },
         { column: 'late_shipment_rate_90d', op: '>', threshold: 0.04 },
@@ -122,7 +123,14 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     serious_actions_365d: '{value} serious platform penalties in 365 days',
   },
   // Size, age and category mix change how likely a penalty is, but a shop cannot fix them: they are never the reason shown.
-  notReasons: ['merchant_age_days', 'orders_90d', 'gmv_90d', 'orders_365d', 'fresh_food_order_share_90d', 'electronics_order_share_90d'],
+  notReasons: [
+    'merchant_age_days',
+    'orders_90d',
+    'gmv_90d',
+    'orders_365d',
+    'fresh_food_order_share_90d',
+    'electronics_order_share_90d',
+  ],
   reasonOnlyWhen: {},
   betterWhen: {
     late_shipment_rate_90d: 'lower',

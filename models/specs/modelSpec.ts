@@ -41,13 +41,13 @@ export const derivedColumnSchema = z.strictObject({
 
 export const modelSpecSchema = z.strictObject({
   name: z.enum(MODEL_NAMES),
-  entity: z.enum(['buyer', 'merchant']),
-  idColumn: z.enum(['buyer_id', 'merchant_id']),
+  entity: z.enum(['buyer', 'merchant', 'request']),
+  idColumn: z.enum(['buyer_id', 'merchant_id', 'request_id']),
   /** Catalogue table the features come from; rows are read from <table>_history (keyed by as_of, id). */
-  featureTable: z.enum(['feat_buyer', 'feat_merchant']),
+  featureTable: z.enum(['feat_buyer', 'feat_merchant', 'feat_request']),
   labelDefinition: z.string(),
   /**
-   * Buyers: investigations opened more than this many days after the snapshot do not label it.
+   * Buyers and requests: investigations opened more than this many days after the snapshot (request) do not label it.
    * Merchants: the action horizon, taken from the config setting of that name.
    */
   labelHorizonDays: z.union([z.number().int().positive(), z.literal('labels.merchantHorizonDays')]),
@@ -57,6 +57,8 @@ export const modelSpecSchema = z.strictObject({
   calibration: z.enum(CALIBRATION_METHODS),
   /** Share of negative training rows kept (seeded by row key); validation rows are never sampled. */
   negativeSampleRate: z.number().gt(0).max(1),
+  /** Weekly snapshots this model trains and validates on, instead of config training.snapshotWeeks (a model with few rows a week reads more weeks). */
+  snapshotWeeks: z.number().int().positive().optional(),
   /** Whether the shipped forest is refit on training + validation snapshots after validation and calibration. */
   refitOnAllSnapshots: z.boolean(),
   /** k of precision@k / recall@k: the weekly review capacity from config, or a fixed number. */

@@ -25,17 +25,33 @@ export function specCatalogue(spec: ModelSpec, catalogue: readonly CatalogColumn
     const derived = spec.derived.find((d) => d.name === name);
     const col = catalogue.find((c) => c.name === name);
     if (derived) {
-      out.push({ name, description: derived.description, unit: derived.unit, window: derived.window, ...(derived.component ? { component: derived.component } : {}) });
+      out.push({
+        name,
+        description: derived.description,
+        unit: derived.unit,
+        window: derived.window,
+        ...(derived.component ? { component: derived.component } : {}),
+      });
     } else if (!col) {
-      problems.push(`"${name}" is not a column of ${spec.featureTable} (see pipelines/features/sql/features/${spec.featureTable}.yml)`);
+      problems.push(
+        `"${name}" is not a column of ${spec.featureTable} (see pipelines/features/sql/features/${spec.featureTable}.yml)`,
+      );
     } else if (col.role !== 'feature') {
       problems.push(`"${name}" has role ${col.role} in ${spec.featureTable}, not feature`);
     } else {
-      out.push({ name, description: col.description, unit: col.unit, window: col.window, ...(col.component ? { component: col.component } : {}) });
+      out.push({
+        name,
+        description: col.description,
+        unit: col.unit,
+        window: col.window,
+        ...(col.component ? { component: col.component } : {}),
+      });
     }
   }
   if (problems.length > 0) {
-    throw new Error(`model spec ${spec.name} (models/specs): ${problems.join('; ')}. Fix: correct the spec's features/baselines or add the column to the features.`);
+    throw new Error(
+      `model spec ${spec.name} (models/specs): ${problems.join('; ')}. Fix: correct the spec's features/baselines or add the column to the features.`,
+    );
   }
   return out;
 }

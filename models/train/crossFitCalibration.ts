@@ -8,7 +8,12 @@ export interface HeldOutCalibration {
   note: string;
 }
 
-export function crossFitCalibration(method: CalibrationMethod, raw: Float64Array, labels: Uint8Array, snapshotIndex: Int32Array): HeldOutCalibration {
+export function crossFitCalibration(
+  method: CalibrationMethod,
+  raw: Float64Array,
+  labels: Uint8Array,
+  snapshotIndex: Int32Array,
+): HeldOutCalibration {
   const calibrator = fitCalibrator(method, raw, labels);
   const weeks = [...new Set(snapshotIndex)].sort((a, b) => a - b);
   if (weeks.length < 2) {
@@ -23,8 +28,15 @@ export function crossFitCalibration(method: CalibrationMethod, raw: Float64Array
     const fitRows: number[] = [];
     const scoreRows: number[] = [];
     for (let i = 0; i < raw.length; i++) (snapshotIndex[i] === w ? scoreRows : fitRows).push(i);
-    const fold = fitCalibrator(method, Float64Array.from(fitRows, (i) => raw[i]!), Uint8Array.from(fitRows, (i) => labels[i]!));
-    const p = applyCalibrator(fold, Float64Array.from(scoreRows, (i) => raw[i]!));
+    const fold = fitCalibrator(
+      method,
+      Float64Array.from(fitRows, (i) => raw[i]!),
+      Uint8Array.from(fitRows, (i) => labels[i]!),
+    );
+    const p = applyCalibrator(
+      fold,
+      Float64Array.from(scoreRows, (i) => raw[i]!),
+    );
     scoreRows.forEach((row, j) => (outOfFold[row] = p[j]!));
   }
   return {

@@ -44,26 +44,50 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
   const train = selectSnapshots(data, o.plan.training).data;
   const valid = selectSnapshots(data, o.plan.validation).data;
   const problems: string[] = [];
-  if (countPositives(train.labels) === 0) problems.push(`no positive labels in the training snapshots ${o.plan.training[0]} … ${o.plan.training.at(-1)}`);
-  if (countPositives(valid.labels) === 0) problems.push(`no positive labels in the held-out snapshots ${o.plan.validation.join(', ')}`);
+  if (countPositives(train.labels) === 0)
+    problems.push(`no positive labels in the training snapshots ${o.plan.training[0]} … ${o.plan.training.at(-1)}`);
+  if (countPositives(valid.labels) === 0)
+    problems.push(`no positive labels in the held-out snapshots ${o.plan.validation.join(', ')}`);
   if (problems.length > 0) {
-    throw new Error(`${spec.name}: ${problems.join('; ')}. Labels arrive late: train as of a later date, or widen training.snapshotWeeks.`);
+    throw new Error(
+      `${spec.name}: ${problems.join('; ')}. Labels arrive late: train as of a later date, or widen training.snapshotWeeks.`,
+    );
   }
 
   const fitted = sampleNegatives(train, negativeRate(train, spec.negativeSampleRate, o.maxRows), o.seed);
-  const forestOptions = { ...spec.forest, nTrees: o.nTrees, seed: o.seed, threads: o.threads, featureNames: [...spec.features] };
-  note(`${spec.name}: fitting ${o.nTrees} trees on ${fitted.ids.length} rows (${countPositives(fitted.labels)} positives)`);
+  const forestOptions = {
+    ...spec.forest,
+    nTrees: o.nTrees,
+    seed: o.seed,
+    threads: o.threads,
+    featureNames: [...spec.features],
+  };
+  note(
+    `${spec.name}: fitting ${o.nTrees} trees on ${fitted.ids.length} rows (${countPositives(fitted.labels)} positives)`,
+  );
   let forest = await trainForest(featureColumns(fitted, spec), fitted.labels, forestOptions, o.onTree);
 
   const validCols = featureColumns(valid, spec);
   const raw = forest.predictProba(validCols);
   const cal = crossFitCalibration(spec.calibration, raw, valid.labels, valid.snapshotIndex);
-  const metrics = scoreMetrics({ labels: valid.labels, scores: raw, probabilities: cal.outOfFold, groups: valid.snapshotIndex, k: o.k });
+  const metrics = scoreMetrics({
+    labels: valid.labels,
+    scores: raw,
+    probabilities: cal.outOfFold,
+    groups: valid.snapshotIndex,
+    k: o.k,
+  });
   const baselines = spec.baselines.map((rule) => {
     const trainFlags = ruleFlags(rule, train.columns, train.ids.length);
     const flags = ruleFlags(rule, valid.columns, valid.ids.length);
     const probabilities = ruleProbabilities(trainFlags, train.labels, flags);
-    const m: ModelMetrics = scoreMetrics({ labels: valid.labels, scores: Float64Array.from(flags), probabilities, groups: valid.snapshotIndex, k: o.k });
+    const m: ModelMetrics = scoreMetrics({
+      labels: valid.labels,
+      scores: Float64Array.from(flags),
+      probabilities,
+      groups: valid.snapshotIndex,
+      k: o.k,
+    });
     return { name: rule.name, description: rule.description, metrics: m };
   });
   const shap = shapSummary(forest, validCols, spec.features);
@@ -161,7 +185,16 @@ function perSnapshot(valid: TrainingData, raw: Float64Array, k: number) {
     const rows: number[] = [];
     for (let i = 0; i < valid.ids.length; i++) if (valid.snapshotIndex[i] === w) rows.push(i);
     const labels = Uint8Array.from(rows, (i) => valid.labels[i]!);
-    const p = precisionRecallAtK(labels, Float64Array.from(rows, (i) => raw[i]!), k).precision;
-    return { asOf: valid.snapshots[w]!, rows: rows.length, positives: countPositives(labels), precisionAtK: Number.isFinite(p) ? p : null };
+    const p = precisionRecallAtK(
+      labels,
+      Float64Array.from(rows, (i) => raw[i]!),
+      k,
+    ).precision;
+    return {
+      asOf: valid.snapshots[w]!,
+      rows: rows.length,
+      positives: countPositives(labels),
+      precisionAtK: Number.isFinite(p) ? p : null,
+    };
   });
 }

@@ -29,5 +29,8 @@ export function planSnapshots(o: SnapshotPlanOptions): SnapshotPlan {
   const firstWeek = Math.max(1, Math.ceil(o.minAgeDays / 7));
   const dates: string[] = [];
   for (let k = firstWeek + o.snapshotWeeks - 1; k >= firstWeek; k--) dates.push(addDays(o.asOf, -7 * k));
-  return { training: dates.slice(0, dates.length - o.validationWeeks), validation: dates.slice(dates.length - o.validationWeeks) };
+  return {
+    training: dates.slice(0, dates.length - o.validationWeeks),
+    validation: dates.slice(dates.length - o.validationWeeks),
+  };
 }

@@ -1,7 +1,12 @@
 // Mean |TreeSHAP| per feature over an evenly spaced sample of held-out rows (exact TreeSHAP is too slow for every row).
 import type { Forest } from '../forest/index.ts';
 
-export function shapSummary(forest: Forest, columns: Float32Array[], names: readonly string[], maxRows = 400): { feature: string; meanAbs: number }[] {
+export function shapSummary(
+  forest: Forest,
+  columns: Float32Array[],
+  names: readonly string[],
+  maxRows = 400,
+): { feature: string; meanAbs: number }[] {
   const n = columns[0]?.length ?? 0;
   if (n === 0) return names.map((feature) => ({ feature, meanAbs: 0 }));
   const take = Math.min(n, maxRows);

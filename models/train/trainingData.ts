@@ -11,7 +11,10 @@ export interface TrainingData {
 }
 
 /** Rows whose snapshot is in `dates`, as a new TrainingData sharing nothing with the source. */
-export function selectSnapshots(data: TrainingData, dates: readonly string[]): { data: TrainingData; rows: Int32Array } {
+export function selectSnapshots(
+  data: TrainingData,
+  dates: readonly string[],
+): { data: TrainingData; rows: Int32Array } {
   const wanted = new Set(dates.map((d) => data.snapshots.indexOf(d)).filter((i) => i >= 0));
   const rows: number[] = [];
   for (let i = 0; i < data.ids.length; i++) if (wanted.has(data.snapshotIndex[i]!)) rows.push(i);
@@ -20,7 +23,11 @@ export function selectSnapshots(data: TrainingData, dates: readonly string[]): {
 
 export function takeRows(data: TrainingData, rows: readonly number[]): TrainingData {
   const columns = new Map<string, Float32Array>();
-  for (const [name, col] of data.columns) columns.set(name, Float32Array.from(rows, (i) => col[i]!));
+  for (const [name, col] of data.columns)
+    columns.set(
+      name,
+      Float32Array.from(rows, (i) => col[i]!),
+    );
   return {
     snapshots: data.snapshots,
     ids: rows.map((i) => data.ids[i]!),

@@ -9,7 +9,11 @@ export interface Kpi {
   note?: string;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | null, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string | null,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -51,5 +55,6 @@ const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export const format = {
   pct: (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : pct.format(x)),
   num: (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : num.format(x)),
-  money: (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : money.format(x)),
+  money: (x: number | null | undefined) =>
+    x === null || x === undefined || !Number.isFinite(x) ? '—' : money.format(x),
 };

@@ -27,7 +27,8 @@ function dataUrl(file: string): string {
 
 async function fetchOk(file: string): Promise<Response> {
   const response = await fetch(dataUrl(file));
-  if (!response.ok) throw new Error(`${DATA_DIR}${file}: HTTP ${response.status}; rebuild the notebooks with \`npm run notebooks\``);
+  if (!response.ok)
+    throw new Error(`${DATA_DIR}${file}: HTTP ${response.status}; rebuild the notebooks with \`npm run notebooks\``);
   return response;
 }
 

@@ -18,7 +18,9 @@ export interface FeatureStats {
 export function numericColumns(rows: readonly Row[], exclude: readonly string[] = []): string[] {
   const first = rows[0];
   if (!first) return [];
-  return Object.keys(first).filter((k) => !exclude.includes(k) && rows.every((r) => r[k] === null || r[k] === undefined || typeof r[k] === 'number'));
+  return Object.keys(first).filter(
+    (k) => !exclude.includes(k) && rows.every((r) => r[k] === null || r[k] === undefined || typeof r[k] === 'number'),
+  );
 }
 
 export function quantile(sorted: readonly number[], q: number): number | null {
@@ -29,7 +31,12 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (i - lo);
 }
 
-export function summarizeFeatures(rows: readonly Row[], columns: readonly string[], catalog: Catalog | null, table: string): FeatureStats[] {
+export function summarizeFeatures(
+  rows: readonly Row[],
+  columns: readonly string[],
+  catalog: Catalog | null,
+  table: string,
+): FeatureStats[] {
   const described = new Map((catalog?.[table]?.columns ?? []).map((c) => [c.name, c]));
   return columns.map((feature) => {
     const values = rows.map((r) => r[feature]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

@@ -65,7 +65,8 @@ export function replayRiskGated(requests: readonly ReplayRequest[], options: Pol
   for (const r of requests) {
     if (r.kind !== 'refund_only') outcomes.set(r.request_id, 'not_refund_only');
     else if (r.buyer_risk === null || r.buyer_risk < options.threshold) outcomes.set(r.request_id, 'paid');
-    else if (exemptCategories.has(r.category) || (r.merchant_tier !== null && exemptTiers.has(r.merchant_tier))) outcomes.set(r.request_id, 'exempt');
+    else if (exemptCategories.has(r.category) || (r.merchant_tier !== null && exemptTiers.has(r.merchant_tier)))
+      outcomes.set(r.request_id, 'exempt');
     else {
       const list = gatedByWeek.get(r.week) ?? [];
       list.push(r);
@@ -74,14 +75,25 @@ export function replayRiskGated(requests: readonly ReplayRequest[], options: Pol
   }
   const capacity = Math.max(0, Math.floor(options.capacity));
   for (const list of gatedByWeek.values()) {
-    list.sort((a, b) => (b.buyer_risk ?? 0) * b.amount - (a.buyer_risk ?? 0) * a.amount || a.request_id.localeCompare(b.request_id));
-    list.forEach((r, i) => outcomes.set(r.request_id, i >= capacity ? 'overflow' : r.buyer_confirmed_abuser ? 'stopped' : 'burdened'));
+    list.sort(
+      (a, b) =>
+        (b.buyer_risk ?? 0) * b.amount - (a.buyer_risk ?? 0) * a.amount || a.request_id.localeCompare(b.request_id),
+    );
+    list.forEach((r, i) =>
+      outcomes.set(r.request_id, i >= capacity ? 'overflow' : r.buyer_confirmed_abuser ? 'stopped' : 'burdened'),
+    );
   }
   return { summary: summarize(requests, outcomes), outcomes, weekly: weeklyRows(requests, outcomes) };
 }
 
 function summarize(requests: readonly ReplayRequest[], outcomes: Map<string, Outcome>): PolicySummary {
-  let refundOnlyRequests = 0, abusiveAmount = 0, gated = 0, reviewed = 0, overflow = 0, abusiveStopped = 0, honestBurdened = 0;
+  let refundOnlyRequests = 0,
+    abusiveAmount = 0,
+    gated = 0,
+    reviewed = 0,
+    overflow = 0,
+    abusiveStopped = 0,
+    honestBurdened = 0;
   const honestBuyers = new Set<string>();
   const burdenedBuyers = new Set<string>();
   const weeks = new Set<string>();
@@ -144,6 +156,11 @@ export function sweepThresholds(
 ): { threshold: number; abusiveStoppedShare: number; honestBurdenedRate: number; reviewsPerWeek: number }[] {
   return thresholds.map((threshold) => {
     const { summary } = replayRiskGated(requests, { ...options, threshold });
-    return { threshold, abusiveStoppedShare: summary.abusiveStoppedShare, honestBurdenedRate: summary.honestBurdenedRate, reviewsPerWeek: summary.reviewsPerWeek };
+    return {
+      threshold,
+      abusiveStoppedShare: summary.abusiveStoppedShare,
+      honestBurdenedRate: summary.honestBurdenedRate,
+      reviewsPerWeek: summary.reviewsPerWeek,
+    };
   });
 }

@@ -48,13 +48,37 @@ function parseKeep(dir: string): string {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const program = new Command()
     .name('npm run bench --')
-    .description('Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest, the forest engine and the quality bar.')
-    .addOption(new Option('--sizes <list>', `comma-separated marketplace sizes (${labels})`).argParser(parseSizes).default(parseSizes('100k,1M,10M'), '100k,1M,10M'))
-    .addOption(new Option('--forest-sizes <list>', 'row counts for the forest engine comparison, like 10k,200k').argParser(parseForestSizes).default('10k,200k'))
+    .description(
+      'Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest, the forest engine and the quality bar.',
+    )
+    .addOption(
+      new Option('--sizes <list>', `comma-separated marketplace sizes (${labels})`)
+        .argParser(parseSizes)
+        .default(parseSizes('100k,1M,10M'), '100k,1M,10M'),
+    )
+    .addOption(
+      new Option('--forest-sizes <list>', 'row counts for the forest engine comparison, like 10k,200k')
+        .argParser(parseForestSizes)
+        .default('10k,200k'),
+    )
     .option('--skip-forest', 'skip the forest engine comparison')
     .option('--skip-quality', 'skip the quality bar on the default marketplace')
-    .addOption(new Option('--keep <dir>', 'work in this folder and keep it (data, warehouses, reports)').argParser(parseKeep))
+    .addOption(
+      new Option('--keep <dir>', 'work in this folder and keep it (data, warehouses, reports)').argParser(parseKeep),
+    )
     .parse([...argv], { from: 'user' });
-  const o = program.opts<{ sizes: BenchSize[]; forestSizes: string; skipForest?: true; skipQuality?: true; keep?: string }>();
-  return { sizes: o.sizes, forestSizes: o.forestSizes, skipForest: o.skipForest ?? false, skipQuality: o.skipQuality ?? false, keep: o.keep };
+  const o = program.opts<{
+    sizes: BenchSize[];
+    forestSizes: string;
+    skipForest?: true;
+    skipQuality?: true;
+    keep?: string;
+  }>();
+  return {
+    sizes: o.sizes,
+    forestSizes: o.forestSizes,
+    skipForest: o.skipForest ?? false,
+    skipQuality: o.skipQuality ?? false,
+    keep: o.keep,
+  };
 }

@@ -65,11 +65,13 @@ export async function compareWarehouses(a: string, b: string): Promise<Differenc
         continue;
       }
       const select = (db: string) => `select ${ca.map(rounded).join(', ')} from ${db}.main.${quoteIdent(name)}`;
-      const count = async (sql: string) => Number((await conn.runAndReadAll(`select count(*) from (${sql})`)).getRows()[0]?.[0]);
+      const count = async (sql: string) =>
+        Number((await conn.runAndReadAll(`select count(*) from (${sql})`)).getRows()[0]?.[0]);
       const onlyA = await count(`${select('a')} except all ${select('b')}`);
       const onlyB = await count(`${select('b')} except all ${select('a')}`);
       const rows = await count(select('a'));
-      if (onlyA || onlyB) out.push({ what: `table ${name}`, detail: `${onlyA} rows only in a, ${onlyB} only in b (of ${rows})` });
+      if (onlyA || onlyB)
+        out.push({ what: `table ${name}`, detail: `${onlyA} rows only in a, ${onlyB} only in b (of ${rows})` });
     }
   } finally {
     conn.closeSync();
@@ -91,8 +93,10 @@ export function compareFolders(a: string, b: string, what: string): Difference[]
   const fb = filesUnder(b);
   const out: Difference[] = [];
   for (const f of new Set([...fa, ...fb])) {
-    if (!fa.includes(f) || !fb.includes(f)) out.push({ what: `${what} ${f}`, detail: `only in ${fa.includes(f) ? 'a' : 'b'}` });
-    else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) out.push({ what: `${what} ${f}`, detail: 'content differs' });
+    if (!fa.includes(f) || !fb.includes(f))
+      out.push({ what: `${what} ${f}`, detail: `only in ${fa.includes(f) ? 'a' : 'b'}` });
+    else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
+      out.push({ what: `${what} ${f}`, detail: 'content differs' });
   }
   return out;
 }
@@ -115,13 +119,19 @@ function outputsOf(checkout: string): RunOutputs {
 
 if (import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const program = new Command('compareRuns')
-    .description('Compare the outputs of `npm start` in two checkouts: warehouse tables, reports/out and models/artifacts.')
+    .description(
+      'Compare the outputs of `npm start` in two checkouts: warehouse tables, reports/out and models/artifacts.',
+    )
     .requiredOption('--a <dir>', 'first checkout')
     .requiredOption('--b <dir>', 'second checkout')
     .parse();
   const { a, b } = program.opts<{ a: string; b: string }>();
   const diffs = await compareRuns(outputsOf(a), outputsOf(b));
   for (const d of diffs) console.log(`${d.what}: ${d.detail}`);
-  console.log(diffs.length === 0 ? `same outputs in ${relative('.', a) || '.'} and ${relative('.', b) || '.'}` : `${diffs.length} differences`);
+  console.log(
+    diffs.length === 0
+      ? `same outputs in ${relative('.', a) || '.'} and ${relative('.', b) || '.'}`
+      : `${diffs.length} differences`,
+  );
   process.exitCode = diffs.length === 0 ? 0 : 1;
 }

@@ -22,7 +22,9 @@ export async function benchIngest(dir: string): Promise<IngestBenchResult> {
   const plain = await Warehouse.open({ path: join(work, 'plain.duckdb') });
   const { seconds: plainSeconds } = await timed(async () => {
     for (const t of TABLE_NAMES) {
-      await plain.run(`create table ${quoteIdent(t)} as select * from read_parquet($path)`, { path: join(dir, `${t}.parquet`) });
+      await plain.run(`create table ${quoteIdent(t)} as select * from read_parquet($path)`, {
+        path: join(dir, `${t}.parquet`),
+      });
     }
   });
   for (const t of TABLE_NAMES) rows += Number(await plain.scalar(`select count(*) from ${quoteIdent(t)}`));

@@ -48,7 +48,8 @@ function cli(args: string[], label: string): Measured {
     maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+  if (r.status !== 0)
+    throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr.split('\n').slice(-15).join('\n')}`);
   const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
   rmSync(timeFile, { force: true });
   return { seconds, peakRssMb: Math.round(kb / 1024) };
@@ -65,18 +66,44 @@ async function benchSize(size: BenchSize, work: string, keep: boolean): Promise<
   const dir = join(work, size.label);
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'config.json');
-  const settings = { warehouse: join(dir, 'warehouse.duckdb'), dataDir: join(dir, 'none'), artifactsDir: join(dir, 'artifacts'), reportsDir: join(dir, 'reports') };
+  const settings = {
+    warehouse: join(dir, 'warehouse.duckdb'),
+    dataDir: join(dir, 'none'),
+    artifactsDir: join(dir, 'artifacts'),
+    reportsDir: join(dir, 'reports'),
+  };
   writeFileSync(config, JSON.stringify(settings));
   console.error(`# ${size.label}: generate ${n(size.buyers)} buyers, ${n(size.merchants)} merchants, 52 weeks …`);
   const full = join(dir, 'full');
-  const generate = cli(['generate', '--config', config, '--out', full, '--buyers', String(size.buyers), '--merchants', String(size.merchants)], 'generate');
+  const generate = cli(
+    [
+      'generate',
+      '--config',
+      config,
+      '--out',
+      full,
+      '--buyers',
+      String(size.buyers),
+      '--merchants',
+      String(size.merchants),
+    ],
+    'generate',
+  );
   // Delivered the way a weekly export arrives: all history before the last week, then the last week's files.
   await sliceExport(full, join(dir, 'week1'), { before: WEEK1 });
   await sliceExport(full, join(dir, 'week2'), { from: WEEK1, before: END });
   console.error(`# ${size.label}: first run as of ${WEEK1} (scores 12 weeks of history, trains) …`);
-  const first = timedRun(['run', '--config', config, '--as-of', WEEK1, '--from', join(dir, 'week1')], 'first run', join(dir, 'first.json'));
+  const first = timedRun(
+    ['run', '--config', config, '--as-of', WEEK1, '--from', join(dir, 'week1')],
+    'first run',
+    join(dir, 'first.json'),
+  );
   console.error(`# ${size.label}: weekly run as of ${END} with the new week's files …`);
-  const week = timedRun(['run', '--config', config, '--as-of', END, '--from', join(dir, 'week2')], 'weekly run', join(dir, 'week.json'));
+  const week = timedRun(
+    ['run', '--config', config, '--as-of', END, '--from', join(dir, 'week2')],
+    'weekly run',
+    join(dir, 'week.json'),
+  );
   console.error(`# ${size.label}: contract-checked ingest vs plain DuckDB load of the full export …`);
   const ingest = await benchIngest(full);
   if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -109,14 +136,24 @@ function sizeTable(results: SizeResult[]): string {
     ...stageRows(results, (r) => r.first),
     ['weekly run, whole process', ...results.map((r) => cell(r.week.seconds, r.week.peakRssMb, r.orders))],
     ...stageRows(results, (r) => r.week),
-    ['ingest ÷ plain DuckDB load', ...results.map((r) => `${n(r.ingest.ingestSeconds, 1)} s ÷ ${n(r.ingest.plainSeconds, 1)} s = ${n(r.ingest.ratio, 2)}×`)],
+    [
+      'ingest ÷ plain DuckDB load',
+      ...results.map(
+        (r) => `${n(r.ingest.ingestSeconds, 1)} s ÷ ${n(r.ingest.plainSeconds, 1)} s = ${n(r.ingest.ratio, 2)}×`,
+      ),
+    ],
   ];
   const targets: string[] = [];
   for (const r of results) {
-    if (r.size.label === '1M') targets.push(`target: 1M-order weekly run < 60 s: ${n(r.week.seconds, 1)} s, ${r.week.seconds < 60 ? 'MET' : 'MISSED'}`);
+    if (r.size.label === '1M')
+      targets.push(
+        `target: 1M-order weekly run < 60 s: ${n(r.week.seconds, 1)} s, ${r.week.seconds < 60 ? 'MET' : 'MISSED'}`,
+      );
     if (r.size.label === '10M') {
       const met = r.week.seconds < 600 && r.week.peakRssMb < 8192;
-      targets.push(`target: 10M-order weekly run < 600 s and < 8,192 MB: ${n(r.week.seconds, 1)} s, ${n(r.week.peakRssMb)} MB, ${met ? 'MET' : 'MISSED'}`);
+      targets.push(
+        `target: 10M-order weekly run < 600 s and < 8,192 MB: ${n(r.week.seconds, 1)} s, ${n(r.week.peakRssMb)} MB, ${met ? 'MET' : 'MISSED'}`,
+      );
     }
   }
   return [textTable(head, rows), ...targets].join('\n');
@@ -135,11 +172,15 @@ async function main(): Promise<void> {
     }
     if (!args.skipForest) {
       console.error(`# forest engine vs scikit-learn and ml-random-forest at ${args.forestSizes} rows …`);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'models', 'forest', 'bench', 'main.ts'), '--sizes', args.forestSizes], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, TZ: 'UTC' },
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'models', 'forest', 'bench', 'main.ts'), '--sizes', args.forestSizes],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          env: { ...process.env, TZ: 'UTC' },
+        },
+      );
       console.log(r.stdout);
     }
     if (!args.skipQuality) {

@@ -35,7 +35,12 @@ function validateOptions(spec: CommandSpec, raw: Record<string, unknown>): Recor
   const issues = result.success ? [] : result.error.issues.filter((i) => !missingKeys.has(String(i.path[0])));
   const problems = [
     ...missing.map((o) => `option ${optionUsage(o)} is required`),
-    ...describeIssues(issues).map((p) => p.replace(/^key (\w+)/, (_, k: string) => `option --${spec.options.find((o) => optionKey(o.flag) === k)?.flag ?? k}`)),
+    ...describeIssues(issues).map((p) =>
+      p.replace(
+        /^key (\w+)/,
+        (_, k: string) => `option --${spec.options.find((o) => optionKey(o.flag) === k)?.flag ?? k}`,
+      ),
+    ),
   ];
   if (problems.length === 0 && result.success) return result.data;
   const hint = missing.length ? ` (e.g. ${spec.examples[0]!.command})` : '';
@@ -53,7 +58,8 @@ function checkInputs(spec: CommandSpec, options: Record<string, unknown>): void 
     for (const path of Array.isArray(value) ? (value as string[]) : value === undefined ? [] : [value as string]) {
       if (!existsSync(path)) problems.push(`--${o.flag} ${path}: no such ${o.input === 'dir' ? 'folder' : 'file'}`);
       else if (o.input === 'dir' && !statSync(path).isDirectory()) problems.push(`--${o.flag} ${path}: not a folder`);
-      else if (o.input === 'file' && statSync(path).isDirectory()) problems.push(`--${o.flag} ${path}: a folder, not a file`);
+      else if (o.input === 'file' && statSync(path).isDirectory())
+        problems.push(`--${o.flag} ${path}: a folder, not a file`);
     }
   }
   if (problems.length === 1) throw new UserError(`${spec.name}: ${problems[0]}; check the path`);
@@ -96,7 +102,11 @@ export function buildProgram(): Command {
       checkInputs(spec, options);
       const { config } = loadConfig(globals.config);
       const verbosity: Verbosity = globals.quiet ? 'quiet' : globals.verbose ? 'verbose' : 'normal';
-      await spec.run(options, { config, warehouse: globals.warehouse ?? config.warehouse, log: createLogger({ verbosity }) });
+      await spec.run(options, {
+        config,
+        warehouse: globals.warehouse ?? config.warehouse,
+        log: createLogger({ verbosity }),
+      });
     });
   }
   return program;

@@ -13,6 +13,8 @@ import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { startCommand } from './commands/start.ts';
+import { decideCommand } from './commands/decide.ts';
+import { serveCommand } from './commands/serve.ts';
 
 // In the order a newcomer meets them: the whole product first, then each stage of the weekly run, then tools.
 export const COMMANDS: readonly CommandSpec[] = [
@@ -29,11 +31,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportCommand,
   catalogCommand,
   evaluateCommand,
+  decideCommand,
+  serveCommand,
 ];
 
 export const GLOBAL_OPTIONS = [
   { flag: 'warehouse', value: 'FILE', description: 'DuckDB warehouse file.', defaultText: configDefault('warehouse') },
-  { flag: 'config', value: 'FILE', description: 'Config file (JSON or YAML).', defaultText: 'trustlens.config.json if present' },
+  {
+    flag: 'config',
+    value: 'FILE',
+    description: 'Config file (JSON or YAML).',
+    defaultText: 'trustlens.config.json if present',
+  },
   { flag: 'quiet', description: 'Only warnings and errors.' },
   { flag: 'verbose', description: 'Every step and detail.' },
 ] as const;

@@ -59,7 +59,12 @@ export function defineCommand<const O extends readonly OptionSpec[]>(spec: {
   options: O;
   /** At least one: every command shows how it is called. */
   examples: readonly [CommandExample, ...CommandExample[]];
-  handler: () => Promise<(options: { [K in O[number] as CamelCase<K['flag']>]: z.output<K['schema']> }, ctx: CommandContext) => Promise<unknown>>;
+  handler: () => Promise<
+    (
+      options: { [K in O[number] as CamelCase<K['flag']>]: z.output<K['schema']> },
+      ctx: CommandContext,
+    ) => Promise<unknown>
+  >;
 }): CommandSpec {
   return {
     name: spec.name,

@@ -21,12 +21,20 @@ export function usageMessage(err: CommanderError, argv: readonly string[]): stri
   const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
   if (err.code === 'commander.unknownOption') {
     const flag = quoted.split('=')[0]!;
-    const known = [...(cmd?.options ?? []).map((o) => `--${o.flag}`), ...GLOBAL_OPTIONS.map((g) => `--${g.flag}`), '--help', '--version'];
+    const known = [
+      ...(cmd?.options ?? []).map((o) => `--${o.flag}`),
+      ...GLOBAL_OPTIONS.map((g) => `--${g.flag}`),
+      '--help',
+      '--version',
+    ];
     const hint = suggest(flag, known);
     return `unknown option ${flag}${hint ? `, did you mean ${hint}?` : ''} (see \`${help}\`)`;
   }
   if (err.code === 'commander.unknownCommand') {
-    const hint = suggest(quoted, COMMANDS.map((c) => c.name));
+    const hint = suggest(
+      quoted,
+      COMMANDS.map((c) => c.name),
+    );
     return `unknown command ${quoted}${hint ? `, did you mean ${hint}?` : ''} (see \`trustlens --help\`)`;
   }
   if (err.code === 'commander.optionMissingArgument') {
@@ -48,14 +56,21 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successes; commander has printed them.
-      if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return 0;
+      if (
+        err.exitCode === 0 ||
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.help' ||
+        err.code === 'commander.version'
+      )
+        return 0;
       process.stderr.write(`${PREFIX}${usageMessage(err, argv)}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
     // One prefix however the message was built (a nested cause may already start with it).
     process.stderr.write(`${PREFIX}${message.startsWith(PREFIX) ? message.slice(PREFIX.length) : message}\n`);
-    if (!(err instanceof UserError) && process.env.TRUSTLENS_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    if (!(err instanceof UserError) && process.env.TRUSTLENS_DEBUG && err instanceof Error)
+      process.stderr.write(`${err.stack}\n`);
     return exitCodeOf(err);
   }
 }

@@ -41,7 +41,9 @@ export function tablesNeeded(stage: NeedingStage): readonly string[] {
 
 /** The stage that writes `table`, or undefined for a table no stage writes. */
 export function producerOf(table: string): ProducingStage | undefined {
-  return (Object.keys(STAGE_OUTPUTS) as ProducingStage[]).find((s) => (STAGE_OUTPUTS[s].tables as readonly string[]).includes(table));
+  return (Object.keys(STAGE_OUTPUTS) as ProducingStage[]).find((s) =>
+    (STAGE_OUTPUTS[s].tables as readonly string[]).includes(table),
+  );
 }
 
 /** Throws a UserError naming every missing table and the command that writes it, before the stage does any work. */
@@ -49,7 +51,14 @@ export async function requireTables(wh: Warehouse, stage: NeedingStage): Promise
   const missing: string[] = [];
   for (const t of tablesNeeded(stage)) if (!(await wh.tableExists(t))) missing.push(t);
   if (missing.length === 0) return;
-  const commands = [...new Set(missing.map((t) => producerOf(t)).filter((s) => s !== undefined).map((s) => `\`${STAGE_OUTPUTS[s].command}\``))];
+  const commands = [
+    ...new Set(
+      missing
+        .map((t) => producerOf(t))
+        .filter((s) => s !== undefined)
+        .map((s) => `\`${STAGE_OUTPUTS[s].command}\``),
+    ),
+  ];
   throw new UserError(
     `${stage}: warehouse ${wh.path} has no table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; run ${commands.join(' and ')} first`,
   );

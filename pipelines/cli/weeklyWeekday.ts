@@ -14,11 +14,17 @@ export async function latestScoredWeek(wh: Warehouse): Promise<string | null> {
  * Stops (exit 2) when `asOf` falls on another weekday than the warehouse's scored weeks, unless `weekdayOk`; then it
  * only warns. Without scores yet any weekday starts the series.
  */
-export async function checkWeeklyWeekday(wh: Warehouse, asOf: string, weekdayOk: boolean, log: Pick<Logger, 'warn'>): Promise<void> {
+export async function checkWeeklyWeekday(
+  wh: Warehouse,
+  asOf: string,
+  weekdayOk: boolean,
+  log: Pick<Logger, 'warn'>,
+): Promise<void> {
   const latest = await latestScoredWeek(wh);
   if (latest === null || weekdayName(latest) === weekdayName(asOf)) return;
   const day = weekdayName(latest);
-  const shift = (((new Date(`${latest}T00:00:00Z`).getUTCDay() - new Date(`${asOf}T00:00:00Z`).getUTCDay()) % 7) + 7) % 7;
+  const shift =
+    (((new Date(`${latest}T00:00:00Z`).getUTCDay() - new Date(`${asOf}T00:00:00Z`).getUTCDay()) % 7) + 7) % 7;
   const next = addDays(asOf, shift);
   const message =
     `--as-of ${asOf} is a ${weekdayName(asOf)}, but this warehouse's weeks end on ${day}s (latest scored week ${latest}); ` +

@@ -41,8 +41,18 @@ export async function benchQualityBar(options: QualityBarBenchOptions = {}): Pro
   await timedLine('generate', () => generateMarketplace({ seed, buyers, merchants, weeks, end, out: data }));
   const wh = await Warehouse.open({ path: join(dir, 'warehouse.duckdb') });
   try {
-    const run = await timedLine(`weekly run as of ${asOf}`, () => runWeeklyOn(wh, { asOf, from: data, retrain: false }, { config, log }));
-    for (const s of run.stages) timings.push({ section: 'timing', check: `  ${s.stage}`, value: s.seconds, target: '', pass: null, note: 'seconds' });
+    const run = await timedLine(`weekly run as of ${asOf}`, () =>
+      runWeeklyOn(wh, { asOf, from: data, retrain: false }, { config, log }),
+    );
+    for (const s of run.stages)
+      timings.push({
+        section: 'timing',
+        check: `  ${s.stage}`,
+        value: s.seconds,
+        target: '',
+        pass: null,
+        note: 'seconds',
+      });
     const lines = await timedLine('quality bar', () => qualityBar(wh, asOf, data, config));
     lines.push(...(await timedLine('policy truth check', () => policyLines(wh, asOf, data, config, log))));
     return [...lines, ...timings];

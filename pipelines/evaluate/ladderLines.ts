@@ -35,14 +35,31 @@ async function loadLadderTruth(wh: Warehouse, dir: string): Promise<void> {
  * generator marks as problem merchants. Recall: of problem merchants turning bad within that history (and at least
  * 4 weeks before the date), the share the ladder gave at least a warning within 4 weeks of problem_since.
  */
-export async function ladderLines(wh: Warehouse, asOf: string, truthDir: string, config: TrustlensConfig): Promise<QualityLine[]> {
+export async function ladderLines(
+  wh: Warehouse,
+  asOf: string,
+  truthDir: string,
+  config: TrustlensConfig,
+): Promise<QualityLine[]> {
   const s = 'merchant ladder';
   if (!(await wh.tableExists('merchant_actions_recommended'))) {
-    return [{ section: s, check: 'penalty ladder', value: null, target: '', pass: null, note: `no recommendations yet; run \`trustlens govern --as-of ${asOf}\`` }];
+    return [
+      {
+        section: s,
+        check: 'penalty ladder',
+        value: null,
+        target: '',
+        pass: null,
+        note: `no recommendations yet; run \`trustlens govern --as-of ${asOf}\``,
+      },
+    ];
   }
   await loadLadderTruth(wh, truthDir);
   const firstWeek = addDays(asOf, -7 * (config.govern.historyWeeks - 1));
-  const rows = await wh.all<LadderRow>(readSql(new URL('./sql/eval_ladder.sql', import.meta.url)), { as_of: asOf, first_week: firstWeek });
+  const rows = await wh.all<LadderRow>(readSql(new URL('./sql/eval_ladder.sql', import.meta.url)), {
+    as_of: asOf,
+    first_week: firstWeek,
+  });
   const severe = rows.filter((r) => r.severe);
   const severeNow = rows.filter((r) => r.severe_now);
   const turned = rows.filter((r) => r.turned_bad);

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
-const READERS = { parquet: 'read_parquet', csv: 'read_csv_auto', ndjson: 'read_json_auto', json: 'read_json_auto' } as const;
+const READERS = {
+  parquet: 'read_parquet',
+  csv: 'read_csv_auto',
+  ndjson: 'read_json_auto',
+  json: 'read_json_auto',
+} as const;
 
 export function findTruthFile(dir: string, table: string): { path: string; reader: string } {
   const base = existsSync(join(dir, 'truth')) ? join(dir, 'truth') : dir;
@@ -12,7 +17,9 @@ export function findTruthFile(dir: string, table: string): { path: string; reade
     const path = join(base, `${table}.${ext}`);
     if (existsSync(path)) return { path, reader };
   }
-  throw new UserError(`${base}: no ${table}.parquet, .csv or .ndjson truth file; pass the folder \`trustlens generate\` wrote (or its truth/ folder)`);
+  throw new UserError(
+    `${base}: no ${table}.parquet, .csv or .ndjson truth file; pass the folder \`trustlens generate\` wrote (or its truth/ folder)`,
+  );
 }
 
 /** Creates temp tables eval_truth_buyers (buyer_id, archetype, is_abuser) and eval_truth_merchants (merchant_id, archetype, is_problem). */

@@ -11,10 +11,19 @@ export interface QualityLine {
   /** null for context lines that have no target. */
   pass: boolean | null;
   note?: string;
+  /** Stable name of a headline figure the multi-seed table collects (e.g. precision_at_k); absent for the others. */
+  key?: string;
 }
 
 export function formatQualityTable(lines: readonly QualityLine[]): string {
   const fmt = (v: number | null) => (v === null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
-  const rows = lines.map((l) => [l.section, l.check, fmt(l.value), l.target, l.pass === null ? '' : l.pass ? 'PASS' : 'FAIL', l.note ?? '']);
+  const rows = lines.map((l) => [
+    l.section,
+    l.check,
+    fmt(l.value),
+    l.target,
+    l.pass === null ? '' : l.pass ? 'PASS' : 'FAIL',
+    l.note ?? '',
+  ]);
   return textTable(['section', 'check', 'value', 'target', 'result', 'note'], rows, [2]);
 }

@@ -67,6 +67,7 @@ export const EXPORT_DATASETS: readonly ExportDataset[] = [
     name: 'sim_results',
     sqlFile: 'export_sim_results.sql',
     reads: ['sim_results'],
-    description: 'Policy replay results (scenario, week, segment, metric, value, 95% interval) of the year up to the as-of date.',
+    description:
+      'Policy replay results (scenario, week, segment, metric, value, 95% interval) of the year up to the as-of date.',
   },
 ];

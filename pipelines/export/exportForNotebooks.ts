@@ -78,7 +78,14 @@ function writeCatalog(outDir: string, log: Logger): string | null {
         table,
         {
           description: t.description,
-          columns: t.columns.map((c) => ({ name: c.name, description: c.description, unit: c.unit, window: c.window, role: c.role, component: c.component ?? null })),
+          columns: t.columns.map((c) => ({
+            name: c.name,
+            description: c.description,
+            unit: c.unit,
+            window: c.window,
+            role: c.role,
+            component: c.component ?? null,
+          })),
         },
       ]),
     );

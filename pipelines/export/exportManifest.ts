@@ -30,7 +30,10 @@ export const exportManifestSchema = z.strictObject({
     buyer_high: z.number().min(0).max(1),
   }),
   /** Feature catalogue (descriptions, units, windows of every feature column), or null when it could not be read. */
-  catalog: z.string().regex(/^[a-z_]+\.json$/).nullable(),
+  catalog: z
+    .string()
+    .regex(/^[a-z_]+\.json$/)
+    .nullable(),
 });
 
 export type ExportColumn = z.output<typeof exportColumnSchema>;

@@ -17,7 +17,12 @@ export function defaultExportDir(reportsDir: string, asOf: string): string {
 }
 
 /** Exports `asOf` from an open warehouse; logs what was written and skipped. */
-export async function exportInto(wh: Warehouse, asOf: string, ctx: Pick<CommandContext, 'config' | 'log'>, out?: string): Promise<ExportManifest> {
+export async function exportInto(
+  wh: Warehouse,
+  asOf: string,
+  ctx: Pick<CommandContext, 'config' | 'log'>,
+  out?: string,
+): Promise<ExportManifest> {
   const outDir = out ?? defaultExportDir(ctx.config.reportsDir, asOf);
   const manifest = await ctx.log.step(`export ${asOf}`, () =>
     exportForNotebooks(wh, asOf, outDir, ctx.log, {

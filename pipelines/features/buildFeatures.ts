@@ -5,6 +5,10 @@ import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import { timed } from '../../data/log/timed.ts';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { columnsFromSources } from './featureSources.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { requireTables } from '../cli/stageTables.ts';
@@ -57,7 +61,11 @@ const stepName = (m: BuildModel) => (m.layer === 'features' ? m.name.replace(/^b
  * one connection: each call works in its own temp tables and publishes in one transaction, so a failure (including a
  * broken column check) leaves the previous outputs as they were.
  */
-export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildFeaturesOptions = {}): Promise<BuildFeaturesResult> {
+export async function buildFeatures(
+  wh: Warehouse,
+  asOf: string,
+  options: BuildFeaturesOptions = {},
+): Promise<BuildFeaturesResult> {
   const opts = { ...DEFAULTS, ...options };
   if (!isCalendarDate(asOf)) {
     throw new UserError(`features: as-of date "${asOf}" is not a date; use YYYY-MM-DD, e.g. 2026-11-02`);
@@ -66,6 +74,7 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
     throw new UserError(`features: maxAccountsPerKey ${opts.maxAccountsPerKey} must be a whole number of at least 2`);
   }
   await requireTables(wh, 'features');
+  await createKnownRowsMacros(wh, asOf);
   const params: BuildParams = {
     as_of: asOf,
     max_accounts_per_key: opts.maxAccountsPerKey,
@@ -88,7 +97,8 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
           grouping = await step(stepName(m), () => groupLinkedAccounts(wh, params));
           continue;
         }
-        const file = m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
+        const file =
+          m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
         await step(stepName(m), () => materializeSql(wh, m.name, file, params));
       }
       await step('checks', async () => {
@@ -97,8 +107,22 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
         if (shape.length) throw new Error(`features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
         const problems: string[] = [];
         for (const f of PUBLISHED_FEATURES) problems.push(...(await checkViolations(wh, f.build, catalog[f.table])));
-        if (problems.length) throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
+        if (problems.length)
+          throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
       });
+      // Features from sources the marketplace declared absent are unknown: NULL, never the 0 an empty table gives.
+      const absent = await absentSources(wh);
+      for (const f of PUBLISHED_FEATURES) {
+        const unknown = columnsFromSources(f.table, absent);
+        if (unknown.length === 0) continue;
+        const assignments = unknown.map((c) => `${quoteIdent(c)} = null`).join(', ');
+        await wh.run(
+          readSql(new URL('./sql/blank_absent_sources.sql', import.meta.url), {
+            table: quoteIdent(f.build),
+            assignments,
+          }),
+        );
+      }
       const [counts] = await wh.all<{ buyers: bigint; merchants: bigint; linked: bigint; groups: bigint }>(
         `select (select count(*) from build_feat_buyer) as buyers, (select count(*) from build_feat_merchant) as merchants,
                 (select count(*) from build_buyer_groups) as linked, (select count(distinct group_id) from build_buyer_groups) as groups`,
@@ -107,7 +131,11 @@ export async function buildFeatures(wh: Warehouse, asOf: string, options: BuildF
         publishDated(
           wh,
           asOf,
-          PUBLISHED_FEATURES.map((f) => ({ build: f.build, history: f.history, current: f.current && opts.writeCurrent ? f.table : null })),
+          PUBLISHED_FEATURES.map((f) => ({
+            build: f.build,
+            history: f.history,
+            current: f.current && opts.writeCurrent ? f.table : null,
+          })),
         ),
       );
       return { counts, grouping };

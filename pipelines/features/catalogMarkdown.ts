@@ -18,7 +18,9 @@ export function catalogMarkdown(catalog: FeatureCatalog, tables: readonly string
     );
     for (const c of t.columns) {
       const comp = hasComponents ? ` ${c.component ?? ''} |` : '';
-      parts.push(`| ${c.name} | ${c.role} | ${c.unit} | ${c.window} |${comp} ${cell(c.description)} | ${cell(c.null_when ?? 'never')} |`);
+      parts.push(
+        `| ${c.name} | ${c.role} | ${c.unit} | ${c.window} |${comp} ${cell(c.description)} | ${cell(c.null_when ?? 'never')} |`,
+      );
     }
     parts.push('');
   }

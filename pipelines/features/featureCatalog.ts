@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../data/validation/parseOrThrow.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { catalogTableSchema, type CatalogColumn, type CatalogTable } from '../../data/catalog/catalogSchema.ts';
 
-export const FEATURE_TABLES = ['feat_buyer', 'feat_merchant', 'buyer_groups'] as const;
+export const FEATURE_TABLES = ['feat_buyer', 'feat_merchant', 'buyer_groups', 'feat_request'] as const;
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 export type FeatureCatalog = Record<FeatureTableName, CatalogTable>;
 
@@ -23,7 +23,9 @@ export function parseCatalogTable(text: string, fileName: string): CatalogTable 
   try {
     raw = parse(text);
   } catch (err) {
-    throw new UserError(`${fileName}: not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); fix the syntax`);
+    throw new UserError(
+      `${fileName}: not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); fix the syntax`,
+    );
   }
   const table = parseOrThrow(catalogTableSchema, raw, fileName);
   const expected = fileName.replace(/^.*\//, '').replace(/\.yml$/, '');
@@ -54,7 +56,9 @@ export function catalogColumns(
   filter: { role?: CatalogColumn['role']; component?: CatalogColumn['component'] } = {},
 ): CatalogColumn[] {
   return featureCatalog()[table].columns.filter(
-    (c) => (filter.role === undefined || c.role === filter.role) && (filter.component === undefined || c.component === filter.component),
+    (c) =>
+      (filter.role === undefined || c.role === filter.role) &&
+      (filter.component === undefined || c.component === filter.component),
   );
 }
 

@@ -14,10 +14,16 @@ export async function columnShapeProblems(wh: Warehouse, physical: string, catal
   const problems: string[] = [];
   const missing = listed.filter((c) => !built.includes(c));
   const extra = built.filter((c) => !listed.includes(c));
-  if (missing.length) problems.push(`${catalog.table}: catalogue lists ${missing.join(', ')} but the SQL does not produce them`);
-  if (extra.length) problems.push(`${catalog.table}: SQL produces ${extra.join(', ')} missing from ${catalog.table}.yml; describe them there`);
+  if (missing.length)
+    problems.push(`${catalog.table}: catalogue lists ${missing.join(', ')} but the SQL does not produce them`);
+  if (extra.length)
+    problems.push(
+      `${catalog.table}: SQL produces ${extra.join(', ')} missing from ${catalog.table}.yml; describe them there`,
+    );
   if (!missing.length && !extra.length && built.join() !== listed.join()) {
-    problems.push(`${catalog.table}: column order differs from ${catalog.table}.yml; list them in the order the SQL outputs them`);
+    problems.push(
+      `${catalog.table}: column order differs from ${catalog.table}.yml; list them in the order the SQL outputs them`,
+    );
   }
   for (const r of rows) {
     const c = catalog.columns.find((col) => col.name === r.column_name);
@@ -52,7 +58,12 @@ function probesFor(c: CatalogColumn, index: number): Probe[] {
     }
     // NaN and infinities are never a valid feature value
     parts.push(`not isfinite(${col}::double)`);
-    return { column: c.name, rule: `range [${min ?? '-inf'}, ${max ?? 'inf'}]`, where: `(${parts.join(' or ')})`, params };
+    return {
+      column: c.name,
+      rule: `range [${min ?? '-inf'}, ${max ?? 'inf'}]`,
+      where: `(${parts.join(' or ')})`,
+      params,
+    };
   });
 }
 
@@ -77,8 +88,13 @@ export async function checkViolations(wh: Warehouse, physical: string, catalog: 
     for (const [i, p] of probes.entries()) {
       const n = Number(row[`v${i}`] ?? 0);
       if (n === 0) continue;
-      const example = await wh.all(`select ${keyList} from ${t} where ${p.where} order by ${keyList} limit 1`, Object.keys(p.params).length ? p.params : undefined);
-      problems.push(`${catalog.table}.${p.column}: rule ${p.rule} broken by ${n} row${n === 1 ? '' : 's'} (e.g. ${showKey(example[0] ?? {})})`);
+      const example = await wh.all(
+        `select ${keyList} from ${t} where ${p.where} order by ${keyList} limit 1`,
+        Object.keys(p.params).length ? p.params : undefined,
+      );
+      problems.push(
+        `${catalog.table}.${p.column}: rule ${p.rule} broken by ${n} row${n === 1 ? '' : 's'} (e.g. ${showKey(example[0] ?? {})})`,
+      );
     }
   }
   const dupes = await wh.all(
@@ -87,7 +103,9 @@ export async function checkViolations(wh: Warehouse, physical: string, catalog: 
   const first = dupes[0];
   if (first) {
     const { n, ...key } = first;
-    problems.push(`${catalog.table}: rule unique (${catalog.key.join(', ')}) broken by ${Number(n)} key${Number(n) === 1 ? '' : 's'} (e.g. ${showKey(key)})`);
+    problems.push(
+      `${catalog.table}: rule unique (${catalog.key.join(', ')}) broken by ${Number(n)} key${Number(n) === 1 ? '' : 's'} (e.g. ${showKey(key)})`,
+    );
   }
   return problems;
 }

@@ -4,6 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_TABLES, type FeatureTableName } from './featureCatalog.ts';
 import { COMPONENT_FILES, COMPONENT_SEARCH, COMPONENT_TABLES } from './groupLinkedAccounts.ts';
+import { REQUEST_MODELS } from './buildRequestFeatures.ts';
+
+/** feat_request has its own weekly build (buildRequestFeatures); its files are not part of the snapshot build. */
+const SEPARATE_FILES: readonly string[] = REQUEST_MODELS.map((m) => m.file);
+type SnapshotTable = Exclude<FeatureTableName, 'feat_request'>;
+const SNAPSHOT_TABLES = FEATURE_TABLES.filter((t): t is SnapshotTable => t !== 'feat_request');
 
 const SQL_DIR = fileURLToPath(new URL('./sql/', import.meta.url));
 const LAYERS = ['staging', 'intermediate', 'features'] as const;
@@ -48,14 +54,18 @@ export interface PublishedFeature {
 
 const buildName = (table: string) => `build_${table}`;
 
-const PUBLISHING: Record<FeatureTableName, Pick<PublishedFeature, 'current' | 'history'>> = {
+const PUBLISHING: Record<SnapshotTable, Pick<PublishedFeature, 'current' | 'history'>> = {
   feat_buyer: { current: true, history: 'feat_buyer_history' },
   feat_merchant: { current: true, history: 'feat_merchant_history' },
   // groups carry their as_of and accumulate, so the risk queue of any week can list its linked accounts
   buyer_groups: { current: false, history: 'buyer_groups' },
 };
 
-export const PUBLISHED_FEATURES: readonly PublishedFeature[] = FEATURE_TABLES.map((table) => ({ table, build: buildName(table), ...PUBLISHING[table] }));
+export const PUBLISHED_FEATURES: readonly PublishedFeature[] = SNAPSHOT_TABLES.map((table) => ({
+  table,
+  build: buildName(table),
+  ...PUBLISHING[table],
+}));
 
 /** Table names a query reads after `from` or `join` (comments and string literals ignored), lower-cased, each once. */
 export function sqlReferences(sql: string): string[] {
@@ -63,7 +73,11 @@ export function sqlReferences(sql: string): string[] {
     .replace(/--[^\n]*/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/'(?:[^']|'')*'/g, "''");
-  return [...new Set([...code.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)].map((m) => (m[1] as string).toLowerCase()))];
+  return [
+    ...new Set(
+      [...code.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)].map((m) => (m[1] as string).toLowerCase()),
+    ),
+  ];
 }
 
 /** The cycle among models none of which can be built, as a path that returns to its start. */
@@ -96,7 +110,10 @@ export function orderModels<M extends Pick<ModelBase, 'name' | 'file' | 'referen
       const cycle = findCycle(pending);
       throw new Error(
         `features SQL models read each other in a cycle: ${cycle.map((m) => m.name).join(' → ')} ` +
-          `(${cycle.slice(0, -1).map((m) => m.file).join(', ')} under pipelines/features/sql/); ` +
+          `(${cycle
+            .slice(0, -1)
+            .map((m) => m.file)
+            .join(', ')} under pipelines/features/sql/); ` +
           'a model can only read models built before it: remove one of these references',
       );
     }
@@ -124,7 +141,7 @@ function discoverModels(): BuildModel[] {
     const files = sqlFiles(layer);
     for (const file of files) {
       const base = baseName(file);
-      if (base.endsWith(EMPTY_SUFFIX) || COMPONENT_FILES.includes(file)) continue;
+      if (base.endsWith(EMPTY_SUFFIX) || COMPONENT_FILES.includes(file) || SEPARATE_FILES.includes(file)) continue;
       const name = layer === 'features' ? buildName(base) : base;
       const fallback = `${layer}/${base}${EMPTY_SUFFIX}.sql`;
       const model: SqlModel = { kind: 'sql', name, file, layer, references: read(file) };
@@ -133,7 +150,13 @@ function discoverModels(): BuildModel[] {
     }
     if (layer === 'intermediate') {
       const references = COMPONENT_FILES.flatMap(read);
-      models.push({ kind: 'components', name: COMPONENT_SEARCH.components, file: COMPONENT_FILES[0] as string, layer, references });
+      models.push({
+        kind: 'components',
+        name: COMPONENT_SEARCH.components,
+        file: COMPONENT_FILES[0] as string,
+        layer,
+        references,
+      });
     }
   }
   checkModels(models);
@@ -153,13 +176,20 @@ function checkModels(models: readonly BuildModel[]): void {
     const unknown = m.references.find((r) => MODEL_PREFIXES.some((p) => r.startsWith(p)) && !known.has(r));
     if (unknown !== undefined) {
       const where = m.kind === 'components' ? COMPONENT_FILES.join(' or ') : m.file;
-      throw new Error(`pipelines/features/sql/${where} reads ${unknown}, which no file under pipelines/features/sql/ builds; fix the name or add the model`);
+      throw new Error(
+        `pipelines/features/sql/${where} reads ${unknown}, which no file under pipelines/features/sql/ builds; fix the name or add the model`,
+      );
     }
   }
-  const built = models.filter((m) => m.layer === 'features').map((m) => m.name).sort();
-  const published = FEATURE_TABLES.map(buildName).sort();
+  const built = models
+    .filter((m) => m.layer === 'features')
+    .map((m) => m.name)
+    .sort();
+  const published = SNAPSHOT_TABLES.map(buildName).sort();
   if (built.join() !== published.join()) {
-    throw new Error(`pipelines/features/sql/features/ builds ${built.join(', ')} but the published tables are ${published.join(', ')}; keep them in step`);
+    throw new Error(
+      `pipelines/features/sql/features/ builds ${built.join(', ')} but the published tables are ${published.join(', ')}; keep them in step`,
+    );
   }
 }
 

@@ -21,7 +21,9 @@ export const COMPONENT_SEARCH = {
 } as const;
 
 /** Files the search runs, relative to pipelines/features/sql/. */
-export const COMPONENT_FILES = [COMPONENT_SEARCH.seeded, COMPONENT_SEARCH.propagated, COMPONENT_SEARCH.changed].map((n) => `intermediate/${n}.sql`);
+export const COMPONENT_FILES = [COMPONENT_SEARCH.seeded, COMPONENT_SEARCH.propagated, COMPONENT_SEARCH.changed].map(
+  (n) => `intermediate/${n}.sql`,
+);
 
 /** Temp tables the search creates. */
 export const COMPONENT_TABLES = [COMPONENT_SEARCH.components, COMPONENT_SEARCH.seeded, COMPONENT_SEARCH.propagated];
@@ -32,7 +34,11 @@ export interface GroupingResult {
 }
 
 /** Builds int_buyer_components (buyer_number, component_id) from int_buyer_keys_linked. */
-export async function groupLinkedAccounts(wh: Warehouse, params: BuildParams, maxIterations = 64): Promise<GroupingResult> {
+export async function groupLinkedAccounts(
+  wh: Warehouse,
+  params: BuildParams,
+  maxIterations = 64,
+): Promise<GroupingResult> {
   const { components, seeded, propagated, changed } = COMPONENT_SEARCH;
   await materializeSql(wh, seeded, `intermediate/${seeded}.sql`, params);
   await wh.run(`alter table ${quoteIdent(seeded)} rename to ${quoteIdent(components)}`);
@@ -43,5 +49,7 @@ export async function groupLinkedAccounts(wh: Warehouse, params: BuildParams, ma
     await wh.run(`alter table ${quoteIdent(propagated)} rename to ${quoteIdent(components)}`);
     if (moved === 0n) return { iterations: i };
   }
-  throw new Error(`linked-account grouping did not settle in ${maxIterations} rounds; the key graph is deeper than expected`);
+  throw new Error(
+    `linked-account grouping did not settle in ${maxIterations} rounds; the key graph is deeper than expected`,
+  );
 }

@@ -32,26 +32,34 @@ export async function loadFeatureColumns(
     const derived = spec.derived.find((d) => d.name === name);
     return `(${derived ? derived.sql : `f.${quoteIdent(name)}`})::double as ${quoteIdent(name)}`;
   });
-  const extra = opts.extra ?? [];
+  const extraSql = opts.extra ?? [];
   const sql =
-    `select f.${id} as id, ${[...select, ...extra].join(', ')} from ${quoteIdent(historyTable(spec))} as f` +
+    `select f.${id} as id, ${[...select, ...extraSql].join(', ')} from ${quoteIdent(historyTable(spec))} as f` +
     (opts.join ? ` left join ${quoteIdent(opts.join)} as l using (${id})` : '') +
     ` where f.as_of = $as_of::date order by f.${id}`;
   const reader = await wh.conn.runAndReadAll(sql, { ...opts.params, as_of: asOf });
   const values = reader.getColumnsJS();
   const columns = new Map<string, Float32Array>();
   cols.forEach((name, c) => {
-    const v = values[c + 1]!;
+    // A snapshot with no rows (a week before the data starts) reads as empty columns.
+    const v = values[c + 1] ?? [];
     const out = new Float32Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = v[i] === null ? NaN : (v[i] as number);
     columns.set(name, out);
   });
-  return { ids: (values[0] ?? []) as string[], columns, extra: values.slice(cols.length + 1) as unknown[][] };
+  const extra = opts.extra ?? [];
+  return {
+    ids: (values[0] ?? []) as string[],
+    columns,
+    extra: extra.map((_, i) => (values[cols.length + 1 + i] ?? []) as unknown[]),
+  };
 }
 
 /** as_of dates present in a history table (none if the table does not exist yet). */
 export async function snapshotDates(wh: Warehouse, table: string): Promise<Set<string>> {
   if (!(await wh.tableExists(table))) return new Set();
-  const rows = await wh.all<{ d: string }>(`select distinct strftime(as_of, '%Y-%m-%d') as d from ${quoteIdent(table)}`);
+  const rows = await wh.all<{ d: string }>(
+    `select distinct strftime(as_of, '%Y-%m-%d') as d from ${quoteIdent(table)}`,
+  );
   return new Set(rows.map((r) => r.d));
 }

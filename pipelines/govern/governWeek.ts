@@ -31,7 +31,20 @@ export interface GovernSummary {
 }
 
 /** Temp tables in build order; the layered SQL reads the ones before it. */
-const BUILD = ['gov_weeks', 'gov_buyer_scores', 'gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard', 'gov_merchant_trust', 'gov_spot_population', 'gov_compensation'] as const;
+const BUILD = [
+  'gov_weeks',
+  'gov_buyer_scores',
+  'gov_flagged',
+  'gov_requests',
+  'gov_tickets',
+  'gov_reviews',
+  'gov_orders',
+  'gov_metrics',
+  'gov_scorecard',
+  'gov_merchant_trust',
+  'gov_spot_population',
+  'gov_compensation',
+] as const;
 
 export async function dropGovernTemp(wh: Warehouse): Promise<void> {
   for (const t of BUILD) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
@@ -41,7 +54,9 @@ async function requireSources(wh: Warehouse): Promise<void> {
   const missing: string[] = [];
   for (const t of TABLE_NAMES) if (!(await wh.tableExists(t))) missing.push(t);
   if (missing.length) {
-    throw new UserError(`govern: warehouse ${wh.path} has no table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; load the data first with \`trustlens ingest --from DIR\``);
+    throw new UserError(
+      `govern: warehouse ${wh.path} has no table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; load the data first with \`trustlens ingest --from DIR\``,
+    );
   }
 }
 
@@ -64,7 +79,14 @@ async function ladderInput(wh: Warehouse, config: TrustlensConfig): Promise<Merc
     const key = `${r.merchant_id}\u0000${r.as_of}`;
     let entry = byKey.get(key);
     if (!entry) byKey.set(key, (entry = { merchantId: r.merchant_id, asOf: r.as_of, violations: [] }));
-    const line = { standard: r.standard, value: r.value, cases: r.cases, failed: r.failed, limit: r.limit_value, categoryMedian: r.category_median };
+    const line = {
+      standard: r.standard,
+      value: r.value,
+      cases: r.cases,
+      failed: r.failed,
+      limit: r.limit_value,
+      categoryMedian: r.category_median,
+    };
     entry.violations.push({ standard: r.standard, points: r.points, text: violationText(line, config.govern) });
   }
   return [...byKey.values()];
@@ -126,7 +148,16 @@ export async function buildScorecards(wh: Warehouse, asOf: string, config: Trust
   const scored = await wh.tableExists('score_buyer_history');
   await materializeGov(wh, 'gov_weeks', params);
   await materializeGov(wh, 'gov_buyer_scores', params, scored ? 'gov_buyer_scores' : 'gov_buyer_scores__empty');
-  for (const t of ['gov_flagged', 'gov_requests', 'gov_tickets', 'gov_reviews', 'gov_orders', 'gov_metrics', 'gov_scorecard'] as const) await materializeGov(wh, t, params);
+  for (const t of [
+    'gov_flagged',
+    'gov_requests',
+    'gov_tickets',
+    'gov_reviews',
+    'gov_orders',
+    'gov_metrics',
+    'gov_scorecard',
+  ] as const)
+    await materializeGov(wh, t, params);
   return weeksEnding(asOf, config.govern.historyWeeks);
 }
 
@@ -135,7 +166,12 @@ export async function buildScorecards(wh: Warehouse, asOf: string, config: Trust
  * the ladder over them from a clean slate, draws this week's spot checks and restates the ledger, then publishes all
  * four tables in one transaction. Reruns of the same date give the same rows.
  */
-export async function governWeek(wh: Warehouse, asOf: string, config: TrustlensConfig, log?: Logger): Promise<GovernSummary> {
+export async function governWeek(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log?: Logger,
+): Promise<GovernSummary> {
   const t0 = performance.now();
   await requireSources(wh);
   const g = config.govern;
@@ -143,19 +179,36 @@ export async function governWeek(wh: Warehouse, asOf: string, config: TrustlensC
   const step = <T>(name: string, fn: () => Promise<T>) => (log ? log.step(name, fn) : fn());
   try {
     const trusted = await wh.tableExists('score_merchant_history');
-    const weeks = await step(`scorecards of ${g.historyWeeks} weeks (to ${asOf})`, () => buildScorecards(wh, asOf, config));
-    const recommendations = await step('penalty ladder', async () => applyLadder(weeks, await ladderInput(wh, config), g.ladder));
+    const weeks = await step(`scorecards of ${g.historyWeeks} weeks (to ${asOf})`, () =>
+      buildScorecards(wh, asOf, config),
+    );
+    const recommendations = await step('penalty ladder', async () =>
+      applyLadder(weeks, await ladderInput(wh, config), g.ladder),
+    );
     const spot = await step('spot-check sample', async () => {
-      await materializeGov(wh, 'gov_merchant_trust', params, trusted ? 'gov_merchant_trust' : 'gov_merchant_trust__empty');
+      await materializeGov(
+        wh,
+        'gov_merchant_trust',
+        params,
+        trusted ? 'gov_merchant_trust' : 'gov_merchant_trust__empty',
+      );
       return spotChecks(wh, asOf, config);
     });
     await step('compensation ledger', () => materializeGov(wh, 'gov_compensation', params));
-    const merchants = Number(await wh.scalar<bigint>('select count(distinct merchant_id) from gov_scorecard where as_of = $as_of::date', { as_of: asOf }));
-    const money = (await wh.all<{ confirmed: number | null; expected: number | null }>(
-      'select sum(confirmed_amount) as confirmed, sum(expected_amount) as expected from gov_compensation where as_of = $as_of::date',
-      { as_of: asOf },
-    ))[0];
-    await step('publish', () => publishGovern(wh, { asOf, weeks, recommendations, spotChecks: spot.rows, design: spot.design }));
+    const merchants = Number(
+      await wh.scalar<bigint>('select count(distinct merchant_id) from gov_scorecard where as_of = $as_of::date', {
+        as_of: asOf,
+      }),
+    );
+    const money = (
+      await wh.all<{ confirmed: number | null; expected: number | null }>(
+        'select sum(confirmed_amount) as confirmed, sum(expected_amount) as expected from gov_compensation where as_of = $as_of::date',
+        { as_of: asOf },
+      )
+    )[0];
+    await step('publish', () =>
+      publishGovern(wh, { asOf, weeks, recommendations, spotChecks: spot.rows, design: spot.design }),
+    );
     return {
       asOf,
       weeks,

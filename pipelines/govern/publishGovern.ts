@@ -5,7 +5,12 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { Recommendation } from './ladder/applyLadder.ts';
 
-export const GOVERN_TABLES = ['merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks', 'merchant_compensation'] as const;
+export const GOVERN_TABLES = [
+  'merchant_scorecard',
+  'merchant_actions_recommended',
+  'merchant_spot_checks',
+  'merchant_compensation',
+] as const;
 
 export interface SpotCheckRow {
   merchantId: string;
@@ -109,7 +114,10 @@ export async function publishGovern(wh: Warehouse, input: PublishGovernInput): P
     await wh.transaction(async () => {
       for (const t of GOVERN_TABLES) {
         const from = t === 'merchant_spot_checks' ? input.asOf : first;
-        await wh.run(`delete from ${quoteIdent(t)} where as_of between $from::date and $to::date`, { from, to: input.asOf });
+        await wh.run(`delete from ${quoteIdent(t)} where as_of between $from::date and $to::date`, {
+          from,
+          to: input.asOf,
+        });
         await wh.run(`insert into ${quoteIdent(t)} by name select * from ${quoteIdent(buildName(t))}`);
       }
     });

@@ -28,7 +28,11 @@ export async function runGovFile(wh: Warehouse, file: string): Promise<void> {
 }
 
 /** Rows of a query file. */
-export async function queryGov<T extends Record<string, unknown>>(wh: Warehouse, file: string, params: GovParams): Promise<T[]> {
+export async function queryGov<T extends Record<string, unknown>>(
+  wh: Warehouse,
+  file: string,
+  params: GovParams,
+): Promise<T[]> {
   const sql = sqlOf(file);
   return wh.all<T>(sql, boundParams(sql, params));
 }

@@ -5,7 +5,9 @@ import { formatGovernSummary } from './formatGovernSummary.ts';
 import { governWeek, type GovernSummary } from './governWeek.ts';
 
 export async function runGovern(options: { asOf: string }, ctx: CommandContext): Promise<GovernSummary> {
-  const summary = await withWarehouse(ctx, `trustlens govern --as-of ${options.asOf}`, (wh) => governWeek(wh, options.asOf, ctx.config, ctx.log));
+  const summary = await withWarehouse(ctx, `trustlens govern --as-of ${options.asOf}`, (wh) =>
+    governWeek(wh, options.asOf, ctx.config, ctx.log),
+  );
   process.stdout.write(formatGovernSummary(summary) + '\n');
   return summary;
 }

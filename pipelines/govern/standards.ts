@@ -15,7 +15,14 @@ export interface StandardRow {
 export function standardRows(config: GovernConfig): StandardRow[] {
   return STANDARDS.map((s) => {
     const c = config.standards[s.key];
-    return { standard: s.id, area: s.area, direction: s.direction, limit: c.limit, min_cases: c.minCases, points: c.points };
+    return {
+      standard: s.id,
+      area: s.area,
+      direction: s.direction,
+      limit: c.limit,
+      min_cases: c.minCases,
+      points: c.points,
+    };
   });
 }
 

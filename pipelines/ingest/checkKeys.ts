@@ -1,13 +1,13 @@
-// The key checks of one table's staged rows (ingest_chk): foreign keys, then key clashes with the warehouse and within the batch.
+// The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats, conflicts).
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { readAgain, type CheckedSource } from './checkedSource.ts';
-import { contractColumnList, contractColumnsDdl, sameContent } from './columnLists.ts';
+import { contractColumnList, contractColumnsDdl } from './columnLists.ts';
 import { RULES } from './ruleText.ts';
 import { hasRows } from './hasRows.ts';
-import { dropTable } from './tempTables.ts';
+import { immutableChanges, rowContent, rowKeyList } from './versionSql.ts';
 
 /** Adds to ingest_bad the clean rows whose foreign key names no parent row. */
 export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise<void> {
@@ -22,28 +22,40 @@ export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise
 }
 
 /**
- * Sorts the rows whose key clashes (with the warehouse, or within the batch) into ingest_bad (different content: the
- * first-loaded version is kept) and ingest_skip (identical copies). Whole rows are read again, for the candidates only.
+ * Sorts the clean rows whose row key was delivered before (in the warehouse, or earlier in this batch) into conflicts
+ * (an immutable column changed: ingest_bad, the first version is kept), identical copies (ingest_skip) and new versions
+ * (ingest_steps). Whole rows are read again, for these rows only. Returns whether there were any.
  */
-export async function checkDuplicateKeys(wh: Warehouse, table: TableName, sources: CheckedSource[]): Promise<void> {
-  const pkName = CONTRACTS[table].primaryKey;
-  const pk = q(pkName);
-  await wh.run(readSql(new URL('./sql/check/key_clash_candidates.sql', import.meta.url), { pk, table: q(table) }));
-  if (!(await hasRows(wh, 'ingest_cand'))) return;
-  await wh.run(readSql(new URL('./sql/check/create_candidate_rows.sql', import.meta.url), { columns: contractColumnsDdl(table, false) }));
+export async function sortRepeatedKeys(wh: Warehouse, table: TableName, sources: CheckedSource[]): Promise<boolean> {
+  const key = rowKeyList(table);
+  await wh.run(readSql(new URL('./sql/load/version_candidates.sql', import.meta.url), { key, table: q(table) }));
+  if (!(await hasRows(wh, 'ingest_cand'))) return false;
+  await wh.run(
+    readSql(new URL('./sql/check/create_candidate_rows.sql', import.meta.url), {
+      columns: contractColumnsDdl(table, false),
+    }),
+  );
   for (const s of sources) {
     const columns = contractColumnList(table, 'c');
-    await readAgain(wh, s, readSql(new URL('./sql/check/insert_candidate_rows.sql', import.meta.url), { columns, checked: s.sql }));
+    await readAgain(
+      wh,
+      s,
+      readSql(new URL('./sql/check/insert_candidate_rows.sql', import.meta.url), { columns, checked: s.sql }),
+    );
   }
-  const hits = [
-    readSql(new URL('./sql/check/existing_key_hits.sql', import.meta.url), { pk, table: q(table), same_content: sameContent(table, 'c', 't') }),
-    readSql(new URL('./sql/check/batch_duplicate_hits.sql', import.meta.url), { pk, same_content: sameContent(table, 'd', 'x') }),
-  ];
-  const dupParams = { column: pkName, rule: RULES.duplicate(pkName) };
-  for (const hitsSql of hits) {
-    await wh.run(hitsSql);
-    await wh.run(readSql(new URL('./sql/check/mark_conflicts.sql', import.meta.url)), dupParams);
-    await wh.run(readSql(new URL('./sql/check/mark_identical.sql', import.meta.url)));
-    await dropTable(wh, 'ingest_hits');
-  }
+  await wh.run(
+    readSql(new URL('./sql/load/version_chain.sql', import.meta.url), {
+      key,
+      table: q(table),
+      columns: contractColumnList(table, 'c'),
+    }),
+  );
+  await wh.run(
+    readSql(new URL('./sql/load/mark_conflicts.sql', import.meta.url), { key, changes: immutableChanges(table) }),
+  );
+  await wh.run(
+    readSql(new URL('./sql/load/version_steps.sql', import.meta.url), { key, content: rowContent(table, 'c') }),
+  );
+  await wh.run(readSql(new URL('./sql/load/mark_unchanged.sql', import.meta.url)));
+  return true;
 }

@@ -23,9 +23,14 @@ export function cannotRead(file: SourceFile, err: unknown): Error {
  * Runs a statement that evaluates a source's checked relation again. The first pass keeps only keys and violations,
  * so a mapped expression of an unchecked column (optional free text) is first evaluated here, and may raise here.
  */
-export async function readAgain(wh: Warehouse, source: CheckedSource, sql: string): Promise<void> {
+export async function readAgain(
+  wh: Warehouse,
+  source: CheckedSource,
+  sql: string,
+  extra?: Record<string, string | number | null>,
+): Promise<void> {
   try {
-    await wh.run(sql, source.params);
+    await wh.run(sql, extra ? { ...source.params, ...extra } : source.params);
   } catch (err) {
     throw cannotRead(source.file, err);
   }

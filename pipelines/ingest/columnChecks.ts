@@ -1,8 +1,22 @@
 // The per-column check expressions, generated from contract metadata alone, slotted into sql/check/check_columns.sql.
-import { CONTRACTS, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, TIMESTAMP_ORDER, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { enumRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
+import { enumRule, orderRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
+
+/** ISO 8601 date or date-time, with an offset, Z or a named zone (`2026-03-01 10:00:00 America/New_York`); 4-digit year. */
+const ISO_TIMESTAMP = String.raw`\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)?\s*`;
+
+/** A plain decimal: digits, an optional fraction, an optional minus (so a negative amount gets its own rule). */
+const PLAIN_DECIMAL = String.raw`-?(\d+(\.\d*)?|\.\d+)`;
+
+/** The plausible timestamps: from `from` (inclusive) to `to` (exclusive), both dates; bound as $ts_min and $ts_max. */
+export interface TimestampRange {
+  from: string;
+  to: string;
+  /** The quarantine rule of a timestamp outside it. */
+  rule: string;
+}
 
 /** How a source column's DuckDB type relates to the contract kinds; anything unexpected goes through text. */
 type Family = 'text' | 'ts' | 'tstz' | 'int' | 'decimal' | 'float' | 'bool' | 'other';
@@ -28,7 +42,7 @@ interface ColumnSql {
   checks: { when: string; rule: string }[];
 }
 
-function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string): ColumnSql {
+function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string, range: TimestampRange): ColumnSql {
   const r = quoteIdent(name);
   const fam = familyOf(sourceType);
   const n = `n${i}`;
@@ -46,15 +60,36 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
     case 'text':
       inner.push(`${meta.kind === 'text' ? asText : blankIsNull} as ${n}`, `${n} as ${t}`);
       break;
-    case 'ts':
-      if (fam === 'ts') inner.push(`${r} as ${n}`, `cast(${r} as TIMESTAMP) as ${t}`);
-      else if (fam === 'tstz') inner.push(`${r} as ${n}`, `timezone('UTC', ${r}) as ${t}`);
-      else inner.push(`${blankIsNull} as ${n}`, `timezone('UTC', try_cast(${n} as TIMESTAMPTZ)) as ${t}`);
-      checks.push(typeFail);
+    case 'ts': {
+      // z = the parsed instant, t = it in UTC when inside the plausible range ($ts_min inclusive, $ts_max exclusive).
+      // Text must look like ISO 8601 before DuckDB parses it: that refuses infinity, epoch and BC dates, and a year of
+      // five or more digits, which DuckDB's ICU parser raises on (failing the whole file) when a named zone is nearby.
+      const z = `z${i}`;
+      if (fam === 'ts') {
+        inner.push(`${r} as ${n}`, `cast(${r} as TIMESTAMP) as ${z}`);
+        inner.push(`case when ${z} >= $ts_min::TIMESTAMP and ${z} < $ts_max::TIMESTAMP then ${z} end as ${t}`);
+      } else {
+        if (fam === 'tstz') inner.push(`${r} as ${n}`, `${r} as ${z}`);
+        else
+          inner.push(
+            `${blankIsNull} as ${n}`,
+            `case when regexp_full_match(${n}, ${quoteLiteral(ISO_TIMESTAMP)}) then try_cast(${n} as TIMESTAMPTZ) end as ${z}`,
+          );
+        inner.push(
+          `case when ${z} >= $ts_min::TIMESTAMPTZ and ${z} < $ts_max::TIMESTAMPTZ then timezone('UTC', ${z}) end as ${t}`,
+        );
+      }
+      checks.push({ when: `${n} is not null and ${z} is null`, rule: wrongTypeRule(meta) });
+      checks.push({ when: `${z} is not null and ${t} is null`, rule: range.rule });
       break;
+    }
     case 'money': {
       const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
-      inner.push(`${numeric ? r : blankIsNull} as ${n}`, `try_cast(${n} as ${meta.duckType}) as ${t}`);
+      // Text must be a plain decimal: DuckDB would also read 1e3, 1_000 and +5 as numbers.
+      const parsed = numeric
+        ? `try_cast(${n} as ${meta.duckType})`
+        : `case when regexp_full_match(${n}, ${quoteLiteral(PLAIN_DECIMAL)}) then try_cast(${n} as ${meta.duckType}) end`;
+      inner.push(`${numeric ? r : blankIsNull} as ${n}`, `${parsed} as ${t}`);
       checks.push(typeFail, { when: `${t} < 0`, rule: RULES.moneyNegative });
       if (fam === 'float') checks.push({ when: `round(${n}, 2) <> ${n}`, rule: RULES.moneyCents });
       else if (!numeric || /,\s*([3-9]|\d\d)\)/.test(sourceType))
@@ -63,8 +98,12 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
     }
     case 'int': {
       const numeric = fam === 'int' || fam === 'decimal' || fam === 'float';
-      inner.push(`${numeric ? r : blankIsNull} as ${n}`, `try_cast(${n} as DOUBLE) as ${d}`);
-      if (fam !== 'int') checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
+      const parsed = numeric
+        ? `try_cast(${n} as DOUBLE)`
+        : `case when regexp_full_match(${n}, ${quoteLiteral(PLAIN_DECIMAL)}) then try_cast(${n} as DOUBLE) end`;
+      inner.push(`${numeric ? r : blankIsNull} as ${n}`, `${parsed} as ${d}`);
+      if (fam !== 'int')
+        checks.push({ when: `${n} is not null and (${d} is null or ${d} <> floor(${d}))`, rule: wrongTypeRule(meta) });
       checks.push({ when: `${d} = floor(${d}) and (${d} < ${meta.min} or ${d} > ${meta.max})`, rule: rangeRule(meta) });
       typed = `try_cast(${d} as ${meta.duckType})`;
       break;
@@ -85,10 +124,21 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
  * SELECT over `fromSql` (columns __file, __row and the contract columns, any types) returning __file, __row,
  * the contract columns typed as in the warehouse, and __v: null for a clean row, else its list of violations.
  */
-export function buildCheckSelect(table: TableName, sourceTypes: Record<string, string>, fromSql: string): string {
+export function buildCheckSelect(
+  table: TableName,
+  sourceTypes: Record<string, string>,
+  fromSql: string,
+  range: TimestampRange,
+): string {
   const cols = Object.entries(CONTRACTS[table].columns).map(([name, c], i) =>
-    columnSql(i, name, c.meta, sourceTypes[name] ?? 'VARCHAR'),
+    columnSql(i, name, c.meta, sourceTypes[name] ?? 'VARCHAR', range),
   );
+  // Timestamps of one row in an impossible order (delivered before shipped): the later column carries the violation.
+  const index = new Map(cols.map((c, i) => [c.name, i]));
+  for (const o of TIMESTAMP_ORDER[table]) {
+    const later = index.get(o.later)!;
+    cols[later]!.checks.push({ when: `t${later} < t${index.get(o.earlier)!}`, rule: orderRule(o.earlier) });
+  }
   const violations = cols.flatMap((c, i) =>
     c.checks.map(
       (k) =>

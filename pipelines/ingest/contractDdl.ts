@@ -7,6 +7,9 @@ import { contractColumnsDdl } from './columnLists.ts';
 /** All eight as one script (statements separated by ';'), for ingest and for tests that build a warehouse by hand. */
 export function contractTablesDdl(): string {
   return TABLE_NAMES.map((t) =>
-    readSql(new URL('./sql/batch/create_contract_table.sql', import.meta.url), { table: quoteIdent(t), columns: contractColumnsDdl(t) }),
+    readSql(new URL('./sql/batch/create_contract_table.sql', import.meta.url), {
+      table: quoteIdent(t),
+      columns: contractColumnsDdl(t),
+    }),
   ).join(';\n');
 }

@@ -14,13 +14,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
-/** Table a file belongs to by name: <table>.<ext>, <table>[-_.]<anything>.<ext>, or any file in a <table>/ folder. */
+/** Table a file belongs to by name: <table>.<ext>, <table>[-_. ]<anything>.<ext>, or any file in a <table>/ folder. */
 export function tableOfFile(relPath: string): TableName | undefined {
   const parts = relPath.split(sep);
   if (parts.length === 2 && (TABLE_NAMES as readonly string[]).includes(parts[0]!)) return parts[0] as TableName;
   if (parts.length !== 1) return undefined;
   const stem = parts[0]!.replace(/\.[^.]+$/, '');
-  return TABLE_NAMES.find((t) => stem === t || (stem.startsWith(t) && /^[-_.]/.test(stem.slice(t.length))));
+  return TABLE_NAMES.find((t) => stem === t || (stem.startsWith(t) && /^[-_. ]/.test(stem.slice(t.length))));
 }
 
 export interface FoundFiles {

@@ -2,8 +2,11 @@
 import { batchTotals, type BatchResult } from './ingestBatch.ts';
 
 export function formatSummary(result: BatchResult): string {
-  const head = ['table', 'files', 'read', 'loaded', 'quarantined', 'duplicates'];
-  const rows = result.tables.map((t) => [t.table, t.files, t.read, t.loaded, t.quarantined, t.duplicate].map(String));
+  // read = inserted + updated + unchanged + quarantined, per table
+  const head = ['table', 'files', 'read', 'inserted', 'updated', 'unchanged', 'quarantined'];
+  const rows = result.tables.map((t) =>
+    [t.table, t.files, t.read, t.inserted, t.updated, t.duplicate, t.quarantined].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const { quarantined } = batchTotals(result);
@@ -11,6 +14,11 @@ export function formatSummary(result: BatchResult): string {
     `batch ${result.batchId}`,
     line(head),
     ...rows.map(line),
-    quarantined ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}` : 'no rows quarantined',
+    ...(result.absent?.length
+      ? [`declared absent (features from them are unknown, never 0): ${result.absent.join(', ')}`]
+      : []),
+    quarantined
+      ? `${quarantined} rows quarantined: see table quarantine where batch_id = ${result.batchId}`
+      : 'no rows quarantined',
   ].join('\n');
 }

@@ -4,5 +4,7 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 
 export async function hasRows(wh: Warehouse, table: string): Promise<boolean> {
-  return Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(table) }))) > 0;
+  return (
+    Number(await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(table) }))) > 0
+  );
 }

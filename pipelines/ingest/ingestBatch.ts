@@ -1,20 +1,25 @@
 // Runs one ingest batch in a single transaction: all tables in load order, bookkeeping, and all-or-nothing on failure.
 import { LOAD_ORDER } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
+import type { TimestampRange } from './columnChecks.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan } from './planIngest.ts';
 
 export interface BatchResult {
   batchId: number;
   tables: TableCounts[];
+  /** Tables this batch's mapping declared absent (newly). */
+  absent?: string[];
 }
 
 /** Rows loaded and quarantined over every table of a batch. */
 export function batchTotals(result: BatchResult): { loaded: number; quarantined: number } {
-  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), { loaded: 0, quarantined: 0 });
+  return result.tables.reduce((s, t) => ({ loaded: s.loaded + t.loaded, quarantined: s.quarantined + t.quarantined }), {
+    loaded: 0,
+    quarantined: 0,
+  });
 }
 
 /** Test hook: kill the process right after this table is loaded, mid-transaction, to prove nothing is left behind. */
@@ -22,26 +27,21 @@ const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
 
 export async function ingestBatch(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult | null> {
-  if (plan.tables.size === 0) return null;
-  // SQL sources in a mapping name their files relative to --from.
-  const sqlSources = Object.values(plan.mapping?.tables ?? {}).some((t) => t?.sql);
-  if (sqlSources) await wh.run(readSql(new URL('./sql/batch/set_file_search_path.sql', import.meta.url), { folder: quoteLiteral(plan.from) }));
-  try {
-    return await batchTransaction(wh, plan, onTable, onStep);
-  } finally {
-    if (sqlSources) await wh.run(readSql(new URL('./sql/batch/reset_file_search_path.sql', import.meta.url)));
-  }
+  if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) return null;
+  return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
 function batchTransaction(
   wh: Warehouse,
-  plan: IngestPlan,
+  plan: IngestPlan & { timestamps: TimestampRange },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
+  knownAt?: string,
 ): Promise<BatchResult> {
   return wh.transaction(async () => {
     await ensureIngestTables(wh);
@@ -51,7 +51,16 @@ function batchTransaction(
     for (const table of LOAD_ORDER) {
       const files = plan.tables.get(table);
       if (!files) continue;
-      const counts = await loadTable(wh, batchId, table, files, plan.mapping?.tables[table], onStep);
+      const counts = await loadTable(
+        wh,
+        batchId,
+        table,
+        files,
+        plan.mapping?.tables[table],
+        onStep,
+        { timestamps: plan.timestamps, sandbox: plan.sandbox },
+        knownAt,
+      );
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
@@ -72,8 +81,22 @@ function batchTransaction(
         quarantined: counts.quarantined,
         inserted: counts.inserted,
         duplicate: counts.duplicate,
+        updated: counts.updated,
+        known_at: counts.knownAt,
+      });
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: false,
+        batch: batchId,
       });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
+    }
+    for (const table of plan.newlyAbsent) {
+      await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
+        table,
+        absent: true,
+        batch: batchId,
+      });
     }
     // now() is the transaction's start in DuckDB, before started_at; the clock is read here instead.
     await wh.run(readSql(new URL('./sql/batch/record_batch.sql', import.meta.url)), {
@@ -83,6 +106,6 @@ function batchTransaction(
       started: startedAt.toISOString(),
       finished: new Date().toISOString(),
     });
-    return { batchId, tables };
+    return { batchId, tables, absent: [...plan.newlyAbsent] };
   });
 }

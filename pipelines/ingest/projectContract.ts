@@ -7,7 +7,8 @@ import type { StageInput } from './stageFile.ts';
 
 /** A mapped column or expression; a value map becomes a CASE whose values are bound as `$<key>_f<i>` / `$<key>_t<i>`. */
 function mappedExpr(m: ColumnMapping, params: Record<string, string | number>, key: string): string {
-  let e = m.column !== undefined ? quoteIdent(m.column) : `(${m.expr})`;
+  // An expression on lines of its own: a trailing comment cannot swallow the closing parenthesis.
+  let e = m.column !== undefined ? quoteIdent(m.column) : `(\n${m.expr}\n)`;
   const entries = Object.entries(m.values ?? {});
   if (entries.length) {
     const whens = entries.map(([from, to], i) => {
@@ -35,7 +36,9 @@ export function projectContract(inp: StageInput, rawNames: string[], params: Rec
     return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;
   });
   if (missing.length) {
-    const how = inp.mapping ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file` : 'add it or load the file with --mapping';
+    const how = inp.mapping
+      ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file`
+      : 'add it or load the file with --mapping';
     throw new UserError(
       `${inp.display}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
         `(file has: ${rawNames.join(', ') || 'no columns'}); ${how}`,

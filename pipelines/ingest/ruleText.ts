@@ -5,7 +5,9 @@ export const RULES = {
   missing: 'required value missing',
   csvUnparseable: (detail: string) => `CSV line cannot be parsed: ${detail}`,
   notJsonObject: 'line is not a JSON object',
+  notUtf8Line: 'line is not valid UTF-8',
   duplicate: (pk: string) => `duplicate ${pk} with different content`,
+  immutableChanged: (column: string) => `conflict: ${column} may not change after delivery (value: kept → delivered)`,
   unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
   moneyNegative: 'money must be >= 0',
   moneyCents: 'money must have at most 2 decimals',
@@ -29,6 +31,16 @@ export function wrongTypeRule(meta: ColumnMeta): string {
 
 export function enumRule(meta: ColumnMeta): string {
   return `must be one of ${(meta.values ?? []).join(', ')}`;
+}
+
+/** Rule for a timestamp earlier than another of the same row that must come first. */
+export function orderRule(earlier: string): string {
+  return `must not be before ${earlier}`;
+}
+
+/** Rule for a timestamp outside the plausible range: from `from`, before `to`. */
+export function timestampRangeRule(from: string, to: string): string {
+  return `timestamp outside the plausible range ${from} to ${to} (config ingest.earliestTimestamp, ingest.yearsAhead)`;
 }
 
 export function rangeRule(meta: ColumnMeta): string {

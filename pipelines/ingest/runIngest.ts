@@ -5,32 +5,86 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
 import { loadMapping } from './mapping/loadMapping.ts';
-import { planIngest } from './planIngest.ts';
+import { planIngest, type IngestPlan } from './planIngest.ts';
+import { ingestTempDir } from './ingestTempDir.ts';
+import { rmSync } from 'node:fs';
+import type { TimestampRange } from './columnChecks.ts';
+import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 
 export interface IngestOptions {
   from: string;
   mapping?: string;
+  /** The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest event. */
+  knownAt?: string;
+  /** Plausible timestamps (default: the default settings as of today). */
+  timestamps?: TimestampRange;
+}
+
+/** The `trustlens ingest` command's options. */
+export interface IngestCommandOptions {
+  from: string;
+  mapping?: string;
+  asOf?: string;
+  knownAt?: string;
 }
 
 /** Ingests into an open warehouse; returns null when every file was already loaded ("nothing new"). */
-export async function ingestInto(wh: Warehouse, options: IngestOptions, log?: CommandContext['log']): Promise<BatchResult | null> {
-  const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
-  const plan = await planIngest(wh, options.from, mapping, options.mapping);
+export async function ingestInto(
+  wh: Warehouse,
+  options: IngestOptions,
+  log?: CommandContext['log'],
+): Promise<BatchResult | null> {
+  const mapping = options.mapping ? await loadMapping(options.mapping) : undefined;
+  if (!mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
+  const outDir = ingestTempDir(wh.path);
+  try {
+    const plan = await planIngest(wh, options.from, mapping, options.mapping, outDir);
+    try {
+      return await ingestPlanned(wh, plan, options, log);
+    } finally {
+      await plan.sandbox?.close();
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function ingestPlanned(
+  wh: Warehouse,
+  plan: IngestPlan,
+  options: IngestOptions,
+  log?: CommandContext['log'],
+): Promise<BatchResult | null> {
   for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
-  for (const s of plan.skipped) log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
+  for (const f of plan.empty) log?.warn(`${f}: empty file (0 bytes), skipped`);
+  if (plan.tables.size === 0 && plan.ignored.length) {
+    log?.warn(
+      `no new file to load: ${plan.ignored.length} file(s) ignored above; name them <table>.csv, <table>_<anything>.csv (or .parquet, .ndjson) or map them with --mapping`,
+    );
+  }
+  for (const s of plan.skipped)
+    log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
   let tablesDone = 0;
   return ingestBatch(
     wh,
-    plan,
+    { ...plan, timestamps: options.timestamps ?? defaultTimestampRange() },
     (c) => {
-      log?.detail(`${c.table}: ${c.read} read, ${c.loaded} loaded, ${c.quarantined} quarantined`);
+      log?.detail(
+        `${c.table}: ${c.read} read = ${c.inserted} inserted + ${c.updated} updated + ${c.duplicate} unchanged + ${c.quarantined} quarantined`,
+      );
       log?.progress('ingest tables', ++tablesDone, plan.tables.size);
     },
     (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
+    options.knownAt,
   );
 }
 
-export async function runIngest(options: IngestOptions, ctx: CommandContext): Promise<void> {
-  const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) => ctx.log.step('ingest', () => ingestInto(wh, options, ctx.log)));
+export async function runIngest(options: IngestCommandOptions, ctx: CommandContext): Promise<void> {
+  const timestamps = timestampRange(ctx.config, options.asOf ?? new Date().toISOString().slice(0, 10));
+  const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) =>
+    ctx.log.step('ingest', () =>
+      ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps, knownAt: options.knownAt }, ctx.log),
+    ),
+  );
   ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
 }

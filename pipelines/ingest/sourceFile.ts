@@ -12,6 +12,8 @@ export interface SourceFile {
   format: SourceFormat;
   fingerprint: string;
   bytes: number;
+  /** A query table's file matched by its files glob: its rows count towards the rows the query filtered. */
+  counted?: boolean;
 }
 
 export function formatOf(path: string): SourceFormat | undefined {

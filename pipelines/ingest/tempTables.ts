@@ -4,7 +4,16 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 
 /** The temp tables of one table's load (see sql/check/). */
-const LOAD_TABLES = ['ingest_chk', 'ingest_bad', 'ingest_skip', 'ingest_hits', 'ingest_cand', 'ingest_full', 'ingest_excl'];
+const LOAD_TABLES = [
+  'ingest_chk',
+  'ingest_bad',
+  'ingest_skip',
+  'ingest_cand',
+  'ingest_full',
+  'ingest_chain',
+  'ingest_steps',
+  'ingest_excl',
+];
 
 /** One file's staging tables (unquoted names), kept apart per file so its relation can be read again. */
 export interface RawTables {

@@ -15,6 +15,7 @@ const FIELD_WORDS: Record<Condition['field'], string> = {
   merchant_trust: 'merchant trust is',
   merchant_tier: 'the merchant tier is',
   hours_since_delivery: 'the request comes',
+  request_risk: 'request risk is',
 };
 
 export const ACTION_WORDS: Record<PolicyAction, string> = {
@@ -25,11 +26,18 @@ export const ACTION_WORDS: Record<PolicyAction, string> = {
   as_recorded: 'as recorded',
 };
 
-const NUMBER_OPS: Record<string, string> = { '<': 'below', '<=': 'at most', '>': 'above', '>=': 'at least', '=': 'exactly', '!=': 'not' };
+const NUMBER_OPS: Record<string, string> = {
+  '<': 'below',
+  '<=': 'at most',
+  '>': 'above',
+  '>=': 'at least',
+  '=': 'exactly',
+  '!=': 'not',
+};
 
 function valueWords(field: Condition['field'], v: string | number): string {
   if (typeof v === 'number') {
-    if (field === 'buyer_risk') return `${Number((v * 100).toFixed(2))}%`;
+    if (field === 'buyer_risk' || field === 'request_risk') return `${Number((v * 100).toFixed(2))}%`;
     if (field === 'buyer_account_age_days') return `${v} days old`;
     if (field === 'hours_since_delivery') return `${v} hours after delivery`;
     return String(v);
@@ -47,17 +55,20 @@ function orList(words: string[], last: string): string {
 /** "buyer risk is at least 50%", "the category is fresh food", "the merchant tier is watch or at risk". */
 export function conditionWords(c: Condition): string {
   const subject = FIELD_WORDS[c.field];
-  if (c.op === 'unknown' || c.op === 'known') return `${c.field.replace(/_/g, ' ')} is ${c.op === 'unknown' ? 'unknown (not scored, or not delivered)' : 'known'}`;
+  if (c.op === 'unknown' || c.op === 'known')
+    return `${c.field.replace(/_/g, ' ')} is ${c.op === 'unknown' ? 'unknown (not scored, or not delivered)' : 'known'}`;
   const values = (Array.isArray(c.value) ? c.value : [c.value as string | number]).map((v) => valueWords(c.field, v));
   if (c.op === 'in') return `${subject} ${orList(values, 'or')}`;
   if (c.op === 'not_in') return `${subject} neither ${orList(values, 'nor')}`;
   const first = values[0]!;
-  if (typeof (Array.isArray(c.value) ? c.value[0] : c.value) === 'string') return `${subject} ${c.op === '!=' ? 'not ' : ''}${first}`;
+  if (typeof (Array.isArray(c.value) ? c.value[0] : c.value) === 'string')
+    return `${subject} ${c.op === '!=' ? 'not ' : ''}${first}`;
   const n = c.value as number;
   if (c.field === 'hours_since_delivery') {
     const hours = `${n} hour${n === 1 ? '' : 's'}`;
     if (c.op === '<' || c.op === '<=') return `the request comes within ${hours} of delivery`;
-    if (c.op === '>' || c.op === '>=') return `the request comes ${c.op === '>' ? 'more than' : 'at least'} ${hours} after delivery`;
+    if (c.op === '>' || c.op === '>=')
+      return `the request comes ${c.op === '>' ? 'more than' : 'at least'} ${hours} after delivery`;
   }
   if (c.field === 'group_confirmed_abusers' && (c.op === '>=' || c.op === '>')) {
     const k = c.op === '>' ? n + 1 : n;
@@ -70,18 +81,31 @@ function settingsWords(p: Policy): string[] {
   const s = p.settings;
   const out: string[] = [];
   const reviews = p.default === 'manual_review' || p.rules.some((r) => r.action === 'manual_review');
-  const returns = p.default === 'refund_after_return' || p.rules.some((r) => r.action === 'refund_after_return') || s.overflowAction === 'refund_after_return';
+  const returns =
+    p.default === 'refund_after_return' ||
+    p.rules.some((r) => r.action === 'refund_after_return') ||
+    s.overflowAction === 'refund_after_return';
   if (reviews) {
     out.push(
       s.reviewCapacityPerWeek === undefined
         ? 'Manual reviews: no weekly limit.'
         : `Manual reviews: at most ${s.reviewCapacityPerWeek} a week, riskiest first; the rest: ${ACTION_WORDS[s.overflowAction ?? 'instant_refund']}.`,
     );
-    out.push(`A review catches ${Math.round(s.reviewDetectionRate * 100)}% of abusive requests and takes ${s.reviewDelayDays} days.`);
+    out.push(
+      `A review catches ${Math.round(s.reviewDetectionRate * 100)}% of abusive requests and takes ${s.reviewDelayDays} days.`,
+    );
   }
-  if (returns) out.push(`A return takes ${s.returnDays} days; ${Math.round(s.abuserReturnRate * 100)}% of abusers asked to return send the goods back, the rest drop the claim.`);
-  if (s.merchantResponseHours !== undefined) out.push(`A merchant that does not answer within ${s.merchantResponseHours} hours has a return request refunded at once (goods kept).`);
-  out.push(`Costs assumed: return shipping ${p.costs.returnShipping}, a manual review ${p.costs.manualReview}, a day's wait ${p.costs.honestDelayDay} per honest buyer.`);
+  if (returns)
+    out.push(
+      `A return takes ${s.returnDays} days; ${Math.round(s.abuserReturnRate * 100)}% of abusers asked to return send the goods back, the rest drop the claim.`,
+    );
+  if (s.merchantResponseHours !== undefined)
+    out.push(
+      `A merchant that does not answer within ${s.merchantResponseHours} hours has a return request refunded at once (goods kept).`,
+    );
+  out.push(
+    `Costs assumed: return shipping ${p.costs.returnShipping}, a manual review ${p.costs.manualReview}, a day's wait ${p.costs.honestDelayDay} per honest buyer.`,
+  );
   return out;
 }
 

@@ -37,7 +37,9 @@ function scenarioInfos(files: readonly string[], log: ReportContext['log']): Sce
       const [policy] = loadPolicies([file]);
       if (policy) out.push(describePolicy(policy, file));
     } catch (err) {
-      log.warn(`${file}: not described on the policy page (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+      log.warn(
+        `${file}: not described on the policy page (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+      );
     }
   }
   return out;
@@ -53,23 +55,34 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
       ...reportDataOptions(config),
       featureColumns: await catalogueColumns(),
       // Rescoring last week with this week's models reads feature snapshots the way the score stage does.
-      scoring: { artifactsDir: config.artifactsDir, threads: config.training.threads, loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date) },
+      scoring: {
+        artifactsDir: config.artifactsDir,
+        threads: config.training.threads,
+        loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date),
+      },
       scenarios: scenarioInfos(config.simulate.policies, ctx.log),
     }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));
   if (!data.queue.rows) ctx.log.warn(`no risk queue for ${asOf}; run \`trustlens score --as-of ${asOf}\``);
-  if (!data.policy.results) ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
+  if (!data.policy.results)
+    ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
   for (const w of [data.coverage.current, data.coverage.previous]) {
     if (w.status !== 'complete') ctx.log.warn(`week ${w.weekStart} – ${w.weekEnd} is ${w.status}: ${w.cause}`);
   }
-  if (data.weekly.comparison.rescoreProblem) ctx.log.warn(`last week not rescored with this week's models: ${data.weekly.comparison.rescoreProblem}`);
+  if (data.weekly.comparison.rescoreProblem)
+    ctx.log.warn(`last week not rescored with this week's models: ${data.weekly.comparison.rescoreProblem}`);
   return built;
 }
 
-export async function runReport(options: { asOf: string; out?: string; weekdayOk?: boolean }, ctx: CommandContext): Promise<BuiltReports> {
+export async function runReport(
+  options: { asOf: string; out?: string; weekdayOk?: boolean },
+  ctx: CommandContext,
+): Promise<BuiltReports> {
   if (ctx.warehouse !== ':memory:' && !existsSync(ctx.warehouse)) {
-    throw new UserError(`warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`);
+    throw new UserError(
+      `warehouse ${ctx.warehouse} does not exist; run \`trustlens ingest\` (or \`trustlens run\`) first, or pass --warehouse`,
+    );
   }
   const built = await withWarehouse(ctx, null, async (wh) => {
     await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);

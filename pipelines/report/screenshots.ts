@@ -16,13 +16,16 @@ export const DEFAULT_SCREENSHOTS_DIR = 'reports/screenshots';
 /** The newest <reportsDir>/<date>/ folder holding an index.html. */
 export function newestReportDir(reportsDir: string): string | null {
   if (!existsSync(reportsDir)) return null;
-  const dates = readdirSync(reportsDir).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(join(reportsDir, d, 'index.html'))).sort();
+  const dates = readdirSync(reportsDir)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(join(reportsDir, d, 'index.html')))
+    .sort();
   return dates.length ? join(reportsDir, dates.at(-1)!) : null;
 }
 
 /** Writes <out>/<page>-<width>.png for every page of `dir`; returns the files written. */
 export async function takeScreenshots(dir: string, out: string): Promise<string[]> {
-  if (!chromiumInstalled()) throw new UserError(`screenshots need Debian's chromium at ${CHROMIUM}: apt-get install chromium`);
+  if (!chromiumInstalled())
+    throw new UserError(`screenshots need Debian's chromium at ${CHROMIUM}: apt-get install chromium`);
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const files: string[] = [];

@@ -10,7 +10,7 @@ export async function missingScoreWeeks(wh: Warehouse, asOf: string, weeks: numb
   const wanted = weeksEnding(asOf, weeks + 1).slice(0, -1);
   if (!(await wh.tableExists('score_buyer_history'))) return wanted;
   const rows = await wh.all<{ d: string }>(
-    'select distinct strftime(as_of, \'%Y-%m-%d\') as d from score_buyer_history where as_of between $from::date and $to::date',
+    "select distinct strftime(as_of, '%Y-%m-%d') as d from score_buyer_history where as_of between $from::date and $to::date",
     { from: wanted[0]!, to: wanted.at(-1)! },
   );
   const have = new Set(rows.map((r) => r.d));

@@ -13,7 +13,10 @@ export interface ModelFreshness {
 
 export function modelFreshness(artifactsDir: string, asOf: string, retrainIntervalDays: number): ModelFreshness[] {
   return MODEL_NAMES.map((model) => {
-    const newest = artifactDates(artifactsDir, model).filter((d) => d <= asOf).at(-1) ?? null;
+    const newest =
+      artifactDates(artifactsDir, model)
+        .filter((d) => d <= asOf)
+        .at(-1) ?? null;
     const ageDays = newest === null ? null : daysBetween(newest, asOf);
     return { model, newest, ageDays, stale: ageDays === null || ageDays >= retrainIntervalDays };
   });
@@ -21,5 +24,7 @@ export function modelFreshness(artifactsDir: string, asOf: string, retrainInterv
 
 /** "abuse-risk 2026-10-05 (28 days old)" or "abuse-risk none". */
 export function describeFreshness(f: ModelFreshness): string {
-  return f.newest === null ? `${f.model}: no model on or before the date` : `${f.model}: ${f.newest} (${f.ageDays} days old)`;
+  return f.newest === null
+    ? `${f.model}: no model on or before the date`
+    : `${f.model}: ${f.newest} (${f.ageDays} days old)`;
 }

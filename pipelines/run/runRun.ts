@@ -11,7 +11,10 @@ export interface RunCommandOptions extends WeeklyRunOptions {
 }
 
 /** The --timings file: written after a failed run too, with the stages that ran and the error, so slow failures can be measured. */
-export function writeTimings(file: string, t: { asOf: string; seconds: number; orders: number | null; stages: StageTiming[]; error?: string }): void {
+export function writeTimings(
+  file: string,
+  t: { asOf: string; seconds: number; orders: number | null; stages: StageTiming[]; error?: string },
+): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(t, null, 2) + '\n');
 }
@@ -21,15 +24,29 @@ export async function runRun(options: RunCommandOptions, ctx: CommandContext): P
   const t0 = performance.now();
   let summary: WeeklyRunSummary;
   try {
-    summary = await withWarehouse(ctx, `trustlens run --as-of ${options.asOf}`, (wh) => runWeeklyOn(wh, options, ctx, stages));
+    summary = await withWarehouse(ctx, `trustlens run --as-of ${options.asOf}`, (wh) =>
+      runWeeklyOn(wh, options, ctx, stages),
+    );
   } catch (err) {
     if (options.timings) {
       const error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-      writeTimings(options.timings, { asOf: options.asOf, seconds: (performance.now() - t0) / 1000, orders: null, stages, error });
+      writeTimings(options.timings, {
+        asOf: options.asOf,
+        seconds: (performance.now() - t0) / 1000,
+        orders: null,
+        stages,
+        error,
+      });
     }
     throw err;
   }
-  if (options.timings) writeTimings(options.timings, { asOf: summary.asOf, seconds: summary.seconds, orders: summary.orders, stages: summary.stages });
+  if (options.timings)
+    writeTimings(options.timings, {
+      asOf: summary.asOf,
+      seconds: summary.seconds,
+      orders: summary.orders,
+      stages: summary.stages,
+    });
   // The summary is the run's result: stdout, even under --quiet, so it can be piped or mailed.
   process.stdout.write(formatRunSummary(summary) + '\n');
   return summary;

@@ -13,6 +13,9 @@ function hasInputFiles(dir: string): boolean {
 export async function runStart(options: { retrain: boolean }, ctx: CommandContext): Promise<WeeklyRunSummary> {
   const dir = ctx.config.dataDir;
   if (hasInputFiles(dir)) ctx.log.info(`using the marketplace in ${dir} (delete the folder to generate it again)`);
-  else await ctx.log.step('generate', () => runGenerate({ out: dir, format: 'parquet' }, ctx, (line) => ctx.log.info(line)));
+  else
+    await ctx.log.step('generate', () =>
+      runGenerate({ out: dir, format: 'parquet' }, ctx, (line) => ctx.log.info(line)),
+    );
   return runRun({ asOf: ctx.config.generate.end, from: dir, retrain: options.retrain }, ctx);
 }

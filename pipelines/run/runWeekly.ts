@@ -9,6 +9,7 @@ import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
+import { timestampRange } from '../ingest/timestampRange.ts';
 import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
@@ -17,6 +18,16 @@ import { trainModels } from '../train/trainModels.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { modelChoice } from '../../models/registry/resolveModel.ts';
+import {
+  historyCoverage,
+  scorableWeeks,
+  unreplayedWeeks,
+  type HistoryCoverage,
+  type SkippedWeek,
+} from './historyCoverage.ts';
+import type { NotEnoughLabels } from '../train/notEnoughLabels.ts';
+import { STARTER_MODELS } from '../train/starter/starterSettings.ts';
 import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
@@ -51,6 +62,10 @@ export interface WeeklyRunSummary {
   orders: number;
   trained: ModelName[];
   backfilledWeeks: string[];
+  /** History this week: its length, what the models and the replay need, the weeks that could not be scored or replayed. */
+  history: HistoryCoverage & { unscoredWeeks: SkippedWeek[]; unreplayedWeeks: SkippedWeek[] };
+  /** Models this marketplace's labels could not train yet, with what they need and found. */
+  labelShortfalls: { model: ModelName; explanation: string }[];
   score: ScoreSummary;
   govern: GovernSummary;
   simulated: { policies: number; requests: number };
@@ -87,7 +102,13 @@ export async function runWeeklyOn(
       run = await timed(() => log.step(name, fn));
     } catch (err) {
       // A failed stage is timed too, so --timings shows where a failing run spent its time.
-      stages.push({ stage: name, seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), note: 'failed', failed: true });
+      stages.push({
+        stage: name,
+        seconds: (performance.now() - started) / 1000,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        note: 'failed',
+        failed: true,
+      });
       throw stageFailure(name, err);
     }
     stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
@@ -102,7 +123,11 @@ export async function runWeeklyOn(
         log.info(`no input folder (--from, or config dataDir ${config.dataDir}): using the warehouse as it is`);
         return null;
       }
-      const result = await ingestInto(wh, { from, mapping: options.mapping }, log);
+      const result = await ingestInto(
+        wh,
+        { from, mapping: options.mapping, timestamps: timestampRange(config, asOf), knownAt: asOf },
+        log,
+      );
       if (result === null) log.info(`nothing new in ${from}`);
       return result;
     },
@@ -117,27 +142,46 @@ export async function runWeeklyOn(
 
   // The simulator judges each request with the score of the week before it, and trends need past weeks:
   // a warehouse without that history gets it scored once, oldest first, each week by a model trained no later than it.
-  const missing = await missingScoreWeeks(wh, asOf, config.simulate.weeks);
+  const coverage = await historyCoverage(wh, asOf, config);
+  const labelShortfalls: WeeklyRunSummary['labelShortfalls'] = [];
+  const noteShortfall = (s: NotEnoughLabels) => {
+    if (!labelShortfalls.some((x) => x.model === s.model))
+      labelShortfalls.push({ model: s.model, explanation: s.explanation });
+    const starter = (STARTER_MODELS as readonly string[]).includes(s.model) && config.models.useStarter === 'auto';
+    log.warn(
+      `${s.message}; ${starter ? 'scoring with an older model of this warehouse, else the starter model' : 'using an older model of this warehouse, if any'}`,
+    );
+  };
+  // Models configured to an artifact trained elsewhere are never trained here.
+  const configured = new Set(Object.keys(modelChoice(config).configured));
+  const missingAll = await missingScoreWeeks(wh, asOf, config.simulate.weeks);
+  // Weeks before the first order have nothing to score: listed with the reason, not scored.
+  const { scorable: missing, skipped: unscoredWeeks } = scorableWeeks(missingAll, coverage.start);
   const backfilled = await stage(
     'score history',
     async () => {
       if (missing.length === 0) return [];
       const first = missing[0]!;
-      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter((f) => f.newest === null);
+      const warmup = modelFreshness(config.artifactsDir, first, Number.POSITIVE_INFINITY).filter(
+        (f) => f.newest === null && !configured.has(f.model),
+      );
       if (warmup.length) {
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
-        try {
-          await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model) });
-        } catch (err) {
-          // Short histories cannot train that early; the replay then judges those weeks' requests without a buyer score.
-          log.warn(`could not train a model as of ${first} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); past weeks stay unscored`);
-          return [];
-        }
+        // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored without them).
+        await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model), onShortfall: noteShortfall });
       }
-      await scoreDates(wh, missing, config, log, { reasons: 'queue' });
+      try {
+        await scoreDates(wh, missing, config, log, { reasons: 'queue' });
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        log.warn(`could not score the past weeks (${err.message.split('\n')[0]}); they stay unscored`);
+        unscoredWeeks.push(...missing.map((week) => ({ week, reason: 'no model to score it' })));
+        return [];
+      }
       return missing;
     },
-    (weeks) => (weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete'),
+    (weeks) =>
+      weeks.length ? `${weeks.length} past weeks scored (${weeks[0]} … ${weeks.at(-1)})` : 'history complete',
   );
 
   await stage(
@@ -147,16 +191,20 @@ export async function runWeeklyOn(
   );
 
   const freshness = modelFreshness(config.artifactsDir, asOf, config.training.retrainIntervalDays);
-  const toTrain = options.retrain ? freshness.map((f) => f.model) : freshness.filter((f) => f.stale).map((f) => f.model);
-  await stage(
+  const toTrain = (
+    options.retrain ? freshness.map((f) => f.model) : freshness.filter((f) => f.stale).map((f) => f.model)
+  ).filter((m) => !configured.has(m));
+  const trained = await stage(
     'train',
     async () => {
       for (const f of freshness) log.detail(describeFreshness(f));
       if (toTrain.length === 0) {
-        log.info(`models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`);
+        log.info(
+          `models are fresh (retrain every ${config.training.retrainIntervalDays} days): ${freshness.map(describeFreshness).join('; ')}`,
+        );
         return [];
       }
-      return trainModels(wh, asOf, config, log, { models: toTrain });
+      return trainModels(wh, asOf, config, log, { models: toTrain, onShortfall: noteShortfall });
     },
     (t) => (t.length ? `trained ${t.map((m) => m.artifact.model).join(', ')}` : 'models fresh, not retrained'),
   );
@@ -171,18 +219,37 @@ export async function runWeeklyOn(
   const govern = await stage(
     'govern',
     () => governWeek(wh, asOf, config, log),
-    (gv) => `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
+    (gv) =>
+      `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
   );
 
   const sim = await stage(
     'simulate',
-    () => simulatePolicies(wh, { asOf, weeks: config.simulate.weeks, policies, bootstrap: config.simulate.bootstrap, seed: config.simulate.seed, log }),
+    () =>
+      simulatePolicies(wh, {
+        asOf,
+        weeks: config.simulate.weeks,
+        policies,
+        bootstrap: config.simulate.bootstrap,
+        seed: config.simulate.seed,
+        log,
+        artifactsDir: config.artifactsDir,
+      }),
     (r) => `${policies.length} policies on ${r.context.requests} requests`,
   );
   if (sim.context.unscored > 0) log.warn(`${sim.context.unscored} replayed requests had no buyer score before them`);
+  const unreplayed = await unreplayedWeeks(wh, asOf, config.simulate.weeks, coverage.start);
 
-  const built = await stage('report', () => reportInto(wh, asOf, ctx), (b) => `${b.files.length} files`);
-  await stage('export', () => exportInto(wh, asOf, ctx), (m) => `${m.files.length} datasets`);
+  const built = await stage(
+    'report',
+    () => reportInto(wh, asOf, ctx),
+    (b) => `${b.files.length} files`,
+  );
+  await stage(
+    'export',
+    () => exportInto(wh, asOf, ctx),
+    (m) => `${m.files.length} datasets`,
+  );
 
   return {
     asOf,
@@ -191,8 +258,10 @@ export async function runWeeklyOn(
     ingest,
     ingestFrom: from,
     orders,
-    trained: toTrain,
+    trained: trained.map((t) => t.artifact.model),
     backfilledWeeks: backfilled,
+    history: { ...coverage, unscoredWeeks, unreplayedWeeks: unreplayed },
+    labelShortfalls,
     score,
     govern,
     simulated: { policies: policies.length, requests: sim.context.requests },

@@ -49,7 +49,10 @@ export async function explainRows(
     part.forEach((row, j) => {
       const contributions = ex.contributions.slice(j * F, (j + 1) * F);
       const values = columns.map((c) => c[row]!);
-      byRow.set(row, { contributions, reasons: topReasons({ contributions, values, typical, entries, templates, exclude, onlyWhen }) });
+      byRow.set(row, {
+        contributions,
+        reasons: topReasons({ contributions, values, typical, entries, templates, exclude, onlyWhen }),
+      });
     });
     log.progress(label, Math.min(rows.length, at + chunk), rows.length);
   }

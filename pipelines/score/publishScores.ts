@@ -4,6 +4,7 @@ import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import type { QueueSummary } from './rankQueue.ts';
 import type { BuyerScore } from './scoreBuyers.ts';
 import type { MerchantScore } from './scoreMerchants.ts';
 
@@ -12,16 +13,26 @@ export const SCORE_OUTPUTS = [
   { current: 'score_buyer', history: 'score_buyer_history', sql: 'score_buyer_rows.sql' },
   { current: 'score_merchant', history: 'score_merchant_history', sql: 'score_merchant_rows.sql' },
   { current: 'risk_queue', history: 'risk_queue_history', sql: 'risk_queue_rows.sql' },
+  { current: 'risk_queue_handled', history: 'risk_queue_handled_history', sql: 'risk_queue_handled_rows.sql' },
+  { current: 'risk_queue_summary', history: 'risk_queue_summary_history', sql: 'risk_queue_summary_rows.sql' },
 ] as const;
 
-const BUILD_TABLES = ['score_buyer__build', 'score_merchant__build', ...SCORE_OUTPUTS.map((o) => `${o.current}__new`)];
+const BUILD_TABLES = [
+  'score_buyer__build',
+  'score_merchant__build',
+  'score_model__new',
+  ...SCORE_OUTPUTS.map((o) => `${o.current}__new`),
+];
 
 export interface PublishInput {
   asOf: string;
   buyers: BuyerScore[];
+  queue: QueueSummary;
   merchants: MerchantScore[];
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Which artifacts scored (score_model_history): reports flag starter models. */
+  models?: { model: string; source: string; modelDate: string; artifact: string }[];
 }
 
 async function dropBuildTables(wh: Warehouse): Promise<void> {
@@ -35,7 +46,7 @@ function appendReasons(a: DuckDBAppender, reasons: string[]): void {
 async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
   await wh.run(
     'create table score_buyer__build (buyer_id varchar, risk double, tier varchar, reasons varchar[], refund_only_amount_30d double, ' +
-      'expected_loss double, group_id varchar, queue_rank integer)',
+      'expected_loss double, group_id varchar, queue_rank integer, handled_as varchar, handled_since varchar, handled_case_id varchar, handled_rank integer)',
   );
   const b = await wh.conn.createAppender('score_buyer__build');
   for (const r of input.buyers) {
@@ -49,6 +60,12 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
     else b.appendVarchar(r.group_id);
     if (r.queue_rank === null) b.appendNull();
     else b.appendInteger(r.queue_rank);
+    for (const v of [r.handled?.handled_as, r.handled?.since, r.handled?.case_id]) {
+      if (v === undefined) b.appendNull();
+      else b.appendVarchar(v);
+    }
+    if (r.handled_rank === null) b.appendNull();
+    else b.appendInteger(r.handled_rank);
     b.endRow();
   }
   b.closeSync();
@@ -79,16 +96,45 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
   await dropBuildTables(wh);
   try {
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
+    await wh.run(readSql(new URL('../../data/warehouse/tables/score_model_tables.sql', import.meta.url)));
     await stageRows(wh, input);
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
       score_merchant: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue: { as_of: input.asOf },
+      risk_queue_handled: { as_of: input.asOf },
+      risk_queue_summary: {
+        as_of: input.asOf,
+        capacity: input.queue.capacity,
+        queued: input.queue.queued,
+        handled: input.queue.handled,
+        below_risk_floor: input.queue.belowRiskFloor,
+        below_loss_floor: input.queue.belowLossFloor,
+        min_risk: input.queue.minRisk,
+        min_expected_loss: input.queue.minExpectedLoss,
+      },
     } as const;
     for (const o of SCORE_OUTPUTS) {
-      await wh.run(`create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`, params[o.current]);
+      await wh.run(
+        `create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`,
+        params[o.current],
+      );
     }
-    await publishDated(wh, input.asOf, SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })));
+    await wh.run(readSql(new URL('./sql/create_score_model_build.sql', import.meta.url)));
+    for (const m of input.models ?? []) {
+      const row = {
+        as_of: input.asOf,
+        model: m.model,
+        source: m.source,
+        model_date: m.modelDate,
+        artifact: m.artifact,
+      };
+      await wh.run(readSql(new URL('./sql/insert_score_model.sql', import.meta.url)), row);
+    }
+    await publishDated(wh, input.asOf, [
+      ...SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })),
+      { build: 'score_model__new', history: 'score_model_history', current: null },
+    ]);
   } finally {
     await dropBuildTables(wh);
   }

@@ -4,7 +4,10 @@ import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import { scoreWeeks } from './scoreAll.ts';
 
-export async function runScore(options: { asOf: string; weeks: number; weekdayOk?: boolean }, ctx: CommandContext): Promise<void> {
+export async function runScore(
+  options: { asOf: string; weeks: number; weekdayOk?: boolean },
+  ctx: CommandContext,
+): Promise<void> {
   await withWarehouse(ctx, `trustlens score --as-of ${options.asOf}`, async (wh) => {
     await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
     return scoreWeeks(wh, options.asOf, options.weeks, ctx.config, ctx.log);

@@ -1,12 +1,13 @@
 // The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
 import { weeksEnding } from '../../data/time/isoDate.ts';
-import { readArtifactFor } from '../../models/registry/artifactStore.ts';
+import { modelChoice, resolveModel, type ModelSource } from '../../models/registry/resolveModel.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { publishScores } from './publishScores.ts';
+import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
 import { scoreMerchants } from './scoreMerchants.ts';
 
@@ -15,10 +16,15 @@ export interface ScoreSummary {
   buyers: number;
   merchants: number;
   queue: number;
+  /** The queue's counts and floors; `shortQueueReason` words a short week. */
+  queueSummary: QueueSummary;
   buyerTiers: Record<string, number>;
   merchantTiers: Record<string, number>;
   buyerModelDate: string;
   merchantModelDate: string;
+  /** trained here, configured (trained elsewhere) or the shipped starter. */
+  buyerModelSource: ModelSource;
+  merchantModelSource: ModelSource;
 }
 
 function countBy<T>(rows: T[], key: (r: T) => string): Record<string, number> {
@@ -38,30 +44,67 @@ export interface ScoreOptions {
   reasons?: ReasonScope;
 }
 
-export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: ScoreOptions = {}): Promise<ScoreSummary> {
-  const abuse = readArtifactFor(config.artifactsDir, 'abuse-risk', asOf);
-  const trust = readArtifactFor(config.artifactsDir, 'merchant-trust', asOf);
+export async function scoreAll(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log: Logger,
+  options: ScoreOptions = {},
+): Promise<ScoreSummary> {
+  const abuseModel = resolveModel(modelChoice(config), 'abuse-risk', asOf);
+  const trustModel = resolveModel(modelChoice(config), 'merchant-trust', asOf);
+  const abuse = abuseModel.artifact;
+  const trust = trustModel.artifact;
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
-  const buyers = await log.step('score buyers', () => scoreBuyers(wh, asOf, abuse, config, log, options.reasons));
+  const { rows: buyers, queue } = await log.step('score buyers', () =>
+    scoreBuyers(wh, asOf, abuse, config, log, options.reasons),
+  );
   const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
   await log.step('write score tables', () =>
-    publishScores(wh, { asOf, buyers, merchants, buyerModelDate: abuse.asOf, merchantModelDate: trust.asOf }),
+    publishScores(wh, {
+      asOf,
+      buyers,
+      queue,
+      merchants,
+      buyerModelDate: abuse.asOf,
+      merchantModelDate: trust.asOf,
+      models: [abuseModel, trustModel].map((m) => ({
+        model: m.artifact.model,
+        source: m.source,
+        modelDate: m.artifact.asOf,
+        artifact: m.path,
+      })),
+    }),
   );
   const summary: ScoreSummary = {
     asOf,
     buyers: buyers.length,
     merchants: merchants.length,
-    queue: buyers.filter((b) => b.queue_rank !== null).length,
+    queue: queue.queued,
+    queueSummary: queue,
     buyerTiers: countBy(buyers, (b) => b.tier),
     merchantTiers: countBy(merchants, (m) => m.tier),
     buyerModelDate: abuse.asOf,
     merchantModelDate: trust.asOf,
+    buyerModelSource: abuseModel.source,
+    merchantModelSource: trustModel.source,
   };
-  const tiers = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
-  log.info(`scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${abuse.asOf}; queue ${summary.queue}`);
-  log.info(`scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${trust.asOf}`);
+  const tiers = (t: Record<string, number>) =>
+    Object.entries(t)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+  const which = (m: { source: ModelSource; artifact: { asOf: string } }) =>
+    m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`;
+  log.info(
+    `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; ` +
+      (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
+      (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
+  );
+  log.info(
+    `scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`,
+  );
   return summary;
 }
 
@@ -70,7 +113,13 @@ export async function scoreAll(wh: Warehouse, asOf: string, config: TrustlensCon
  * (no week is scored by a model that saw later labels). Each week's features see the previous week's scores, as a
  * weekly run would: a fresh warehouse reaches steady state this way.
  */
-export async function scoreWeeks(wh: Warehouse, asOf: string, weeks: number, config: TrustlensConfig, log: Logger): Promise<ScoreSummary[]> {
+export async function scoreWeeks(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+  config: TrustlensConfig,
+  log: Logger,
+): Promise<ScoreSummary[]> {
   return scoreDates(wh, weeksEnding(asOf, weeks), config, log);
 }
 

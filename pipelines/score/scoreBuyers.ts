@@ -6,8 +6,10 @@ import { buyerTier, type BuyerTier } from '../../data/vocabulary/tiers.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
+import { rankQueue, type HandledCase, type QueueSummary } from './rankQueue.ts';
 
 export interface BuyerScore {
   buyer_id: string;
@@ -16,10 +18,30 @@ export interface BuyerScore {
   /** Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads them. */
   reasons: string[];
   refund_only_amount_30d: number;
+  /** risk × monthlyRefundOnly (what the queue ranks by). */
   expected_loss: number;
   group_id: string | null;
   /** 1-based rank in this week's review queue, null outside it. */
   queue_rank: number | null;
+  /** Already handled (confirmed or under investigation before the date): never queued; ranked in the list apart when above the floors. */
+  handled: HandledCase | null;
+  handled_rank: number | null;
+}
+
+export interface ScoredBuyers {
+  rows: BuyerScore[];
+  queue: QueueSummary;
+}
+
+/** Buyers with a confirmed verdict or an open case before asOf (queue_handled_buyers.sql). */
+export async function handledBuyers(wh: Warehouse, asOf: string): Promise<Map<string, HandledCase>> {
+  const rows = await wh.all(readSql(new URL('./sql/queue_handled_buyers.sql', import.meta.url)), { as_of: asOf });
+  return new Map(
+    rows.map((r) => [
+      String(r.buyer_id),
+      { handled_as: r.handled_as as HandledCase['handled_as'], since: String(r.since), case_id: String(r.case_id) },
+    ]),
+  );
 }
 
 /** Which buyers get TreeSHAP reasons: the queue plus the riskiest flagged buyers, or the queue only (history backfill). */
@@ -31,10 +53,14 @@ export type ReasonScope = 'flagged' | 'queue';
  */
 export const REASON_LIMIT_PER_CAPACITY = 5;
 
-/** Row indices to explain: every queue row, then flagged (non-normal) rows by descending risk up to `limit` in all. */
-export function reasonRows(rows: readonly Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'>[], scope: ReasonScope, limit: number): number[] {
+/** Row indices to explain: every queue row and handled row above the floors, then flagged (non-normal) rows by descending risk up to `limit` in all. */
+export function reasonRows(
+  rows: readonly (Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'> & { handled_rank?: number | null })[],
+  scope: ReasonScope,
+  limit: number,
+): number[] {
   const picked = new Set<number>();
-  rows.forEach((r, i) => r.queue_rank !== null && picked.add(i));
+  rows.forEach((r, i) => (r.queue_rank !== null || (r.handled_rank ?? null) !== null) && picked.add(i));
   if (scope === 'flagged') {
     const flagged = rows
       .map((r, i) => i)
@@ -48,6 +74,14 @@ export function reasonRows(rows: readonly Pick<BuyerScore, 'risk' | 'tier' | 'qu
   return [...picked].sort((a, b) => a - b);
 }
 
+/**
+ * Refund-only money a month: the larger of the last 30 days and the 90-day monthly average, so an abuser who paused
+ * this month still carries a loss (risk × the 30 days alone left high-risk buyers with a quiet month out of the queue).
+ */
+export function monthlyRefundOnly(amount30d: number, amount90d: number): number {
+  return Math.max(amount30d, amount90d / 3);
+}
+
 export async function scoreBuyers(
   wh: Warehouse,
   asOf: string,
@@ -55,17 +89,32 @@ export async function scoreBuyers(
   config: TrustlensConfig,
   log: Logger,
   scope: ReasonScope = 'flagged',
-): Promise<BuyerScore[]> {
+): Promise<ScoredBuyers> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   const snap = await loadFeatureColumns(wh, spec, asOf, {
-    extra: ['f.refund_only_amount_30d::double', 'f.group_id', 'f.group_size::integer'],
+    extra: [
+      'f.refund_only_amount_30d::double',
+      'f.group_id',
+      'f.group_size::integer',
+      'f.refund_only_amount_90d::double',
+    ],
   });
   const n = snap.ids.length;
-  if (n === 0) return [];
+  const rules = {
+    capacity: config.review.capacity,
+    minRisk: config.review.minRisk,
+    minExpectedLoss: config.review.minExpectedLoss,
+  };
+  if (n === 0) return { rows: [], queue: rankQueue([], new Map(), rules).summary };
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
-  const [amounts, groups, sizes] = snap.extra as [(number | null)[], (string | null)[], (number | null)[]];
+  const [amounts, groups, sizes, amounts90] = snap.extra as [
+    (number | null)[],
+    (string | null)[],
+    (number | null)[],
+    (number | null)[],
+  ];
   const rows: BuyerScore[] = snap.ids.map((buyer_id, i) => {
     const risk = probability[i]!;
     const amount = amounts[i] ?? 0;
@@ -75,19 +124,32 @@ export async function scoreBuyers(
       tier: buyerTier(risk, config.tiers),
       reasons: [],
       refund_only_amount_30d: amount,
-      expected_loss: risk * amount,
-      group_id: (sizes[i] ?? 1) > 1 ? groups[i] ?? null : null,
+      expected_loss: risk * monthlyRefundOnly(amount, amounts90[i] ?? 0),
+      group_id: (sizes[i] ?? 1) > 1 ? (groups[i] ?? null) : null,
       queue_rank: null,
+      handled: null,
+      handled_rank: null,
     };
   });
-  // Largest expected loss first; ties by risk, then id, so the queue is the same on every run.
-  const order = rows.map((_, i) => i).sort(
-    (a, b) => rows[b]!.expected_loss - rows[a]!.expected_loss || rows[b]!.risk - rows[a]!.risk || (rows[a]!.buyer_id < rows[b]!.buyer_id ? -1 : 1),
-  );
-  order.slice(0, config.review.capacity).forEach((row, r) => (rows[row]!.queue_rank = r + 1));
+  const handled = await handledBuyers(wh, asOf);
+  const plan = rankQueue(rows, handled, rules);
+  for (const [row, rank] of plan.queueRank) rows[row]!.queue_rank = rank;
+  for (const [row, rank] of plan.handledRank) rows[row]!.handled_rank = rank;
+  for (const r of rows) r.handled = handled.get(r.buyer_id) ?? null;
   const explain = reasonRows(rows, scope, REASON_LIMIT_PER_CAPACITY * config.review.capacity);
   const entries = featureEntries(spec.features, artifact.catalogue);
-  const { byRow } = await explainRows(forest, columns, explain, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'buyer reasons', config.training.threads);
+  const { byRow } = await explainRows(
+    forest,
+    columns,
+    explain,
+    entries,
+    spec.reasonTemplates,
+    spec.notReasons,
+    spec.reasonOnlyWhen,
+    log,
+    'buyer reasons',
+    config.training.threads,
+  );
   for (const [row, ex] of byRow) rows[row]!.reasons = ex.reasons.map((r) => r.sentence);
-  return rows;
+  return { rows, queue: plan.summary };
 }

@@ -17,7 +17,13 @@ export interface MerchantScore extends Record<TrustComponent, number> {
   reasons: string[];
 }
 
-export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: ArtifactFile, config: TrustlensConfig, log: Logger): Promise<MerchantScore[]> {
+export async function scoreMerchants(
+  wh: Warehouse,
+  asOf: string,
+  artifact: ArtifactFile,
+  config: TrustlensConfig,
+  log: Logger,
+): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
   const snap = await loadFeatureColumns(wh, spec, asOf);
@@ -26,7 +32,18 @@ export async function scoreMerchants(wh: Warehouse, asOf: string, artifact: Arti
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
-  const { byRow } = await explainRows(forest, columns, all, entries, spec.reasonTemplates, spec.notReasons, spec.reasonOnlyWhen, log, 'merchant reasons', config.training.threads);
+  const { byRow } = await explainRows(
+    forest,
+    columns,
+    all,
+    entries,
+    spec.reasonTemplates,
+    spec.notReasons,
+    spec.reasonOnlyWhen,
+    log,
+    'merchant reasons',
+    config.training.threads,
+  );
   return snap.ids.map((merchant_id, i) => {
     const trust = 100 * (1 - probability[i]!);
     const ex = byRow.get(i)!;

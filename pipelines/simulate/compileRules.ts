@@ -51,7 +51,9 @@ export function compileRules(policy: Pick<Policy, 'rules' | 'default'>): Compile
     params[`a${r}`] = rule.action;
     return `when ${r} then $a${r}`;
   });
-  const action = actionWhens.length ? `case rule_index ${actionWhens.join(' ')} else $default_action end` : '$default_action';
+  const action = actionWhens.length
+    ? `case rule_index ${actionWhens.join(' ')} else $default_action end`
+    : '$default_action';
   const exemptIdx = policy.rules.flatMap((rule, r) => (rule.exemptFromDeadline ? [r] : []));
   const exempt = exemptIdx.length ? `rule_index in (${exemptIdx.join(', ')})` : 'false';
   return { ruleIndex, action, exempt, params };

@@ -31,7 +31,9 @@ export const TABLE_METRICS = [
 function fmt(metric: string, v: number): string {
   if (metric.endsWith('_rate')) return `${(v * 100).toFixed(1)}%`;
   if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
-  return Number.isInteger(v) ? String(v) : v.toFixed(metric.startsWith('median_') || metric.startsWith('review_') ? 1 : 2);
+  return Number.isInteger(v)
+    ? String(v)
+    : v.toFixed(metric.startsWith('median_') || metric.startsWith('review_') ? 1 : 2);
 }
 
 function signed(metric: string, d: number): string {
@@ -42,7 +44,9 @@ function signed(metric: string, d: number): string {
 /** A plain-text table for the terminal; `segment` picks which rows (default overall). */
 export function formatSimTable(rows: readonly SimResultRow[], segment = 'overall'): string {
   const seg = rows.filter((r) => r.segment === segment);
-  const scenarios = [...new Set(seg.map((r) => r.scenario))].sort((a, b) => (a === BASELINE_SCENARIO ? -1 : b === BASELINE_SCENARIO ? 1 : a.localeCompare(b)));
+  const scenarios = [...new Set(seg.map((r) => r.scenario))].sort((a, b) =>
+    a === BASELINE_SCENARIO ? -1 : b === BASELINE_SCENARIO ? 1 : a.localeCompare(b),
+  );
   const byKey = new Map(seg.map((r) => [`${r.scenario}\u0000${r.metric}`, r]));
   const header = ['metric', ...scenarios];
   const body = TABLE_METRICS.map((metric) => [
@@ -51,7 +55,8 @@ export function formatSimTable(rows: readonly SimResultRow[], segment = 'overall
       const r = byKey.get(`${sc}\u0000${metric}`);
       if (!r) return '—';
       let cell = fmt(metric, r.value);
-      if (r.lo !== null && r.hi !== null && (r.lo !== r.value || r.hi !== r.value)) cell += ` [${fmt(metric, r.lo)}, ${fmt(metric, r.hi)}]`;
+      if (r.lo !== null && r.hi !== null && (r.lo !== r.value || r.hi !== r.value))
+        cell += ` [${fmt(metric, r.lo)}, ${fmt(metric, r.hi)}]`;
       const base = byKey.get(`${BASELINE_SCENARIO}\u0000${metric}`);
       if (sc !== BASELINE_SCENARIO && base) cell += ` (${signed(metric, r.value - base.value)})`;
       return cell;
@@ -59,6 +64,7 @@ export function formatSimTable(rows: readonly SimResultRow[], segment = 'overall
   ]);
   const table = [header, ...body];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (row: string[]) =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -12,7 +12,9 @@ export async function resetOutcomes(wh: Warehouse): Promise<void> {
 }
 
 async function outcomesExist(wh: Warehouse): Promise<boolean> {
-  const n = await wh.scalar<bigint>("select count(*) from duckdb_tables() where table_name = 'sim_outcomes' and temporary");
+  const n = await wh.scalar<bigint>(
+    "select count(*) from duckdb_tables() where table_name = 'sim_outcomes' and temporary",
+  );
   return n > 0n;
 }
 
@@ -35,7 +37,11 @@ export async function replayPolicy(wh: Warehouse, policy: ReplayablePolicy): Pro
     review_cost: policy.costs.manualReview,
     compensation: s.compensation,
   };
-  const replay = readSql(new URL('./sql/sim_replay.sql', import.meta.url), { rule_index: compiled.ruleIndex, action: compiled.action, exempt: compiled.exempt });
+  const replay = readSql(new URL('./sql/sim_replay.sql', import.meta.url), {
+    rule_index: compiled.ruleIndex,
+    action: compiled.action,
+    exempt: compiled.exempt,
+  });
   const select = `select cast($scenario as varchar) as scenario, * from (${replay})`;
   if (await outcomesExist(wh)) {
     await wh.run('delete from sim_outcomes where scenario = $scenario', { scenario: policy.name });

@@ -28,13 +28,16 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
       bootstrap: options.bootstrap ?? ctx.config.simulate.bootstrap,
       seed: options.seed ?? ctx.config.simulate.seed,
       log: ctx.log,
+      artifactsDir: ctx.config.artifactsDir,
     });
     ctx.log.info(
       `${result.context.requests} refund requests from ${result.context.windowStart} to ${options.asOf} replayed under ${policies.length} ` +
         `polic${policies.length === 1 ? 'y' : 'ies'}; ${result.rows.length} rows stored in sim_results`,
     );
     if (result.context.unscored > 0) {
-      ctx.log.warn(`${result.context.unscored} requests had no buyer score at or before them: conditions on buyer risk or tier do not match them`);
+      ctx.log.warn(
+        `${result.context.unscored} requests had no buyer score at or before them: conditions on buyer risk or tier do not match them`,
+      );
     }
     process.stdout.write(`${formatSimTable(result.rows)}\n`);
   });

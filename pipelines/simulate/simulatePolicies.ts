@@ -17,6 +17,8 @@ export interface SimulateOptions {
   log?: Logger;
   /** Store in sim_results (default true). */
   store?: boolean;
+  /** Request-risk artifacts for the request_risk condition field (config artifactsDir); absent: request_risk is unknown. */
+  artifactsDir?: string;
 }
 
 export interface SimulateResult {
@@ -31,8 +33,14 @@ async function step<T>(log: Logger | undefined, name: string, fn: () => Promise<
 /** Builds sim_new_results from sim_outcomes: bootstrapped metrics, medians and the review capacity of each policy. */
 async function computeResults(wh: Warehouse, options: SimulateOptions): Promise<void> {
   await wh.run(`create or replace temp table sim_cells as ${readSql(new URL('./sql/sim_cells.sql', import.meta.url))}`);
-  await wh.run(`create or replace temp table sim_sums as ${readSql(new URL('./sql/sim_sums.sql', import.meta.url))}`, { replicates: options.bootstrap, seed: options.seed });
-  await wh.run(`create or replace temp table sim_new_results as ${readSql(new URL('./sql/sim_metrics.sql', import.meta.url))}`, { weeks: options.weeks });
+  await wh.run(`create or replace temp table sim_sums as ${readSql(new URL('./sql/sim_sums.sql', import.meta.url))}`, {
+    replicates: options.bootstrap,
+    seed: options.seed,
+  });
+  await wh.run(
+    `create or replace temp table sim_new_results as ${readSql(new URL('./sql/sim_metrics.sql', import.meta.url))}`,
+    { weeks: options.weeks },
+  );
   await wh.run(`insert into sim_new_results ${readSql(new URL('./sql/sim_median_days.sql', import.meta.url))}`);
   for (const p of options.policies) {
     const capacity = p.settings.reviewCapacityPerWeek;
@@ -47,7 +55,9 @@ async function computeResults(wh: Warehouse, options: SimulateOptions): Promise<
 
 export async function simulatePolicies(wh: Warehouse, options: SimulateOptions): Promise<SimulateResult> {
   const { log } = options;
-  const context = await step(log, `request context (${options.weeks} weeks to ${options.asOf})`, () => buildRequestContext(wh, options));
+  const context = await step(log, `request context (${options.weeks} weeks to ${options.asOf})`, () =>
+    buildRequestContext(wh, options),
+  );
   log?.detail(`${context.requests} requests from ${context.windowStart}, ${context.unscored} without a buyer score`);
   await resetOutcomes(wh);
   for (const [i, policy] of options.policies.entries()) {

@@ -3,6 +3,7 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
+import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
@@ -15,20 +16,38 @@ export interface LabelOptions {
 
 const LABEL_TABLE = 'train_labels';
 
+const LABEL_FILES: Record<ModelSpec['entity'], string> = {
+  buyer: 'lbl_buyer_abuse.sql',
+  merchant: 'lbl_merchant_serious_action.sql',
+  request: 'lbl_request_abuse.sql',
+};
+
 /** Snapshots must already be in the history table (ensureFeatureSnapshots). */
-export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots: readonly string[], o: LabelOptions): Promise<TrainingData> {
+export async function loadTrainingData(
+  wh: Warehouse,
+  spec: ModelSpec,
+  snapshots: readonly string[],
+  o: LabelOptions,
+): Promise<TrainingData> {
   const ids: string[] = [];
   const snapshotIndex: number[] = [];
   const labels: number[] = [];
   const parts: Map<string, Float32Array>[] = [];
-  const labelSql = spec.entity === 'buyer' ? readSql(new URL('./sql/lbl_buyer_abuse.sql', import.meta.url)) : readSql(new URL('./sql/lbl_merchant_serious_action.sql', import.meta.url));
+  await createKnownRowsMacros(wh, o.asOf);
+  const labelSql = readSql(new URL(`./sql/${LABEL_FILES[spec.entity]}`, import.meta.url));
   for (const [s, snapshot] of snapshots.entries()) {
     const params: Record<string, DuckDBValue> =
-      spec.entity === 'buyer'
-        ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays }
-        : { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) };
-    await wh.run(`create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`, params);
-    const rows = await loadFeatureColumns(wh, spec, snapshot, { join: LABEL_TABLE, extra: ['coalesce(l.is_positive, false) as label'] });
+      spec.entity === 'merchant'
+        ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) }
+        : { as_of: o.asOf, snapshot, horizon_days: o.horizonDays };
+    await wh.run(
+      `create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`,
+      params,
+    );
+    const rows = await loadFeatureColumns(wh, spec, snapshot, {
+      join: LABEL_TABLE,
+      extra: ['coalesce(l.is_positive, false) as label'],
+    });
     const lab = rows.extra[0]!;
     for (let i = 0; i < rows.ids.length; i++) {
       ids.push(rows.ids[i]!);
@@ -48,5 +67,11 @@ export async function loadTrainingData(wh: Warehouse, spec: ModelSpec, snapshots
     }
     columns.set(name, out);
   }
-  return { snapshots: [...snapshots], ids, snapshotIndex: Int32Array.from(snapshotIndex), labels: Uint8Array.from(labels), columns };
+  return {
+    snapshots: [...snapshots],
+    ids,
+    snapshotIndex: Int32Array.from(snapshotIndex),
+    labels: Uint8Array.from(labels),
+    columns,
+  };
 }

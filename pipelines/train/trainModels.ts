@@ -8,6 +8,7 @@ import { featureCatalog } from '../features/featureCatalog.ts';
 import { specCatalogue } from '../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../models/train/fitModel.ts';
 import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
+import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -15,6 +16,9 @@ import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
 import { sourceRows } from '../../data/warehouse/sourceRows.ts';
+import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
+import { NotEnoughLabels } from './notEnoughLabels.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 export interface TrainOptions {
   models?: readonly ModelName[];
@@ -22,6 +26,13 @@ export interface TrainOptions {
   rebuildFeatures?: boolean;
   /** Overrides MODEL_SPECS (tests). */
   specs?: Partial<Record<ModelName, ModelSpec>>;
+  /**
+   * A model whose labels cannot train it yet is passed here and skipped (the weekly run then scores with an older model
+   * or the starter). Without it, train stops with the explanation (exit 2) before building anything.
+   */
+  onShortfall?: (shortfall: NotEnoughLabels) => void;
+  /** Rewrites the labelled rows before fitting (the starter models add copies with sources masked, see pipelines/train/starter). */
+  augment?: (spec: ModelSpec, data: TrainingData) => TrainingData;
 }
 
 export interface TrainedModel {
@@ -31,32 +42,65 @@ export interface TrainedModel {
 
 /** Label settings of a spec under a config: how old snapshots must be and how far labels look ahead. */
 export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAgeDays: number; horizonDays: number } {
-  const horizonDays = spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
-  return spec.entity === 'buyer' ? { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays } : { minAgeDays: horizonDays, horizonDays };
+  const horizonDays =
+    spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
+  // buyers and requests are labelled by investigations, which take abuseLabelDelayDays to close
+  return spec.entity === 'merchant'
+    ? { minAgeDays: horizonDays, horizonDays }
+    : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
 }
 
 export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotPlan {
   return planSnapshots({
     asOf,
-    snapshotWeeks: config.training.snapshotWeeks,
+    snapshotWeeks: spec.snapshotWeeks ?? config.training.snapshotWeeks,
     validationWeeks: config.training.validationWeeks,
     minAgeDays: labelSettings(spec, config).minAgeDays,
   });
 }
 
-export async function trainModels(wh: Warehouse, asOf: string, config: TrustlensConfig, log: Logger, options: TrainOptions = {}): Promise<TrainedModel[]> {
-  const names = options.models ?? MODEL_NAMES;
-  const specs = names.map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
+export async function trainModels(
+  wh: Warehouse,
+  asOf: string,
+  config: TrustlensConfig,
+  log: Logger,
+  options: TrainOptions = {},
+): Promise<TrainedModel[]> {
+  const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
+  // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
+  const shortfalls: NotEnoughLabels[] = [];
+  for (const spec of requested) {
+    const why = await labelShortfall(wh, spec, asOf, snapshotPlan(spec, asOf, config), config);
+    if (why !== null) shortfalls.push(new NotEnoughLabels(spec.name, why));
+  }
+  if (shortfalls.length && !options.onShortfall) throw shortfallError(shortfalls);
+  for (const s of shortfalls) options.onShortfall?.(s);
+  const specs = requested.filter((spec) => !shortfalls.some((s) => s.model === spec.name));
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
-  const needs = specs.map((spec, i) => ({ table: historyTable(spec), dates: [...plans[i]!.training, ...plans[i]!.validation] }));
-  const built = await log.step('feature snapshots', () => ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures));
+  const needs = specs.map((spec, i) => ({
+    table: historyTable(spec),
+    dates: [...plans[i]!.training, ...plans[i]!.validation],
+  }));
+  const built = await log.step('feature snapshots', () =>
+    ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
+  );
   if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
   const out: TrainedModel[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
     const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
-      const data = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], { asOf, horizonDays: labelSettings(spec, config).horizonDays });
+      const loaded = await loadTrainingData(wh, spec, [...plan.training, ...plan.validation], {
+        asOf,
+        horizonDays: labelSettings(spec, config).horizonDays,
+      });
+      const data = options.augment ? options.augment(spec, loaded) : loaded;
+      const short = positivesShortfall(spec, asOf, plan, config, data.labels, data.snapshotIndex);
+      if (short) {
+        if (!options.onShortfall) throw short;
+        options.onShortfall(short);
+        return null;
+      }
       const { artifact } = await fitModel(data, {
         spec,
         asOf,
@@ -75,10 +119,39 @@ export async function trainModels(wh: Warehouse, asOf: string, config: Trustlens
       if (artifact.trainingProfile) artifact.trainingProfile.sources = await sourceRows(wh);
       return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
     });
+    if (trained === null) continue;
     logSummary(trained.artifact, log);
     out.push(trained);
   }
   return out;
+}
+
+function shortfallError(shortfalls: NotEnoughLabels[]): UserError {
+  const fix =
+    'train later as labels arrive; meanwhile `trustlens run` scores with the starter models (config models.useStarter)';
+  return shortfalls.length === 1
+    ? new NotEnoughLabels(shortfalls[0]!.model, `${shortfalls[0]!.explanation}; ${fix}`)
+    : new UserError(`${shortfalls.map((s) => s.message).join('\n')}\n(${fix})`);
+}
+
+/** NotEnoughLabels when the loaded snapshots hold no positive in training or in validation. */
+function positivesShortfall(
+  spec: ModelSpec,
+  asOf: string,
+  plan: SnapshotPlan,
+  config: TrustlensConfig,
+  labels: Uint8Array,
+  snapshotIndex: Int32Array,
+): NotEnoughLabels | null {
+  let train = 0;
+  let valid = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== 1) continue;
+    if (snapshotIndex[i]! < plan.training.length) train++;
+    else valid++;
+  }
+  const why = snapshotShortfall(spec, asOf, plan, config, train, valid);
+  return why === null ? null : new NotEnoughLabels(spec.name, why);
 }
 
 function logSummary(a: ArtifactFile, log: Logger): void {
@@ -89,6 +162,8 @@ function logSummary(a: ArtifactFile, log: Logger): void {
       `ROC-AUC ${f(m.rocAuc)}, PR-AUC ${f(m.prAuc)}, precision@${m.k} ${f(m.precisionAtK)}, recall@${m.k} ${f(m.recallAtK)}, Brier ${f(m.brier, 4)}`,
   );
   for (const b of a.baselines) {
-    log.info(`  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`);
+    log.info(
+      `  baseline ${b.name}: ROC-AUC ${f(b.metrics.rocAuc)}, PR-AUC ${f(b.metrics.prAuc)}, precision@${b.metrics.k} ${f(b.metrics.precisionAtK)}`,
+    );
   }
 }

@@ -3,7 +3,10 @@
 /** Approximate width in px of a label at `fontSize` (11 px in charts): wide (CJK) characters take a full em, others ~0.62 em. */
 export function textWidth(text: string, fontSize = 11): number {
   let em = 0;
-  for (const ch of text) em += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 1 : 0.62;
+  for (const ch of text)
+    em += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch)
+      ? 1
+      : 0.62;
   return Math.ceil(em * fontSize);
 }
 
@@ -34,7 +37,10 @@ export function flatDomain(values: readonly (number | null | undefined)[]): [num
  * A tick formatter with just enough decimals for `count` ticks over [0, max] (pass the same count as the axis's `ticks`),
  * so no two ticks print alike ("0.001, 0.001"); with `percent` values are scaled by 100 and end in "%".
  */
-export function distinctTickFormat(max: number, opts: { count?: number; percent?: boolean } = {}): (d: number) => string {
+export function distinctTickFormat(
+  max: number,
+  opts: { count?: number; percent?: boolean } = {},
+): (d: number) => string {
   const scale = opts.percent ? 100 : 1;
   const span = Math.abs(max) * scale || 1;
   // d3 spaces ticks 1, 2 or 5 × 10^p apart with p = ⌊log10(span / count)⌋ (or p + 1): p decimals tell them apart.

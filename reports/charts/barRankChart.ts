@@ -41,7 +41,13 @@ export function barRankChart(opts: BarRankOptions): SafeHtml {
       marginLeft,
       marginRight: Math.max(40, widest / 2 + 8),
       marginTop: rules.length ? 30 : 20,
-      x: { grid: true, label: opts.xLabel, tickFormat, ticks: TICKS, ...(flatDomain(bars.map((b) => b.value)) && rules.length === 0 ? { domain: [0, 1] } : { zero: true }) },
+      x: {
+        grid: true,
+        label: opts.xLabel,
+        tickFormat,
+        ticks: TICKS,
+        ...(flatDomain(bars.map((b) => b.value)) && rules.length === 0 ? { domain: [0, 1] } : { zero: true }),
+      },
       y: { label: null, domain: bars.map((b) => b.label) },
       marks: [
         Plot.barX(bars, { y: 'label', x: 'value', fill: opts.colour ?? '#1f5fbf' }),

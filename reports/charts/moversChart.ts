@@ -11,7 +11,11 @@ export function moversChart(id: string, fallers: readonly MerchantMove[], risers
     change: Math.round((m.trustNow - m.trustBefore) * 10) / 10,
   }));
   // The margin follows the longest label, so no shop name is cut off at the left edge.
-  const marginLeft = labelMargin(data.map((d) => d.label), 80, 360);
+  const marginLeft = labelMargin(
+    data.map((d) => d.label),
+    80,
+    360,
+  );
   const extent = Math.max(1, ...data.map((d) => Math.abs(d.change)));
   return renderChart({
     id,
@@ -26,7 +30,10 @@ export function moversChart(id: string, fallers: readonly MerchantMove[], risers
       x: { grid: true, label: 'change in trust (points)', tickFormat: '+,.0f', domain: [-extent, extent], nice: true },
       y: { label: null, domain: data.map((d) => d.label) },
       color: { domain: [-1, 1], range: ['#b42318', '#17753a'], type: 'ordinal' },
-      marks: [Plot.barX(data, { y: 'label', x: 'change', fill: (d: { change: number }) => (d.change < 0 ? -1 : 1) }), Plot.ruleX([0])],
+      marks: [
+        Plot.barX(data, { y: 'label', x: 'change', fill: (d: { change: number }) => (d.change < 0 ? -1 : 1) }),
+        Plot.ruleX([0]),
+      ],
     },
   });
 }

@@ -8,7 +8,9 @@ import { flatDomain } from './axes.ts';
 
 export function queueCoverageChart(id: string, rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
   let total = 0;
-  const data = [...rows].sort((a, b) => a.rank - b.rank).map((r) => ({ rank: r.rank, cumulative: (total += r.expectedLoss) }));
+  const data = [...rows]
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => ({ rank: r.rank, cumulative: (total += r.expectedLoss) }));
   const rules = capacity <= (data.at(-1)?.rank ?? 0) ? [{ x: capacity, label: `capacity ${capacity}` }] : [];
   return renderChart({
     id,
@@ -22,7 +24,12 @@ export function queueCoverageChart(id: string, rows: readonly RiskQueueRow[], ca
       marginRight: 80,
       x: { grid: true, label: 'accounts reviewed (rank)', tickFormat: ',.0f' },
       // A queue whose expected losses are all zero would give a degenerate axis with NaN ticks.
-      y: { grid: true, label: withUnit('expected loss covered'), tickFormat: '~s', ...(flatDomain(data.map((d) => d.cumulative)) ? { domain: [0, 1] } : { zero: true }) },
+      y: {
+        grid: true,
+        label: withUnit('expected loss covered'),
+        tickFormat: '~s',
+        ...(flatDomain(data.map((d) => d.cumulative)) ? { domain: [0, 1] } : { zero: true }),
+      },
       marks: [
         Plot.areaY(data, { x: 'rank', y: 'cumulative', fill: '#1f5fbf', fillOpacity: 0.15, curve: 'step-after' }),
         Plot.lineY(data, { x: 'rank', y: 'cumulative', stroke: '#1f5fbf', strokeWidth: 2, curve: 'step-after' }),

@@ -28,7 +28,13 @@ function renumberIds(svg: string, prefix: string): string {
   let out = svg;
   ids.forEach((id, i) => {
     const fresh = `${prefix}-${i + 1}`;
-    out = out.split(`id="${id}"`).join(`id="${fresh}"`).split(`url(#${id})`).join(`url(#${fresh})`).split(`href="#${id}"`).join(`href="#${fresh}"`);
+    out = out
+      .split(`id="${id}"`)
+      .join(`id="${fresh}"`)
+      .split(`url(#${id})`)
+      .join(`url(#${fresh})`)
+      .split(`href="#${id}"`)
+      .join(`href="#${fresh}"`);
   });
   return out;
 }
@@ -50,12 +56,21 @@ export function renderChart(opts: ChartOptions): SafeHtml {
   const node = Plot.plot({
     width: 560,
     height: 260,
-    style: { fontSize: '11px', fontFamily: 'system-ui, sans-serif', background: 'white', color: '#1d2430', overflow: 'visible' },
+    style: {
+      fontSize: '11px',
+      fontFamily: 'system-ui, sans-serif',
+      background: 'white',
+      color: '#1d2430',
+      overflow: 'visible',
+    },
     ...opts.plot,
     document: doc,
   });
   // With a legend Plot returns <figure><div legend with swatch svgs/><svg chart/></figure>: take the chart, a direct child.
-  const svgEl = node.tagName.toLowerCase() === 'svg' ? node : Array.from(node.children).find((c) => c.tagName.toLowerCase() === 'svg');
+  const svgEl =
+    node.tagName.toLowerCase() === 'svg'
+      ? node
+      : Array.from(node.children).find((c) => c.tagName.toLowerCase() === 'svg');
   if (!svgEl) throw new Error(`chart ${opts.id}: Plot produced no <svg>`);
   svgEl.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svgEl.setAttribute('role', 'img');

@@ -37,12 +37,25 @@ export function segmentDotChart(opts: SegmentDotOptions): SafeHtml {
       height: Math.max(160, opts.segments.length * (10 * scenarios.length + 12) + 60),
       marginLeft: labelMargin(opts.segments, 90),
       // All zeros would make a degenerate scale with NaN ticks.
-      x: { grid: true, label: opts.xLabel, tickFormat: opts.xFormat, ...(Math.max(0, ...pts.map((p) => p.hi)) === 0 ? { domain: [0, 1] } : { zero: true }) },
+      x: {
+        grid: true,
+        label: opts.xLabel,
+        tickFormat: opts.xFormat,
+        ...(Math.max(0, ...pts.map((p) => p.hi)) === 0 ? { domain: [0, 1] } : { zero: true }),
+      },
       fy: { label: null, domain: [...opts.segments] },
       y: { axis: null, domain: scenarioColours(scenarios, opts.baseline).domain },
       color: { ...scenarioColours(scenarios, opts.baseline), legend: true },
       marks: [
-        Plot.ruleY(pts, { fy: 'segment', y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
+        Plot.ruleY(pts, {
+          fy: 'segment',
+          y: 'scenario',
+          x1: 'lo',
+          x2: 'hi',
+          stroke: 'scenario',
+          strokeOpacity: 0.6,
+          strokeWidth: 2,
+        }),
         Plot.dot(pts, { fy: 'segment', y: 'scenario', x: 'value', fill: 'scenario', r: 3.5 }),
         Plot.frame({ stroke: '#eef1f5' }),
       ],

@@ -7,7 +7,9 @@ import { tierLabel } from '../html/labels.ts';
 
 export function tierChart(id: string, tiers: readonly TierCount[], asOf: string, previousLabel: string): SafeHtml {
   const data = tiers.flatMap((t) => [
-    ...(t.previous === null || t.previous === undefined ? [] : [{ tier: tierLabel(t.tier), week: previousLabel, count: t.previous }]),
+    ...(t.previous === null || t.previous === undefined
+      ? []
+      : [{ tier: tierLabel(t.tier), week: previousLabel, count: t.previous }]),
     { tier: tierLabel(t.tier), week: asOf, count: t.current },
   ]);
   const hasPrevious = data.some((d) => d.week === previousLabel);
@@ -27,7 +29,14 @@ export function tierChart(id: string, tiers: readonly TierCount[], asOf: string,
       color: { domain: [previousLabel, asOf], range: ['#b9cbe8', '#1f5fbf'] },
       marks: [
         Plot.barX(data, { fy: 'tier', y: 'week', x: 'count', fill: 'week' }),
-        Plot.text(data, { fy: 'tier', y: 'week', x: 'count', text: (d: { count: number }) => d.count.toLocaleString('en-US'), dx: 4, textAnchor: 'start' }),
+        Plot.text(data, {
+          fy: 'tier',
+          y: 'week',
+          x: 'count',
+          text: (d: { count: number }) => d.count.toLocaleString('en-US'),
+          dx: 4,
+          textAnchor: 'start',
+        }),
         Plot.ruleX([0]),
       ],
     },

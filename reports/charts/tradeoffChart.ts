@@ -30,15 +30,26 @@ export interface TradeoffOptions {
 export function scenarioColours(scenarios: readonly string[], baseline: string): { domain: string[]; range: string[] } {
   const others = scenarios.filter((s) => s !== baseline);
   const domain = scenarios.includes(baseline) ? [baseline, ...others] : others;
-  const range = domain.map((s, i) => (s === baseline ? BASELINE_COLOUR : (PALETTE[(scenarios.includes(baseline) ? i - 1 : i) % PALETTE.length] as string)));
+  const range = domain.map((s, i) =>
+    s === baseline ? BASELINE_COLOUR : (PALETTE[(scenarios.includes(baseline) ? i - 1 : i) % PALETTE.length] as string),
+  );
   return { domain, range };
 }
 
 export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
-  const pts = opts.points.map((p) => ({ ...p, xLo: p.xLo ?? p.x, xHi: p.xHi ?? p.x, yLo: p.yLo ?? p.y, yHi: p.yHi ?? p.y }));
+  const pts = opts.points.map((p) => ({
+    ...p,
+    xLo: p.xLo ?? p.x,
+    xHi: p.xHi ?? p.x,
+    yLo: p.yLo ?? p.y,
+    yHi: p.yHi ?? p.y,
+  }));
   // An all-zero axis (e.g. nothing stopped before buyers are scored) would give a degenerate scale with NaN ticks.
   const flat = (vals: number[]) => (Math.max(0, ...vals) === 0 ? { domain: [0, 1] } : { zero: true });
-  const colours = scenarioColours(pts.map((p) => p.scenario), opts.baseline);
+  const colours = scenarioColours(
+    pts.map((p) => p.scenario),
+    opts.baseline,
+  );
   return renderChart({
     id: opts.id,
     title: opts.title,
@@ -56,12 +67,40 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
       color: colours,
       symbol: { domain: colours.domain, range: SYMBOLS.slice(0, colours.domain.length), legend: true },
       marks: [
-        Plot.link(pts, { x1: 'xLo', x2: 'xHi', y1: 'y', y2: 'y', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
-        Plot.link(pts, { x1: 'x', x2: 'x', y1: 'yLo', y2: 'yHi', stroke: 'scenario', strokeOpacity: 0.6, strokeWidth: 2 }),
+        Plot.link(pts, {
+          x1: 'xLo',
+          x2: 'xHi',
+          y1: 'y',
+          y2: 'y',
+          stroke: 'scenario',
+          strokeOpacity: 0.6,
+          strokeWidth: 2,
+        }),
+        Plot.link(pts, {
+          x1: 'x',
+          x2: 'x',
+          y1: 'yLo',
+          y2: 'yHi',
+          stroke: 'scenario',
+          strokeOpacity: 0.6,
+          strokeWidth: 2,
+        }),
         Plot.dot(pts, { x: 'x', y: 'y', fill: 'scenario', symbol: 'scenario', r: 5, stroke: 'white' }),
       ],
     },
   });
 }
 
-const SYMBOLS = ['circle', 'square', 'diamond', 'triangle', 'star', 'cross', 'wye', 'asterisk', 'times', 'plus', 'hexagon'];
+const SYMBOLS = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle',
+  'star',
+  'cross',
+  'wye',
+  'asterisk',
+  'times',
+  'plus',
+  'hexagon',
+];

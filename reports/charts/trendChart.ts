@@ -20,7 +20,9 @@ export interface TrendChartOptions {
 }
 
 export function trendChart(opts: TrendChartOptions): SafeHtml {
-  const data = opts.points.filter((p) => p.value !== null && Number.isFinite(p.value)).map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
+  const data = opts.points
+    .filter((p) => p.value !== null && Number.isFinite(p.value))
+    .map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
   const last = data.slice(-1);
   // No values, or only zeros, would leave a degenerate y scale whose ticks read NaN: a 0–1 axis and a word instead.
   const flat = flatDomain(data.map((d) => d.value));
@@ -35,8 +37,20 @@ export function trendChart(opts: TrendChartOptions): SafeHtml {
       height: 170,
       marginLeft: 56,
       marginRight: 18,
-      x: { type: 'utc', label: null, ticks: 4, tickFormat: '%b %d', domain: weeks.length ? [weeks[0]!, weeks.at(-1)!] : undefined },
-      y: { grid: true, label: null, tickFormat: opts.tickFormat, ticks: 4, ...(flat ? { domain: flat } : { zero: true, nice: true }) },
+      x: {
+        type: 'utc',
+        label: null,
+        ticks: 4,
+        tickFormat: '%b %d',
+        domain: weeks.length ? [weeks[0]!, weeks.at(-1)!] : undefined,
+      },
+      y: {
+        grid: true,
+        label: null,
+        tickFormat: opts.tickFormat,
+        ticks: 4,
+        ...(flat ? { domain: flat } : { zero: true, nice: true }),
+      },
       marks: [
         Plot.lineY(data, { x: 'week', y: 'value', stroke: '#1f5fbf', strokeWidth: 2 }),
         Plot.dot(data, { x: 'week', y: 'value', fill: '#1f5fbf', r: 2 }),

@@ -22,7 +22,9 @@ export function renderCoverageNotices(c: DataCoverage): SafeHtml {
   const cur = c.current;
   const week = fmtWeek(cur.weekStart, cur.weekEnd);
   const latest = latestCompleteWeek(c);
-  const instead = latest ? html` The newest complete week is the week to ${latest}: <code>trustlens report --as-of ${latest}</code>.` : '';
+  const instead = latest
+    ? html` The newest complete week is the week to ${latest}: <code>trustlens report --as-of ${latest}</code>.`
+    : '';
   let main: SafeHtml | string = '';
   if (cur.status === 'future') {
     main = renderNotice(

@@ -24,7 +24,11 @@ export interface DeltaOptions {
 }
 
 /** Compares this week with last; null when either side is missing (or relative change from zero). */
-export function computeDelta(current: number | null | undefined, previous: number | null | undefined, opts: DeltaOptions): Delta | null {
+export function computeDelta(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  opts: DeltaOptions,
+): Delta | null {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   if (!Number.isFinite(current) || !Number.isFinite(previous)) return null;
   const decimals = opts.decimals ?? 1;
@@ -39,12 +43,23 @@ export function computeDelta(current: number | null | undefined, previous: numbe
     text = fmtSigned(change, decimals, ' pp');
   } else {
     change = current - previous;
-    text = opts.format ? (change > 0 ? '+' : change < 0 ? '\u2212' : '') + opts.format(Math.abs(change)) : fmtSigned(change, decimals, opts.unit ?? '');
+    text = opts.format
+      ? (change > 0 ? '+' : change < 0 ? '\u2212' : '') + opts.format(Math.abs(change))
+      : fmtSigned(change, decimals, opts.unit ?? '');
   }
-  const rounded = opts.format && opts.kind === 'absolute' ? (/[1-9]/.test(opts.format(Math.abs(change))) ? change : 0) : Number(change.toFixed(decimals + (opts.kind === 'relative' ? 2 : 0)));
+  const rounded =
+    opts.format && opts.kind === 'absolute'
+      ? /[1-9]/.test(opts.format(Math.abs(change)))
+        ? change
+        : 0
+      : Number(change.toFixed(decimals + (opts.kind === 'relative' ? 2 : 0)));
   const direction: Direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
   const sentiment: Sentiment =
-    direction === 'flat' || opts.higherIsBetter === null ? 'neutral' : (direction === 'up') === opts.higherIsBetter ? 'good' : 'bad';
+    direction === 'flat' || opts.higherIsBetter === null
+      ? 'neutral'
+      : (direction === 'up') === opts.higherIsBetter
+        ? 'good'
+        : 'bad';
   return { direction, sentiment, text };
 }
 

@@ -7,7 +7,9 @@ const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Escapes a value for HTML text or a double- or single-quoted attribute value; null and undefined become ''. */
 export function escapeHtml(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(CONTROLS, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return String(value)
+    .replace(CONTROLS, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** Markup that is already safe: built by `html`, or trusted output such as our own CSS or server-rendered SVG. */

@@ -82,7 +82,6 @@ export function fmtSigned(v: number | null | undefined, decimals = 1, suffix = '
   return (v > 0 && body !== fmtNumber(0, decimals) ? '+' : '') + body + suffix;
 }
 
-
 /** "2026-10-26 – 2026-11-01" for the week [start, end) — the end date shown is the last day inside the week. */
 export function fmtWeek(start: string, endExclusive: string): string {
   return `${start} – ${addDays(endExclusive, -1)}`;

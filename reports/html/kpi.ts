@@ -11,8 +11,9 @@ export interface Kpi {
 
 export function renderKpis(kpis: readonly Kpi[]): SafeHtml {
   return html`<div class="kpis">${kpis.map(
-    (k) => html`<div class="kpi"><div class="kpi-label">${k.label}</div><div class="kpi-value">${k.value}</div>${
-      k.delta === undefined ? '' : html`<div class="kpi-delta">${renderDelta(k.delta)}</div>`
-    }${k.note ? html`<div class="kpi-note">${k.note}</div>` : ''}</div>`,
+    (k) =>
+      html`<div class="kpi"><div class="kpi-label">${k.label}</div><div class="kpi-value">${k.value}</div>${
+        k.delta === undefined ? '' : html`<div class="kpi-delta">${renderDelta(k.delta)}</div>`
+      }${k.note ? html`<div class="kpi-note">${k.note}</div>` : ''}</div>`,
   )}</div>`;
 }

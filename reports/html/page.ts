@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { html, trusted, type HtmlValue } from './escapeHtml.ts';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** The policy of a page with one inline script: that script alone may run, by its hash; nothing may be fetched. */
 export function scriptPolicy(script: string): string {
@@ -19,7 +20,9 @@ export const PAGES = [
   { key: 'model-card', file: 'model-card.html', title: 'Model card' },
 ] as const;
 /** Pages linked from the index page but not from the navigation bar. */
-export const INDEX_ONLY_PAGES = [{ key: 'merchant-operations', file: 'merchant-operations.html', title: 'Merchant operations' }] as const;
+export const INDEX_ONLY_PAGES = [
+  { key: 'merchant-operations', file: 'merchant-operations.html', title: 'Merchant operations' },
+] as const;
 export type PageKey = (typeof PAGES)[number]['key'] | (typeof INDEX_ONLY_PAGES)[number]['key'];
 
 // Read once at build time and inlined: pages must not fetch anything.
@@ -40,7 +43,9 @@ export interface PageOptions {
 
 export function renderPage(opts: PageOptions): string {
   const nav = PAGES.map((p) =>
-    p.key === opts.page ? html`<a href="${p.file}" aria-current="page">${p.title}</a>` : html`<a href="${p.file}">${p.title}</a>`,
+    p.key === opts.page
+      ? html`<a href="${p.file}" aria-current="page">${p.title}</a>`
+      : html`<a href="${p.file}">${p.title}</a>`,
   );
   const doc = html`<!DOCTYPE html>
 <html lang="en">

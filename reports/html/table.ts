@@ -38,7 +38,8 @@ function cls(...names: (string | undefined)[]): string {
 
 export function renderTable<T>(opts: TableOptions<T>): SafeHtml {
   const head = opts.columns.map(
-    (c) => html`<th scope="col" class="${cls(c.align === 'num' ? 'num' : undefined, c.className)}"${c.help ? html` title="${c.help}"` : ''}>${c.header}</th>`,
+    (c) =>
+      html`<th scope="col" class="${cls(c.align === 'num' ? 'num' : undefined, c.className)}"${c.help ? html` title="${c.help}"` : ''}>${c.header}</th>`,
   );
   const body =
     opts.rows.length === 0

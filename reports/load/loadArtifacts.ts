@@ -20,7 +20,11 @@ export function loadArtifact(artifactsDir: string, model: ModelName, asOf: strin
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    return { status: 'invalid', file, problems: [`not valid JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`] };
+    return {
+      status: 'invalid',
+      file,
+      problems: [`not valid JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`],
+    };
   }
   // Unknown keys (the forest, future fields) are stripped: the card reads only the documented summary.
   const parsed = artifactSummarySchema.safeParse(raw, { reportInput: true });

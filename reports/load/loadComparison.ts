@@ -26,12 +26,19 @@ export interface PreviousScores {
   merchantModel: LoadedModel | null;
 }
 
-const TABLES: Record<ModelName, HistoryTable> = { 'abuse-risk': 'score_buyer_history', 'merchant-trust': 'score_merchant_history' };
+/** The models whose weekly scores the report compares week over week (request risk scores requests, not a weekly population). */
+const TABLES: Partial<Record<ModelName, HistoryTable>> = {
+  'abuse-risk': 'score_buyer_history',
+  'merchant-trust': 'score_merchant_history',
+};
 
 async function previousWeek(wh: Warehouse, asOf: string): Promise<string | null> {
   for (const table of ['score_buyer_history', 'score_merchant_history'] as const) {
     if (!(await wh.tableExists(table))) continue;
-    const d = await wh.scalar<string | null>(readSql(new URL('../sql/report_previous_week.sql', import.meta.url), historyTableSlot(table)), { as_of: asOf });
+    const d = await wh.scalar<string | null>(
+      readSql(new URL('../sql/report_previous_week.sql', import.meta.url), historyTableSlot(table)),
+      { as_of: asOf },
+    );
     if (d) return d;
   }
   return null;
@@ -39,18 +46,27 @@ async function previousWeek(wh: Warehouse, asOf: string): Promise<string | null>
 
 async function modelDates(wh: Warehouse, model: ModelName, asOf: string, previous: string): Promise<ModelChange> {
   const table = TABLES[model];
-  if (!(await wh.tableExists(table))) return { model, before: null, now: null };
-  const rows = await wh.all(readSql(new URL('../sql/report_model_dates.sql', import.meta.url), historyTableSlot(table)), { as_of: asOf, previous });
+  if (!table || !(await wh.tableExists(table))) return { model, before: null, now: null };
+  const rows = await wh.all(
+    readSql(new URL('../sql/report_model_dates.sql', import.meta.url), historyTableSlot(table)),
+    { as_of: asOf, previous },
+  );
   const at = (d: string) => (rows.find((r) => r.as_of === d)?.model_date as string | undefined) ?? null;
   return { model, before: at(previous), now: at(asOf) };
 }
 
-async function published(wh: Warehouse, table: HistoryTable, asOf: string): Promise<Map<string, ComparableScore> | null> {
+async function published(
+  wh: Warehouse,
+  table: HistoryTable,
+  asOf: string,
+): Promise<Map<string, ComparableScore> | null> {
   if (!(await wh.tableExists(table))) return null;
   const sql = table === 'score_buyer_history' ? 'report_buyer_risks.sql' : 'report_merchant_scores.sql';
   const rows = await wh.all(readSql(new URL(`../sql/${sql}`, import.meta.url)), { as_of: asOf });
   if (rows.length === 0) return null;
-  return new Map(rows.map((r) => [String(r.buyer_id ?? r.merchant_id), { score: num(r.risk ?? r.trust), tier: String(r.tier) }]));
+  return new Map(
+    rows.map((r) => [String(r.buyer_id ?? r.merchant_id), { score: num(r.risk ?? r.trust), tier: String(r.tier) }]),
+  );
 }
 
 /**
@@ -58,11 +74,20 @@ async function published(wh: Warehouse, table: HistoryTable, asOf: string): Prom
  * is scored again with this week's model and every week-over-week comparison uses those scores. Without scoring access
  * (or without the artifact) the published scores are used and `rescoreProblem` says why.
  */
-export async function loadPreviousScores(wh: Warehouse, asOf: string, settings: ReportSettings, access: ScoringAccess | null): Promise<PreviousScores> {
+export async function loadPreviousScores(
+  wh: Warehouse,
+  asOf: string,
+  settings: ReportSettings,
+  access: ScoringAccess | null,
+): Promise<PreviousScores> {
   const previousAsOf = await previousWeek(wh, asOf);
   const empty: WeekComparison = { previousAsOf, changed: [], rescored: false, rescoreProblem: null };
-  if (previousAsOf === null) return { comparison: empty, buyers: null, merchants: null, merchantsPublished: null, merchantModel: null };
-  const dates = [await modelDates(wh, 'abuse-risk', asOf, previousAsOf), await modelDates(wh, 'merchant-trust', asOf, previousAsOf)];
+  if (previousAsOf === null)
+    return { comparison: empty, buyers: null, merchants: null, merchantsPublished: null, merchantModel: null };
+  const dates = [
+    await modelDates(wh, 'abuse-risk', asOf, previousAsOf),
+    await modelDates(wh, 'merchant-trust', asOf, previousAsOf),
+  ];
   const changed = dates.filter((d) => d.before !== null && d.now !== null && d.before !== d.now);
   let buyers = await published(wh, 'score_buyer_history', previousAsOf);
   const merchantsPublished = await published(wh, 'score_merchant_history', previousAsOf);

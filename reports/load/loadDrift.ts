@@ -8,7 +8,8 @@ import { daysBetween } from '../../data/time/isoDate.ts';
 import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
 
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)$/i;
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)$/i;
 
 export interface DriftSource {
   subject: string;
@@ -18,7 +19,10 @@ export interface DriftSource {
 }
 
 async function weekColumns(wh: Warehouse, table: HistoryTable, asOf: string): Promise<Record<string, unknown[]>> {
-  const reader = await wh.conn.runAndReadAll(readSql(new URL('../sql/report_history_week.sql', import.meta.url), historyTableSlot(table)), { as_of: asOf });
+  const reader = await wh.conn.runAndReadAll(
+    readSql(new URL('../sql/report_history_week.sql', import.meta.url), historyTableSlot(table)),
+    { as_of: asOf },
+  );
   return reader.getColumnsObjectJS() as Record<string, unknown[]>;
 }
 
@@ -40,10 +44,18 @@ function mean(values: readonly (number | null)[]): number | null {
 export async function loadDrift(wh: Warehouse, asOf: string, source: DriftSource): Promise<DriftSection> {
   const base = { subject: source.subject, currentAsOf: asOf };
   if (!(await wh.tableExists(source.table))) return { ...base, previousAsOf: null, rows: null };
-  const previousAsOf = (await wh.scalar<string | null>(readSql(new URL('../sql/report_previous_week.sql', import.meta.url), historyTableSlot(source.table)), { as_of: asOf })) ?? null;
+  const previousAsOf =
+    (await wh.scalar<string | null>(
+      readSql(new URL('../sql/report_previous_week.sql', import.meta.url), historyTableSlot(source.table)),
+      { as_of: asOf },
+    )) ?? null;
   if (!previousAsOf) return { ...base, previousAsOf: null, rows: [] };
-  const types = await wh.all(readSql(new URL('../sql/report_column_types.sql', import.meta.url)), { table: source.table });
-  const numeric = types.filter((t) => NUMERIC.test(String(t.data_type)) && !KEY_COLUMNS.has(String(t.column_name))).map((t) => String(t.column_name));
+  const types = await wh.all(readSql(new URL('../sql/report_column_types.sql', import.meta.url)), {
+    table: source.table,
+  });
+  const numeric = types
+    .filter((t) => NUMERIC.test(String(t.data_type)) && !KEY_COLUMNS.has(String(t.column_name)))
+    .map((t) => String(t.column_name));
   const wanted = source.columns ? numeric.filter((c) => source.columns!.includes(c)) : numeric;
   const columns = wanted.length ? wanted : numeric;
   const now = await weekColumns(wh, source.table, asOf);
@@ -57,7 +69,14 @@ export async function loadDrift(wh: Warehouse, asOf: string, source: DriftSource
     const age = AGE_FEATURE.test(c);
     const prev = toNumbers(before[c] ?? []).map((v) => (v !== null && age ? v + gap : v));
     const result = psi(prev, cur);
-    if (result) rows.push({ feature: c, psi: result.psi, previousMean: mean(prev), currentMean: mean(cur), ...(age ? { adjusted: `last week's values advanced ${gap} days` } : {}) });
+    if (result)
+      rows.push({
+        feature: c,
+        psi: result.psi,
+        previousMean: mean(prev),
+        currentMean: mean(cur),
+        ...(age ? { adjusted: `last week's values advanced ${gap} days` } : {}),
+      });
   }
   return { ...base, previousAsOf, rows };
 }

@@ -9,7 +9,9 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 async function actions(wh: Warehouse, asOf: string): Promise<MerchantOpsData['actions']> {
   if (!(await wh.tableExists('merchant_actions_recommended'))) return null;
-  const ran = await wh.scalar<bigint>('select count(*) from merchant_actions_recommended where as_of = $as_of::date', { as_of: asOf });
+  const ran = await wh.scalar<bigint>('select count(*) from merchant_actions_recommended where as_of = $as_of::date', {
+    as_of: asOf,
+  });
   const scored = (await wh.tableExists('merchant_scorecard'))
     ? await wh.scalar<bigint>('select count(*) from merchant_scorecard where as_of = $as_of::date', { as_of: asOf })
     : 0n;
@@ -99,8 +101,18 @@ export async function loadMerchantOps(wh: Warehouse, asOf: string): Promise<Merc
 }
 
 /** Weekly totals of the ledger for the weekly trust page; null when the govern stage has never run. */
-export async function loadCompensationTrend(wh: Warehouse, asOf: string, weeks: number): Promise<CompensationTrend | null> {
+export async function loadCompensationTrend(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+): Promise<CompensationTrend | null> {
   if (!(await wh.tableExists('merchant_compensation'))) return null;
   const raw = await wh.all(sql('report_compensation_trend.sql'), { as_of: asOf, weeks });
-  return { trend: raw.map((r) => ({ weekEnd: str(r.week_end), confirmed: numOrNull(r.confirmed), expected: numOrNull(r.expected) })) };
+  return {
+    trend: raw.map((r) => ({
+      weekEnd: str(r.week_end),
+      confirmed: numOrNull(r.confirmed),
+      expected: numOrNull(r.expected),
+    })),
+  };
 }

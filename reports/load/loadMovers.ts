@@ -31,9 +31,16 @@ export interface MoverOptions {
   minOrders: number;
 }
 
-export async function loadMovers(wh: Warehouse, asOf: string, prev: PreviousScores, opts: MoverOptions, access: ScoringAccess | null): Promise<MoversData | null> {
+export async function loadMovers(
+  wh: Warehouse,
+  asOf: string,
+  prev: PreviousScores,
+  opts: MoverOptions,
+  access: ScoringAccess | null,
+): Promise<MoversData | null> {
   const previousAsOf = prev.comparison.previousAsOf;
-  if (previousAsOf === null || prev.merchants === null || !(await wh.tableExists('score_merchant_history'))) return null;
+  if (previousAsOf === null || prev.merchants === null || !(await wh.tableExists('score_merchant_history')))
+    return null;
   const now = await wh.all(readSql(new URL('../sql/report_merchant_scores.sql', import.meta.url)), { as_of: asOf });
   if (now.length === 0) return null;
   const ordersNow = await ordersAt(wh, asOf);
@@ -46,7 +53,10 @@ export async function loadMovers(wh: Warehouse, asOf: string, prev: PreviousScor
     const before = prev.merchants.get(id);
     if (!before) continue;
     const o = [ordersNow?.get(id), ordersBefore?.get(id)];
-    if (isInactive(String(r.tier), o[0] ?? (ordersNow ? 0 : null)) || isInactive(before.tier, o[1] ?? (ordersBefore ? 0 : null))) {
+    if (
+      isInactive(String(r.tier), o[0] ?? (ordersNow ? 0 : null)) ||
+      isInactive(before.tier, o[1] ?? (ordersBefore ? 0 : null))
+    ) {
       excludedInactive++;
       continue;
     }
@@ -56,11 +66,28 @@ export async function loadMovers(wh: Warehouse, asOf: string, prev: PreviousScor
       continue;
     }
     const trustNow = num(r.trust);
-    moves.push({ merchantId: id, name: String(r.name), category: String(r.category), trustBefore: before.score, trustNow, tierBefore: before.tier, tierNow: String(r.tier), reasons: [], change: trustNow - before.score });
+    moves.push({
+      merchantId: id,
+      name: String(r.name),
+      category: String(r.category),
+      trustBefore: before.score,
+      trustNow,
+      tierBefore: before.tier,
+      tierNow: String(r.tier),
+      reasons: [],
+      change: trustNow - before.score,
+    });
   }
-  const byChange = (a: { change: number; merchantId: string }, b: { change: number; merchantId: string }) => a.change - b.change || (a.merchantId < b.merchantId ? -1 : 1);
-  const fallers = moves.filter((m) => m.change < -0.05).sort(byChange).slice(0, opts.n);
-  const risers = moves.filter((m) => m.change > 0.05).sort((a, b) => byChange(b, a)).slice(0, opts.n);
+  const byChange = (a: { change: number; merchantId: string }, b: { change: number; merchantId: string }) =>
+    a.change - b.change || (a.merchantId < b.merchantId ? -1 : 1);
+  const fallers = moves
+    .filter((m) => m.change < -0.05)
+    .sort(byChange)
+    .slice(0, opts.n);
+  const risers = moves
+    .filter((m) => m.change > 0.05)
+    .sort((a, b) => byChange(b, a))
+    .slice(0, opts.n);
   const model = prev.merchantModel;
   if (model && access) {
     const ids = [...fallers, ...risers].map((m) => m.merchantId);
@@ -70,15 +97,33 @@ export async function loadMovers(wh: Warehouse, asOf: string, prev: PreviousScor
     const entries = spec.features.map((f) => model.artifact.catalogue.find((c) => c.name === f) as CatalogueEntry);
     // How the model reads each feature, from an evenly spaced sample of this week's merchants.
     const step = Math.max(1, Math.floor(now.length / DIRECTION_SAMPLE));
-    const sample = await explainSnapshot(access, model, asOf, now.filter((_, i) => i % step === 0).map((r) => String(r.merchant_id)));
+    const sample = await explainSnapshot(
+      access,
+      model,
+      asOf,
+      now.filter((_, i) => i % step === 0).map((r) => String(r.merchant_id)),
+    );
     const directions = featureDirections([...sample.values()], entries.length);
     // Plain-terms directions are vocabulary, not model parameters: the current spec's apply to older artifacts too.
     const betterWhen = { ...MODEL_SPECS['merchant-trust'].betterWhen, ...spec.betterWhen };
-    for (const [list, direction] of [[fallers, 'up'], [risers, 'down']] as const) {
+    for (const [list, direction] of [
+      [fallers, 'up'],
+      [risers, 'down'],
+    ] as const) {
       for (const m of list) {
         const before = a.get(m.merchantId);
         const after = b.get(m.merchantId);
-        if (before && after) m.reasons = moveReasons({ entries, templates: spec.reasonTemplates, before, now: after, direction, directions, betterWhen, exclude: spec.notReasons });
+        if (before && after)
+          m.reasons = moveReasons({
+            entries,
+            templates: spec.reasonTemplates,
+            before,
+            now: after,
+            direction,
+            directions,
+            betterWhen,
+            exclude: spec.notReasons,
+          });
       }
     }
   }

@@ -10,15 +10,26 @@ import { psiAgainstProfile } from '../psi.ts';
 import type { TrainingComparison } from '../reportData.ts';
 import { historyTableSlot } from './historyTables.ts';
 
-const FEATURE_TABLES = { 'abuse-risk': 'feat_buyer_history', 'merchant-trust': 'feat_merchant_history' } as const;
+// Request risk is trained on request rows, not a weekly snapshot of a population: it has no week to compare here.
+const FEATURE_TABLES: Partial<Record<ArtifactSummary['model'], 'feat_buyer_history' | 'feat_merchant_history'>> = {
+  'abuse-risk': 'feat_buyer_history',
+  'merchant-trust': 'feat_merchant_history',
+};
 
 /** null when the artifact carries no training profile (written before profiles existed) or the week has no feature rows. */
-export async function loadTrainingComparison(wh: Warehouse, asOf: string, a: ArtifactSummary): Promise<TrainingComparison | null> {
+export async function loadTrainingComparison(
+  wh: Warehouse,
+  asOf: string,
+  a: ArtifactSummary,
+): Promise<TrainingComparison | null> {
   const profile = a.trainingProfile;
   if (!profile) return null;
   const table = FEATURE_TABLES[a.model];
-  if (!(await wh.tableExists(table))) return null;
-  const reader = await wh.conn.runAndReadAll(readSql(new URL('../sql/report_history_week.sql', import.meta.url), historyTableSlot(table)), { as_of: asOf });
+  if (!table || !(await wh.tableExists(table))) return null;
+  const reader = await wh.conn.runAndReadAll(
+    readSql(new URL('../sql/report_history_week.sql', import.meta.url), historyTableSlot(table)),
+    { as_of: asOf },
+  );
   const columns = reader.getColumnsObjectJS() as Record<string, unknown[]>;
   const rows = Object.values(columns)[0]?.length ?? 0;
   if (rows === 0) return null;
@@ -27,7 +38,9 @@ export async function loadTrainingComparison(wh: Warehouse, asOf: string, a: Art
   const features = profile.features
     .filter((f) => columns[f.name] !== undefined)
     .map((f) => {
-      const values = columns[f.name]!.map((v) => (v === null || v === undefined ? null : Number(v) - (AGE_FEATURE.test(f.name) ? ageShift : 0)));
+      const values = columns[f.name]!.map((v) =>
+        v === null || v === undefined ? null : Number(v) - (AGE_FEATURE.test(f.name) ? ageShift : 0),
+      );
       const unknownNow = values.filter((v) => !isKnown(v)).length / values.length;
       return { feature: f.name, unknownTraining: f.unknownShare, unknownNow, psi: psiAgainstProfile(f, values) };
     })
@@ -35,6 +48,10 @@ export async function loadTrainingComparison(wh: Warehouse, asOf: string, a: Art
   const now = await sourceRows(wh);
   const sources = Object.entries(profile.sources ?? {})
     .map(([t, training]) => ({ table: t, training, now: now[t] ?? 0 }))
-    .filter((s) => (s.training > 0) !== (s.now > 0));
-  return { sources, features, basis: `the training rows recorded in the artifact (${profile.rows.toLocaleString('en-US')} rows of ${a.trainingWindow.snapshots.length} weekly snapshots)` };
+    .filter((s) => s.training > 0 !== s.now > 0);
+  return {
+    sources,
+    features,
+    basis: `the training rows recorded in the artifact (${profile.rows.toLocaleString('en-US')} rows of ${a.trainingWindow.snapshots.length} weekly snapshots)`,
+  };
 }

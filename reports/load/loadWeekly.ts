@@ -2,7 +2,14 @@
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
-import type { CategoryStats, DataCoverage, FlaggedCount, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
+import type {
+  CategoryStats,
+  DataCoverage,
+  FlaggedCount,
+  TierCount,
+  WeeklyTrustData,
+  WeekStats,
+} from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { PreviousScores } from './loadComparison.ts';
 import { loadMovers } from './loadMovers.ts';
@@ -40,7 +47,11 @@ function weekStats(weekEnd: string, rows: readonly ActivityRow[], lossKnown: boo
   };
 }
 
-async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ rows: ActivityRow[]; firstScore: string | null }> {
+async function activity(
+  wh: Warehouse,
+  asOf: string,
+  weeks: number,
+): Promise<{ rows: ActivityRow[]; firstScore: string | null }> {
   const params = { as_of: asOf, weeks };
   const raw = await wh.all(readSql(new URL('../sql/report_week_activity.sql', import.meta.url)), params);
   const rows: ActivityRow[] = raw.map((r) => ({
@@ -53,7 +64,8 @@ async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ r
     loss: null,
   }));
   if (!(await wh.tableExists('score_buyer_history'))) return { rows, firstScore: null };
-  const firstScore = (await wh.scalar<string | null>(readSql(new URL('../sql/report_score_first_week.sql', import.meta.url)))) ?? null;
+  const firstScore =
+    (await wh.scalar<string | null>(readSql(new URL('../sql/report_score_first_week.sql', import.meta.url)))) ?? null;
   const losses = await wh.all(readSql(new URL('../sql/report_abuse_loss.sql', import.meta.url)), params);
   const byKey = new Map(rows.map((r) => [`${r.week_end}|${r.category}`, r]));
   for (const l of losses) {
@@ -66,9 +78,15 @@ async function activity(wh: Warehouse, asOf: string, weeks: number): Promise<{ r
 /** Last week's abuse loss per category under this week's model: its approved refund-only amounts × the rescored risks. */
 async function rescoredLoss(wh: Warehouse, weekEnd: string, rows: ActivityRow[], prev: PreviousScores): Promise<void> {
   if (!prev.buyers) return;
-  const requests = await wh.all(readSql(new URL('../sql/report_refund_only_week.sql', import.meta.url)), { week_end: weekEnd });
+  const requests = await wh.all(readSql(new URL('../sql/report_refund_only_week.sql', import.meta.url)), {
+    week_end: weekEnd,
+  });
   const byCategory = new Map<string, number>();
-  for (const r of requests) byCategory.set(String(r.category), (byCategory.get(String(r.category)) ?? 0) + num(r.amount) * (prev.buyers.get(String(r.buyer_id))?.score ?? 0));
+  for (const r of requests)
+    byCategory.set(
+      String(r.category),
+      (byCategory.get(String(r.category)) ?? 0) + num(r.amount) * (prev.buyers.get(String(r.buyer_id))?.score ?? 0),
+    );
   for (const row of rows) if (row.week_end === weekEnd) row.loss = byCategory.get(row.category) ?? 0;
 }
 
@@ -79,7 +97,11 @@ async function flaggedCount(wh: Warehouse, asOf: string, prev: PreviousScores): 
   if (!cur) return null;
   const published = rows.find((r) => r.as_of !== asOf);
   const comparable = prev.buyers ? [...prev.buyers.values()].filter((b) => b.tier === 'high').length : null;
-  return { current: num(cur.flagged), previous: comparable, previousPublished: published ? num(published.flagged) : null };
+  return {
+    current: num(cur.flagged),
+    previous: comparable,
+    previousPublished: published ? num(published.flagged) : null,
+  };
 }
 
 async function merchantTiers(wh: Warehouse, asOf: string, prev: PreviousScores): Promise<TierCount[] | null> {
@@ -87,7 +109,8 @@ async function merchantTiers(wh: Warehouse, asOf: string, prev: PreviousScores):
   const rows = await wh.all(readSql(new URL('../sql/report_merchant_tiers.sql', import.meta.url)), { as_of: asOf });
   const cur = rows.filter((r) => r.as_of === asOf);
   if (!cur.length) return null;
-  const count = (m: PreviousScores['merchants'], tier: string) => (m ? [...m.values()].filter((x) => x.tier === tier).length : null);
+  const count = (m: PreviousScores['merchants'], tier: string) =>
+    m ? [...m.values()].filter((x) => x.tier === tier).length : null;
   const seen = [...rows.map((r) => String(r.tier)), ...[...(prev.merchants?.values() ?? [])].map((m) => m.tier)];
   const tiers = [...MERCHANT_TIERS, ...new Set(seen.filter((t) => !(MERCHANT_TIERS as readonly string[]).includes(t)))];
   return tiers.map((tier) => ({
@@ -116,13 +139,24 @@ export async function loadWeekly(
   const { rows, firstScore } = await activity(wh, asOf, weeks);
   const previousEnd = addDays(asOf, -7);
   // Last week is compared under this week's model when it changed (its loss too), as every other comparison is.
-  if (prev.comparison.rescored && prev.comparison.previousAsOf === previousEnd && prev.comparison.changed.some((c) => c.model === 'abuse-risk')) {
+  if (
+    prev.comparison.rescored &&
+    prev.comparison.previousAsOf === previousEnd &&
+    prev.comparison.changed.some((c) => c.model === 'abuse-risk')
+  ) {
     await rescoredLoss(wh, previousEnd, rows, prev);
   }
   const weekEnds = Array.from({ length: weeks }, (_, i) => addDays(asOf, -7 * (weeks - 1 - i)));
   const lossKnown = (weekEnd: string) => firstScore !== null && firstScore <= weekEnd;
-  const all = weekEnds.map((w) => weekStats(w, rows.filter((r) => r.week_end === w), lossKnown(w)));
-  const dataEnd = (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
+  const all = weekEnds.map((w) =>
+    weekStats(
+      w,
+      rows.filter((r) => r.week_end === w),
+      lossKnown(w),
+    ),
+  );
+  const dataEnd =
+    (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
   const coverage: DataCoverage = {
     asOf,
     dataEnd,
@@ -130,12 +164,22 @@ export async function loadWeekly(
     previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2)),
   };
   const trend = all.slice(-shown);
-  const categories: CategoryStats[] = [...new Set(rows.filter((r) => r.week_end === asOf || r.week_end === previousEnd).map((r) => r.category))]
+  const categories: CategoryStats[] = [
+    ...new Set(rows.filter((r) => r.week_end === asOf || r.week_end === previousEnd).map((r) => r.category)),
+  ]
     .sort()
     .map((category) => ({
       category,
-      current: weekStats(asOf, rows.filter((r) => r.week_end === asOf && r.category === category), lossKnown(asOf)),
-      previous: weekStats(previousEnd, rows.filter((r) => r.week_end === previousEnd && r.category === category), lossKnown(previousEnd)),
+      current: weekStats(
+        asOf,
+        rows.filter((r) => r.week_end === asOf && r.category === category),
+        lossKnown(asOf),
+      ),
+      previous: weekStats(
+        previousEnd,
+        rows.filter((r) => r.week_end === previousEnd && r.category === category),
+        lossKnown(previousEnd),
+      ),
     }));
   const weekly: WeeklyTrustData = {
     asOf,

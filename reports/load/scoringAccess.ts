@@ -48,7 +48,12 @@ export async function scoreSnapshot(access: ScoringAccess, m: LoadedModel, asOf:
 }
 
 /** Values and TreeSHAP contributions of the given ids in the snapshot at `asOf` under `m` (ids missing from the snapshot are left out). */
-export async function explainSnapshot(access: ScoringAccess, m: LoadedModel, asOf: string, ids: readonly string[]): Promise<Map<string, WeekExplanation>> {
+export async function explainSnapshot(
+  access: ScoringAccess,
+  m: LoadedModel,
+  asOf: string,
+  ids: readonly string[],
+): Promise<Map<string, WeekExplanation>> {
   const snap = await access.loadFeatures(m.artifact.spec, asOf);
   const index = new Map(snap.ids.map((id, i) => [id, i]));
   const rows = ids.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
@@ -58,7 +63,10 @@ export async function explainSnapshot(access: ScoringAccess, m: LoadedModel, asO
   const ex = await m.forest.explainRowsAsync(columns, rows, { threads: access.threads });
   const F = columns.length;
   rows.forEach((row, j) => {
-    out.set(snap.ids[row]!, { values: columns.map((c) => c[row]!), contributions: ex.contributions.slice(j * F, (j + 1) * F) });
+    out.set(snap.ids[row]!, {
+      values: columns.map((c) => c[row]!),
+      contributions: ex.contributions.slice(j * F, (j + 1) * F),
+    });
   });
   return out;
 }

@@ -21,12 +21,23 @@ function median(values: number[]): number | null {
 export function weekCoverage(week: WeekStats, dataEnd: string | null, before: readonly WeekStats[]): WeekCoverage {
   const base = { weekStart: week.weekStart, weekEnd: week.weekEnd, orders: week.orders };
   if (dataEnd === null) return { ...base, status: 'future', cause: 'the warehouse holds no orders' };
-  if (dataEnd < week.weekStart) return { ...base, status: 'future', cause: `the warehouse's orders end on ${dataEnd} UTC, before the week starts` };
-  if (week.orders === 0) return { ...base, status: 'empty', cause: `no orders in the week although the warehouse holds orders up to ${dataEnd} UTC: that week's files are missing` };
+  if (dataEnd < week.weekStart)
+    return { ...base, status: 'future', cause: `the warehouse's orders end on ${dataEnd} UTC, before the week starts` };
+  if (week.orders === 0)
+    return {
+      ...base,
+      status: 'empty',
+      cause: `no orders in the week although the warehouse holds orders up to ${dataEnd} UTC: that week's files are missing`,
+    };
   if (dataEnd < `${addDays(week.weekEnd, -1)} 00:00`) {
     return { ...base, status: 'partial', cause: `the orders stop at ${dataEnd} UTC, before the last day of the week` };
   }
-  const usual = median(before.slice(-4).map((w) => w.orders).filter((o) => o > 0));
+  const usual = median(
+    before
+      .slice(-4)
+      .map((w) => w.orders)
+      .filter((o) => o > 0),
+  );
   if (usual !== null && week.orders < PARTIAL_SHARE * usual) {
     return {
       ...base,

@@ -15,7 +15,8 @@ export interface IndexEntry {
 
 export function renderIndex(asOf: string, entries: readonly IndexEntry[], ctx: PageContext): string {
   const cards = entries.map(
-    (e) => html`<a class="card" href="${e.file}"><h3>${e.title}</h3><p><strong>${e.audience}</strong></p><p>${e.description}</p><p class="muted">${e.status}</p></a>`,
+    (e) =>
+      html`<a class="card" href="${e.file}"><h3>${e.title}</h3><p><strong>${e.audience}</strong></p><p>${e.description}</p><p class="muted">${e.status}</p></a>`,
   );
   return renderPage({
     asOf,

@@ -9,7 +9,13 @@ import { renderKpis } from '../html/kpi.ts';
 import { renderPage } from '../html/page.ts';
 import { renderDefinitions, renderNotice, renderSection } from '../html/section.ts';
 import { renderTable } from '../html/table.ts';
-import type { CompensationRow, MerchantActionRow, MerchantOpsData, SpotCheckRow, StandardPassRate } from '../reportData.ts';
+import type {
+  CompensationRow,
+  MerchantActionRow,
+  MerchantOpsData,
+  SpotCheckRow,
+  StandardPassRate,
+} from '../reportData.ts';
 import { COMPENSATION_CSV, MERCHANT_ACTIONS_CSV, SPOT_CHECKS_CSV } from './merchantOpsCsv.ts';
 import { renderCoverageNotices } from '../html/dataNotice.ts';
 import type { PageContext } from './pageContext.ts';
@@ -19,7 +25,8 @@ const MAX_VIOLATIONS_SHOWN = 4;
 /** Ledger rows shown on the page; the CSV has every merchant and week. */
 const MAX_LEDGER_ROWS = 25;
 
-const merchantCell = (r: { name: string; merchantId: string }) => html`${r.name}<br><span class="id muted">${r.merchantId}</span>`;
+const merchantCell = (r: { name: string; merchantId: string }) =>
+  html`${r.name}<br><span class="id muted">${r.merchantId}</span>`;
 
 function violationList(v: readonly string[]): SafeHtml {
   if (v.length === 0) return html`<span class="muted">points expired</span>`;
@@ -31,7 +38,10 @@ function violationList(v: readonly string[]): SafeHtml {
 function changeCell(r: MerchantActionRow): SafeHtml {
   if (r.change === 'escalated') return html`▲ from ${actionLabel(r.previousAction)}`;
   if (r.change === 'de-escalated') return html`▼ from ${actionLabel(r.previousAction)}`;
-  const held = r.targetAction !== r.action ? html`<br><span class="muted">points support ${actionLabel(r.targetAction)}; one step a week</span>` : '';
+  const held =
+    r.targetAction !== r.action
+      ? html`<br><span class="muted">points support ${actionLabel(r.targetAction)}; one step a week</span>`
+      : '';
   return html`<span class="muted">unchanged</span>${held}`;
 }
 
@@ -43,9 +53,18 @@ function actionsTable(rows: readonly MerchantActionRow[], caption: string, empty
     columns: [
       { header: 'Merchant', cell: merchantCell },
       { header: 'Category', cell: (r) => r.category },
-      { header: 'Action', cell: (r) => html`${renderActionBadge(r.action)}${r.deadline ? html`<br><span class="muted">fix by ${r.deadline}</span>` : ''}` },
+      {
+        header: 'Action',
+        cell: (r) =>
+          html`${renderActionBadge(r.action)}${r.deadline ? html`<br><span class="muted">fix by ${r.deadline}</span>` : ''}`,
+      },
       { header: 'Since last week', cell: changeCell },
-      { header: 'Points', align: 'num', help: 'Active points (not yet expired); in brackets, earned this week', cell: (r) => html`${fmtNumber(r.pointsActive, 0)} <span class="muted">(+${fmtNumber(r.pointsWeek, 0)})</span>` },
+      {
+        header: 'Points',
+        align: 'num',
+        help: 'Active points (not yet expired); in brackets, earned this week',
+        cell: (r) => html`${fmtNumber(r.pointsActive, 0)} <span class="muted">(+${fmtNumber(r.pointsWeek, 0)})</span>`,
+      },
       { header: 'Violations behind it', className: 'wrap', cell: (r) => violationList(r.violations) },
     ],
   });
@@ -58,11 +77,23 @@ function headline(d: MerchantOpsData, actions: readonly MerchantActionRow[]): Sa
   const confirmed = thisWeek.reduce((s, r) => s + r.confirmedAmount, 0);
   const expected = thisWeek.reduce((s, r) => s + r.expectedAmount, 0);
   return renderKpis([
-    { label: 'Merchants with an action', value: fmtInt(acting.length), note: `${fmtInt(acting.filter((r) => r.action === 'warning').length)} of them warnings` },
+    {
+      label: 'Merchants with an action',
+      value: fmtInt(acting.length),
+      note: `${fmtInt(acting.filter((r) => r.action === 'warning').length)} of them warnings`,
+    },
     { label: 'Escalated since last week', value: fmtInt(actions.filter((r) => r.change === 'escalated').length) },
     { label: 'Suspension or closure', value: fmtInt(severe.length), note: 'recommended this week' },
-    { label: 'Spot checks', value: d.spotChecks ? fmtInt(d.spotChecks.rows.length) : fmtInt(null), note: d.spotChecks ? `of ${fmtInt(d.spotChecks.population)} active merchants` : undefined },
-    { label: 'Compensation this week', value: fmtMoney(confirmed), note: `confirmed abuse; ${fmtMoney(expected)} more expected` },
+    {
+      label: 'Spot checks',
+      value: d.spotChecks ? fmtInt(d.spotChecks.rows.length) : fmtInt(null),
+      note: d.spotChecks ? `of ${fmtInt(d.spotChecks.population)} active merchants` : undefined,
+    },
+    {
+      label: 'Compensation this week',
+      value: fmtMoney(confirmed),
+      note: `confirmed abuse; ${fmtMoney(expected)} more expected`,
+    },
   ]);
 }
 
@@ -72,7 +103,12 @@ function actionsSection(actions: readonly MerchantActionRow[]): SafeHtml {
     .map((a) => actions.filter((r) => r.action === a))
     .filter((rows) => rows.length > 0)
     .map((rows) => actionsTable(rows, `${actionLabel(rows[0]!.action)} (${fmtInt(rows.length)})`, ''));
-  if (parts.length === 0) return renderNotice('info', 'no merchant needs an action this week', 'No standard failed often enough to earn points that are still active.');
+  if (parts.length === 0)
+    return renderNotice(
+      'info',
+      'no merchant needs an action this week',
+      'No standard failed often enough to earn points that are still active.',
+    );
   return html`${parts}`;
 }
 
@@ -92,7 +128,14 @@ function spotSection(d: NonNullable<MerchantOpsData['spotChecks']>): SafeHtml {
       { header: 'Inclusion probability', align: 'num', cell: (r) => fmtNumber(r.inclusionProbability, 3) },
       { header: 'Weight 1/π', align: 'num', cell: (r) => fmtNumber(1 / r.inclusionProbability, 1) },
       { header: 'Trust', align: 'num', cell: (r) => fmtNumber(r.trust, 1) },
-      { header: 'Failed this week', className: 'wrap', cell: (r) => (r.failedStandards.length ? r.failedStandards.map((s) => standardById(s)?.label ?? s).join(', ') : html`<span class="muted">none</span>`) },
+      {
+        header: 'Failed this week',
+        className: 'wrap',
+        cell: (r) =>
+          r.failedStandards.length
+            ? r.failedStandards.map((s) => standardById(s)?.label ?? s).join(', ')
+            : html`<span class="muted">none</span>`,
+      },
     ],
   });
   return html`<p>${fmtInt(d.riskDraws)} drawn with probability proportional to risk, ${fmtInt(d.randomDraws)} uniformly from the other ${fmtInt(d.population - d.riskDraws)} of ${fmtInt(d.population)} active merchants, so every merchant can be checked. Export: <a href="${SPOT_CHECKS_CSV}">${SPOT_CHECKS_CSV}</a> (with an empty <code>inspection_result</code> column for the team).</p>${table}`;
@@ -105,10 +148,18 @@ function limitText(r: StandardPassRate, unit: 'hours' | 'share'): string {
 
 function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
   const present = new Set(rows.map((r) => r.category));
-  const categories = [...CATEGORIES.filter((c) => present.has(c)), ...[...present].filter((c) => c !== 'all' && !(CATEGORIES as readonly string[]).includes(c)).sort(), 'all'];
+  const categories = [
+    ...CATEGORIES.filter((c) => present.has(c)),
+    ...[...present].filter((c) => c !== 'all' && !(CATEGORIES as readonly string[]).includes(c)).sort(),
+    'all',
+  ];
   const known = STANDARDS.map((s) => s.id);
-  const standards = [...known.filter((id) => rows.some((r) => r.standard === id)), ...[...new Set(rows.map((r) => r.standard))].filter((s) => !known.includes(s)).sort()];
-  const get = (standard: string, category: string) => rows.find((r) => r.standard === standard && r.category === category);
+  const standards = [
+    ...known.filter((id) => rows.some((r) => r.standard === id)),
+    ...[...new Set(rows.map((r) => r.standard))].filter((s) => !known.includes(s)).sort(),
+  ];
+  const get = (standard: string, category: string) =>
+    rows.find((r) => r.standard === standard && r.category === category);
   const cell = (r: StandardPassRate | undefined): SafeHtml => {
     if (!r || r.judged === 0) return html`<span class="muted">—</span>`;
     return html`${fmtPct(r.passed / r.judged, 0)}<br><span class="muted">of ${fmtInt(r.judged)}</span>`;
@@ -125,8 +176,17 @@ function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
         },
       },
       { header: 'Area', cell: (s) => standardById(s)?.area ?? '' },
-      ...categories.map((c) => ({ header: c === 'all' ? 'All merchants' : c, align: 'num' as const, cell: (s: string) => cell(get(s, c)) })),
-      { header: 'No verdict', align: 'num', help: 'Merchants with some cases, but fewer than the minimum', cell: (s: string) => fmtInt(get(s, 'all')?.tooFew) },
+      ...categories.map((c) => ({
+        header: c === 'all' ? 'All merchants' : c,
+        align: 'num' as const,
+        cell: (s: string) => cell(get(s, c)),
+      })),
+      {
+        header: 'No verdict',
+        align: 'num',
+        help: 'Merchants with some cases, but fewer than the minimum',
+        cell: (s: string) => fmtInt(get(s, 'all')?.tooFew),
+      },
     ],
   });
 }
@@ -139,11 +199,30 @@ function ledgerSection(d: MerchantOpsData, rows: readonly CompensationRow[]): Sa
     empty: 'No refund-only money paid to abusers this week.',
     columns: [
       { header: 'Merchant', cell: merchantCell },
-      { header: 'Confirmed', align: 'num', help: 'Paid for kept goods to buyers with a confirmed-abuse verdict', cell: (r) => html`${fmtAmount(r.confirmedAmount)}<br><span class="muted">${fmtInt(r.confirmedRequests)} requests</span>` },
-      { header: 'Expected', align: 'num', help: 'Paid to other buyers, weighted by their abuse risk', cell: (r) => html`${fmtAmount(r.expectedAmount)}<br><span class="muted">${fmtInt(r.expectedRequests)} requests</span>` },
+      {
+        header: 'Confirmed',
+        align: 'num',
+        help: 'Paid for kept goods to buyers with a confirmed-abuse verdict',
+        cell: (r) =>
+          html`${fmtAmount(r.confirmedAmount)}<br><span class="muted">${fmtInt(r.confirmedRequests)} requests</span>`,
+      },
+      {
+        header: 'Expected',
+        align: 'num',
+        help: 'Paid to other buyers, weighted by their abuse risk',
+        cell: (r) =>
+          html`${fmtAmount(r.expectedAmount)}<br><span class="muted">${fmtInt(r.expectedRequests)} requests</span>`,
+      },
       { header: 'Confirmed so far', align: 'num', cell: (r) => fmtAmount(r.cumulativeConfirmed) },
       { header: 'Expected so far', align: 'num', cell: (r) => fmtAmount(r.cumulativeExpected) },
-      { header: 'Confirmed requests', className: 'wrap', cell: (r) => (r.confirmedRequestIds.length ? html`<span class="id">${r.confirmedRequestIds.join(', ')}</span>` : html`<span class="muted">—</span>`) },
+      {
+        header: 'Confirmed requests',
+        className: 'wrap',
+        cell: (r) =>
+          r.confirmedRequestIds.length
+            ? html`<span class="id">${r.confirmedRequestIds.join(', ')}</span>`
+            : html`<span class="muted">—</span>`,
+      },
     ],
   });
   const more = thisWeek.length - shown.length;
@@ -154,7 +233,11 @@ function ledgerSection(d: MerchantOpsData, rows: readonly CompensationRow[]): Sa
 export function renderMerchantOperations(d: MerchantOpsData, ctx?: PageContext): string {
   let body: SafeHtml;
   if (d.actions === null) {
-    body = renderNotice('missing', 'no merchant governance for this week', html`Run <code>trustlens govern --as-of ${d.asOf}</code> (after <code>trustlens score</code>) to compute the scorecards, the penalty ladder, the spot checks and the ledger.`);
+    body = renderNotice(
+      'missing',
+      'no merchant governance for this week',
+      html`Run <code>trustlens govern --as-of ${d.asOf}</code> (after <code>trustlens score</code>) to compute the scorecards, the penalty ladder, the spot checks and the ledger.`,
+    );
   } else {
     const actions = d.actions;
     body = html`${headline(d, actions)}
@@ -164,13 +247,37 @@ ${renderSection('spot-checks', 'Spot checks', d.spotChecks ? spotSection(d.spotC
 ${renderSection('standards', 'Scorecard standards: pass rates by category', d.standards ? standardsSection(d.standards) : renderNotice('missing', 'no scorecard for this week', ''), 'Share of merchants that passed each standard this week, by main category, among merchants with enough cases for a verdict. Requests, tickets and reviews of buyers flagged as abusers at the time are left out, so a shop is not judged on its abusers.')}
 ${renderSection('ledger', 'Compensation ledger', d.ledger ? ledgerSection(d, d.ledger) : renderNotice('missing', 'no compensation ledger', ''), html`Refund-only money paid this week for goods buyers kept: to buyers with a confirmed-abuse verdict (what the platform owes the merchant), and the risk-weighted expected amount for the rest. Every week and merchant: <a href="${COMPENSATION_CSV}">${COMPENSATION_CSV}</a>.`)}`;
   }
-  const defs = renderSection('definitions', 'Definitions', renderDefinitions([
-    { term: 'Scorecard', definition: 'Each week, every standard is judged on the cases of the window before the date (config govern.windowDays): the merchant’s value, its category’s median, the cases behind it, and pass or fail; fewer cases than the standard’s minimum give no verdict.' },
-    { term: 'Points', definition: 'A failed standard earns its points (govern.standards.*.points), multiplied when the same standard failed within the repeat window; points expire after govern.ladder.decayWeeks weeks.' },
-    { term: 'Ladder', definition: 'warning → rectification with a deadline → demotion in search → point deduction → suspension → closure, by active points (govern.ladder.*Points); at most govern.ladder.maxStepsPerWeek steps up a week, straight down when points expire.' },
-    { term: 'Inclusion probability', definition: 'The chance this week’s design picks the merchant. With inspection results y (1 = failed), the platform-wide failure rate is estimated by (1/N) Σ y / π over the sample (Horvitz–Thompson), N the active merchants.' },
-    { term: 'Compensation', definition: 'Confirmed: refund-only money paid for kept goods to buyers with a confirmed-abuse verdict, known at the as-of date. Expected: the same for other buyers × their latest abuse risk. Past weeks are restated as verdicts arrive.' },
-  ]));
+  const defs = renderSection(
+    'definitions',
+    'Definitions',
+    renderDefinitions([
+      {
+        term: 'Scorecard',
+        definition:
+          'Each week, every standard is judged on the cases of the window before the date (config govern.windowDays): the merchant’s value, its category’s median, the cases behind it, and pass or fail; fewer cases than the standard’s minimum give no verdict.',
+      },
+      {
+        term: 'Points',
+        definition:
+          'A failed standard earns its points (govern.standards.*.points), multiplied when the same standard failed within the repeat window; points expire after govern.ladder.decayWeeks weeks.',
+      },
+      {
+        term: 'Ladder',
+        definition:
+          'warning → rectification with a deadline → demotion in search → point deduction → suspension → closure, by active points (govern.ladder.*Points); at most govern.ladder.maxStepsPerWeek steps up a week, straight down when points expire.',
+      },
+      {
+        term: 'Inclusion probability',
+        definition:
+          'The chance this week’s design picks the merchant. With inspection results y (1 = failed), the platform-wide failure rate is estimated by (1/N) Σ y / π over the sample (Horvitz–Thompson), N the active merchants.',
+      },
+      {
+        term: 'Compensation',
+        definition:
+          'Confirmed: refund-only money paid for kept goods to buyers with a confirmed-abuse verdict, known at the as-of date. Expected: the same for other buyers × their latest abuse risk. Past weeks are restated as verdicts arrive.',
+      },
+    ]),
+  );
   return renderPage({
     asOf: d.asOf,
     page: 'merchant-operations',

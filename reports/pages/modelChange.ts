@@ -16,16 +16,37 @@ interface Row {
 }
 
 function splitTable(rows: Row[]): SafeHtml {
-  const diff = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? '—' : fmtSigned(a - b, 0));
+  const diff = (a: number | null | undefined, b: number | null | undefined) =>
+    a === null || a === undefined || b === null || b === undefined ? '—' : fmtSigned(a - b, 0);
   return renderTable<Row>({
     rows,
     columns: [
       { header: '', cell: (r) => r.label },
-      { header: 'Last week, old model', align: 'num', help: 'as published last week', cell: (r) => fmtInt(r.published) },
-      { header: 'Last week, new model', align: 'num', help: 'last week’s data scored with this week’s model', cell: (r) => fmtInt(r.rescored) },
+      {
+        header: 'Last week, old model',
+        align: 'num',
+        help: 'as published last week',
+        cell: (r) => fmtInt(r.published),
+      },
+      {
+        header: 'Last week, new model',
+        align: 'num',
+        help: 'last week’s data scored with this week’s model',
+        cell: (r) => fmtInt(r.rescored),
+      },
       { header: 'This week', align: 'num', cell: (r) => fmtInt(r.current) },
-      { header: 'Model’s part', align: 'num', help: 'last week under this week’s model − last week as published', cell: (r) => diff(r.rescored, r.published) },
-      { header: 'Data’s part', align: 'num', help: 'this week − last week under this week’s model', cell: (r) => diff(r.current, r.rescored) },
+      {
+        header: 'Model’s part',
+        align: 'num',
+        help: 'last week under this week’s model − last week as published',
+        cell: (r) => diff(r.rescored, r.published),
+      },
+      {
+        header: 'Data’s part',
+        align: 'num',
+        help: 'this week − last week under this week’s model',
+        cell: (r) => diff(r.current, r.rescored),
+      },
     ],
   });
 }
@@ -34,7 +55,10 @@ function splitTable(rows: Row[]): SafeHtml {
 export function renderModelChange(d: WeeklyTrustData): SafeHtml | '' {
   const c = d.comparison;
   if (c.changed.length === 0) return '';
-  const which = c.changed.map((m) => html`the ${MODEL_WORDS[m.model] ?? m.model} model was retrained as of ${m.now} (last week’s scores came from the model of ${m.before})`);
+  const which = c.changed.map(
+    (m) =>
+      html`the ${MODEL_WORDS[m.model] ?? m.model} model was retrained as of ${m.now} (last week’s scores came from the model of ${m.before})`,
+  );
   const list = which.length === 1 ? which[0]! : html`${which[0]!}, and ${which[1]!}`;
   if (!c.rescored) {
     return renderNotice(
@@ -45,10 +69,21 @@ export function renderModelChange(d: WeeklyTrustData): SafeHtml | '' {
   }
   const rows: Row[] = [];
   if (d.flagged && c.changed.some((m) => m.model === 'abuse-risk')) {
-    rows.push({ label: 'Accounts flagged (high risk)', published: d.flagged.previousPublished, rescored: d.flagged.previous, current: d.flagged.current });
+    rows.push({
+      label: 'Accounts flagged (high risk)',
+      published: d.flagged.previousPublished,
+      rescored: d.flagged.previous,
+      current: d.flagged.current,
+    });
   }
   if (d.merchantTiers && c.changed.some((m) => m.model === 'merchant-trust')) {
-    for (const t of d.merchantTiers) rows.push({ label: html`Merchants ${renderTierBadge(t.tier)}`, published: t.previousPublished, rescored: t.previous, current: t.current });
+    for (const t of d.merchantTiers)
+      rows.push({
+        label: html`Merchants ${renderTierBadge(t.tier)}`,
+        published: t.previousPublished,
+        rescored: t.previous,
+        current: t.current,
+      });
   }
   return renderNotice(
     'info',

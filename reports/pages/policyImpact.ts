@@ -39,41 +39,93 @@ function lookupOf(results: readonly SimResult[]): Lookup {
 function cell(r: SimResult | undefined, metric: string, base: SimResult | undefined, isBaseline: boolean): SafeHtml {
   if (!r) return html`<span class="muted">—</span>`;
   const info = simMetricInfo(metric);
-  const interval = r.lo !== null && r.hi !== null ? html`<span class="interval">95% ${info.format(r.lo)} – ${info.format(r.hi)}</span>` : '';
+  const interval =
+    r.lo !== null && r.hi !== null
+      ? html`<span class="interval">95% ${info.format(r.lo)} – ${info.format(r.hi)}</span>`
+      : '';
   // Differences in the metric's own unit: a relative change from a status quo of zero would be undefined.
-  const delta = !isBaseline && base ? html`${interval ? '' : html`<br>`}${renderDelta(computeDelta(r.value, base.value, { kind: 'absolute', higherIsBetter: info.higherIsBetter, format: info.formatDiff ?? ((m) => info.format(m)) }), '')}` : '';
-  const rise = metric === 'refund_paid' && !isBaseline && base && r.value > base.value ? html`<span class="footnote-mark" title="${REFUNDS_PAID_RISE}"> *</span>` : '';
+  const delta =
+    !isBaseline && base
+      ? html`${interval ? '' : html`<br>`}${renderDelta(computeDelta(r.value, base.value, { kind: 'absolute', higherIsBetter: info.higherIsBetter, format: info.formatDiff ?? ((m) => info.format(m)) }), '')}`
+      : '';
+  const rise =
+    metric === 'refund_paid' && !isBaseline && base && r.value > base.value
+      ? html`<span class="footnote-mark" title="${REFUNDS_PAID_RISE}"> *</span>`
+      : '';
   return html`${info.format(r.value)}${rise}${interval}${delta}`;
 }
 
-function scenarioTable(scenarios: readonly string[], baseline: string, segment: string, metrics: readonly string[], get: Lookup): SafeHtml {
-  const risers = scenarios.filter((s) => s !== baseline && (get(s, segment, 'refund_paid')?.value ?? 0) > (get(baseline, segment, 'refund_paid')?.value ?? Infinity));
+function scenarioTable(
+  scenarios: readonly string[],
+  baseline: string,
+  segment: string,
+  metrics: readonly string[],
+  get: Lookup,
+): SafeHtml {
+  const risers = scenarios.filter(
+    (s) =>
+      s !== baseline &&
+      (get(s, segment, 'refund_paid')?.value ?? 0) > (get(baseline, segment, 'refund_paid')?.value ?? Infinity),
+  );
   const table = renderTable<string>({
     rows: metrics,
     className: 'scenarios',
     columns: [
-      { header: 'Metric', className: 'metric', cell: (m) => html`<a href="#metric-${m}" title="${simMetricInfo(m).description}">${simMetricInfo(m).label}</a>` },
-      ...scenarios.map((s) => ({ header: s === baseline ? `${s} (baseline)` : s, align: 'num' as const, cell: (m: string) => cell(get(s, segment, m), m, get(baseline, segment, m), s === baseline) })),
+      {
+        header: 'Metric',
+        className: 'metric',
+        cell: (m) => html`<a href="#metric-${m}" title="${simMetricInfo(m).description}">${simMetricInfo(m).label}</a>`,
+      },
+      ...scenarios.map((s) => ({
+        header: s === baseline ? `${s} (baseline)` : s,
+        align: 'num' as const,
+        cell: (m: string) => cell(get(s, segment, m), m, get(baseline, segment, m), s === baseline),
+      })),
     ],
   });
-  const note = risers.length ? html`<p class="footnote">* Refunds paid is higher than under ${baseline} for ${risers.join(', ')}. ${REFUNDS_PAID_RISE}</p>` : '';
+  const note = risers.length
+    ? html`<p class="footnote">* Refunds paid is higher than under ${baseline} for ${risers.join(', ')}. ${REFUNDS_PAID_RISE}</p>`
+    : '';
   return html`${table}${note}`;
 }
 
-function segmentTable(kind: string, segments: readonly string[], scenarios: readonly string[], baseline: string, metric: string, get: Lookup): SafeHtml {
+function segmentTable(
+  kind: string,
+  segments: readonly string[],
+  scenarios: readonly string[],
+  baseline: string,
+  metric: string,
+  get: Lookup,
+): SafeHtml {
   return renderTable<string>({
     caption: simMetricInfo(metric).label,
     rows: segments,
     columns: [
       { header: kind, cell: (seg) => segmentLabel(seg) },
-      ...scenarios.map((s) => ({ header: s, align: 'num' as const, cell: (seg: string) => cell(get(s, seg, metric), metric, get(baseline, seg, metric), s === baseline) })),
+      ...scenarios.map((s) => ({
+        header: s,
+        align: 'num' as const,
+        cell: (seg: string) => cell(get(s, seg, metric), metric, get(baseline, seg, metric), s === baseline),
+      })),
     ],
   });
 }
 
-function segmentSection(prefix: string, kind: string, results: readonly SimResult[], scenarios: readonly string[], baseline: string, get: Lookup): SafeHtml {
+function segmentSection(
+  prefix: string,
+  kind: string,
+  results: readonly SimResult[],
+  scenarios: readonly string[],
+  baseline: string,
+  get: Lookup,
+): SafeHtml {
   const segments = [...new Set(results.filter((r) => r.segment.startsWith(`${prefix}=`)).map((r) => r.segment))].sort();
-  if (segments.length === 0) return renderNotice('info', `no ${kind.toLowerCase()} breakdown`, 'The simulate stage wrote no results for this segment.');
+  if (segments.length === 0)
+    return renderNotice(
+      'info',
+      `no ${kind.toLowerCase()} breakdown`,
+      'The simulate stage wrote no results for this segment.',
+    );
   const labels = segments.map(segmentLabel);
   const parts: SafeHtml[] = [];
   const charts: SafeHtml[] = [];
@@ -86,7 +138,13 @@ function segmentSection(prefix: string, kind: string, results: readonly SimResul
         id: `${prefix.replace(/_/g, '-')}-${metric.replace(/_/g, '-')}`,
         title: `${info.label} by ${kind.toLowerCase()}`,
         subtitle: 'Dot = estimate; line = 95% interval.',
-        points: rows.map((r) => ({ segment: segmentLabel(r.segment), scenario: r.scenario, value: r.value, lo: r.lo, hi: r.hi })),
+        points: rows.map((r) => ({
+          segment: segmentLabel(r.segment),
+          scenario: r.scenario,
+          value: r.value,
+          lo: r.lo,
+          hi: r.hi,
+        })),
         baseline,
         xLabel: info.label,
         xFormat: info.tickFormat,
@@ -98,19 +156,34 @@ function segmentSection(prefix: string, kind: string, results: readonly SimResul
   return html`<div class="charts">${charts}</div>${parts}`;
 }
 
-function tradeoff(results: readonly SimResult[], scenarios: readonly string[], baseline: string, get: Lookup, segment = 'overall'): SafeHtml {
+function tradeoff(
+  results: readonly SimResult[],
+  scenarios: readonly string[],
+  baseline: string,
+  get: Lookup,
+  segment = 'overall',
+): SafeHtml {
   const stopped = pickMetric(results, ABUSE_STOPPED);
   const points = scenarios.flatMap((s) => {
     const x = get(s, segment, 'honest_burdened_rate');
     const y = get(s, segment, stopped);
     return x && y ? [{ scenario: s, x: x.value, xLo: x.lo, xHi: x.hi, y: y.value, yLo: y.lo, yHi: y.hi }] : [];
   });
-  if (points.length === 0) return renderNotice('info', 'no trade-off data', 'The simulation did not report abuse stopped and honest buyers burdened.');
+  if (points.length === 0)
+    return renderNotice(
+      'info',
+      'no trade-off data',
+      'The simulation did not report abuse stopped and honest buyers burdened.',
+    );
   const workload = scenarios.flatMap((s) => {
     const r = get(s, segment, 'review_workload');
     return r ? [{ label: s, value: r.value }] : [];
   });
-  const capacities = [...new Set(scenarios.map((s) => get(s, segment, 'review_capacity')?.value).filter((v): v is number => v !== undefined))];
+  const capacities = [
+    ...new Set(
+      scenarios.map((s) => get(s, segment, 'review_capacity')?.value).filter((v): v is number => v !== undefined),
+    ),
+  ];
   return html`<div class="charts">${tradeoffChart({
     id: 'tradeoff',
     title: 'Abuse stopped vs honest buyers burdened',
@@ -126,7 +199,9 @@ function tradeoff(results: readonly SimResult[], scenarios: readonly string[], b
       ? barRankChart({
           id: 'review-workload',
           title: 'Manual reviews per week',
-          subtitle: capacities.length ? `Dashed line: the policies’ review capacity (${capacities.map((c) => fmtInt(c)).join(', ')} a week).` : 'No policy sets a review capacity.',
+          subtitle: capacities.length
+            ? `Dashed line: the policies’ review capacity (${capacities.map((c) => fmtInt(c)).join(', ')} a week).`
+            : 'No policy sets a review capacity.',
           bars: workload,
           keepOrder: true,
           xLabel: 'reviews per week',
@@ -139,7 +214,8 @@ function tradeoff(results: readonly SimResult[], scenarios: readonly string[], b
 
 function scenarioCard(s: ScenarioInfo | undefined, name: string, baseline: string): SafeHtml {
   const title = html`<h3>${name}${name === baseline ? ' (baseline)' : ''}</h3>`;
-  if (!s) return html`<div class="scenario">${title}<p class="muted">Replayed for this date but not in config simulate.policies, so its policy file is not known here: see the file you passed to <code>trustlens simulate --policy</code>.</p></div>`;
+  if (!s)
+    return html`<div class="scenario">${title}<p class="muted">Replayed for this date but not in config simulate.policies, so its policy file is not known here: see the file you passed to <code>trustlens simulate --policy</code>.</p></div>`;
   return html`<div class="scenario">${title}${s.description ? html`<p>${s.description}</p>` : ''}<ol class="rules">${s.rules.map((r) => html`<li>${r}</li>`)}</ol><ul class="settings">${s.settings.map((x) => html`<li>${x}</li>`)}</ul><p class="muted">From <code>${s.file}</code>; the first rule that matches decides.</p></div>`;
 }
 
@@ -149,7 +225,13 @@ function scenariosSection(d: PolicyImpactData, names: readonly string[]): SafeHt
   const weeks = w
     ? html`<p class="intro">Replayed: the refund requests of the ${fmtInt(w.weeks.length)} weeks ${fmtWeek(w.from, w.to)} (${fmtInt(total)} requests), each judged with the buyer and merchant scores of the week before it. Requests per week: ${w.weeks.map((x, i) => html`${i ? ', ' : ''}<span class="nowrap">${addDays(x.weekEnd, -7)}: ${fmtInt(x.requests)}</span>`)}.</p>`
     : '';
-  return html`${weeks}<div class="scenario-list">${names.map((n) => scenarioCard(d.scenarios.find((s) => s.name === n), n, d.baseline))}</div>`;
+  return html`${weeks}<div class="scenario-list">${names.map((n) =>
+    scenarioCard(
+      d.scenarios.find((s) => s.name === n),
+      n,
+      d.baseline,
+    ),
+  )}</div>`;
 }
 
 export function renderPolicyImpact(d: PolicyImpactData, ctx: PageContext): string {
@@ -159,7 +241,9 @@ export function renderPolicyImpact(d: PolicyImpactData, ctx: PageContext): strin
   const found = [...new Set(results.map((r) => r.scenario))];
   const all = [...new Set([...configured, ...found])];
   const names = all.includes(d.baseline) ? [d.baseline, ...all.filter((s) => s !== d.baseline).sort()] : all.sort();
-  const requests = results.filter((r) => r.segment === 'overall' && r.metric === 'requests').reduce((m, r) => Math.max(m, r.value), 0);
+  const requests = results
+    .filter((r) => r.segment === 'overall' && r.metric === 'requests')
+    .reduce((m, r) => Math.max(m, r.value), 0);
   if (!d.results || d.results.length === 0) {
     body = html`${renderNotice('missing', 'no simulation results for this week', html`Run <code>trustlens simulate --as-of ${d.asOf}</code> to replay the refund policies, then build the report again.`)}${
       names.length ? renderSection('scenarios', 'Scenarios configured', scenariosSection(d, names)) : ''
@@ -207,4 +291,3 @@ ${renderSection('by-merchant-tier', 'By merchant tier', segmentSection('merchant
     body: html`${body}${defs}`,
   });
 }
-

@@ -12,7 +12,7 @@ import { renderCoverageNotices } from '../html/dataNotice.ts';
 import { currencyNote } from '../html/currencyNote.ts';
 import { queueCoverageChart } from '../charts/queueCoverageChart.ts';
 import { toCsv, type CsvColumn } from '../csv/toCsv.ts';
-import type { HandledAccount, RiskQueueData, RiskQueueRow } from '../reportData.ts';
+import type { RiskQueueData, RiskQueueHandledRow, RiskQueueRow, RiskQueueSummary } from '../reportData.ts';
 import type { PageContext } from './pageContext.ts';
 
 export const RISK_QUEUE_CSV = 'risk-queue.csv';
@@ -54,7 +54,9 @@ function linked(r: RiskQueueRow): SafeHtml {
 }
 
 function buyerCell(r: RiskQueueRow, notebookUrl: string | null): SafeHtml {
-  const investigate = notebookUrl ? html`<br><a class="investigate" href="${`${notebookUrl}?buyer=${encodeURIComponent(r.buyerId)}`}" title="Open the investigate-buyer notebook with this account selected">investigate</a>` : '';
+  const investigate = notebookUrl
+    ? html`<br><a class="investigate" href="${`${notebookUrl}?buyer=${encodeURIComponent(r.buyerId)}`}" title="Open the investigate-buyer notebook with this account selected">investigate</a>`
+    : '';
   return html`<a class="id" href="#${buyerAnchor(r.buyerId)}">${r.buyerId}</a>${investigate}`;
 }
 
@@ -68,26 +70,70 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number, notebookUrl
     columns: [
       { header: 'Rank', align: 'num', cell: (r) => fmtInt(r.rank) },
       { header: 'Buyer', className: 'buyer', cell: (r) => buyerCell(r, notebookUrl) },
-      { header: 'Risk', align: 'num', help: 'Calibrated probability of refund-only abuse', cell: (r) => fmtProb(r.risk) },
+      {
+        header: 'Risk',
+        align: 'num',
+        help: 'Calibrated probability of refund-only abuse',
+        cell: (r) => fmtProb(r.risk),
+      },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
-      { header: withUnit('Expected loss'), align: 'num', help: 'risk × refund-only amount, last 30 days', cell: (r) => fmtAmount(r.expectedLoss) },
+      {
+        header: withUnit('Expected loss'),
+        align: 'num',
+        help: 'risk × refund-only money a month (30 days, or the 90-day monthly average if larger)',
+        cell: (r) => fmtAmount(r.expectedLoss),
+      },
       { header: withUnit('Refund-only 30 d'), align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
-      { header: 'Reasons', className: 'wrap', cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>` },
+      {
+        header: 'Reasons',
+        className: 'wrap',
+        cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
+      },
       { header: 'Linked accounts', className: 'linked', cell: linked },
     ],
   });
 }
 
-function handledSection(handled: readonly HandledAccount[]): SafeHtml {
-  return renderTable<HandledAccount>({
-    rows: handled,
-    empty: 'No account was left out as already handled this week.',
+/** The one sentence that says how the queue is ranked and who may enter it. */
+export function rankingSentence(s: RiskQueueSummary | null | undefined): string {
+  const floors = s
+    ? ` among accounts with risk ≥ ${s.minRisk} and expected loss ≥ ${fmtAmount(s.minExpectedLoss)}`
+    : '';
+  return (
+    `Ranked by expected loss — risk × the buyer’s refund-only money a month (the larger of the last 30 days and the 90-day monthly average) — largest first${floors}, ` +
+    'leaving out accounts already confirmed or under investigation (listed apart below); ties by risk, then id.'
+  );
+}
+
+function shortQueueNotice(s: RiskQueueSummary | null | undefined): SafeHtml | '' {
+  if (!s || s.queued >= s.capacity) return '';
+  return renderNotice(
+    'info',
+    `short queue: ${fmtInt(s.queued)} of ${fmtInt(s.capacity)} slots`,
+    html`Only ${fmtInt(s.queued)} account${s.queued === 1 ? '' : 's'} not already handled reached both floors (risk ≥ ${s.minRisk}, expected loss ≥ ${fmtAmount(s.minExpectedLoss)}; config <code>review.minRisk</code>, <code>review.minExpectedLoss</code>): ${fmtInt(s.belowRiskFloor)} were below the risk floor, ${fmtInt(s.belowLossFloor)} below the expected-loss floor, and ${fmtInt(s.handled)} are already handled. The remaining capacity is free for other work.`,
+  );
+}
+
+function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
+  return renderTable<RiskQueueHandledRow>({
+    rows,
+    empty: 'No account above the floors was already handled this week.',
     columns: [
-      { header: 'Buyer', className: 'buyer', cell: (h) => html`<span class="id">${h.buyerId}</span>` },
-      { header: 'Risk', align: 'num', cell: (h) => fmtProb(h.risk) },
-      { header: 'Tier', cell: (h) => renderTierBadge(h.tier) },
-      { header: withUnit('Expected loss'), align: 'num', cell: (h) => fmtAmount(h.expectedLoss) },
-      { header: 'Why not in the queue', className: 'wrap', cell: (h) => h.reason },
+      { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
+      {
+        header: 'Handled as',
+        cell: (r) => (r.handledAs === 'confirmed_abuse' ? 'confirmed abuse' : 'open investigation'),
+      },
+      { header: 'Since', help: 'When the verdict closed or the case opened (UTC)', cell: (r) => r.handledSince },
+      { header: 'Case', className: 'id', cell: (r) => r.caseId },
+      { header: 'Risk', align: 'num', cell: (r) => fmtProb(r.risk) },
+      { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
+      { header: 'Expected loss', align: 'num', cell: (r) => fmtAmount(r.expectedLoss) },
+      {
+        header: 'Reasons',
+        className: 'wrap',
+        cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
+      },
     ],
   });
 }
@@ -102,7 +148,11 @@ export function renderRiskQueue(d: RiskQueueData, ctx: PageContext): string {
   let body: SafeHtml;
   const t = ctx.settings.tiers;
   if (!d.rows) {
-    body = renderNotice('missing', 'no risk queue for this week', html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`);
+    body = renderNotice(
+      'missing',
+      'no risk queue for this week',
+      html`Run <code>trustlens score --as-of ${d.asOf}</code> to score buyers and build the queue.`,
+    );
   } else {
     const rows = d.rows;
     const inCapacity = rows.filter((r) => r.rank <= d.capacity);
@@ -110,28 +160,72 @@ export function renderRiskQueue(d: RiskQueueData, ctx: PageContext): string {
     const expected = inCapacity.reduce((s, r) => s + r.expectedLoss, 0);
     const totalExpected = d.totalExpectedLoss ?? 0;
     const kpis = renderKpis([
-      { label: 'Accounts in queue', value: fmtInt(rows.length), note: `review capacity ${fmtInt(d.capacity)} per week` },
+      {
+        label: 'Accounts in queue',
+        value: fmtInt(rows.length),
+        note: `review capacity ${fmtInt(d.capacity)} per week`,
+      },
       { label: 'High tier', value: fmtInt(rows.filter((r) => r.tier === 'high').length) },
       { label: 'Refund-only at stake', value: fmtMoney(atStake), note: 'last 30 days, accounts within capacity' },
-      { label: 'Expected loss covered', value: fmtMoney(expected), note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined },
-      { label: 'In linked groups', value: fmtInt(rows.filter((r) => r.groupSize > 1).length), note: 'share a device, address or payment key' },
+      {
+        label: 'Expected loss covered',
+        value: fmtMoney(expected),
+        note: totalExpected > 0 ? `${fmtPct(expected / totalExpected)} of all scored buyers' expected loss` : undefined,
+      },
+      {
+        label: 'In linked groups',
+        value: fmtInt(rows.filter((r) => r.groupSize > 1).length),
+        note: 'share a device, address or payment key',
+      },
+      ...(d.handled
+        ? [
+            {
+              label: 'Already handled',
+              value: fmtInt(d.handled.length),
+              note: 'confirmed or under investigation; no capacity taken',
+            },
+          ]
+        : []),
     ]);
     const csv = html`<p class="download">Work list for spreadsheets: <a href="${RISK_QUEUE_CSV}" download>${RISK_QUEUE_CSV}</a> (UTF-8 with BOM, every field quoted, lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).</p>`;
-    const handled = d.handled
-      ? renderSection('handled', 'Already handled', handledSection(d.handled), 'High-risk accounts the queue rules left out because someone is already on them; listed so nobody picks them up twice.')
-      : '';
+    const notebook = ctx.settings.notebookUrl
+      ? html`<em>investigate</em> opens the investigate-buyer notebook with that account selected (serve it first: <code>npm run notebooks</code>, then <code>npx vite preview --outDir notebooks/dist</code>)`
+      : 'no notebook link (config report.notebookUrl is null)';
     body = html`${kpis}${csv}
+${shortQueueNotice(d.summary)}
 ${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
-${renderSection('queue', 'Queue', html`${CONTROLS}${queueTable(rows, d.capacity, ctx.settings.notebookUrl)}`, html`Ranked by expected loss; the dashed line under rank ${fmtInt(d.capacity)} marks this week’s review capacity. Each row has its own link (the id) to share, and ${ctx.settings.notebookUrl ? html`<em>investigate</em> opens the investigate-buyer notebook with that account selected (serve it first: <code>npm run notebooks</code>, then <code>npx vite preview --outDir notebooks/dist</code>)` : 'no notebook link (config report.notebookUrl is null)'}. ${currencyNote(ctx.settings.currency)}`)}
-${handled}`;
+${renderSection('queue', 'Queue', html`${CONTROLS}${queueTable(rows, d.capacity, ctx.settings.notebookUrl)}`, html`${rankingSentence(d.summary)} The dashed line under rank ${fmtInt(d.capacity)} marks this week’s review capacity. Each row has its own link (the id) to share, and ${notebook}. ${currencyNote(ctx.settings.currency)}`)}
+${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity, and are listed so nobody picks them up twice.') : ''}`;
   }
-  const defs = renderSection('definitions', 'Definitions', renderDefinitions([
-    { term: 'Risk', definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.' },
-    { term: 'Tier', definition: `high at a risk of ${fmtNumber(t.buyerHigh, 2)} or more, elevated at ${fmtNumber(t.buyerElevated, 2)} or more, else normal.` },
-    { term: 'Expected loss', definition: 'Risk × the buyer’s refund-only amount over the last 30 days.' },
-    { term: 'Reasons', definition: 'Up to four facts about the buyer that raised the risk most (exact TreeSHAP), strongest first, each with the typical value of all buyers that week. Unknown values, values equal to the typical one and the model’s own estimates are never given as reasons.' },
-    { term: 'Linked accounts', definition: 'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.' },
-  ]));
+  const defs = renderSection(
+    'definitions',
+    'Definitions',
+    renderDefinitions([
+      {
+        term: 'Risk',
+        definition: 'Calibrated probability that the buyer abuses refund-only, from the abuse-risk forest.',
+      },
+      {
+        term: 'Tier',
+        definition: `high at a risk of ${fmtNumber(t.buyerHigh, 2)} or more, elevated at ${fmtNumber(t.buyerElevated, 2)} or more, else normal.`,
+      },
+      {
+        term: 'Expected loss',
+        definition:
+          'Risk × the buyer’s refund-only money a month: the larger of the last 30 days and the monthly average of the last 90 days.',
+      },
+      {
+        term: 'Reasons',
+        definition:
+          'Up to four facts about the buyer that raised the risk most (exact TreeSHAP), strongest first, each with the typical value of all buyers that week. Unknown values, values equal to the typical one and the model’s own estimates are never given as reasons.',
+      },
+      {
+        term: 'Linked accounts',
+        definition:
+          'Other accounts sharing a device, address or payment key with this buyer, and how many were confirmed abusers.',
+      },
+    ]),
+  );
   return renderPage({
     asOf: d.asOf,
     page: 'risk-queue',

@@ -29,37 +29,78 @@ export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): strin
   const p = d.previous;
   const out: string[] = [];
   const rel = (a: number, b: number) => (cmp ? ` (${relChange(a, b)})` : '');
-  out.push(`Orders were ${fmtInt(c.orders)}${rel(c.orders, p.orders)} and GMV was ${fmtMoney(c.gmv)}${rel(c.gmv, p.gmv)}.`);
+  out.push(
+    `Orders were ${fmtInt(c.orders)}${rel(c.orders, p.orders)} and GMV was ${fmtMoney(c.gmv)}${rel(c.gmv, p.gmv)}.`,
+  );
   const pp = (a: number | null, b: number | null) => (cmp ? ` (${ppChange(a, b)})` : '');
-  out.push(`Refund requests were ${fmtPct(c.refundRequestRate)} of orders${pp(c.refundRequestRate, p.refundRequestRate)}; refund-only was ${fmtPct(c.refundOnlyShare)} of requests${pp(c.refundOnlyShare, p.refundOnlyShare)}.`);
+  out.push(
+    `Refund requests were ${fmtPct(c.refundRequestRate)} of orders${pp(c.refundRequestRate, p.refundRequestRate)}; refund-only was ${fmtPct(c.refundOnlyShare)} of requests${pp(c.refundOnlyShare, p.refundOnlyShare)}.`,
+  );
   if (c.estimatedAbuseLoss !== null) {
-    const was = cmp && p.estimatedAbuseLoss !== null ? ` (${relChange(c.estimatedAbuseLoss, p.estimatedAbuseLoss)} from ${fmtMoney(p.estimatedAbuseLoss)})` : '';
+    const was =
+      cmp && p.estimatedAbuseLoss !== null
+        ? ` (${relChange(c.estimatedAbuseLoss, p.estimatedAbuseLoss)} from ${fmtMoney(p.estimatedAbuseLoss)})`
+        : '';
     out.push(`Estimated abuse loss was ${fmtMoney(c.estimatedAbuseLoss)}${was}.`);
   }
   const model = d.comparison.rescored ? ", last week rescored with this week's model" : '';
   if (d.flagged) {
-    const diff = !cmp || d.flagged.previous === null || d.flagged.previous === undefined ? null : d.flagged.current - d.flagged.previous;
-    const was = diff === null ? '' : diff === 0 ? ` (the same as last week${model})` : ` (${fmtInt(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} than last week${model})`;
-    out.push(`${fmtInt(d.flagged.current)} buyer account${d.flagged.current === 1 ? ' is' : 's are'} in the high risk tier${was}.`);
+    const diff =
+      !cmp || d.flagged.previous === null || d.flagged.previous === undefined
+        ? null
+        : d.flagged.current - d.flagged.previous;
+    const was =
+      diff === null
+        ? ''
+        : diff === 0
+          ? ` (the same as last week${model})`
+          : ` (${fmtInt(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} than last week${model})`;
+    out.push(
+      `${fmtInt(d.flagged.current)} buyer account${d.flagged.current === 1 ? ' is' : 's are'} in the high risk tier${was}.`,
+    );
   }
   if (cmp) {
     const worst = [...d.categories]
-      .filter((x) => x.current.refundRequestRate !== null && x.previous.refundRequestRate !== null && x.current.orders >= 30 && x.previous.orders >= 30)
-      .sort((a, b) => b.current.refundRequestRate! - b.previous.refundRequestRate! - (a.current.refundRequestRate! - a.previous.refundRequestRate!))[0];
+      .filter(
+        (x) =>
+          x.current.refundRequestRate !== null &&
+          x.previous.refundRequestRate !== null &&
+          x.current.orders >= 30 &&
+          x.previous.orders >= 30,
+      )
+      .sort(
+        (a, b) =>
+          b.current.refundRequestRate! -
+          b.previous.refundRequestRate! -
+          (a.current.refundRequestRate! - a.previous.refundRequestRate!),
+      )[0];
     if (worst && worst.current.refundRequestRate! > worst.previous.refundRequestRate!) {
-      out.push(`The refund request rate rose most in ${categoryLabel(worst.category)}: ${fmtPct(worst.current.refundRequestRate)} of orders (${ppChange(worst.current.refundRequestRate, worst.previous.refundRequestRate)}).`);
+      out.push(
+        `The refund request rate rose most in ${categoryLabel(worst.category)}: ${fmtPct(worst.current.refundRequestRate)} of orders (${ppChange(worst.current.refundRequestRate, worst.previous.refundRequestRate)}).`,
+      );
     }
   }
   const atRisk = d.merchantTiers?.find((t) => t.tier === 'at-risk');
   if (atRisk) {
     const was =
-      !cmp || atRisk.previous === null || atRisk.previous === undefined ? '' : atRisk.previous === atRisk.current ? ` (unchanged${model})` : ` (${atRisk.current > atRisk.previous ? 'up' : 'down'} from ${fmtInt(atRisk.previous)}${model})`;
-    out.push(`${fmtInt(atRisk.current)} merchant${atRisk.current === 1 ? ' is' : 's are'} ${tierLabel('at-risk')}${was}.`);
+      !cmp || atRisk.previous === null || atRisk.previous === undefined
+        ? ''
+        : atRisk.previous === atRisk.current
+          ? ` (unchanged${model})`
+          : ` (${atRisk.current > atRisk.previous ? 'up' : 'down'} from ${fmtInt(atRisk.previous)}${model})`;
+    out.push(
+      `${fmtInt(atRisk.current)} merchant${atRisk.current === 1 ? ' is' : 's are'} ${tierLabel('at-risk')}${was}.`,
+    );
   }
   const faller = cmp ? d.movers?.fallers[0] : undefined;
   if (faller) {
     const why = faller.reasons[0] ? `: ${faller.reasons[0]}` : '';
-    out.push(`Largest trust fall among active merchants: ${faller.name} (${faller.merchantId}), ${fmtNumber(faller.trustBefore, 1)} → ${fmtNumber(faller.trustNow, 1)}${why}.`.replace(/\.\.$/, '.'));
+    out.push(
+      `Largest trust fall among active merchants: ${faller.name} (${faller.merchantId}), ${fmtNumber(faller.trustBefore, 1)} → ${fmtNumber(faller.trustNow, 1)}${why}.`.replace(
+        /\.\.$/,
+        '.',
+      ),
+    );
   }
   return out;
 }

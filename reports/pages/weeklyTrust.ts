@@ -30,11 +30,14 @@ export const COMPENSATION_DEFINITION =
 function compensationKpi(c: CompensationTrend, cmp: boolean): Kpi {
   const now = c.trend.at(-1);
   const before = c.trend.at(-2);
-  if (!now || now.confirmed === null) return { label: 'Compensation owed', value: fmtMoney(null), note: 'no ledger for this week: run trustlens govern' };
+  if (!now || now.confirmed === null)
+    return { label: 'Compensation owed', value: fmtMoney(null), note: 'no ledger for this week: run trustlens govern' };
   return {
     label: 'Compensation owed',
     value: fmtMoney(now.confirmed),
-    delta: cmp ? computeDelta(now.confirmed, before?.confirmed ?? null, { kind: 'relative', higherIsBetter: false }) : null,
+    delta: cmp
+      ? computeDelta(now.confirmed, before?.confirmed ?? null, { kind: 'relative', higherIsBetter: false })
+      : null,
     note: `to merchants for confirmed abuse; ${fmtMoney(now.expected)} more expected`,
   };
 }
@@ -59,12 +62,22 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
   const atRisk = d.merchantTiers?.find((t) => t.tier === 'at-risk');
   const rescored = d.comparison.rescored ? ' (last week under this week’s model)' : '';
   const kpis: Kpi[] = [
-    { label: 'Orders', value: fmtInt(c.orders), delta: delta(() => computeDelta(c.orders, p.orders, { kind: 'relative', higherIsBetter: true })) },
-    { label: 'GMV', value: fmtMoney(c.gmv), delta: delta(() => computeDelta(c.gmv, p.gmv, { kind: 'relative', higherIsBetter: true })) },
+    {
+      label: 'Orders',
+      value: fmtInt(c.orders),
+      delta: delta(() => computeDelta(c.orders, p.orders, { kind: 'relative', higherIsBetter: true })),
+    },
+    {
+      label: 'GMV',
+      value: fmtMoney(c.gmv),
+      delta: delta(() => computeDelta(c.gmv, p.gmv, { kind: 'relative', higherIsBetter: true })),
+    },
     {
       label: 'Refund request rate',
       value: fmtPct(c.refundRequestRate),
-      delta: delta(() => computeDelta(c.refundRequestRate, p.refundRequestRate, { kind: 'points', higherIsBetter: false })),
+      delta: delta(() =>
+        computeDelta(c.refundRequestRate, p.refundRequestRate, { kind: 'points', higherIsBetter: false }),
+      ),
       note: `${fmtInt(c.refundRequests)} requests`,
     },
     {
@@ -76,19 +89,36 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
     {
       label: 'Estimated abuse loss',
       value: fmtMoney(c.estimatedAbuseLoss),
-      delta: delta(() => computeDelta(c.estimatedAbuseLoss, p.estimatedAbuseLoss, { kind: 'relative', higherIsBetter: false })),
-      note: c.estimatedAbuseLoss === null ? 'no buyer scores yet' : `see definition below${d.comparison.changed.some((m) => m.model === 'abuse-risk') ? rescored : ''}`,
+      delta: delta(() =>
+        computeDelta(c.estimatedAbuseLoss, p.estimatedAbuseLoss, { kind: 'relative', higherIsBetter: false }),
+      ),
+      note:
+        c.estimatedAbuseLoss === null
+          ? 'no buyer scores yet'
+          : `see definition below${d.comparison.changed.some((m) => m.model === 'abuse-risk') ? rescored : ''}`,
     },
     {
       label: 'Accounts flagged',
       value: d.flagged ? fmtInt(d.flagged.current) : fmtInt(null),
-      delta: d.flagged ? delta(() => computeDelta(d.flagged!.current, d.flagged!.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 })) : null,
+      delta: d.flagged
+        ? delta(() =>
+            computeDelta(d.flagged!.current, d.flagged!.previous, {
+              kind: 'absolute',
+              higherIsBetter: false,
+              decimals: 0,
+            }),
+          )
+        : null,
       note: `buyers in the high risk tier${d.comparison.changed.some((m) => m.model === 'abuse-risk') ? rescored : ''}`,
     },
     {
       label: 'Merchants at risk',
       value: atRisk ? fmtInt(atRisk.current) : fmtInt(null),
-      delta: atRisk ? delta(() => computeDelta(atRisk.current, atRisk.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 })) : null,
+      delta: atRisk
+        ? delta(() =>
+            computeDelta(atRisk.current, atRisk.previous, { kind: 'absolute', higherIsBetter: false, decimals: 0 }),
+          )
+        : null,
       note: `lowest trust tier${d.comparison.changed.some((m) => m.model === 'merchant-trust') ? rescored : ''}`,
     },
   ];
@@ -96,21 +126,49 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
   if (d.compensation) kpis.push(compensationKpi(d.compensation, cmp));
   // A week without data shows no numbers at all: "0 orders" would read as a collapse.
   if (ctx.coverage.current.status === 'future' || ctx.coverage.current.status === 'empty') {
-    return renderKpis(kpis.map((k) => ({ label: k.label, value: fmtInt(null), delta: null, note: 'no data for this week' })));
+    return renderKpis(
+      kpis.map((k) => ({ label: k.label, value: fmtInt(null), delta: null, note: 'no data for this week' })),
+    );
   }
   return renderKpis(kpis);
 }
 
-function trends(trend: readonly WeekStats[], coverage: PageContext['coverage'], compensation?: CompensationTrend | null): SafeHtml {
+function trends(
+  trend: readonly WeekStats[],
+  coverage: PageContext['coverage'],
+  compensation?: CompensationTrend | null,
+): SafeHtml {
   // Weeks without data are gaps, not zeros: a line falling to 0 would read as news.
-  const missing = new Set([coverage.current, coverage.previous].filter((w) => w.status === 'future' || w.status === 'empty').map((w) => w.weekEnd));
-  const pts = (f: (w: WeekStats) => number | null) => trend.map((w) => ({ weekEnd: w.weekEnd, value: missing.has(w.weekEnd) ? null : f(w) }));
+  const missing = new Set(
+    [coverage.current, coverage.previous]
+      .filter((w) => w.status === 'future' || w.status === 'empty')
+      .map((w) => w.weekEnd),
+  );
+  const pts = (f: (w: WeekStats) => number | null) =>
+    trend.map((w) => ({ weekEnd: w.weekEnd, value: missing.has(w.weekEnd) ? null : f(w) }));
   return html`<div class="charts">${[
     trendChart({ id: 'trend-orders', title: 'Orders per week', points: pts((w) => w.orders), tickFormat: '~s' }),
     trendChart({ id: 'trend-gmv', title: withUnit('GMV per week'), points: pts((w) => w.gmv), tickFormat: '~s' }),
-    trendChart({ id: 'trend-refund-rate', title: 'Refund request rate', subtitle: 'Refund requests ÷ orders in the week.', points: pts((w) => w.refundRequestRate), tickFormat: '.1%' }),
-    trendChart({ id: 'trend-refund-only', title: 'Refund-only share of requests', points: pts((w) => w.refundOnlyShare), tickFormat: '.0%' }),
-    trendChart({ id: 'trend-abuse-loss', title: withUnit('Estimated abuse loss'), subtitle: 'Approved refund-only amount × buyer risk; each week under the model of its time.', points: pts((w) => w.estimatedAbuseLoss), tickFormat: '~s' }),
+    trendChart({
+      id: 'trend-refund-rate',
+      title: 'Refund request rate',
+      subtitle: 'Refund requests ÷ orders in the week.',
+      points: pts((w) => w.refundRequestRate),
+      tickFormat: '.1%',
+    }),
+    trendChart({
+      id: 'trend-refund-only',
+      title: 'Refund-only share of requests',
+      points: pts((w) => w.refundOnlyShare),
+      tickFormat: '.0%',
+    }),
+    trendChart({
+      id: 'trend-abuse-loss',
+      title: withUnit('Estimated abuse loss'),
+      subtitle: 'Approved refund-only amount × buyer risk; each week under the model of its time.',
+      points: pts((w) => w.estimatedAbuseLoss),
+      tickFormat: '~s',
+    }),
     compensationChart(compensation, missing),
   ]}</div>`;
 }
@@ -142,37 +200,79 @@ function moversTable(rows: readonly MerchantMove[], caption: string, why: string
     empty: 'No active merchant moved.',
     className: 'movers',
     columns: [
-      { header: 'Merchant', className: 'name', cell: (m) => html`${m.name}<br><span class="id muted">${m.merchantId}</span>` },
+      {
+        header: 'Merchant',
+        className: 'name',
+        cell: (m) => html`${m.name}<br><span class="id muted">${m.merchantId}</span>`,
+      },
       { header: 'Category', cell: (m) => categoryLabel(m.category) },
       { header: 'Trust last week', align: 'num', cell: (m) => fmtNumber(m.trustBefore, 1) },
       { header: 'Trust now', align: 'num', cell: (m) => fmtNumber(m.trustNow, 1) },
       { header: 'Change', align: 'num', cell: (m) => fmtSigned(m.trustNow - m.trustBefore, 1) },
-      { header: 'Tier', cell: (m) => (m.tierBefore === m.tierNow ? renderTierBadge(m.tierNow) : html`${renderTierBadge(m.tierBefore)} → ${renderTierBadge(m.tierNow)}`) },
-      { header: why, className: 'wrap', cell: (m) => (m.reasons.length ? html`<ul class="reasons">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : html`<span class="muted">no single feature stands out</span>`) },
+      {
+        header: 'Tier',
+        cell: (m) =>
+          m.tierBefore === m.tierNow
+            ? renderTierBadge(m.tierNow)
+            : html`${renderTierBadge(m.tierBefore)} → ${renderTierBadge(m.tierNow)}`,
+      },
+      {
+        header: why,
+        className: 'wrap',
+        cell: (m) =>
+          m.reasons.length
+            ? html`<ul class="reasons">${m.reasons.map((r) => html`<li>${r}</li>`)}</ul>`
+            : html`<span class="muted">no single feature stands out</span>`,
+      },
     ],
   });
 }
 
 function merchantSection(d: WeeklyTrustData, cmp: boolean): SafeHtml {
-  if (!d.merchantTiers) return renderNotice('missing', 'no merchant trust scores for this week', html`Run <code>trustlens score --as-of ${d.asOf}</code> to score merchants.`);
-  const prevLabel = d.comparison.previousAsOf ? `${d.comparison.previousAsOf}${d.comparison.rescored ? ', this week’s model' : ''}` : 'last week';
+  if (!d.merchantTiers)
+    return renderNotice(
+      'missing',
+      'no merchant trust scores for this week',
+      html`Run <code>trustlens score --as-of ${d.asOf}</code> to score merchants.`,
+    );
+  const prevLabel = d.comparison.previousAsOf
+    ? `${d.comparison.previousAsOf}${d.comparison.rescored ? ', this week’s model' : ''}`
+    : 'last week';
   const tiers = d.merchantTiers.map((t) => ({ ...t, previous: cmp ? t.previous : null }));
   const table = renderTable({
     rows: tiers,
     columns: [
       { header: 'Tier', cell: (t) => renderTierBadge(t.tier) },
-      { header: d.comparison.rescored ? 'Last week (this week’s model)' : 'Last week', align: 'num', cell: (t) => fmtInt(t.previous) },
+      {
+        header: d.comparison.rescored ? 'Last week (this week’s model)' : 'Last week',
+        align: 'num',
+        cell: (t) => fmtInt(t.previous),
+      },
       { header: 'This week', align: 'num', cell: (t) => fmtInt(t.current) },
-      { header: 'Change', align: 'num', cell: (t) => (t.previous === null || t.previous === undefined ? '—' : fmtSigned(t.current - t.previous, 0)) },
+      {
+        header: 'Change',
+        align: 'num',
+        cell: (t) => (t.previous === null || t.previous === undefined ? '—' : fmtSigned(t.current - t.previous, 0)),
+      },
     ],
   });
   return html`<div class="charts"><div>${table}</div>${tierChart('merchant-tiers', tiers, d.asOf, prevLabel)}</div>`;
 }
 
 function moversSection(d: WeeklyTrustData, cmp: boolean): SafeHtml {
-  if (!cmp) return renderNotice('info', 'no movers this week', 'Movers compare two weeks of complete data; see the notice at the top of the page.');
+  if (!cmp)
+    return renderNotice(
+      'info',
+      'no movers this week',
+      'Movers compare two weeks of complete data; see the notice at the top of the page.',
+    );
   const m = d.movers;
-  if (!m) return renderNotice('missing', 'no earlier merchant scores to compare with', 'Movers appear once two weeks of merchant scores exist.');
+  if (!m)
+    return renderNotice(
+      'missing',
+      'no earlier merchant scores to compare with',
+      'Movers appear once two weeks of merchant scores exist.',
+    );
   const left = `${fmtInt(m.excludedInactive)} inactive merchant${m.excludedInactive === 1 ? '' : 's'} (no orders in the 90-day window) and ${fmtInt(m.excludedFewOrders)} with fewer than ${fmtInt(m.minOrders)} orders in it are left out: their trust moves with the model and the window, not with what they did.`;
   const how = m.reasonsExplained
     ? 'Each reason is a feature whose contribution to the score moved most in that direction between the two weeks (TreeSHAP under this week’s model), with last week’s value.'
@@ -192,19 +292,37 @@ ${renderSection('trends', `${d.trend.length}-week trends`, trends(d.trend, ctx.c
 ${renderSection('merchant-trust', 'Merchants by trust tier', merchantSection(d, cmp), `Trust = 100 × (1 − probability of a serious platform action in the next ${ctx.settings.merchantHorizonDays} days).`)}
 ${renderSection('categories', 'By category', categories(d.categories, cmp), 'Orders and refund requests of the week by product category, largest GMV first.')}
 ${renderSection('movers', 'Active merchants whose trust moved most', moversSection(d, cmp), 'Refund requests from buyers with confirmed or high-risk abuse are counted apart, so merchants do not lose trust because abusers target them.')}
-${renderSection('definitions', 'Definitions', renderDefinitions([
-    { term: 'Week', definition: 'Seven days ending just before the as-of date (00:00 UTC); orders by creation time, requests by request time.' },
+${renderSection(
+  'definitions',
+  'Definitions',
+  renderDefinitions([
+    {
+      term: 'Week',
+      definition:
+        'Seven days ending just before the as-of date (00:00 UTC); orders by creation time, requests by request time.',
+    },
     { term: 'Refund request rate', definition: 'Refund requests made in the week ÷ orders placed in the week.' },
-    { term: 'Refund-only share', definition: 'Requests for a refund without returning the goods ÷ all refund requests of the week.' },
+    {
+      term: 'Refund-only share',
+      definition: 'Requests for a refund without returning the goods ÷ all refund requests of the week.',
+    },
     { term: 'Estimated abuse loss', definition: ABUSE_LOSS_DEFINITION },
-    { term: 'Accounts flagged', definition: `Buyers whose calibrated abuse risk is ${fmtNumber(t.buyerHigh, 2)} or more (the high tier) at this week’s score.` },
+    {
+      term: 'Accounts flagged',
+      definition: `Buyers whose calibrated abuse risk is ${fmtNumber(t.buyerHigh, 2)} or more (the high tier) at this week’s score.`,
+    },
     {
       term: 'Merchant tiers',
       definition: `By trust score: top-rated at ${fmtNumber(t.merchantTopRated, 0)} or more, standard at ${fmtNumber(t.merchantStandard, 0)} or more, watch at ${fmtNumber(t.merchantWatch, 0)} or more, at risk below ${fmtNumber(t.merchantWatch, 0)}.`,
     },
-    { term: 'Active merchant', definition: 'A merchant with orders in the 90-day trust window; one without is inactive, and its trust says nothing new about it.' },
+    {
+      term: 'Active merchant',
+      definition:
+        'A merchant with orders in the 90-day trust window; one without is inactive, and its trust says nothing new about it.',
+    },
     ...(d.compensation ? [{ term: 'Compensation owed', definition: COMPENSATION_DEFINITION }] : []),
-  ]))}`;
+  ]),
+)}`;
   return renderPage({
     asOf: d.asOf,
     page: 'weekly-trust',

@@ -14,7 +14,10 @@ async function directionErrors(file: string, code: string): Promise<string[]> {
 
 describe('import direction (eslint rule trustlens/import-direction)', () => {
   it('fails a models file importing from pipelines, naming both folders and the fix', async () => {
-    const errors = await directionErrors('models/train/planted.ts', "import { runLock } from '../../pipelines/cli/runLock.ts';\nexport const x = runLock;\n");
+    const errors = await directionErrors(
+      'models/train/planted.ts',
+      "import { runLock } from '../../pipelines/cli/runLock.ts';\nexport const x = runLock;\n",
+    );
     expect(errors).toEqual([
       'models/ may not import from pipelines/ ("../../pipelines/cli/runLock.ts"): imports run data ← models ← reports ← pipelines ← notebooks. Move the shared piece to the lower folder (shared infrastructure lives in data/).',
     ]);

@@ -8,7 +8,15 @@ import { findLatestExport, readExportManifest } from '../../notebooks/buildNoteb
 const manifest = {
   format: 'trustlens-export/1',
   as_of: '2026-11-02',
-  files: [{ name: 'feat_buyer', file: 'feat_buyer.parquet', rows: 1, description: 'x', columns: [{ name: 'buyer_id', type: 'VARCHAR' }] }],
+  files: [
+    {
+      name: 'feat_buyer',
+      file: 'feat_buyer.parquet',
+      rows: 1,
+      description: 'x',
+      columns: [{ name: 'buyer_id', type: 'VARCHAR' }],
+    },
+  ],
   skipped: [],
   settings: { replay_weeks: 12, lookback_days: 90, review_capacity: 200, buyer_high: 0.5 },
   catalog: null,
@@ -30,7 +38,9 @@ describe('notebook build inputs', () => {
   });
 
   it('readExportManifest names a missing manifest and the command that writes one', () => {
-    expect(() => readExportManifest(dir)).toThrow(`${join(dir, 'manifest.json')} not found: --data must be a folder written by \`trustlens export\` (it holds manifest.json)`);
+    expect(() => readExportManifest(dir)).toThrow(
+      `${join(dir, 'manifest.json')} not found: --data must be a folder written by \`trustlens export\` (it holds manifest.json)`,
+    );
   });
 
   it('readExportManifest reports every schema problem with the key', () => {
@@ -44,7 +54,9 @@ describe('notebook build inputs', () => {
 
   it('readExportManifest refuses a manifest whose files are missing', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    expect(() => readExportManifest(dir)).toThrow(`lists feat_buyer.parquet but it is not in ${dir}; re-run \`trustlens export\``);
+    expect(() => readExportManifest(dir)).toThrow(
+      `lists feat_buyer.parquet but it is not in ${dir}; re-run \`trustlens export\``,
+    );
     writeFileSync(join(dir, 'feat_buyer.parquet'), '');
     expect(readExportManifest(dir).as_of).toBe('2026-11-02');
   });

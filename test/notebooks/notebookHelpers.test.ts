@@ -16,10 +16,39 @@ describe('featureSummary', () => {
   });
 
   it('summarizes each column with catalogue descriptions', () => {
-    const catalog = { feat_buyer: { description: '', columns: [{ name: 'rate', description: 'A rate.', unit: 'share', window: '90d', role: 'feature', component: null }] } };
+    const catalog = {
+      feat_buyer: {
+        description: '',
+        columns: [
+          { name: 'rate', description: 'A rate.', unit: 'share', window: '90d', role: 'feature', component: null },
+        ],
+      },
+    };
     expect(summarizeFeatures(rows, ['orders_90d', 'rate'], catalog, 'feat_buyer')).toEqual([
-      { feature: 'orders_90d', description: '', unit: '', window: '', present: 3, nulls: 0, min: 1, median: 3, mean: 4, max: 8 },
-      { feature: 'rate', description: 'A rate.', unit: 'share', window: '90d', present: 2, nulls: 1, min: 0.5, median: 0.75, mean: 0.75, max: 1 },
+      {
+        feature: 'orders_90d',
+        description: '',
+        unit: '',
+        window: '',
+        present: 3,
+        nulls: 0,
+        min: 1,
+        median: 3,
+        mean: 4,
+        max: 8,
+      },
+      {
+        feature: 'rate',
+        description: 'A rate.',
+        unit: 'share',
+        window: '90d',
+        present: 2,
+        nulls: 1,
+        min: 0.5,
+        median: 0.75,
+        mean: 0.75,
+        max: 1,
+      },
     ]);
   });
 

@@ -31,7 +31,10 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
     const wh = await Warehouse.open({ path: ':memory:' });
     try {
       await buildSampleWarehouse(wh);
-      await exportForNotebooks(wh, SAMPLE_AS_OF, join(work, 'export'), createLogger({ verbosity: 'quiet' }), { reviewCapacity: 200, buyerHigh: 0.5 });
+      await exportForNotebooks(wh, SAMPLE_AS_OF, join(work, 'export'), createLogger({ verbosity: 'quiet' }), {
+        reviewCapacity: 200,
+        buyerHigh: 0.5,
+      });
     } finally {
       wh.close();
     }
@@ -67,7 +70,13 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
     });
     await page.goto(`${server.origin}/${name}`);
     // Every cell has settled when none is pending or running any more.
-    await page.waitForFunction(() => document.querySelectorAll('.observablehq--running, .observablehq--pending').length === 0 && document.querySelectorAll('svg').length > 0, null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.observablehq--running, .observablehq--pending').length === 0 &&
+        document.querySelectorAll('svg').length > 0,
+      null,
+      { timeout: 20_000 },
+    );
     await page.waitForLoadState('networkidle');
     visits.set(name, visit);
     return visit;
@@ -75,7 +84,11 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
 
   /** Sizes of the charts Plot drew (its SVGs carry the plot class; legends and icons are left out). */
   async function chartSizes(page: Page): Promise<{ width: number; height: number }[]> {
-    return page.locator('svg[class^="plot"]').evaluateAll((nodes) => nodes.map((n) => ({ width: n.getBoundingClientRect().width, height: n.getBoundingClientRect().height })));
+    return page
+      .locator('svg[class^="plot"]')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => ({ width: n.getBoundingClientRect().width, height: n.getBoundingClientRect().height })),
+      );
   }
 
   const minCharts: Record<(typeof NOTEBOOKS)[number], number> = {
@@ -101,16 +114,27 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
 
   it('investigate-buyer starts at the top of the queue and shows the ring that shares a device', async () => {
     const { page } = await open('investigate-buyer.html');
-    const buyer = await page.locator('select').first().evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
+    const buyer = await page
+      .locator('select')
+      .first()
+      .evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
     expect(buyer).toMatch(/^#1 b\d{3}/);
-    await page.locator('select').first().selectOption({ label: (await page.locator('select option').allTextContents()).find((t) => t.includes('b001')) ?? '' });
+    await page
+      .locator('select')
+      .first()
+      .selectOption({
+        label: (await page.locator('select option').allTextContents()).find((t) => t.includes('b001')) ?? '',
+      });
     await expect.poll(() => page.locator('main').innerText()).toContain('dev-A');
     expect(await page.locator('[data-metric=group] .tl-kpi-value').innerText()).toBe('4 accounts');
   });
 
   it('investigate-buyer opens with the account of a risk-queue link (?buyer=<id>) selected', async () => {
     const { page, consoleErrors } = await open('investigate-buyer.html?buyer=b001');
-    const selected = await page.locator('select').first().evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
+    const selected = await page
+      .locator('select')
+      .first()
+      .evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
     expect(selected).toContain('b001');
     expect(selected).not.toMatch(/^#1 /); // not merely the default first choice
     await expect.poll(() => page.locator('main').innerText()).toContain('dev-A');
@@ -120,7 +144,11 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
   it('policy-what-if recomputes when the threshold and capacity change', async () => {
     const { page, consoleErrors } = await open('policy-what-if.html');
     const figure = (key: string) => page.locator(`[data-metric=${key}] .tl-kpi-value`).innerText();
-    const before = { stopped: await figure('abusive_stopped'), burdened: await figure('honest_burdened'), reviews: await figure('reviews_per_week') };
+    const before = {
+      stopped: await figure('abusive_stopped'),
+      burdened: await figure('honest_burdened'),
+      reviews: await figure('reviews_per_week'),
+    };
     const threshold = page.locator('form').filter({ hasText: 'Risk threshold' }).locator('input[type=number]');
     await threshold.fill('0.9');
     await threshold.dispatchEvent('input');

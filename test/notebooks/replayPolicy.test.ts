@@ -61,12 +61,15 @@ describe('replayRiskGated', () => {
   });
 
   it('exempt categories and merchant tiers keep refund-only', () => {
-    const { outcomes } = replayRiskGated([req('g', { category: 'fresh_food' }), req('h', { merchant_tier: 'at-risk' }), req('i')], {
-      threshold: 0.5,
-      capacity: 10,
-      exemptCategories: ['fresh_food'],
-      exemptMerchantTiers: ['at-risk'],
-    });
+    const { outcomes } = replayRiskGated(
+      [req('g', { category: 'fresh_food' }), req('h', { merchant_tier: 'at-risk' }), req('i')],
+      {
+        threshold: 0.5,
+        capacity: 10,
+        exemptCategories: ['fresh_food'],
+        exemptMerchantTiers: ['at-risk'],
+      },
+    );
     expect(Object.fromEntries(outcomes)).toEqual({ g: 'exempt', h: 'exempt', i: 'burdened' });
   });
 
@@ -87,13 +90,21 @@ describe('replayRiskGated', () => {
       { maxLength: 40 },
     );
     fc.assert(
-      fc.property(arb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 20 }), (rows, t1, t2, capacity) => {
-        const requests = rows.map((r, i) => req(String(i), { buyer_risk: r.risk, amount: r.amount, week: r.week, buyer_confirmed_abuser: r.abuser }));
-        const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
-        const a = replayRiskGated(requests, { threshold: lo, capacity }).summary;
-        const b = replayRiskGated(requests, { threshold: hi, capacity }).summary;
-        return b.gated <= a.gated && a.reviewed <= a.gated && a.reviewsPerWeek <= capacity;
-      }),
+      fc.property(
+        arb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 20 }),
+        (rows, t1, t2, capacity) => {
+          const requests = rows.map((r, i) =>
+            req(String(i), { buyer_risk: r.risk, amount: r.amount, week: r.week, buyer_confirmed_abuser: r.abuser }),
+          );
+          const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
+          const a = replayRiskGated(requests, { threshold: lo, capacity }).summary;
+          const b = replayRiskGated(requests, { threshold: hi, capacity }).summary;
+          return b.gated <= a.gated && a.reviewed <= a.gated && a.reviewsPerWeek <= capacity;
+        },
+      ),
     );
   });
 });

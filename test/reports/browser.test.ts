@@ -14,12 +14,30 @@ import { emptyReportData, fixtureReportData, XSS } from './fixture/reportFixture
 const ARTIFACTS = resolve('test/artifacts/reports');
 const PAGES = REPORT_FILES.filter((f) => f.endsWith('.html'));
 
-const VARIANTS: Record<string, () => ReportData> = { fixture: () => fixtureReportData(), xss: () => fixtureReportData({ xss: true }), empty: () => emptyReportData() };
+const VARIANTS: Record<string, () => ReportData> = {
+  fixture: () => fixtureReportData(),
+  xss: () => fixtureReportData({ xss: true }),
+  empty: () => emptyReportData(),
+};
 
 /** Figures per page in the fixture; empty pages show notices instead of most charts. */
 const MIN_CHARTS: Record<string, Record<string, number>> = {
-  fixture: { 'index.html': 0, 'weekly-trust.html': 7, 'risk-queue.html': 1, 'policy-impact.html': 6, 'model-card.html': 10, 'merchant-operations.html': 0 },
-  empty: { 'index.html': 0, 'weekly-trust.html': 5, 'risk-queue.html': 0, 'policy-impact.html': 0, 'model-card.html': 0, 'merchant-operations.html': 0 },
+  fixture: {
+    'index.html': 0,
+    'weekly-trust.html': 7,
+    'risk-queue.html': 1,
+    'policy-impact.html': 6,
+    'model-card.html': 10,
+    'merchant-operations.html': 0,
+  },
+  empty: {
+    'index.html': 0,
+    'weekly-trust.html': 5,
+    'risk-queue.html': 0,
+    'policy-impact.html': 0,
+    'model-card.html': 0,
+    'merchant-operations.html': 0,
+  },
 };
 
 describe.runIf(runBrowserChecks)('reports in a real browser', () => {
@@ -59,12 +77,19 @@ describe.runIf(runBrowserChecks)('reports in a real browser', () => {
         const { page, errors, requests, url } = await open(context, variant, file);
         expect(errors).toEqual([]);
         expect(requests).toEqual([url]);
-        const sizes = await page.$$eval('figure.chart svg[role="img"]', (els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
+        const sizes = await page.$$eval('figure.chart svg[role="img"]', (els) =>
+          els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]),
+        );
         expect(sizes.length).toBeGreaterThanOrEqual(MIN_CHARTS[variant]![file]!);
         for (const [w, h] of sizes) expect(w! > 0 && h! > 0).toBe(true);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${variant}-${file.replace('.html', '')}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(ARTIFACTS, 'screenshots', `${variant}-${file.replace('.html', '')}.png`),
+          fullPage: true,
+        });
       } finally {
         await context.close();
       }
@@ -91,12 +116,17 @@ describe.runIf(runBrowserChecks)('reports in a real browser', () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await page.evaluate(() => document.querySelectorAll('img, [onload], [onerror]').length)).toBe(0);
       // The queue's own filter is the only script a page may carry.
-      expect(await page.$$eval('script', (els, own) => els.filter((e) => e.textContent !== own).length, QUEUE_SCRIPT)).toBe(0);
+      expect(
+        await page.$$eval('script', (els, own) => els.filter((e) => e.textContent !== own).length, QUEUE_SCRIPT),
+      ).toBe(0);
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);
       const text = await page.locator('body').innerText();
       if (file !== 'index.html') expect([XSS.script, XSS.img, XSS.svg].some((p) => text.includes(p))).toBe(true);
-      await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `xss-${file.replace('.html', '')}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(ARTIFACTS, 'screenshots', `xss-${file.replace('.html', '')}.png`),
+        fullPage: true,
+      });
     } finally {
       await context.close();
     }

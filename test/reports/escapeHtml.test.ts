@@ -5,7 +5,9 @@ import { escapeHtml, html } from '../../reports/html/escapeHtml.ts';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
+    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;',
+    );
   });
 
   it('turns null and undefined into nothing and numbers into text', () => {
@@ -30,11 +32,15 @@ describe('escapeHtml', () => {
 describe('html tag', () => {
   it('escapes interpolated strings in text and attribute positions', () => {
     const name = '"><svg onload="x()">';
-    expect(html`<a title="${name}">${name}</a>`.html).toBe('<a title="&quot;&gt;&lt;svg onload=&quot;x()&quot;&gt;">&quot;&gt;&lt;svg onload=&quot;x()&quot;&gt;</a>');
+    expect(html`<a title="${name}">${name}</a>`.html).toBe(
+      '<a title="&quot;&gt;&lt;svg onload=&quot;x()&quot;&gt;">&quot;&gt;&lt;svg onload=&quot;x()&quot;&gt;</a>',
+    );
   });
 
   it('keeps SafeHtml and flattens arrays, dropping null, undefined and false', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p>${inner}${[html`<br>`, 'x<y', null, undefined, false]}</p>`.html).toBe('<p><b>&lt;i&gt;</b><br>x&lt;y</p>');
+    expect(html`<p>${inner}${[html`<br>`, 'x<y', null, undefined, false]}</p>`.html).toBe(
+      '<p><b>&lt;i&gt;</b><br>x&lt;y</p>',
+    );
   });
 });

@@ -28,7 +28,14 @@ afterAll(() => {
 describe('weekly numbers', () => {
   it('counts orders in [as-of − 7 days, as-of): the first instant is in, the as-of date is out', () => {
     const c = data.weekly.current;
-    expect(c).toMatchObject({ weekStart: WH_PREVIOUS, weekEnd: WH_AS_OF, orders: 5, gmv: 550, refundRequests: 4, refundOnlyRequests: 3 });
+    expect(c).toMatchObject({
+      weekStart: WH_PREVIOUS,
+      weekEnd: WH_AS_OF,
+      orders: 5,
+      gmv: 550,
+      refundRequests: 4,
+      refundOnlyRequests: 3,
+    });
     expect(c.refundRequestRate).toBeCloseTo(0.8, 12);
     expect(c.refundOnlyShare).toBeCloseTo(0.75, 12);
   });
@@ -60,13 +67,20 @@ describe('weekly numbers', () => {
       { tier: 'watch', current: 2, previous: 1, previousPublished: 1 },
       { tier: 'at-risk', current: 0, previous: 0, previousPublished: 0 },
     ]);
-    expect(data.weekly.comparison).toEqual({ previousAsOf: WH_PREVIOUS, changed: [], rescored: false, rescoreProblem: null });
+    expect(data.weekly.comparison).toEqual({
+      previousAsOf: WH_PREVIOUS,
+      changed: [],
+      rescored: false,
+      rescoreProblem: null,
+    });
   });
 
   it('lists fallers and risers with names and reasons, unchanged merchants in neither', () => {
     const m = data.weekly.movers!;
     expect(m.previousAsOf).toBe(WH_PREVIOUS);
-    expect(m.fallers.map((f) => [f.merchantId, f.trustBefore, f.trustNow, f.tierNow])).toEqual([['m1', 80, 60, 'watch']]);
+    expect(m.fallers.map((f) => [f.merchantId, f.trustBefore, f.trustNow, f.tierNow])).toEqual([
+      ['m1', 80, 60, 'watch'],
+    ]);
     // Without the model artifact the movers cannot be explained: no reasons rather than this week's level reasons.
     expect(m.fallers[0]!.reasons).toEqual([]);
     expect(m.reasonsExplained).toBe(false);
@@ -86,8 +100,15 @@ describe('queue, simulation, model card', () => {
   it('reads simulation rows with null intervals kept null', () => {
     const rows = data.policy.results!;
     expect(rows).toHaveLength(18);
-    expect(rows.find((r) => r.scenario === 'risk-gated' && r.segment === 'overall' && r.metric === 'honest_burdened_rate')).toEqual({
-      scenario: 'risk-gated', segment: 'overall', metric: 'honest_burdened_rate', value: 0.05, lo: null, hi: null,
+    expect(
+      rows.find((r) => r.scenario === 'risk-gated' && r.segment === 'overall' && r.metric === 'honest_burdened_rate'),
+    ).toEqual({
+      scenario: 'risk-gated',
+      segment: 'overall',
+      metric: 'honest_burdened_rate',
+      value: 0.05,
+      lo: null,
+      hi: null,
     });
   });
 
@@ -97,7 +118,11 @@ describe('queue, simulation, model card', () => {
     expect(buyer.rows!.map((r) => r.feature).sort()).toEqual(['not_received_share_90d', 'refund_only_count_90d']);
     expect(buyer.rows!.find((r) => r.feature === 'refund_only_count_90d')!.psi).toBe(0);
     expect(buyer.rows!.find((r) => r.feature === 'not_received_share_90d')!.psi).toBeGreaterThan(0.25);
-    expect(data.modelCard.drift.map((d) => d.subject)).toEqual(['Buyer features', 'Buyer risk score', 'Merchant trust score']);
+    expect(data.modelCard.drift.map((d) => d.subject)).toEqual([
+      'Buyer features',
+      'Buyer risk score',
+      'Merchant trust score',
+    ]);
   });
 
   it('picks the newest artifact on or before the as-of date and reports a missing one', () => {
@@ -113,12 +138,23 @@ describe('a warehouse with contract tables only', () => {
     const bare = await Warehouse.open({ path: ':memory:' });
     try {
       await bare.run(contractTablesDdl());
-      const d = await loadReportData(bare, WH_AS_OF, { trendWeeks: 2, movers: 3, reviewCapacity: 5, artifactsDir: '/nonexistent' });
+      const d = await loadReportData(bare, WH_AS_OF, {
+        trendWeeks: 2,
+        movers: 3,
+        reviewCapacity: 5,
+        artifactsDir: '/nonexistent',
+      });
       expect(d.weekly.current.orders).toBe(0);
       expect(d.weekly.current.estimatedAbuseLoss).toBeNull();
-      expect([d.weekly.flagged, d.weekly.merchantTiers, d.weekly.movers, d.queue.rows, d.policy.results]).toEqual([null, null, null, null, null]);
+      expect([d.weekly.flagged, d.weekly.merchantTiers, d.weekly.movers, d.queue.rows, d.policy.results]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
       expect(d.modelCard.drift).toEqual([]);
-      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing']);
+      expect(d.modelCard.models.map((m) => m.artifact.status)).toEqual(['missing', 'missing', 'missing']);
     } finally {
       bare.close();
     }

@@ -12,7 +12,11 @@ import { governWarehouse } from '../pipelines/govern/fixtures/governWarehouse.ts
 import { compensationTrendFixture, merchantOpsFixture } from './fixture/merchantOpsFixture.ts';
 import { fixtureReportData, XSS } from './fixture/reportFixture.ts';
 
-const csvLines = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+const csvLines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
 
 describe('merchant-operations.html from literal data', () => {
   const page = renderMerchantOperations(merchantOpsFixture());
@@ -22,10 +26,14 @@ describe('merchant-operations.html from literal data', () => {
   });
 
   it('lists the week’s actions by level, strongest first, with their reasons and the rectification deadline', () => {
-    const order = ['closure (1)', 'suspension (1)', 'rectification with a deadline (1)', 'warning (1)'].map((c) => page.indexOf(`<caption>${c}</caption>`));
+    const order = ['closure (1)', 'suspension (1)', 'rectification with a deadline (1)', 'warning (1)'].map((c) =>
+      page.indexOf(`<caption>${c}</caption>`),
+    );
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(page).toContain('fix by 2026-11-16');
-    expect(page).toContain('7-day no-reason returns refused: 3 of 4 decided 7-day no-reason returns refused or left to the auto-refund (75%');
+    expect(page).toContain(
+      '7-day no-reason returns refused: 3 of 4 decided 7-day no-reason returns refused or left to the auto-refund (75%',
+    );
     expect(page).toContain('+1 earlier (see merchant-actions.csv)');
   });
 
@@ -36,7 +44,9 @@ describe('merchant-operations.html from literal data', () => {
   });
 
   it('shows the spot-check design, each merchant’s inclusion probability and weight, and the estimator', () => {
-    expect(page).toContain('2 drawn with probability proportional to risk, 2 uniformly from the other 960 of 962 active merchants');
+    expect(page).toContain(
+      '2 drawn with probability proportional to risk, 2 uniformly from the other 960 of 962 active merchants',
+    );
     expect(page).toMatch(/<td class="num">0\.319<\/td><td class="num">3\.1<\/td>/);
     expect(page).toContain('(1/N) Σ y / π');
   });
@@ -54,7 +64,13 @@ describe('merchant-operations.html from literal data', () => {
   });
 
   it('says what to run when the govern stage has not run for the week', () => {
-    const empty = renderMerchantOperations({ asOf: '2026-11-02', actions: null, spotChecks: null, standards: null, ledger: null });
+    const empty = renderMerchantOperations({
+      asOf: '2026-11-02',
+      actions: null,
+      spotChecks: null,
+      standards: null,
+      ledger: null,
+    });
     expect(empty).toContain('no merchant governance for this week');
     expect(empty).toContain('trustlens govern --as-of 2026-11-02');
   });
@@ -72,7 +88,11 @@ describe('merchant-operations CSV exports', () => {
 
   it('actions: one row per merchant with an action, violations joined with " | ", UTF-8 BOM and CRLF', () => {
     const csv = merchantActionsCsv(data);
-    expect(csv.startsWith('\uFEFF"merchant_id","name","category","action","previous_action","change","points_this_week","points_active","deadline","violations"\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFF"merchant_id","name","category","action","previous_action","change","points_this_week","points_active","deadline","violations"\r\n',
+      ),
+    ).toBe(true);
     expect(csvLines(csv)).toHaveLength(1 + 4);
     expect(csv).toContain(`"m00031","Shop ${XSS.script}","home","closure","closure","unchanged","6","52","",`);
     expect(csv).toContain(' | 2026-10-26: Tickets answered late');
@@ -80,15 +100,21 @@ describe('merchant-operations CSV exports', () => {
 
   it('spot checks: the inspection list with probability, weight and an empty result column; formula-like names defused', () => {
     const lines = csvLines(spotChecksCsv(data));
-    expect(lines[0]).toBe('"merchant_id","name","category","drawn_by","inclusion_probability","weight","risk","trust","failed_standards","inspection_result"');
-    expect(lines[1]).toBe('"m00031","小米粒旗舰店 31","home","risk","1","1","1.25","61.2","ticket_response_late | ticket_response_median",""');
+    expect(lines[0]).toBe(
+      '"merchant_id","name","category","drawn_by","inclusion_probability","weight","risk","trust","failed_standards","inspection_result"',
+    );
+    expect(lines[1]).toBe(
+      '"m00031","小米粒旗舰店 31","home","risk","1","1","1.25","61.2","ticket_response_late | ticket_response_median",""',
+    );
     expect(lines[4]).toBe(`"m00007","'-2+3 Mama’s","grocery","random","0.0021","476.1905","0","","",""`);
   });
 
   it('ledger: every week and merchant with amounts, running totals and request ids', () => {
     const lines = csvLines(compensationCsv(data));
     expect(lines).toHaveLength(1 + 3);
-    expect(lines[2]).toBe(`"2026-11-02","m00501","'=HYPERLINK(""http://x"")","0","0","88.4","2","120","150.4","","r00001300 | r00001311"`);
+    expect(lines[2]).toBe(
+      `"2026-11-02","m00501","'=HYPERLINK(""http://x"")","0","0","88.4","2","120","150.4","","r00001300 | r00001311"`,
+    );
   });
 });
 
@@ -122,9 +148,14 @@ describe('loadMerchantOps on a governed warehouse', () => {
 
   it('reads this week’s actions with shop names, the spot checks, pass rates and the ledger', async () => {
     const d = await loadMerchantOps(wh, GOV_AS_OF);
-    expect(d.actions?.map((a) => [a.merchantId, a.name, a.action])).toEqual([['m1', 'Shop <b>One</b>', 'rectification']]);
+    expect(d.actions?.map((a) => [a.merchantId, a.name, a.action])).toEqual([
+      ['m1', 'Shop <b>One</b>', 'rectification'],
+    ]);
     expect(d.spotChecks?.rows).toHaveLength(2);
-    expect(d.standards?.find((s) => s.standard === 'late_shipment' && s.category === 'all')).toMatchObject({ judged: 1, passed: 0 });
+    expect(d.standards?.find((s) => s.standard === 'late_shipment' && s.category === 'all')).toMatchObject({
+      judged: 1,
+      passed: 0,
+    });
     expect(d.ledger?.map((r) => [r.asOf, r.merchantId, r.confirmedAmount])).toEqual([
       [GOV_AS_OF, 'm3', 40],
       ['2026-02-23', 'm3', 10],

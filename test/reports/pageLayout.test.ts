@@ -8,7 +8,13 @@ import { buildReports } from '../../reports/buildReports.ts';
 import { REPORT_FILES } from '../../reports/renderReports.ts';
 import type { ReportData } from '../../reports/reportData.ts';
 import { CHROMIUM_LAUNCH, runBrowserChecks } from '../support/chromium.ts';
-import { emptyReportData, fixtureReportData, futureWeekReportData, noRefundsReportData, XSS } from './fixture/reportFixture.ts';
+import {
+  emptyReportData,
+  fixtureReportData,
+  futureWeekReportData,
+  noRefundsReportData,
+  XSS,
+} from './fixture/reportFixture.ts';
 
 const ARTIFACTS = resolve('test/artifacts/reports-layout');
 const PAGES = REPORT_FILES.filter((f) => f.endsWith('.html'));
@@ -24,20 +30,27 @@ const VARIANTS: Record<string, () => ReportData> = {
 /** Runs in the page: every problem found, as readable lines. */
 function layoutProblems(): string[] {
   const out: string[] = [];
-  const where = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+  const where = (e: Element) =>
+    `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
   // Chart text: inside the box of its own SVG, and never NaN.
   for (const t of Array.from(document.querySelectorAll('svg text'))) {
     const svg = (t as SVGTextElement).ownerSVGElement;
     if (!svg || (t.textContent ?? '').trim() === '') continue;
     const a = t.getBoundingClientRect();
     const b = svg.getBoundingClientRect();
-    if (a.left < b.left - 1 || a.right > b.right + 1 || a.top < b.top - 1 || a.bottom > b.bottom + 1) out.push(`chart text outside its svg: ${where(t)} in ${where(svg.closest('figure') ?? svg)}`);
+    if (a.left < b.left - 1 || a.right > b.right + 1 || a.top < b.top - 1 || a.bottom > b.bottom + 1)
+      out.push(`chart text outside its svg: ${where(t)} in ${where(svg.closest('figure') ?? svg)}`);
   }
-  if (/\bNaN\b/.test(document.body.innerText) || Array.from(document.querySelectorAll('svg text')).some((t) => /NaN/.test(t.textContent ?? ''))) out.push('text reads NaN');
+  if (
+    /\bNaN\b/.test(document.body.innerText) ||
+    Array.from(document.querySelectorAll('svg text')).some((t) => /NaN/.test(t.textContent ?? ''))
+  )
+    out.push('text reads NaN');
   // Ticks of one axis read differently.
   for (const g of Array.from(document.querySelectorAll('g[aria-label$="tick label"]'))) {
     const labels = Array.from(g.querySelectorAll('text')).map((t) => t.textContent ?? '');
-    if (new Set(labels).size !== labels.length) out.push(`repeated ticks ${JSON.stringify(labels)} in ${where(g.closest('figure') ?? g)}`);
+    if (new Set(labels).size !== labels.length)
+      out.push(`repeated ticks ${JSON.stringify(labels)} in ${where(g.closest('figure') ?? g)}`);
   }
   // Ids stay on one line, and no cell's content spills out of it.
   for (const e of Array.from(document.querySelectorAll('.id'))) {
@@ -52,12 +65,15 @@ function layoutProblems(): string[] {
     if (lines.size > 1) out.push(`id wraps: ${where(e)}`);
   }
   for (const td of Array.from(document.querySelectorAll('td, th'))) {
-    if (td.scrollWidth > td.clientWidth + 1) out.push(`cell overflows: ${where(td)} (${td.scrollWidth} > ${td.clientWidth})`);
+    if (td.scrollWidth > td.clientWidth + 1)
+      out.push(`cell overflows: ${where(td)} (${td.scrollWidth} > ${td.clientWidth})`);
   }
   // Sibling blocks never overlap.
   const parents = document.querySelectorAll('main, section, .charts, .kpis, .cards, .scenario-list, figure.chart');
   for (const p of Array.from(parents)) {
-    const kids = Array.from(p.children).filter((k) => getComputedStyle(k).display !== 'none' && !(k as HTMLElement).hidden);
+    const kids = Array.from(p.children).filter(
+      (k) => getComputedStyle(k).display !== 'none' && !(k as HTMLElement).hidden,
+    );
     const rects = kids.map((k) => k.getBoundingClientRect());
     for (let i = 0; i < kids.length; i++) {
       for (let j = i + 1; j < kids.length; j++) {
@@ -65,7 +81,8 @@ function layoutProblems(): string[] {
         const b = rects[j]!;
         const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (w > 1 && h > 1 && a.width > 0 && b.width > 0) out.push(`overlap: ${where(kids[i]!)} and ${where(kids[j]!)}`);
+        if (w > 1 && h > 1 && a.width > 0 && b.width > 0)
+          out.push(`overlap: ${where(kids[i]!)} and ${where(kids[j]!)}`);
       }
     }
   }
@@ -96,18 +113,25 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
 
   for (const variant of Object.keys(VARIANTS)) {
     for (const width of WIDTHS) {
-      it.each(PAGES)(`${variant} at ${width} px: %s has chart text inside its SVG, no NaN, distinct ticks, unbroken ids, fitting cells, no overlaps`, async (file) => {
-        const page = await open(variant, file, width);
-        try {
-          expect(await page.evaluate(layoutProblems)).toEqual([]);
-          // Screenshots to look at (test/artifacts/reports-layout/screenshots/); only two variants, as full pages are slow to capture.
-          if (variant === 'fixture' || variant === 'future') {
-            await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${variant}-${file.replace('.html', '')}-${width}.png`), fullPage: true, timeout: 120_000 });
+      it.each(PAGES)(
+        `${variant} at ${width} px: %s has chart text inside its SVG, no NaN, distinct ticks, unbroken ids, fitting cells, no overlaps`,
+        async (file) => {
+          const page = await open(variant, file, width);
+          try {
+            expect(await page.evaluate(layoutProblems)).toEqual([]);
+            // Screenshots to look at (test/artifacts/reports-layout/screenshots/); only two variants, as full pages are slow to capture.
+            if (variant === 'fixture' || variant === 'future') {
+              await page.screenshot({
+                path: join(ARTIFACTS, 'screenshots', `${variant}-${file.replace('.html', '')}-${width}.png`),
+                fullPage: true,
+                timeout: 120_000,
+              });
+            }
+          } finally {
+            await page.context().close();
           }
-        } finally {
-          await page.context().close();
-        }
-      });
+        },
+      );
     }
   }
 
@@ -139,19 +163,28 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
     try {
       await page.reload();
       expect(await page.locator('#queue-controls').isVisible()).toBe(true);
-      const visible = () => page.$$eval('#queue-table tbody tr[data-buyer]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute('data-buyer')));
+      const visible = () =>
+        page.$$eval('#queue-table tbody tr[data-buyer]', (rows) =>
+          rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute('data-buyer')),
+        );
       expect(await visible()).toHaveLength(24);
       await page.selectOption('#queue-tier', 'elevated');
       const elevated = await visible();
       expect(elevated.length).toBeGreaterThan(0);
-      expect(await page.$$eval('#queue-table tbody tr:not([hidden])', (rows) => rows.every((r) => r.getAttribute('data-tier') === 'elevated'))).toBe(true);
+      expect(
+        await page.$$eval('#queue-table tbody tr:not([hidden])', (rows) =>
+          rows.every((r) => r.getAttribute('data-tier') === 'elevated'),
+        ),
+      ).toBe(true);
       await page.selectOption('#queue-tier', '');
       await page.fill('#queue-search', 'b1007');
       expect(await visible()).toEqual(['b1007']);
       expect(await page.locator('#queue-count').textContent()).toBe('1 of 24 accounts');
       expect(errors).toEqual([]);
       // Each account has an anchor and a notebook link with it selected.
-      expect(await page.locator('tr#buyer-b1007 a.investigate').getAttribute('href')).toBe('http://localhost:4173/investigate-buyer.html?buyer=b1007');
+      expect(await page.locator('tr#buyer-b1007 a.investigate').getAttribute('href')).toBe(
+        'http://localhost:4173/investigate-buyer.html?buyer=b1007',
+      );
     } finally {
       await page.context().close();
     }

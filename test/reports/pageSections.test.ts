@@ -16,10 +16,17 @@ const page = (main: string) =>
 
 describe('pageSections', () => {
   it('cuts a page at head, site header, main intro, each top-level section and footer; nested sections stay inside', () => {
-    const sections = pageSections(page('<p class="lede">For leadership.</p><section id="a"><h2>A</h2><section id="inner"><p>x</p></section></section><section id="b"><h2>B</h2></section>'));
+    const sections = pageSections(
+      page(
+        '<p class="lede">For leadership.</p><section id="a"><h2>A</h2><section id="inner"><p>x</p></section></section><section id="b"><h2>B</h2></section>',
+      ),
+    );
     expect(sections).toEqual([
       { name: 'head', html: '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>t</title>\n\n</head>\n<body>' },
-      { name: 'header', html: '<header class="site">\n<nav aria-label="Reports"><a href="index.html">Overview</a></nav>\n</header>' },
+      {
+        name: 'header',
+        html: '<header class="site">\n<nav aria-label="Reports"><a href="index.html">Overview</a></nav>\n</header>',
+      },
       { name: 'main', html: '<main>\n<h1>Weekly</h1>\n<p class="lede">For leadership.</p>' },
       { name: 'section#a', html: '<section id="a">\n<h2>A</h2>\n<section id="inner">\n<p>x</p></section></section>' },
       { name: 'section#b', html: '<section id="b">\n<h2>B</h2></section>' },
@@ -43,9 +50,9 @@ describe('pageSections', () => {
   });
 
   it('keeps a legend swatch as its size and colour', () => {
-    expect(svgPlaceholder('<svg width="15" height="15" fill="#2a9d5b"><rect width="100%" height="100%"></rect></svg>')).toBe(
-      '<svg width="15" height="15" fill="#2a9d5b"></svg>',
-    );
+    expect(
+      svgPlaceholder('<svg width="15" height="15" fill="#2a9d5b"><rect width="100%" height="100%"></rect></svg>'),
+    ).toBe('<svg width="15" height="15" fill="#2a9d5b"></svg>');
   });
 
   it('shows a changed week of the fixture in the sections that report it, and only there', () => {

@@ -21,7 +21,8 @@ export function pageSections(page: string): PageSection[] {
   let depth = 0;
   for (const m of page.matchAll(/<(\/?)section\b[^>]*>/g)) {
     if (m[1] === '/') depth--;
-    else if (depth++ === 0) cuts.push({ at: m.index, name: `section#${/\bid="([^"]*)"/.exec(m[0])?.[1] ?? cuts.length}` });
+    else if (depth++ === 0)
+      cuts.push({ at: m.index, name: `section#${/\bid="([^"]*)"/.exec(m[0])?.[1] ?? cuts.length}` });
   }
   mark(/<\/main>/, 'footer');
   cuts.sort((a, b) => a.at - b.at);
@@ -33,7 +34,8 @@ export function styleBlocks(page: string): string[] {
   return [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
 }
 
-const BLOCKS = 'section|header|nav|main|footer|h1|h2|h3|p|div|figure|figcaption|table|thead|tbody|tr|ul|ol|li|dl|dt|dd|details|summary|svg';
+const BLOCKS =
+  'section|header|nav|main|footer|h1|h2|h3|p|div|figure|figcaption|table|thead|tbody|tr|ul|ol|li|dl|dt|dd|details|summary|svg';
 
 function normalise(fragment: string): string {
   const noStyle = fragment.replace(/<style>[\s\S]*?<\/style>/g, '');
@@ -92,8 +94,15 @@ function parseSvg(svg: string): Node {
   return root.children.find((c): c is Node => typeof c !== 'string') ?? root;
 }
 
-const decode = (s: string) => s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
-const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const decode = (s: string) =>
+  s
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+const escape = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 function textOf(node: Node | string): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('');
@@ -114,7 +123,9 @@ const FRAME_MARK = /axis|grid|frame/;
 export function svgPlaceholder(svg: string): string {
   const root = parseSvg(svg);
   // A legend swatch or icon (no role="img") is its size and colour; a chart is summarised below.
-  const keep = (root.attrs.role === 'img' ? ['width', 'height', 'role', 'aria-label'] : ['width', 'height', 'fill']).filter((a) => root.attrs[a] !== undefined);
+  const keep = (
+    root.attrs.role === 'img' ? ['width', 'height', 'role', 'aria-label'] : ['width', 'height', 'fill']
+  ).filter((a) => root.attrs[a] !== undefined);
   const open = `<svg${keep.map((a) => ` ${a}="${escape(root.attrs[a]!)}"`).join('')}>`;
   if (root.attrs.role !== 'img') return `${open}</svg>`;
   const marks: string[] = [];
@@ -124,7 +135,10 @@ export function svgPlaceholder(svg: string): string {
     const items = g.children.filter((c): c is Node => typeof c !== 'string');
     let mark = `${label} ×${items.length}`;
     if (!FRAME_MARK.test(label)) {
-      const numbers = items.flatMap((n) => [...walk(n)]).flatMap((n) => Object.entries(n.attrs)).filter(([k]) => k !== 'aria-label')
+      const numbers = items
+        .flatMap((n) => [...walk(n)])
+        .flatMap((n) => Object.entries(n.attrs))
+        .filter(([k]) => k !== 'aria-label')
         .map(([k, v]) => `${k}=${v.replace(/-?\d+(\.\d+)?(e-?\d+)?/g, (x) => String(Math.round(Number(x))))}`);
       mark += ` #${createHash('sha256').update(numbers.join(';')).digest('hex').slice(0, 8)}`;
     }

@@ -45,7 +45,9 @@ function patterns(spec: ModelSpec): Pattern[] {
   return spec.features.map((feature) => {
     const e = entries.find((x) => x.name === feature)!;
     const template = spec.reasonTemplates[feature];
-    const text = template ?? `${e.description.replace(/\.\s*$/, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase())}${e.window === 'none' ? '' : ` (${e.window})`}: {value}`;
+    const text =
+      template ??
+      `${e.description.replace(/\.\s*$/, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase())}${e.window === 'none' ? '' : ` (${e.window})`}: {value}`;
     return { feature, regex: new RegExp(`^${escape(text).replace('\\{value\\}', '(.+?)')}$`) };
   });
 }
@@ -55,13 +57,16 @@ function reasonProblems(sentence: string, spec: ModelSpec, pats: Pattern[]): str
   const m = /^(.*) \(typical: ([^()]*)\)$/.exec(sentence);
   const body = m ? m[1]! : sentence;
   const typical = m ? m[2]! : null;
-  const hits = pats.map((p) => ({ feature: p.feature, value: p.regex.exec(body)?.[1] })).filter((h) => h.value !== undefined);
+  const hits = pats
+    .map((p) => ({ feature: p.feature, value: p.regex.exec(body)?.[1] }))
+    .filter((h) => h.value !== undefined);
   const out: string[] = [];
   if (hits.length === 0) out.push('matches no feature of the model');
   if (/(^|[^\d.])[-\u2212]0(\.0+)?(?![\d.])/.test(sentence)) out.push('shows a negative zero');
   if (/no data for|\bnone\b|NaN/.test(sentence)) out.push('cites an unknown value');
   for (const h of hits) {
-    if (spec.notReasons.includes(h.feature)) out.push(`cites ${h.feature}, which is never a reason (an estimate or context)`);
+    if (spec.notReasons.includes(h.feature))
+      out.push(`cites ${h.feature}, which is never a reason (an estimate or context)`);
     if (typical !== null && h.value === typical) out.push(`value ${h.value} equals the typical value`);
   }
   return out;
@@ -73,7 +78,16 @@ describe('a whole generated week, scored and reported', () => {
 
   beforeAll(async () => {
     const data = join(root, 'data');
-    await generateMarketplace({ seed: 7, buyers: 1500, merchants: 80, weeks: 30, end: END, out: data, threads: 2, memoryLimit: '512MB' });
+    await generateMarketplace({
+      seed: 7,
+      buyers: 1500,
+      merchants: 80,
+      weeks: 30,
+      end: END,
+      out: data,
+      threads: 2,
+      memoryLimit: '512MB',
+    });
     // Last week with the models of its time, then this week retrained: the report must compare under one model.
     await runRun({ asOf: addDays(END, -7), from: data, retrain: false }, { config, warehouse, log });
     await runRun({ asOf: END, retrain: true }, { config, warehouse, log });
@@ -84,8 +98,18 @@ describe('a whole generated week, scored and reported', () => {
       moverMinOrders: 5,
       reviewCapacity: 60,
       artifactsDir: config.artifactsDir,
-      settings: { retrainIntervalDays: 28, merchantHorizonDays: 56, currency: 'CNY', tiers: config.tiers, notebookUrl: null },
-      scoring: { artifactsDir: config.artifactsDir, threads: 1, loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date) },
+      settings: {
+        retrainIntervalDays: 28,
+        merchantHorizonDays: 56,
+        currency: 'CNY',
+        tiers: config.tiers,
+        notebookUrl: null,
+      },
+      scoring: {
+        artifactsDir: config.artifactsDir,
+        threads: 1,
+        loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date),
+      },
     });
   }, 900_000);
 
@@ -95,12 +119,19 @@ describe('a whole generated week, scored and reported', () => {
   });
 
   it('states every buyer and merchant reason as a known fact, never -0, never equal to the typical value', async () => {
-    for (const [table, model] of [['score_buyer_history', 'abuse-risk'], ['score_merchant_history', 'merchant-trust']] as const) {
+    for (const [table, model] of [
+      ['score_buyer_history', 'abuse-risk'],
+      ['score_merchant_history', 'merchant-trust'],
+    ] as const) {
       const spec = MODEL_SPECS[model];
       const pats = patterns(spec);
-      const rows = await wh.all<{ r: string }>(`select unnest(reasons) as r from ${table} where as_of = $d::date`, { d: END });
+      const rows = await wh.all<{ r: string }>(`select unnest(reasons) as r from ${table} where as_of = $d::date`, {
+        d: END,
+      });
       expect(rows.length).toBeGreaterThan(20);
-      const bad = rows.map((x) => ({ reason: x.r, problems: reasonProblems(x.r, spec, pats) })).filter((x) => x.problems.length);
+      const bad = rows
+        .map((x) => ({ reason: x.r, problems: reasonProblems(x.r, spec, pats) }))
+        .filter((x) => x.problems.length);
       expect(bad).toEqual([]);
     }
   });
@@ -108,12 +139,22 @@ describe('a whole generated week, scored and reported', () => {
   it('catches the reasons the issue saw', () => {
     const spec = MODEL_SPECS['abuse-risk'];
     const pats = patterns(spec);
-    expect(reasonProblems('3 refund-only requests in 90 days (typical: -0.0)', spec, pats)).toContain('shows a negative zero');
-    expect(reasonProblems("2 'not received' claims in 90 days (typical: 2)", spec, pats)).toContain('value 2 equals the typical value');
-    expect(reasonProblems('4.2 more refund-only requests than the shops bought from would explain (90 days) (typical: 0.0)', spec, pats)[0]).toMatch(/never a reason/);
+    expect(reasonProblems('3 refund-only requests in 90 days (typical: -0.0)', spec, pats)).toContain(
+      'shows a negative zero',
+    );
+    expect(reasonProblems("2 'not received' claims in 90 days (typical: 2)", spec, pats)).toContain(
+      'value 2 equals the typical value',
+    );
+    expect(
+      reasonProblems(
+        '4.2 more refund-only requests than the shops bought from would explain (90 days) (typical: 0.0)',
+        spec,
+        pats,
+      )[0],
+    ).toMatch(/never a reason/);
   });
 
-  it('rescores last week with this week\'s models and says which changed', () => {
+  it("rescores last week with this week's models and says which changed", () => {
     const c = report.weekly.comparison;
     expect(c.previousAsOf).toBe(addDays(END, -7));
     expect(c.changed.map((m) => m.model).sort()).toEqual(['abuse-risk', 'merchant-trust']);

@@ -39,7 +39,9 @@ function expectSafe(htmlText: string): void {
   expect(htmlText).not.toMatch(/<svg\b[^>]*\sonload/i);
   // Quoted attribute values are inert (their quotes are escaped), so only the markup outside them is searched for handlers.
   expect(htmlText.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
-  expect(htmlText).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`);
+  expect(htmlText).toContain(
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`,
+  );
 }
 
 describe('fixture report', () => {
@@ -112,7 +114,9 @@ describe('report built from the tiny warehouse', async () => {
   writeFixtureArtifacts(artifactsDir);
   const data = await loadReportData(wh, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
   const built = buildReports(data, join(outDir, WH_AS_OF));
-  const pages = Object.fromEntries(HTML_FILES.map((f) => [f, readFileSync(join(built.dir, f), 'utf8').replaceAll(artifactsDir, '<artifacts>')]));
+  const pages = Object.fromEntries(
+    HTML_FILES.map((f) => [f, readFileSync(join(built.dir, f), 'utf8').replaceAll(artifactsDir, '<artifacts>')]),
+  );
 
   it('writes every file, each page escaped and under the CSP', () => {
     expect(built.files.map((f) => f.slice(built.dir.length + 1))).toEqual([...REPORT_FILES]);

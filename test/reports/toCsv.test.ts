@@ -33,7 +33,16 @@ describe('toCsv', () => {
   });
 
   it('prefixes text starting with = + - @ tab or CR with an apostrophe, never numbers', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'safe', '鲜果'].map(guardFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", 'safe', '鲜果']);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'safe', '鲜果'].map(guardFormula)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      'safe',
+      '鲜果',
+    ]);
     expect(csvField(-3)).toBe('"-3"');
     expect(csvField(null)).toBe('""');
     expect(csvField(Number.NaN)).toBe('""');

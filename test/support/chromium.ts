@@ -5,4 +5,5 @@ export { CHROMIUM, CHROMIUM_LAUNCH };
 
 /** Locally without chromium the browser suites are skipped with a message; in CI they must run (.ci/run installs chromium). */
 export const runBrowserChecks = chromiumInstalled() || Boolean(process.env.CI);
-if (!runBrowserChecks) console.warn(`browser tests skipped: ${CHROMIUM} not found (install Debian's chromium; they always run in CI)`);
+if (!runBrowserChecks)
+  console.warn(`browser tests skipped: ${CHROMIUM} not found (install Debian's chromium; they always run in CI)`);

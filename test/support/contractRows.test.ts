@@ -1,7 +1,17 @@
 // The shared test rows: every builder's defaults and the whole small marketplace are valid contract rows with resolving keys.
 import { describe, expect, it } from 'vitest';
 import { CONTRACTS, TABLE_NAMES, rowSchema } from '../../data/contracts/index.ts';
-import { buyer, fullRow, investigation, merchant, merchantAction, order, refundRequest, review, serviceTicket } from './contractRows.ts';
+import {
+  buyer,
+  fullRow,
+  investigation,
+  merchant,
+  merchantAction,
+  order,
+  refundRequest,
+  review,
+  serviceTicket,
+} from './contractRows.ts';
 import { marketplaceWarehouse } from './marketplaceWarehouse.ts';
 import { smallMarketplace } from './smallMarketplace.ts';
 
@@ -31,14 +41,17 @@ describe('smallMarketplace', () => {
   it('passes every contract, and its foreign keys resolve once loaded', async () => {
     const m = smallMarketplace();
     for (const t of TABLE_NAMES) {
-      for (const r of m[t] ?? []) expect(rowSchema(t).safeParse(fullRow(t, r)).error?.issues, `${t} ${JSON.stringify(r)}`).toBeUndefined();
+      for (const r of m[t] ?? [])
+        expect(rowSchema(t).safeParse(fullRow(t, r)).error?.issues, `${t} ${JSON.stringify(r)}`).toBeUndefined();
     }
     const wh = await marketplaceWarehouse(m);
     try {
       for (const t of TABLE_NAMES) {
         expect(Number(await wh.scalar<bigint>(`select count(*) from ${t}`)), t).toBe(m[t]?.length);
         for (const fk of CONTRACTS[t].foreignKeys) {
-          const dangling = await wh.scalar<bigint>(`select count(*) from ${t} x where not exists (select 1 from ${fk.table} y where y.${fk.references} = x.${fk.column})`);
+          const dangling = await wh.scalar<bigint>(
+            `select count(*) from ${t} x where not exists (select 1 from ${fk.table} y where y.${fk.references} = x.${fk.column})`,
+          );
           expect(dangling, `${t}.${fk.column}`).toBe(0n);
         }
       }

@@ -15,11 +15,26 @@ import {
 
 export const AS_OF = '2026-03-01';
 
-const o = (id: string, buyerId: string, merchantId: string, category: string, amount: number, created_at: string, extra: LiteralRow = {}) =>
-  order(id, buyerId, merchantId, { category, amount, created_at, ...extra });
+const o = (
+  id: string,
+  buyerId: string,
+  merchantId: string,
+  category: string,
+  amount: number,
+  created_at: string,
+  extra: LiteralRow = {},
+) => order(id, buyerId, merchantId, { category, amount, created_at, ...extra });
 
-const r = (id: string, orderId: string, requested_at: string, kind: string, reason: string, amount: number, status: string, extra: LiteralRow = {}) =>
-  refundRequest(id, orderId, { requested_at, kind, reason, amount, status, ...extra });
+const r = (
+  id: string,
+  orderId: string,
+  requested_at: string,
+  kind: string,
+  reason: string,
+  amount: number,
+  status: string,
+  extra: LiteralRow = {},
+) => refundRequest(id, orderId, { requested_at, kind, reason, amount, status, ...extra });
 
 export function smallMarketplace(): Marketplace {
   return {
@@ -42,29 +57,63 @@ export function smallMarketplace(): Marketplace {
       // honest buyers at m1 who never ask for a refund
       ...[11, 12, 13, 14, 15, 16].map((i) => o(`o${i}`, 'b6', 'm1', 'home', 10, `2026-01-${i}`)),
       // the bad merchant m2
-      o('o4', 'b2', 'm2', 'fresh_food', 40, '2026-02-01', { promised_ship_by: '2026-02-03', shipped_at: '2026-02-04', delivered_at: '2026-02-05' }),
-      o('o6', 'b3', 'm2', 'electronics', 300, '2026-01-05', { promised_ship_by: '2026-01-07', shipped_at: '2026-01-06', delivered_at: '2026-01-08' }),
-      o('o7', 'b4', 'm2', 'apparel', 70, '2026-02-15', { promised_ship_by: '2026-02-17', shipped_at: '2026-02-16', delivered_at: '2026-02-18' }),
+      o('o4', 'b2', 'm2', 'fresh_food', 40, '2026-02-01', {
+        promised_ship_by: '2026-02-03',
+        shipped_at: '2026-02-04',
+        delivered_at: '2026-02-05',
+      }),
+      o('o6', 'b3', 'm2', 'electronics', 300, '2026-01-05', {
+        promised_ship_by: '2026-01-07',
+        shipped_at: '2026-01-06',
+        delivered_at: '2026-01-08',
+      }),
+      o('o7', 'b4', 'm2', 'apparel', 70, '2026-02-15', {
+        promised_ship_by: '2026-02-17',
+        shipped_at: '2026-02-16',
+        delivered_at: '2026-02-18',
+      }),
       o('o8', 'b5', 'm2', 'fresh_food', 20, '2026-02-20', { delivered_at: '2026-02-23' }),
-      o('o10', 'b3', 'm2', 'electronics', 500, '2026-02-25', { promised_ship_by: '2026-02-27', cancelled_at: '2026-02-26' }),
+      o('o10', 'b3', 'm2', 'electronics', 500, '2026-02-25', {
+        promised_ship_by: '2026-02-27',
+        cancelled_at: '2026-02-26',
+      }),
     ],
     refund_requests: [
       r('r1', 'o1', '2026-02-22 16:00', 'refund_only', 'not_received', 100, 'approved', {
-        merchant_responded_at: '2026-02-22 20:00', decided_at: '2026-02-23', decided_by: 'merchant',
+        merchant_responded_at: '2026-02-22 20:00',
+        decided_at: '2026-02-23',
+        decided_by: 'merchant',
       }),
       r('r2', 'o2', '2026-01-14 00:00', 'refund_only', 'quality', 30, 'rejected', {
-        merchant_responded_at: '2026-01-14 05:00', decided_at: '2026-01-15', decided_by: 'merchant', escalated: true,
+        merchant_responded_at: '2026-01-14 05:00',
+        decided_at: '2026-01-15',
+        decided_by: 'merchant',
+        escalated: true,
       }),
       // decided only after as_of: still pending at as_of
-      r('r3', 'o3', '2026-02-27', 'return_and_refund', 'other', 200, 'approved', { decided_at: '2026-03-02', decided_by: 'merchant' }),
-      r('r4', 'o4', '2026-02-10', 'refund_only', 'not_as_described', 40, 'approved', { decided_at: '2026-02-12', decided_by: 'auto' }),
+      r('r3', 'o3', '2026-02-27', 'return_and_refund', 'other', 200, 'approved', {
+        decided_at: '2026-03-02',
+        decided_by: 'merchant',
+      }),
+      r('r4', 'o4', '2026-02-10', 'refund_only', 'not_as_described', 40, 'approved', {
+        decided_at: '2026-02-12',
+        decided_by: 'auto',
+      }),
       r('r6', 'o6', '2026-01-10', 'refund_only', 'quality', 300, 'approved', {
-        merchant_responded_at: '2026-01-11 06:00', decided_at: '2026-01-12', decided_by: 'merchant',
+        merchant_responded_at: '2026-01-11 06:00',
+        decided_at: '2026-01-12',
+        decided_by: 'merchant',
       }),
       r('r7', 'o7', '2026-02-19', 'return_and_refund', 'no_reason_7day', 70, 'rejected', {
-        merchant_responded_at: '2026-02-19 02:00', decided_at: '2026-02-20', decided_by: 'merchant', escalated: true,
+        merchant_responded_at: '2026-02-19 02:00',
+        decided_at: '2026-02-20',
+        decided_by: 'merchant',
+        escalated: true,
       }),
-      r('r8', 'o8', '2026-02-24', 'refund_only', 'not_received', 20, 'approved', { decided_at: '2026-02-26', decided_by: 'auto' }),
+      r('r8', 'o8', '2026-02-24', 'refund_only', 'not_received', 20, 'approved', {
+        decided_at: '2026-02-26',
+        decided_by: 'auto',
+      }),
     ],
     reviews: [
       review('v1', 'o2', { rating: 1, created_at: '2026-01-20' }),
@@ -76,11 +125,22 @@ export function smallMarketplace(): Marketplace {
     ],
     service_tickets: [
       serviceTicket('t1', 'm2', {
-        order_id: 'o4', buyer_id: 'b2', opened_at: '2026-02-01 00:00', first_response_at: '2026-02-01 05:00', resolved_at: '2026-02-02',
-        resolved: true, satisfaction: 2, attitude_complaint: true,
+        order_id: 'o4',
+        buyer_id: 'b2',
+        opened_at: '2026-02-01 00:00',
+        first_response_at: '2026-02-01 05:00',
+        resolved_at: '2026-02-02',
+        resolved: true,
+        satisfaction: 2,
+        attitude_complaint: true,
       }),
       serviceTicket('t2', 'm2', {
-        opened_at: '2026-02-10 00:00', first_response_at: '2026-02-10 15:00', resolved_at: '2026-03-03', resolved: true, satisfaction: 4, attitude_complaint: false,
+        opened_at: '2026-02-10 00:00',
+        first_response_at: '2026-02-10 15:00',
+        resolved_at: '2026-03-03',
+        resolved: true,
+        satisfaction: 4,
+        attitude_complaint: false,
       }),
       serviceTicket('t3', 'm2', { opened_at: '2025-11-01', resolved: false, attitude_complaint: true }),
     ],

@@ -6,7 +6,7 @@ create table if not exists score_buyer_history (
   tier varchar not null,           -- high | elevated | normal (config tiers.buyerHigh / buyerElevated)
   reasons varchar[] not null,      -- up to four plain-language sentences, strongest first
   refund_only_amount_30d double not null,
-  expected_loss double not null,   -- risk x refund_only_amount_30d
+  expected_loss double not null,   -- risk x refund-only money a month: greatest(30 days, 90 days / 3)
   group_id varchar,                -- linked-account group (buyer_groups)
   model_date date not null         -- as-of date of the model artifact used
 );
@@ -35,4 +35,27 @@ create table if not exists risk_queue_history (
   group_size integer not null,
   group_members varchar[] not null,  -- other accounts in the linked group
   group_confirmed_abusers integer not null
+);
+create table if not exists risk_queue_handled_history (
+  as_of date not null,
+  rank integer not null,           -- in queue order (largest expected loss first); these take no review capacity
+  buyer_id varchar not null,
+  risk double not null,
+  tier varchar not null,
+  expected_loss double not null,
+  refund_only_amount_30d double not null,
+  reasons varchar[] not null,
+  handled_as varchar not null,     -- confirmed_abuse (verdict closed before as_of) | open_investigation (opened before, not closed)
+  handled_since varchar not null,  -- when the verdict closed or the case opened (UTC, YYYY-MM-DD HH:MM)
+  case_id varchar not null
+);
+create table if not exists risk_queue_summary_history (
+  as_of date not null,
+  capacity integer not null,       -- review.capacity
+  queued integer not null,         -- accounts in the queue (fewer than capacity in a short week)
+  handled integer not null,        -- already handled above the floors, listed apart
+  below_risk_floor integer not null,
+  below_loss_floor integer not null,
+  min_risk double not null,        -- review.minRisk
+  min_expected_loss double not null  -- review.minExpectedLoss
 );

@@ -10,9 +10,14 @@ import { writeBenchFile, type ContenderResult } from './benchFile.ts';
 
 const program = new Command()
   .name('npm run bench:forest --')
-  .description('Trains and scores this engine, ml-random-forest and scikit-learn on the synthetic bench task, each in a child process, and prints one table.')
-  .addOption(new Option('--sizes <list>', 'comma-separated row counts, each like 10k, 200k or 1M')
-    .argParser(parseSizes).default(parseSizes('10k,200k,1M'), '10k,200k,1M'))
+  .description(
+    'Trains and scores this engine, ml-random-forest and scikit-learn on the synthetic bench task, each in a child process, and prints one table.',
+  )
+  .addOption(
+    new Option('--sizes <list>', 'comma-separated row counts, each like 10k, 200k or 1M')
+      .argParser(parseSizes)
+      .default(parseSizes('10k,200k,1M'), '10k,200k,1M'),
+  )
   .option('--skip-ml-rf', 'skip ml-random-forest (it runs only at sizes up to 10k anyway)')
   .option('--skip-sklearn', 'skip scikit-learn (/usr/bin/python3 with sklearn)')
   .option('--threads <n>', 'threads our engine trains and predicts on', '2')
@@ -34,12 +39,26 @@ function parseSizes(list: string): number[] {
 function run(command: string, argv: string[]): ContenderResult | string {
   const r = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, TZ: 'UTC' } });
   const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) return `failed (${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`;
+  if (r.status !== 0 || !last.startsWith('{'))
+    return `failed (${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`;
   return JSON.parse(last) as ContenderResult;
 }
 
 const rows: string[][] = [];
-const header = ['rows', 'contender', 'trees', 'train s', 'predict rows/s', 'holdout AUC', 'peak RSS MB', 'model MB', 'train × ours', 'predict ÷ ours', 'AUC − ours', 'note'];
+const header = [
+  'rows',
+  'contender',
+  'trees',
+  'train s',
+  'predict rows/s',
+  'holdout AUC',
+  'peak RSS MB',
+  'model MB',
+  'train × ours',
+  'predict ÷ ours',
+  'AUC − ours',
+  'note',
+];
 const fmt = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 for (const n of sizes) {
   const data = makeBenchData(n, 7);
@@ -49,7 +68,7 @@ for (const n of sizes) {
   const base = [file, String(n), String(BENCH_FEATURES), String(nTrain)];
   let positives = 0;
   for (const y of data.labels) positives += y;
-  console.error(`# ${n} rows, ${(100 * positives / n).toFixed(2)} % positives, holdout ${n - nTrain}`);
+  console.error(`# ${n} rows, ${((100 * positives) / n).toFixed(2)} % positives, holdout ${n - nTrain}`);
   const results: (ContenderResult | string)[] = [];
   const label: string[] = [];
   console.error('#   trustlens forest …');
@@ -74,8 +93,14 @@ for (const n of sizes) {
     }
     const oursPerTree = ours ? ours.trainSeconds / ours.trees : NaN;
     rows.push([
-      String(n), r.contender, String(r.trees), fmt(r.trainSeconds), fmt(r.predictRowsPerSecond, 0), fmt(r.holdoutAuc, 4),
-      fmt(r.peakRssMB, 0), fmt(r.modelMB, 1),
+      String(n),
+      r.contender,
+      String(r.trees),
+      fmt(r.trainSeconds),
+      fmt(r.predictRowsPerSecond, 0),
+      fmt(r.holdoutAuc, 4),
+      fmt(r.peakRssMB, 0),
+      fmt(r.modelMB, 1),
       // Per-tree ratio, so ml-random-forest's 15 trees compare fairly with 100.
       ours ? `${fmt(r.trainSeconds / r.trees / oursPerTree, 1)}×/tree` : '–',
       ours ? fmt(ours.predictRowsPerSecond / r.predictRowsPerSecond, 2) : '–',
@@ -92,5 +117,7 @@ const line = (cells: string[]) => '| ' + cells.map((x, c) => x.padEnd(widths[c]!
 console.log(line(header));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));
-console.log('\ntrain × ours: contender train seconds per tree ÷ ours (higher = we are faster); predict ÷ ours: our rows/s ÷ theirs.');
+console.log(
+  '\ntrain × ours: contender train seconds per tree ÷ ours (higher = we are faster); predict ÷ ours: our rows/s ÷ theirs.',
+);
 console.log('Shared 2-core machine: timings are noisy; rerun for stable numbers.');

@@ -14,7 +14,12 @@ const test = columns.map((c) => c.subarray(nTrain));
 
 const t0 = performance.now();
 // No out-of-bag scoring: neither contender does it (ml-random-forest runs with noOOB, scikit-learn's oob_score is off).
-const model = await trainForest(train, labels.subarray(0, nTrain), { nTrees, threads: Number(threadsArg ?? 2), seed: 1, oob: false });
+const model = await trainForest(train, labels.subarray(0, nTrain), {
+  nTrees,
+  threads: Number(threadsArg ?? 2),
+  seed: 1,
+  oob: false,
+});
 const trainSeconds = (performance.now() - t0) / 1000;
 
 const holdout = model.predictProba(test);
@@ -23,11 +28,14 @@ const holdout = model.predictProba(test);
 // repeated when it has fewer), so it starts the pooled prediction workers, as in a process that has predicted before:
 // the timed passes, on the file's rows as they are, then measure the steady state of repeated batches.
 const threads = Number(threadsArg ?? 2);
-const warm = nRows >= MIN_PARALLEL_PREDICT_ROWS ? columns : columns.map((c) => {
-  const w = new Float32Array(MIN_PARALLEL_PREDICT_ROWS);
-  for (let at = 0; at < w.length; at += nRows) w.set(c.subarray(0, Math.min(nRows, w.length - at)), at);
-  return w;
-});
+const warm =
+  nRows >= MIN_PARALLEL_PREDICT_ROWS
+    ? columns
+    : columns.map((c) => {
+        const w = new Float32Array(MIN_PARALLEL_PREDICT_ROWS);
+        for (let at = 0; at < w.length; at += nRows) w.set(c.subarray(0, Math.min(nRows, w.length - at)), at);
+        return w;
+      });
 const best = await bestPassSeconds(
   () => model.predictProbaAsync(columns, { threads }),
   () => model.predictProbaAsync(warm, { threads }),

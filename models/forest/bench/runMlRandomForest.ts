@@ -20,7 +20,12 @@ const t0 = performance.now();
 // Defaults but gainThreshold: its default 0.01 is an absolute Gini gain, more than any split of this task's root (Gini
 // 0.095 at 5 % positives) gains, so every tree stayed a single leaf (holdout AUC 0.5000). At 0 the trees grow as
 // scikit-learn's and ours do.
-const model = new RandomForestClassifier({ seed: 1, nEstimators: nTrees, noOOB: true, treeOptions: { gainThreshold: 0 } });
+const model = new RandomForestClassifier({
+  seed: 1,
+  nEstimators: nTrees,
+  noOOB: true,
+  treeOptions: { gainThreshold: 0 },
+});
 model.train(rows(0, nTrain), Array.from(labels.subarray(0, nTrain)));
 const trainSeconds = (performance.now() - t0) / 1000;
 const all = rows(0, nRows);

@@ -9,7 +9,12 @@ import type { FlatTree } from '../treeStore.ts';
  * Every row is computed by ForestShap.explainValues on its own, so the result is bitwise the inline one for any
  * thread count or block size.
  */
-export async function explainInWorkers(trees: readonly FlatTree[], nFeatures: number, values: Float64Array, threads: number): Promise<Float64Array> {
+export async function explainInWorkers(
+  trees: readonly FlatTree[],
+  nFeatures: number,
+  values: Float64Array,
+  threads: number,
+): Promise<Float64Array> {
   const F = nFeatures;
   const nRows = values.length / F;
   const out = new Float64Array(values.length);
@@ -20,32 +25,39 @@ export async function explainInWorkers(trees: readonly FlatTree[], nFeatures: nu
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < threads; i++) workers.push(spawnForestWorker('explainWorker', init));
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const send = (m: ExplainRequest, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
-      const sendNext = () => {
-        if (next >= nRows) {
-          send({ kind: 'finish' });
-          resolve();
-          return;
-        }
-        const at = next;
-        next = Math.min(nRows, at + block);
-        const chunk = values.slice(at * F, next * F);
-        send({ kind: 'rows', at, values: chunk }, [chunk.buffer]);
-      };
-      worker.on('message', (m: ExplainReply) => {
-        if (m.kind === 'rows') {
-          out.set(m.contributions, m.at * F);
-          sendNext();
-        } else {
-          reject(new Error(`Forest.explainRowsAsync worker failed: ${m.message}\n${m.stack ?? ''}`));
-        }
-      });
-      worker.on('error', reject);
-      // After the last block the promise is already resolved, so the exit from terminate() below is ignored.
-      worker.on('exit', (code) => reject(new Error(`Forest.explainRowsAsync worker exited early with code ${code}`)));
-      sendNext();
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (m: ExplainRequest, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
+            const sendNext = () => {
+              if (next >= nRows) {
+                send({ kind: 'finish' });
+                resolve();
+                return;
+              }
+              const at = next;
+              next = Math.min(nRows, at + block);
+              const chunk = values.slice(at * F, next * F);
+              send({ kind: 'rows', at, values: chunk }, [chunk.buffer]);
+            };
+            worker.on('message', (m: ExplainReply) => {
+              if (m.kind === 'rows') {
+                out.set(m.contributions, m.at * F);
+                sendNext();
+              } else {
+                reject(new Error(`Forest.explainRowsAsync worker failed: ${m.message}\n${m.stack ?? ''}`));
+              }
+            });
+            worker.on('error', reject);
+            // After the last block the promise is already resolved, so the exit from terminate() below is ignored.
+            worker.on('exit', (code) =>
+              reject(new Error(`Forest.explainRowsAsync worker exited early with code ${code}`)),
+            );
+            sendNext();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -7,7 +7,10 @@ export class ForestShap {
   private readonly ws: TreeShapWorkspace;
   private readonly scale: number;
 
-  constructor(trees: readonly FlatTree[], readonly nFeatures: number) {
+  constructor(
+    trees: readonly FlatTree[],
+    readonly nFeatures: number,
+  ) {
     this.trees = trees.map(prepareShapTree);
     this.ws = new TreeShapWorkspace(Math.max(0, ...this.trees.map((t) => t.depth)));
     this.scale = 1 / trees.length;

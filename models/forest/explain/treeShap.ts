@@ -35,7 +35,16 @@ export function prepareShapTree(tree: FlatTree): ShapTree {
     const l = left[k]!;
     live[k] = l < 0 ? (tree.value[k] !== 0 ? 1 : 0) : live[l]! | live[l + 1]!;
   }
-  return { feature: tree.feature, threshold: tree.threshold, missingLeft: tree.missingLeft, left, value: tree.value, coverRatio, live, depth: treeDepth(tree) };
+  return {
+    feature: tree.feature,
+    threshold: tree.threshold,
+    missingLeft: tree.missingLeft,
+    left,
+    value: tree.value,
+    coverRatio,
+    live,
+    depth: treeDepth(tree),
+  };
 }
 
 const NONE = new Float64Array(0);
@@ -76,8 +85,15 @@ export class TreeShapWorkspace {
  * Adds scale × the tree's SHAP values for row x (one value per feature, NaN = missing) into phi.
  * "Absent" features follow both children weighted by cover, so expected + sum(phi) = tree prediction.
  */
-export function treeShap(tree: ShapTree, x: ArrayLike<number>, phi: Float64Array, ws: TreeShapWorkspace, scale: number): void {
-  if (tree.depth > ws.maxDepth) throw new RangeError(`treeShap: tree depth ${tree.depth} exceeds the workspace's ${ws.maxDepth}.`);
+export function treeShap(
+  tree: ShapTree,
+  x: ArrayLike<number>,
+  phi: Float64Array,
+  ws: TreeShapWorkspace,
+  scale: number,
+): void {
+  if (tree.depth > ws.maxDepth)
+    throw new RangeError(`treeShap: tree depth ${tree.depth} exceeds the workspace's ${ws.maxDepth}.`);
   ws.tree = tree;
   ws.x = x;
   ws.phi = phi;
@@ -104,7 +120,15 @@ export function treeExpectedValue(tree: FlatTree): number {
  * leaf to the path's features or recurses. The arithmetic is Algorithm 2's, operation for operation; one fractions are
  * always exactly 0 or 1 in path-dependent TreeSHAP, so the loops are specialised on them without changing any result.
  */
-function visit(ws: TreeShapWorkspace, node: number, o: number, d: number, zeroFraction: number, oneFraction: number, parentFeature: number): void {
+function visit(
+  ws: TreeShapWorkspace,
+  node: number,
+  o: number,
+  d: number,
+  zeroFraction: number,
+  oneFraction: number,
+  parentFeature: number,
+): void {
   const tree = ws.tree!;
   // Every term a zero leaf adds to phi is ±0, which leaves phi (never -0) bitwise unchanged; nothing else reads the
   // path slots this visit would write (a cold child's slots are its parent's, which the parent no longer needs).
@@ -257,7 +281,13 @@ function unwindPath(ws: TreeShapWorkspace, o: number, d: number, pathIndex: numb
 }
 
 /** Sum of the path weights with the element of fractions (oneFraction, zeroFraction) unwound from the path. */
-function unwoundPathSum(ws: TreeShapWorkspace, o: number, d: number, oneFraction: number, zeroFraction: number): number {
+function unwoundPathSum(
+  ws: TreeShapWorkspace,
+  o: number,
+  d: number,
+  oneFraction: number,
+  zeroFraction: number,
+): number {
   const weight = ws.weight;
   const frac = ws.frac;
   const f = d * ws.stride;

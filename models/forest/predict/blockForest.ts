@@ -69,15 +69,22 @@ export function exitTable(): Uint8Array {
  * value exceeds); it must stay below NAN_CODE. The image takes at most a record per node (each internal node sits in
  * one block, each leaf above its tree's last level in one record).
  */
-export function blockLayoutObstacle(trees: readonly FlatTree[], nFeatures: number, cuts: readonly Float64Array[]): string | null {
+export function blockLayoutObstacle(
+  trees: readonly FlatTree[],
+  nFeatures: number,
+  cuts: readonly Float64Array[],
+): string | null {
   if (nFeatures > 16 * MAX_GROUPS) return `${nFeatures} features (the block kernel holds at most ${16 * MAX_GROUPS})`;
   const maxCode = (c: Float64Array): number => (c.length > 0 && c[c.length - 1] === Infinity ? c.length - 1 : c.length);
   const wide = cuts.findIndex((c) => maxCode(c) >= NAN_CODE);
-  if (wide >= 0) return `feature ${wide} has ${cuts[wide]!.length} distinct thresholds (byte codes allow ${NAN_CODE - 1} finite ones)`;
+  if (wide >= 0)
+    return `feature ${wide} has ${cuts[wide]!.length} distinct thresholds (byte codes allow ${NAN_CODE - 1} finite ones)`;
   const deep = trees.findIndex((t) => treeDepth(t) > 4 * MAX_STEPS);
-  if (deep >= 0) return `tree ${deep} is ${treeDepth(trees[deep]!)} levels deep (the block kernel walks at most ${4 * MAX_STEPS})`;
+  if (deep >= 0)
+    return `tree ${deep} is ${treeDepth(trees[deep]!)} levels deep (the block kernel walks at most ${4 * MAX_STEPS})`;
   const nodes = trees.reduce((sum, t) => sum + t.nodeCount, 0);
-  if (nodes * (BLOCK_BYTES + 8) > MAX_IMAGE_BYTES) return `${nodes} nodes (the block image would pass ${MAX_IMAGE_BYTES / 2 ** 20} MB)`;
+  if (nodes * (BLOCK_BYTES + 8) > MAX_IMAGE_BYTES)
+    return `${nodes} nodes (the block image would pass ${MAX_IMAGE_BYTES / 2 ** 20} MB)`;
   return null;
 }
 
@@ -112,7 +119,11 @@ class BlockWriter {
 }
 
 /** The block layout of `trees`, whose thresholds are coded against `cuts` (see packForest); check blockLayoutObstacle first. */
-export function buildBlockForest(trees: readonly FlatTree[], nFeatures: number, cuts: readonly Float64Array[]): BlockForest {
+export function buildBlockForest(
+  trees: readonly FlatTree[],
+  nFeatures: number,
+  cuts: readonly Float64Array[],
+): BlockForest {
   const w = new BlockWriter();
   const leaves: number[] = [];
   const roots = new Int32Array(trees.length);
@@ -181,7 +192,9 @@ export function buildBlockForest(trees: readonly FlatTree[], nFeatures: number, 
     for (let x = 0; x < 16; x++) {
       const e = w.exits[16 * b + x]!;
       // Exits no row can take (right of an always-left lane) point at a valid address all the same.
-      exits[(b * BLOCK_BYTES + 48) / 4 + x] = w.last[b] ? leafBase + 8 * Math.max(e, 0) : IMAGE_BASE + BLOCK_BYTES * Math.max(e, 0);
+      exits[(b * BLOCK_BYTES + 48) / 4 + x] = w.last[b]
+        ? leafBase + 8 * Math.max(e, 0)
+        : IMAGE_BASE + BLOCK_BYTES * Math.max(e, 0);
     }
   }
   return {

@@ -38,19 +38,45 @@ function walkFunction(groups: number, k: number): WasmFunction {
    * One lookup for row r in the record at `at`: `features(g)` pushes the lane features less 16 g, `add` and `limit`
    * the record's adds and limits; the row moves on to the exit's address.
    */
-  const decide = (r: number, features: (g: number) => number[], add: number[], limit: number[], at: number[]): number[] => [
-    ...op.localGet(reg[r]![0]!), ...features(0), ...op.i8x16Swizzle,
+  const decide = (
+    r: number,
+    features: (g: number) => number[],
+    add: number[],
+    limit: number[],
+    at: number[],
+  ): number[] => [
+    ...op.localGet(reg[r]![0]!),
+    ...features(0),
+    ...op.i8x16Swizzle,
     ...reg[r]!.slice(1).flatMap((v, i) => [...op.localGet(v), ...features(i + 1), ...op.i8x16Swizzle, ...op.v128Or]),
-    ...add, ...op.i8x16Add,
-    ...limit, ...op.i8x16GtS, ...op.i8x16Bitmask, // lanes that send the row right; lane 15 never does
-    ...op.i32Load8U(0), ...at, ...op.i32Add, ...op.i32Load(0), ...op.localSet(block[r]!),
+    ...add,
+    ...op.i8x16Add,
+    ...limit,
+    ...op.i8x16GtS,
+    ...op.i8x16Bitmask, // lanes that send the row right; lane 15 never does
+    ...op.i32Load8U(0),
+    ...at,
+    ...op.i32Add,
+    ...op.i32Load(0),
+    ...op.localSet(block[r]!),
   ];
   // The first lookup: every row is at the root, whose features, limits and adds are read once for all eight.
   const readRoot = [
-    ...op.localGet(root), ...op.v128Load(0), ...op.localSet(rootFeatures[0]!),
-    ...offset.flatMap((o, i) => [...op.localGet(rootFeatures[0]!), ...op.localGet(o), ...op.i8x16Sub, ...op.localSet(rootFeatures[i + 1]!)]),
-    ...op.localGet(root), ...op.v128Load(32), ...op.localSet(rootAdd),
-    ...op.localGet(root), ...op.v128Load(16), ...op.localSet(rootLimit),
+    ...op.localGet(root),
+    ...op.v128Load(0),
+    ...op.localSet(rootFeatures[0]!),
+    ...offset.flatMap((o, i) => [
+      ...op.localGet(rootFeatures[0]!),
+      ...op.localGet(o),
+      ...op.i8x16Sub,
+      ...op.localSet(rootFeatures[i + 1]!),
+    ]),
+    ...op.localGet(root),
+    ...op.v128Load(32),
+    ...op.localSet(rootAdd),
+    ...op.localGet(root),
+    ...op.v128Load(16),
+    ...op.localSet(rootLimit),
   ];
   const firstLookup = (r: number): number[] =>
     decide(r, (g) => op.localGet(rootFeatures[g]!), op.localGet(rootAdd), op.localGet(rootLimit), op.localGet(root));
@@ -58,31 +84,63 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const lookup = (r: number): number[] => {
     const at = op.localGet(block[r]!);
     const features = (g: number): number[] =>
-      g === 0 ? [...at, ...op.v128Load(0), ...op.localTee(feature)] : [...op.localGet(feature), ...op.localGet(offset[g - 1]!), ...op.i8x16Sub];
+      g === 0
+        ? [...at, ...op.v128Load(0), ...op.localTee(feature)]
+        : [...op.localGet(feature), ...op.localGet(offset[g - 1]!), ...op.i8x16Sub];
     return decide(r, features, [...at, ...op.v128Load(32)], [...at, ...op.v128Load(16)], at);
   };
   const accumulate = (r: number): number[] => [
-    ...op.localGet(sum), ...op.localGet(sum), ...op.f64Load(8 * r), ...op.localGet(block[r]!), ...op.f64Load(0), ...op.f64Add, ...op.f64Store(8 * r),
+    ...op.localGet(sum),
+    ...op.localGet(sum),
+    ...op.f64Load(8 * r),
+    ...op.localGet(block[r]!),
+    ...op.f64Load(0),
+    ...op.f64Add,
+    ...op.f64Store(8 * r),
   ];
   const nV128 = next - 4 - nI32;
   const all = (f: (r: number) => number[]): number[] => Array.from({ length: ROWS_AT_ONCE }, (_, r) => f(r)).flat();
-  const advance = (local: number, by: number): number[] => [...op.localGet(local), ...op.i32Const(by), ...op.i32Add, ...op.localSet(local)];
+  const advance = (local: number, by: number): number[] => [
+    ...op.localGet(local),
+    ...op.i32Const(by),
+    ...op.i32Add,
+    ...op.localSet(local),
+  ];
   const body = [
     ...offset.flatMap((v, i) => [...op.i32Const(16 * (i + 1)), ...op.i8x16Splat, ...op.localSet(v)]),
     ...readRoot,
-    ...op.localGet(codes), ...op.localSet(row),
-    ...op.localGet(acc), ...op.localSet(sum),
-    ...op.localGet(rows), ...op.i32Const(8), ...op.i32Mul, ...op.localGet(acc), ...op.i32Add, ...op.localSet(end),
-    ...op.block, ...op.loop,
-    ...op.localGet(sum), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1),
+    ...op.localGet(codes),
+    ...op.localSet(row),
+    ...op.localGet(acc),
+    ...op.localSet(sum),
+    ...op.localGet(rows),
+    ...op.i32Const(8),
+    ...op.i32Mul,
+    ...op.localGet(acc),
+    ...op.i32Add,
+    ...op.localSet(end),
+    ...op.block,
+    ...op.loop,
+    ...op.localGet(sum),
+    ...op.localGet(end),
+    ...op.i32GeU,
+    ...op.brIf(1),
     ...all(load),
     ...all(firstLookup),
     ...Array.from({ length: k - 1 }, () => all(lookup)).flat(),
     ...all(accumulate),
-    ...advance(row, ROWS_AT_ONCE * stride), ...advance(sum, 8 * ROWS_AT_ONCE), ...op.br(0),
-    ...op.end, ...op.end,
+    ...advance(row, ROWS_AT_ONCE * stride),
+    ...advance(sum, 8 * ROWS_AT_ONCE),
+    ...op.br(0),
+    ...op.end,
+    ...op.end,
   ];
-  return { name: `walk${k}`, params: [I32, I32, I32, I32], locals: [...Array<number>(nI32).fill(I32), ...Array<number>(nV128).fill(V128)], body };
+  return {
+    name: `walk${k}`,
+    params: [I32, I32, I32, I32],
+    locals: [...Array<number>(nI32).fill(I32), ...Array<number>(nV128).fill(V128)],
+    body,
+  };
 }
 
 const modules = new Map<string, WebAssembly.Module>();

@@ -17,7 +17,10 @@ export interface CutCoder {
 }
 
 /** The coder of `cuts` (sorted, distinct); `place` puts its arrays where they should live (shared memory, say). */
-export function cutCoder(cuts: Float64Array, place: <A extends Float64Array | Uint16Array>(a: A) => A = (a) => a): CutCoder {
+export function cutCoder(
+  cuts: Float64Array,
+  place: <A extends Float64Array | Uint16Array>(a: A) => A = (a) => a,
+): CutCoder {
   const bounds = new Float64Array(cuts.length + 1);
   bounds.set(cuts);
   bounds[cuts.length] = Infinity;

@@ -48,15 +48,21 @@ export interface PackOptions {
 }
 
 export function packForest(trees: readonly FlatTree[], nFeatures: number, options: PackOptions = {}): PackedForest {
-  if (nFeatures > MAX_FEATURES) throw new RangeError(`packForest: ${nFeatures} features; at most ${MAX_FEATURES} fit the node encoding.`);
+  if (nFeatures > MAX_FEATURES)
+    throw new RangeError(`packForest: ${nFeatures} features; at most ${MAX_FEATURES} fit the node encoding.`);
   const used = Array.from({ length: nFeatures }, () => new Set<number>());
-  for (const t of trees) for (let k = 0; k < t.nodeCount; k++) if (t.feature[k]! >= 0) used[t.feature[k]!]!.add(t.threshold[k]!);
+  for (const t of trees)
+    for (let k = 0; k < t.nodeCount; k++) if (t.feature[k]! >= 0) used[t.feature[k]!]!.add(t.threshold[k]!);
   const cuts = used.map((s) => Float64Array.from(s).sort());
   for (const [f, c] of cuts.entries()) {
     // Codes run 0..cuts.length and code + 1 must not reach NAN_CODE + 1.
-    if (c.length >= NAN_CODE - 1) throw new RangeError(`packForest: feature ${f} has ${c.length} distinct thresholds; at most ${NAN_CODE - 2} are supported.`);
+    if (c.length >= NAN_CODE - 1)
+      throw new RangeError(
+        `packForest: feature ${f} has ${c.length} distinct thresholds; at most ${NAN_CODE - 2} are supported.`,
+      );
   }
-  const useBlocks = options.layout !== 'nodes' && blockLayoutObstacle(trees, nFeatures, cuts) === null && blockKernelSupported();
+  const useBlocks =
+    options.layout !== 'nodes' && blockLayoutObstacle(trees, nFeatures, cuts) === null && blockKernelSupported();
   const blocks = useBlocks ? buildBlockForest(trees, nFeatures, cuts) : null;
   // The large arrays go to shared memory: prediction workers then receive them without a copy.
   return {
@@ -174,10 +180,14 @@ function predictNodes(
           const w1 = nodes[2 * n1]!;
           const w2 = nodes[2 * n2]!;
           const w3 = nodes[2 * n3]!;
-          n0 = nodes[2 * n0 + 1]! + (((w0 & 0xffff) - ((codes[b0 + (w0 >>> 17)]! + ((w0 >>> 16) & 1)) & 0xffff)) >>> 31);
-          n1 = nodes[2 * n1 + 1]! + (((w1 & 0xffff) - ((codes[b1 + (w1 >>> 17)]! + ((w1 >>> 16) & 1)) & 0xffff)) >>> 31);
-          n2 = nodes[2 * n2 + 1]! + (((w2 & 0xffff) - ((codes[b2 + (w2 >>> 17)]! + ((w2 >>> 16) & 1)) & 0xffff)) >>> 31);
-          n3 = nodes[2 * n3 + 1]! + (((w3 & 0xffff) - ((codes[b3 + (w3 >>> 17)]! + ((w3 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n0 =
+            nodes[2 * n0 + 1]! + (((w0 & 0xffff) - ((codes[b0 + (w0 >>> 17)]! + ((w0 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n1 =
+            nodes[2 * n1 + 1]! + (((w1 & 0xffff) - ((codes[b1 + (w1 >>> 17)]! + ((w1 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n2 =
+            nodes[2 * n2 + 1]! + (((w2 & 0xffff) - ((codes[b2 + (w2 >>> 17)]! + ((w2 >>> 16) & 1)) & 0xffff)) >>> 31);
+          n3 =
+            nodes[2 * n3 + 1]! + (((w3 & 0xffff) - ((codes[b3 + (w3 >>> 17)]! + ((w3 >>> 16) & 1)) & 0xffff)) >>> 31);
         }
         acc[i] += value[n0]!;
         acc[i + 1] += value[n1]!;

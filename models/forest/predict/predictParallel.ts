@@ -102,9 +102,13 @@ function runBatch(worker: Worker, init: PredictInit): Promise<void> {
       if (error) reject(error);
       else resolve();
     };
-    const onMessage = (m: PredictReply) => settle(m.kind === 'done' ? null : new Error(`Forest.predictProbaAsync worker failed: ${m.message}\n${m.stack ?? ''}`));
+    const onMessage = (m: PredictReply) =>
+      settle(
+        m.kind === 'done' ? null : new Error(`Forest.predictProbaAsync worker failed: ${m.message}\n${m.stack ?? ''}`),
+      );
     const onError = (e: Error) => settle(e);
-    const onExit = (code: number) => settle(new Error(`Forest.predictProbaAsync worker exited early with code ${code}`));
+    const onExit = (code: number) =>
+      settle(new Error(`Forest.predictProbaAsync worker exited early with code ${code}`));
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

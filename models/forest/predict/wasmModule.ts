@@ -79,14 +79,33 @@ const section = (id: number, items: readonly number[][]): number[] => {
 export function wasmModule(functions: readonly WasmFunction[]): Uint8Array<ArrayBuffer> {
   const locals = (types: readonly number[]): number[] => vector(types.map((t) => [1, t]));
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, functions.map((f) => [0x60, ...vector(f.params.map((t) => [t])), 0])),
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...section(
+      1,
+      functions.map((f) => [0x60, ...vector(f.params.map((t) => [t])), 0]),
+    ),
     ...section(2, [[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]]),
-    ...section(3, functions.map((_, i) => uleb(i))),
-    ...section(7, functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)])),
-    ...section(10, functions.map((f) => {
-      const code = [...locals(f.locals), ...f.body, ...op.end];
-      return [...uleb(code.length), ...code];
-    })),
+    ...section(
+      3,
+      functions.map((_, i) => uleb(i)),
+    ),
+    ...section(
+      7,
+      functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]),
+    ),
+    ...section(
+      10,
+      functions.map((f) => {
+        const code = [...locals(f.locals), ...f.body, ...op.end];
+        return [...uleb(code.length), ...code];
+      }),
+    ),
   ]);
 }

@@ -28,7 +28,11 @@ export function fitBinEdges(columns: readonly Float32Array[], maxBins: number, s
  * the sort that found the edges, instead of coding the rows in a second pass (cold, on small data, that pass cost more
  * than the sort; see README, Measurements). Same codes as binRowMajor on the same edges.
  */
-export function binColumns(columns: readonly Float32Array[], maxBins: number, seed: number): { edges: BinEdges; codes: Uint8Array } {
+export function binColumns(
+  columns: readonly Float32Array[],
+  maxBins: number,
+  seed: number,
+): { edges: BinEdges; codes: Uint8Array } {
   const n = columns[0]?.length ?? 0;
   if (n > EDGE_SAMPLE) {
     const edges = fitBinEdges(columns, maxBins, seed);
@@ -71,7 +75,15 @@ function sortedByValue(col: Float32Array, sampleRows: Uint32Array | null): { val
 }
 
 /** Writes the code of every row of feature f: values ascending meet the edges in order; rows not listed are NaN. */
-function codeSorted(values: Float32Array, rows: Uint32Array, edges: Float64Array, codes: Uint8Array, f: number, nFeatures: number, n: number): void {
+function codeSorted(
+  values: Float32Array,
+  rows: Uint32Array,
+  edges: Float64Array,
+  codes: Uint8Array,
+  f: number,
+  nFeatures: number,
+  n: number,
+): void {
   for (let r = 0, at = f; r < n; r++, at += nFeatures) codes[at] = MISSING_CODE;
   // Same code as binOf: the smallest b with x <= edges[b], or edges.length.
   let code = 0;
@@ -93,7 +105,8 @@ function midpoints(sorted: Float32Array): Float64Array {
   const edges = new Float64Array(Math.max(0, sorted.length - 1));
   let e = 0;
   // Midpoints keep both neighbours' float32 values strictly on their own side of the threshold.
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) edges[e++] = (sorted[i - 1]! + sorted[i]!) / 2;
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i] !== sorted[i - 1]) edges[e++] = (sorted[i - 1]! + sorted[i]!) / 2;
   return edges.slice(0, e);
 }
 
@@ -144,7 +157,14 @@ function radixSort(keys: Uint32Array, rows: Uint32Array): { values: Float32Array
 }
 
 /** One stable counting-sort pass of `from` (and its rows) into `to` on the 11 key bits from `shift`. */
-function radixPass(from: Uint32Array, to: Uint32Array, fromRows: Uint32Array, toRows: Uint32Array, counts: Int32Array, shift: number): void {
+function radixPass(
+  from: Uint32Array,
+  to: Uint32Array,
+  fromRows: Uint32Array,
+  toRows: Uint32Array,
+  counts: Int32Array,
+  shift: number,
+): void {
   const n = from.length;
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & 2047]++;

@@ -14,7 +14,13 @@ export interface GrownTrees {
 }
 
 /** Grows trees 0..nTrees-1 on the calling thread. */
-export function growInline(data: TrainingData, params: TreeParams, nTrees: number, wantOob: boolean, onTree?: (done: number, total: number) => void): GrownTrees {
+export function growInline(
+  data: TrainingData,
+  params: TreeParams,
+  nTrees: number,
+  wantOob: boolean,
+  onTree?: (done: number, total: number) => void,
+): GrownTrees {
   const grower = new TreeGrower(data, params);
   const oob = wantOob ? new OobAccumulator(data.nRows) : null;
   const trees: FlatTree[] = [];
@@ -58,36 +64,40 @@ export async function growInThreads(
     for (let w = 0; w < (callerWorks ? threads - 1 : threads); w++) {
       const worker = spawnForestWorker('trainWorker', init);
       workers.push(worker);
-      finishing.push(new Promise<void>((resolve, reject) => {
-        let settled = false;
-        let grown = 0;
-        const fail = (e: Error) => {
-          if (settled) return;
-          settled = true;
-          failure ??= e;
-          reject(e);
-        };
-        idle.push(() => {
-          if (grown > 0 || settled) return;
-          settled = true;
-          resolve();
-        });
-        worker.on('message', (m: WorkerReply) => {
-          if (m.kind === 'tree') {
-            grown++;
-            trees[m.index] = m.tree;
-            onTree?.(++done, nTrees);
-            releaseIdle();
-          } else if (m.kind === 'finish') {
-            if (oob && m.oobSum && m.oobCount) oob.merge(new OobAccumulator(data.nRows, m.oobSum, m.oobCount));
+      finishing.push(
+        new Promise<void>((resolve, reject) => {
+          let settled = false;
+          let grown = 0;
+          const fail = (e: Error) => {
+            if (settled) return;
+            settled = true;
+            failure ??= e;
+            reject(e);
+          };
+          idle.push(() => {
+            if (grown > 0 || settled) return;
             settled = true;
             resolve();
-          } else fail(new Error(`trainForest worker failed: ${m.message}\n${m.stack ?? ''}`));
-        });
-        worker.on('messageerror', (e) => fail(new Error(`trainForest worker sent a message that could not be read: ${e.message}`)));
-        worker.on('error', fail);
-        worker.on('exit', (code) => fail(new Error(`trainForest worker exited early with code ${code}`)));
-      }));
+          });
+          worker.on('message', (m: WorkerReply) => {
+            if (m.kind === 'tree') {
+              grown++;
+              trees[m.index] = m.tree;
+              onTree?.(++done, nTrees);
+              releaseIdle();
+            } else if (m.kind === 'finish') {
+              if (oob && m.oobSum && m.oobCount) oob.merge(new OobAccumulator(data.nRows, m.oobSum, m.oobCount));
+              settled = true;
+              resolve();
+            } else fail(new Error(`trainForest worker failed: ${m.message}\n${m.stack ?? ''}`));
+          });
+          worker.on('messageerror', (e) =>
+            fail(new Error(`trainForest worker sent a message that could not be read: ${e.message}`)),
+          );
+          worker.on('error', fail);
+          worker.on('exit', (code) => fail(new Error(`trainForest worker exited early with code ${code}`)));
+        }),
+      );
     }
     const finished = Promise.all(finishing);
     // Rejections are awaited below, after the calling thread's own trees; until then they only stop its loop.

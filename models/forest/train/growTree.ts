@@ -2,7 +2,12 @@
 import { MISSING_CODE } from './binning.ts';
 import { emptyCandidate, scanFeature } from './findSplit.ts';
 import {
-  buildFeatureHistograms, buildHistogram, FEATURE_STRIDE, histogramSize, subtractHistogram, wantsFullHistogram,
+  buildFeatureHistograms,
+  buildHistogram,
+  FEATURE_STRIDE,
+  histogramSize,
+  subtractHistogram,
+  wantsFullHistogram,
 } from './histogram.ts';
 import type { OobAccumulator } from './oob.ts';
 import { deriveSeed, Rng } from './random.ts';
@@ -45,7 +50,10 @@ export class TreeGrower {
   /** Histograms of a small node's sampled features, side by side. */
   private readonly sampleHist: Float64Array;
 
-  constructor(private readonly data: TrainingData, private readonly params: TreeParams) {
+  constructor(
+    private readonly data: TrainingData,
+    private readonly params: TreeParams,
+  ) {
     this.weight = new Float64Array(data.nRows);
     this.rows = new Uint32Array(data.nRows);
     this.scratch = new Uint32Array(data.nRows);
@@ -169,12 +177,24 @@ export class TreeGrower {
     const minLeaf = this.params.minSamplesLeaf;
     const n = p.end - p.start;
     if (p.hist) {
-      for (let j = from; j < from + count; j++) scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, n, minLeaf, best);
+      for (let j = from; j < from + count; j++)
+        scanFeature(p.hist, perm[j]! * FEATURE_STRIDE, perm[j]!, nBins[perm[j]!]!, p.w0, p.w1, n, minLeaf, best);
     } else if (n <= SPARSE_MAX_ROWS) {
       for (let j = from; j < from + count; j++) this.sparse.scan(perm[j]!, p.start, p.end, p.w0, p.w1, minLeaf, best);
     } else {
       buildFeatureHistograms(sampleHist, perm, from, count, codes, nFeatures, rows, p.start, p.end, weight, labels);
-      for (let q = 0; q < count; q++) scanFeature(sampleHist, q * FEATURE_STRIDE, perm[from + q]!, nBins[perm[from + q]!]!, p.w0, p.w1, n, minLeaf, best);
+      for (let q = 0; q < count; q++)
+        scanFeature(
+          sampleHist,
+          q * FEATURE_STRIDE,
+          perm[from + q]!,
+          nBins[perm[from + q]!]!,
+          p.w0,
+          p.w1,
+          n,
+          minLeaf,
+          best,
+        );
     }
   }
 
@@ -198,7 +218,7 @@ export class TreeGrower {
     for (let i = start; i < end; i++) {
       const row = rows[i]!;
       const c = codes[row * nFeatures + f]!;
-      const right = ((c === MISSING_CODE ? missingAs : c) - bin - 1) >>> 31 ^ 1;
+      const right = (((c === MISSING_CODE ? missingAs : c) - bin - 1) >>> 31) ^ 1;
       rows[l] = row;
       scratch[r] = row;
       l += right ^ 1;
@@ -236,4 +256,3 @@ interface Pending {
   w0: number;
   w1: number;
 }
-

@@ -4,14 +4,17 @@ import { Rng } from './random.ts';
 import type { FlatTree } from '../treeStore.ts';
 
 /** Built-in metrics for permutation importance (higher is better), or any function of (labels, scores). */
-export type ImportanceMetric = 'rocAuc' | 'averagePrecision' | 'negBrier' | ((labels: Uint8Array, scores: Float64Array) => number);
+export type ImportanceMetric =
+  'rocAuc' | 'averagePrecision' | 'negBrier' | ((labels: Uint8Array, scores: Float64Array) => number);
 
 export function metricFunction(metric: ImportanceMetric): (labels: Uint8Array, scores: Float64Array) => number {
   if (typeof metric === 'function') return metric;
   if (metric === 'rocAuc') return rocAuc;
   if (metric === 'averagePrecision') return averagePrecision;
   if (metric === 'negBrier') return (y, p) => -brierScore(y, p);
-  throw new Error(`permutationImportance: metric ${JSON.stringify(metric)} is unknown; use 'rocAuc', 'averagePrecision', 'negBrier' or a function.`);
+  throw new Error(
+    `permutationImportance: metric ${JSON.stringify(metric)} is unknown; use 'rocAuc', 'averagePrecision', 'negBrier' or a function.`,
+  );
 }
 
 /** scikit-learn's convention: each tree's decreases normalised to sum 1, averaged, normalised again. */
@@ -25,7 +28,8 @@ export function impurityImportance(trees: readonly FlatTree[], nFeatures: number
     for (let k = 0; k < t.nodeCount; k++) {
       const l = t.left[k]!;
       if (l < 0) continue;
-      const d = t.cover[k]! * gini(t.value[k]!) - t.cover[l]! * gini(t.value[l]!) - t.cover[l + 1]! * gini(t.value[l + 1]!);
+      const d =
+        t.cover[k]! * gini(t.value[k]!) - t.cover[l]! * gini(t.value[l]!) - t.cover[l + 1]! * gini(t.value[l + 1]!);
       const dec = Math.max(0, d);
       perTree[t.feature[k]!] += dec;
       sum += dec;

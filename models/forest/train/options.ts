@@ -17,26 +17,18 @@ export const FOREST_DEFAULTS = {
 } as const;
 
 const int = (min: number, max: number, why: string) =>
-  z.number({ error: `must be a number (${why})` })
+  z
+    .number({ error: `must be a number (${why})` })
     .int({ error: `must be an integer from ${min} to ${max} (${why})` })
     .min(min, { error: `must be an integer from ${min} to ${max} (${why})` })
     .max(max, { error: `must be an integer from ${min} to ${max} (${why})` });
 
-const maxFeaturesSchema = z.union(
-  [
-    z.enum(['sqrt', 'log2', 'all']),
-    z.number().gt(0).lt(1),
-    z.number().int().min(1),
-  ],
-  { error: "must be 'sqrt', 'log2', 'all', a fraction in (0, 1) or an integer count ≥ 1" },
-);
+const maxFeaturesSchema = z.union([z.enum(['sqrt', 'log2', 'all']), z.number().gt(0).lt(1), z.number().int().min(1)], {
+  error: "must be 'sqrt', 'log2', 'all', a fraction in (0, 1) or an integer count ≥ 1",
+});
 
 const classWeightSchema = z.union(
-  [
-    z.literal('balanced'),
-    z.null(),
-    z.tuple([z.number().positive(), z.number().positive()]),
-  ],
+  [z.literal('balanced'), z.null(), z.tuple([z.number().positive(), z.number().positive()])],
   { error: "must be 'balanced', null, or [weightOf0, weightOf1] with both weights > 0" },
 );
 
@@ -69,8 +61,10 @@ export interface ResolvedForestOptions extends ForestParams {
 /** Thrown with every problem listed, each naming the key, the value received, the rule and the fix. */
 export class ForestOptionsError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid forest options (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-      problems.map((p) => `  - ${p}`).join('\n'));
+    super(
+      `Invalid forest options (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
     this.name = 'ForestOptionsError';
   }
 }
@@ -107,7 +101,10 @@ export function resolveForestOptions(
   else if (mf < 1) maxFeatures = Math.max(1, Math.floor(mf * nFeatures));
   else {
     maxFeatures = mf;
-    if (mf > nFeatures) problems.push(`maxFeatures: received ${mf}; must not exceed the ${nFeatures} features given. Fix: pass at most ${nFeatures} or a fraction.`);
+    if (mf > nFeatures)
+      problems.push(
+        `maxFeatures: received ${mf}; must not exceed the ${nFeatures} features given. Fix: pass at most ${nFeatures} or a fraction.`,
+      );
   }
   let classWeight: [number, number] = [1, 1];
   const cw = o.classWeight ?? FOREST_DEFAULTS.classWeight;
@@ -115,7 +112,10 @@ export function resolveForestOptions(
     let pos = 0;
     for (let i = 0; i < labels.length; i++) pos += labels[i]!;
     const neg = labels.length - pos;
-    if (pos === 0 || neg === 0) problems.push(`classWeight: received 'balanced' but labels hold only class ${pos === 0 ? 0 : 1}. Fix: train on both classes.`);
+    if (pos === 0 || neg === 0)
+      problems.push(
+        `classWeight: received 'balanced' but labels hold only class ${pos === 0 ? 0 : 1}. Fix: train on both classes.`,
+      );
     else classWeight = [labels.length / (2 * neg), labels.length / (2 * pos)];
   } else if (cw !== null) classWeight = [cw[0], cw[1]];
   const featureNames = o.featureNames ?? names ?? Array.from({ length: nFeatures }, (_, i) => `f${i}`);

@@ -28,7 +28,15 @@ export class SparseScanner {
   ) {}
 
   /** Scans feature f over rows[start..end) and updates `best` as scanFeature would on the node's dense histogram. */
-  scan(f: number, start: number, end: number, total0: number, total1: number, minLeaf: number, best: SplitCandidate): void {
+  scan(
+    f: number,
+    start: number,
+    end: number,
+    total0: number,
+    total1: number,
+    minLeaf: number,
+    best: SplitCandidate,
+  ): void {
     const { hist, seen, slot, present, codes, nFeatures, labels, rows, weight } = this;
     for (let i = start; i < end; i++) {
       const c = codes[rows[i]! * nFeatures + f]!;

@@ -47,16 +47,20 @@ export async function trainForest(
     sampleFraction: o.sampleFraction,
   };
 
-  const { trees, oob } = o.threads <= 1 || nRows * o.nTrees <= MAX_INLINE_WORK
-    ? growInline(data, params, o.nTrees, o.oob, onTree)
-    : await growInThreads(data, params, o.nTrees, o.oob, o.threads, onTree);
+  const { trees, oob } =
+    o.threads <= 1 || nRows * o.nTrees <= MAX_INLINE_WORK
+      ? growInline(data, params, o.nTrees, o.oob, onTree)
+      : await growInThreads(data, params, o.nTrees, o.oob, o.threads, onTree);
 
   let oobScore: number | null = null;
   if (oob) {
     const p = oob.predictions();
     const rows: number[] = [];
     for (let r = 0; r < nRows; r++) if (p[r] === p[r]) rows.push(r);
-    const auc = rocAuc(Uint8Array.from(rows, (r) => labels[r]!), Float64Array.from(rows, (r) => p[r]!));
+    const auc = rocAuc(
+      Uint8Array.from(rows, (r) => labels[r]!),
+      Float64Array.from(rows, (r) => p[r]!),
+    );
     oobScore = Number.isNaN(auc) ? null : auc;
   }
   const { threads: _threads, oob: _oob, featureNames, ...rest } = o;
@@ -64,7 +68,12 @@ export async function trainForest(
 }
 
 /** Bins the columns once and puts codes and labels in shared memory, where every tree-growing thread reads them. */
-export function prepareTrainingData(columns: readonly Float32Array[], labels: Uint8Array, maxBins: number, seed: number): TrainingData {
+export function prepareTrainingData(
+  columns: readonly Float32Array[],
+  labels: Uint8Array,
+  maxBins: number,
+  seed: number,
+): TrainingData {
   const nRows = labels.length;
   const { edges, codes } = binColumns(columns, maxBins, seed);
   return {

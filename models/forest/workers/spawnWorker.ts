@@ -22,13 +22,26 @@ export function spawnForestWorker(name: string, workerData: unknown): Worker {
   let url = bundles.get(name);
   if (!url) {
     const entry = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
-    const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', metafile: true });
+    const out = buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
     const forestRoot = dirname(dirname(entry)) + sep; // models/forest: the worker entries sit in its workers/ folder
-    const outside = Object.keys(out.metafile.inputs).map((f) => resolve(f)).filter((f) => !f.startsWith(forestRoot));
+    const outside = Object.keys(out.metafile.inputs)
+      .map((f) => resolve(f))
+      .filter((f) => !f.startsWith(forestRoot));
     const code = out.outputFiles[0]!.text;
     if (outside.length > 0 || code.includes('import.meta')) {
-      throw new Error(`spawnForestWorker: the ${name} worker's modules ${outside.length > 0 ? `import ${outside.join(', ')}` : 'use import.meta'}. ` +
-        'Fix: worker modules may import only modules of models/forest and node: built-ins, without import.meta, because the bundle runs from a data: URL.');
+      throw new Error(
+        `spawnForestWorker: the ${name} worker's modules ${outside.length > 0 ? `import ${outside.join(', ')}` : 'use import.meta'}. ` +
+          'Fix: worker modules may import only modules of models/forest and node: built-ins, without import.meta, because the bundle runs from a data: URL.',
+      );
     }
     url = new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
     bundles.set(name, url);

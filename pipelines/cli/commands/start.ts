@@ -3,7 +3,8 @@ import { defineCommand, opt } from '../defineCommand.ts';
 
 export const startCommand = defineCommand({
   name: 'start',
-  summary: 'Generate the synthetic marketplace into config dataDir if it has none, then run the week of config generate.end and print where the reports are.',
+  summary:
+    'Generate the synthetic marketplace into config dataDir if it has none, then run the week of config generate.end and print where the reports are.',
   details: 'A second start reuses the data, the warehouse and fresh models, so it only redoes the week.',
   options: [{ flag: 'retrain', description: 'Retrain both models even if they are fresh.', schema: opt.flag }],
   examples: [

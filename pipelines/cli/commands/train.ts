@@ -11,9 +11,25 @@ export const trainCommand = defineCommand({
     'old and merchant snapshots at least labels.merchantHorizonDays old; the newest training.validationWeeks of them are held out for ' +
     'metrics and calibration. Writes <artifactsDir>/<model>/<DATE>.json and latest.json. Same data and seed give the same file.',
   options: [
-    { flag: 'as-of', value: 'DATE', description: 'Training date: only labels known before it are used.', schema: opt.date, required: true },
-    { flag: 'model', value: 'NAME', description: `One model only (${MODEL_NAMES.join(' or ')}).`, schema: z.enum(MODEL_NAMES).optional(), defaultText: 'both' },
-    { flag: 'rebuild-features', description: 'Rebuild every feature snapshot used, not only missing ones.', schema: opt.flag },
+    {
+      flag: 'as-of',
+      value: 'DATE',
+      description: 'Training date: only labels known before it are used.',
+      schema: opt.date,
+      required: true,
+    },
+    {
+      flag: 'model',
+      value: 'NAME',
+      description: `One model only (${MODEL_NAMES.join(' or ')}).`,
+      schema: z.enum(MODEL_NAMES).optional(),
+      defaultText: 'both',
+    },
+    {
+      flag: 'rebuild-features',
+      description: 'Rebuild every feature snapshot used, not only missing ones.',
+      schema: opt.flag,
+    },
   ],
   examples: [
     { command: 'trustlens train --as-of 2026-11-02', note: 'both models on labels known before the date' },

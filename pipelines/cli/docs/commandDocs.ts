@@ -10,13 +10,19 @@ export function commandDocsMarkdown(): string {
     const flag = 'value' in g ? `--${g.flag} ${g.value}` : `--${g.flag}`;
     out.push(`| \`${flag}\` | ${g.description}${'defaultText' in g ? ` Default: ${g.defaultText}.` : ''} |`);
   }
-  out.push('| `--version` | Print the trustlens version. |', '| `--help` | Show help (also after a command: `trustlens run --help`). |');
+  out.push(
+    '| `--version` | Print the trustlens version. |',
+    '| `--help` | Show help (also after a command: `trustlens run --help`). |',
+  );
   for (const c of COMMANDS) {
     out.push('', `#### \`trustlens ${commandUsage(c)}\``, '', c.summary);
     if (c.details) out.push('', c.details);
     if (c.options.length) {
       out.push('', '| option | meaning | default |', '|---|---|---|');
-      for (const o of c.options) out.push(`| \`${optionUsage(o)}\` | ${o.description} | ${o.required ? '**required**' : (o.defaultText ?? '')} |`);
+      for (const o of c.options)
+        out.push(
+          `| \`${optionUsage(o)}\` | ${o.description} | ${o.required ? '**required**' : (o.defaultText ?? '')} |`,
+        );
     }
     out.push('', 'Examples:', '', '```sh');
     const width = Math.max(...c.examples.map((e) => e.command.length));

@@ -7,7 +7,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
   // Defaults, prefaults, pipes and refinements wrap the object or leaf we want to describe.
   for (;;) {
     const def = (s as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
-    if ((def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable') && def.innerType) s = def.innerType;
+    if (
+      (def.type === 'default' || def.type === 'prefault' || def.type === 'optional' || def.type === 'nullable') &&
+      def.innerType
+    )
+      s = def.innerType;
     else if (def.type === 'pipe' && def.in) s = def.in;
     else return s;
   }
@@ -22,7 +26,9 @@ function rows(prefix: string, schema: z.ZodType, defaults: unknown, out: string[
     return;
   }
   const description = schema.description ?? inner.description ?? '';
-  out.push(`| \`${prefix}\` | \`${JSON.stringify(defaults)}\` | ${description} |`);
+  out.push(
+    `| \`${prefix}\` | ${defaults === undefined ? 'none' : `\`${JSON.stringify(defaults)}\``} | ${description} |`,
+  );
 }
 
 export function configDocsMarkdown(): string {

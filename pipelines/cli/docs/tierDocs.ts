@@ -12,5 +12,9 @@ export function tierDocsMarkdown(): string {
     ['merchant', '`watch`', `trust ≥ ${t.merchantWatch}`, '`tiers.merchantWatch`'],
     ['merchant', '`at-risk`', `trust < ${t.merchantWatch}`, ''],
   ];
-  return ['| who | tier | when (default config) | config key |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    '| who | tier | when (default config) | config key |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }

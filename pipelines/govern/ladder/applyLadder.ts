@@ -55,12 +55,17 @@ interface Earned {
  * as soon as points expire. A row is returned for every merchant-week with a level or points, and for the week a
  * merchant returns to no action.
  */
-export function applyLadder(weeks: readonly string[], input: readonly MerchantWeekViolations[], ladder: GovernConfig['ladder']): Recommendation[] {
+export function applyLadder(
+  weeks: readonly string[],
+  input: readonly MerchantWeekViolations[],
+  ladder: GovernConfig['ladder'],
+): Recommendation[] {
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
   const byMerchant = new Map<string, Map<number, Violation[]>>();
   for (const row of input) {
     const k = weekIndex.get(row.asOf);
-    if (k === undefined) throw new Error(`applyLadder: week ${row.asOf} of merchant ${row.merchantId} is not one of the scorecard weeks`);
+    if (k === undefined)
+      throw new Error(`applyLadder: week ${row.asOf} of merchant ${row.merchantId} is not one of the scorecard weeks`);
     let m = byMerchant.get(row.merchantId);
     if (!m) byMerchant.set(row.merchantId, (m = new Map()));
     m.set(k, [...(m.get(k) ?? []), ...row.violations]);
@@ -80,7 +85,11 @@ export function applyLadder(weeks: readonly string[], input: readonly MerchantWe
         const points = v.points * (repeat ? ladder.repeatMultiplier : 1);
         lastFailed.set(v.standard, k);
         pointsWeek += points;
-        earned.push({ week: k, points, line: `${asOf}: ${v.text} — ${fmtPoints(points)}${repeat ? ` (repeat within ${ladder.repeatWindowWeeks} weeks, ×${ladder.repeatMultiplier})` : ''}` });
+        earned.push({
+          week: k,
+          points,
+          line: `${asOf}: ${v.text} — ${fmtPoints(points)}${repeat ? ` (repeat within ${ladder.repeatWindowWeeks} weeks, ×${ladder.repeatMultiplier})` : ''}`,
+        });
       }
       const active = earned.filter((e) => e.week > k - ladder.decayWeeks);
       const pointsActive = active.reduce((s, e) => s + e.points, 0);

@@ -3,7 +3,14 @@ import type { GovernConfig } from '../../../data/config/governSchema.ts';
 
 /** Points needed for levels 1..6 (warning … closure), rising. */
 export function levelThresholds(ladder: GovernConfig['ladder']): number[] {
-  return [ladder.warningPoints, ladder.rectificationPoints, ladder.demotionPoints, ladder.pointDeductionPoints, ladder.suspensionPoints, ladder.closurePoints];
+  return [
+    ladder.warningPoints,
+    ladder.rectificationPoints,
+    ladder.demotionPoints,
+    ladder.pointDeductionPoints,
+    ladder.suspensionPoints,
+    ladder.closurePoints,
+  ];
 }
 
 /** The highest level whose threshold the points reach (0 = none). */

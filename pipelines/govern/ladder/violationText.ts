@@ -25,6 +25,7 @@ export function violationText(line: ScorecardLine, config: GovernConfig): string
   }
   const failed = fillStandardText(info.failed ?? 'failed', info.key, config);
   const tail = `standard ${cmp} ${pct(line.limit)}, category median ${pct(line.categoryMedian)}`;
-  if (info.direction === 'min') return `${info.label}: ${pct(line.value)} of ${line.cases} ${cases} (${line.failed ?? 0} ${failed}; ${tail})`;
+  if (info.direction === 'min')
+    return `${info.label}: ${pct(line.value)} of ${line.cases} ${cases} (${line.failed ?? 0} ${failed}; ${tail})`;
   return `${info.label}: ${line.failed ?? 0} of ${line.cases} ${cases} ${failed} (${pct(line.value)}; ${tail})`;
 }

@@ -1,6 +1,11 @@
 // The weekly spot-check draw: a risk-proportional systematic sample, then a uniform sample of the rest, with each
 // merchant's inclusion probability so inspection results give unbiased platform-wide estimates (Horvitz–Thompson).
-import { inclusionProbabilities, riskProbabilities, sampleDesign, type SampleDesign } from './inclusionProbabilities.ts';
+import {
+  inclusionProbabilities,
+  riskProbabilities,
+  sampleDesign,
+  type SampleDesign,
+} from './inclusionProbabilities.ts';
 import { shuffled } from './seededRandom.ts';
 
 export interface SpotCandidate {
@@ -29,9 +34,17 @@ export interface SpotCheckDraw {
  * Systematic PPS over a shuffled order gives each unit exactly its probability p_i of the risk part (certain units are
  * always in); the uniform part then takes `randomDraws` of the population − riskDraws units left, each with the same chance.
  */
-export function drawSpotChecks(candidates: readonly SpotCandidate[], size: number, riskShare: number, random: () => number): SpotCheckDraw {
+export function drawSpotChecks(
+  candidates: readonly SpotCandidate[],
+  size: number,
+  riskShare: number,
+  random: () => number,
+): SpotCheckDraw {
   const design = sampleDesign(candidates.length, size, riskShare);
-  const p = riskProbabilities(candidates.map((c) => c.risk), design.riskDraws);
+  const p = riskProbabilities(
+    candidates.map((c) => c.risk),
+    design.riskDraws,
+  );
   const probabilities = inclusionProbabilities(p, design);
   const chosen = new Map<number, 'risk' | 'random'>();
   const order = shuffled(
@@ -57,12 +70,22 @@ export function drawSpotChecks(candidates: readonly SpotCandidate[], size: numbe
   const rest = order.filter((i) => !chosen.has(i));
   for (const i of shuffled(rest, random).slice(0, design.randomDraws)) chosen.set(i, 'random');
   const sample = [...chosen.entries()]
-    .map(([i, stratum]) => ({ merchantId: candidates[i]!.merchantId, stratum, inclusionProbability: probabilities[i]!, risk: candidates[i]!.risk }))
+    .map(([i, stratum]) => ({
+      merchantId: candidates[i]!.merchantId,
+      stratum,
+      inclusionProbability: probabilities[i]!,
+      risk: candidates[i]!.risk,
+    }))
     .sort((a, b) => b.inclusionProbability - a.inclusionProbability || a.merchantId.localeCompare(b.merchantId));
   return { design, probabilities, sample };
 }
 
-function settleCount(chosen: Map<number, 'risk' | 'random'>, p: readonly number[], target: number, order: readonly number[]): void {
+function settleCount(
+  chosen: Map<number, 'risk' | 'random'>,
+  p: readonly number[],
+  target: number,
+  order: readonly number[],
+): void {
   while (chosen.size > target) {
     const last = [...chosen.keys()].filter((i) => p[i]! < 1).at(-1);
     if (last === undefined) break;

@@ -36,7 +36,8 @@ export function riskProbabilities(risks: readonly number[], riskDraws: number): 
       open++;
     }
     // riskDraws < n keeps left < open, so there is always someone left to share the draws
-    for (let i = 0; i < n; i++) if (!certain[i]) p[i] = total > 0 ? (left * Math.max(0, risks[i]!)) / total : left / open;
+    for (let i = 0; i < n; i++)
+      if (!certain[i]) p[i] = total > 0 ? (left * Math.max(0, risks[i]!)) / total : left / open;
     const over = p.flatMap((v, i) => (!certain[i] && v >= 1 ? [i] : []));
     if (over.length === 0) break;
     for (const i of over) {

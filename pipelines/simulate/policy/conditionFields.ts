@@ -16,17 +16,46 @@ export const CONDITION_FIELDS = {
   reason: { column: 'reason', type: { kind: 'enum', values: REFUND_REASONS }, doc: 'Reason the buyer gave.' },
   amount: { column: 'amount', type: { kind: 'number', min: 0 }, doc: 'Amount requested.' },
   category: { column: 'category', type: { kind: 'enum', values: CATEGORIES }, doc: 'Category of the order.' },
-  buyer_risk: { column: 'buyer_risk', type: { kind: 'number', min: 0, max: 1 }, doc: 'Calibrated abuse risk of the buyer (point in time; unknown if unscored).' },
-  buyer_tier: { column: 'buyer_tier', type: { kind: 'enum', values: BUYER_TIERS }, doc: 'Risk tier of the buyer (unknown if unscored).' },
-  buyer_account_age_days: { column: 'buyer_account_age_days', type: { kind: 'number', min: 0 }, doc: 'Days from registration to the request.' },
+  buyer_risk: {
+    column: 'buyer_risk',
+    type: { kind: 'number', min: 0, max: 1 },
+    doc: 'Calibrated abuse risk of the buyer (point in time; unknown if unscored).',
+  },
+  buyer_tier: {
+    column: 'buyer_tier',
+    type: { kind: 'enum', values: BUYER_TIERS },
+    doc: 'Risk tier of the buyer (unknown if unscored).',
+  },
+  buyer_account_age_days: {
+    column: 'buyer_account_age_days',
+    type: { kind: 'number', min: 0 },
+    doc: 'Days from registration to the request.',
+  },
   group_confirmed_abusers: {
     column: 'group_confirmed_abusers',
     type: { kind: 'number', min: 0 },
-    doc: 'Confirmed abusers (investigation closed before the request) in the buyer\'s linked-account group, the buyer included.',
+    doc: "Confirmed abusers (investigation closed before the request) in the buyer's linked-account group, the buyer included.",
   },
-  merchant_trust: { column: 'merchant_trust', type: { kind: 'number', min: 0, max: 100 }, doc: 'Merchant trust 0-100 (point in time; unknown if unscored).' },
-  merchant_tier: { column: 'merchant_tier', type: { kind: 'enum', values: MERCHANT_TIERS }, doc: 'Merchant trust tier (unknown if unscored).' },
-  hours_since_delivery: { column: 'hours_since_delivery', type: { kind: 'number' }, doc: 'Hours from delivery to the request (unknown if not delivered).' },
+  merchant_trust: {
+    column: 'merchant_trust',
+    type: { kind: 'number', min: 0, max: 100 },
+    doc: 'Merchant trust 0-100 (point in time; unknown if unscored).',
+  },
+  merchant_tier: {
+    column: 'merchant_tier',
+    type: { kind: 'enum', values: MERCHANT_TIERS },
+    doc: 'Merchant trust tier (unknown if unscored).',
+  },
+  hours_since_delivery: {
+    column: 'hours_since_delivery',
+    type: { kind: 'number' },
+    doc: 'Hours from delivery to the request (unknown if not delivered).',
+  },
+  request_risk: {
+    column: 'request_risk',
+    type: { kind: 'number', min: 0, max: 1 },
+    doc: 'Calibrated risk of this request from the request-risk model, as it was made (unknown without a request-risk model trained before it).',
+  },
 } as const satisfies Record<string, ConditionField>;
 
 export type ConditionFieldName = keyof typeof CONDITION_FIELDS;
@@ -38,7 +67,10 @@ export const ENUM_OPS = ['=', '!=', 'in', 'not_in'] as const;
 export const PRESENCE_OPS = ['unknown', 'known'] as const;
 export type ConditionOp = (typeof NUMBER_OPS)[number] | (typeof ENUM_OPS)[number] | (typeof PRESENCE_OPS)[number];
 /** Every op, each once: number ops, then the enum-only ones, then presence. */
-export const CONDITION_OPS = [...new Set<ConditionOp>([...NUMBER_OPS, ...ENUM_OPS, ...PRESENCE_OPS])] as [ConditionOp, ...ConditionOp[]];
+export const CONDITION_OPS = [...new Set<ConditionOp>([...NUMBER_OPS, ...ENUM_OPS, ...PRESENCE_OPS])] as [
+  ConditionOp,
+  ...ConditionOp[],
+];
 
 export function opsFor(field: ConditionFieldName): readonly ConditionOp[] {
   const t: FieldType = CONDITION_FIELDS[field].type;

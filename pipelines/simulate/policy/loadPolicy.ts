@@ -29,7 +29,10 @@ export function loadPolicies(files: readonly string[]): LoadedPolicy[] {
   const seen = new Map<string, string>();
   for (const p of policies) {
     const other = seen.get(p.name);
-    if (other) errors.push(`${p.file}: key name: got "${p.name}"; another policy (${other}) has the same name; scenario names must be unique`);
+    if (other)
+      errors.push(
+        `${p.file}: key name: got "${p.name}"; another policy (${other}) has the same name; scenario names must be unique`,
+      );
     seen.set(p.name, p.file);
   }
   if (errors.length) throw new ValidationError('policy files', errors);

@@ -1,13 +1,23 @@
 // The refund-policy file schema (YAML or JSON): ordered rules with conditions and actions, plus review, deadline and cost settings.
 import { z } from 'zod';
-import { CONDITION_FIELDS, CONDITION_FIELD_NAMES, CONDITION_OPS, PRESENCE_OPS, opsFor, type FieldType } from './conditionFields.ts';
+import {
+  CONDITION_FIELDS,
+  CONDITION_FIELD_NAMES,
+  CONDITION_OPS,
+  PRESENCE_OPS,
+  opsFor,
+  type FieldType,
+} from './conditionFields.ts';
 
 export const ACTIONS = ['instant_refund', 'refund_after_return', 'manual_review', 'reject', 'as_recorded'] as const;
 export type PolicyAction = (typeof ACTIONS)[number];
 const actionSchema = z.enum(ACTIONS, { error: `must be one of ${ACTIONS.join(', ')}` });
 /** What a rule's review overflow may do instead: any action but review itself. */
 type OverflowAction = Exclude<PolicyAction, 'manual_review'>;
-const OVERFLOW_ACTIONS = ACTIONS.filter((a): a is OverflowAction => a !== 'manual_review') as [OverflowAction, ...OverflowAction[]];
+const OVERFLOW_ACTIONS = ACTIONS.filter((a): a is OverflowAction => a !== 'manual_review') as [
+  OverflowAction,
+  ...OverflowAction[],
+];
 const fallbackSchema = z.enum(OVERFLOW_ACTIONS, {
   error: `must be ${OVERFLOW_ACTIONS.slice(0, -1).join(', ')} or ${OVERFLOW_ACTIONS.at(-1)} (overflow cannot go back to review)`,
 });
@@ -16,7 +26,8 @@ const conditionValue = z.union([z.number(), z.string(), z.array(z.union([z.numbe
 
 function checkValue(type: FieldType, op: string, value: unknown): string | null {
   const list = op === 'in' || op === 'not_in';
-  if (list && (!Array.isArray(value) || value.length === 0)) return `op ${op} needs a non-empty list of values, e.g. [${type.kind === 'enum' ? type.values.slice(0, 2).join(', ') : '1, 2'}]`;
+  if (list && (!Array.isArray(value) || value.length === 0))
+    return `op ${op} needs a non-empty list of values, e.g. [${type.kind === 'enum' ? type.values.slice(0, 2).join(', ') : '1, 2'}]`;
   if (!list && Array.isArray(value)) return `op ${op} takes one value, not a list; use op in for a list`;
   for (const v of Array.isArray(value) ? value : [value]) {
     if (type.kind === 'number') {
@@ -39,20 +50,42 @@ export const conditionSchema = z
   .superRefine((c, ctx) => {
     const ops = opsFor(c.field);
     if (!ops.includes(c.op)) {
-      ctx.addIssue({ code: 'custom', path: ['op'], input: c.op, message: `got "${c.op}"; op ${c.op} does not apply to field ${c.field}; use one of ${ops.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['op'],
+        input: c.op,
+        message: `got "${c.op}"; op ${c.op} does not apply to field ${c.field}; use one of ${ops.join(', ')}`,
+      });
       return;
     }
     const presence = (PRESENCE_OPS as readonly string[]).includes(c.op);
     if (presence) {
-      if (c.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], input: c.value, message: `got ${JSON.stringify(c.value)}; op ${c.op} takes no value; remove it` });
+      if (c.value !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          input: c.value,
+          message: `got ${JSON.stringify(c.value)}; op ${c.op} takes no value; remove it`,
+        });
       return;
     }
     if (c.value === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], input: undefined, message: `got nothing; op ${c.op} needs a value` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        input: undefined,
+        message: `got nothing; op ${c.op} needs a value`,
+      });
       return;
     }
     const problem = checkValue(CONDITION_FIELDS[c.field].type, c.op, c.value);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], input: c.value, message: `got ${JSON.stringify(c.value)}; ${problem} (field ${c.field})` });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        input: c.value,
+        message: `got ${JSON.stringify(c.value)}; ${problem} (field ${c.field})`,
+      });
   });
 export type Condition = z.output<typeof conditionSchema>;
 
@@ -83,7 +116,13 @@ export const settingsSchema = z
   .prefault({})
   .superRefine((s, ctx) => {
     if (s.reviewCapacityPerWeek !== undefined && s.overflowAction === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['overflowAction'], input: undefined, message: 'got nothing; is required when reviewCapacityPerWeek is set: name the action for requests beyond capacity (e.g. refund_after_return)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overflowAction'],
+        input: undefined,
+        message:
+          'got nothing; is required when reviewCapacityPerWeek is set: name the action for requests beyond capacity (e.g. refund_after_return)',
+      });
     }
   });
 

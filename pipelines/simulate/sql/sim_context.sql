@@ -1,18 +1,20 @@
 -- One row per refund request in the window with its point-in-time context (scores, group, account age) and its abuse label.
 -- Scores: the row with the largest as_of <= requested_at (ASOF JOIN), so no score computed after the request is used.
+-- Sources are read as known at $as_of (known_<table>): a decision or verdict delivered later does not leak in.
 with
 requests as (
-  select * from refund_requests
+  select * from known_refund_requests(cast($as_of as timestamp))
   where requested_at >= cast($window_start as timestamp) and requested_at < cast($as_of as timestamp)
 ),
-order_rows as (select order_id, buyer_id, merchant_id, category, delivered_at from orders),
-buyer_rows as (select buyer_id, registered_at from buyers),
+order_rows as (select order_id, buyer_id, merchant_id, category, delivered_at from known_orders(cast($as_of as timestamp))),
+buyer_rows as (select buyer_id, registered_at from known_buyers(cast($as_of as timestamp))),
 buyer_scores as (select as_of, buyer_id, risk, tier from sim_buyer_scores),
 merchant_scores as (select as_of, merchant_id, trust, tier from sim_merchant_scores),
 groups as (select as_of, group_id, buyer_id from sim_buyer_groups),
+request_scores as (select request_id, request_risk from sim_request_scores),
 confirmed as (
   select buyer_id, min(closed_at) as confirmed_at
-  from investigations where verdict = 'confirmed_abuse'
+  from known_investigations(cast($as_of as timestamp)) where verdict = 'confirmed_abuse'
   group by buyer_id
 ),
 joined as (
@@ -22,7 +24,8 @@ joined as (
     r.kind, r.reason, r.amount, r.status, r.merchant_responded_at, r.decided_at, r.decided_by, r.escalated, r.returned_at,
     o.category,
     date_diff('second', b.registered_at, r.requested_at) / 86400.0 as buyer_account_age_days,
-    date_diff('second', o.delivered_at, r.requested_at) / 3600.0 as hours_since_delivery
+    -- a delivery recorded after the request was not known when the buyer asked
+    case when o.delivered_at < r.requested_at then date_diff('second', o.delivered_at, r.requested_at) / 3600.0 end as hours_since_delivery
   from requests r
   join order_rows o on o.order_id = r.order_id
   left join buyer_rows b on b.buyer_id = o.buyer_id
@@ -53,12 +56,14 @@ group_confirmed as (
 final as (
   select
     j.*,
+    rs.request_risk,
     gc.group_confirmed_abusers,
     coalesce(j.buyer_account_age_days < 30, false) as is_new_buyer,
     -- The confirmed label: an investigation closed with confirmed_abuse before the as-of date, whenever the request was.
     coalesce(c.confirmed_at < cast($as_of as timestamp), false) as abusive
   from with_merchant_score j
   join group_confirmed gc using (request_id)
+  left join request_scores rs using (request_id)
   left join confirmed c on c.buyer_id = j.buyer_id
 )
 select * from final

@@ -1,6 +1,7 @@
 -- Abuse labels of the feature snapshot $snapshot, as known on $as_of: confirmed cases closed before $as_of, opened within $horizon_days of the snapshot.
 with cases as (
-  select * from investigations
+  -- verdicts as known on $as_of: a verdict delivered or reversed later does not label earlier training
+  select * from known_investigations($as_of::timestamp)
 ),
 
 final as (

@@ -1,6 +1,7 @@
 -- Trust labels of the feature snapshot $snapshot: merchants with a serious action in [$snapshot, $snapshot + $horizon_days) and before $as_of.
 with actions as (
-  select * from merchant_actions
+  -- actions as known on $as_of
+  select * from known_merchant_actions($as_of::timestamp)
 ),
 
 final as (

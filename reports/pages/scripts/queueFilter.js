@@ -10,7 +10,8 @@
     const text = search.value.trim().toLowerCase();
     let shown = 0;
     for (const row of rows) {
-      const ok = (!text || row.dataset.buyer.toLowerCase().includes(text)) && (!tier.value || row.dataset.tier === tier.value);
+      const ok =
+        (!text || row.dataset.buyer.toLowerCase().includes(text)) && (!tier.value || row.dataset.tier === tier.value);
       row.hidden = !ok;
       if (ok) shown += 1;
     }

@@ -20,7 +20,10 @@ describe('config govern', () => {
 
   it('keeps the defaults of what a file leaves out', () => {
     const p = join(dir, 'c.json');
-    writeFileSync(p, JSON.stringify({ govern: { standards: { lateShipment: { limit: 0.04 } }, spotCheck: { size: 10 } } }));
+    writeFileSync(
+      p,
+      JSON.stringify({ govern: { standards: { lateShipment: { limit: 0.04 } }, spotCheck: { size: 10 } } }),
+    );
     const g = loadConfig(p).config.govern;
     expect(g.standards.lateShipment).toEqual({ limit: 0.04, minCases: 3, points: 2 });
     expect(g.spotCheck.size).toBe(10);
@@ -32,7 +35,11 @@ describe('config govern', () => {
     writeFileSync(
       p,
       JSON.stringify({
-        govern: { standards: { disputesLost: { limit: 2, minCases: 0 }, noSuchStandard: {} }, ladder: { suspensionPoints: 60 }, spotCheck: { riskShare: -0.1 } },
+        govern: {
+          standards: { disputesLost: { limit: 2, minCases: 0 }, noSuchStandard: {} },
+          ladder: { suspensionPoints: 60 },
+          spotCheck: { riskShare: -0.1 },
+        },
       }),
     );
     expect(() => loadConfig(p)).toThrow(

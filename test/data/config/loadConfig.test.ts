@@ -28,7 +28,10 @@ describe('loadConfig', () => {
   });
 
   it('reports unknown keys and bad values together', () => {
-    const p = file('bad.json', JSON.stringify({ review: { capacity: -5 }, labels: { delay: 3 }, tiers: { buyerHigh: 0.1 } }));
+    const p = file(
+      'bad.json',
+      JSON.stringify({ review: { capacity: -5 }, labels: { delay: 3 }, tiers: { buyerHigh: 0.1 } }),
+    );
     expect(() => loadConfig(p)).toThrow(
       [
         `${p}: 3 problems`,

@@ -19,13 +19,17 @@ describe('input contracts', () => {
 
   it('loads parents before children', () => {
     for (const t of LOAD_ORDER) {
-      for (const fk of CONTRACTS[t].foreignKeys) expect(LOAD_ORDER.indexOf(fk.table)).toBeLessThan(LOAD_ORDER.indexOf(t));
+      for (const fk of CONTRACTS[t].foreignKeys)
+        expect(LOAD_ORDER.indexOf(fk.table)).toBeLessThan(LOAD_ORDER.indexOf(t));
     }
   });
 
   it('validates a row with zod: optional columns accept null, money must be >= 0', () => {
     const refund = rowSchema('refund_requests');
-    const ok = fullRow('refund_requests', refundRequest('r1', 'o1', { requested_at: '2026-10-01T08:00:00+08:00', reason: 'not_received', amount: 12.5 }));
+    const ok = fullRow(
+      'refund_requests',
+      refundRequest('r1', 'o1', { requested_at: '2026-10-01T08:00:00+08:00', reason: 'not_received', amount: 12.5 }),
+    );
     expect(refund.safeParse(ok).success).toBe(true);
     expect(refund.safeParse({ ...ok, amount: -1 }).success).toBe(false);
     expect(refund.safeParse({ ...ok, kind: 'swap' }).success).toBe(false);

@@ -21,7 +21,9 @@ describe('Logger', () => {
     const { log, text } = capture('normal', true);
     log.progress('trees', 1, 4);
     log.progress('trees', 4, 4);
-    expect(text()).toBe('\r\x1b[2K  trees [██████                  ] 1/4\r\x1b[2K  trees [████████████████████████] 4/4\n');
+    expect(text()).toBe(
+      '\r\x1b[2K  trees [██████                  ] 1/4\r\x1b[2K  trees [████████████████████████] 4/4\n',
+    );
   });
 
   it('a message during a bar clears the bar line first', () => {

@@ -17,7 +17,9 @@ describe('generated rows against the input contracts', () => {
   });
 
   it.each(TABLE_NAMES)('%s: every row passes rowSchema and has exactly the contract columns', (table) => {
-    const lines = readFileSync(g.summary.files[table]!, 'utf8').split('\n').filter((l) => l.length > 0);
+    const lines = readFileSync(g.summary.files[table]!, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0);
     expect(lines.length).toBe(g.summary.rows[table]);
     expect(lines.length).toBeGreaterThan(0);
     const schema = rowSchema(table);
@@ -39,18 +41,46 @@ describe('generated rows against the input contracts', () => {
   });
 
   it('optional references resolve too (ticket order and buyer, investigation request)', async () => {
-    expect(await value(db.conn, 'select count(*) from service_tickets t where order_id is not null and order_id not in (select order_id from orders)')).toBe(0);
-    expect(await value(db.conn, 'select count(*) from service_tickets t where buyer_id is not null and buyer_id not in (select buyer_id from buyers)')).toBe(0);
-    expect(await value(db.conn, 'select count(*) from investigations where request_id is not null and request_id not in (select request_id from refund_requests)')).toBe(0);
-    expect(await value(db.conn, 'select count(*) from truth_refund_requests t full join refund_requests r using (request_id) where t.is_abusive is null or r.kind is null')).toBe(0);
-    expect(await value(db.conn, 'select count(*) from truth_buyers t full join buyers b using (buyer_id) where t.archetype is null or b.registered_at is null')).toBe(0);
+    expect(
+      await value(
+        db.conn,
+        'select count(*) from service_tickets t where order_id is not null and order_id not in (select order_id from orders)',
+      ),
+    ).toBe(0);
+    expect(
+      await value(
+        db.conn,
+        'select count(*) from service_tickets t where buyer_id is not null and buyer_id not in (select buyer_id from buyers)',
+      ),
+    ).toBe(0);
+    expect(
+      await value(
+        db.conn,
+        'select count(*) from investigations where request_id is not null and request_id not in (select request_id from refund_requests)',
+      ),
+    ).toBe(0);
+    expect(
+      await value(
+        db.conn,
+        'select count(*) from truth_refund_requests t full join refund_requests r using (request_id) where t.is_abusive is null or r.kind is null',
+      ),
+    ).toBe(0);
+    expect(
+      await value(
+        db.conn,
+        'select count(*) from truth_buyers t full join buyers b using (buyer_id) where t.archetype is null or b.registered_at is null',
+      ),
+    ).toBe(0);
   });
 
   it('has no event on or after the end date', async () => {
     for (const table of TABLE_NAMES) {
       for (const [name, column] of Object.entries(CONTRACTS[table].columns)) {
         if (column.meta.kind !== 'ts') continue;
-        const late = await value(db.conn, `select count(*) from ${table} where ${name}::TIMESTAMP >= TIMESTAMP '2026-11-02'`);
+        const late = await value(
+          db.conn,
+          `select count(*) from ${table} where ${name}::TIMESTAMP >= TIMESTAMP '2026-11-02'`,
+        );
         expect(late, `${table}.${name}`).toBe(0);
       }
     }
@@ -66,7 +96,9 @@ describe('generated rows against the input contracts', () => {
          count(*) filter (where cancelled_at is not null and shipped_at is not null) as cancelled_and_shipped
        from orders`,
     );
-    expect(broken).toEqual([{ promise_before_created: 0, shipped_before_created: 0, delivered_before_shipped: 0, cancelled_and_shipped: 0 }]);
+    expect(broken).toEqual([
+      { promise_before_created: 0, shipped_before_created: 0, delivered_before_shipped: 0, cancelled_and_shipped: 0 },
+    ]);
     const requests = await rows(
       db.conn,
       `select
@@ -80,12 +112,22 @@ describe('generated rows against the input contracts', () => {
        from refund_requests r join orders o using (order_id)`,
     );
     expect(requests).toEqual([
-      { before_order: 0, answer_before_request: 0, pending_with_decision: 0, decision_missing: 0, stray_return: 0, auto_not_48h: 0, on_cancelled_order: 0 },
+      {
+        before_order: 0,
+        answer_before_request: 0,
+        pending_with_decision: 0,
+        decision_missing: 0,
+        stray_return: 0,
+        auto_not_48h: 0,
+        on_cancelled_order: 0,
+      },
     ]);
   });
 
   it('writes review texts in several scripts with characters that need escaping', async () => {
-    const texts = (await rows(db.conn, 'select distinct text from reviews where text is not null')).map((r) => String(r.text));
+    const texts = (await rows(db.conn, 'select distinct text from reviews where text is not null')).map((r) =>
+      String(r.text),
+    );
     expect(texts.some((t) => /[\u4e00-\u9fff]/.test(t))).toBe(true);
     expect(texts.some((t) => /\p{Extended_Pictographic}/u.test(t))).toBe(true);
     expect(texts.some((t) => t.includes('<') && t.includes('"'))).toBe(true);

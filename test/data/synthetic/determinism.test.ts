@@ -6,7 +6,10 @@ import { generateSmall, type Generated } from './generateSmall.ts';
 
 function fileHashes(g: Generated): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(g.summary.files).map(([table, file]) => [table, createHash('sha256').update(readFileSync(file)).digest('hex')]),
+    Object.entries(g.summary.files).map(([table, file]) => [
+      table,
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+    ]),
   );
 }
 
@@ -23,8 +26,17 @@ describe('generateMarketplace determinism', () => {
 
   it('writes every contract and truth file, with the same rows per table for the same seed', () => {
     expect(Object.keys(a.summary.files).sort()).toEqual([
-      'buyers', 'investigations', 'merchant_actions', 'merchants', 'orders', 'refund_requests', 'reviews', 'service_tickets',
-      'truth_buyers', 'truth_merchants', 'truth_refund_requests',
+      'buyers',
+      'investigations',
+      'merchant_actions',
+      'merchants',
+      'orders',
+      'refund_requests',
+      'reviews',
+      'service_tickets',
+      'truth_buyers',
+      'truth_merchants',
+      'truth_refund_requests',
     ]);
     expect(a.summary.files.truth_buyers).toMatch(/truth\/buyers\.csv$/);
     expect(b.summary.rows).toEqual(a.summary.rows);
@@ -37,6 +49,7 @@ describe('generateMarketplace determinism', () => {
   it('gives different data for a different seed', () => {
     const ha = fileHashes(a);
     const hc = fileHashes(c);
-    for (const table of ['buyers', 'orders', 'refund_requests', 'reviews', 'truth_buyers'] as const) expect(hc[table]).not.toBe(ha[table]);
+    for (const table of ['buyers', 'orders', 'refund_requests', 'reviews', 'truth_buyers'] as const)
+      expect(hc[table]).not.toBe(ha[table]);
   });
 });

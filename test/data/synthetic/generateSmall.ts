@@ -41,7 +41,9 @@ export async function openViews(dir: string, format: OutputFormat): Promise<{ co
 /** Rows of a query as plain objects (BIGINT as number). */
 export async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return reader
+    .getRowObjectsJS()
+    .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
 }
 
 export async function value<T = number>(conn: DuckDBConnection, sql: string): Promise<T> {

@@ -40,12 +40,23 @@ describe('planted rates of the synthetic marketplace', () => {
     const share = await value(db.conn, 'select avg(is_abuser::INT) from truth_buyers');
     expect(share).toBeGreaterThan(0.02);
     expect(share).toBeLessThan(0.06);
-    const archetypes = (await rows(db.conn, 'select distinct archetype from truth_buyers where is_abuser order by 1')).map((r) => r.archetype);
-    expect(archetypes).toEqual(['fast_claimer', 'not_received_claimer', 'review_extortion', 'ring_member', 'serial_refunder']);
+    const archetypes = (
+      await rows(db.conn, 'select distinct archetype from truth_buyers where is_abuser order by 1')
+    ).map((r) => r.archetype);
+    expect(archetypes).toEqual([
+      'fast_claimer',
+      'not_received_claimer',
+      'review_extortion',
+      'ring_member',
+      'serial_refunder',
+    ]);
   });
 
   it('puts ring members in rings of 3–8 that share linking keys', async () => {
-    const sizes = await rows(db.conn, 'select ring_id, count(*) as n from truth_buyers where ring_id is not null group by 1');
+    const sizes = await rows(
+      db.conn,
+      'select ring_id, count(*) as n from truth_buyers where ring_id is not null group by 1',
+    );
     expect(sizes.length).toBeGreaterThan(0);
     // the last ring may be cut short by the number of ring members
     expect(sizes.filter((s) => Number(s.n) < 3 || Number(s.n) > 8).length).toBeLessThanOrEqual(1);

@@ -24,12 +24,18 @@ describe('runGenerate', () => {
       progress: () => {},
     };
     const printed: string[] = [];
-    await runGenerate({ out, format: 'csv', seed: 3 }, { config, warehouse: ':memory:', log }, (line) => void printed.push(line));
+    await runGenerate(
+      { out, format: 'csv', seed: 3 },
+      { config, warehouse: ':memory:', log },
+      (line) => void printed.push(line),
+    );
     expect(existsSync(join(out, 'orders.csv'))).toBe(true);
     expect(existsSync(join(out, 'truth', 'buyers.csv'))).toBe(true);
     expect(infos[0]).toBe(`generating 200 buyers, 20 merchants, 4 weeks before 2026-11-02 (seed 3) into ${out}`);
     expect(infos.filter((m) => m.startsWith('  wrote ')).length).toBe(11);
     expect(printed.length).toBe(1);
-    expect(printed[0]).toMatch(new RegExp(`^generated buyers 200, merchants 20, orders [\\d,]+, .* → ${out} \\(csv, [\\d.]+ s\\)$`));
+    expect(printed[0]).toMatch(
+      new RegExp(`^generated buyers 200, merchants 20, orders [\\d,]+, .* → ${out} \\(csv, [\\d.]+ s\\)$`),
+    );
   });
 });

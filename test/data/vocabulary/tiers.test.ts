@@ -7,12 +7,26 @@ const { tiers } = configSchema.parse({});
 
 describe('tiers', () => {
   it('buyers: high from 0.5, elevated from 0.2 by default', () => {
-    expect([0, 0.199, 0.2, 0.499, 0.5, 1].map((r) => buyerTier(r, tiers))).toEqual(['normal', 'normal', 'elevated', 'elevated', 'high', 'high']);
+    expect([0, 0.199, 0.2, 0.499, 0.5, 1].map((r) => buyerTier(r, tiers))).toEqual([
+      'normal',
+      'normal',
+      'elevated',
+      'elevated',
+      'high',
+      'high',
+    ]);
   });
 
   it('merchants: top-rated from 97, standard from 93, watch from 85, at-risk below', () => {
     expect([100, 97, 96.9, 93, 92.9, 85, 84.9, 0].map((t) => merchantTier(t, tiers))).toEqual([
-      'top-rated', 'top-rated', 'standard', 'standard', 'watch', 'watch', 'at-risk', 'at-risk',
+      'top-rated',
+      'top-rated',
+      'standard',
+      'standard',
+      'watch',
+      'watch',
+      'at-risk',
+      'at-risk',
     ]);
   });
 

@@ -4,7 +4,13 @@ import { boundParams } from '../../../data/warehouse/boundParams.ts';
 
 describe('boundParams', () => {
   it('keeps only the parameters the statement mentions', () => {
-    expect(boundParams('select * from t where d < $as_of and k = $kind', { as_of: '2026-03-02', kind: 'refund_only', weeks: 4 })).toEqual({
+    expect(
+      boundParams('select * from t where d < $as_of and k = $kind', {
+        as_of: '2026-03-02',
+        kind: 'refund_only',
+        weeks: 4,
+      }),
+    ).toEqual({
       as_of: '2026-03-02',
       kind: 'refund_only',
     });

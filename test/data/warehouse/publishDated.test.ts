@@ -6,19 +6,25 @@ import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
 
-const rows = async (table: string) => wh!.all(`select strftime(as_of, '%Y-%m-%d') as as_of, id from ${table} order by all`);
+const rows = async (table: string) =>
+  wh!.all(`select strftime(as_of, '%Y-%m-%d') as as_of, id from ${table} order by all`);
 
 describe('publishDated', () => {
   it('replaces the date in history and swaps in the current table, from a temp or a warehouse build', async () => {
     wh = await Warehouse.open({ path: ':memory:' });
-    await wh.run("create table t_history as select date '2026-10-26' as as_of, 'old' as id union all select date '2026-11-02', 'stale'");
+    await wh.run(
+      "create table t_history as select date '2026-10-26' as as_of, 'old' as id union all select date '2026-11-02', 'stale'",
+    );
     await wh.run("create temp table t_build as select date '2026-11-02' as as_of, 'new' as id");
     await wh.run("create table u_build as select date '2026-11-02' as as_of, 'u' as id");
     await publishDated(wh, '2026-11-02', [
       { build: 't_build', history: 't_history', current: 't' },
       { build: 'u_build', history: 'u_history', current: 'u' },
     ]);
-    expect(await rows('t_history')).toEqual([{ as_of: '2026-10-26', id: 'old' }, { as_of: '2026-11-02', id: 'new' }]);
+    expect(await rows('t_history')).toEqual([
+      { as_of: '2026-10-26', id: 'old' },
+      { as_of: '2026-11-02', id: 'new' },
+    ]);
     expect(await rows('t')).toEqual([{ as_of: '2026-11-02', id: 'new' }]);
     expect(await rows('u_history')).toEqual([{ as_of: '2026-11-02', id: 'u' }]);
     expect(await rows('u')).toEqual([{ as_of: '2026-11-02', id: 'u' }]);
@@ -28,7 +34,7 @@ describe('publishDated', () => {
   it('leaves everything as it was when one table fails', async () => {
     wh = await Warehouse.open({ path: ':memory:' });
     await wh.run("create table t_history as select date '2026-11-02' as as_of, 'old' as id");
-    await wh.run("create table t as select * from t_history");
+    await wh.run('create table t as select * from t_history');
     await wh.run("create temp table t_build as select date '2026-11-02' as as_of, 'new' as id");
     await wh.run("create table v_history as select date '2026-11-02' as as_of, 1 as id");
     await wh.run("create temp table v_build as select date '2026-11-02' as as_of, 'not a number' as id");

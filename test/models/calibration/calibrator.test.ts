@@ -16,7 +16,13 @@ describe('isotonic calibration (PAV)', () => {
 
   it('interpolates between block centres and clamps outside them', () => {
     const map = { method: 'isotonic' as const, x: [0.2, 0.6], y: [0.1, 0.5] };
-    expect(Array.from(applyIsotonic(map, [0, 0.2, 0.4, 0.6, 0.9]))).toEqual([0.1, 0.1, expect.closeTo(0.3, 12), 0.5, 0.5]);
+    expect(Array.from(applyIsotonic(map, [0, 0.2, 0.4, 0.6, 0.9]))).toEqual([
+      0.1,
+      0.1,
+      expect.closeTo(0.3, 12),
+      0.5,
+      0.5,
+    ]);
   });
 
   it('gives tied scores one value', () => {
@@ -31,7 +37,11 @@ describe('isotonic calibration (PAV)', () => {
         fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 60 }),
         fc.array(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { minLength: 2, maxLength: 40 }),
         (rows, probe) => {
-          const cal = fitCalibrator('isotonic', rows.map((r) => r[0]), Uint8Array.from(rows, (r) => (r[1] ? 1 : 0)));
+          const cal = fitCalibrator(
+            'isotonic',
+            rows.map((r) => r[0]),
+            Uint8Array.from(rows, (r) => (r[1] ? 1 : 0)),
+          );
           const xs = [...probe].sort((a, b) => a - b);
           const p = applyCalibrator(cal, xs);
           for (let i = 1; i < p.length; i++) if (p[i]! < p[i - 1]! - 1e-12) return false;

@@ -38,7 +38,14 @@ describe('reason values', () => {
     values[at('hours_delivery_to_request_median_90d')] = NaN;
     values[at('refund_only_90d')] = 6;
     const typical = new Float64Array(entries.length);
-    const reasons = topReasons({ contributions, values, typical, entries, templates: ABUSE_RISK_SPEC.reasonTemplates, exclude: ABUSE_RISK_SPEC.notReasons });
+    const reasons = topReasons({
+      contributions,
+      values,
+      typical,
+      entries,
+      templates: ABUSE_RISK_SPEC.reasonTemplates,
+      exclude: ABUSE_RISK_SPEC.notReasons,
+    });
     expect(reasons.map((r) => r.sentence)).toEqual(['6 refund-only requests in 90 days (typical: 0)']);
   });
 
@@ -47,7 +54,14 @@ describe('reason values', () => {
     contributions[at('refund_only_excess_90d')] = 0.5;
     contributions[at('refund_only_expected_90d')] = 0.4;
     const values = new Float64Array(entries.length).fill(3);
-    const reasons = topReasons({ contributions, values, typical: new Float64Array(entries.length), entries, templates: ABUSE_RISK_SPEC.reasonTemplates, exclude: ABUSE_RISK_SPEC.notReasons });
+    const reasons = topReasons({
+      contributions,
+      values,
+      typical: new Float64Array(entries.length),
+      entries,
+      templates: ABUSE_RISK_SPEC.reasonTemplates,
+      exclude: ABUSE_RISK_SPEC.notReasons,
+    });
     expect(reasons).toEqual([]);
   });
 });

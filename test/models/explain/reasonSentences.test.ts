@@ -13,7 +13,9 @@ const at = (name: string) => ABUSE_RISK_SPEC.features.indexOf(name);
 describe('reason sentences', () => {
   it("word the issue's example with the buyer's value and the typical one", () => {
     const e = entries[at('not_received_on_delivered_90d')]!;
-    expect(reasonSentence(e, 4, 0, ABUSE_RISK_SPEC.reasonTemplates[e.name])).toBe("4 'not received' claims on delivered parcels in 90 days (typical: 0)");
+    expect(reasonSentence(e, 4, 0, ABUSE_RISK_SPEC.reasonTemplates[e.name])).toBe(
+      "4 'not received' claims on delivered parcels in 90 days (typical: 0)",
+    );
   });
 
   it('keep at most four, strongest first, only features that raised the score', () => {
@@ -32,7 +34,12 @@ describe('reason sentences', () => {
     const typical = new Float64Array(entries.length).fill(0);
     typical[at('group_size')] = 1;
     const reasons = topReasons({ contributions, values, typical, entries, templates: ABUSE_RISK_SPEC.reasonTemplates });
-    expect(reasons.map((r) => r.feature)).toEqual(['not_received_on_delivered_90d', 'refund_only_90d', 'merchants_requested_90d', 'group_size']);
+    expect(reasons.map((r) => r.feature)).toEqual([
+      'not_received_on_delivered_90d',
+      'refund_only_90d',
+      'merchants_requested_90d',
+      'group_size',
+    ]);
     expect(reasons.map((r) => r.sentence)).toEqual([
       "3 'not received' claims on delivered parcels in 90 days (typical: 0)",
       '7 refund-only requests in 90 days (typical: 0)',
@@ -43,14 +50,20 @@ describe('reason sentences', () => {
     for (const r of reasons) expect(ABUSE_RISK_SPEC.features).toContain(r.feature);
   });
 
-  it('leave out group totals for an unlinked buyer (they repeat the buyer\'s own counts)', () => {
+  it("leave out group totals for an unlinked buyer (they repeat the buyer's own counts)", () => {
     const contributions = new Float64Array(entries.length);
     contributions[at('group_refund_only_90d')] = 0.3;
     contributions[at('refund_only_90d')] = 0.2;
     const values = new Float64Array(entries.length).fill(0);
     values[at('group_refund_only_90d')] = 8;
     values[at('refund_only_90d')] = 8;
-    const base = { contributions, typical: new Float64Array(entries.length), entries, templates: ABUSE_RISK_SPEC.reasonTemplates, onlyWhen: ABUSE_RISK_SPEC.reasonOnlyWhen };
+    const base = {
+      contributions,
+      typical: new Float64Array(entries.length),
+      entries,
+      templates: ABUSE_RISK_SPEC.reasonTemplates,
+      onlyWhen: ABUSE_RISK_SPEC.reasonOnlyWhen,
+    };
     values[at('group_size')] = 1;
     expect(topReasons({ ...base, values }).map((r) => r.feature)).toEqual(['refund_only_90d']);
     values[at('group_size')] = 3;
@@ -60,14 +73,28 @@ describe('reason sentences', () => {
   it('never offer excluded features', () => {
     const contributions = new Float64Array(entries.length);
     contributions[at('orders_90d')] = 0.3;
-    const r = topReasons({ contributions, values: new Float64Array(entries.length), typical: new Float64Array(entries.length), entries, templates: {}, exclude: ['orders_90d'] });
+    const r = topReasons({
+      contributions,
+      values: new Float64Array(entries.length),
+      typical: new Float64Array(entries.length),
+      entries,
+      templates: {},
+      exclude: ['orders_90d'],
+    });
     expect(r).toEqual([]);
   });
 
   it('fall back to the catalogue description, and say when a value is missing', () => {
-    const e = { name: 'x_rate_90d', description: 'Share of orders refunded.', unit: 'share' as const, window: '90d' as const };
+    const e = {
+      name: 'x_rate_90d',
+      description: 'Share of orders refunded.',
+      unit: 'share' as const,
+      window: '90d' as const,
+    };
     expect(reasonSentence(e, 0.256, 0.05, undefined)).toBe('share of orders refunded (90d): 26% (typical: 5.0%)');
-    expect(reasonSentence(e, NaN, 0.05, undefined)).toBe('no data for “Share of orders refunded” in the 90d window (typical: 5.0%)');
+    expect(reasonSentence(e, NaN, 0.05, undefined)).toBe(
+      'no data for “Share of orders refunded” in the 90d window (typical: 5.0%)',
+    );
   });
 
   it('format values by unit', () => {

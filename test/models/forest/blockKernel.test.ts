@@ -42,12 +42,20 @@ describe('block kernel', () => {
   ];
   for (const { nFeatures, maxDepth } of shapes) {
     it(`matches the node walk bitwise: ${nFeatures} features, depth up to ${maxDepth}`, async () => {
-      const train = makeData(1500, nFeatures, nFeatures, (x, rng) => (x[0]! + x[nFeatures - 1]! * x[nFeatures >> 1]! + 0.3 * rng.nextFloat() > 0.2 ? 1 : 0));
+      const train = makeData(1500, nFeatures, nFeatures, (x, rng) =>
+        x[0]! + x[nFeatures - 1]! * x[nFeatures >> 1]! + 0.3 * rng.nextFloat() > 0.2 ? 1 : 0,
+      );
       // Missing values in training make both missing-left and missing-right splits (and "missing or not" ones).
       train.columns.forEach((c, f) => {
         for (let i = f % 3; i < 1500; i += 4) if (train.labels[i] === f % 2) c[i] = NaN;
       });
-      const model = await trainForest(train.columns, train.labels, { nTrees: 4, maxDepth, minSamplesLeaf: 1, threads: 1, seed: 3 });
+      const model = await trainForest(train.columns, train.labels, {
+        nTrees: 4,
+        maxDepth,
+        minSamplesLeaf: 1,
+        threads: 1,
+        seed: 3,
+      });
       // Row counts around the eight-row step, and past a 32k-row chunk.
       for (const n of [1, 7, 8, 9, 250, 32_768 + 13]) {
         const { blocks, fromBlocks, fromNodes } = bothLayouts(model.trees, nFeatures, testRows(n, nFeatures, n));
@@ -73,9 +81,13 @@ describe('block kernel', () => {
     expect(packForest(model.trees, 65).blocks).toBeNull();
     expect(blockLayoutObstacle(model.trees, 65, [])).toBe('65 features (the block kernel holds at most 64)');
     const finite = Float64Array.from({ length: 255 }, (_, i) => i);
-    expect(blockLayoutObstacle([], 2, [new Float64Array(0), finite])).toBe('feature 1 has 255 distinct thresholds (byte codes allow 254 finite ones)');
+    expect(blockLayoutObstacle([], 2, [new Float64Array(0), finite])).toBe(
+      'feature 1 has 255 distinct thresholds (byte codes allow 254 finite ones)',
+    );
     // +∞ (a "missing or not" split) codes no value above it, so 254 finite thresholds and +∞ still fit.
-    expect(blockLayoutObstacle([], 2, [new Float64Array(0), Float64Array.from([...finite.subarray(0, 254), Infinity])])).toBeNull();
+    expect(
+      blockLayoutObstacle([], 2, [new Float64Array(0), Float64Array.from([...finite.subarray(0, 254), Infinity])]),
+    ).toBeNull();
   });
 });
 
@@ -124,7 +136,13 @@ function pathTree(depth: number, nFeatures: number): FlatTree {
 describe('block kernel on deep and hand-made trees', () => {
   it('matches the node walk on trees 20 to 60 levels deep, a record per node at most', async () => {
     const train = makeData(4000, 5, 12, (_, rng) => (rng.nextFloat() < 0.3 ? 1 : 0)); // noise: trees grow as deep as allowed
-    const model = await trainForest(train.columns, train.labels, { nTrees: 3, maxDepth: 60, minSamplesLeaf: 1, threads: 1, seed: 5 });
+    const model = await trainForest(train.columns, train.labels, {
+      nTrees: 3,
+      maxDepth: 60,
+      minSamplesLeaf: 1,
+      threads: 1,
+      seed: 5,
+    });
     const trees = [...model.trees, pathTree(20, 5), pathTree(57, 5), pathTree(60, 5)];
     expect(Math.max(...model.trees.map((t) => treeDepth(t)))).toBeGreaterThan(20);
     const { blocks, fromBlocks, fromNodes } = bothLayouts(trees, 5, testRows(3000, 5, 4));

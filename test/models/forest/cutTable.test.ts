@@ -61,22 +61,31 @@ describe('codeColumn', () => {
       fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1e-45, 3.4e38),
       fc.integer({ min: -200, max: 200 }).map((i) => Math.fround(1 + i * 2 ** -23)),
     );
-    const cut = fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -200, max: 200 }).map((i) => 1 + i * 2 ** -24), fc.constant(Infinity));
+    const cut = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.integer({ min: -200, max: 200 }).map((i) => 1 + i * 2 ** -24),
+      fc.constant(Infinity),
+    );
     fc.assert(
-      fc.property(fc.uniqueArray(cut, { maxLength: 300 }), fc.array(value, { minLength: 1, maxLength: 200 }), fc.nat(20), (xs, values, from) => {
-        const cuts = Float64Array.from(new Set(xs.map((x) => (x === 0 ? 0 : x)))).sort();
-        const col = Float32Array.from([...Array<number>(from).fill(0), ...values]);
-        const out = new Uint16Array(3 * values.length + 1).fill(7777);
-        codeColumn(col, new Int32Array(col.buffer), from, values.length, cutCoder(cuts), 999, out, 1, 3);
-        const expected = Array.from(out, () => 7777);
-        values.forEach((x, i) => (expected[1 + 3 * i] = codeOf(Math.fround(x), cuts, 999)));
-        expect(Array.from(out)).toEqual(expected);
-      }),
+      fc.property(
+        fc.uniqueArray(cut, { maxLength: 300 }),
+        fc.array(value, { minLength: 1, maxLength: 200 }),
+        fc.nat(20),
+        (xs, values, from) => {
+          const cuts = Float64Array.from(new Set(xs.map((x) => (x === 0 ? 0 : x)))).sort();
+          const col = Float32Array.from([...Array<number>(from).fill(0), ...values]);
+          const out = new Uint16Array(3 * values.length + 1).fill(7777);
+          codeColumn(col, new Int32Array(col.buffer), from, values.length, cutCoder(cuts), 999, out, 1, 3);
+          const expected = Array.from(out, () => 7777);
+          values.forEach((x, i) => (expected[1 + 3 * i] = codeOf(Math.fround(x), cuts, 999)));
+          expect(Array.from(out)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('flips each code with the given XOR, NaN\'s included', () => {
+  it("flips each code with the given XOR, NaN's included", () => {
     const cuts = Float64Array.of(-1, 0, 2.5);
     const col = Float32Array.of(-3, -1, 0.5, 2.5, 9, NaN);
     const out = new Uint8Array(6);

@@ -6,7 +6,9 @@ import { MAX_INLINE_WORK, prepareTrainingData } from '../../../models/forest/tra
 import { makeData } from './helpers.ts';
 
 describe('forest determinism', () => {
-  const { columns, labels } = makeData(3000, 8, 11, (x, rng) => (x[0]! + x[1]! * x[2]! + 0.3 * (rng.nextFloat() - 0.5) > 0.2 ? 1 : 0));
+  const { columns, labels } = makeData(3000, 8, 11, (x, rng) =>
+    x[0]! + x[1]! * x[2]! + 0.3 * (rng.nextFloat() - 0.5) > 0.2 ? 1 : 0,
+  );
 
   it('gives identical JSON at 1 and 2 threads for the same seed', async () => {
     // Enough rows × trees that threads: 2 really grows the trees in workers instead of inline.
@@ -19,9 +21,16 @@ describe('forest determinism', () => {
     expect(two.oobScore).toBe(one.oobScore);
   });
 
-  it('returns the workers\' own trees and OOB sums when the calling thread grows none', async () => {
+  it("returns the workers' own trees and OOB sums when the calling thread grows none", async () => {
     const data = prepareTrainingData(columns, labels, 64, 3);
-    const params = { seed: 9, maxDepth: 6, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
+    const params = {
+      seed: 9,
+      maxDepth: 6,
+      minSamplesLeaf: 3,
+      maxFeatures: 3,
+      classWeight: [1, 1] as [number, number],
+      sampleFraction: 1,
+    };
     const inline = growInline(data, params, 12, true);
     const progress: number[] = [];
     const workers = await growInThreads(data, params, 12, true, 2, (done) => progress.push(done), false);
@@ -31,20 +40,36 @@ describe('forest determinism', () => {
     expect(Array.from(workers.oob!.count)).toEqual(Array.from(inline.oob!.count));
   });
 
-  it('returns the calling thread\'s trees when it grows them all before the worker has started', async () => {
+  it("returns the calling thread's trees when it grows them all before the worker has started", async () => {
     const data = prepareTrainingData(columns, labels, 16, 3);
-    const params = { seed: 9, maxDepth: 3, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
+    const params = {
+      seed: 9,
+      maxDepth: 3,
+      minSamplesLeaf: 3,
+      maxFeatures: 3,
+      classWeight: [1, 1] as [number, number],
+      sampleFraction: 1,
+    };
     const inline = growInline(data, params, 2, true);
     const threaded = await growInThreads(data, params, 2, true, 2);
     expect(JSON.stringify(threaded.trees)).toBe(JSON.stringify(inline.trees));
     expect(Array.from(threaded.oob!.sum)).toEqual(Array.from(inline.oob!.sum));
   });
 
-  it('rejects with a failed worker\'s own error', async () => {
+  it("rejects with a failed worker's own error", async () => {
     // A negative row count makes the worker's scratch allocation throw before it grows anything.
     const data = { ...prepareTrainingData(columns, labels, 16, 3), nRows: -1 };
-    const params = { seed: 9, maxDepth: 4, minSamplesLeaf: 3, maxFeatures: 3, classWeight: [1, 1] as [number, number], sampleFraction: 1 };
-    await expect(growInThreads(data, params, 4, false, 2, undefined, false)).rejects.toThrow(/^trainForest worker failed: Invalid typed array length: -1/);
+    const params = {
+      seed: 9,
+      maxDepth: 4,
+      minSamplesLeaf: 3,
+      maxFeatures: 3,
+      classWeight: [1, 1] as [number, number],
+      sampleFraction: 1,
+    };
+    await expect(growInThreads(data, params, 4, false, 2, undefined, false)).rejects.toThrow(
+      /^trainForest worker failed: Invalid typed array length: -1/,
+    );
   });
 
   it('changes with the seed', async () => {

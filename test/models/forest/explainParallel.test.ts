@@ -16,15 +16,26 @@ const { gatherRows } = await import('../../../models/forest/explain/forestShap.t
 const { trainForest } = await import('../../../models/forest/index.ts');
 
 function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return (
+    a.length === b.length &&
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))
+  );
 }
 
 describe('parallel TreeSHAP', () => {
   const { columns, labels } = makeData(3000, 7, 31, (x, rng) =>
-    (x[0]! * x[1]! + 0.6 * x[2]! - 0.4 * x[3]! * x[4]! + 0.3 * (rng.nextFloat() - 0.5) > 0 ? 1 : 0));
+    x[0]! * x[1]! + 0.6 * x[2]! - 0.4 * x[3]! * x[4]! + 0.3 * (rng.nextFloat() - 0.5) > 0 ? 1 : 0,
+  );
   for (let i = 0; i < 3000; i += 11) columns[5]![i] = NaN;
   const rows = Array.from({ length: 120 }, (_, j) => j * 23 + 1);
-  const model = trainForest(columns, labels, { nTrees: 10, maxDepth: 9, minSamplesLeaf: 2, maxFeatures: 4, threads: 1, seed: 3 });
+  const model = trainForest(columns, labels, {
+    nTrees: 10,
+    maxDepth: 9,
+    minSamplesLeaf: 2,
+    maxFeatures: 4,
+    threads: 1,
+    seed: 3,
+  });
 
   it('gives bitwise the inline contributions with 1 and 2 worker threads', async () => {
     const m = await model;
@@ -41,7 +52,13 @@ describe('parallel TreeSHAP', () => {
     const nodes = small.trees.reduce((s, t) => s + t.nodeCount, 0);
     const copies = Math.ceil(MIN_PARALLEL_EXPLAIN_NODE_VISITS / (rows.length * nodes));
     const trees = Array.from({ length: copies }, () => small.trees).flat();
-    const big = new Forest({ nFeatures: small.nFeatures, featureNames: [...small.featureNames], params: small.params, oobScore: null, trees });
+    const big = new Forest({
+      nFeatures: small.nFeatures,
+      featureNames: [...small.featureNames],
+      params: small.params,
+      oobScore: null,
+      trees,
+    });
     const spy = vi.mocked(explainInWorkers);
     spy.mockClear();
     const sync = big.explainRows(columns, rows);
@@ -70,7 +87,11 @@ describe('parallel TreeSHAP', () => {
     const par = await m.explainRowsAsync(columns, few, { threads: 2 });
     expect(sameBits(par.contributions, m.explainRows(columns, few).contributions)).toBe(true);
     expect(spy).not.toHaveBeenCalled();
-    await expect(m.explainRowsAsync(columns, [0, 3000], { threads: 2 })).rejects.toThrow(/row index 3000 is outside 0\.\.2999/);
-    await expect(m.explainRowsAsync(columns, [0], { threads: 0 })).rejects.toThrow(/threads must be a positive integer/);
+    await expect(m.explainRowsAsync(columns, [0, 3000], { threads: 2 })).rejects.toThrow(
+      /row index 3000 is outside 0\.\.2999/,
+    );
+    await expect(m.explainRowsAsync(columns, [0], { threads: 0 })).rejects.toThrow(
+      /threads must be a positive integer/,
+    );
   });
 });

@@ -7,7 +7,12 @@ export interface Dataset {
 }
 
 /** n rows of `nFeatures` uniform(-1, 1) features, labelled by `rule` (row values → 0/1). */
-export function makeData(n: number, nFeatures: number, seed: number, rule: (x: Float64Array, rng: Rng) => number): Dataset {
+export function makeData(
+  n: number,
+  nFeatures: number,
+  seed: number,
+  rule: (x: Float64Array, rng: Rng) => number,
+): Dataset {
   const rng = new Rng(seed);
   const columns = Array.from({ length: nFeatures }, () => new Float32Array(n));
   const labels = new Uint8Array(n);

@@ -13,7 +13,11 @@ describe('forest importance', () => {
     const perm = model.permutationImportance(columns, labels, 'rocAuc');
     expect(perm.indexOf(Math.max(...perm))).toBe(2);
     expect(perm[2]).toBeGreaterThan(0.1);
-    const custom = model.permutationImportance(columns, labels, (y, p) => -p.reduce((s, v, i) => s + Math.abs(v - y[i]!), 0));
+    const custom = model.permutationImportance(
+      columns,
+      labels,
+      (y, p) => -p.reduce((s, v, i) => s + Math.abs(v - y[i]!), 0),
+    );
     expect(custom.indexOf(Math.max(...custom))).toBe(2);
   });
 });

@@ -12,7 +12,7 @@ describe('forest learning', () => {
   });
 
   it('learns an XOR interaction that no single feature reveals', async () => {
-    const rule = (x: Float64Array) => ((x[0]! > 0) !== (x[1]! > 0) ? 1 : 0);
+    const rule = (x: Float64Array) => (x[0]! > 0 !== x[1]! > 0 ? 1 : 0);
     const train = makeData(3000, 6, 2, rule);
     const test = makeData(2000, 6, 3, rule);
     const model = await trainForest(train.columns, train.labels, { nTrees: 40, maxFeatures: 'all', threads: 1 });

@@ -7,7 +7,9 @@ describe('forest options', () => {
   const labels = Uint8Array.of(0, 1, 0, 1);
 
   it('collects all errors with the value received and the rule', async () => {
-    const bad = { maxBins: 300, nTrees: 0, maxFeatures: 'half', colour: 'red' } as unknown as Parameters<typeof trainForest>[2];
+    const bad = { maxBins: 300, nTrees: 0, maxFeatures: 'half', colour: 'red' } as unknown as Parameters<
+      typeof trainForest
+    >[2];
     const error = await trainForest(columns, labels, bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForestOptionsError);
     const message = (error as Error).message;

@@ -1,7 +1,13 @@
 // Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it, ±∞, ±0, NaN.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { type Forest, MIN_PARALLEL_PREDICT_ROWS, MIN_POOLED_COPIED_ROWS, MIN_POOLED_PREDICT_ROWS, trainForest } from '../../../models/forest/index.ts';
+import {
+  type Forest,
+  MIN_PARALLEL_PREDICT_ROWS,
+  MIN_POOLED_COPIED_ROWS,
+  MIN_POOLED_PREDICT_ROWS,
+  trainForest,
+} from '../../../models/forest/index.ts';
 import { packForest } from '../../../models/forest/predict/predict.ts';
 import { predictInWorkers } from '../../../models/forest/predict/predictParallel.ts';
 import { predictPool } from '../../../models/forest/predict/predictPool.ts';
@@ -37,7 +43,13 @@ describe('predictProba', () => {
   // Feature 2 is missing for a third of the rows and informative when present, so splits send NaN both ways.
   const data = makeData(3000, 4, 21, (x, rng) => (x[0]! + x[1]! * x[2]! + 0.2 * rng.nextFloat() > 0.3 ? 1 : 0));
   for (let i = 0; i < 3000; i += 3) data.columns[2]![i] = NaN;
-  const trained = trainForest(data.columns, data.labels, { nTrees: 25, maxDepth: 9, minSamplesLeaf: 2, threads: 1, seed: 4 });
+  const trained = trainForest(data.columns, data.labels, {
+    nTrees: 25,
+    maxDepth: 9,
+    minSamplesLeaf: 2,
+    threads: 1,
+    seed: 4,
+  });
 
   it('matches the node-by-node walk on the training rows, bit for bit', async () => {
     const model = await trained;
@@ -47,15 +59,20 @@ describe('predictProba', () => {
   it('matches it for values on and around every split threshold, infinities, signed zeros and NaN', async () => {
     const model = await trained;
     const pools = Array.from({ length: 4 }, (_, f) => {
-      const thresholds = model.trees.flatMap((t) => Array.from(t.feature).flatMap((g, k) => (g === f && Number.isFinite(t.threshold[k]!) ? [t.threshold[k]!] : [])));
+      const thresholds = model.trees.flatMap((t) =>
+        Array.from(t.feature).flatMap((g, k) => (g === f && Number.isFinite(t.threshold[k]!) ? [t.threshold[k]!] : [])),
+      );
       const around = thresholds.flatMap((th) => [Math.fround(th), below(Math.fround(th)), -below(-Math.fround(th))]);
       return [...around, Infinity, -Infinity, 0, -0, NaN, 1e-45, -1e-45, 3e38, -3e38];
     });
     fc.assert(
-      fc.property(fc.array(fc.tuple(...pools.map((p) => fc.constantFrom(...p))), { minLength: 1, maxLength: 64 }), (rows) => {
-        const columns = pools.map((_, f) => Float32Array.from(rows, (r) => r[f]!));
-        expect(Array.from(model.predictProba(columns))).toEqual(referencePredict(model, columns));
-      }),
+      fc.property(
+        fc.array(fc.tuple(...pools.map((p) => fc.constantFrom(...p))), { minLength: 1, maxLength: 64 }),
+        (rows) => {
+          const columns = pools.map((_, f) => Float32Array.from(rows, (r) => r[f]!));
+          expect(Array.from(model.predictProba(columns))).toEqual(referencePredict(model, columns));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -74,14 +91,20 @@ describe('predictProbaAsync', () => {
     const n = MIN_PARALLEL_PREDICT_ROWS + 12_345;
     const { columns, labels } = makeData(n, 5, 8, (x) => (x[0]! * x[1]! > 0.1 ? 1 : 0));
     for (let i = 0; i < n; i += 7) columns[3]![i] = NaN;
-    const model = await trainForest(columns.map((c) => c.subarray(0, 5000)), labels.subarray(0, 5000), { nTrees: 8, maxDepth: 8, threads: 1, seed: 2 });
+    const model = await trainForest(
+      columns.map((c) => c.subarray(0, 5000)),
+      labels.subarray(0, 5000),
+      { nTrees: 8, maxDepth: 8, threads: 1, seed: 2 },
+    );
     const inline = model.predictProba(columns);
     expect(Array.from(await model.predictProbaAsync(columns, { threads: 2 }))).toEqual(Array.from(inline));
     expect(Array.from(await model.predictProbaAsync(columns, { threads: 3 }))).toEqual(Array.from(inline));
     // Workers alone (the calling thread claims nothing): their blocks land in the right places.
     const packed = packForest(model.trees, model.nFeatures);
     expect(Array.from(await predictInWorkers(packed, columns, 2, { callerWorks: false }))).toEqual(Array.from(inline));
-    await expect(model.predictProbaAsync(columns, { threads: 0 })).rejects.toThrow('Forest.predictProbaAsync: threads must be a positive integer, got 0.');
+    await expect(model.predictProbaAsync(columns, { threads: 0 })).rejects.toThrow(
+      'Forest.predictProbaAsync: threads must be a positive integer, got 0.',
+    );
   });
 
   it('keeps its workers between batches, and a worker sent another forest predicts with that one', async () => {
@@ -91,7 +114,10 @@ describe('predictProbaAsync', () => {
     const train = columns.map((c) => c.subarray(0, 4000));
     const a = await trainForest(train, labels.subarray(0, 4000), { nTrees: 6, maxDepth: 7, threads: 1, seed: 1 });
     const b = await trainForest(train, labels.subarray(0, 4000), { nTrees: 5, maxDepth: 9, threads: 1, seed: 2 });
-    const inline = new Map([[a, Array.from(a.predictProba(columns))], [b, Array.from(b.predictProba(columns))]]);
+    const inline = new Map([
+      [a, Array.from(a.predictProba(columns))],
+      [b, Array.from(b.predictProba(columns))],
+    ]);
     for (const model of [a, b, a]) {
       expect(Array.from(await model.predictProbaAsync(columns, { threads: 2 }))).toEqual(inline.get(model));
       expect(predictPool.idleCount).toBe(1); // the same worker each time
@@ -104,7 +130,11 @@ describe('predictProbaAsync', () => {
     await predictPool.close();
     const n = MIN_POOLED_PREDICT_ROWS + 321;
     const { columns, labels } = makeData(MIN_PARALLEL_PREDICT_ROWS, 5, 17, (x) => (x[1]! - x[2]! > 0 ? 1 : 0));
-    const model = await trainForest(columns.map((c) => c.subarray(0, 3000)), labels.subarray(0, 3000), { nTrees: 6, maxDepth: 8, threads: 1, seed: 4 });
+    const model = await trainForest(
+      columns.map((c) => c.subarray(0, 3000)),
+      labels.subarray(0, 3000),
+      { nTrees: 6, maxDepth: 8, threads: 1, seed: 4 },
+    );
     const plain = columns.map((c) => c.slice(0, n));
     const shared = plain.map((c) => {
       const s = new Float32Array(new SharedArrayBuffer(c.byteLength));
@@ -129,14 +159,18 @@ describe('predictProbaAsync', () => {
       expect(Array.from(await model.predictProbaAsync(plain, { threads: 2 }))).toEqual(inline);
       expect(take).not.toHaveBeenCalled();
       const copied = columns.map((c) => c.slice(0, MIN_POOLED_COPIED_ROWS));
-      expect(Array.from(await model.predictProbaAsync(copied, { threads: 2 }))).toEqual(Array.from(model.predictProba(copied)));
+      expect(Array.from(await model.predictProbaAsync(copied, { threads: 2 }))).toEqual(
+        Array.from(model.predictProba(copied)),
+      );
       expect(take.mock.results.map((r) => (r.value as unknown[]).length)).toEqual([1]);
     } finally {
       take.mockRestore();
     }
     // The idle worker alone (the calling thread claims nothing) predicts every row of it.
     const packed = packForest(model.trees, model.nFeatures);
-    expect(Array.from(await predictInWorkers(packed, shared, 1, { callerWorks: false, startWorkers: false }))).toEqual(inline);
+    expect(Array.from(await predictInWorkers(packed, shared, 1, { callerWorks: false, startWorkers: false }))).toEqual(
+      inline,
+    );
     await predictPool.close();
   });
 
@@ -147,7 +181,9 @@ describe('predictProbaAsync', () => {
     const packed = packForest(model.trees, model.nFeatures);
     // Two columns for a four-feature forest: coding the third fails on every thread.
     await expect(predictInWorkers(packed, columns.slice(0, 2), 2)).rejects.toThrow(TypeError);
-    await expect(predictInWorkers(packed, columns.slice(0, 2), 2, { callerWorks: false })).rejects.toThrow(/Forest.predictProbaAsync worker failed: /);
+    await expect(predictInWorkers(packed, columns.slice(0, 2), 2, { callerWorks: false })).rejects.toThrow(
+      /Forest.predictProbaAsync worker failed: /,
+    );
     expect(predictPool.idleCount).toBe(0);
   });
 
@@ -159,12 +195,15 @@ describe('predictProbaAsync', () => {
     const take = vi.spyOn(predictPool, 'take');
     // The output buffer (8 bytes a row) cannot be had: as if memory ran out after the workers were taken.
     const Real = SharedArrayBuffer;
-    vi.stubGlobal('SharedArrayBuffer', class extends Real {
-      constructor(length: number) {
-        if (length === 8 * 3000) throw new RangeError('Array buffer allocation failed');
-        super(length);
-      }
-    });
+    vi.stubGlobal(
+      'SharedArrayBuffer',
+      class extends Real {
+        constructor(length: number) {
+          if (length === 8 * 3000) throw new RangeError('Array buffer allocation failed');
+          super(length);
+        }
+      },
+    );
     let taken: Worker[] = [];
     try {
       await expect(predictInWorkers(packed, columns, 2)).rejects.toThrow('Array buffer allocation failed');

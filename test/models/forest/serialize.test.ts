@@ -13,7 +13,9 @@ describe('forest JSON', () => {
     const again = Forest.fromJSON(JSON.parse(JSON.stringify(json)));
     expect(Array.from(again.predictProba(columns))).toEqual(Array.from(model.predictProba(columns)));
     expect(JSON.stringify(Forest.fromJSON(JSON.stringify(json)).toJSON())).toBe(JSON.stringify(json));
-    expect(Array.from(again.explain(columns, 3).contributions)).toEqual(Array.from(model.explain(columns, 3).contributions));
+    expect(Array.from(again.explain(columns, 3).contributions)).toEqual(
+      Array.from(model.explain(columns, 3).contributions),
+    );
     expect(again.oobScore).toBe(model.oobScore);
   });
 
@@ -41,11 +43,20 @@ describe('forest JSON', () => {
       cover: b64(Float64Array.of(4, 2, 2, 1, 1)),
     });
     // Node 0 splits into 1 and 2; nodes 1 and 2 both split into 3 and 4.
-    expect(() => Forest.fromJSON({ ...json, trees: [tree([0, 1, 1, -1, -1], [0, 0, 0, 0, 0], [1, 3, 3, -1, -1])] }))
-      .toThrow('Forest JSON: trees[0].node 3 is a child of both node 1 and node 2; in a tree each node has one parent. The file is corrupt.');
+    expect(() =>
+      Forest.fromJSON({ ...json, trees: [tree([0, 1, 1, -1, -1], [0, 0, 0, 0, 0], [1, 3, 3, -1, -1])] }),
+    ).toThrow(
+      'Forest JSON: trees[0].node 3 is a child of both node 1 and node 2; in a tree each node has one parent. The file is corrupt.',
+    );
     // A valid shape whose node 1 splits at NaN.
-    expect(() => Forest.fromJSON({ ...json, trees: [tree([0, 1, -1, -1, -1], [0, NaN, 0, 0, 0], [1, 3, -1, -1, -1])] }))
-      .toThrow('Forest JSON: trees[0].node 1 splits feature 1 at threshold NaN, which no value is at or below. The file is corrupt.');
-    expect(Forest.fromJSON({ ...json, trees: [tree([0, 1, -1, -1, -1], [0, -Infinity, 0, 0, 0], [1, 3, -1, -1, -1])] }).trees).toHaveLength(1);
+    expect(() =>
+      Forest.fromJSON({ ...json, trees: [tree([0, 1, -1, -1, -1], [0, NaN, 0, 0, 0], [1, 3, -1, -1, -1])] }),
+    ).toThrow(
+      'Forest JSON: trees[0].node 1 splits feature 1 at threshold NaN, which no value is at or below. The file is corrupt.',
+    );
+    expect(
+      Forest.fromJSON({ ...json, trees: [tree([0, 1, -1, -1, -1], [0, -Infinity, 0, 0, 0], [1, 3, -1, -1, -1])] })
+        .trees,
+    ).toHaveLength(1);
   });
 });

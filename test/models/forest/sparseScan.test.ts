@@ -11,7 +11,10 @@ const nFeatures = 3;
 /** Rows of one node: per row its codes (MISSING_CODE for missing), label and in-bag weight. */
 const node = fc.array(
   fc.record({
-    codes: fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 254 }), fc.constant(MISSING_CODE)), { minLength: nFeatures, maxLength: nFeatures }),
+    codes: fc.array(
+      fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 254 }), fc.constant(MISSING_CODE)),
+      { minLength: nFeatures, maxLength: nFeatures },
+    ),
     label: fc.integer({ min: 0, max: 1 }),
     weight: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.double({ min: 0.1, max: 5, noNaN: true })),
   }),
@@ -30,7 +33,9 @@ describe('SparseScanner', () => {
         const rows = Uint32Array.from([n - 1, 0, ...Array.from({ length: n }, (_, i) => i)]);
         let w0 = 0;
         let w1 = 0;
-        for (let i = 0; i < n; i++) if (labels[i]) w1 += weight[i]!; else w0 += weight[i]!;
+        for (let i = 0; i < n; i++)
+          if (labels[i]) w1 += weight[i]!;
+          else w0 += weight[i]!;
         const features = Int32Array.from({ length: nFeatures }, (_, f) => f);
         const dense = new Float64Array(nFeatures * FEATURE_STRIDE);
         buildFeatureHistograms(dense, features, 0, nFeatures, codes, nFeatures, rows, 2, n + 2, weight, labels);

@@ -13,7 +13,10 @@ function conditional(tree: FlatTree, x: Float32Array, known: number, node = 0): 
     const goLeft = Number.isNaN(v) ? tree.missingLeft[node] === 1 : v <= tree.threshold[node]!;
     return conditional(tree, x, known, goLeft ? l : l + 1);
   }
-  return (tree.cover[l]! * conditional(tree, x, known, l) + tree.cover[l + 1]! * conditional(tree, x, known, l + 1)) / tree.cover[node]!;
+  return (
+    (tree.cover[l]! * conditional(tree, x, known, l) + tree.cover[l + 1]! * conditional(tree, x, known, l + 1)) /
+    tree.cover[node]!
+  );
 }
 
 function bruteForceShap(trees: readonly FlatTree[], x: Float32Array, m: number): Float64Array {
@@ -35,9 +38,16 @@ describe('TreeSHAP', () => {
   it('equals brute-force Shapley values within 1e-9 and sums to the prediction', async () => {
     const m = 6;
     const { columns, labels } = makeData(600, m, 21, (x, rng) =>
-      (x[0]! * x[1]! + 0.5 * x[2]! - 0.3 * x[3]! * x[3]! + 0.2 * (rng.nextFloat() - 0.5) > 0 ? 1 : 0));
+      x[0]! * x[1]! + 0.5 * x[2]! - 0.3 * x[3]! * x[3]! + 0.2 * (rng.nextFloat() - 0.5) > 0 ? 1 : 0,
+    );
     for (let i = 0; i < 600; i += 7) columns[4]![i] = NaN;
-    const model = await trainForest(columns, labels, { nTrees: 4, maxDepth: 6, minSamplesLeaf: 3, maxFeatures: 3, threads: 1 });
+    const model = await trainForest(columns, labels, {
+      nTrees: 4,
+      maxDepth: 6,
+      minSamplesLeaf: 3,
+      maxFeatures: 3,
+      threads: 1,
+    });
     const p = model.predictProba(columns);
     for (const row of [0, 7, 13, 99, 350]) {
       const x = Float32Array.from(columns, (c) => c[row]!);

@@ -29,13 +29,16 @@ describe('metrics', () => {
 
   it('rocAuc equals the pairwise definition, ties counted half', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 40 }), (rows) => {
-        const labels = Uint8Array.from(rows, ([b]) => (b ? 1 : 0));
-        const scores = Float64Array.from(rows, ([, v]) => v / 5);
-        const pos = labels.reduce((a, b) => a + b, 0);
-        if (pos === 0 || pos === labels.length) return Number.isNaN(rocAuc(labels, scores));
-        return Math.abs(rocAuc(labels, scores) - pairwiseAuc(labels, scores)) < 1e-12;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 40 }),
+        (rows) => {
+          const labels = Uint8Array.from(rows, ([b]) => (b ? 1 : 0));
+          const scores = Float64Array.from(rows, ([, v]) => v / 5);
+          const pos = labels.reduce((a, b) => a + b, 0);
+          if (pos === 0 || pos === labels.length) return Number.isNaN(rocAuc(labels, scores));
+          return Math.abs(rocAuc(labels, scores) - pairwiseAuc(labels, scores)) < 1e-12;
+        },
+      ),
     );
   });
 
@@ -45,7 +48,9 @@ describe('metrics', () => {
   });
 
   it('name the metric and the problem on bad input', () => {
-    expect(() => rocAuc(Uint8Array.of(0, 1), Float64Array.of(0.1))).toThrow(/rocAuc: labels have 2 rows but scores have 1/);
+    expect(() => rocAuc(Uint8Array.of(0, 1), Float64Array.of(0.1))).toThrow(
+      /rocAuc: labels have 2 rows but scores have 1/,
+    );
     expect(() => rocAuc(Uint8Array.of(0, 1), Float64Array.of(0.1, NaN))).toThrow(/score at row 1 is NaN/);
   });
 });

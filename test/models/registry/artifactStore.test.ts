@@ -16,7 +16,15 @@ let artifact: ArtifactFile;
 beforeAll(async () => {
   const plan = planSnapshots({ asOf: '2026-03-02', snapshotWeeks: 4, validationWeeks: 1, minAgeDays: 28 });
   const fitted = await fitModel(miniTrainingData([...plan.training, ...plan.validation], 80), {
-    spec: MINI_BUYER_SPEC, asOf: '2026-03-02', plan, catalogue: specCatalogue(MINI_BUYER_SPEC, featureCatalog()[MINI_BUYER_SPEC.featureTable].columns), k: 5, seed: 1, nTrees: 5, threads: 1, trustlensVersion: 'test',
+    spec: MINI_BUYER_SPEC,
+    asOf: '2026-03-02',
+    plan,
+    catalogue: specCatalogue(MINI_BUYER_SPEC, featureCatalog()[MINI_BUYER_SPEC.featureTable].columns),
+    k: 5,
+    seed: 1,
+    nTrees: 5,
+    threads: 1,
+    trustlensVersion: 'test',
   });
   artifact = fitted.artifact;
 });
@@ -33,11 +41,17 @@ describe('artifact store', () => {
   it('scores a date with the newest model trained on or before it', () => {
     expect(readArtifactFor(dir, 'abuse-risk', '2026-03-05').asOf).toBe('2026-03-02');
     expect(readArtifactFor(dir, 'abuse-risk', '2026-03-09').asOf).toBe('2026-03-09');
-    expect(() => readArtifactFor(dir, 'abuse-risk', '2026-03-01')).toThrow('no abuse-risk model trained on or before 2026-03-01');
+    expect(() => readArtifactFor(dir, 'abuse-risk', '2026-03-01')).toThrow(
+      'no abuse-risk model trained on or before 2026-03-01',
+    );
   });
 
   it('validates on read and names the file and the broken key', () => {
-    writeArtifact(dir, { ...artifact, asOf: '2026-03-16', calibration: { method: 'isotonic', x: [0.1], y: [2] } } as ArtifactFile);
+    writeArtifact(dir, {
+      ...artifact,
+      asOf: '2026-03-16',
+      calibration: { method: 'isotonic', x: [0.1], y: [2] },
+    } as ArtifactFile);
     expect(() => readArtifactFor(dir, 'abuse-risk', '2026-03-16')).toThrow(/2026-03-16\.json.*calibration/s);
   });
 });

@@ -3,10 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { componentScores } from '../../../models/score/componentScores.ts';
 
 const features = [
-  { name: 'late_shipment_rate_90d', description: '', unit: 'share' as const, window: '90d' as const, component: 'fulfilment' as const },
-  { name: 'product_defect_rate_90d', description: '', unit: 'share' as const, window: '90d' as const, component: 'product_quality' as const },
-  { name: 'described_avg_90d', description: '', unit: 'stars' as const, window: '90d' as const, component: 'product_quality' as const },
-  { name: 'service_avg_90d', description: '', unit: 'stars' as const, window: '90d' as const, component: 'after_sales' as const },
+  {
+    name: 'late_shipment_rate_90d',
+    description: '',
+    unit: 'share' as const,
+    window: '90d' as const,
+    component: 'fulfilment' as const,
+  },
+  {
+    name: 'product_defect_rate_90d',
+    description: '',
+    unit: 'share' as const,
+    window: '90d' as const,
+    component: 'product_quality' as const,
+  },
+  {
+    name: 'described_avg_90d',
+    description: '',
+    unit: 'stars' as const,
+    window: '90d' as const,
+    component: 'product_quality' as const,
+  },
+  {
+    name: 'service_avg_90d',
+    description: '',
+    unit: 'stars' as const,
+    window: '90d' as const,
+    component: 'after_sales' as const,
+  },
   { name: 'orders_90d', description: '', unit: 'count' as const, window: '90d' as const, component: 'volume' as const },
 ];
 
@@ -30,6 +54,11 @@ describe('componentScores', () => {
   });
 
   it('gives 100 everywhere when no feature raised the risk', () => {
-    expect(componentScores(97, [-0.01, -0.01, 0, 0, 0], features)).toEqual({ fulfilment: 100, product_quality: 100, after_sales: 100, satisfaction: 100 });
+    expect(componentScores(97, [-0.01, -0.01, 0, 0, 0], features)).toEqual({
+      fulfilment: 100,
+      product_quality: 100,
+      after_sales: 100,
+      satisfaction: 100,
+    });
   });
 });

@@ -45,7 +45,10 @@ describe('fitModel', () => {
   });
 
   it('does not let held-out rows shape the forest: changing their labels changes metrics, not the trees', async () => {
-    const flipped = { ...data, labels: Uint8Array.from(data.labels, (y, i) => (data.snapshotIndex[i]! >= 3 ? 1 - y : y)) };
+    const flipped = {
+      ...data,
+      labels: Uint8Array.from(data.labels, (y, i) => (data.snapshotIndex[i]! >= 3 ? 1 - y : y)),
+    };
     const a = (await fitModel(data, options)).artifact;
     const b = (await fitModel(flipped, options)).artifact;
     expect(JSON.stringify(b.forest)).toBe(JSON.stringify(a.forest));

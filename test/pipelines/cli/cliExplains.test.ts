@@ -41,15 +41,21 @@ describe('trustlens CLI explains itself', () => {
     expect(suggest('--form', ['--as-of', '--from'])).toBe('--from');
     expect(suggest('--retrian', ['--retrain', '--timings'])).toBe('--retrain');
     expect(suggest('--banana', ['--as-of', '--from'])).toBeNull();
-    expect(suggest('reprot', COMMANDS.map((c) => c.name))).toBe('report');
+    expect(
+      suggest(
+        'reprot',
+        COMMANDS.map((c) => c.name),
+      ),
+    ).toBe('report');
   });
 
-  it('marks required options and shows the examples in each command\'s help', async () => {
+  it("marks required options and shows the examples in each command's help", async () => {
     for (const c of COMMANDS) {
       out = [];
       expect(await main([c.name, '--help'])).toBe(0);
       const help = out.join('');
-      for (const o of c.options.filter((x) => x.required)) expect(help).toMatch(new RegExp(`--${o.flag} <${o.value}>[^\\n]*\\n?[^-]*\\(required\\)`));
+      for (const o of c.options.filter((x) => x.required))
+        expect(help).toMatch(new RegExp(`--${o.flag} <${o.value}>[^\\n]*\\n?[^-]*\\(required\\)`));
       expect(help).toContain('Examples:');
       for (const e of c.examples) expect(help).toContain(e.command);
     }
@@ -60,7 +66,8 @@ describe('trustlens CLI explains itself', () => {
       expect(c.examples.length).toBeGreaterThan(0);
       for (const e of c.examples) {
         expect(e.command.startsWith(`trustlens ${c.name}`)).toBe(true);
-        for (const flag of e.command.match(/--[a-z-]+/g) ?? []) expect(c.options.map((o) => `--${o.flag}`)).toContain(flag);
+        for (const flag of e.command.match(/--[a-z-]+/g) ?? [])
+          expect(c.options.map((o) => `--${o.flag}`)).toContain(flag);
         for (const o of c.options.filter((x) => x.required)) expect(e.command).toContain(`--${o.flag}`);
       }
     }
@@ -68,7 +75,9 @@ describe('trustlens CLI explains itself', () => {
 
   it('prefixes every error once', async () => {
     expect(await main(['run', '--as-of', '2026-13-45'])).toBe(2);
-    expect(err.join('')).toBe('trustlens: run: option --as-of: got "2026-13-45"; must be a date like 2026-11-02 (YYYY-MM-DD)\n');
+    expect(err.join('')).toBe(
+      'trustlens: run: option --as-of: got "2026-13-45"; must be a date like 2026-11-02 (YYYY-MM-DD)\n',
+    );
     err = [];
     expect(await main(['run'])).toBe(2);
     expect(err.join('')).toMatch(/^trustlens: run: option --as-of DATE is required \(e\.g\. trustlens run --as-of /);
@@ -84,9 +93,29 @@ describe('trustlens CLI explains itself', () => {
 
   it('writes --timings when the run fails too', async () => {
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ dataDir: join(dir, 'none'), reportsDir: join(dir, 'reports'), artifactsDir: join(dir, 'artifacts') }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        dataDir: join(dir, 'none'),
+        reportsDir: join(dir, 'reports'),
+        artifactsDir: join(dir, 'artifacts'),
+      }),
+    );
     const timings = join(dir, 'timings.json');
-    expect(await main(['run', '--as-of', '2026-11-02', '--warehouse', join(dir, 'wh.duckdb'), '--config', config, '--timings', timings, '--quiet'])).toBe(2);
+    expect(
+      await main([
+        'run',
+        '--as-of',
+        '2026-11-02',
+        '--warehouse',
+        join(dir, 'wh.duckdb'),
+        '--config',
+        config,
+        '--timings',
+        timings,
+        '--quiet',
+      ]),
+    ).toBe(2);
     const t = JSON.parse(readFileSync(timings, 'utf8')) as { asOf: string; stages: { stage: string }[]; error: string };
     expect(t.asOf).toBe('2026-11-02');
     expect(t.stages.map((s) => s.stage)).toEqual(['ingest']);
@@ -113,10 +142,43 @@ describe('run summary', () => {
       merchantTiers: { 'top-rated': 9, inactive: 1 },
       buyerModelDate: '2026-10-05',
       merchantModelDate: '2026-10-05',
+      buyerModelSource: 'trained',
+      merchantModelSource: 'trained',
+      queueSummary: {
+        capacity: 200,
+        queued: 0,
+        handled: 0,
+        belowRiskFloor: 15_234,
+        belowLossFloor: 0,
+        minRisk: 0.2,
+        minExpectedLoss: 10,
+      },
     },
     simulated: { policies: 5, requests: 0 },
-    govern: { asOf: '2026-11-02', weeks: ['2026-11-02'], merchants: 10, actions: {}, escalations: 0, spotChecks: 0, compensation: { confirmed: 0, expected: 0 }, seconds: 0 },
+    govern: {
+      asOf: '2026-11-02',
+      weeks: ['2026-11-02'],
+      merchants: 10,
+      actions: {},
+      escalations: 0,
+      spotChecks: 0,
+      compensation: { confirmed: 0, expected: 0 },
+      seconds: 0,
+    },
     reportsIndex: '/tmp/r/index.html',
+    history: {
+      start: '2025-11-03',
+      weeks: 52,
+      modelNeeds: {
+        'abuse-risk': { minWeeks: 10, fullWeeks: 24 },
+        'merchant-trust': { minWeeks: 16, fullWeeks: 30 },
+        'request-risk': { minWeeks: 10, fullWeeks: 24 },
+      },
+      replayNeeds: 13,
+      unscoredWeeks: [],
+      unreplayedWeeks: [],
+    },
+    labelShortfalls: [],
   };
 
   it('names every tier with its count, zeros included', () => {

@@ -20,7 +20,7 @@ describe('trustlens CLI', () => {
     for (const c of COMMANDS) expect(help).toContain(c.name);
   });
 
-  it('shows a command\'s options in its help', async () => {
+  it("shows a command's options in its help", async () => {
     expect(await main(['run', '--help'])).toBe(0);
     expect(out.join('')).toContain('--as-of <DATE>');
     expect(out.join('')).toContain('--retrain');
@@ -28,12 +28,16 @@ describe('trustlens CLI', () => {
 
   it('exits 2 when a required option is missing', async () => {
     expect(await main(['run'])).toBe(2);
-    expect(err.join('')).toBe('trustlens: run: option --as-of DATE is required (e.g. trustlens run --as-of 2026-11-09 --from deliveries/2026-11-09)\n');
+    expect(err.join('')).toBe(
+      'trustlens: run: option --as-of DATE is required (e.g. trustlens run --as-of 2026-11-09 --from deliveries/2026-11-09)\n',
+    );
   });
 
   it('exits 2 with the option, the value and the rule for a bad value', async () => {
     expect(await main(['run', '--as-of', '2026-13-45'])).toBe(2);
-    expect(err.join('')).toBe('trustlens: run: option --as-of: got "2026-13-45"; must be a date like 2026-11-02 (YYYY-MM-DD)\n');
+    expect(err.join('')).toBe(
+      'trustlens: run: option --as-of: got "2026-13-45"; must be a date like 2026-11-02 (YYYY-MM-DD)\n',
+    );
   });
 
   it('exits 2 for an unknown command', async () => {

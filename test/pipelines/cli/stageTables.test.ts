@@ -13,20 +13,29 @@ describe('requireTables', () => {
     await expect(requireTables(wh, 'simulate')).rejects.toThrow(
       'simulate: warehouse :memory: has no tables refund_requests, investigations; run `trustlens ingest --from DIR` first',
     );
-    await expect(requireTables(wh, 'report')).rejects.toThrow('report: warehouse :memory: has no tables refund_requests, merchants; run `trustlens ingest --from DIR` first');
+    await expect(requireTables(wh, 'report')).rejects.toThrow(
+      'report: warehouse :memory: has no tables refund_requests, merchants; run `trustlens ingest --from DIR` first',
+    );
     await wh.run('create table refund_requests (request_id varchar); create table merchants (merchant_id varchar)');
     await expect(requireTables(wh, 'report')).resolves.toBeUndefined();
   });
 
   it('checks for the weekly run what its later stages need', () => {
-    expect([...tablesNeeded('run')].sort()).toEqual(
-      ['buyers', 'investigations', 'merchant_actions', 'merchants', 'orders', 'refund_requests', 'reviews', 'service_tickets'],
-    );
+    expect([...tablesNeeded('run')].sort()).toEqual([
+      'buyers',
+      'investigations',
+      'merchant_actions',
+      'merchants',
+      'orders',
+      'refund_requests',
+      'reviews',
+      'service_tickets',
+    ]);
   });
 
   it('knows which stage writes a table', () => {
-    expect(['orders', 'feat_buyer_history', 'buyer_groups', 'risk_queue', 'sim_results', 'load_batches'].map(producerOf)).toEqual(
-      ['ingest', 'features', 'features', 'score', 'simulate', undefined],
-    );
+    expect(
+      ['orders', 'feat_buyer_history', 'buyer_groups', 'risk_queue', 'sim_results', 'load_batches'].map(producerOf),
+    ).toEqual(['ingest', 'features', 'features', 'score', 'simulate', undefined]);
   });
 });

@@ -17,12 +17,16 @@ describe('weekly weekday', () => {
   });
 
   it('stops on another weekday than the scored weeks, naming a date that fits', async () => {
-    await wh.run("create table score_buyer_history as select date '2026-10-26' as as_of union all select date '2026-11-02'");
+    await wh.run(
+      "create table score_buyer_history as select date '2026-10-26' as as_of union all select date '2026-11-02'",
+    );
     await expect(checkWeeklyWeekday(wh, '2026-11-09', false, log)).resolves.toBeUndefined();
     await expect(checkWeeklyWeekday(wh, '2026-11-04', false, log)).rejects.toThrow(
       "--as-of 2026-11-04 is a Wednesday, but this warehouse's weeks end on Mondays (latest scored week 2026-11-02)",
     );
-    await expect(checkWeeklyWeekday(wh, '2026-11-04', false, log)).rejects.toThrow('Use a Monday such as --as-of 2026-11-09, or pass --weekday-ok to go ahead');
+    await expect(checkWeeklyWeekday(wh, '2026-11-04', false, log)).rejects.toThrow(
+      'Use a Monday such as --as-of 2026-11-09, or pass --weekday-ok to go ahead',
+    );
   });
 
   it('only warns with --weekday-ok', async () => {

@@ -18,15 +18,39 @@ const root = mkdtempSync(join(tmpdir(), 'trustlens-ladder-eval-'));
 let wh: Warehouse;
 let lines: QualityLine[];
 
-const rec = (as_of: string, merchant_id: string, action: string, level: number) => ({ as_of, merchant_id, action, level });
+const rec = (as_of: string, merchant_id: string, action: string, level: number) => ({
+  as_of,
+  merchant_id,
+  action,
+  level,
+});
 
 beforeAll(async () => {
   wh = await marketplaceWarehouse({
     buyers: [{ buyer_id: 'b1', registered_at: '2025-01-01 00:00:00' }],
-    merchants: ['p1', 'p2', 'p3', 'p4', 'g1', 'g2', 'g3'].map((m) => ({ merchant_id: m, name: m, main_category: 'home', opened_at: '2024-01-01 00:00:00' })),
+    merchants: ['p1', 'p2', 'p3', 'p4', 'g1', 'g2', 'g3'].map((m) => ({
+      merchant_id: m,
+      name: m,
+      main_category: 'home',
+      opened_at: '2024-01-01 00:00:00',
+    })),
     orders: [
-      ...[1, 2, 3, 4, 5, 6].map((i) => ({ order_id: `o1${i}`, buyer_id: 'b1', merchant_id: 'p1', category: 'home', amount: 10, created_at: `2026-09-2${i} 00:00:00` })),
-      ...[1, 2].map((i) => ({ order_id: `o3${i}`, buyer_id: 'b1', merchant_id: 'p3', category: 'home', amount: 10, created_at: `2026-09-1${i} 00:00:00` })),
+      ...[1, 2, 3, 4, 5, 6].map((i) => ({
+        order_id: `o1${i}`,
+        buyer_id: 'b1',
+        merchant_id: 'p1',
+        category: 'home',
+        amount: 10,
+        created_at: `2026-09-2${i} 00:00:00`,
+      })),
+      ...[1, 2].map((i) => ({
+        order_id: `o3${i}`,
+        buyer_id: 'b1',
+        merchant_id: 'p3',
+        category: 'home',
+        amount: 10,
+        created_at: `2026-09-1${i} 00:00:00`,
+      })),
     ],
   });
   await wh.run(readSql(new URL('../../../data/warehouse/tables/govern_tables.sql', import.meta.url)));
@@ -81,12 +105,20 @@ describe('ladderLines', () => {
   });
 
   it('recall: of problem merchants turning bad within the weeks, at least 4 weeks ago, the share warned within 4 weeks', () => {
-    expect(line('problem merchants warned')).toMatchObject({ value: 0.5, target: '≥ 0.80', pass: false, note: '1 of 2: late_shipper 1/1, poor_service 0/1' });
+    expect(line('problem merchants warned')).toMatchObject({
+      value: 0.5,
+      target: '≥ 0.80',
+      pass: false,
+      note: '1 of 2: late_shipper 1/1, poor_service 0/1',
+    });
   });
 
   it('context: this week’s severe actions, quiet merchants, and not-problem merchants ever suspended', () => {
     expect(line('suspension/closure this week')).toMatchObject({ value: 1, note: '1 merchants' });
-    expect(line('turned bad with fewer than 5 orders')).toMatchObject({ value: 1, note: '0 of them warned; few orders leave too few cases for a verdict' });
+    expect(line('turned bad with fewer than 5 orders')).toMatchObject({
+      value: 1,
+      note: '0 of them warned; few orders leave too few cases for a verdict',
+    });
     expect(line('merchants never problem')).toMatchObject({ value: 1, note: 'of 3 not-problem merchants' });
   });
 
@@ -94,7 +126,14 @@ describe('ladderLines', () => {
     const bare = await marketplaceWarehouse();
     try {
       expect(await ladderLines(bare, AS_OF, root, config)).toEqual([
-        { section: 'merchant ladder', check: 'penalty ladder', value: null, target: '', pass: null, note: 'no recommendations yet; run `trustlens govern --as-of 2026-11-02`' },
+        {
+          section: 'merchant ladder',
+          check: 'penalty ladder',
+          value: null,
+          target: '',
+          pass: null,
+          note: 'no recommendations yet; run `trustlens govern --as-of 2026-11-02`',
+        },
       ]);
     } finally {
       bare.close();

@@ -15,19 +15,29 @@ import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC, miniBuyers } from '../../models/fi
 import { AS_OF, BUYERS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-eval-'));
-const config = configSchema.parse({ artifactsDir: join(root, 'artifacts'), training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 }, review: { capacity: 10 } });
+const config = configSchema.parse({
+  artifactsDir: join(root, 'artifacts'),
+  training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
+  review: { capacity: 10 },
+});
 const log = createLogger({ verbosity: 'quiet' });
 let wh: Warehouse;
 let lines: QualityLine[];
 
 beforeAll(async () => {
   wh = await miniWarehouse();
-  await trainModels(wh, AS_OF, config, log, { specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC } });
+  await trainModels(wh, AS_OF, config, log, {
+    specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC },
+  });
   await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
   // truth: the fixture's planted abusers (all of them, not only the investigated ones) and problem merchants
   const buyers = miniBuyers(BUYERS_PER_SNAPSHOT, 105);
-  await wh.run(`create table t_b as select * from (values ${buyers.map((b, i) => `('${b.id}', '${b.abuser ? 'serial_refunder' : i % 10 === 0 ? 'honest_heavy_refunder_victim' : 'honest'}', ${b.abuser})`).join(',')}) v(buyer_id, archetype, is_abuser)`);
-  await wh.run(`create table t_m as select 'm' || lpad(i::varchar, 3, '0') as merchant_id, case when i % 6 = 1 then 'late_shipper' when i % 6 = 2 then 'abuser_target' else 'good' end as archetype, i % 6 = 1 as is_problem from range(80) r(i)`);
+  await wh.run(
+    `create table t_b as select * from (values ${buyers.map((b, i) => `('${b.id}', '${b.abuser ? 'serial_refunder' : i % 10 === 0 ? 'honest_heavy_refunder_victim' : 'honest'}', ${b.abuser})`).join(',')}) v(buyer_id, archetype, is_abuser)`,
+  );
+  await wh.run(
+    `create table t_m as select 'm' || lpad(i::varchar, 3, '0') as merchant_id, case when i % 6 = 1 then 'late_shipper' when i % 6 = 2 then 'abuser_target' else 'good' end as archetype, i % 6 = 1 as is_problem from range(80) r(i)`,
+  );
   await wh.run(`copy t_b to ${quoteLiteral(join(root, 'buyers.csv'))} (header)`);
   await wh.run(`copy t_m to ${quoteLiteral(join(root, 'merchants.csv'))} (header)`);
   lines = await qualityBar(wh, AS_OF, root, config);

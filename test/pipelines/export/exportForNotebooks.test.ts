@@ -22,7 +22,17 @@ function captureLog(): Logger & { warnings: string[] } {
   };
 }
 
-const ALL = ['feat_buyer', 'feat_merchant', 'buyer_groups', 'score_buyer', 'score_merchant', 'risk_queue', 'investigate_requests', 'replay_requests', 'sim_results'];
+const ALL = [
+  'feat_buyer',
+  'feat_merchant',
+  'buyer_groups',
+  'score_buyer',
+  'score_merchant',
+  'risk_queue',
+  'investigate_requests',
+  'replay_requests',
+  'sim_results',
+];
 
 describe('exportForNotebooks on the sample warehouse', () => {
   let wh: Warehouse;
@@ -35,7 +45,11 @@ describe('exportForNotebooks on the sample warehouse', () => {
     wh = await Warehouse.open({ path: ':memory:' });
     await buildSampleWarehouse(wh);
     log = captureLog();
-    manifest = await exportForNotebooks(wh, SAMPLE_AS_OF, dir, log, { replayWeeks: 12, reviewCapacity: 50, buyerHigh: 0.6 });
+    manifest = await exportForNotebooks(wh, SAMPLE_AS_OF, dir, log, {
+      replayWeeks: 12,
+      reviewCapacity: 50,
+      buyerHigh: 0.6,
+    });
   });
   afterAll(() => {
     wh.close();
@@ -53,17 +67,26 @@ describe('exportForNotebooks on the sample warehouse', () => {
     expect(manifest.settings).toEqual({ replay_weeks: 12, lookback_days: 90, review_capacity: 50, buyer_high: 0.6 });
     expect(manifest.catalog).toBe('feature_catalog.json');
     const catalog = JSON.parse(readFileSync(join(dir, 'feature_catalog.json'), 'utf8'));
-    expect(Object.keys(catalog)).toEqual(['feat_buyer', 'feat_merchant', 'buyer_groups']);
+    expect(Object.keys(catalog)).toEqual(['feat_buyer', 'feat_merchant', 'buyer_groups', 'feat_request']);
   });
 
   it('counts in the manifest are the rows in the files, and the as-of week only', async () => {
     const counts = Object.fromEntries(manifest.files.map((f) => [f.name, f.rows]));
-    expect(counts).toMatchObject({ feat_buyer: 60, feat_merchant: 12, buyer_groups: 60, score_buyer: 60, score_merchant: 12, risk_queue: 10 });
+    expect(counts).toMatchObject({
+      feat_buyer: 60,
+      feat_merchant: 12,
+      buyer_groups: 60,
+      score_buyer: 60,
+      score_merchant: 12,
+      risk_queue: 10,
+    });
     for (const f of manifest.files) {
       const n = await wh.scalar<bigint>('select count(*) from read_parquet($file)', { file: join(dir, f.file) });
       expect(Number(n), f.name).toBe(f.rows);
     }
-    const weeks = await wh.all<{ as_of: string }>('select distinct as_of from read_parquet($file)', { file: join(dir, 'score_buyer.parquet') });
+    const weeks = await wh.all<{ as_of: string }>('select distinct as_of from read_parquet($file)', {
+      file: join(dir, 'score_buyer.parquet'),
+    });
     expect(weeks).toEqual([{ as_of: '2026-11-02' }]);
   });
 
@@ -134,7 +157,9 @@ describe('exportForNotebooks before the later stages ran', () => {
       expect(manifest.skipped.find((s) => s.name === 'replay_requests')?.reason).toBe(
         'tables score_buyer_history, score_merchant_history not in the warehouse; run `trustlens score` (or `trustlens run`) first',
       );
-      expect(log.warnings).toContain('export: skipped feat_merchant: table feat_merchant_history not in the warehouse; run `trustlens features` (or `trustlens run`) first');
+      expect(log.warnings).toContain(
+        'export: skipped feat_merchant: table feat_merchant_history not in the warehouse; run `trustlens features` (or `trustlens run`) first',
+      );
       expect(existsSync(join(dir, 'sim_results.parquet'))).toBe(false);
     } finally {
       wh.close();
@@ -149,7 +174,9 @@ describe('exportForNotebooks before the later stages ran', () => {
       await wh.run('create table feat_buyer_history (as_of date, buyer_id varchar)');
       const log = captureLog();
       await exportForNotebooks(wh, '2026-11-02', dir, log);
-      expect(log.warnings).toContain('export: feat_buyer has no rows as of 2026-11-02; was the pipeline run for that date?');
+      expect(log.warnings).toContain(
+        'export: feat_buyer has no rows as of 2026-11-02; was the pipeline run for that date?',
+      );
     } finally {
       wh.close();
       rmSync(dir, { recursive: true, force: true });

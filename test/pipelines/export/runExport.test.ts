@@ -24,7 +24,11 @@ describe('runExport', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes to <reportsDir>/<as-of>/data by default, with the configured capacity and threshold', async () => {
-    const config = configSchema.parse({ reportsDir: join(dir, 'reports'), review: { capacity: 25 }, tiers: { buyerHigh: 0.7 } });
+    const config = configSchema.parse({
+      reportsDir: join(dir, 'reports'),
+      review: { capacity: 25 },
+      tiers: { buyerHigh: 0.7 },
+    });
     await runExport({ asOf: '2026-11-02' }, { config, warehouse, log: quiet });
     const out = defaultExportDir(config.reportsDir, '2026-11-02');
     expect(out).toBe(join(dir, 'reports', '2026-11-02', 'data'));

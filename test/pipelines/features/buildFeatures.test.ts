@@ -10,7 +10,9 @@ let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
 
 async function historyDates(table: string): Promise<{ as_of: string; n: number }[]> {
-  const rows = await wh!.all<{ as_of: string; n: bigint }>(`select strftime(as_of, '%Y-%m-%d') as as_of, count(*) as n from ${table} group by all order by 1`);
+  const rows = await wh!.all<{ as_of: string; n: bigint }>(
+    `select strftime(as_of, '%Y-%m-%d') as as_of, count(*) as n from ${table} group by all order by 1`,
+  );
   return rows.map((r) => ({ as_of: r.as_of, n: Number(r.n) }));
 }
 
@@ -46,7 +48,9 @@ describe('buildFeatures', () => {
   it('fails on a broken column check and leaves the previous outputs as they were', async () => {
     wh = await marketplaceWarehouse(smallMarketplace());
     await buildFeatures(wh, AS_OF);
-    await insertRows(wh, 'orders', [order('neg', 'b2', 'm2', { category: 'home', amount: -500, created_at: '2026-03-02' })]);
+    await insertRows(wh, 'orders', [
+      order('neg', 'b2', 'm2', { category: 'home', amount: -500, created_at: '2026-03-02' }),
+    ]);
     await expect(buildFeatures(wh, '2026-03-08')).rejects.toThrow(
       'features as of 2026-03-08: column checks failed, previous outputs kept: 3 problems\n' +
         '  - feat_buyer.spend_30d: rule range [0, inf] broken by 1 row (e.g. as_of=2026-03-08, buyer_id=b2)\n' +
@@ -81,7 +85,9 @@ describe('buildFeatures', () => {
     await expect(buildFeatures(wh, AS_OF)).rejects.toThrow(
       'features: warehouse :memory: has no tables buyers, merchants, orders, refund_requests, reviews, service_tickets, merchant_actions, investigations; run `trustlens ingest --from DIR` first',
     );
-    await expect(buildFeatures(wh, '2026-13-01')).rejects.toThrow('features: as-of date "2026-13-01" is not a date; use YYYY-MM-DD, e.g. 2026-11-02');
+    await expect(buildFeatures(wh, '2026-13-01')).rejects.toThrow(
+      'features: as-of date "2026-13-01" is not a date; use YYYY-MM-DD, e.g. 2026-11-02',
+    );
     await expect(buildFeatures(wh, '2026-02-30')).rejects.toThrow('features: as-of date "2026-02-30" is not a date');
   });
 });

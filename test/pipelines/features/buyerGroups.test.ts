@@ -9,7 +9,12 @@ const AS_OF = '2026-03-01';
 let wh: Warehouse | undefined;
 afterEach(() => wh?.close());
 
-function orderRow(i: number, buyerId: string, keys: { device_key?: string; address_key?: string; payment_key?: string }, created = '2026-02-01'): LiteralRow {
+function orderRow(
+  i: number,
+  buyerId: string,
+  keys: { device_key?: string; address_key?: string; payment_key?: string },
+  created = '2026-02-01',
+): LiteralRow {
   return order(`o${i}`, buyerId, 'm1', { category: 'home', created_at: created, ...keys });
 }
 
@@ -51,7 +56,10 @@ describe('buyer_groups', () => {
   });
 
   it('does not confuse a device hash with an equal address hash', async () => {
-    const groups = await groupsOf([orderRow(1, 'A', { device_key: 'same' }), orderRow(2, 'B', { address_key: 'same' })]);
+    const groups = await groupsOf([
+      orderRow(1, 'A', { device_key: 'same' }),
+      orderRow(2, 'B', { address_key: 'same' }),
+    ]);
     expect(groups).toEqual({});
   });
 

@@ -49,7 +49,11 @@ describe('feat_buyer as of 2026-03-01', () => {
     });
     expect(b1?.request_amount_rate_90d).toBeCloseTo(130 / 150, 10);
     // b6 placed no order in the last 30 days: the rate is undefined (NULL), not 0
-    expect(await built.buyer('b6')).toMatchObject({ orders_30d: 0, request_order_rate_30d: null, refund_only_order_rate_90d: 0 });
+    expect(await built.buyer('b6')).toMatchObject({
+      orders_30d: 0,
+      request_order_rate_30d: null,
+      refund_only_order_rate_90d: 0,
+    });
   });
 
   it('measures not-received claims on delivered parcels and requests soon after delivery', async () => {
@@ -60,7 +64,10 @@ describe('feat_buyer as of 2026-03-01', () => {
       request_within_24h_share_90d: 0.5,
       fresh_food_request_share_90d: 1 / 3,
     });
-    expect(await built.buyer('b6')).toMatchObject({ not_received_on_delivered_share_90d: null, hours_delivery_to_request_median_90d: null });
+    expect(await built.buyer('b6')).toMatchObject({
+      not_received_on_delivered_share_90d: null,
+      hours_delivery_to_request_median_90d: null,
+    });
   });
 
   it('reads outcomes as they stood at as_of: a decision taken later is still pending', async () => {
@@ -91,9 +98,19 @@ describe('feat_buyer as of 2026-03-01', () => {
   });
 
   it('links accounts through shared keys and counts only other members confirmed before as_of', async () => {
-    expect(await built.buyer('b1')).toMatchObject({ group_id: 'b1', group_size: 2, group_refund_only_90d: 3, group_confirmed_abusers: 1 });
+    expect(await built.buyer('b1')).toMatchObject({
+      group_id: 'b1',
+      group_size: 2,
+      group_refund_only_90d: 3,
+      group_confirmed_abusers: 1,
+    });
     // b5's own verdict is its label, so it is not a feature of b5
     expect(await built.buyer('b5')).toMatchObject({ group_id: 'b1', group_size: 2, group_confirmed_abusers: 0 });
-    expect(await built.buyer('b2')).toMatchObject({ group_id: 'b2', group_size: 1, group_refund_only_90d: 1, group_confirmed_abusers: 0 });
+    expect(await built.buyer('b2')).toMatchObject({
+      group_id: 'b2',
+      group_size: 1,
+      group_refund_only_90d: 1,
+      group_confirmed_abusers: 0,
+    });
   });
 });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { MERCHANT_COMPONENTS } from '../../../data/catalog/catalogSchema.ts';
 import { catalogMarkdown } from '../../../pipelines/features/catalogMarkdown.ts';
-import { catalogColumns, featureCatalog, featureNames, parseCatalogTable } from '../../../pipelines/features/featureCatalog.ts';
+import {
+  catalogColumns,
+  featureCatalog,
+  featureNames,
+  parseCatalogTable,
+} from '../../../pipelines/features/featureCatalog.ts';
 
 describe('featureCatalog', () => {
   it('describes every feature with unit and window, and every merchant feature with its trust component', () => {
@@ -16,7 +21,9 @@ describe('featureCatalog', () => {
     ]);
     const merchantFeatures = cat.feat_merchant.columns.filter((col) => col.role === 'feature');
     // Every merchant feature names a known component, and every component has features.
-    expect(merchantFeatures.filter((c) => !MERCHANT_COMPONENTS.some((m) => m === c.component)).map((c) => c.name)).toEqual([]);
+    expect(
+      merchantFeatures.filter((c) => !MERCHANT_COMPONENTS.some((m) => m === c.component)).map((c) => c.name),
+    ).toEqual([]);
     expect(new Set(merchantFeatures.map((c) => c.component))).toEqual(new Set(MERCHANT_COMPONENTS));
     expect(cat.feat_buyer.key).toEqual(['as_of', 'buyer_id']);
   });
@@ -65,7 +72,8 @@ columns:
         '  - key key: key column "merchant_id" must be listed in columns with role: key',
       ].join('\n'),
     );
-    const good = 'table: feat_merchant\ndescription: x\ngrain: y\nkey: [id]\ncolumns:\n  - {name: id, description: d, unit: id, window: none, role: key, checks: [not_null]}\n';
+    const good =
+      'table: feat_merchant\ndescription: x\ngrain: y\nkey: [id]\ncolumns:\n  - {name: id, description: d, unit: id, window: none, role: key, checks: [not_null]}\n';
     expect(parseCatalogTable(good, 'feat_merchant.yml').columns).toHaveLength(1);
     expect(() => parseCatalogTable(good, 'feat_buyer.yml')).toThrow(
       'feat_buyer.yml: key table: got "feat_merchant"; must match the file name ("feat_buyer")',

@@ -48,7 +48,9 @@ describe('checkViolations', () => {
 
 describe('columnShapeProblems', () => {
   it('catches SQL and catalogue drifting apart, and non-numeric features', async () => {
-    await wh.run(`create or replace table t as select date '2026-03-01' as as_of, 'b1' as buyer_id, 'x' as orders_30d, 1 as extra_col`);
+    await wh.run(
+      `create or replace table t as select date '2026-03-01' as as_of, 'b1' as buyer_id, 'x' as orders_30d, 1 as extra_col`,
+    );
     expect(await columnShapeProblems(wh, 't', catalog)).toEqual([
       'feat_demo: catalogue lists rate_30d but the SQL does not produce them',
       'feat_demo: SQL produces extra_col missing from feat_demo.yml; describe them there',

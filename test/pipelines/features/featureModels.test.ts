@@ -15,12 +15,24 @@ describe('sqlReferences', () => {
 
 describe('orderModels', () => {
   it('puts each model after the models it references, keeping the input order among ready ones', () => {
-    const order = orderModels([model('int_c', ['int_b', 'orders']), model('int_b', ['int_a']), model('int_a'), model('int_d')]);
+    const order = orderModels([
+      model('int_c', ['int_b', 'orders']),
+      model('int_b', ['int_a']),
+      model('int_a'),
+      model('int_d'),
+    ]);
     expect(order.map((m) => m.name)).toEqual(['int_a', 'int_b', 'int_c', 'int_d']);
   });
 
   it('names the cycle and its files', () => {
-    expect(() => orderModels([model('int_x', ['int_a']), model('int_a', ['int_b']), model('int_b', ['stg_s', 'int_a']), model('stg_s')])).toThrow(
+    expect(() =>
+      orderModels([
+        model('int_x', ['int_a']),
+        model('int_a', ['int_b']),
+        model('int_b', ['stg_s', 'int_a']),
+        model('stg_s'),
+      ]),
+    ).toThrow(
       'features SQL models read each other in a cycle: int_a → int_b → int_a ' +
         '(intermediate/int_a.sql, intermediate/int_b.sql under pipelines/features/sql/); ' +
         'a model can only read models built before it: remove one of these references',
@@ -34,7 +46,8 @@ describe('featureBuildOrder', () => {
 
   it('builds every model after every model its SQL reads', () => {
     for (const m of order) {
-      for (const r of m.references) expect(position.get(r), `${m.name} reads ${r}`).toBeLessThan(position.get(m.name) as number);
+      for (const r of m.references)
+        expect(position.get(r), `${m.name} reads ${r}`).toBeLessThan(position.get(m.name) as number);
     }
   });
 
@@ -44,7 +57,12 @@ describe('featureBuildOrder', () => {
     expect(refs('int_buyer_components')).toEqual(['int_buyer_keys_linked']);
     expect(refs('int_buyers_grouped')).toEqual(['int_buyer_keys_linked', 'int_buyer_components']);
     expect(refs('build_buyer_groups')).toEqual(['int_buyers_grouped']);
-    expect(order.filter((m) => m.layer === 'features').map((m) => m.name).sort()).toEqual(['build_buyer_groups', 'build_feat_buyer', 'build_feat_merchant']);
+    expect(
+      order
+        .filter((m) => m.layer === 'features')
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(['build_buyer_groups', 'build_feat_buyer', 'build_feat_merchant']);
     expect(order.find((m) => m.name === 'int_buyer_components')?.kind).toBe('components');
   });
 

@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import type { Row } from '../../../data/warehouse/Warehouse.ts';
-import { buyer, investigation, merchant, merchantAction, order, refundRequest, review, serviceTicket, type Marketplace } from '../../support/contractRows.ts';
+import {
+  buyer,
+  investigation,
+  merchant,
+  merchantAction,
+  order,
+  refundRequest,
+  review,
+  serviceTicket,
+  type Marketplace,
+} from '../../support/contractRows.ts';
 import { insertMarketplace, marketplaceWarehouse } from '../../support/marketplaceWarehouse.ts';
 import { AS_OF, smallMarketplace } from '../../support/smallMarketplace.ts';
 
@@ -40,9 +50,26 @@ const futureRequest = fc.record({
 const futureEvents = fc.record({
   orders: fc.array(futureOrder, { maxLength: 4 }),
   requests: fc.array(futureRequest, { maxLength: 4 }),
-  reviews: fc.array(fc.record({ order_id: fc.constantFrom(...OLD_ORDERS), rating: fc.integer({ min: 1, max: 5 }), created_at: futureTs }), { maxLength: 3 }),
-  tickets: fc.array(fc.record({ merchant_id: fc.constantFrom(...MERCHANTS), opened_at: futureTs, attitude_complaint: fc.boolean() }), { maxLength: 2 }),
-  actions: fc.array(fc.record({ merchant_id: fc.constantFrom(...MERCHANTS), taken_at: futureTs, action: fc.constantFrom('spot_check_fail', 'closure') }), { maxLength: 2 }),
+  reviews: fc.array(
+    fc.record({
+      order_id: fc.constantFrom(...OLD_ORDERS),
+      rating: fc.integer({ min: 1, max: 5 }),
+      created_at: futureTs,
+    }),
+    { maxLength: 3 },
+  ),
+  tickets: fc.array(
+    fc.record({ merchant_id: fc.constantFrom(...MERCHANTS), opened_at: futureTs, attitude_complaint: fc.boolean() }),
+    { maxLength: 2 },
+  ),
+  actions: fc.array(
+    fc.record({
+      merchant_id: fc.constantFrom(...MERCHANTS),
+      taken_at: futureTs,
+      action: fc.constantFrom('spot_check_fail', 'closure'),
+    }),
+    { maxLength: 2 },
+  ),
   investigations: fc.array(fc.record({ buyer_id: fc.constantFrom(...BUYERS), closed_at: futureTs }), { maxLength: 2 }),
 });
 
@@ -57,11 +84,17 @@ function asRows(e: FutureEvents): Marketplace {
     orders,
     refund_requests: e.requests
       .filter((r) => r.order_id !== 'f0' || orders.length > 0)
-      .map(({ order_id, ...r }, i) => refundRequest(`fr${i}`, order_id, { ...r, decided_at: r.status === 'pending' ? null : r.requested_at })),
+      .map(({ order_id, ...r }, i) =>
+        refundRequest(`fr${i}`, order_id, { ...r, decided_at: r.status === 'pending' ? null : r.requested_at }),
+      ),
     reviews: e.reviews.map(({ order_id, ...r }, i) => review(`fv${i}`, order_id, r)),
-    service_tickets: e.tickets.map(({ merchant_id, ...t }, i) => serviceTicket(`ft${i}`, merchant_id, { ...t, resolved: false })),
+    service_tickets: e.tickets.map(({ merchant_id, ...t }, i) =>
+      serviceTicket(`ft${i}`, merchant_id, { ...t, resolved: false }),
+    ),
     merchant_actions: e.actions.map(({ merchant_id, ...a }, i) => merchantAction(`fa${i}`, merchant_id, a)),
-    investigations: e.investigations.map(({ buyer_id, ...v }, i) => investigation(`fc${i}`, buyer_id, { ...v, opened_at: AS_OF, verdict: 'confirmed_abuse' })),
+    investigations: e.investigations.map(({ buyer_id, ...v }, i) =>
+      investigation(`fc${i}`, buyer_id, { ...v, opened_at: AS_OF, verdict: 'confirmed_abuse' }),
+    ),
   };
 }
 

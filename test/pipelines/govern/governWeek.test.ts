@@ -89,12 +89,20 @@ describe('governWeek', () => {
     expect(m1[0]!.violations).toContain(
       `${AS_OF}: Late shipments: 2 of 8 orders due to ship went out after the promised date or not at all (25%; standard ≤ 15%, category median 25%) — 4 points (repeat within 4 weeks, ×2)`,
     );
-    expect(m1[0]!.violations).toContain(`${AS_OF}: Ticket first answer (median): 17.0 h over 4 service tickets (standard ≤ 8.0 h, category median 9.5 h) — 2 points (repeat within 4 weeks, ×2)`);
+    expect(m1[0]!.violations).toContain(
+      `${AS_OF}: Ticket first answer (median): 17.0 h over 4 service tickets (standard ≤ 8.0 h, category median 9.5 h) — 2 points (repeat within 4 weeks, ×2)`,
+    );
     expect(m1[0]!.action).toBe('rectification'); // one step a week from the warning of 2026-02-23
   });
 
   it('stores each spot check with its inclusion probability and the design it came from', async () => {
-    const spot = await wh.all<{ stratum: string; population: number; risk_draws: number; random_draws: number; inclusion_probability: number }>(
+    const spot = await wh.all<{
+      stratum: string;
+      population: number;
+      risk_draws: number;
+      random_draws: number;
+      inclusion_probability: number;
+    }>(
       'select stratum, population, risk_draws, random_draws, inclusion_probability from merchant_spot_checks order by stratum',
     );
     expect(spot.map((s) => [s.stratum, s.population, s.risk_draws, s.random_draws])).toEqual([
@@ -105,18 +113,44 @@ describe('governWeek', () => {
   });
 
   it('a rerun of the same date gives the same rows', async () => {
-    const before = JSON.stringify(await Promise.all(['merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks', 'merchant_compensation'].map(dump)));
+    const before = JSON.stringify(
+      await Promise.all(
+        ['merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks', 'merchant_compensation'].map(
+          dump,
+        ),
+      ),
+    );
     await governWeek(wh, AS_OF, config);
-    expect(JSON.stringify(await Promise.all(['merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks', 'merchant_compensation'].map(dump)))).toBe(before);
+    expect(
+      JSON.stringify(
+        await Promise.all(
+          ['merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks', 'merchant_compensation'].map(
+            dump,
+          ),
+        ),
+      ),
+    ).toBe(before);
   });
 
   it('a failure while publishing keeps the previous outputs and leaves no build tables behind', async () => {
-    const before = JSON.stringify(await Promise.all(['merchant_scorecard', 'merchant_actions_recommended', 'merchant_compensation'].map(dump)));
-    const broken = { asOf: '2026-03-09', weeks: ['2026-03-02', '2026-03-09'], recommendations: [{ asOf: 'not a date' } as never], spotChecks: [], design: { population: 0, riskDraws: 0, randomDraws: 0 } };
+    const before = JSON.stringify(
+      await Promise.all(['merchant_scorecard', 'merchant_actions_recommended', 'merchant_compensation'].map(dump)),
+    );
+    const broken = {
+      asOf: '2026-03-09',
+      weeks: ['2026-03-02', '2026-03-09'],
+      recommendations: [{ asOf: 'not a date' } as never],
+      spotChecks: [],
+      design: { population: 0, riskDraws: 0, randomDraws: 0 },
+    };
     await wh.run('create or replace temp table gov_scorecard as select * from merchant_scorecard limit 0');
     await wh.run('create or replace temp table gov_compensation as select * from merchant_compensation limit 0');
     await expect(publish.publishGovern(wh, broken)).rejects.toThrow();
-    expect(JSON.stringify(await Promise.all(['merchant_scorecard', 'merchant_actions_recommended', 'merchant_compensation'].map(dump)))).toBe(before);
+    expect(
+      JSON.stringify(
+        await Promise.all(['merchant_scorecard', 'merchant_actions_recommended', 'merchant_compensation'].map(dump)),
+      ),
+    ).toBe(before);
     expect(await wh.all("select table_name from duckdb_tables() where table_name like '%__new'")).toEqual([]);
   });
 });

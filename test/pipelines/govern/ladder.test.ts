@@ -2,16 +2,32 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../data/config/configSchema.ts';
 import { weeksEnding } from '../../../data/time/isoDate.ts';
-import { applyLadder, type MerchantWeekViolations, type Violation } from '../../../pipelines/govern/ladder/applyLadder.ts';
+import {
+  applyLadder,
+  type MerchantWeekViolations,
+  type Violation,
+} from '../../../pipelines/govern/ladder/applyLadder.ts';
 
 // Points to reach: warning 1, rectification 6, demotion 12, point deduction 20, suspension 32, closure 48.
 const ladder = configSchema.parse({}).govern.ladder;
 const WEEKS = weeksEnding('2026-03-02', 12);
 const W = (i: number) => WEEKS[i]!;
 
-const late: Violation = { standard: 'ticket_response_late', points: 2, text: 'Tickets answered late: 5 of 9 service tickets' };
-const refused: Violation = { standard: 'no_reason_refused', points: 3, text: '7-day no-reason returns refused: 2 of 2' };
-const fails = (merchantId: string, week: number, ...violations: Violation[]): MerchantWeekViolations => ({ merchantId, asOf: W(week), violations });
+const late: Violation = {
+  standard: 'ticket_response_late',
+  points: 2,
+  text: 'Tickets answered late: 5 of 9 service tickets',
+};
+const refused: Violation = {
+  standard: 'no_reason_refused',
+  points: 3,
+  text: '7-day no-reason returns refused: 2 of 2',
+};
+const fails = (merchantId: string, week: number, ...violations: Violation[]): MerchantWeekViolations => ({
+  merchantId,
+  asOf: W(week),
+  violations,
+});
 
 describe('applyLadder', () => {
   it('a first violation earns its points and a warning, with the violation in words', () => {
@@ -39,17 +55,25 @@ describe('applyLadder', () => {
   });
 
   it('a repeat of the same standard within 4 weeks costs double; another standard does not count as a repeat', () => {
-    const recs = applyLadder(WEEKS, [fails('m1', 0, late), fails('m1', 2, late, refused), fails('m1', 7, late)], ladder);
+    const recs = applyLadder(
+      WEEKS,
+      [fails('m1', 0, late), fails('m1', 2, late, refused), fails('m1', 7, late)],
+      ladder,
+    );
     const at = (i: number) => recs.find((r) => r.asOf === W(i))!;
     expect(at(2)).toMatchObject({ pointsWeek: 4 + 3, pointsActive: 2 + 7 });
-    expect(at(2).violations[0]).toBe(`${W(2)}: Tickets answered late: 5 of 9 service tickets — 4 points (repeat within 4 weeks, ×2)`);
+    expect(at(2).violations[0]).toBe(
+      `${W(2)}: Tickets answered late: 5 of 9 service tickets — 4 points (repeat within 4 weeks, ×2)`,
+    );
     expect(at(2).violations[1]).toBe(`${W(2)}: 7-day no-reason returns refused: 2 of 2 — 3 points`);
     // five weeks after the last failure of that standard: no repeat any more
     expect(at(7)).toMatchObject({ pointsWeek: 2 });
   });
 
   it('escalates one level a week at most, even when the points support more, and says so', () => {
-    const input = [0, 1, 2, 3].map((i) => fails('m1', i, late, refused, { ...late, standard: 'attitude_complaints', points: 10 }));
+    const input = [0, 1, 2, 3].map((i) =>
+      fails('m1', i, late, refused, { ...late, standard: 'attitude_complaints', points: 10 }),
+    );
     const recs = applyLadder(WEEKS, input, ladder).slice(0, 4);
     expect(recs.map((r) => [r.action, r.targetAction, r.pointsActive])).toEqual([
       ['warning', 'demotion', 15],

@@ -42,7 +42,13 @@ describe('the weekly scorecard of merchant m1 as of 2026-03-02 (window 2026-02-0
 
   it('ticket first answer: median over answered tickets and those unanswered past 24 h (hours elapsed), against the category median', async () => {
     // t1 2 h, t4 4 h, t2 30 h, t3 never answered (422 h by the date); t6 is 12 h old and unanswered: not judged yet
-    expect(await line('ticket_response_median')).toEqual({ value: 17, cases: 4, failed: null, verdict: 'fail', category_median: 9.5 });
+    expect(await line('ticket_response_median')).toEqual({
+      value: 17,
+      cases: 4,
+      failed: null,
+      verdict: 'fail',
+      category_median: 9.5,
+    });
     expect(await line('ticket_response_median', 'm2')).toMatchObject({ value: 2, cases: 3, verdict: 'pass' });
   });
 
@@ -80,7 +86,12 @@ describe('the weekly scorecard of merchant m1 as of 2026-03-02 (window 2026-02-0
   });
 
   it('electronics exchanges refused: one case is too few for a verdict', async () => {
-    expect(await line('electronics_exchange_refused')).toMatchObject({ value: 1, cases: 1, failed: 1, verdict: 'too_few_cases' });
+    expect(await line('electronics_exchange_refused')).toMatchObject({
+      value: 1,
+      cases: 1,
+      failed: 1,
+      verdict: 'too_few_cases',
+    });
   });
 
   it('late shipments among orders due before the date (a cancelled or not-yet-due order has no verdict)', async () => {

@@ -38,19 +38,61 @@ interface Case {
 function badCases(table: TableName): Case[] {
   const cols = Object.entries(CONTRACTS[table].columns);
   const pk = CONTRACTS[table].primaryKey;
-  const first = (pred: (m: (typeof cols)[number][1]['meta'], name: string) => boolean) => cols.find(([n, c]) => pred(c.meta, n))?.[0];
+  const first = (pred: (m: (typeof cols)[number][1]['meta'], name: string) => boolean) =>
+    cols.find(([n, c]) => pred(c.meta, n))?.[0];
   const out: Case[] = [];
-  const add = (column: string | undefined, value: string | null, rule: string) => column && out.push({ table, column, value, rule });
-  add(first((m, n) => !m.optional && n !== pk), null, 'required value missing');
-  add(first((m) => m.kind === 'ts'), 'last tuesday', 'not a valid timestamp (ISO 8601 expected)');
-  add(first((m) => m.kind === 'ts'), '2026-02-30T10:00:00Z', 'not a valid timestamp (ISO 8601 expected)');
-  add(first((m) => m.kind === 'ts'), '2026-03-01T25:00:00', 'not a valid timestamp (ISO 8601 expected)');
-  add(first((m) => m.kind === 'money'), 'twelve', 'not a number (decimal expected)');
-  add(first((m) => m.kind === 'money'), '-0.01', 'money must be >= 0');
-  add(first((m) => m.kind === 'money'), '1.005', 'money must have at most 2 decimals');
-  add(first((m) => m.kind === 'int'), '4.5', 'not a whole number');
-  add(first((m) => m.kind === 'int'), '6', 'must be between 1 and 5');
-  add(first((m) => m.kind === 'bool'), 'maybe', 'not true or false');
+  const add = (column: string | undefined, value: string | null, rule: string) =>
+    column && out.push({ table, column, value, rule });
+  add(
+    first((m, n) => !m.optional && n !== pk),
+    null,
+    'required value missing',
+  );
+  add(
+    first((m) => m.kind === 'ts'),
+    'last tuesday',
+    'not a valid timestamp (ISO 8601 expected)',
+  );
+  add(
+    first((m) => m.kind === 'ts'),
+    '2026-02-30T10:00:00Z',
+    'not a valid timestamp (ISO 8601 expected)',
+  );
+  add(
+    first((m) => m.kind === 'ts'),
+    '2026-03-01T25:00:00',
+    'not a valid timestamp (ISO 8601 expected)',
+  );
+  add(
+    first((m) => m.kind === 'money'),
+    'twelve',
+    'not a number (decimal expected)',
+  );
+  add(
+    first((m) => m.kind === 'money'),
+    '-0.01',
+    'money must be >= 0',
+  );
+  add(
+    first((m) => m.kind === 'money'),
+    '1.005',
+    'money must have at most 2 decimals',
+  );
+  add(
+    first((m) => m.kind === 'int'),
+    '4.5',
+    'not a whole number',
+  );
+  add(
+    first((m) => m.kind === 'int'),
+    '6',
+    'must be between 1 and 5',
+  );
+  add(
+    first((m) => m.kind === 'bool'),
+    'maybe',
+    'not true or false',
+  );
   const en = first((m) => m.kind === 'enum');
   if (en) add(en, 'Fresh_Food', ENUM_RULES[en]!);
   for (const fk of CONTRACTS[table].foreignKeys) add(fk.column, 'nope', FK_RULES[`${table}.${fk.column}`]!);
@@ -74,10 +116,19 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
         bad[table] = [...(bad[table] ?? []), { ...base, [pk]: `bad${i}`, [c.column]: c.value }];
         expected.push(c);
       });
-      // Same key, different content: quarantined; same key, same content: silently loaded once.
-      const other = Object.keys(base).find((k) => k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts')!;
+      // Same key, an immutable column changed: a conflict naming both values; same key, same content: loaded once.
+      const other = Object.keys(base).find(
+        (k) =>
+          k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts' && !CONTRACTS[table].columns[k]!.meta.mutable,
+      )!;
       bad[table]!.push({ ...base, [other]: '2020-01-01T00:00:00Z' }, { ...base });
-      expected.push({ table, column: pk, value: String(base[pk]), rule: `duplicate ${pk} with different content` });
+      const kept = new Date(String(base[other])).toISOString().slice(0, 19).replace('T', ' ');
+      expected.push({
+        table,
+        column: other,
+        value: `${kept} → 2020-01-01 00:00:00`,
+        rule: `conflict: ${other} may not change after delivery (value: kept → delivered)`,
+      });
     }
     const dir = writeTables(tempDir(), rows);
     writeTables(dir, bad, 'csv', '_bad');
@@ -85,11 +136,21 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
     const result = await ingestInto(wh, { from: dir });
 
     const got = await quarantineRows(wh);
-    const asCases = got.map(({ table_name, column_name, value, rule }) => ({ table: table_name, column: column_name, value, rule }));
+    const asCases = got.map(({ table_name, column_name, value, rule }) => ({
+      table: table_name,
+      column: column_name,
+      value,
+      rule,
+    }));
     expect(sorted(asCases)).toEqual(sorted(expected));
     for (const t of result!.tables) {
       const nBad = badCases(t.table).length;
-      expect(t).toMatchObject({ read: rows[t.table].length + nBad + 2, quarantined: nBad + 1, duplicate: 1, inserted: rows[t.table].length });
+      expect(t).toMatchObject({
+        read: rows[t.table].length + nBad + 2,
+        quarantined: nBad + 1,
+        duplicate: 1,
+        inserted: rows[t.table].length,
+      });
     }
   });
 
@@ -99,27 +160,84 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
     wh = await memoryWarehouse();
     await ingestInto(wh, { from: writeTables(tempDir(), rows) });
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'refund_requests', source_file: 'refund_requests.csv', row_number: 2, column_name: 'amount', value: '-5', rule: 'money must be >= 0' },
-      { table_name: 'refund_requests', source_file: 'refund_requests.csv', row_number: 2, column_name: 'kind', value: 'refund only', rule: 'must be one of refund_only, return_and_refund, exchange' },
+      {
+        table_name: 'refund_requests',
+        source_file: 'refund_requests.csv',
+        row_number: 2,
+        column_name: 'amount',
+        value: '-5',
+        rule: 'money must be >= 0',
+      },
+      {
+        table_name: 'refund_requests',
+        source_file: 'refund_requests.csv',
+        row_number: 2,
+        column_name: 'kind',
+        value: 'refund only',
+        rule: 'must be one of refund_only, return_and_refund, exchange',
+      },
     ]);
     expect(await wh.all('select request_id from refund_requests')).toEqual([{ request_id: 'r1' }]);
   });
 
-  it('quarantines CSV lines DuckDB cannot parse and NDJSON lines that are not JSON objects', async () => {
+  it('quarantines CSV lines that cannot be parsed and NDJSON lines that are not JSON objects', async () => {
     const dir = writeTables(tempDir(), goodRows());
     const { writeFileSync, appendFileSync } = await import('node:fs');
     appendFileSync(`${dir}/buyers.csv`, 'b9,2025-01-01,CN,extra\nb8,"unterminated"x,CN\nb7,nope,"multi\nline"\n');
-    writeFileSync(`${dir}/merchant_actions_week2.ndjson`, '{"action_id":"x2","merchant_id":"m1","taken_at":"2026-04-02","action":"warning"}\n{not json\n[1,2]\n');
+    writeFileSync(
+      `${dir}/merchant_actions_week2.ndjson`,
+      '{"action_id":"x2","merchant_id":"m1","taken_at":"2026-04-02","action":"warning"}\n{not json\n[1,2]\n',
+    );
     wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir });
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 3, column_name: null, value: 'b9,2025-01-01,CN,extra', rule: 'CSV line cannot be parsed: Expected Number of Columns: 3 Found: 4' },
-      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 4, column_name: null, value: 'b8,"unterminated"x,CN', rule: 'CSV line cannot be parsed: Value with unterminated quote found.' },
+      {
+        table_name: 'buyers',
+        source_file: 'buyers.csv',
+        row_number: 3,
+        column_name: null,
+        value: 'b9,2025-01-01,CN,extra',
+        rule: 'CSV line cannot be parsed: expected 3 fields, found 4',
+      },
+      {
+        table_name: 'buyers',
+        source_file: 'buyers.csv',
+        row_number: 4,
+        column_name: null,
+        value: 'b8,"unterminated"x,CN',
+        rule: 'CSV line cannot be parsed: unexpected text after a closing quote',
+      },
       // Rows after unparseable ones keep their own data row number.
-      { table_name: 'buyers', source_file: 'buyers.csv', row_number: 5, column_name: 'registered_at', value: 'nope', rule: 'not a valid timestamp (ISO 8601 expected)' },
-      { table_name: 'merchant_actions', source_file: 'merchant_actions_week2.ndjson', row_number: 2, column_name: null, value: '{not json', rule: 'line is not a JSON object' },
-      { table_name: 'merchant_actions', source_file: 'merchant_actions_week2.ndjson', row_number: 3, column_name: null, value: '[1,2]', rule: 'line is not a JSON object' },
+      {
+        table_name: 'buyers',
+        source_file: 'buyers.csv',
+        row_number: 5,
+        column_name: 'registered_at',
+        value: 'nope',
+        rule: 'not a valid timestamp (ISO 8601 expected)',
+      },
+      {
+        table_name: 'merchant_actions',
+        source_file: 'merchant_actions_week2.ndjson',
+        row_number: 2,
+        column_name: null,
+        value: '{not json',
+        rule: 'line is not a JSON object',
+      },
+      {
+        table_name: 'merchant_actions',
+        source_file: 'merchant_actions_week2.ndjson',
+        row_number: 3,
+        column_name: null,
+        value: '[1,2]',
+        rule: 'line is not a JSON object',
+      },
     ]);
-    expect(result!.tables.find((t) => t.table === 'merchant_actions')).toMatchObject({ files: 2, read: 4, loaded: 2, quarantined: 2 });
+    expect(result!.tables.find((t) => t.table === 'merchant_actions')).toMatchObject({
+      files: 2,
+      read: 4,
+      loaded: 2,
+      quarantined: 2,
+    });
   });
 });

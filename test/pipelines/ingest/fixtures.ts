@@ -30,29 +30,81 @@ export function goodRows(): Record<TableName, Record<string, Cell>[]> {
       buyer('b1', { registered_at: '2025-01-02T03:04:05Z', region: 'CN-31' }),
       buyer('b2', { registered_at: '2025-02-01 08:00:00+08:00' }),
     ],
-    merchants: [merchant('m1', { name: '小王的店 😀 <b>"best"</b>', main_category: 'fresh_food', opened_at: '2024-06-01', region: 'CN-11' })],
+    merchants: [
+      merchant('m1', {
+        name: '小王的店 😀 <b>"best"</b>',
+        main_category: 'fresh_food',
+        opened_at: '2024-06-01',
+        region: 'CN-11',
+      }),
+    ],
     orders: [
       order('o1', 'b1', 'm1', {
-        category: 'fresh_food', amount: '19.90', created_at: '2026-03-01T10:00:00Z', promised_ship_by: '2026-03-02T10:00:00Z',
-        shipped_at: '2026-03-01T18:00:00Z', delivered_at: '2026-03-03T09:00:00Z', address_key: 'a1', device_key: 'd1', payment_key: 'p1',
+        category: 'fresh_food',
+        amount: '19.90',
+        created_at: '2026-03-01T10:00:00Z',
+        promised_ship_by: '2026-03-02T10:00:00Z',
+        shipped_at: '2026-03-01T18:00:00Z',
+        delivered_at: '2026-03-03T09:00:00Z',
+        address_key: 'a1',
+        device_key: 'd1',
+        payment_key: 'p1',
       }),
-      order('o2', 'b2', 'm1', { category: 'electronics', amount: '0', created_at: '2026-03-05T10:00:00Z', cancelled_at: '2026-03-05T11:00:00Z' }),
+      order('o2', 'b2', 'm1', {
+        category: 'electronics',
+        amount: '0',
+        created_at: '2026-03-05T10:00:00Z',
+        cancelled_at: '2026-03-05T11:00:00Z',
+      }),
     ],
     refund_requests: [
       refundRequest('r1', 'o1', {
-        requested_at: '2026-03-04T08:00:00Z', reason: 'not_received', amount: '19.90', decided_at: '2026-03-05T08:00:00Z', decided_by: 'auto', escalated: 'false',
+        requested_at: '2026-03-04T08:00:00Z',
+        reason: 'not_received',
+        amount: '19.90',
+        decided_at: '2026-03-05T08:00:00Z',
+        decided_by: 'auto',
+        escalated: 'false',
       }),
     ],
-    reviews: [review('v1', 'o1', { rating: '1', described: '2', logistics: '5', text: '没收到\n"差评" <script>x</script>', created_at: '2026-03-04T09:00:00Z' })],
-    service_tickets: [
-      serviceTicket('t1', 'm1', { order_id: 'o1', buyer_id: 'b1', opened_at: '2026-03-04T08:30:00Z', resolved: 'false', attitude_complaint: 'true' }),
+    reviews: [
+      review('v1', 'o1', {
+        rating: '1',
+        described: '2',
+        logistics: '5',
+        text: '没收到\n"差评" <script>x</script>',
+        created_at: '2026-03-04T09:00:00Z',
+      }),
     ],
-    merchant_actions: [merchantAction('x1', 'm1', { taken_at: '2026-04-01T00:00:00Z', action: 'warning', reason: 'late, "slow" shipping' })],
+    service_tickets: [
+      serviceTicket('t1', 'm1', {
+        order_id: 'o1',
+        buyer_id: 'b1',
+        opened_at: '2026-03-04T08:30:00Z',
+        resolved: 'false',
+        attitude_complaint: 'true',
+      }),
+    ],
+    merchant_actions: [
+      merchantAction('x1', 'm1', {
+        taken_at: '2026-04-01T00:00:00Z',
+        action: 'warning',
+        reason: 'late, "slow" shipping',
+      }),
+    ],
     investigations: [
-      investigation('c1', 'b1', { request_id: 'r1', opened_at: '2026-03-10T00:00:00Z', closed_at: '2026-04-10T00:00:00Z', verdict: 'confirmed_abuse' }),
+      investigation('c1', 'b1', {
+        request_id: 'r1',
+        opened_at: '2026-03-10T00:00:00Z',
+        closed_at: '2026-04-10T00:00:00Z',
+        verdict: 'confirmed_abuse',
+      }),
     ],
   };
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, rows[t].map((r) => fullRow(t, r))])) as Record<TableName, Record<string, Cell>[]>;
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, rows[t].map((r) => fullRow(t, r))])) as Record<
+    TableName,
+    Record<string, Cell>[]
+  >;
 }
 
 /** A fresh folder under /tmp/trustlens-tests, removed when the current test finishes. */

@@ -31,7 +31,9 @@ export async function checksums(wh: Warehouse): Promise<Record<string, string>> 
   const tables = [...TABLE_NAMES, 'quarantine', 'load_batches', 'load_batch_tables', 'load_files'];
   for (const t of tables) {
     if (!(await wh.tableExists(t))) continue;
-    const [r] = await wh.all<{ n: bigint; h: bigint | null }>(`select count(*) as n, sum(hash(x)::HUGEINT) as h from ${quoteIdent(t)} x`);
+    const [r] = await wh.all<{ n: bigint; h: bigint | null }>(
+      `select count(*) as n, sum(hash(x)::HUGEINT) as h from ${quoteIdent(t)} x`,
+    );
     out[t] = `${r!.n}:${r!.h}`;
   }
   return out;

@@ -35,32 +35,103 @@ describe('mapping example: marketplace-export', () => {
     ]);
     expect(await wh.all('select * from orders order by 1')).toEqual([
       {
-        order_id: 'D9001', buyer_id: 'U1001', merchant_id: 'S01', category: 'fresh_food', amount: 19.9, created_at: ts('2026-03-01T10:00:00Z'),
-        promised_ship_by: ts('2026-03-02T10:00:00Z'), shipped_at: ts('2026-03-01T18:00:00Z'), delivered_at: ts('2026-03-03T09:00:00Z'),
-        cancelled_at: null, address_key: 'addr-7f3a', device_key: 'dev-19c2', payment_key: 'pay-88e1',
+        order_id: 'D9001',
+        buyer_id: 'U1001',
+        merchant_id: 'S01',
+        category: 'fresh_food',
+        amount: 19.9,
+        created_at: ts('2026-03-01T10:00:00Z'),
+        promised_ship_by: ts('2026-03-02T10:00:00Z'),
+        shipped_at: ts('2026-03-01T18:00:00Z'),
+        delivered_at: ts('2026-03-03T09:00:00Z'),
+        cancelled_at: null,
+        address_key: 'addr-7f3a',
+        device_key: 'dev-19c2',
+        payment_key: 'pay-88e1',
       },
       {
-        order_id: 'D9002', buyer_id: 'U1002', merchant_id: 'S02', category: 'electronics', amount: 4599, created_at: ts('2026-03-05T10:00:00Z'),
-        promised_ship_by: null, shipped_at: null, delivered_at: null, cancelled_at: ts('2026-03-05T11:00:00Z'), address_key: null, device_key: null, payment_key: null,
+        order_id: 'D9002',
+        buyer_id: 'U1002',
+        merchant_id: 'S02',
+        category: 'electronics',
+        amount: 4599,
+        created_at: ts('2026-03-05T10:00:00Z'),
+        promised_ship_by: null,
+        shipped_at: null,
+        delivered_at: null,
+        cancelled_at: ts('2026-03-05T11:00:00Z'),
+        address_key: null,
+        device_key: null,
+        payment_key: null,
       },
     ]);
     expect(await wh.all('select * from refund_requests order by 1')).toEqual([
       {
-        request_id: 'A1', order_id: 'D9001', requested_at: ts('2026-03-04T08:00:00Z'), kind: 'refund_only', reason: 'not_received', amount: 19.9,
-        status: 'approved', merchant_responded_at: null, decided_at: ts('2026-03-05T08:00:00Z'), decided_by: 'auto', escalated: false, returned_at: null,
+        request_id: 'A1',
+        order_id: 'D9001',
+        requested_at: ts('2026-03-04T08:00:00Z'),
+        kind: 'refund_only',
+        reason: 'not_received',
+        amount: 19.9,
+        status: 'approved',
+        merchant_responded_at: null,
+        decided_at: ts('2026-03-05T08:00:00Z'),
+        decided_by: 'auto',
+        escalated: false,
+        returned_at: null,
       },
       {
-        request_id: 'A2', order_id: 'D9002', requested_at: ts('2026-03-06T01:00:00Z'), kind: 'return_and_refund', reason: 'no_reason_7day', amount: 4599,
-        status: 'pending', merchant_responded_at: ts('2026-03-06T02:00:00Z'), decided_at: null, decided_by: null, escalated: true, returned_at: null,
+        request_id: 'A2',
+        order_id: 'D9002',
+        requested_at: ts('2026-03-06T01:00:00Z'),
+        kind: 'return_and_refund',
+        reason: 'no_reason_7day',
+        amount: 4599,
+        status: 'pending',
+        merchant_responded_at: ts('2026-03-06T02:00:00Z'),
+        decided_at: null,
+        decided_by: null,
+        escalated: true,
+        returned_at: null,
       },
     ]);
     expect(await wh.all('select * from reviews')).toEqual([
-      { review_id: 'R1', order_id: 'D9001', rating: 1, described: 2, service: null, logistics: 5, text: '没收到\n<b>差评</b>', created_at: ts('2026-03-04T09:00:00Z') },
+      {
+        review_id: 'R1',
+        order_id: 'D9001',
+        rating: 1,
+        described: 2,
+        service: null,
+        logistics: 5,
+        text: '没收到\n<b>差评</b>',
+        created_at: ts('2026-03-04T09:00:00Z'),
+      },
     ]);
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'orders', source_file: 'order_export.csv', row_number: 3, column_name: 'category', value: '玩具', rule: 'must be one of fresh_food, electronics, apparel, home, beauty, grocery, other' },
-      { table_name: 'refund_requests', source_file: 'after_sales.csv', row_number: 3, column_name: 'order_id', value: 'D9404', rule: 'unknown order_id: no such order' },
-      { table_name: 'reviews', source_file: 'ratings.ndjson', row_number: 2, column_name: 'rating', value: '6', rule: 'must be between 1 and 5' },
+      {
+        table_name: 'orders',
+        source_file: 'order_export.csv',
+        row_number: 3,
+        column_name: 'category',
+        value: '玩具',
+        rule: 'must be one of fresh_food, electronics, apparel, home, beauty, grocery, other',
+      },
+      {
+        table_name: 'refund_requests',
+        source_file: 'after_sales.csv',
+        row_number: 3,
+        column_name: 'order_id',
+        value: 'D9404',
+        rule: 'unknown order_id: no such order',
+      },
+      {
+        table_name: 'reviews',
+        source_file: 'ratings.ndjson',
+        row_number: 2,
+        column_name: 'rating',
+        value: '6',
+        rule: 'must be between 1 and 5',
+      },
     ]);
     // The same export again is nothing new.
     expect(await ingestInto(wh, { from: EXAMPLE, mapping: `${EXAMPLE}.yaml` })).toBeNull();
@@ -73,35 +144,67 @@ describe('mapped sources read twice', () => {
     const { buyers: _buyers, ...rest } = goodRows();
     const dir = writeTables(tempDir(), rest);
     // An export with an integer rowid column (a SQLite dump, say); b1 comes again, changed, as record 3.
-    writeFileSync(join(dir, 'members.csv'), 'rowid,buyer_id,registered_at,region\n1,b1,2025-01-02T03:04:05Z,CN-31\n2,b2,2025-02-01 08:00:00+08:00,\n1,b1,2025-01-09T00:00:00Z,CN-31\n');
-    writeFileSync(join(dir, 'map.yaml'), `tables:\n  buyers:\n    files: members.csv\n    sql: select * from read_csv('members.csv', header = true)\n`);
+    writeFileSync(
+      join(dir, 'members.csv'),
+      'rowid,buyer_id,registered_at,region\n1,b1,2025-01-02T03:04:05Z,CN-31\n2,b2,2025-02-01 08:00:00+08:00,\n1,b1,2025-01-09T00:00:00Z,CN-31\n',
+    );
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      `tables:\n  buyers:\n    files: members.csv\n    sql: select * from read_csv('members.csv', header = true)\n`,
+    );
     const wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir, mapping: join(dir, 'map.yaml') });
-    expect(result!.tables.find((t) => t.table === 'buyers')).toEqual({ table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 2, duplicate: 0 });
-    expect(await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d') as day from buyers order by buyer_id")).toEqual([
+    expect(result!.tables.find((t) => t.table === 'buyers')).toEqual({
+      table: 'buyers',
+      files: 1,
+      read: 3,
+      loaded: 2,
+      quarantined: 1,
+      inserted: 2,
+      updated: 0,
+      duplicate: 0,
+      filtered: 0,
+      knownAt: expect.any(String),
+    });
+    expect(
+      await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d') as day from buyers order by buyer_id"),
+    ).toEqual([
       { buyer_id: 'b1', day: '2025-01-02' },
       { buyer_id: 'b2', day: '2025-02-01' },
     ]);
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'buyers', source_file: 'members.csv', row_number: 3, column_name: 'buyer_id', value: 'b1', rule: 'duplicate buyer_id with different content' },
+      {
+        table_name: 'buyers',
+        source_file: 'members.csv',
+        row_number: 3,
+        column_name: 'registered_at',
+        value: '2025-01-02 03:04:05 → 2025-01-09 00:00:00',
+        rule: 'conflict: registered_at may not change after delivery (value: kept → delivered)',
+      },
     ]);
     wh.close();
   });
 
-  it('names the file when a mapped expression of an unchecked column raises, and loads nothing', async () => {
+  it('names the mapping key and the line when a mapped expression of an unchecked column raises, and loads nothing', async () => {
     const dir = writeTables(tempDir(), goodRows());
-    writeFileSync(join(dir, 'map.yaml'), `tables:\n  buyers:\n    files: buyers.csv\n    columns:\n      region: { expr: 'cast(cast(region as INTEGER) as VARCHAR)' }\n`);
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      `tables:\n  buyers:\n    files: buyers.csv\n    columns:\n      region: { expr: 'cast(cast(region as INTEGER) as VARCHAR)' }\n`,
+    );
     const wh = await memoryWarehouse();
     await expect(ingestInto(wh, { from: dir, mapping: join(dir, 'map.yaml') })).rejects.toThrow(
-      /^buyers\.csv: cannot be read as CSV \(Conversion Error: Could not convert string 'CN-31' to INT32.*\); fix or remove the file and run ingest again — nothing was loaded$/,
+      `${join(dir, 'map.yaml')}: key tables.buyers.columns.region.expr: SQL error at line 1: Conversion Error: Could not convert string 'CN-31' to INT32 ` +
+        'when casting from source column region; use try_cast (or try(...)) so a bad value is quarantined instead of failing the load — nothing was loaded',
     );
-    expect(await wh.all("select count(*)::INTEGER as n from information_schema.tables where table_name = 'buyers'")).toEqual([{ n: 0 }]);
+    expect(
+      await wh.all("select count(*)::INTEGER as n from information_schema.tables where table_name = 'buyers'"),
+    ).toEqual([{ n: 0 }]);
     wh.close();
   });
 });
 
 describe('mapping validation', () => {
-  it('reports every problem with its key, the value and the rule (unknown table or column, enum map outside the enum, neither column nor expr)', () => {
+  it('reports every problem with its key, the value and the rule (unknown table or column, enum map outside the enum, neither column nor expr)', async () => {
     const file = join(tempDir('mapping'), 'bad.yaml');
     writeFileSync(
       file,
@@ -119,14 +222,14 @@ describe('mapping validation', () => {
         '    columns: { order_id: o }',
       ].join('\n'),
     );
-    expect(() => loadMapping(file)).toThrow(
+    await expect(loadMapping(file)).rejects.toThrow(
       [
         `${file}: 6 problems`,
         '  - key tables.orders.columns.buyer_id.values: got {"a":"b"}; values can only be mapped on enum columns',
         '  - key tables.orders.columns.category.values.生鲜: got "fresh"; must map to one of fresh_food, electronics, apparel, home, beauty, grocery, other',
         '  - key tables.orders.columns.amount: give exactly one of column (a source column name) or expr (a SQL expression)',
         '  - unknown key "amunt" under tables.orders.columns: remove it or check the spelling',
-        '  - key tables.refund_requests.files: got nothing; must be a file glob relative to --from, e.g. "export/orders_*.csv"',
+        '  - key tables.refund_requests: give files (a file glob relative to --from, e.g. "export/orders_*.csv"), sql (a query) or source (a name under sources)',
         '  - unknown key "ordrs" under tables: remove it or check the spelling',
       ].join('\n'),
     );

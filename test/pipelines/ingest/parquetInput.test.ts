@@ -19,15 +19,41 @@ describe('parquet input', () => {
        ) t(review_id, order_id, rating, described, service, logistics, text, created_at)) to ${quoteLiteral(file)} (format parquet)`,
     );
     const result = await ingestInto(wh, { from: dir });
-    expect(result!.tables.find((t) => t.table === 'reviews')).toMatchObject({ files: 2, read: 4, loaded: 2, quarantined: 2 });
+    expect(result!.tables.find((t) => t.table === 'reviews')).toMatchObject({
+      files: 2,
+      read: 4,
+      loaded: 2,
+      quarantined: 2,
+    });
     expect(await quarantineRows(wh)).toEqual([
-      { table_name: 'reviews', source_file: 'reviews_typed.parquet', row_number: 2, column_name: 'described', value: '9', rule: 'must be between 1 and 5' },
-      { table_name: 'reviews', source_file: 'reviews_typed.parquet', row_number: 2, column_name: 'rating', value: '4.5', rule: 'not a whole number' },
-      { table_name: 'reviews', source_file: 'reviews_typed.parquet', row_number: 3, column_name: 'created_at', value: null, rule: 'required value missing' },
+      {
+        table_name: 'reviews',
+        source_file: 'reviews_typed.parquet',
+        row_number: 2,
+        column_name: 'described',
+        value: '9',
+        rule: 'must be between 1 and 5',
+      },
+      {
+        table_name: 'reviews',
+        source_file: 'reviews_typed.parquet',
+        row_number: 2,
+        column_name: 'rating',
+        value: '4.5',
+        rule: 'not a whole number',
+      },
+      {
+        table_name: 'reviews',
+        source_file: 'reviews_typed.parquet',
+        row_number: 3,
+        column_name: 'created_at',
+        value: null,
+        rule: 'required value missing',
+      },
     ]);
-    expect(await wh.all(`select review_id, rating, described, created_at from reviews where review_id = 'p1'`)).toEqual([
-      { review_id: 'p1', rating: 5, described: 4, created_at: new Date('2026-03-04T09:00:00Z') },
-    ]);
+    expect(await wh.all(`select review_id, rating, described, created_at from reviews where review_id = 'p1'`)).toEqual(
+      [{ review_id: 'p1', rating: 5, described: 4, created_at: new Date('2026-03-04T09:00:00Z') }],
+    );
     wh.close();
   });
 });

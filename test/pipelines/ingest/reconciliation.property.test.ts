@@ -1,4 +1,4 @@
-// Property: for any mix of good, bad and duplicate rows over two batches, rows read = rows loaded + rows quarantined, per table,
+// Property: for any mix of good, bad, repeated and changed rows over two batches, rows read = rows loaded + rows quarantined, per table,
 // and the counts agree with the quarantine table and the rows actually in the warehouse.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,17 @@ const base = goodRows();
 /** Variants of an order or refund keyed by a small id space, so duplicates and conflicts happen often. */
 const orderArb = fc.record({
   id: fc.integer({ min: 1, max: 6 }),
-  variant: fc.constantFrom('good', 'good', 'missing', 'badTs', 'negative', 'badEnum', 'unknownBuyer', 'changed'),
+  variant: fc.constantFrom(
+    'good',
+    'good',
+    'missing',
+    'badTs',
+    'negative',
+    'badEnum',
+    'unknownBuyer',
+    'changed',
+    'deliveredLater',
+  ),
 });
 const refundArb = fc.record({
   id: fc.integer({ min: 1, max: 4 }),
@@ -30,6 +40,7 @@ function orderRow(o: { id: number; variant: string }): Row {
   if (o.variant === 'badEnum') r.category = 'toys';
   if (o.variant === 'unknownBuyer') r.buyer_id = 'ghost';
   if (o.variant === 'changed') r.amount = '77.00';
+  if (o.variant === 'deliveredLater') r.delivered_at = '2026-03-04T09:00:00Z';
   return r;
 }
 
@@ -47,7 +58,7 @@ async function checkBatch(wh: Warehouse, rows: Rows, before: Record<string, numb
   if (!result) return;
   for (const t of result!.tables) {
     expect(t.read).toBe(t.loaded + t.quarantined);
-    expect(t.loaded).toBe(t.inserted + t.duplicate);
+    expect(t.loaded).toBe(t.inserted + t.updated + t.duplicate);
     expect(t.read).toBe(rows[t.table]!.length);
     const q = await wh.scalar<bigint>(
       'select count(distinct (source_file, row_number)) from quarantine where batch_id = $b and table_name = $t',
@@ -57,6 +68,11 @@ async function checkBatch(wh: Warehouse, rows: Rows, before: Record<string, numb
     const n = Number(await wh.scalar<bigint>(`select count(*) from ${t.table}`));
     expect(n - (before[t.table] ?? 0)).toBe(t.inserted);
     before[t.table] = n;
+    // Every row stored, first or later version, is kept in the versions table with this batch.
+    const versions = await wh.scalar<bigint>(`select count(*) from ${t.table}_versions where batch_id = $b`, {
+      b: result!.batchId,
+    });
+    expect(Number(versions)).toBe(t.inserted + t.updated);
   }
   const stored = await wh.all<{ table_name: string; rows_read: bigint; rows_loaded: bigint; rows_quarantined: bigint }>(
     'select table_name, rows_read, rows_loaded, rows_quarantined from load_batch_tables where batch_id = $b',
@@ -78,7 +94,11 @@ describe('reconciliation invariant', () => {
             const counts: Record<string, number> = {};
             const first: Rows = { ...base, orders: orders1.map(orderRow), refund_requests: refunds1.map(refundRow) };
             await checkBatch(wh, first, counts);
-            await checkBatch(wh, { orders: orders2.map(orderRow), refund_requests: refunds1.slice(0, 3).map(refundRow) }, counts);
+            await checkBatch(
+              wh,
+              { orders: orders2.map(orderRow), refund_requests: refunds1.slice(0, 3).map(refundRow) },
+              counts,
+            );
             expect(Object.keys(counts).sort()).toEqual([...TABLE_NAMES].sort());
           } finally {
             wh.close();

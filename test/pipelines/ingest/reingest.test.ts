@@ -1,4 +1,4 @@
-// Re-ingesting the same files changes nothing; a new week adds rows, keeps the first version of a changed row and quarantines the change.
+// Re-ingesting the same files changes nothing; a new week adds rows, updates changed mutable columns and quarantines changed immutable ones.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ describe('re-ingest', () => {
     wh.close();
   });
 
-  it('loads only new files of a later week; repeats are silent, changed rows are conflicts and the first version stays', async () => {
+  it('loads only new files of a later week; repeats are silent, a changed mutable column is a new version', async () => {
     const dir = writeTables(tempDir(), goodRows());
     const wh = await memoryWarehouse();
     await ingestInto(wh, { from: dir });
@@ -35,23 +35,43 @@ describe('re-ingest', () => {
     const result = await ingestInto(wh, { from: dir });
     expect(result!.batchId).toBe(2);
     expect(result!.tables).toEqual([
-      { table: 'buyers', files: 1, read: 3, loaded: 2, quarantined: 1, inserted: 1, duplicate: 1 },
+      {
+        table: 'buyers',
+        files: 1,
+        read: 3,
+        loaded: 3,
+        quarantined: 0,
+        inserted: 1,
+        updated: 1,
+        duplicate: 1,
+        knownAt: '2026-05-02',
+      },
     ]);
-    expect(await quarantineRows(wh, 2)).toEqual([
-      { table_name: 'buyers', source_file: 'buyers_week2.csv', row_number: 2, column_name: 'buyer_id', value: 'b2', rule: 'duplicate buyer_id with different content' },
-    ]);
+    expect(await quarantineRows(wh, 2)).toEqual([]);
+    // The region is mutable (accounts move): b2 reads its new region, the old one stays as version 1.
     expect(await wh.all('select buyer_id, region from buyers order by buyer_id')).toEqual([
       { buyer_id: 'b1', region: 'CN-31' },
-      { buyer_id: 'b2', region: null },
+      { buyer_id: 'b2', region: 'CN-44' },
       { buyer_id: 'b3', region: null },
     ]);
-    expect(await wh.all('select batch_id, table_name, path like $p as week2 from load_files where batch_id = 2', { p: '%buyers_week2.csv' })).toEqual([
-      { batch_id: 2, table_name: 'buyers', week2: true },
+    expect(
+      await wh.all(
+        'select buyer_id, region, version, batch_id from buyers_versions where buyer_id = $b order by version',
+        { b: 'b2' },
+      ),
+    ).toEqual([
+      { buyer_id: 'b2', region: null, version: 1, batch_id: 1 },
+      { buyer_id: 'b2', region: 'CN-44', version: 2, batch_id: 2 },
     ]);
+    expect(
+      await wh.all('select batch_id, table_name, path like $p as week2 from load_files where batch_id = 2', {
+        p: '%buyers_week2.csv',
+      }),
+    ).toEqual([{ batch_id: 2, table_name: 'buyers', week2: true }]);
     wh.close();
   });
 
-  it('checks several files of one table together: rows of every file load, a repeat across files is skipped, a clash is quarantined', async () => {
+  it('checks several files of one table together: rows of every file load, a repeat across files is skipped, an immutable change is quarantined', async () => {
     const rows = goodRows();
     const [o1, o2] = rows.orders;
     const dir = writeTables(tempDir(), { ...rows, orders: [o1!] });
@@ -60,22 +80,53 @@ describe('re-ingest', () => {
     writeFileSync(join(dir, 'orders_more.ndjson'), second.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir });
-    expect(result!.tables.find((t) => t.table === 'orders')).toEqual(
-      { table: 'orders', files: 2, read: 5, loaded: 3, quarantined: 2, inserted: 2, duplicate: 1 },
-    );
+    expect(result!.tables.find((t) => t.table === 'orders')).toEqual({
+      table: 'orders',
+      files: 2,
+      read: 5,
+      loaded: 3,
+      quarantined: 2,
+      inserted: 2,
+      updated: 0,
+      duplicate: 1,
+      knownAt: '2026-03-06',
+    });
     expect(await wh.all('select order_id, amount::VARCHAR as amount from orders order by order_id')).toEqual([
       { order_id: 'o1', amount: '19.90' },
       { order_id: 'o2', amount: '0.00' },
     ]);
     expect((await quarantineRows(wh, 1)).filter((q) => q.table_name === 'orders')).toEqual([
-      { table_name: 'orders', source_file: 'orders_more.ndjson', row_number: 3, column_name: 'order_id', value: 'o1', rule: 'duplicate order_id with different content' },
-      { table_name: 'orders', source_file: 'orders_more.ndjson', row_number: 4, column_name: 'buyer_id', value: 'b9', rule: 'unknown buyer_id: no such buyer' },
+      {
+        table_name: 'orders',
+        source_file: 'orders_more.ndjson',
+        row_number: 3,
+        column_name: 'amount',
+        value: '19.90 → 29.90',
+        rule: 'conflict: amount may not change after delivery (value: kept → delivered)',
+      },
+      {
+        table_name: 'orders',
+        source_file: 'orders_more.ndjson',
+        row_number: 4,
+        column_name: 'buyer_id',
+        value: 'b9',
+        rule: 'unknown buyer_id: no such buyer',
+      },
     ]);
     wh.close();
   });
 
   it('keeps text byte for byte: Chinese, emoji, quotes, newlines in CSV fields, HTML, control characters', async () => {
-    const texts = ['没收到货，差评！', '😀👍🏽 family 👨‍👩‍👧', 'say "hi", then \'bye\'', 'line 1\nline 2\r\nline 3', '<script>alert("x")</script> &amp;', 'tab\there\u0001', '', '  spaced  '];
+    const texts = [
+      '没收到货，差评！',
+      '😀👍🏽 family 👨‍👩‍👧',
+      'say "hi", then \'bye\'',
+      'line 1\nline 2\r\nline 3',
+      '<script>alert("x")</script> &amp;',
+      'tab\there\u0001',
+      '',
+      '  spaced  ',
+    ];
     for (const format of ['csv', 'ndjson'] as const) {
       const rows = goodRows();
       rows.reviews = texts.map((text, i) => ({ ...rows.reviews[0]!, review_id: `v${i}`, text }));

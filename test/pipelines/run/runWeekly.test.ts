@@ -42,7 +42,10 @@ async function weekOutputs(asOf: string, values = true): Promise<string> {
   try {
     const simColumns = values ? 'scenario, segment, metric, value, lo, hi' : 'scenario, segment, metric';
     const sim = await wh.all(`select ${simColumns} from sim_results where as_of = $d::date order by all`, { d: asOf });
-    const scores = await wh.all('select buyer_id, risk, tier from score_buyer_history where as_of = $d::date order by buyer_id', { d: asOf });
+    const scores = await wh.all(
+      'select buyer_id, risk, tier from score_buyer_history where as_of = $d::date order by buyer_id',
+      { d: asOf },
+    );
     return JSON.stringify({ sim, scores });
   } finally {
     wh.close();
@@ -52,7 +55,9 @@ async function weekOutputs(asOf: string, values = true): Promise<string> {
 async function datesIn(table: string): Promise<string[]> {
   const wh = await Warehouse.open({ path: warehouse });
   try {
-    const rows = await wh.all<{ d: string }>(`select distinct strftime(as_of, '%Y-%m-%d') as d from ${table} order by d`);
+    const rows = await wh.all<{ d: string }>(
+      `select distinct strftime(as_of, '%Y-%m-%d') as d from ${table} order by d`,
+    );
     return rows.map((r) => r.d);
   } finally {
     wh.close();
@@ -65,10 +70,21 @@ let week1Keys: string;
 
 beforeAll(async () => {
   const full = join(root, 'full');
-  await generateMarketplace({ seed: 5, buyers: 3_000, merchants: 120, weeks: 40, end: END, format: 'parquet', out: full });
+  await generateMarketplace({
+    seed: 5,
+    buyers: 3_000,
+    merchants: 120,
+    weeks: 40,
+    end: END,
+    format: 'parquet',
+    out: full,
+  });
   await sliceExport(full, join(root, 'week1'), { before: WEEK1 });
   await sliceExport(full, join(root, 'week2'), { from: WEEK1, before: END });
-  first = await runRun({ asOf: WEEK1, from: join(root, 'week1'), retrain: false, timings: join(root, 'timings.json') }, ctx());
+  first = await runRun(
+    { asOf: WEEK1, from: join(root, 'week1'), retrain: false, timings: join(root, 'timings.json') },
+    ctx(),
+  );
   week1Keys = await weekOutputs(WEEK1, false);
   second = await runRun({ asOf: END, from: join(root, 'week2'), retrain: false }, ctx());
 });
@@ -82,10 +98,23 @@ describe('trustlens run, week after week', () => {
     // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week trains.
     expect(first.trained).toEqual(['abuse-risk', 'merchant-trust']);
     expect(first.score.buyerModelDate).toBe(WEEK1);
-    expect(first.stages.map((s) => s.stage)).toEqual(['ingest', 'score history', 'features', 'train', 'score', 'govern', 'simulate', 'report', 'export']);
+    expect(first.stages.map((s) => s.stage)).toEqual([
+      'ingest',
+      'score history',
+      'features',
+      'train',
+      'score',
+      'govern',
+      'simulate',
+      'report',
+      'export',
+    ]);
     expect(existsSync(first.reportsIndex)).toBe(true);
     // --timings writes the run's summary: the nine stages with their seconds and the peak memory so far.
-    const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as Pick<WeeklyRunSummary, 'asOf' | 'seconds' | 'orders' | 'stages'>;
+    const timings = JSON.parse(readFileSync(join(root, 'timings.json'), 'utf8')) as Pick<
+      WeeklyRunSummary,
+      'asOf' | 'seconds' | 'orders' | 'stages'
+    >;
     expect(timings).toEqual({ asOf: WEEK1, seconds: first.seconds, orders: first.orders, stages: first.stages });
     // The stages are the whole run but for a few queries between them (table checks, which weeks lack scores).
     const stageSeconds = timings.stages.reduce((sum, s) => sum + s.seconds, 0);
@@ -107,7 +136,15 @@ describe('trustlens run, week after week', () => {
   });
 
   it('keeps history of features, scores and simulations for both weeks, so week-over-week works', async () => {
-    for (const table of ['feat_buyer_history', 'score_buyer_history', 'score_merchant_history', 'sim_results', 'merchant_scorecard', 'merchant_actions_recommended', 'merchant_spot_checks']) {
+    for (const table of [
+      'feat_buyer_history',
+      'score_buyer_history',
+      'score_merchant_history',
+      'sim_results',
+      'merchant_scorecard',
+      'merchant_actions_recommended',
+      'merchant_spot_checks',
+    ]) {
       const dates = await datesIn(table);
       expect(dates, table).toContain(WEEK1);
       expect(dates, table).toContain(END);
@@ -128,7 +165,9 @@ describe('trustlens run, week after week', () => {
     try {
       const before = await weekOutputs(END);
       await expect(runRun({ asOf: END, retrain: false }, ctx())).rejects.toThrow(
-        new UserError(`warehouse ${warehouse} is busy: trustlens run --as-of 2026-11-02 (test) (pid ${process.pid}) holds ${warehouse}.lock; wait for it to finish, or use another --warehouse`),
+        new UserError(
+          `warehouse ${warehouse} is busy: trustlens run --as-of 2026-11-02 (test) (pid ${process.pid}) holds ${warehouse}.lock; wait for it to finish, or use another --warehouse`,
+        ),
       );
       expect(await weekOutputs(END)).toBe(before);
     } finally {

@@ -24,7 +24,7 @@ describe('reasonRows', () => {
     expect(reasonRows(rows, 'flagged', 1)).toEqual([1, 4]);
   });
 
-  it("explains only the queue for history weeks", () => {
+  it('explains only the queue for history weeks', () => {
     expect(reasonRows(rows, 'queue', 100)).toEqual([1, 4]);
   });
 });

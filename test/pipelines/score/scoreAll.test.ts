@@ -17,14 +17,16 @@ const log = createLogger({ verbosity: 'quiet' });
 const config = configSchema.parse({
   artifactsDir: root,
   training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
-  review: { capacity: 10 },
+  review: { capacity: 10, minRisk: 0, minExpectedLoss: 0 },
   tiers: { buyerHigh: 0.5, buyerElevated: 0.15 },
 });
 
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await miniWarehouse();
-  await trainModels(wh, AS_OF, config, log, { specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC } });
+  await trainModels(wh, AS_OF, config, log, {
+    specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC },
+  });
   await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
 });
 afterAll(() => {
@@ -32,17 +34,28 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-type BuyerRow = { buyer_id: string; risk: number; tier: string; reasons: string[]; expected_loss: number; refund_only_amount_30d: number; group_id: string | null };
+type BuyerRow = {
+  buyer_id: string;
+  risk: number;
+  tier: string;
+  reasons: string[];
+  expected_loss: number;
+  refund_only_amount_30d: number;
+  group_id: string | null;
+  refund_only_90d: number;
+};
 
 describe('score_buyer', () => {
   it('scores every buyer of the snapshot with a calibrated risk and the tier its thresholds give', async () => {
-    const rows = await wh.all<BuyerRow>('select * from score_buyer order by buyer_id');
+    const rows = await wh.all<BuyerRow>(
+      'select s.*, f.refund_only_90d from score_buyer s join feat_buyer_history f using (as_of, buyer_id) order by buyer_id',
+    );
     expect(rows).toHaveLength(BUYERS_PER_SNAPSHOT);
     for (const r of rows) {
       expect(r.risk).toBeGreaterThanOrEqual(0);
       expect(r.risk).toBeLessThanOrEqual(1);
       expect(r.tier).toBe(buyerTier(r.risk, config.tiers));
-      expect(r.expected_loss).toBeCloseTo(r.risk * r.refund_only_amount_30d, 9);
+      expect(r.expected_loss).toBeCloseTo(r.risk * Math.max(r.refund_only_amount_30d, r.refund_only_90d * 20), 9);
     }
     expect(new Set(rows.map((r) => r.tier)).size).toBeGreaterThan(1);
   });
@@ -58,7 +71,8 @@ describe('score_buyer', () => {
       expect(r.reasons.length).toBeLessThanOrEqual(4);
       for (const sentence of r.reasons) {
         const own =
-          sentence === `${r.refund_only_90d} refund-only requests in 90 days (typical: ${sentence.match(/typical: (\d+)/)?.[1]})` ||
+          sentence ===
+            `${r.refund_only_90d} refund-only requests in 90 days (typical: ${sentence.match(/typical: (\d+)/)?.[1]})` ||
           sentence.startsWith(`${r.claims} 'not received' claims on delivered parcels in 90 days`) ||
           sentence.startsWith(`in a linked group of ${r.group_size} accounts`) ||
           /^\d+ orders in 90 days \(typical: \d+\)$/.test(sentence);
@@ -70,9 +84,14 @@ describe('score_buyer', () => {
 
 describe('risk_queue', () => {
   it('holds the review capacity, ranked by expected loss, with linked accounts', async () => {
-    const q = await wh.all<{ rank: number; expected_loss: number; group_id: string | null; group_size: number; group_members: string[]; buyer_id: string }>(
-      'select * from risk_queue order by rank',
-    );
+    const q = await wh.all<{
+      rank: number;
+      expected_loss: number;
+      group_id: string | null;
+      group_size: number;
+      group_members: string[];
+      buyer_id: string;
+    }>('select * from risk_queue order by rank');
     expect(q.map((r) => r.rank)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     for (let i = 1; i < q.length; i++) expect(q[i]!.expected_loss).toBeLessThanOrEqual(q[i - 1]!.expected_loss);
     for (const r of q) {
@@ -83,11 +102,39 @@ describe('risk_queue', () => {
   });
 });
 
+describe('risk_queue_handled', () => {
+  it('lists the confirmed abusers apart, in queue order, and none of them takes a queue slot', async () => {
+    const confirmed = (
+      await wh.all<{ buyer_id: string }>("select buyer_id from investigations where verdict = 'confirmed_abuse'")
+    ).map((r) => r.buyer_id);
+    const queued = (await wh.all<{ buyer_id: string }>('select buyer_id from risk_queue')).map((r) => r.buyer_id);
+    const handled = await wh.all<{ rank: number; buyer_id: string; handled_as: string; expected_loss: number }>(
+      'select * from risk_queue_handled order by rank',
+    );
+    expect(queued.filter((b) => confirmed.includes(b))).toEqual([]);
+    expect(handled.map((r) => r.buyer_id).sort()).toEqual([...confirmed].sort());
+    expect(new Set(handled.map((r) => r.handled_as))).toEqual(new Set(['confirmed_abuse']));
+    for (let i = 1; i < handled.length; i++)
+      expect(handled[i]!.expected_loss).toBeLessThanOrEqual(handled[i - 1]!.expected_loss);
+  });
+
+  it("stores the week's queue summary: capacity, queued and handled counts, and the floors", async () => {
+    const [s] = await wh.all('select capacity, queued, handled, min_risk, min_expected_loss from risk_queue_summary');
+    const handled = Number(await wh.scalar('select count(*) from risk_queue_handled'));
+    expect(s).toEqual({ capacity: 10, queued: 10, handled, min_risk: 0, min_expected_loss: 0 });
+  });
+});
+
 describe('score_merchant', () => {
   it('gives trust 0–100 with its tier and four component sub-scores', async () => {
-    const rows = await wh.all<{ trust: number; tier: string; fulfilment: number; product_quality: number; after_sales: number; satisfaction: number }>(
-      'select * from score_merchant',
-    );
+    const rows = await wh.all<{
+      trust: number;
+      tier: string;
+      fulfilment: number;
+      product_quality: number;
+      after_sales: number;
+      satisfaction: number;
+    }>('select * from score_merchant');
     expect(rows).toHaveLength(MERCHANTS_PER_SNAPSHOT);
     for (const r of rows) {
       expect(r.tier).toBe(merchantTier(r.trust, config.tiers));
@@ -101,13 +148,19 @@ describe('score_merchant', () => {
 
 describe('history', () => {
   const counts = async () =>
-    (await wh.all<{ n: bigint }>(`select (select count(*) from score_buyer_history) + (select count(*) from score_merchant_history) + (select count(*) from risk_queue_history) as n`))[0]!.n;
+    (
+      await wh.all<{ n: bigint }>(
+        `select (select count(*) from score_buyer_history) + (select count(*) from score_merchant_history) + (select count(*) from risk_queue_history)
+           + (select count(*) from risk_queue_handled_history) + (select count(*) from risk_queue_summary_history) as n`,
+      )
+    )[0]!.n;
 
   it('upserts the as_of rows: scoring the same week twice keeps one copy', async () => {
     const before = await counts();
     await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
     expect(await counts()).toBe(before);
-    expect(before).toBe(BigInt(BUYERS_PER_SNAPSHOT + MERCHANTS_PER_SNAPSHOT + 10));
+    const handled = Number(await wh.scalar('select count(*) from risk_queue_handled'));
+    expect(before).toBe(BigInt(BUYERS_PER_SNAPSHOT + MERCHANTS_PER_SNAPSHOT + 10 + handled + 1));
   });
 
   it("leaves last week's tables and history intact when a scoring run fails", async () => {

@@ -30,7 +30,13 @@ describe('compensation_cost', () => {
   let rows: SimResultRow[];
   beforeAll(async () => {
     wh = await simWarehouse(world);
-    ({ rows } = await simulatePolicies(wh, { asOf: AS_OF, weeks: 12, policies: [none, half, full, rejectAll], bootstrap: 20, seed: 3 }));
+    ({ rows } = await simulatePolicies(wh, {
+      asOf: AS_OF,
+      weeks: 12,
+      policies: [none, half, full, rejectAll],
+      bootstrap: 20,
+      seed: 3,
+    }));
   });
   afterAll(() => wh.close());
 

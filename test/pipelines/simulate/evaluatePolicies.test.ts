@@ -12,8 +12,14 @@ describe('evaluatePolicies', () => {
   it('scores each policy against the generator truth, adding status-quo as the baseline', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'truth-'));
     mkdirSync(join(dir, 'truth'));
-    writeFileSync(join(dir, 'truth', 'buyers.csv'), 'buyer_id,archetype,is_abuser\nb1,serial_refunder,true\nb2,honest,false\nb3,honest,false\n');
-    writeFileSync(join(dir, 'truth', 'refund_requests.csv'), 'request_id,is_abusive\nr1,true\nr2,true\nr3,false\nr4,false\nr5,false\n');
+    writeFileSync(
+      join(dir, 'truth', 'buyers.csv'),
+      'buyer_id,archetype,is_abuser\nb1,serial_refunder,true\nb2,honest,false\nb3,honest,false\n',
+    );
+    writeFileSync(
+      join(dir, 'truth', 'refund_requests.csv'),
+      'request_id,is_abusive\nr1,true\nr2,true\nr3,false\nr4,false\nr5,false\n',
+    );
     const wh = await simWarehouse(
       marketplace(
         [{ id: 'b1' }, { id: 'b2' }, { id: 'b3' }],

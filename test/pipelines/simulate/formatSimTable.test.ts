@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { formatSimTable } from '../../../pipelines/simulate/formatSimTable.ts';
 import type { SimResultRow } from '../../../data/warehouse/tables/simResultRow.ts';
 
-const row = (scenario: string, metric: string, value: number, lo: number | null = null, hi: number | null = null): SimResultRow => ({
+const row = (
+  scenario: string,
+  metric: string,
+  value: number,
+  lo: number | null = null,
+  hi: number | null = null,
+): SimResultRow => ({
   scenario,
   segment: 'overall',
   metric,
@@ -23,8 +29,12 @@ describe('formatSimTable', () => {
     ]);
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^metric\s+status-quo\s+risk-gated$/);
-    expect(lines.find((l) => l.startsWith('honest_burdened_rate'))).toMatch(/1\.0% \[0\.5%, 1\.5%\]\s+3\.1% \[2\.0%, 4\.0%\] \(\+2\.1%\)$/);
-    expect(lines.find((l) => l.startsWith('merchant_loss'))).toMatch(/20,000 \[18,000, 22,000\]\s+12,500 \[11,000, 14,000\] \(-7,500\)$/);
+    expect(lines.find((l) => l.startsWith('honest_burdened_rate'))).toMatch(
+      /1\.0% \[0\.5%, 1\.5%\]\s+3\.1% \[2\.0%, 4\.0%\] \(\+2\.1%\)$/,
+    );
+    expect(lines.find((l) => l.startsWith('merchant_loss'))).toMatch(
+      /20,000 \[18,000, 22,000\]\s+12,500 \[11,000, 14,000\] \(-7,500\)$/,
+    );
     expect(lines.find((l) => l.startsWith('review_capacity'))).toMatch(/300\s+—$/);
   });
 });

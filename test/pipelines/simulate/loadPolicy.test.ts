@@ -5,21 +5,39 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies, parsePolicy } from '../../../pipelines/simulate/policy/loadPolicy.ts';
 
-const SHIPPED = ['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid'].map((n) => `data/policies/${n}.yaml`);
+const SHIPPED = ['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid'].map(
+  (n) => `data/policies/${n}.yaml`,
+);
 
 describe('policy files', () => {
   it('loads the five shipped scenarios with defaults filled in', () => {
     const policies = loadPolicies(SHIPPED);
-    expect(policies.map((p) => p.name)).toEqual(['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid']);
+    expect(policies.map((p) => p.name)).toEqual([
+      'status-quo',
+      'no-refund-only',
+      'risk-gated',
+      'trust-aware',
+      'hybrid',
+    ]);
     const riskGated = policies[2]!;
-    expect(riskGated.settings).toMatchObject({ reviewCapacityPerWeek: 300, overflowAction: 'refund_after_return', merchantResponseHours: 48 });
+    expect(riskGated.settings).toMatchObject({
+      reviewCapacityPerWeek: 300,
+      overflowAction: 'refund_after_return',
+      merchantResponseHours: 48,
+    });
     expect(riskGated.rules[2]).toEqual({
       name: 'high risk',
       when: [{ field: 'buyer_risk', op: '>=', value: 0.5 }],
       action: 'manual_review',
       exemptFromDeadline: false,
     });
-    expect(policies[0]!.settings).toEqual({ reviewDetectionRate: 0.8, reviewDelayDays: 2, returnDays: 6, abuserReturnRate: 0.1, compensation: 1 });
+    expect(policies[0]!.settings).toEqual({
+      reviewDetectionRate: 0.8,
+      reviewDelayDays: 2,
+      returnDays: 6,
+      abuserReturnRate: 0.1,
+      compensation: 1,
+    });
   });
 
   it('reports all problems of all files at once, each with its file and key', () => {
@@ -65,7 +83,7 @@ describe('policy files', () => {
         '  - <dir>/bad.yaml: key rules[0].action: got "review"; must be one of instant_refund, refund_after_return, manual_review, reject, as_recorded',
         '  - <dir>/bad.yaml: unknown key "colour" under settings: remove it or check the spelling',
         '  - <dir>/bad.yaml: key settings.overflowAction: got nothing; is required when reviewCapacityPerWeek is set: name the action for requests beyond capacity (e.g. refund_after_return)',
-        "  - <dir>/broken.yaml: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 16:); fix the syntax",
+        '  - <dir>/broken.yaml: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 16:); fix the syntax',
         '  - <dir>/missing.yaml: cannot read (ENOENT); check the path',
         '  - <dir>/dup.json: key name: got "hybrid"; another policy (data/policies/hybrid.yaml) has the same name; scenario names must be unique',
       ].join('\n'),
@@ -73,7 +91,24 @@ describe('policy files', () => {
   });
 
   it('needs a value of the right type for each op', () => {
-    expect(() => parsePolicy({ name: 'x', default: 'reject', rules: [{ action: 'reject', when: [{ field: 'kind', op: 'in', value: 'refund_only' }, { field: 'kind', op: '=' }] }] }, 'x.json')).toThrow(
+    expect(() =>
+      parsePolicy(
+        {
+          name: 'x',
+          default: 'reject',
+          rules: [
+            {
+              action: 'reject',
+              when: [
+                { field: 'kind', op: 'in', value: 'refund_only' },
+                { field: 'kind', op: '=' },
+              ],
+            },
+          ],
+        },
+        'x.json',
+      ),
+    ).toThrow(
       [
         'x.json: 2 problems',
         '  - key rules[0].when[0].value: got "refund_only"; op in needs a non-empty list of values, e.g. [refund_only, return_and_refund] (field kind)',

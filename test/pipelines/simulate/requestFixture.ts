@@ -21,9 +21,15 @@ export interface RequestSpec {
   deliveredAt?: string | null;
 }
 
-export interface BuyerSpec { id: string; registeredAt?: string; confirmedAt?: string; clearedAt?: string }
+export interface BuyerSpec {
+  id: string;
+  registeredAt?: string;
+  confirmedAt?: string;
+  clearedAt?: string;
+}
 
-const hoursAfter = (ts: string, h: number) => new Date(Date.parse(`${ts.replace(' ', 'T')}Z`) + h * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+const hoursAfter = (ts: string, h: number) =>
+  new Date(Date.parse(`${ts.replace(' ', 'T')}Z`) + h * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
 
 export function marketplace(buyers: BuyerSpec[], requests: RequestSpec[], extra: Partial<SimFixture> = {}): SimFixture {
   const merchantIds = [...new Set(requests.map((r) => r.merchant ?? 'm1'))];
@@ -51,12 +57,30 @@ export function marketplace(buyers: BuyerSpec[], requests: RequestSpec[], extra:
     }),
   );
   const investigations = buyers.flatMap((b) => [
-    ...(b.confirmedAt ? [investigation(`c-${b.id}`, b.id, { opened_at: hoursAfter(b.confirmedAt, -240), closed_at: b.confirmedAt, verdict: 'confirmed_abuse' })] : []),
-    ...(b.clearedAt ? [investigation(`k-${b.id}`, b.id, { opened_at: hoursAfter(b.clearedAt, -240), closed_at: b.clearedAt, verdict: 'cleared' })] : []),
+    ...(b.confirmedAt
+      ? [
+          investigation(`c-${b.id}`, b.id, {
+            opened_at: hoursAfter(b.confirmedAt, -240),
+            closed_at: b.confirmedAt,
+            verdict: 'confirmed_abuse',
+          }),
+        ]
+      : []),
+    ...(b.clearedAt
+      ? [
+          investigation(`k-${b.id}`, b.id, {
+            opened_at: hoursAfter(b.clearedAt, -240),
+            closed_at: b.clearedAt,
+            verdict: 'cleared',
+          }),
+        ]
+      : []),
   ]);
   return {
     buyers: buyers.map((b) => buyer(b.id, { registered_at: b.registeredAt ?? '2025-01-01 00:00:00' })),
-    merchants: merchantIds.map((m) => merchant(m, { name: `Shop ${m}`, main_category: 'apparel', opened_at: '2024-01-01 00:00:00' })),
+    merchants: merchantIds.map((m) =>
+      merchant(m, { name: `Shop ${m}`, main_category: 'apparel', opened_at: '2024-01-01 00:00:00' }),
+    ),
     orders,
     refund_requests: refunds,
     investigations,

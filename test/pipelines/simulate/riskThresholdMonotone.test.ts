@@ -8,7 +8,10 @@ import { replayPolicy, resetOutcomes } from '../../../pipelines/simulate/replayP
 import { simWarehouse } from './simFixture.ts';
 import { marketplace, type RequestSpec } from './requestFixture.ts';
 
-const BUYERS = Array.from({ length: 12 }, (_, i) => ({ id: `b${i}`, ...(i < 3 ? { confirmedAt: '2026-09-01 00:00:00' } : {}) }));
+const BUYERS = Array.from({ length: 12 }, (_, i) => ({
+  id: `b${i}`,
+  ...(i < 3 ? { confirmedAt: '2026-09-01 00:00:00' } : {}),
+}));
 const KINDS = ['refund_only', 'refund_only', 'return_and_refund'] as const;
 const REQUESTS: RequestSpec[] = Array.from({ length: 30 }, (_, i) => ({
   id: `r${String(i).padStart(2, '0')}`,
@@ -27,7 +30,11 @@ describe('risk threshold monotonicity', () => {
   afterAll(() => wh.close());
 
   const honestBurdened = async (scenario: string) =>
-    Number(await wh.scalar<bigint>('select count(*) from sim_outcomes where scenario = $s and not abusive and burdened', { s: scenario }));
+    Number(
+      await wh.scalar<bigint>('select count(*) from sim_outcomes where scenario = $s and not abusive and burdened', {
+        s: scenario,
+      }),
+    );
 
   it('burdens no more honest requests at a higher threshold', async () => {
     await fc.assert(
@@ -42,7 +49,10 @@ describe('risk threshold monotonicity', () => {
         async (risks, a, b, action, capacity, fallback, deadline) => {
           await wh.run('delete from score_buyer_history');
           for (const [i, risk] of risks.entries()) {
-            await wh.run("insert into score_buyer_history values ('2026-09-28', $1, $2, 'normal', [], 0, 0, null, '2026-09-28')", [`b${i}`, risk]);
+            await wh.run(
+              "insert into score_buyer_history values ('2026-09-28', $1, $2, 'normal', [], 0, 0, null, '2026-09-28')",
+              [`b${i}`, risk],
+            );
           }
           await buildRequestContext(wh, { asOf: '2026-11-02', weeks: 12 });
           await resetOutcomes(wh);

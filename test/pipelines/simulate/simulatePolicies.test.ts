@@ -46,17 +46,39 @@ describe('simulatePolicies on a refund-only world', () => {
   let rows: SimResultRow[];
   beforeAll(async () => {
     wh = await simWarehouse(refundOnlyWorld);
-    ({ rows } = await simulatePolicies(wh, { asOf: AS_OF, weeks: 12, policies: [statusQuo, instantAll, rejectAll], bootstrap: 30, seed: 7 }));
+    ({ rows } = await simulatePolicies(wh, {
+      asOf: AS_OF,
+      weeks: 12,
+      policies: [statusQuo, instantAll, rejectAll],
+      bootstrap: 30,
+      seed: 7,
+    }));
   });
   afterAll(() => wh.close());
 
   it('instant refund for everything reproduces status-quo money flows to the cent, in every segment', () => {
-    const money = ['merchant_loss', 'refund_paid', 'abusive_amount_paid_confirmed', 'abusive_amount_stopped_confirmed', 'requests'];
+    const money = [
+      'merchant_loss',
+      'refund_paid',
+      'abusive_amount_paid_confirmed',
+      'abusive_amount_stopped_confirmed',
+      'requests',
+    ];
     const segments = [...new Set(rows.map((r) => r.segment))].sort();
-    expect(segments).toEqual(['category=apparel', 'category=electronics', 'category=fresh_food', 'merchant_tier=at-risk', 'merchant_tier=top-rated', 'merchant_tier=unscored', 'overall']);
+    expect(segments).toEqual([
+      'category=apparel',
+      'category=electronics',
+      'category=fresh_food',
+      'merchant_tier=at-risk',
+      'merchant_tier=top-rated',
+      'merchant_tier=unscored',
+      'overall',
+    ]);
     for (const segment of segments) {
       for (const metric of money) {
-        expect(pick(rows, 'instant-all', metric, segment), `${metric} ${segment}`).toBe(pick(rows, 'status-quo', metric, segment));
+        expect(pick(rows, 'instant-all', metric, segment), `${metric} ${segment}`).toBe(
+          pick(rows, 'status-quo', metric, segment),
+        );
       }
     }
     expect(pick(rows, 'status-quo', 'merchant_loss')).toBe(195.7);
@@ -84,7 +106,11 @@ describe('simulatePolicies on a refund-only world', () => {
 
   it('stores sim_results and a rerun of a scenario replaces only its own rows', async () => {
     const count = async (scenario: string) =>
-      Number(await wh.scalar<bigint>("select count(*) from sim_results where scenario = $s and as_of = '2026-11-02'", { s: scenario }));
+      Number(
+        await wh.scalar<bigint>("select count(*) from sim_results where scenario = $s and as_of = '2026-11-02'", {
+          s: scenario,
+        }),
+      );
     const before = await count('reject-all');
     expect(before).toBeGreaterThan(20);
     await simulatePolicies(wh, { asOf: AS_OF, weeks: 12, policies: [statusQuo], bootstrap: 5, seed: 7 });
@@ -140,7 +166,16 @@ describe('replayPolicy', () => {
     const capped = parsePolicy(
       {
         name: 'capped',
-        rules: [{ when: [{ field: 'buyer_risk', op: '>=', value: 0.5 }, { field: 'amount', op: '>=', value: 5 }, { field: 'amount', op: '<=', value: 50 }], action: 'manual_review' }],
+        rules: [
+          {
+            when: [
+              { field: 'buyer_risk', op: '>=', value: 0.5 },
+              { field: 'amount', op: '>=', value: 5 },
+              { field: 'amount', op: '<=', value: 50 },
+            ],
+            action: 'manual_review',
+          },
+        ],
         default: 'instant_refund',
         settings: { reviewCapacityPerWeek: 2, overflowAction: 'reject' },
       },
@@ -163,17 +198,31 @@ describe('replayPolicy', () => {
 
   it('auto-refunds a return request the merchant did not answer within the deadline, unless the rule is exempt', async () => {
     await resetOutcomes(wh);
-    const deadline = parsePolicy({ name: 'deadline', default: 'refund_after_return', settings: { merchantResponseHours: 48 } }, 'd.yaml');
+    const deadline = parsePolicy(
+      { name: 'deadline', default: 'refund_after_return', settings: { merchantResponseHours: 48 } },
+      'd.yaml',
+    );
     const exempt = parsePolicy(
-      { name: 'exempt', rules: [{ action: 'refund_after_return', exemptFromDeadline: true }], default: 'reject', settings: { merchantResponseHours: 48 } },
+      {
+        name: 'exempt',
+        rules: [{ action: 'refund_after_return', exemptFromDeadline: true }],
+        default: 'reject',
+        settings: { merchantResponseHours: 48 },
+      },
       'e.yaml',
     );
     await replayPolicy(wh, deadline);
     await replayPolicy(wh, exempt);
     const d = await actions('deadline');
-    expect([d['slow-merchant'], d['no-answer'], d['quick-merchant']]).toEqual(['instant_refund', 'instant_refund', 'refund_after_return']);
+    expect([d['slow-merchant'], d['no-answer'], d['quick-merchant']]).toEqual([
+      'instant_refund',
+      'instant_refund',
+      'refund_after_return',
+    ]);
     expect(Object.values(await actions('exempt')).every((a) => a === 'refund_after_return')).toBe(true);
-    const days = await wh.scalar<number>("select days_to_refund from sim_outcomes where scenario = 'deadline' and request_id = 'no-answer'");
+    const days = await wh.scalar<number>(
+      "select days_to_refund from sim_outcomes where scenario = 'deadline' and request_id = 'no-answer'",
+    );
     expect(days).toBe(2);
   });
 });

@@ -52,7 +52,10 @@ describe('buyer abuse labels', () => {
   });
 
   it('load the snapshot rows in id order with the derived column', async () => {
-    const d = await loadTrainingData(wh, MINI_BUYER_SPEC, ['2026-01-05', '2026-01-12'], { asOf: AS_OF, horizonDays: 90 });
+    const d = await loadTrainingData(wh, MINI_BUYER_SPEC, ['2026-01-05', '2026-01-12'], {
+      asOf: AS_OF,
+      horizonDays: 90,
+    });
     expect(d.ids.length).toBe(320);
     expect(d.ids.slice(0, 2)).toEqual(['b0000', 'b0001']);
     expect(Array.from(new Set(d.snapshotIndex))).toEqual([0, 1]);

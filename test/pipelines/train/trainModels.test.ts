@@ -16,7 +16,11 @@ import { AS_OF, BUYER_SNAPSHOTS, MERCHANT_SNAPSHOTS, miniWarehouse } from './fix
 const root = mkdtempSync(join(tmpdir(), 'trustlens-train-'));
 const log = createLogger({ verbosity: 'quiet' });
 const configIn = (dir: string) =>
-  configSchema.parse({ artifactsDir: join(root, dir), training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 }, review: { capacity: 10 } });
+  configSchema.parse({
+    artifactsDir: join(root, dir),
+    training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
+    review: { capacity: 10 },
+  });
 const specs = { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC };
 const file = (dir: string, model: string) => readFileSync(join(root, dir, model, `${AS_OF}.json`), 'utf8');
 

@@ -1,6 +1,7 @@
 -- Buyers registered before $as_of: accounts that did not exist yet are invisible at the feature date.
 with source as (
-  select * from buyers
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_buyers($as_of::timestamp)
 ),
 
 final as (

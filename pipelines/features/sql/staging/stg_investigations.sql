@@ -1,6 +1,7 @@
 -- Investigations closed before $as_of: a verdict is known only once the case has closed.
 with source as (
-  select * from investigations
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_investigations($as_of::timestamp)
 ),
 
 final as (

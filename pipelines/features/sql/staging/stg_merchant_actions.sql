@@ -1,6 +1,7 @@
 -- Governance actions taken before $as_of.
 with source as (
-  select * from merchant_actions
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_merchant_actions($as_of::timestamp)
 ),
 
 final as (

@@ -1,6 +1,7 @@
 -- Merchants opened before $as_of.
 with source as (
-  select * from merchants
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_merchants($as_of::timestamp)
 ),
 
 final as (

@@ -1,6 +1,7 @@
 -- Orders placed before $as_of; shipment, delivery and cancellation that happen on or after $as_of are not yet known.
 with source as (
-  select * from orders
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_orders($as_of::timestamp)
 ),
 
 as_of as (

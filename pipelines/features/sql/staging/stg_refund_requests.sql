@@ -1,6 +1,7 @@
 -- Refund requests made before $as_of, with the outcome as it stood at $as_of (a decision taken later reads as pending).
 with source as (
-  select * from refund_requests
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_refund_requests($as_of::timestamp)
 ),
 
 as_of as (

@@ -1,6 +1,7 @@
 -- Reviews left before $as_of; the free text is not a feature and stays behind.
 with source as (
-  select * from reviews
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_reviews($as_of::timestamp)
 ),
 
 final as (

@@ -1,6 +1,7 @@
 -- Service tickets opened before $as_of; a response or resolution on or after $as_of is not yet known.
 with source as (
-  select * from service_tickets
+  -- the rows as known at $as_of: a correction delivered later does not leak in
+  select * from known_service_tickets($as_of::timestamp)
 ),
 
 as_of as (

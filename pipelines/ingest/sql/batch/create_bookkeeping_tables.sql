@@ -11,10 +11,12 @@ create table if not exists load_batch_tables (
   table_name       VARCHAR NOT NULL,
   files            INTEGER NOT NULL,
   rows_read        BIGINT NOT NULL,  -- = rows_loaded + rows_quarantined
-  rows_loaded      BIGINT NOT NULL,  -- = rows_inserted + rows_duplicate
+  rows_loaded      BIGINT NOT NULL,  -- = rows_inserted + rows_updated + rows_duplicate
   rows_quarantined BIGINT NOT NULL,
   rows_inserted    BIGINT NOT NULL,  -- new rows written to the table
-  rows_duplicate   BIGINT NOT NULL,  -- identical copies of rows already present (not errors)
+  rows_duplicate   BIGINT NOT NULL,  -- unchanged: identical copies of rows already present (not errors)
+  rows_updated     BIGINT NOT NULL DEFAULT 0,  -- new versions of rows already present (a mutable column changed)
+  known_at         DATE,             -- the date this batch's versions of the table became known
   PRIMARY KEY (batch_id, table_name)
 );
 create table if not exists load_files (
@@ -31,5 +33,7 @@ create table if not exists quarantine (
   row_number  BIGINT NOT NULL,      -- 1-based data row (Parquet row, CSV record after the header, NDJSON line)
   column_name VARCHAR,              -- null when the whole row is unreadable
   value       VARCHAR,              -- offending value as text
-  rule        VARCHAR NOT NULL
+  rule        VARCHAR NOT NULL,
+  line_number BIGINT,               -- 1-based physical line in the file (CSV, NDJSON; the header is line 1), when known
+  row_key     VARCHAR               -- the row's primary key, when it could be read
 );

@@ -3,9 +3,10 @@
 select
   __file,
   __row,
+  __line,
   {{typed_columns}},
   case when {{any_violation}} then list_filter([{{violations}}], x -> x is not null) end as __v
 from (
-  select __file, __row, {{normalised_columns}}
+  select __file, __row, __line, {{normalised_columns}}
   from ({{source}}) src
 ) c

@@ -1,5 +1,6 @@
--- A staged NDJSON file's JSON-object lines as the contract columns (text), with __file and __row (the line number).
-select __file, __row, {{columns}}
+-- A staged NDJSON file's JSON-object lines as the contract columns (text), with __file, __row and __line (both the
+-- line number).
+select __file, __row, __row as __line, {{columns}}
 from (
   select
     $file as __file,

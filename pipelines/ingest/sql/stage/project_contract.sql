@@ -1,3 +1,3 @@
 -- A file's relation as the contract columns: each mapped, taken from a same-named column, or null (projectContract.ts).
-select __file, __row, {{columns}}
+select __file, __row, __line, {{columns}}
 from ({{source}})

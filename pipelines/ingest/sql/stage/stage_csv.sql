@@ -1,4 +1,5 @@
--- Copies a CSV file as text into its raw table; records DuckDB cannot parse go to ingest_rejects instead.
+-- Copies a CSV file that ingest's own reading found clean (csvFile.ts) as text into its raw table, columns named c0, c1, …
+-- by position (so no header name can shadow rowid); DuckDB's rejects are kept only to check that it agrees.
 create temp table {{raw}} as
 select *
 from read_csv(

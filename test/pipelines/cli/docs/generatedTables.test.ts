@@ -8,10 +8,13 @@ import { tierDocsMarkdown } from '../../../../pipelines/cli/docs/tierDocs.ts';
 import { loadPolicies } from '../../../../pipelines/simulate/policy/loadPolicy.ts';
 
 describe('generated README tables', () => {
-  it.each(Object.entries(GENERATED_FILES))('%s matches its sources (run: npx tsx pipelines/cli/docs/updateReadme.ts)', (file, sections) => {
-    const text = readFileSync(file, 'utf8');
-    expect(renderReadme(text, sections)).toBe(text);
-  });
+  it.each(Object.entries(GENERATED_FILES))(
+    '%s matches its sources (run: npx tsx pipelines/cli/docs/updateReadme.ts)',
+    (file, sections) => {
+      const text = readFileSync(file, 'utf8');
+      expect(renderReadme(text, sections)).toBe(text);
+    },
+  );
 
   it('states the tier thresholds of the config defaults', () => {
     const t = configSchema.parse({}).tiers;
@@ -23,9 +26,15 @@ describe('generated README tables', () => {
 
   it("states the shipped policies' own thresholds (risk-gated asks for a return from the file's value)", () => {
     const [riskGated] = loadPolicies(['data/policies/risk-gated.yaml']);
-    const threshold = riskGated!.rules.flatMap((r) => r.when).filter((c) => c.field === 'buyer_risk' && actionOf(riskGated!, c) === 'refund_after_return')[0]!.value as number;
-    expect(policyDocsMarkdown()).toContain(`when buyer risk is at least ${threshold * 100}%: refund after the goods come back.`);
-    expect(readFileSync('README.md', 'utf8')).not.toMatch(/top-rated ≥ 85|standard ≥ 65|buyer risk < 0\.2 \(or unscored\)/);
+    const threshold = riskGated!.rules
+      .flatMap((r) => r.when)
+      .filter((c) => c.field === 'buyer_risk' && actionOf(riskGated!, c) === 'refund_after_return')[0]!.value as number;
+    expect(policyDocsMarkdown()).toContain(
+      `when buyer risk is at least ${threshold * 100}%: refund after the goods come back.`,
+    );
+    expect(readFileSync('README.md', 'utf8')).not.toMatch(
+      /top-rated ≥ 85|standard ≥ 65|buyer risk < 0\.2 \(or unscored\)/,
+    );
   });
 });
 

@@ -1,0 +1,184 @@
+// Benchmark: decide in batch (NDJSON lines through the library, as the CLI runs them) and serve at a fixed rate on loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { loadDecider } from '../decide/decide.ts';
+
+const BIN = join(resolve(import.meta.dirname, '..', '..'), 'pipelines', 'cli', 'bin.js');
+
+export interface DecideBenchOptions {
+  warehouse: string;
+  artifactsDir: string;
+  policy: string;
+  /** Lines decided in the batch run (the week's requests repeated). */
+  batchLines?: number;
+  /** serve: requests a second and seconds. */
+  rate?: number;
+  seconds?: number;
+  /** Extra CLI arguments for the serve child (e.g. --config FILE). */
+  serveArgs?: string[];
+}
+
+export interface DecideBenchResult {
+  requests: number;
+  batch: { lines: number; seconds: number; perSecond: number; errors: number };
+  serve: {
+    sent: number;
+    ok: number;
+    errors: number;
+    seconds: number;
+    p50Ms: number;
+    p90Ms: number;
+    p99Ms: number;
+    maxMs: number;
+  };
+}
+
+/** The refund requests of the latest week in the warehouse, as NDJSON lines in the contract's shape. */
+async function sampleLines(warehouse: string): Promise<string[]> {
+  const wh = await Warehouse.open({ path: warehouse, readOnly: true });
+  try {
+    const rows = await wh.all(
+      `select request_id, order_id, strftime(requested_at, '%Y-%m-%dT%H:%M:%SZ') as requested_at, kind, reason, amount::double as amount
+       from refund_requests where requested_at >= (select max(requested_at) from refund_requests) - interval 28 day order by request_id`,
+    );
+    return rows.map((r) => JSON.stringify(r));
+  } finally {
+    wh.close();
+  }
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  s.listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const { port } = s.address() as AddressInfo;
+  s.close();
+  await once(s, 'close');
+  return port;
+}
+
+async function startServe(o: DecideBenchOptions, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--port', String(port), '--warehouse', o.warehouse, '--policy', o.policy, ...(o.serveArgs ?? [])],
+    {
+      env: { ...process.env, TZ: 'UTC' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let err = '';
+  await new Promise<void>((ok, fail) => {
+    child.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (err.includes('serving decisions on')) ok();
+    });
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${err}`)));
+  });
+  return child;
+}
+
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+
+/**
+ * Open loop: request i is due at start + i/rate, whatever earlier replies did, and its latency counts from when it was
+ * due (a stalled server cannot hide its queue). Bounded: exactly rate × seconds requests, each with a 5 s timeout.
+ */
+async function driveServe(
+  port: number,
+  bodies: string[],
+  rate: number,
+  seconds: number,
+): Promise<DecideBenchResult['serve']> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const total = rate * seconds;
+  const latency = new Float64Array(total).fill(NaN);
+  let ok = 0;
+  let errors = 0;
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  const fire = (i: number, due: number) =>
+    new Promise<void>((done) => {
+      const body = bodies[i % bodies.length]!;
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/decide',
+          method: 'POST',
+          agent,
+          timeout: 5000,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latency[i] = performance.now() - due;
+            if (res.statusCode === 200) ok++;
+            else errors++;
+            done();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        errors++;
+        done();
+      });
+      req.end(body);
+    });
+  let next = 0;
+  while (next < total) {
+    const now = performance.now() - start;
+    const due = Math.min(total, Math.floor((now * rate) / 1000) + 1);
+    for (; next < due; next++) pending.push(fire(next, start + (next * 1000) / rate));
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const sorted = latency.filter((x) => !Number.isNaN(x)).sort();
+  return {
+    sent: total,
+    ok,
+    errors,
+    seconds: elapsed,
+    p50Ms: quantile(sorted, 0.5),
+    p90Ms: quantile(sorted, 0.9),
+    p99Ms: quantile(sorted, 0.99),
+    maxMs: sorted.at(-1) ?? NaN,
+  };
+}
+
+export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchResult> {
+  const lines = await sampleLines(o.warehouse);
+  if (lines.length === 0) throw new Error(`${o.warehouse} holds no refund requests to decide`);
+  const decider = await loadDecider({ warehouse: o.warehouse, artifactsDir: o.artifactsDir, policy: o.policy });
+  const n = o.batchLines ?? 200_000;
+  const input = Array.from({ length: n }, (_, i) => lines[i % lines.length]!);
+  // Warm-up (JIT, the forest's prediction kernel), then the timed pass: parse, validate, decide, serialise, in CLI chunks.
+  decider.decideLines(input.slice(0, 8_192));
+  let errors = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for (let at = 0; at < n; at += 4_096) {
+    const out = decider.decideLines(input.slice(at, at + 4_096), at + 1);
+    for (const d of out) if (!('action' in d)) errors++;
+    bytes += out.map((d) => JSON.stringify(d)).join('\n').length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  if (bytes === 0) throw new Error('decide wrote nothing');
+
+  const port = await freePort();
+  const child = await startServe(o, port);
+  try {
+    const serve = await driveServe(port, lines, o.rate ?? 1_000, o.seconds ?? 30);
+    return { requests: lines.length, batch: { lines: n, seconds, perSecond: n / seconds, errors }, serve };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}

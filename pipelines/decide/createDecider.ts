@@ -1,0 +1,194 @@
+// The decision for each refund request: its context from the held week, request risk, the policy's first matching rule, reasons.
+import { applyCalibrator } from '../../models/calibration/calibrator.ts';
+import { topReasons } from '../../models/explain/reasonSentences.ts';
+import { ruleEvaluator } from '../simulate/policy/evaluateRules.ts';
+import type { Policy, PolicyAction } from '../simulate/policy/policySchema.ts';
+import type { DeciderState } from './deciderState.ts';
+import { requestContext } from './requestContext.ts';
+import { REQUEST_FEATURES, requestFeatureValues } from './requestFeatures.ts';
+import {
+  parseRequest,
+  parseRequestLine,
+  type DecideRequest,
+  type InputProblem,
+  type ParsedRequest,
+} from './requestInput.ts';
+
+export interface Decision {
+  /** 1-based line of the input (NDJSON and batch input). */
+  line?: number;
+  request_id: string;
+  action: PolicyAction;
+  /** Name of the rule that fired (its index when unnamed), "default" when none did. */
+  rule: string;
+  rule_index: number;
+  request_risk: number | null;
+  buyer_risk: number | null;
+  merchant_trust: number | null;
+  buyer_tier: string | null;
+  merchant_tier: string | null;
+  /** Up to three plain sentences: what raised this request's risk most. */
+  reasons: string[];
+  /** The scored week whose scores decided it. */
+  scores_as_of: string;
+  /** What the decision could not see (an order outside the warehouse, no request model). */
+  notes?: string[];
+}
+
+export interface DecisionError {
+  line?: number;
+  request_id: string | null;
+  /** The first problem's field, value and rule; `problems` lists them all. */
+  field: string | null;
+  value: unknown;
+  rule: string;
+  problems: InputProblem[];
+}
+
+export type DecisionLine = Decision | DecisionError;
+
+export interface Decider {
+  readonly scoresAsOf: string;
+  readonly policyName: string;
+  /** Decides validated requests; request risk is predicted for the whole batch at once. */
+  decideRequests(requests: readonly DecideRequest[]): Decision[];
+  /** Validates and decides NDJSON lines: one decision or error per line, in order; blank lines are skipped. */
+  decideLines(lines: readonly string[], firstLine?: number): DecisionLine[];
+  /** Validates and decides parsed JSON values; in a batch each result carries its 1-based position as `line`. */
+  decideValues(values: readonly unknown[], batch: boolean): DecisionLine[];
+}
+
+const WEEK_MS = 7 * 86_400_000;
+const MAX_REASONS = 3;
+
+function errorLine(line: number | undefined, request_id: string | null, problems: InputProblem[]): DecisionError {
+  const first = problems[0]!;
+  return {
+    ...(line === undefined ? {} : { line }),
+    request_id,
+    field: first.field,
+    value: first.value,
+    rule: first.rule,
+    problems,
+  };
+}
+
+/**
+ * A decider over one held week and one policy. Review capacity (reviewCapacityPerWeek) is spent first come, first
+ * served per week from the scored week's date: the replay ranks a week's reviews by risk, which a live decision
+ * cannot know; beyond capacity the policy's overflowAction applies. Merchant deadlines act after the decision.
+ */
+export function createDecider(
+  state: DeciderState,
+  policy: Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>,
+): Decider {
+  const evaluate = ruleEvaluator(policy);
+  const ruleName = (i: number) => (i < 0 ? 'default' : (policy.rules[i]!.name ?? `rule ${i + 1}`));
+  const capacity = policy.settings.reviewCapacityPerWeek;
+  const reviewsByWeek = new Map<number, number>();
+  const weekStart = Date.parse(`${state.scoresAsOf}T00:00:00Z`);
+  const model = state.requestModel;
+  const all = new Float64Array(REQUEST_FEATURES.length);
+  const contributions = new Float64Array(model?.entries.length ?? 0);
+
+  function decideRequests(requests: readonly DecideRequest[]): Decision[] {
+    const prepared = requests.map((r) => requestContext(state, r));
+    const risks: (number | null)[] = requests.map(() => null);
+    const rows: Float32Array[] = [];
+    if (model) {
+      const scored = prepared.flatMap((p, i) => (p.facts ? [i] : []));
+      const F = model.gather.length;
+      const columns = Array.from({ length: F }, () => new Float32Array(scored.length));
+      scored.forEach((i, j) => {
+        requestFeatureValues(prepared[i]!.facts!, all);
+        const row = new Float32Array(F);
+        for (let f = 0; f < F; f++) row[f] = columns[f]![j] = all[model.gather[f]!]!;
+        rows[i] = row;
+      });
+      if (scored.length > 0) {
+        const p = applyCalibrator(model.artifact.calibration, model.forest.predictProba(columns));
+        scored.forEach((i, j) => (risks[i] = p[j]!));
+      }
+    } else {
+      for (const p of prepared)
+        p.notes.push('no request-risk model trained on or before the scored week: request risk unknown');
+    }
+    return requests.map((r, i) => {
+      const { ctx, notes } = prepared[i]!;
+      const request_risk = risks[i]!;
+      const match = evaluate({ ...ctx, request_risk });
+      let action = match.action;
+      let rule = ruleName(match.index);
+      if (action === 'manual_review' && capacity !== undefined) {
+        const week = Math.floor((r.requestedMs - weekStart) / WEEK_MS);
+        const used = reviewsByWeek.get(week) ?? 0;
+        if (used >= capacity) {
+          action = policy.settings.overflowAction!;
+          rule = `${rule} (review capacity of ${capacity} this week used up)`;
+        } else reviewsByWeek.set(week, used + 1);
+      }
+      let reasons: string[] = [];
+      const row = rows[i];
+      if (model && row) {
+        model.explainer.explain(row, contributions);
+        reasons = topReasons({
+          contributions,
+          values: row,
+          typical: model.typical,
+          entries: model.entries,
+          templates: model.artifact.spec.reasonTemplates,
+          exclude: model.artifact.spec.notReasons,
+          onlyWhen: model.artifact.spec.reasonOnlyWhen,
+          max: MAX_REASONS,
+        }).map((x) => x.sentence);
+      }
+      return {
+        request_id: r.request_id,
+        action,
+        rule,
+        rule_index: match.index,
+        request_risk,
+        buyer_risk: (ctx.buyer_risk as number | null | undefined) ?? null,
+        merchant_trust: (ctx.merchant_trust as number | null | undefined) ?? null,
+        buyer_tier: (ctx.buyer_tier as string | null | undefined) ?? null,
+        merchant_tier: (ctx.merchant_tier as string | null | undefined) ?? null,
+        reasons,
+        scores_as_of: state.scoresAsOf,
+        ...(notes.length ? { notes } : {}),
+      };
+    });
+  }
+
+  function decideParsed(parsed: ParsedRequest[], lineOf: (i: number) => number | undefined): DecisionLine[] {
+    const valid = parsed.flatMap((p, i) => (p.ok ? [{ i, request: p.request }] : []));
+    const decided = decideRequests(valid.map((v) => v.request));
+    const out: DecisionLine[] = new Array(parsed.length);
+    valid.forEach((v, j) => {
+      const line = lineOf(v.i);
+      out[v.i] = line === undefined ? decided[j]! : { line, ...decided[j]! };
+    });
+    parsed.forEach((p, i) => {
+      if (!p.ok) out[i] = errorLine(lineOf(i), p.request_id, p.problems);
+    });
+    return out;
+  }
+
+  return {
+    scoresAsOf: state.scoresAsOf,
+    policyName: policy.name,
+    decideRequests,
+    decideLines(lines, firstLine = 1) {
+      const kept: { text: string; line: number }[] = [];
+      lines.forEach((text, i) => {
+        if (text.trim() !== '') kept.push({ text, line: firstLine + i });
+      });
+      return decideParsed(
+        kept.map((k) => parseRequestLine(k.text)),
+        (i) => kept[i]!.line,
+      );
+    },
+    decideValues(values, batch) {
+      return decideParsed(values.map(parseRequest), (i) => (batch ? i + 1 : undefined));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Builds feat_request for a week: the refund requests made in the 7 days before a date, each described as when it was made.
+import type { Logger } from '../../data/log/Logger.ts';
+import { UserError, ValidationError } from '../../data/validation/errors.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { featureCatalog } from './featureCatalog.ts';
+import { checkViolations, columnShapeProblems } from './featureChecks.ts';
+import { materializeSql } from './materializeSql.ts';
+
+/** The layered models of feat_request, in order: staging → intermediate → features (files under pipelines/features/sql/). */
+export const REQUEST_MODELS = [
+  { name: 'stg_requests_made', file: 'staging/stg_requests_made.sql' },
+  { name: 'int_requests_made_enriched', file: 'intermediate/int_requests_made_enriched.sql' },
+  { name: 'int_requests_made_grouped', file: 'intermediate/int_requests_made_grouped.sql' },
+  { name: 'build_feat_request', file: 'features/feat_request.sql' },
+] as const;
+
+export const REQUEST_HISTORY = 'feat_request_history';
+
+/** Stand-ins, with the columns feat_request reads, for tables a later stage writes (a request before any score has none). */
+const OPTIONAL_SOURCES = [
+  {
+    view: 'req_buyer_scores',
+    table: 'score_buyer_history',
+    empty: 'select null::date as as_of, null::varchar as buyer_id, null::double as risk where false',
+  },
+  {
+    view: 'req_merchant_scores',
+    table: 'score_merchant_history',
+    empty: 'select null::date as as_of, null::varchar as merchant_id, null::double as trust where false',
+  },
+  {
+    view: 'req_buyer_groups',
+    table: 'buyer_groups',
+    empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false',
+  },
+] as const;
+
+const REQUIRED = [
+  'refund_requests',
+  'orders',
+  'buyers',
+  'reviews',
+  'investigations',
+  'feat_buyer_history',
+  'feat_merchant_history',
+] as const;
+
+/**
+ * Builds the requests made in [asOf − 7 days, asOf) into feat_request_history (replacing that as_of's rows, in one
+ * transaction after the catalogue checks pass). The weekly buyer and merchant snapshots the requests refer to must be
+ * in history already (ensureFeatureSnapshots builds them). Returns the number of requests.
+ */
+export async function buildRequestFeatures(wh: Warehouse, asOf: string, log?: Logger): Promise<number> {
+  const missing: string[] = [];
+  for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
+  if (missing.length) {
+    throw new UserError(
+      `request features: warehouse ${wh.path} has no ${missing.join(', ')}; run \`trustlens ingest\` and \`trustlens features\` first`,
+    );
+  }
+  for (const src of OPTIONAL_SOURCES) {
+    // Names are constants of this module, never user text.
+    await wh.run(
+      `create or replace temp view ${src.view} as ${(await wh.tableExists(src.table)) ? `select * from ${src.table}` : src.empty}`,
+    );
+  }
+  const catalog = featureCatalog().feat_request;
+  try {
+    for (const m of REQUEST_MODELS) await materializeSql(wh, m.name, m.file, { as_of: asOf });
+    const shape = await columnShapeProblems(wh, 'build_feat_request', catalog);
+    if (shape.length) throw new Error(`request features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
+    const problems = await checkViolations(wh, 'build_feat_request', catalog);
+    if (problems.length)
+      throw new ValidationError(
+        `request features as of ${asOf}: column checks failed, previous outputs kept`,
+        problems,
+      );
+    const n = Number(await wh.scalar<bigint>('select count(*) from build_feat_request'));
+    await wh.transaction(async () => {
+      if (!(await wh.tableExists(REQUEST_HISTORY))) {
+        await wh.run(`create table ${REQUEST_HISTORY} as select * from build_feat_request limit 0`);
+      }
+      await wh.run(`delete from ${REQUEST_HISTORY} where as_of = $as_of::date`, { as_of: asOf });
+      await wh.run(`insert into ${REQUEST_HISTORY} by name select * from build_feat_request`);
+    });
+    log?.detail(`request features as of ${asOf}: ${n} requests`);
+    return n;
+  } finally {
+    for (const m of REQUEST_MODELS) await wh.run(`drop table if exists temp.main.${quoteIdent(m.name)}`);
+  }
+}

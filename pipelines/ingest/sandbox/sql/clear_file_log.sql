@@ -1,0 +1,2 @@
+-- Clears the file log (files_opened.sql).
+call truncate_duckdb_logs()

@@ -1,0 +1,2 @@
+-- Rows of a staged relation.
+select count(*) from ({{select}})

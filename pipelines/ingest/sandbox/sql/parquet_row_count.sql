@@ -1,0 +1,2 @@
+-- Rows of a Parquet file.
+select count(*) from read_parquet($path)

@@ -1,2 +1,0 @@
--- Undoes set_file_search_path.sql once the batch is done.
-reset file_search_path

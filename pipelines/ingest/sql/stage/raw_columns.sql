@@ -1,2 +1,0 @@
--- Column names and types of a file's raw table.
-describe select * from {{raw}}

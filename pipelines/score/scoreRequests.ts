@@ -1,0 +1,65 @@
+// Request risk for the refund requests of past weeks, each week scored with the request model available when its requests were made.
+import { Forest } from '../../models/forest/index.ts';
+import { artifactDates, readArtifact } from '../../models/registry/artifactStore.ts';
+import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
+import { addDays } from '../../data/time/isoDate.ts';
+import type { Logger } from '../../data/log/Logger.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { buildRequestFeatures } from '../features/buildRequestFeatures.ts';
+import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
+
+export const REQUEST_SCORES_TABLE = 'request_scores';
+
+export interface RequestScoreSummary {
+  requests: number;
+  /** Requests of weeks with no request-risk model trained on or before the week's start (request_risk unknown). */
+  unscored: number;
+}
+
+/**
+ * Builds feat_request for each week end in `weeks` (requests of the 7 days before it, described with the snapshot of
+ * the week's start) and scores it with the newest request-risk artifact dated on or before the week's start: a
+ * request is never scored by a model that saw later labels. Writes the temp table request_scores (request_id,
+ * request_risk, model_date); requests of weeks without such a model are left out (their risk is unknown).
+ */
+export async function scoreRequestWeeks(
+  wh: Warehouse,
+  weeks: readonly string[],
+  artifactsDir: string,
+  log?: Logger,
+): Promise<RequestScoreSummary> {
+  await wh.run(
+    `create or replace temp table ${REQUEST_SCORES_TABLE} (request_id varchar, request_risk double, model_date varchar)`,
+  );
+  const dates = artifactDates(artifactsDir, 'request-risk');
+  let requests = 0;
+  let unscored = 0;
+  for (const [i, week] of weeks.entries()) {
+    const n = await buildRequestFeatures(wh, week, log);
+    requests += n;
+    const modelDate = dates.filter((d) => d <= addDays(week, -7)).at(-1);
+    if (modelDate === undefined) {
+      unscored += n;
+      continue;
+    }
+    const artifact = readArtifact(artifactsDir, 'request-risk', modelDate);
+    const snap = await loadFeatureColumns(wh, artifact.spec, week);
+    if (snap.ids.length === 0) continue;
+    const forest = Forest.fromJSON(artifact.forest);
+    const { probability } = await predictCalibrated(
+      forest,
+      artifact,
+      artifact.spec.features.map((f) => snap.columns.get(f)!),
+    );
+    const appender = await wh.conn.createAppender(REQUEST_SCORES_TABLE);
+    snap.ids.forEach((id, r) => {
+      appender.appendVarchar(id);
+      appender.appendDouble(probability[r]!);
+      appender.appendVarchar(modelDate);
+      appender.endRow();
+    });
+    appender.closeSync();
+    log?.progress('request risk weeks', i + 1, weeks.length);
+  }
+  return { requests, unscored };
+}

@@ -1,0 +1,58 @@
+// `npm run starter-models`: generates the synthetic marketplace, trains both models on it with masked-source copies, and writes models/starter/.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSchema } from '../../../data/config/configSchema.ts';
+import { createLogger } from '../../../data/log/Logger.ts';
+import { generateMarketplace } from '../../../data/synthetic/generateMarketplace.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { MODEL_SPECS } from '../../../models/specs/index.ts';
+import { starterArtifactPath } from '../../../models/registry/resolveModel.ts';
+import { ingestInto } from '../../ingest/runIngest.ts';
+import { trainModels } from '../trainModels.ts';
+import { withMaskedSources } from './maskSources.ts';
+import { starterModelCard } from './modelCard.ts';
+import { STARTER_MARKETPLACE, STARTER_MAX_DEPTH, STARTER_MODELS, STARTER_TRAINING } from './starterSettings.ts';
+
+async function main(): Promise<void> {
+  const outIndex = process.argv.indexOf('--out');
+  const out = outIndex > 0 ? process.argv[outIndex + 1]! : 'models/starter';
+  const log = createLogger({ verbosity: 'normal' });
+  const work = mkdtempSync(join(tmpdir(), 'trustlens-starter-'));
+  try {
+    const data = join(work, 'data');
+    await log.step('generate the synthetic marketplace', () =>
+      generateMarketplace({ ...STARTER_MARKETPLACE, format: 'parquet', out: data }),
+    );
+    const wh = await Warehouse.open({ path: join(work, 'warehouse.duckdb'), memoryLimit: '4GB' });
+    try {
+      await log.step('ingest', () => ingestInto(wh, { from: data, knownAt: STARTER_MARKETPLACE.end }, log));
+      const config = configSchema.parse({ artifactsDir: join(work, 'artifacts'), training: STARTER_TRAINING });
+      const specs = Object.fromEntries(
+        STARTER_MODELS.map((m) => [
+          m,
+          { ...MODEL_SPECS[m], forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] } },
+        ]),
+      );
+      const trained = await trainModels(wh, STARTER_MARKETPLACE.end, config, log, {
+        models: STARTER_MODELS,
+        specs,
+        augment: withMaskedSources,
+      });
+      for (const t of trained) {
+        const target = starterArtifactPath(out, t.artifact.model);
+        mkdirSync(join(out, t.artifact.model), { recursive: true });
+        copyFileSync(t.path, target);
+        const bytes = statSync(target).size;
+        writeFileSync(join(out, t.artifact.model, 'MODEL_CARD.md'), starterModelCard(t.artifact, bytes));
+        log.info(`${target}: ${(bytes / 1024).toFixed(0)} KiB`);
+      }
+    } finally {
+      wh.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,154 @@
+// One value never refuses a week (issue 21, failures 3 and 4): impossible timestamps, numbers in other notations and
+// timestamps in an impossible order are quarantined row by row; an empty file is reported and skipped.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configSchema } from '../../../data/config/configSchema.ts';
+import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
+import { timestampRange } from '../../../pipelines/ingest/timestampRange.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { goodRows, tempDir, writeTables } from './fixtures.ts';
+import { memoryWarehouse } from './ingestHelpers.ts';
+
+const AS_OF = '2026-11-02';
+const timestamps = timestampRange(configSchema.parse({}), AS_OF);
+const RANGE_RULE =
+  'timestamp outside the plausible range 2000-01-01 to 2036-11-02 (config ingest.earliestTimestamp, ingest.yearsAhead)';
+const NOT_TS = 'not a valid timestamp (ISO 8601 expected)';
+
+let wh: Warehouse | undefined;
+afterEach(() => {
+  wh?.close();
+  wh = undefined;
+});
+
+async function rules(w: Warehouse, table: string): Promise<[string | null, string | null, string | null, string][]> {
+  const rows = await w.all<{ key: string | null; column: string | null; value: string | null; rule: string }>(
+    'select row_key as key, column_name as column, value, rule from quarantine where table_name = $t order by row_number, column_name',
+    { t: table },
+  );
+  return rows.map((r) => [r.key, r.column, r.value, r.rule]);
+}
+
+describe('timestamps outside the plausible range or not ISO 8601', () => {
+  it('quarantines infinity, epoch, year 1 and 294247, BC dates and a far future; a named zone loads beside them (failures 3, 4)', async () => {
+    const values = [
+      'infinity',
+      '-infinity',
+      'epoch',
+      '0001-01-01',
+      '294247-01-10',
+      '290309-12-22 (BC) 00:00:00',
+      '1999-12-31T23:59:59Z',
+      '2036-11-02',
+      'now',
+    ];
+    const buyers = [
+      { buyer_id: 'b1', registered_at: '2026-03-01 10:00:00 America/New_York', region: null },
+      { buyer_id: 'b2', registered_at: '2036-11-01T23:59:59Z', region: null },
+      ...values.map((v, i) => ({ buyer_id: `x${i}`, registered_at: v, region: null })),
+    ];
+    wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: writeTables(tempDir(), { ...goodRows(), buyers }), timestamps });
+    expect(result!.tables.find((t) => t.table === 'buyers')).toMatchObject({ read: 11, loaded: 2, quarantined: 9 });
+    expect(await rules(wh, 'buyers')).toEqual([
+      ['x0', 'registered_at', 'infinity', NOT_TS],
+      ['x1', 'registered_at', '-infinity', NOT_TS],
+      ['x2', 'registered_at', 'epoch', NOT_TS],
+      ['x3', 'registered_at', '0001-01-01', RANGE_RULE],
+      ['x4', 'registered_at', '294247-01-10', NOT_TS],
+      ['x5', 'registered_at', '290309-12-22 (BC) 00:00:00', NOT_TS],
+      ['x6', 'registered_at', '1999-12-31T23:59:59Z', RANGE_RULE],
+      ['x7', 'registered_at', '2036-11-02', RANGE_RULE],
+      ['x8', 'registered_at', 'now', NOT_TS],
+    ]);
+    expect(
+      await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d %H:%M:%S') as at from buyers order by 1"),
+    ).toEqual([
+      { buyer_id: 'b1', at: '2026-03-01 15:00:00' },
+      { buyer_id: 'b2', at: '2036-11-01 23:59:59' },
+    ]);
+  });
+
+  it('checks native Parquet timestamps and dates against the same range', async () => {
+    const dir = writeTables(tempDir(), goodRows());
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'buyers.csv'));
+    const tmp = await memoryWarehouse();
+    await tmp.run(
+      `copy (select * from (values ('p1', 'infinity'::TIMESTAMP), ('p2', '1970-01-01'::TIMESTAMP), ('p3', '2025-05-05 05:05:05'::TIMESTAMP)) t(buyer_id, registered_at))
+       to '${join(dir, 'buyers.parquet')}' (format parquet)`,
+    );
+    tmp.close();
+    wh = await memoryWarehouse();
+    await ingestInto(wh, { from: dir, timestamps });
+    expect((await rules(wh, 'buyers')).map((r) => [r[0], r[3]])).toEqual([
+      ['p1', RANGE_RULE],
+      ['p2', RANGE_RULE],
+    ]);
+  });
+});
+
+describe('money and ratings only as plain decimals', () => {
+  it('quarantines 1e3, 1_000, 12.5e-1, +5 and padded numbers; plain decimals load (failure 4)', async () => {
+    const rows = goodRows();
+    const base = rows.orders[0]!;
+    const amounts = ['1e3', '1_000', '12.5e-1', '+5', ' 12 ', '0x10', 'NaN', '12.50', '.5', '7'];
+    rows.orders = [base, ...amounts.map((amount, i) => ({ ...base, order_id: `o${i + 10}`, amount }))];
+    rows.reviews = [{ ...rows.reviews[0]!, rating: '1e0' }];
+    wh = await memoryWarehouse();
+    await ingestInto(wh, { from: writeTables(tempDir(), rows), timestamps });
+    const nan = 'not a number (decimal expected)';
+    expect(await rules(wh, 'orders')).toEqual(amounts.slice(0, 7).map((a, i) => [`o${i + 10}`, 'amount', a, nan]));
+    expect(await wh.all('select order_id, amount from orders order by amount')).toEqual([
+      { order_id: 'o18', amount: 0.5 },
+      { order_id: 'o19', amount: 7 },
+      { order_id: 'o17', amount: 12.5 },
+      { order_id: 'o1', amount: 19.9 },
+    ]);
+    expect(await rules(wh, 'reviews')).toEqual([['v1', 'rating', '1e0', 'not a whole number']]);
+  });
+});
+
+describe('timestamps of one row in an impossible order', () => {
+  it('quarantines a refund decided before it was requested and an order delivered before it shipped (failure 4)', async () => {
+    const rows = goodRows();
+    rows.refund_requests[0]!.decided_at = '2026-03-03T08:00:00Z';
+    rows.orders[0]!.delivered_at = '2026-03-01T12:00:00Z';
+    rows.refund_requests = rows.refund_requests.map((r) => ({ ...r, order_id: 'o2' }));
+    rows.reviews = rows.reviews.map((r) => ({ ...r, order_id: 'o2' }));
+    rows.service_tickets = rows.service_tickets.map((r) => ({ ...r, order_id: 'o2' }));
+    wh = await memoryWarehouse();
+    await ingestInto(wh, { from: writeTables(tempDir(), rows), timestamps });
+    expect(await rules(wh, 'orders')).toEqual([
+      ['o1', 'delivered_at', '2026-03-01T12:00:00Z', 'must not be before shipped_at'],
+    ]);
+    expect(await rules(wh, 'refund_requests')).toEqual([
+      ['r1', 'decided_at', '2026-03-03T08:00:00Z', 'must not be before requested_at'],
+    ]);
+  });
+});
+
+describe('an empty file', () => {
+  it('is reported and skipped: the good files of the week load (failure 3)', async () => {
+    const warnings: string[] = [];
+    const log = { warn: (m: string) => warnings.push(m), detail: () => {}, progress: () => {}, info: () => {} };
+    wh = await memoryWarehouse();
+    await ingestInto(wh, { from: writeTables(tempDir(), goodRows()), timestamps });
+    const week2 = tempDir('week2');
+    writeFileSync(join(week2, 'orders_w2.csv'), '');
+    writeTables(week2, { buyers: [{ buyer_id: 'b3', registered_at: '2026-01-01', region: null }] }, 'csv', '_w2');
+    const result = await ingestInto(wh, { from: week2, timestamps }, log as never);
+    expect(result!.tables.map((t) => [t.table, t.loaded])).toEqual([['buyers', 1]]);
+    expect(warnings).toEqual(['orders_w2.csv: empty file (0 bytes), skipped']);
+  });
+
+  it('counts as delivered on a first load', async () => {
+    const dir = writeTables(tempDir(), goodRows());
+    writeFileSync(join(dir, 'investigations.csv'), '');
+    wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: dir, timestamps });
+    expect(result!.tables.map((t) => t.table)).not.toContain('investigations');
+    expect(await wh.tableExists('investigations')).toBe(true);
+  });
+});
