@@ -11,7 +11,7 @@ import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
-import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC, miniBuyers } from '../../models/fixtures/miniSpecs.ts';
+import { MINI_TRAINING, miniBuyers } from '../../models/fixtures/miniSpecs.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-eval-'));
@@ -26,9 +26,7 @@ let lines: QualityLine[];
 
 beforeAll(async () => {
   wh = await miniWarehouse();
-  await trainModels(wh, AS_OF, config, log, {
-    specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC },
-  });
+  await trainModels(wh, AS_OF, config, log, MINI_TRAINING);
   await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
   // truth: the fixture's planted abusers (all of them, not only the investigated ones) and problem merchants
   const buyers = miniBuyers(BUYERS_PER_SNAPSHOT, 105);
@@ -51,11 +49,11 @@ const line = (check: string) => lines.find((l) => l.check.startsWith(check))!;
 
 describe('qualityBar', () => {
   it('measures every check of the bar with its target', () => {
-    expect(line('precision@10 (by risk)')).toMatchObject({ target: '≥ 0.80' });
+    expect(line('precision@10 (by risk)')).toMatchObject({ target: '≥ 0.85' });
     expect(line('precision@10 ÷ best rule baseline')).toMatchObject({ target: '≥ 1.5' });
     expect(line('PR-AUC ÷ best rule baseline')).toMatchObject({ target: '≥ 2' });
     expect(line('hard negatives in the high tier')).toMatchObject({ target: '≤ 0.02' });
-    expect(line('ROC-AUC of 100 − trust')).toMatchObject({ target: '≥ 0.90' });
+    expect(line('ROC-AUC of 100 − trust')).toMatchObject({ target: '≥ 0.92' });
     expect(line('abuser-targeted (not problem) in watch/at-risk').target).toMatch(/^≤ all merchants/);
   });
 

@@ -96,7 +96,7 @@ describe('trustlens run, week after week', () => {
     expect(first.ingest?.tables.find((t) => t.table === 'orders')?.loaded).toBeGreaterThan(1_000);
     expect(first.backfilledWeeks).toEqual([addDays(WEEK1, -21), addDays(WEEK1, -14), addDays(WEEK1, -7)]);
     // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week trains.
-    expect(first.trained).toEqual(['abuse-risk', 'merchant-trust']);
+    expect(first.trained).toEqual(['abuse-risk', 'merchant-trust', 'request-risk']);
     expect(first.score.buyerModelDate).toBe(WEEK1);
     expect(first.stages.map((s) => s.stage)).toEqual([
       'ingest',

@@ -9,7 +9,7 @@ import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { buyerTier, merchantTier } from '../../../data/vocabulary/tiers.ts';
-import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
+import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, MERCHANTS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-score-'));
@@ -24,9 +24,7 @@ const config = configSchema.parse({
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await miniWarehouse();
-  await trainModels(wh, AS_OF, config, log, {
-    specs: { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC },
-  });
+  await trainModels(wh, AS_OF, config, log, MINI_TRAINING);
   await scoreAll(wh, AS_OF, config, log, { features: 'reuse' });
 });
 afterAll(() => {

@@ -76,7 +76,7 @@ describe('policy files', () => {
         'policy files: 12 problems',
         '  - <dir>/bad.yaml: key name: got "Risk Gated"; must be kebab-case letters, digits and dashes, e.g. risk-gated',
         '  - <dir>/bad.yaml: key rules[0].when[0].value: got 1.5; must be at most 1 (field buyer_risk)',
-        '  - <dir>/bad.yaml: key rules[0].when[1].field: got "buyer_age"; unknown field; use one of kind, reason, amount, category, buyer_risk, buyer_tier, buyer_account_age_days, group_confirmed_abusers, merchant_trust, merchant_tier, hours_since_delivery',
+        '  - <dir>/bad.yaml: key rules[0].when[1].field: got "buyer_age"; unknown field; use one of kind, reason, amount, category, buyer_risk, buyer_tier, buyer_account_age_days, group_confirmed_abusers, merchant_trust, merchant_tier, hours_since_delivery, request_risk',
         '  - <dir>/bad.yaml: key rules[0].when[2].value: got ["fresh_food","toys"]; "toys" is not one of fresh_food, electronics, apparel, home, beauty, grocery, other (field category)',
         '  - <dir>/bad.yaml: key rules[0].when[3].op: got ">"; op > does not apply to field merchant_tier; use one of =, !=, in, not_in, unknown, known',
         '  - <dir>/bad.yaml: key rules[0].when[4].value: got 0.5; op unknown takes no value; remove it',

@@ -8,7 +8,7 @@ import { createLogger } from '../../../data/log/Logger.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { readArtifact } from '../../../models/registry/artifactStore.ts';
-import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
+import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
 import { investigation, merchantAction } from '../../support/contractRows.ts';
 import { insertRows } from '../../support/marketplaceWarehouse.ts';
 import { AS_OF, BUYER_SNAPSHOTS, MERCHANT_SNAPSHOTS, miniWarehouse } from './fixtures/miniWarehouse.ts';
@@ -21,13 +21,12 @@ const configIn = (dir: string) =>
     training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
     review: { capacity: 10 },
   });
-const specs = { 'abuse-risk': MINI_BUYER_SPEC, 'merchant-trust': MINI_MERCHANT_SPEC };
 const file = (dir: string, model: string) => readFileSync(join(root, dir, model, `${AS_OF}.json`), 'utf8');
 
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await miniWarehouse();
-  await trainModels(wh, AS_OF, configIn('a'), log, { specs });
+  await trainModels(wh, AS_OF, configIn('a'), log, MINI_TRAINING);
 });
 afterAll(() => {
   wh.close();
@@ -55,7 +54,7 @@ describe('trainModels', () => {
   });
 
   it('writes byte-identical artifacts for the same data and seed', async () => {
-    await trainModels(wh, AS_OF, configIn('b'), log, { specs });
+    await trainModels(wh, AS_OF, configIn('b'), log, MINI_TRAINING);
     expect(file('b', 'abuse-risk')).toBe(file('a', 'abuse-risk'));
     expect(file('b', 'merchant-trust')).toBe(file('a', 'merchant-trust'));
   });
@@ -66,7 +65,7 @@ describe('trainModels', () => {
       investigation('late2', 'b0001', { opened_at: '2026-01-10', closed_at: '2026-03-15' }),
     ]);
     await insertRows(wh, 'merchant_actions', [merchantAction('late3', 'm000', { taken_at: AS_OF, action: 'closure' })]);
-    await trainModels(wh, AS_OF, configIn('c'), log, { specs });
+    await trainModels(wh, AS_OF, configIn('c'), log, MINI_TRAINING);
     expect(file('c', 'abuse-risk')).toBe(file('a', 'abuse-risk'));
     expect(file('c', 'merchant-trust')).toBe(file('a', 'merchant-trust'));
     await wh.run(`delete from investigations where case_id like 'late%'`);
