@@ -116,7 +116,7 @@ export async function trainModels(
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
       // The model card compares each scored week's sources with these (a table present at training and absent now).
-      if (artifact.trainingProfile) artifact.trainingProfile.sources = await sourceRows(wh);
+      if (artifact.trainingProfile) artifact.trainingProfile.sources = await sourceRows(wh, asOf);
       return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
     });
     if (trained === null) continue;

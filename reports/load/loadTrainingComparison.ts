@@ -45,7 +45,7 @@ export async function loadTrainingComparison(
       return { feature: f.name, unknownTraining: f.unknownShare, unknownNow, psi: psiAgainstProfile(f, values) };
     })
     .sort((x, y) => (y.psi ?? 0) - (x.psi ?? 0) || x.feature.localeCompare(y.feature));
-  const now = await sourceRows(wh);
+  const now = await sourceRows(wh, asOf);
   const sources = Object.entries(profile.sources ?? {})
     .map(([t, training]) => ({ table: t, training, now: now[t] ?? 0 }))
     .filter((s) => s.training > 0 !== s.now > 0);
