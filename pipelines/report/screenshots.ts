@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '../../data/config/loadConfig.ts';
 import { UserError } from '../../data/validation/errors.ts';
-import { PAGES } from '../../reports/html/page.ts';
+import { INDEX_ONLY_PAGES, PAGES } from '../../reports/html/page.ts';
 import { CHROMIUM, CHROMIUM_LAUNCH, chromiumInstalled } from './chromium.ts';
 
 /** The widths every page is looked at: a laptop and a phone. */
@@ -32,7 +32,8 @@ export async function takeScreenshots(dir: string, out: string): Promise<string[
   try {
     for (const width of SCREENSHOT_WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
-      for (const p of PAGES) {
+      for (const p of [...PAGES, ...INDEX_ONLY_PAGES]) {
+        if (!existsSync(resolve(dir, p.file))) continue;
         const page = await context.newPage();
         await page.goto(pathToFileURL(resolve(dir, p.file)).href, { waitUntil: 'load' });
         const file = join(out, `${p.key}-${width}.png`);

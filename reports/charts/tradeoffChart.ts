@@ -27,8 +27,9 @@ export interface TradeoffOptions {
   height?: number;
 }
 
+/** One colour per scenario on every chart of a page, whatever order a chart receives them in: baseline first, then by name. */
 export function scenarioColours(scenarios: readonly string[], baseline: string): { domain: string[]; range: string[] } {
-  const others = scenarios.filter((s) => s !== baseline);
+  const others = [...new Set(scenarios.filter((s) => s !== baseline))].sort();
   const domain = scenarios.includes(baseline) ? [baseline, ...others] : others;
   const range = domain.map((s, i) =>
     s === baseline ? BASELINE_COLOUR : (PALETTE[(scenarios.includes(baseline) ? i - 1 : i) % PALETTE.length] as string),

@@ -51,8 +51,11 @@ function splitTable(rows: Row[]): SafeHtml {
   });
 }
 
-/** Empty when no model changed since last week's scores. */
-export function renderModelChange(d: WeeklyTrustData): SafeHtml | '' {
+/**
+ * Empty when no model changed since last week's scores. `comparable` is false when this week or last lacks complete
+ * data: then nothing on the page is compared, and the notice only says which model changed.
+ */
+export function renderModelChange(d: WeeklyTrustData, comparable = true): SafeHtml | '' {
   const c = d.comparison;
   if (c.changed.length === 0) return '';
   const which = c.changed.map(
@@ -60,6 +63,13 @@ export function renderModelChange(d: WeeklyTrustData): SafeHtml | '' {
       html`the ${MODEL_WORDS[m.model] ?? m.model} model was retrained as of ${m.now} (last week’s scores came from the model of ${m.before})`,
   );
   const list = which.length === 1 ? which[0]! : html`${which[0]!}, and ${which[1]!}`;
+  if (!comparable) {
+    return renderNotice(
+      'info',
+      'the models changed since last week',
+      html`This week ${list}. Nothing on this page is compared with last week (see the notice above), so the change moves no number here.`,
+    );
+  }
   if (!c.rescored) {
     return renderNotice(
       'warning',

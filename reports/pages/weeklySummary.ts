@@ -33,17 +33,29 @@ export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): strin
     `Orders were ${fmtInt(c.orders)}${rel(c.orders, p.orders)} and GMV was ${fmtMoney(c.gmv)}${rel(c.gmv, p.gmv)}.`,
   );
   const pp = (a: number | null, b: number | null) => (cmp ? ` (${ppChange(a, b)})` : '');
-  out.push(
-    `Refund requests were ${fmtPct(c.refundRequestRate)} of orders${pp(c.refundRequestRate, p.refundRequestRate)}; refund-only was ${fmtPct(c.refundOnlyShare)} of requests${pp(c.refundOnlyShare, p.refundOnlyShare)}.`,
-  );
-  if (c.estimatedAbuseLoss !== null) {
+  if (c.refundRequests === 0) {
+    // A share of no requests is not a number to compare: say there were none.
+    out.push(
+      `No refund requests were made this week${cmp ? ` (${fmtInt(p.refundRequests)} last week)` : ''}; refund rates and abuse loss have nothing to measure.`,
+    );
+  } else {
+    out.push(
+      `Refund requests were ${fmtPct(c.refundRequestRate)} of orders${pp(c.refundRequestRate, p.refundRequestRate)}; refund-only was ${fmtPct(c.refundOnlyShare)} of requests${pp(c.refundOnlyShare, p.refundOnlyShare)}.`,
+    );
+  }
+  if (c.estimatedAbuseLoss !== null && c.refundRequests > 0) {
     const was =
       cmp && p.estimatedAbuseLoss !== null
         ? ` (${relChange(c.estimatedAbuseLoss, p.estimatedAbuseLoss)} from ${fmtMoney(p.estimatedAbuseLoss)})`
         : '';
     out.push(`Estimated abuse loss was ${fmtMoney(c.estimatedAbuseLoss)}${was}.`);
   }
-  const model = d.comparison.rescored ? ", last week rescored with this week's model" : '';
+  // Said only of the counts the changed model scores: a buyer count is not rescored when only merchant trust changed.
+  const rescoredBy = (m: 'abuse-risk' | 'merchant-trust') =>
+    d.comparison.rescored && d.comparison.changed.some((c) => c.model === m)
+      ? ', last week rescored with this week’s model'
+      : '';
+  const model = rescoredBy('abuse-risk');
   if (d.flagged) {
     const diff =
       !cmp || d.flagged.previous === null || d.flagged.previous === undefined
@@ -86,8 +98,8 @@ export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): strin
       !cmp || atRisk.previous === null || atRisk.previous === undefined
         ? ''
         : atRisk.previous === atRisk.current
-          ? ` (unchanged${model})`
-          : ` (${atRisk.current > atRisk.previous ? 'up' : 'down'} from ${fmtInt(atRisk.previous)}${model})`;
+          ? ` (unchanged${rescoredBy('merchant-trust')})`
+          : ` (${atRisk.current > atRisk.previous ? 'up' : 'down'} from ${fmtInt(atRisk.previous)}${rescoredBy('merchant-trust')})`;
     out.push(
       `${fmtInt(atRisk.current)} merchant${atRisk.current === 1 ? ' is' : 's are'} ${tierLabel('at-risk')}${was}.`,
     );

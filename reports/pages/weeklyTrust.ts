@@ -328,7 +328,7 @@ ${renderSection(
     page: 'weekly-trust',
     title: 'Weekly trust report',
     lede: 'For leadership: refund and refund-only rates, estimated abuse loss, flagged accounts and merchant trust, week over week.',
-    notices: html`${renderCoverageNotices(ctx.coverage)}${renderModelChange(d)}`,
+    notices: html`${renderCoverageNotices(ctx.coverage)}${renderModelChange(d, cmp)}`,
     body,
   });
 }

@@ -1,0 +1,127 @@
+// The weekly pages as a reader takes them: a model change said first and split out, no news made of missing data.
+import { describe, expect, it } from 'vitest';
+import { scenarioColours } from '../../reports/charts/tradeoffChart.ts';
+import { renderReports } from '../../reports/renderReports.ts';
+import type { ReportData } from '../../reports/reportData.ts';
+import { fixtureReportData, futureWeekReportData, noRefundsReportData } from './fixture/reportFixture.ts';
+
+const PAGES = ['index.html', 'weekly-trust.html', 'risk-queue.html', 'policy-impact.html', 'model-card.html'] as const;
+
+/** The text of a page between <main> and the first <section>: what a reader sees before any number. */
+function firstLines(page: string): string {
+  const main = page.slice(page.indexOf('<main>'));
+  return main.slice(0, main.search(/<section\b/));
+}
+
+/** The week-over-week changes a page shows (▲/▼/■ with a number), as their titles. */
+function deltas(page: string): string[] {
+  return [...page.matchAll(/<span class="delta delta-(?!none)[^"]*" title="([^"]*)"/g)].map((m) => m[1]!);
+}
+
+function partialWeek(): ReportData {
+  const d = fixtureReportData();
+  return {
+    ...d,
+    coverage: {
+      ...d.coverage,
+      current: {
+        ...d.coverage.current,
+        status: 'partial',
+        cause: 'the orders stop on 2026-10-29 14:02 UTC, inside the week',
+      },
+    },
+  };
+}
+
+describe('a model change is said first and split out', () => {
+  const page = renderReports(fixtureReportData())['weekly-trust.html'];
+
+  it('opens the weekly page with which model changed, when, and each tier move split into the model’s part and the data’s', () => {
+    const top = firstLines(page);
+    expect(top).toContain('the models changed since last week');
+    expect(top).toContain('the merchant trust model was retrained as of 2026-10-26');
+    expect(top).toContain('the model of 2026-09-28');
+    expect(top).toContain('Model’s part');
+    // at-risk: 70 published, 54 rescored, 59 now → the model moved −16, the data +5.
+    expect(top).toMatch(
+      /at risk<\/span><\/td><td class="num">70<\/td><td class="num">54<\/td><td class="num">59<\/td><td class="num">−16<\/td><td class="num">\+5<\/td>/,
+    );
+  });
+
+  it('compares a complete week with the last', () => {
+    expect(deltas(page).length).toBeGreaterThan(5);
+  });
+
+  it('says "rescored" only of the counts the changed model scores', () => {
+    expect(page).toContain('59 merchants are at risk (up from 54, last week rescored with this week’s model).');
+    expect(page).toContain('212 buyer accounts are in the high risk tier (25 more than last week).');
+  });
+
+  it('on a week without data names the change but splits nothing', () => {
+    const top = firstLines(renderReports(futureWeekReportData())['weekly-trust.html']);
+    expect(top).toContain('the merchant trust model was retrained as of 2026-10-26');
+    expect(top).not.toContain('Model’s part');
+  });
+});
+
+describe('empty, partial and future weeks are data problems, not news', () => {
+  const cases: [string, () => ReportData, RegExp][] = [
+    [
+      'future',
+      futureWeekReportData,
+      /no data for the week 2026-10-26 – 2026-11-01 yet[\s\S]*trustlens run --as-of 2026-11-02 --from DIR/,
+    ],
+    [
+      'partial',
+      partialWeek,
+      /the week 2026-10-26 – 2026-11-01 is incomplete[\s\S]*the orders stop on 2026-10-29 14:02 UTC[\s\S]*trustlens run --as-of 2026-11-02 --from DIR/,
+    ],
+  ];
+  for (const [name, make, notice] of cases) {
+    const files = renderReports(make());
+    it.each(PAGES)(
+      `${name} week: %s opens with the cause and the command that fixes it, and shows no change against last week`,
+      (f) => {
+        expect(firstLines(files[f])).toMatch(notice);
+        // The policy page's changes are against the status-quo scenario of the same replay, not against last week.
+        if (f !== 'policy-impact.html') expect(deltas(files[f])).toEqual([]);
+      },
+    );
+  }
+
+  it('a future week shows no numbers and no movers, and its summary says why', () => {
+    const page = renderReports(futureWeekReportData())['weekly-trust.html'];
+    expect(page).toContain('No summary: this week has no data');
+    expect(page).not.toContain('down 100');
+    expect(page).not.toMatch(/Orders were 0/);
+    expect(page).toContain('no movers this week');
+  });
+
+  it('a complete week next to an empty one is shown without changes against it', () => {
+    const d = fixtureReportData();
+    d.coverage = {
+      ...d.coverage,
+      previous: { ...d.coverage.previous, status: 'empty', orders: 0, cause: 'no order was placed in it' },
+    };
+    const page = renderReports(d)['weekly-trust.html'];
+    expect(firstLines(page)).toContain('no comparison with last week');
+    expect(firstLines(page)).toContain('trustlens run --as-of 2026-10-26');
+    expect(deltas(page)).toEqual([]);
+    expect(page).toContain('Orders were 10,810 and GMV was 662,113.');
+  });
+
+  it('a week without refund requests says so instead of comparing shares of nothing', () => {
+    const page = renderReports(noRefundsReportData())['weekly-trust.html'];
+    expect(page).toContain('No refund requests were made this week (0 last week)');
+    expect(page).not.toContain('refund-only was — of requests');
+  });
+});
+
+describe('scenario colours', () => {
+  it('give a scenario the same colour on every chart, whatever order a chart lists them in', () => {
+    const a = scenarioColours(['status-quo', 'risk-gated', 'hybrid', 'trust-aware'], 'status-quo');
+    const b = scenarioColours(['trust-aware', 'hybrid', 'status-quo', 'risk-gated', 'hybrid'], 'status-quo');
+    expect(b).toEqual(a);
+    expect(a.domain).toEqual(['status-quo', 'hybrid', 'risk-gated', 'trust-aware']);
+  });
+});
