@@ -277,18 +277,51 @@ export interface ReportSettings {
   };
   /** Base URL of the investigate-buyer notebook; the queue links `<url>?buyer=<id>`; null: no links. */
   notebookUrl: string | null;
+  /** The governance numbers the merchant-operations page states (config govern.windowDays and govern.ladder). */
+  govern: {
+    windowDays: number;
+    ladder: Pick<
+      TrustlensConfig['govern']['ladder'],
+      | 'warningPoints'
+      | 'rectificationPoints'
+      | 'demotionPoints'
+      | 'pointDeductionPoints'
+      | 'suspensionPoints'
+      | 'closurePoints'
+      | 'decayWeeks'
+      | 'repeatWindowWeeks'
+      | 'repeatMultiplier'
+      | 'maxStepsPerWeek'
+    >;
+  };
 }
 
 /** The settings a run with `config` reports with. */
 export function reportSettings(
-  config: Pick<TrustlensConfig, 'training' | 'labels' | 'tiers' | 'report'>,
+  config: Pick<TrustlensConfig, 'training' | 'labels' | 'tiers' | 'report' | 'govern'>,
 ): ReportSettings {
+  const l = config.govern.ladder;
   return {
     retrainIntervalDays: config.training.retrainIntervalDays,
     merchantHorizonDays: config.labels.merchantHorizonDays,
     currency: config.report.currency,
     tiers: { ...config.tiers },
     notebookUrl: config.report.notebookUrl,
+    govern: {
+      windowDays: config.govern.windowDays,
+      ladder: {
+        warningPoints: l.warningPoints,
+        rectificationPoints: l.rectificationPoints,
+        demotionPoints: l.demotionPoints,
+        pointDeductionPoints: l.pointDeductionPoints,
+        suspensionPoints: l.suspensionPoints,
+        closurePoints: l.closurePoints,
+        decayWeeks: l.decayWeeks,
+        repeatWindowWeeks: l.repeatWindowWeeks,
+        repeatMultiplier: l.repeatMultiplier,
+        maxStepsPerWeek: l.maxStepsPerWeek,
+      },
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import { featureCatalog } from '../../pipelines/features/featureCatalog.ts';
 import { loadFeatureColumns } from '../../pipelines/features/loadFeatureColumns.ts';
 import { runRun } from '../../pipelines/run/runRun.ts';
 import { loadReportData } from '../../reports/loadReportData.ts';
-import type { ReportData } from '../../reports/reportData.ts';
+import { DEFAULT_REPORT_SETTINGS, type ReportData } from '../../reports/reportData.ts';
 
 const END = '2026-11-02';
 const root = mkdtempSync(join(tmpdir(), 'trustlens-reasons-'));
@@ -104,6 +104,7 @@ describe('a whole generated week, scored and reported', () => {
         currency: 'CNY',
         tiers: config.tiers,
         notebookUrl: null,
+        govern: DEFAULT_REPORT_SETTINGS.govern,
       },
       scoring: {
         artifactsDir: config.artifactsDir,

@@ -125,3 +125,25 @@ describe('scenario colours', () => {
     expect(a.domain).toEqual(['status-quo', 'hybrid', 'risk-gated', 'trust-aware']);
   });
 });
+
+describe('codes and config keys stay out of the prose', () => {
+  const files = renderReports(fixtureReportData());
+  it.each([...PAGES, 'merchant-operations.html' as const])(
+    '%s writes categories in words and thresholds as numbers',
+    (f) => {
+      const text = files[f]
+        .replace(/<(style|script)>[\s\S]*?<\/\1>/g, '')
+        .replace(/<svg[\s\S]*?<\/svg>/g, '')
+        .replace(/<[^>]+>/g, ' ');
+      expect(text).not.toContain('fresh_food');
+      expect(text).not.toMatch(/\b(tiers|govern)\.[a-zA-Z*]+/);
+    },
+  );
+
+  it('states the ladder with the points of the config', () => {
+    const page = files['merchant-operations.html'];
+    expect(page).toContain('the cases of the 28 days before the date');
+    expect(page).toContain('warning from 1 active point, rectification with a deadline from 6 active points');
+    expect(page).toContain('at most 1 step up a week');
+  });
+});
