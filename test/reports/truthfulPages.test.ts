@@ -147,3 +147,38 @@ describe('codes and config keys stay out of the prose', () => {
     expect(page).toContain('at most 1 step up a week');
   });
 });
+
+describe('the policy page', () => {
+  const page = renderReports(fixtureReportData())['policy-impact.html'];
+
+  it('describes each scenario in words with its rules and names the replayed weeks', () => {
+    expect(page).toContain('Refund-only when buyer risk is below 5%, a return above it, manual review when high.');
+    expect(page).toContain('when buyer risk is at least 50%: manual review.');
+    expect(page).toContain('the refund requests of the 12 weeks 2026-08-10 – 2026-11-01 (5,622 requests)');
+  });
+
+  it('prints counts as whole numbers and defines every metric it shows', () => {
+    const table = page.slice(page.indexOf('id="side-by-side"'), page.indexOf('id="by-category"'));
+    expect(table).toContain('>5,200<');
+    expect(table).not.toMatch(/5,200\.00/);
+    const shown = [...table.matchAll(/href="#metric-([a-z_]+)"/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(8);
+    for (const m of shown) expect(page).toMatch(new RegExp(`<dt id="metric-${m}">[^<]+</dt><dd>[^<]{20,}`));
+    expect(page).not.toContain('Metric reported by the simulate stage');
+  });
+
+  it('says why refunds paid rises, where it rises', () => {
+    const table = page.slice(page.indexOf('id="side-by-side"'), page.indexOf('id="by-category"'));
+    expect(table).toContain(
+      '* Refunds paid is higher than under status-quo for hybrid, no-refund-only, risk-gated, trust-aware.',
+    );
+    expect(table).toContain('requests that were rejected, withdrawn or still pending in reality');
+  });
+
+  it('with no refund request in the window says so, and does not call the configured baseline missing', () => {
+    const empty = renderReports(noRefundsReportData())['policy-impact.html'];
+    expect(empty).toContain('no refund requests in the replayed weeks');
+    expect(empty).not.toContain('no status-quo results');
+    expect(empty).not.toContain('NaN');
+  });
+});
