@@ -1,5 +1,6 @@
 // Why a score moved between two weeks under one model: the features whose TreeSHAP contribution changed most in that direction.
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
+import { fillTemplate } from './fillTemplate.ts';
 import { formatValue } from './formatValue.ts';
 
 export interface WeekExplanation {
@@ -41,7 +42,7 @@ export function moveSentence(entry: CatalogueEntry, now: number, before: number,
   const was = formatValue(before, entry.unit);
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
   const text = template
-    ? template.replace('{value}', shown)
+    ? fillTemplate(template, shown)
     : `${entry.description.replace(/\.\s*$/, '')}${window}: ${shown}`;
   return `${text} (last week: ${was})`;
 }

@@ -2,6 +2,7 @@
 import type { RuleCondition } from '../specs/modelSpec.ts';
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { formatValue } from './formatValue.ts';
+import { fillTemplate } from './fillTemplate.ts';
 
 export interface ReasonInput {
   /** SHAP contribution per feature, in probability units (positive = raises the predicted probability). */
@@ -77,7 +78,7 @@ export function reasonSentence(
   }
   const shown = formatValue(value, entry.unit);
   // a template without {value} states a fact about the row (a flag such as "a refund-only request"): no typical value
-  if (template) return template.includes('{value}') ? template.replace('{value}', shown) + typicalText : template;
+  if (template) return template.includes('{value}') ? fillTemplate(template, shown) + typicalText : template;
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
   return `${lowerFirst(stripPeriod(entry.description))}${window}: ${shown}${typicalText}`;
 }
