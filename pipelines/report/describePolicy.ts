@@ -35,8 +35,14 @@ const NUMBER_OPS: Record<string, string> = {
   '!=': 'not',
 };
 
-function valueWords(field: Condition['field'], v: string | number): string {
+/** An amount in words: "CNY 100" with a configured currency, else the plain number. */
+function moneyWords(v: number, currency: string | null): string {
+  return currency ? `${currency} ${v}` : String(v);
+}
+
+function valueWords(field: Condition['field'], v: string | number, currency: string | null): string {
   if (typeof v === 'number') {
+    if (field === 'amount') return moneyWords(v, currency);
     if (field === 'buyer_risk' || field === 'request_risk') return `${Number((v * 100).toFixed(2))}%`;
     if (field === 'buyer_account_age_days') return `${v} days old`;
     if (field === 'hours_since_delivery') return `${v} hours after delivery`;
@@ -53,11 +59,13 @@ function orList(words: string[], last: string): string {
 }
 
 /** "buyer risk is at least 50%", "the category is fresh food", "the merchant tier is watch or at risk". */
-export function conditionWords(c: Condition): string {
+export function conditionWords(c: Condition, currency: string | null = null): string {
   const subject = FIELD_WORDS[c.field];
   if (c.op === 'unknown' || c.op === 'known')
     return `${c.field.replace(/_/g, ' ')} is ${c.op === 'unknown' ? 'unknown (not scored, or not delivered)' : 'known'}`;
-  const values = (Array.isArray(c.value) ? c.value : [c.value as string | number]).map((v) => valueWords(c.field, v));
+  const values = (Array.isArray(c.value) ? c.value : [c.value as string | number]).map((v) =>
+    valueWords(c.field, v, currency),
+  );
   if (c.op === 'in') return `${subject} ${orList(values, 'or')}`;
   if (c.op === 'not_in') return `${subject} neither ${orList(values, 'nor')}`;
   const first = values[0]!;
@@ -77,7 +85,7 @@ export function conditionWords(c: Condition): string {
   return `${subject} ${NUMBER_OPS[c.op] ?? c.op} ${first}`;
 }
 
-function settingsWords(p: Policy): string[] {
+function settingsWords(p: Policy, currency: string | null): string[] {
   const s = p.settings;
   const out: string[] = [];
   const reviews = p.default === 'manual_review' || p.rules.some((r) => r.action === 'manual_review');
@@ -104,17 +112,19 @@ function settingsWords(p: Policy): string[] {
       `A merchant that does not answer within ${s.merchantResponseHours} hours has a return request refunded at once (goods kept).`,
     );
   out.push(
-    `Costs assumed: return shipping ${p.costs.returnShipping}, a manual review ${p.costs.manualReview}, a day's wait ${p.costs.honestDelayDay} per honest buyer.`,
+    `Costs assumed: return shipping ${moneyWords(p.costs.returnShipping, currency)}, a manual review ${moneyWords(p.costs.manualReview, currency)}, a day’s wait ${moneyWords(p.costs.honestDelayDay, currency)} per honest buyer.`,
   );
   return out;
 }
 
-/** The scenario as the policy page and the README state it. */
-export function describePolicy(p: Policy, file: string): ScenarioInfo {
+/** The scenario as the policy page and the README state it; amounts carry `currency` (config report.currency) when given. */
+export function describePolicy(p: Policy, file: string, currency: string | null = null): ScenarioInfo {
   const rules = p.rules.map((r) => {
-    const when = r.when.length ? `when ${r.when.map(conditionWords).join(' and ')}` : 'every request';
+    const when = r.when.length
+      ? `when ${r.when.map((c) => conditionWords(c, currency)).join(' and ')}`
+      : 'every request';
     return `${when}: ${ACTION_WORDS[r.action]}${r.exemptFromDeadline ? ' (no auto-refund at the merchant deadline)' : ''}.`;
   });
   rules.push(`${p.rules.length ? 'Any other request' : 'Every request'}: ${ACTION_WORDS[p.default]}.`);
-  return { name: p.name, description: p.description ?? null, rules, settings: settingsWords(p), file };
+  return { name: p.name, description: p.description ?? null, rules, settings: settingsWords(p, currency), file };
 }

@@ -30,12 +30,12 @@ export interface ReportContext {
 }
 
 /** The configured scenarios in words; a policy file that no longer parses is left out (the simulate stage reports it). */
-function scenarioInfos(files: readonly string[], log: ReportContext['log']): ScenarioInfo[] {
+function scenarioInfos(files: readonly string[], currency: string | null, log: ReportContext['log']): ScenarioInfo[] {
   const out: ScenarioInfo[] = [];
   for (const file of files) {
     try {
       const [policy] = loadPolicies([file]);
-      if (policy) out.push(describePolicy(policy, file));
+      if (policy) out.push(describePolicy(policy, file, currency));
     } catch (err) {
       log.warn(
         `${file}: not described on the policy page (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
@@ -60,7 +60,7 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
         threads: config.training.threads,
         loadFeatures: (spec, date) => loadFeatureColumns(wh, spec, date),
       },
-      scenarios: scenarioInfos(config.simulate.policies, ctx.log),
+      scenarios: scenarioInfos(config.simulate.policies, config.report.currency, ctx.log),
     }),
   );
   const built = await ctx.log.step('write reports', async () => buildReports(data, outDir));
