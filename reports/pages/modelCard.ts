@@ -237,20 +237,21 @@ function driftSection(d: DriftSection, index: number): SafeHtml {
     return html`${heading}${renderNotice('info', 'no earlier week to compare with', `Drift needs the week before ${d.currentAsOf}.`)}`;
   const rows = [...d.rows].sort((a, b) => b.psi - a.psi);
   const top = rows.slice(0, 20);
+  // Chart above table, not beside it: beside it, long feature names pushed the table's last columns out of view.
   return html`${heading}<p class="intro">${d.previousAsOf} → ${d.currentAsOf}; ${rows.filter((r) => r.psi >= 0.1).length} of ${rows.length} shifted (PSI ≥ 0.1).</p>
-<div class="charts">${barRankChart({
-    id: `drift-${index}`,
-    title: `PSI, ${d.subject.toLowerCase()}`,
-    subtitle: 'Dashed lines: 0.1 moderate shift, 0.25 major shift.',
-    bars: top.map((r) => ({ label: r.feature, value: r.psi })),
-    xLabel: 'population stability index',
-    xFormat: '.2~f',
-    colour: '#00838f',
-    rules: [
-      { x: 0.1, label: '0.1' },
-      { x: 0.25, label: '0.25' },
-    ],
-  })}
+${barRankChart({
+  id: `drift-${index}`,
+  title: `PSI, ${d.subject.toLowerCase()}`,
+  subtitle: 'Dashed lines: 0.1 moderate shift, 0.25 major shift.',
+  bars: top.map((r) => ({ label: r.feature, value: r.psi })),
+  xLabel: 'population stability index',
+  xFormat: '.2~f',
+  colour: '#00838f',
+  rules: [
+    { x: 0.1, label: '0.1' },
+    { x: 0.25, label: '0.25' },
+  ],
+})}
 ${renderTable<DriftRow>({
   rows: top,
   columns: [
@@ -263,7 +264,7 @@ ${renderTable<DriftRow>({
     { header: 'Mean before', align: 'num', cell: (r) => fmtNumber(r.previousMean, 3) },
     { header: 'Mean now', align: 'num', cell: (r) => fmtNumber(r.currentMean, 3) },
   ],
-})}</div>`;
+})}`;
 }
 
 export function renderModelCard(d: ModelCardData, ctx: PageContext): string {

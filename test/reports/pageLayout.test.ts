@@ -27,6 +27,12 @@ const VARIANTS: Record<string, () => ReportData> = {
   'no-refunds': () => noRefundsReportData(),
 };
 
+/**
+ * A report folder written by a real run (e.g. `TRUSTLENS_LAYOUT_DIR=reports/out/2026-11-02`): checked too, as the
+ * `report` variant, for what only real data shows (long feature names, 200 queued accounts).
+ */
+const REAL_DIR = process.env.TRUSTLENS_LAYOUT_DIR;
+
 /** Runs in the page: every problem found, as readable lines. */
 function layoutProblems(): string[] {
   const out: string[] = [];
@@ -68,6 +74,13 @@ function layoutProblems(): string[] {
     if (td.scrollWidth > td.clientWidth + 1)
       out.push(`cell overflows: ${where(td)} (${td.scrollWidth} > ${td.clientWidth})`);
   }
+  // At desktop width every table fits its column: a sideways scroll there hides columns nobody scrolls to.
+  if (window.innerWidth >= 1200) {
+    for (const w of Array.from(document.querySelectorAll('.table-wrap'))) {
+      if (w.scrollWidth > w.clientWidth + 1)
+        out.push(`table scrolls sideways at ${window.innerWidth} px: ${where(w.querySelector('th, td') ?? w)}`);
+    }
+  }
   // Sibling blocks never overlap.
   const parents = document.querySelectorAll('main, section, .charts, .kpis, .cards, .scenario-list, figure.chart');
   for (const p of Array.from(parents)) {
@@ -97,6 +110,7 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
     for (const [name, make] of Object.entries(VARIANTS)) dirs[name] = buildReports(make(), join(ARTIFACTS, name)).dir;
+    if (REAL_DIR) dirs.report = resolve(REAL_DIR);
     browser = await chromium.launch(CHROMIUM_LAUNCH);
   });
 
@@ -111,7 +125,7 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
     return page;
   }
 
-  for (const variant of Object.keys(VARIANTS)) {
+  for (const variant of [...Object.keys(VARIANTS), ...(REAL_DIR ? ['report'] : [])]) {
     for (const width of WIDTHS) {
       it.each(PAGES)(
         `${variant} at ${width} px: %s has chart text inside its SVG, no NaN, distinct ticks, unbroken ids, fitting cells, no overlaps`,
@@ -153,6 +167,15 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
       expect(problems.some((p) => p.startsWith('overlap'))).toBe(true);
     } finally {
       await page.context().close();
+    }
+    const wide = await (await browser.newContext({ viewport: { width: 1400, height: 600 } })).newPage();
+    try {
+      await wide.setContent(
+        `<main><div class="table-wrap" style="width:200px;overflow-x:auto"><table><tr><td style="white-space:nowrap">a column pushed out of view at desktop width</td></tr></table></div></main>`,
+      );
+      expect((await wide.evaluate(layoutProblems)).some((p) => p.startsWith('table scrolls sideways'))).toBe(true);
+    } finally {
+      await wide.context().close();
     }
   });
 
