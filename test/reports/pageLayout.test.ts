@@ -132,7 +132,11 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
         async (file) => {
           const page = await open(variant, file, width);
           try {
-            expect(await page.evaluate(layoutProblems)).toEqual([]);
+            const problems = await page.evaluate(layoutProblems);
+            // The xss variant's ids are 60-character payloads, unbroken by design: only they may push a table wider.
+            expect(
+              variant === 'xss' ? problems.filter((p) => !p.startsWith('table scrolls sideways')) : problems,
+            ).toEqual([]);
             // Screenshots to look at (test/artifacts/reports-layout/screenshots/); only two variants, as full pages are slow to capture.
             if (variant === 'fixture' || variant === 'future') {
               await page.screenshot({
