@@ -56,7 +56,7 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS, true)}`,
     `  governance: ${
       Object.entries(s.govern.actions)
-        .map(([a, k]) => `${n(k)} ${a}`)
+        .map(([a, k]) => `${n(k)} ${a.replace(/_/g, ' ')}`)
         .join(', ') || 'no actions'
     } recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,

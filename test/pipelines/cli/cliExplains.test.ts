@@ -159,7 +159,7 @@ describe('run summary', () => {
       asOf: '2026-11-02',
       weeks: ['2026-11-02'],
       merchants: 10,
-      actions: {},
+      actions: { warning: 3, point_deduction: 1 },
       escalations: 0,
       spotChecks: 0,
       compensation: { confirmed: 0, expected: 0 },
@@ -185,5 +185,6 @@ describe('run summary', () => {
     const text = formatRunSummary(summary);
     expect(text).toContain('flagged:   0 high, 0 elevated buyers of 15,234; 0 in the review queue');
     expect(text).toContain('merchants: 9 top-rated, 0 standard, 0 watch, 0 at-risk, 1 inactive');
+    expect(text).toContain('governance: 3 warning, 1 point deduction recommended; 0 spot checks');
   });
 });
