@@ -8,6 +8,7 @@ import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
+import { fmtWeek } from '../../reports/html/format.ts';
 import { loadReportData, reportDataOptions } from '../../reports/loadReportData.ts';
 import type { ScenarioInfo } from '../../reports/reportData.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
@@ -68,7 +69,7 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
   if (!data.policy.results)
     ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
   for (const w of [data.coverage.current, data.coverage.previous]) {
-    if (w.status !== 'complete') ctx.log.warn(`week ${w.weekStart} – ${w.weekEnd} is ${w.status}: ${w.cause}`);
+    if (w.status !== 'complete') ctx.log.warn(`week ${fmtWeek(w.weekStart, w.weekEnd)} is ${w.status}: ${w.cause}`);
   }
   if (data.weekly.comparison.rescoreProblem)
     ctx.log.warn(`last week not rescored with this week's models: ${data.weekly.comparison.rescoreProblem}`);
