@@ -8,6 +8,7 @@ import { configSchema } from '../../data/config/configSchema.ts';
 import { createLogger } from '../../data/log/Logger.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { fillTemplate } from '../../models/explain/fillTemplate.ts';
 import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
 import { specCatalogue, type CatalogueEntry } from '../../models/specs/specCatalogue.ts';
 import { featureCatalog } from '../../pipelines/features/featureCatalog.ts';
@@ -48,7 +49,10 @@ function patterns(spec: ModelSpec): Pattern[] {
     const text =
       template ??
       `${e.description.replace(/\.\s*$/, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase())}${e.window === 'none' ? '' : ` (${e.window})`}: {value}`;
-    return { feature, regex: new RegExp(`^${escape(text).replace('\\{value\\}', '(.+?)')}$`) };
+    // A count of one reads in the singular ("1 refund-only request"): that wording cites the same feature.
+    const singular = text.startsWith('{value}') ? fillTemplate(text, '1').replace(/^1/, '{value}') : text;
+    const either = [...new Set([text, singular])].map((t) => escape(t).replace('\\{value\\}', '(.+?)'));
+    return { feature, regex: new RegExp(`^(?:${either.join('|')})$`) };
   });
 }
 
@@ -58,7 +62,13 @@ function reasonProblems(sentence: string, spec: ModelSpec, pats: Pattern[]): str
   const body = m ? m[1]! : sentence;
   const typical = m ? m[2]! : null;
   const hits = pats
-    .map((p) => ({ feature: p.feature, value: p.regex.exec(body)?.[1] }))
+    .map((p) => ({
+      feature: p.feature,
+      value: p.regex
+        .exec(body)
+        ?.slice(1)
+        .find((v) => v !== undefined),
+    }))
     .filter((h) => h.value !== undefined);
   const out: string[] = [];
   if (hits.length === 0) out.push('matches no feature of the model');
