@@ -29,6 +29,9 @@ export const E2E_SUITES = [
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
   'test/pipelines/train/retrainStability.test.ts', // the default marketplace: generated, ingested, trained twice
+  'test/reports/pageLayout.test.ts', // Chromium: every report page at two widths, layout checks
+  'test/reports/reasonStrings.test.ts', // generate → two weekly runs with a retrain, every reason string, the rescored report
+  'test/pipelines/cli/cliExplains.test.ts', // the CLI end to end, a weekly run that fails after ingest
 ];
 
 export default defineConfig({

@@ -263,6 +263,27 @@ export const configSchema = z
         movers: positiveInt('report.movers')
           .default(10)
           .describe('Merchants listed among the biggest trust fallers and risers.'),
+        moverMinOrders: positiveInt('report.moverMinOrders')
+          .default(20)
+          .describe(
+            'Orders a merchant needs in the trust window (90 days), this week and last, to be listed among the movers; inactive merchants never are.',
+          ),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as CNY, EUR or USD')
+          .nullable()
+          .default(null)
+          .describe(
+            'Currency of the marketplace\'s amounts, shown with every amount in the reports (e.g. "CNY"); null shows plain numbers with a note.',
+          ),
+        notebookUrl: z
+          .string()
+          .min(1)
+          .nullable()
+          .default('http://localhost:4173/investigate-buyer.html')
+          .describe(
+            'Where the built investigate-buyer notebook is served (`npx vite preview --outDir notebooks/dist`); the risk queue links each account to it with `?buyer=<id>`. null: no links.',
+          ),
       })
       .prefault({}),
   })

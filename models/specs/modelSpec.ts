@@ -71,10 +71,15 @@ export const modelSpecSchema = z.strictObject({
    * Features without a template use their catalogue description.
    */
   reasonTemplates: z.record(z.string(), z.string()),
-  /** Features that shape the score but are never offered as reasons (context such as size or category mix, nothing to fix). */
+  /** Features that shape the score but are never offered as reasons (context such as size or category mix, nothing to fix; estimates rather than facts). */
   notReasons: z.array(z.string()).default([]),
   /** A feature is a reason only for rows meeting its condition on another model feature (e.g. group totals only for linked accounts). */
   reasonOnlyWhen: z.record(z.string(), ruleConditionSchema).default({}),
+  /**
+   * Which way each feature is better for the entity, in plain terms ("lower" late shipments). A week-over-week reason
+   * ("what worsened") cites a feature only when its value moved the worse way, whatever the model's interactions did.
+   */
+  betterWhen: z.record(z.string(), z.enum(['higher', 'lower'])).default({}),
 });
 
 export type ModelSpec = z.output<typeof modelSpecSchema>;

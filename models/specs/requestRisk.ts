@@ -136,4 +136,5 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
     group_size: { column: 'group_size', op: '>', threshold: 1 },
     group_confirmed_abusers: whenSet('group_confirmed_abusers'),
   },
+  betterWhen: {},
 };

@@ -12,6 +12,7 @@ import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { crossFitCalibration } from './crossFitCalibration.ts';
 import type { SnapshotPlan } from './planSnapshots.ts';
 import { shapSummary } from './shapSummary.ts';
+import { featureProfile } from './featureProfile.ts';
 import { countPositives, rowUniform, selectSnapshots, takeRows, type TrainingData } from './trainingData.ts';
 
 export interface FitOptions {
@@ -129,6 +130,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
       .map((feature, f) => ({ feature, importance: importance[f]! }))
       .sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature)),
     shapSummary: shap,
+    trainingProfile: featureProfile(train, spec.features, o.asOf),
     spec,
     catalogue: o.catalogue,
     calibration: cal.calibrator,

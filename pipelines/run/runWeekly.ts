@@ -33,6 +33,7 @@ import type { NotEnoughLabels } from '../train/notEnoughLabels.ts';
 import { STARTER_MODELS } from '../train/starter/starterSettings.ts';
 import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
+import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 
 export interface WeeklyRunOptions {
   asOf: string;
@@ -40,6 +41,8 @@ export interface WeeklyRunOptions {
   from?: string;
   mapping?: string;
   retrain: boolean;
+  /** Go ahead when asOf is on another weekday than the warehouse's scored weeks. */
+  weekdayOk?: boolean;
 }
 
 export interface StageTiming {
@@ -51,6 +54,8 @@ export interface StageTiming {
   peakRssMb: number;
   /** What the stage did, in a few words. */
   note: string;
+  /** Present on the stage that stopped the run. */
+  failed?: true;
 }
 
 export interface WeeklyRunSummary {
@@ -85,23 +90,38 @@ function stageFailure(stage: string, raw: unknown, ctx: { warehouse: string; mem
     : new Error(message, { cause: err });
 }
 
-/** Runs every stage on an open warehouse (the caller holds the run lock). */
+/**
+ * Runs every stage on an open warehouse (the caller holds the run lock). Each finished stage is pushed onto `stages` as it
+ * ends, so a caller still has the timings of a run that failed.
+ */
 export async function runWeeklyOn(
   wh: Warehouse,
   options: WeeklyRunOptions,
   ctx: Pick<CommandContext, 'config' | 'log'>,
+  stages: StageTiming[] = [],
 ): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
   const { asOf } = options;
   // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
   const policies = loadPolicies(config.simulate.policies);
-  const stages: StageTiming[] = [];
+  await checkWeeklyWeekday(wh, asOf, options.weekdayOk ?? false, log);
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
     let run: Timed<T>;
+    const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       run = await timed(() => log.step(name, fn));
     } catch (err) {
+      // A failed stage is timed too, so --timings shows where a failing run spent its time.
+      stages.push({
+        stage: name,
+        seconds: (performance.now() - started) / 1000,
+        cpuSeconds: (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        note: 'failed',
+        failed: true,
+      });
       throw stageFailure(name, err, { warehouse: wh.path, memoryLimit: config.memoryLimit });
     }
     stages.push({

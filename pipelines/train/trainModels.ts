@@ -16,6 +16,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
+import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
 import { NotEnoughLabels } from './notEnoughLabels.ts';
 import { UserError } from '../../data/validation/errors.ts';
@@ -132,6 +133,8 @@ export async function trainModels(
           rows: trust.length,
         };
       }
+      // The model card compares each scored week's sources with these (a table present at training and absent now).
+      if (artifact.trainingProfile) artifact.trainingProfile.sources = await sourceRows(wh, asOf);
       return artifact;
     });
     if (trained !== null) artifacts.push(trained);

@@ -129,6 +129,18 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
     expect(await page.locator('[data-metric=group] .tl-kpi-value').innerText()).toBe('4 accounts');
   });
 
+  it('investigate-buyer opens with the account of a risk-queue link (?buyer=<id>) selected', async () => {
+    const { page, consoleErrors } = await open('investigate-buyer.html?buyer=b001');
+    const selected = await page
+      .locator('select')
+      .first()
+      .evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
+    expect(selected).toContain('b001');
+    expect(selected).not.toMatch(/^#1 /); // not merely the default first choice
+    await expect.poll(() => page.locator('main').innerText()).toContain('dev-A');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('policy-what-if recomputes when the threshold and capacity change', async () => {
     const { page, consoleErrors } = await open('policy-what-if.html');
     const figure = (key: string) => page.locator(`[data-metric=${key}] .tl-kpi-value`).innerText();

@@ -59,14 +59,20 @@ describe('weekly numbers', () => {
   });
 
   it('counts flagged buyers and merchant tiers now and at the previous score', () => {
-    expect(data.weekly.flagged).toEqual({ current: 2, previous: 1 });
+    // The model did not change between the weeks, so last week's published counts are the comparable ones.
+    expect(data.weekly.flagged).toEqual({ current: 2, previous: 1, previousPublished: 1 });
     expect(data.weekly.merchantTiers).toEqual([
-      { tier: 'top-rated', current: 0, previous: 0 },
-      { tier: 'standard', current: 1, previous: 2 },
-      { tier: 'watch', current: 2, previous: 1 },
-      { tier: 'at-risk', current: 0, previous: 0 },
-      { tier: 'inactive', current: 0, previous: 0 },
+      { tier: 'top-rated', current: 0, previous: 0, previousPublished: 0 },
+      { tier: 'standard', current: 1, previous: 2, previousPublished: 2 },
+      { tier: 'watch', current: 2, previous: 1, previousPublished: 1 },
+      { tier: 'at-risk', current: 0, previous: 0, previousPublished: 0 },
     ]);
+    expect(data.weekly.comparison).toEqual({
+      previousAsOf: WH_PREVIOUS,
+      changed: [],
+      rescored: false,
+      rescoreProblem: null,
+    });
   });
 
   it('lists fallers and risers with names and reasons, unchanged merchants in neither', () => {
@@ -75,7 +81,9 @@ describe('weekly numbers', () => {
     expect(m.fallers.map((f) => [f.merchantId, f.trustBefore, f.trustNow, f.tierNow])).toEqual([
       ['m1', 80, 60, 'watch'],
     ]);
-    expect(m.fallers[0]!.reasons[0]).toBe('Late shipments rose to 14% of orders');
+    // Without the model artifact the movers cannot be explained: no reasons rather than this week's level reasons.
+    expect(m.fallers[0]!.reasons).toEqual([]);
+    expect(m.reasonsExplained).toBe(false);
     expect(m.risers.map((r) => r.merchantId)).toEqual(['m2']);
   });
 });

@@ -24,5 +24,11 @@ export const exportCommand = defineCommand({
       defaultText: '<reportsDir>/<as-of>/data',
     },
   ],
+  examples: [
+    {
+      command: 'trustlens export --as-of 2026-11-02',
+      note: 'Parquet for the notebooks under reports/out/2026-11-02/data/',
+    },
+  ],
   handler: async () => (await import('../../export/runExport.ts')).runExport,
 });

@@ -20,5 +20,8 @@ export const governCommand = defineCommand({
       required: true,
     },
   ],
+  examples: [
+    { command: 'trustlens govern --as-of 2026-11-02', note: 'scorecards, ladder, spot checks and ledger for the week' },
+  ],
   handler: async () => (await import('../../govern/runGovern.ts')).runGovern,
 });

@@ -35,5 +35,12 @@ export const quarantineCommand = defineCommand({
       defaultText: 'table',
     },
   ],
+  examples: [
+    { command: 'trustlens quarantine', note: 'counts by batch, table, column and reason' },
+    {
+      command: "trustlens quarantine --table orders --reason 'must be one of' --format csv > fix.csv",
+      note: 'the rows of one reason, to fix and load again',
+    },
+  ],
   handler: async () => (await import('../../ingest/quarantine/runQuarantine.ts')).runQuarantine,
 });

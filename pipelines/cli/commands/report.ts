@@ -24,6 +24,15 @@ export const reportCommand = defineCommand({
       schema: opt.path.optional(),
       defaultText: `<config reportsDir>/<DATE> (${CONFIG_DEFAULTS.reportsDir}/<DATE>)`,
     },
+    {
+      flag: 'weekday-ok',
+      description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.",
+      schema: opt.flag,
+    },
+  ],
+  examples: [
+    { command: 'trustlens report --as-of 2026-11-02', note: 'write reports/out/2026-11-02/' },
+    { command: 'trustlens report --as-of 2026-11-02 --out /tmp/reports', note: 'somewhere else' },
   ],
   handler: async () => async (options, ctx) => {
     const { runReport } = await import('../../report/runReport.ts');

@@ -30,7 +30,9 @@ export const serveCommand = defineCommand({
       description: 'Policy file (YAML or JSON).',
       schema: opt.path.optional(),
       defaultText: 'config decide.policy',
+      input: 'file',
     },
   ],
+  examples: [{ command: 'trustlens serve --port 8080', note: 'decisions at http://127.0.0.1:8080/decide' }],
   handler: async () => (await import('../../serve/runServe.ts')).runServe,
 });
