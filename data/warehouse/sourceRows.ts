@@ -7,13 +7,13 @@ import type { Warehouse } from './Warehouse.ts';
 /**
  * The column from which a row is known: its last required timestamp (an investigation's verdict is known when it
  * closes, not when it opens). Counting by it keeps the record point-in-time: rows that arrive later for later dates
- * (a verdict closed after training) leave an artifact unchanged.
+ * (a verdict closed after training) leave an artifact unchanged. Tables whose dates exports may lack (registration,
+ * opening) use their optional date, and a row without one counts as known.
  */
 export function knownFromColumn(table: TableName): string {
-  const ts = Object.entries(CONTRACTS[table].columns).filter(
-    ([, c]) => c.meta.kind === 'ts' && !c.meta.optional && !c.meta.promise,
-  );
-  return ts[ts.length - 1]![0];
+  const ts = Object.entries(CONTRACTS[table].columns).filter(([, c]) => c.meta.kind === 'ts' && !c.meta.promise);
+  const required = ts.filter(([, c]) => !c.meta.optional);
+  return (required.length ? required : ts).at(-1)![0];
 }
 
 export async function sourceRows(wh: Warehouse, asOf: string): Promise<Record<string, number>> {

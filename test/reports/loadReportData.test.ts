@@ -66,6 +66,7 @@ describe('weekly numbers', () => {
       { tier: 'standard', current: 1, previous: 2, previousPublished: 2 },
       { tier: 'watch', current: 2, previous: 1, previousPublished: 1 },
       { tier: 'at-risk', current: 0, previous: 0, previousPublished: 0 },
+      { tier: 'inactive', current: 0, previous: 0, previousPublished: 0 },
     ]);
     expect(data.weekly.comparison).toEqual({
       previousAsOf: WH_PREVIOUS,

@@ -59,7 +59,7 @@ export function formatCounts(rows: CountRow[]): string {
   const fixed = rows.reduce((s, r) => s + Number(r.loaded_since), 0);
   return (
     `${textTable(['batch', 'table', 'column', 'reason', 'rows', 'loaded since'], body, [0, 4, 5])}\n` +
-    `${total} rows in all, ${fixed} of them loaded since by a later batch; the rows of one reason: trustlens quarantine --reason TEXT [--format csv]`
+    `${total} row${total === 1 ? '' : 's'} in all, ${fixed} of them loaded since by a later batch; the rows of one reason: trustlens quarantine --reason TEXT [--format csv]`
   );
 }
 
