@@ -1,6 +1,7 @@
 // Which optional sources each feature is computed from: a source a marketplace declares absent makes these features unknown (NULL), never zero.
 import { OPTIONAL_TABLES, type OptionalTable } from '../../data/contracts/index.ts';
 import type { FeatureTableName } from './featureCatalog.ts';
+import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 
 export const OPTIONAL_SOURCES = OPTIONAL_TABLES;
 export type OptionalSource = OptionalTable;
@@ -91,4 +92,15 @@ export function columnsFromSources(table: FeatureTableName, absent: readonly str
   return Object.entries(FEATURE_SOURCES[table] ?? {})
     .filter(([, sources]) => sources.some((s) => absent.includes(s)))
     .map(([column]) => column);
+}
+
+/**
+ * The artifact with every feature read from an absent source added to its spec's notReasons: such a feature is unknown
+ * (NaN), and a reason citing it would only say "no data for …" about data the marketplace never had.
+ */
+export function withoutAbsentReasons<A extends { spec: ModelSpec }>(artifact: A, absent: readonly string[]): A {
+  const unknown = columnsFromSources(artifact.spec.featureTable, absent);
+  if (unknown.length === 0) return artifact;
+  const notReasons = [...new Set([...artifact.spec.notReasons, ...unknown])];
+  return { ...artifact, spec: { ...artifact.spec, notReasons } };
 }

@@ -6,6 +6,8 @@ import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
+import { withoutAbsentReasons } from '../features/featureSources.ts';
+import { absentSources } from '../../data/warehouse/absentSources.ts';
 import { publishScores } from './publishScores.ts';
 import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
@@ -61,8 +63,10 @@ export async function scoreAll(
 ): Promise<ScoreSummary> {
   const abuseModel = resolveModel(modelChoice(config), 'abuse-risk', asOf);
   const trustModel = resolveModel(modelChoice(config), 'merchant-trust', asOf);
-  const abuse = abuseModel.artifact;
-  const trust = trustModel.artifact;
+  // features from sources the marketplace declared absent are unknown: never a reason
+  const absent = await absentSources(wh);
+  const abuse = withoutAbsentReasons(abuseModel.artifact, absent);
+  const trust = withoutAbsentReasons(trustModel.artifact, absent);
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));

@@ -161,3 +161,34 @@ describe('a warehouse with contract tables only', () => {
     }
   });
 });
+
+describe('merchants without orders in the trust window (inactive)', () => {
+  it('are counted as inactive, never at risk, and are neither fallers nor risers', async () => {
+    const w = await openFixtureWarehouse();
+    try {
+      // m4 stopped selling (its trust, read from stale data, fell 90 → 40); m5 came back (30 → 96)
+      const row = (as_of: string, id: string, trust: number, tier: string) =>
+        `('${as_of}', '${id}', ${trust}, '${tier}', ${trust}, ${trust}, ${trust}, ${trust}, ['no orders in the last 90 days'], '${WH_PREVIOUS}')`;
+      await w.run(
+        `insert into score_merchant_history (as_of, merchant_id, trust, tier, fulfilment, product_quality, after_sales,
+           satisfaction, reasons, model_date) values ${[
+             row(WH_PREVIOUS, 'm4', 90, 'standard'),
+             row(WH_AS_OF, 'm4', 40, 'inactive'),
+             row(WH_PREVIOUS, 'm5', 30, 'inactive'),
+             row(WH_AS_OF, 'm5', 96, 'standard'),
+           ].join(', ')}`,
+      );
+      const d = await loadReportData(w, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
+      expect(d.weekly.merchantTiers!.filter((t) => t.tier === 'at-risk' || t.tier === 'inactive')).toEqual([
+        { tier: 'at-risk', current: 0, previous: 0 },
+        { tier: 'inactive', current: 1, previous: 1 },
+      ]);
+      const movers = [...d.weekly.movers!.fallers, ...d.weekly.movers!.risers].map((m) => m.merchantId);
+      expect(movers).not.toContain('m4');
+      expect(movers).not.toContain('m5');
+      expect(movers).toContain('m1');
+    } finally {
+      w.close();
+    }
+  });
+});

@@ -30,6 +30,10 @@ describe('tiers', () => {
     ]);
   });
 
+  it('merchants without orders in the trust window: inactive whatever the trust, never at risk', () => {
+    expect([99, 50, 0].map((t) => merchantTier(t, tiers, false))).toEqual(['inactive', 'inactive', 'inactive']);
+  });
+
   it('follows other thresholds from the config', () => {
     const custom = configSchema.parse({ tiers: { buyerHigh: 0.9, buyerElevated: 0.1 } }).tiers;
     expect(buyerTier(0.6, custom)).toBe('elevated');
