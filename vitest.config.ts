@@ -1,4 +1,5 @@
-// Test runner settings: UTC clock, two projects — `unit` (fast, one process per worker) and `e2e` (browsers, whole pipeline, stages re-run many times).
+// Test runner settings: UTC clock, two projects — `unit` (fast, one process per worker) and `e2e` (browsers, whole
+// pipeline, stages re-run many times).
 import { defineConfig } from 'vitest/config';
 
 process.env.TZ = 'UTC';

@@ -38,7 +38,8 @@ export const artifactSummarySchema = z.object({
   /** Mean |TreeSHAP| per feature over validation rows, largest first. */
   shapSummary: z.array(z.object({ feature: z.string(), meanAbs: z.number() })),
   /**
-   * What the training data looked like, so the model card can warn when a scored week looks nothing like it: per feature the
+   * What the training data looked like, so the model card can warn when a scored week looks nothing like it: per
+   * feature the
    * unknown share and decile bins (ages advanced to the training date), and the rows of each source table. Absent in
    * artifacts written before it existed.
    */

@@ -1,4 +1,5 @@
-// Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output becomes a missing section.
+// Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output
+// becomes a missing section.
 import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import { BASELINE_SCENARIO } from '../data/vocabulary/scenarios.ts';
 import type { Warehouse } from '../data/warehouse/Warehouse.ts';
@@ -32,7 +33,10 @@ export interface ReportDataOptions {
   /** Model-input columns per feature table (from the feature catalogue); drift falls back to every numeric column. */
   featureColumns?: { buyer?: readonly string[]; merchant?: readonly string[] };
   settings?: ReportSettings;
-  /** Lets the report rescore last week with this week's models and explain movers; without it, published scores are compared. */
+  /**
+   * Lets the report rescore last week with this week's models and explain movers; without it, published scores are
+   * compared.
+   */
   scoring?: ScoringAccess | null;
   /** The configured scenarios in words (from their policy files). */
   scenarios?: ScenarioInfo[];

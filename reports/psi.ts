@@ -35,7 +35,8 @@ export function psiFromShares(expected: readonly number[], actual: readonly numb
 }
 
 /**
- * PSI of `actual` (this week) against `expected` (last week), with quantile bins of `expected` and one bin for missing values.
+ * PSI of `actual` (this week) against `expected` (last week), with quantile bins of `expected` and one bin for missing
+ * values.
  * Returns null when either side is empty.
  */
 export function psi(

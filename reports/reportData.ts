@@ -1,4 +1,5 @@
-// The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them literally.
+// The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them
+// literally.
 import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import type { SimResultRow } from '../data/warehouse/tables/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
@@ -17,7 +18,10 @@ export interface WeekStats {
   refundRequestRate: number | null;
   /** refundOnlyRequests / refundRequests; null without requests. */
   refundOnlyShare: number | null;
-  /** Σ approved refund-only amount × buyer's latest calibrated risk scored on or before weekEnd; null when no scores exist. */
+  /**
+   * Σ approved refund-only amount × buyer's latest calibrated risk scored on or before weekEnd; null when no scores
+   * exist.
+   */
   estimatedAbuseLoss: number | null;
 }
 
@@ -37,7 +41,10 @@ export interface WeekCoverage {
   cause: string | null;
 }
 
-/** The data behind the report week and the week it is compared with; every page shows a notice when either is not complete. */
+/**
+ * The data behind the report week and the week it is compared with; every page shows a notice when either is not
+ * complete.
+ */
 export interface DataCoverage {
   asOf: string;
   /** Latest order time in the warehouse, "YYYY-MM-DD HH:MM" UTC; null without orders. */
@@ -60,9 +67,14 @@ export interface MerchantMove {
   trustNow: number;
   tierBefore: string;
   tierNow: string;
-  /** What moved the score: for a faller the features that worsened most, for a riser those that improved most, with last week's value. */
+  /**
+   * What moved the score: for a faller the features that worsened most, for a riser those that improved most, with last
+   * week's value.
+   */
   reasons: string[];
-  /** For a tier move: model when the retrained trust model moved it (last week's model kept its tier), data otherwise. */
+  /**
+   * For a tier move: model when the retrained trust model moved it (last week's model kept its tier), data otherwise.
+   */
   moveCause?: 'model' | 'data' | null;
 }
 
@@ -92,7 +104,10 @@ export interface ModelChange {
   now: string | null;
 }
 
-/** How this week is compared with the last: against which week, and whether last week was rescored with this week's models. */
+/**
+ * How this week is compared with the last: against which week, and whether last week was rescored with this week's
+ * models.
+ */
 export interface WeekComparison {
   /** Latest scored week before the as-of date (normally as-of − 7), null without one. */
   previousAsOf: string | null;
@@ -121,7 +136,9 @@ export interface MoversData {
   /** Merchants left out: inactive (no orders in the window) and active with fewer than minOrders. */
   excludedInactive: number;
   excludedFewOrders: number;
-  /** Reasons come from TreeSHAP of both weeks under this week's model; false when the model artifact was not readable. */
+  /**
+   * Reasons come from TreeSHAP of both weeks under this week's model; false when the model artifact was not readable.
+   */
   reasonsExplained: boolean;
 }
 
@@ -136,10 +153,15 @@ export interface WeeklyTrustData {
   /** Merchant trust tiers at the as-of score and at the previous score; null without merchant scores. */
   merchantTiers: TierCount[] | null;
   categories: CategoryStats[];
-  /** Biggest trust fallers and risers between the previous and the as-of merchant score; null without two score weeks. */
+  /**
+   * Biggest trust fallers and risers between the previous and the as-of merchant score; null without two score weeks.
+   */
   movers: MoversData | null;
   comparison: WeekComparison;
-  /** Abusive refund-only money merchants bore (the govern stage's ledger); null before `trustlens govern` ran; absent in data from before the ledger existed. */
+  /**
+   * Abusive refund-only money merchants bore (the govern stage's ledger); null before `trustlens govern` ran; absent in
+   * data from before the ledger existed.
+   */
   compensation?: CompensationTrend | null;
 }
 
@@ -175,9 +197,14 @@ export interface RiskQueueData {
   capacity: number;
   /** null when the score stage has not written a queue for this week. */
   rows: RiskQueueRow[] | null;
-  /** Expected loss summed over every scored buyer this week, so the queue's share of it can be shown; null when unknown. */
+  /**
+   * Expected loss summed over every scored buyer this week, so the queue's share of it can be shown; null when unknown.
+   */
   totalExpectedLoss: number | null;
-  /** Accounts above the floors already confirmed or under investigation: listed apart, taking no capacity; null/absent when not stored. */
+  /**
+   * Accounts above the floors already confirmed or under investigation: listed apart, taking no capacity; null/absent
+   * when not stored.
+   */
   handled?: RiskQueueHandledRow[] | null;
   /** The queue's floors and counts (why a week's queue is short); null/absent when not stored. */
   summary?: RiskQueueSummary | null;
@@ -241,7 +268,9 @@ export type ArtifactState =
 export interface TrainingComparison {
   /** Source tables with rows at training time but none now (or the reverse), e.g. "reviews". */
   sources: { table: string; training: number; now: number }[];
-  /** Per feature: share of unknown (null) values in training and now, and PSI of now against training; largest first. */
+  /**
+   * Per feature: share of unknown (null) values in training and now, and PSI of now against training; largest first.
+   */
   features: { feature: string; unknownTraining: number; unknownNow: number; psi: number | null }[];
   /** Where the training distribution came from: the artifact's profile or the warehouse's training snapshots. */
   basis: string;
@@ -259,7 +288,9 @@ export interface DriftRow {
   psi: number;
   previousMean: number | null;
   currentMean: number | null;
-  /** Set for features that move by construction (ages): last week's values were advanced by the days between the weeks. */
+  /**
+   * Set for features that move by construction (ages): last week's values were advanced by the days between the weeks.
+   */
   adjusted?: string;
 }
 
@@ -352,9 +383,14 @@ export interface ReportData {
   queue: RiskQueueData;
   policy: PolicyImpactData;
   modelCard: ModelCardData;
-  /** The merchant-operations page's data; absent in data from before the govern stage existed (the page then says so). */
+  /**
+   * The merchant-operations page's data; absent in data from before the govern stage existed (the page then says so).
+   */
   merchantOps?: MerchantOpsData;
-  /** Which models scored the week (absent before the score stage recorded it): starter models put a notice on every page. */
+  /**
+   * Which models scored the week (absent before the score stage recorded it): starter models put a notice on every
+   * page.
+   */
   scoredBy?: ScoredModel[];
 }
 
@@ -416,7 +452,9 @@ export interface CompensationRow {
 
 export interface MerchantOpsData {
   asOf: string;
-  /** This week's recommendations (with an action, or de-escalated to none); null when govern has not run for the week. */
+  /**
+   * This week's recommendations (with an action, or de-escalated to none); null when govern has not run for the week.
+   */
   actions: MerchantActionRow[] | null;
   spotChecks: { population: number; riskDraws: number; randomDraws: number; rows: SpotCheckRow[] } | null;
   standards: StandardPassRate[] | null;

@@ -299,5 +299,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the value. */
+/**
+ * Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the
+ * value.
+ */
 export const CONFIG_DEFAULTS: TrustlensConfig = deepFreeze(configSchema.parse({}));

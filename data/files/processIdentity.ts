@@ -1,8 +1,11 @@
-// Whether a process that left something behind (a lock, a temp folder) still runs: a pid alone outlives its process, and
+// Whether a process that left something behind (a lock, a temp folder) still runs: a pid alone outlives its process,
+// and
 // in a PID namespace (a container) every run is pid 1, so the pid's start time and the boot it ran in are compared too.
 import { readFileSync } from 'node:fs';
 
-/** Who wrote a lock or a temp folder. `start` and `boot` are absent where /proc does not tell (then the pid decides). */
+/**
+ * Who wrote a lock or a temp folder. `start` and `boot` are absent where /proc does not tell (then the pid decides).
+ */
 export interface ProcessIdentity {
   pid?: number;
   /** Start time of the process in clock ticks since boot (/proc/<pid>/stat field 22). */

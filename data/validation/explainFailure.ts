@@ -1,4 +1,5 @@
-// Turns a failure of the machine around trustlens (memory, disk, permissions) into one line naming the real cause and the
+// Turns a failure of the machine around trustlens (memory, disk, permissions) into one line naming the real cause and
+// the
 // fix, whatever stage it hit; other errors pass unchanged.
 import { UserError } from './errors.ts';
 

@@ -12,7 +12,9 @@ export interface WarehouseOptions {
   path: string;
   threads?: number;
   memoryLimit?: string;
-  /** Open without taking the write lock (other readers may share the file; a writer elsewhere keeps it from opening). */
+  /**
+   * Open without taking the write lock (other readers may share the file; a writer elsewhere keeps it from opening).
+   */
   readOnly?: boolean;
 }
 

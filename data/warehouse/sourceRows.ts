@@ -1,4 +1,5 @@
-// Rows of each input contract table known before a date (0 when absent): a model artifact records them, the model card compares the scored week's.
+// Rows of each input contract table known before a date (0 when absent): a model artifact records them, the model card
+// compares the scored week's.
 import { CONTRACTS, TABLE_NAMES, type TableName } from '../contracts/tables.ts';
 import { quoteIdent } from './quoteIdent.ts';
 import { readSql } from './readSql.ts';

@@ -16,7 +16,10 @@ const PLURALS: Record<string, string> = {
   hours: 'hour',
 };
 
-/** The first plural noun within four words after a leading "{value}" ("{value} failed platform spot checks"), not after "of". */
+/**
+ * The first plural noun within four words after a leading "{value}" ("{value} failed platform spot checks"), not after
+ * "of".
+ */
 const NOUN_AFTER_VALUE = new RegExp(`^\\{value\\}((?: (?!of\\b)[\\w-]+){0,3}? )(${Object.keys(PLURALS).join('|')})\\b`);
 
 export function fillTemplate(template: string, shown: string): string {

@@ -1,7 +1,9 @@
 // Formats a feature value for a reason sentence by its catalogue unit (shares as percents, hours and days with units).
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 
-/** Fixed decimals; a value that rounds to zero never keeps its sign ("-0.0" read as a fall in 110 of 200 queue rows). */
+/**
+ * Fixed decimals; a value that rounds to zero never keeps its sign ("-0.0" read as a fall in 110 of 200 queue rows).
+ */
 const num = (v: number, digits: number) => {
   const s = v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return /[1-9]/.test(s) ? s : s.replace('-', '');

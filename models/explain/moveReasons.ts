@@ -1,4 +1,5 @@
-// Why a score moved between two weeks under one model: the features whose TreeSHAP contribution changed most in that direction.
+// Why a score moved between two weeks under one model: the features whose TreeSHAP contribution changed most in that
+// direction.
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { fillTemplate } from './fillTemplate.ts';
 import { formatValue } from './formatValue.ts';
@@ -16,18 +17,22 @@ export interface MoveReasonInput {
   before: WeekExplanation;
   now: WeekExplanation;
   /**
-   * 'up': the predicted probability rose (for merchants: trust fell), so the reasons are the features whose contribution
+   * 'up': the predicted probability rose (for merchants: trust fell), so the reasons are the features whose
+   * contribution
    * rose most; 'down': those whose contribution fell most.
    */
   direction: 'up' | 'down';
   /**
    * Per feature, how the model reads it over the population: +1 when higher values raise the probability, −1 when they
-   * lower it, 0 when neither (featureDirections). A feature is cited only when its value moved the way that explains the
+   * lower it, 0 when neither (featureDirections). A feature is cited only when its value moved the way that explains
+   * the
    * move: a contribution can also shift through interactions while the value moved the other way, and "7.7% unanswered
    * (last week: 15%)" is no reason for a fall.
    */
   directions: readonly number[];
-  /** Which way each feature is better in plain terms; where given, the value must have moved the worse (or better) way. */
+  /**
+   * Which way each feature is better in plain terms; where given, the value must have moved the worse (or better) way.
+   */
   betterWhen?: Readonly<Record<string, 'higher' | 'lower'>>;
   /** Features never offered (context such as size or age). */
   exclude?: readonly string[];
@@ -36,7 +41,10 @@ export interface MoveReasonInput {
   minChange?: number;
 }
 
-/** "12% of orders shipped late in 90 days (last week: 3.0%)": this week's value in the reason's wording, last week's beside it. */
+/**
+ * "12% of orders shipped late in 90 days (last week: 3.0%)": this week's value in the reason's wording, last week's
+ * beside it.
+ */
 export function moveSentence(entry: CatalogueEntry, now: number, before: number, template: string | undefined): string {
   const shown = formatValue(now, entry.unit);
   const was = formatValue(before, entry.unit);
@@ -48,7 +56,8 @@ export function moveSentence(entry: CatalogueEntry, now: number, before: number,
 }
 
 /**
- * Up to `max` sentences, the largest change of contribution first. A feature is cited only when both weeks' values are known
+ * Up to `max` sentences, the largest change of contribution first. A feature is cited only when both weeks' values are
+ * known
  * and read differently: a contribution can shift through other features alone, which is no reason a reader can check.
  */
 export function moveReasons(input: MoveReasonInput): string[] {
@@ -63,7 +72,8 @@ export function moveReasons(input: MoveReasonInput): string[] {
       const a = before.values[i]!;
       const b = now.values[i]!;
       if (!Number.isFinite(a) || !Number.isFinite(b) || formatValue(a, e.unit) === formatValue(b, e.unit)) return false;
-      // +1 when a higher value means more risk: from the plain-terms direction where declared, else from the model's reading.
+      // +1 when a higher value means more risk: from the plain-terms direction where declared, else from the model's
+      // reading.
       const declared = input.betterWhen?.[e.name];
       const riskier = declared ? (declared === 'lower' ? 1 : -1) : (input.directions[i] ?? 0);
       return Math.sign(b - a) * riskier === sign;
@@ -75,7 +85,8 @@ export function moveReasons(input: MoveReasonInput): string[] {
 }
 
 /**
- * How the model reads each feature across rows: the sign of the correlation between a feature's value and its contribution
+ * How the model reads each feature across rows: the sign of the correlation between a feature's value and its
+ * contribution
  * (+1 higher raises the probability, −1 lowers it), 0 when it is weak (|r| < 0.2) or cannot be measured.
  */
 export function featureDirections(rows: readonly WeekExplanation[], features: number): number[] {

@@ -57,7 +57,8 @@ export function topReasons(input: ReasonInput): Reason[] {
 }
 
 /**
- * A reason states a fact about the entity: an unknown value (no data in the window) is no fact, and a value that reads the
+ * A reason states a fact about the entity: an unknown value (no data in the window) is no fact, and a value that reads
+ * the
  * same as the typical one ("fresh-food share 0% (typical: 0%)") explains nothing, however the model weighed it.
  */
 export function citable(entry: CatalogueEntry, value: number, typical: number): boolean {

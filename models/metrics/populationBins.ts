@@ -1,4 +1,5 @@
-// Quantile bins of a distribution plus a bin for missing values: the shared binning of PSI (reports) and training profiles (artifacts).
+// Quantile bins of a distribution plus a bin for missing values: the shared binning of PSI (reports) and training
+// profiles (artifacts).
 
 export function isKnown(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);

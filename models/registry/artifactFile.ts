@@ -1,4 +1,5 @@
-// The full artifact file: the fixed summary (models/artifactSchema.ts) plus forest, calibration, spec and training details.
+// The full artifact file: the fixed summary (models/artifactSchema.ts) plus forest, calibration, spec and training
+// details.
 import { z } from 'zod';
 import { artifactSummarySchema } from '../artifactSchema.ts';
 import { calibratorSchema } from '../calibration/calibrator.ts';
@@ -33,7 +34,8 @@ export const artifactFileSchema = artifactSummarySchema
       calibrationNote: z.string(),
     }),
     /**
-     * Merchant tiers learned at training (config tiers.merchantBy = quantile): trust thresholds at the configured shares
+     * Merchant tiers learned at training (config tiers.merchantBy = quantile): trust thresholds at the configured
+     * shares
      * of the held-out merchants' calibrated trust. Absent in artifacts of other models or older versions.
      */
     tiers: z

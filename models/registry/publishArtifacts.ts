@@ -8,7 +8,10 @@ import { artifactDates, artifactPath } from './artifactStore.ts';
 /** The commit record of a publication: the moves still to make. Present only between commit and completion. */
 const JOURNAL = '.publishing.json';
 
-/** One artifact to move in: `<model>/<file>.pending` to `<model>/<file>`, relative to the artifacts folder (which may move). */
+/**
+ * One artifact to move in: `<model>/<file>.pending` to `<model>/<file>`, relative to the artifacts folder (which may
+ * move).
+ */
 interface Move {
   model: string;
   file: string;

@@ -1,4 +1,5 @@
-// Merchant tier thresholds at shares of a population's trust: learned from held-out predictions when the trust model is trained.
+// Merchant tier thresholds at shares of a population's trust: learned from held-out predictions when the trust model is
+// trained.
 
 export interface TierShares {
   atRisk: number;
@@ -30,7 +31,10 @@ export function quantileThresholds(trust: ArrayLike<number>, shares: TierShares)
   };
 }
 
-/** Trust at each percentile 0…100 of a population (101 values, ascending): maps trust to a rank that means the same across retrains. */
+/**
+ * Trust at each percentile 0…100 of a population (101 values, ascending): maps trust to a rank that means the same
+ * across retrains.
+ */
 export function percentileTable(trust: ArrayLike<number>): number[] {
   const sorted = Float64Array.from(trust).filter(Number.isFinite).sort();
   if (sorted.length === 0) throw new Error('a percentile table needs at least one value');

@@ -135,7 +135,8 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
       '{value} of requests on delivered orders came within 24 hours of delivery (365 days)',
     refund_only_full_amount_share_365d: '{value} of refund-only requests asked back the whole order (365 days)',
   },
-  // Estimates, not facts about the buyer: "expected" is a model of the shops' baselines and "excess" the difference from it.
+  // Estimates, not facts about the buyer: "expected" is a model of the shops' baselines and "excess" the difference
+  // from it.
   // They inform the score; a reason quotes only what the buyer did.
   notReasons: ['refund_only_expected_90d', 'refund_only_excess_90d'],
   // for an unlinked buyer the group totals repeat the buyer's own counts

@@ -1,4 +1,5 @@
-// The merchant-trust model: merchant features (abuse exposure left out), the serious-action label, baselines and reason wording.
+// The merchant-trust model: merchant features (abuse exposure left out), the serious-action label, baselines and reason
+// wording.
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { ModelSpec } from './modelSpec.ts';
@@ -13,7 +14,8 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     `labels.merchantHorizonDays (default ${CONFIG_DEFAULTS.labels.merchantHorizonDays}) days from the feature snapshot, before the training date; so only snapshots ` +
     'at least that old are used. Trust = 100 × (1 − calibrated probability).',
   labelHorizonDays: 'labels.merchantHorizonDays',
-  // Exposure features (requests from flagged buyers) are left out on purpose: if targeted shops happened to be penalised,
+  // Exposure features (requests from flagged buyers) are left out on purpose: if targeted shops happened to be
+  // penalised,
   // the forest would learn to distrust shops for being targeted, which the product rules out
   // (a shop must not lose trust because abusers target it).
   features: [
@@ -66,7 +68,8 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
   // leaves of 50 moved 2.5%, and truth ROC-AUC held (0.934–0.947 against 0.950–0.956). A shop model is cheap to grow.
   forest: { maxDepth: 6, minSamplesLeaf: 50, maxFeatures: 'sqrt', maxBins: 64, classWeight: null, sampleFraction: 1 },
   nTrees: 500,
-  // ~80 held-out positives: isotonic steps overfit (folds produced probability 1.0); Platt is smooth and strictly monotone.
+  // ~80 held-out positives: isotonic steps overfit (folds produced probability 1.0); Platt is smooth and strictly
+  // monotone.
   calibration: 'platt',
   negativeSampleRate: 1,
   refitOnAllSnapshots: false,
@@ -135,7 +138,8 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     order_defect_rate_365d: 'order defect rate {value} in 365 days',
     low_rating_share_365d: '{value} of reviews were 1–2 stars in 365 days',
   },
-  // Size, age and category mix change how likely a penalty is, but a shop cannot fix them: they are never the reason shown.
+  // Size, age and category mix change how likely a penalty is, but a shop cannot fix them: they are never the reason
+  // shown.
   notReasons: [
     'merchant_age_days',
     'orders_90d',

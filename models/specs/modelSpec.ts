@@ -1,4 +1,5 @@
-// What defines a model: inputs, label, forest options, calibration, rule baselines and reason wording — data, stored in each artifact.
+// What defines a model: inputs, label, forest options, calibration, rule baselines and reason wording — data, stored in
+// each artifact.
 import { z } from 'zod';
 import { MODEL_NAMES } from '../artifactSchema.ts';
 import { CALIBRATION_METHODS } from '../calibration/calibrator.ts';
@@ -57,9 +58,15 @@ export const modelSpecSchema = z.strictObject({
   calibration: z.enum(CALIBRATION_METHODS),
   /** Share of negative training rows kept (seeded by row key); validation rows are never sampled. */
   negativeSampleRate: z.number().gt(0).max(1),
-  /** Trees of this model's forest, instead of config training.nTrees (a small, cheap model can afford more, for steadier scores). */
+  /**
+   * Trees of this model's forest, instead of config training.nTrees (a small, cheap model can afford more, for steadier
+   * scores).
+   */
   nTrees: z.number().int().positive().optional(),
-  /** Weekly snapshots this model trains and validates on, instead of config training.snapshotWeeks (a model with few rows a week reads more weeks). */
+  /**
+   * Weekly snapshots this model trains and validates on, instead of config training.snapshotWeeks (a model with few
+   * rows a week reads more weeks).
+   */
   snapshotWeeks: z.number().int().positive().optional(),
   /** Whether the shipped forest is refit on training + validation snapshots after validation and calibration. */
   refitOnAllSnapshots: z.boolean(),
@@ -71,9 +78,15 @@ export const modelSpecSchema = z.strictObject({
    * Features without a template use their catalogue description.
    */
   reasonTemplates: z.record(z.string(), z.string()),
-  /** Features that shape the score but are never offered as reasons (context such as size or category mix, nothing to fix; estimates rather than facts). */
+  /**
+   * Features that shape the score but are never offered as reasons (context such as size or category mix, nothing to
+   * fix; estimates rather than facts).
+   */
   notReasons: z.array(z.string()).default([]),
-  /** A feature is a reason only for rows meeting its condition on another model feature (e.g. group totals only for linked accounts). */
+  /**
+   * A feature is a reason only for rows meeting its condition on another model feature (e.g. group totals only for
+   * linked accounts).
+   */
   reasonOnlyWhen: z.record(z.string(), ruleConditionSchema).default({}),
   /**
    * Which way each feature is better for the entity, in plain terms ("lower" late shipments). A week-over-week reason

@@ -1,4 +1,5 @@
-// The training data's profile per feature (unknown share, decile bins) stored in the artifact, for comparing scored weeks with it.
+// The training data's profile per feature (unknown share, decile bins) stored in the artifact, for comparing scored
+// weeks with it.
 import { daysBetween } from '../../data/time/isoDate.ts';
 import { binShares, isKnown, quantileCuts } from '../metrics/populationBins.ts';
 import type { TrainingData } from './trainingData.ts';

@@ -1,4 +1,5 @@
-// Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule baselines.
+// Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule
+// baselines.
 import { applyCalibrator } from '../calibration/calibrator.ts';
 import type { ModelMetrics } from '../artifactSchema.ts';
 import { ruleFlags, ruleProbabilities } from '../baselines/ruleFlags.ts';
@@ -169,8 +170,10 @@ export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Arra
 }
 
 /**
- * The spec's negative sampling rate, lowered so the expected fitted rows stay within maxRows. Forest training time grows
- * with rows while the positives carry the signal; calibration is fitted on unsampled held-out rows, so probabilities stay honest.
+ * The spec's negative sampling rate, lowered so the expected fitted rows stay within maxRows. Forest training time
+ * grows
+ * with rows while the positives carry the signal; calibration is fitted on unsampled held-out rows, so probabilities
+ * stay honest.
  */
 export function negativeRate(data: TrainingData, specRate: number, maxRows: number | undefined): number {
   const positives = countPositives(data.labels);

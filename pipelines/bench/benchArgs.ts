@@ -1,4 +1,5 @@
-// Options of `npm run bench`, parsed with commander: which marketplace sizes to run and which comparison sections to include.
+// Options of `npm run bench`, parsed with commander: which marketplace sizes to run and which comparison sections to
+// include.
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface BenchSize {
@@ -70,7 +71,9 @@ function parseQualitySizes(list: string): QualitySize[] {
   });
 }
 
-/** Parses the bench's arguments (without node and the script); unknown options and stray arguments exit with the usage. */
+/**
+ * Parses the bench's arguments (without node and the script); unknown options and stray arguments exit with the usage.
+ */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const program = new Command()
     .name('npm run bench --')

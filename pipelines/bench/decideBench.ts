@@ -1,4 +1,5 @@
-// Benchmark: decide in batch (NDJSON lines through the library, as the CLI runs them) and serve at a fixed rate on loopback.
+// Benchmark: decide in batch (NDJSON lines through the library, as the CLI runs them) and serve at a fixed rate on
+// loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
@@ -158,7 +159,8 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
   const decider = await loadDecider({ warehouse: o.warehouse, artifactsDir: o.artifactsDir, policy: o.policy });
   const n = o.batchLines ?? 200_000;
   const input = Array.from({ length: n }, (_, i) => lines[i % lines.length]!);
-  // Warm-up (JIT, the forest's prediction kernel), then the timed pass: parse, validate, decide, serialise, in CLI chunks.
+  // Warm-up (JIT, the forest's prediction kernel), then the timed pass: parse, validate, decide, serialise, in CLI
+  // chunks.
   decider.decideLines(input.slice(0, 8_192));
   let errors = 0;
   let bytes = 0;

@@ -1,4 +1,5 @@
-// `npm run bench`: generation and every stage of the weekly run at 100k, 1M and 10M orders, then the comparison lines (ingest, forest, quality).
+// `npm run bench`: generation and every stage of the weekly run at 100k, 1M and 10M orders, then the comparison lines
+// (ingest, forest, quality).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,7 +132,10 @@ function stageRows(results: SizeResult[], pick: (r: SizeResult) => RunTimings): 
   ]);
 }
 
-/** Sizes side by side: wall seconds, orders per second and peak RSS for generation, the first run and the weekly run, stage by stage. */
+/**
+ * Sizes side by side: wall seconds, orders per second and peak RSS for generation, the first run and the weekly run,
+ * stage by stage.
+ */
 function sizeTable(results: SizeResult[]): string {
   const head = ['wall s  orders/s  peak RSS', ...results.map((r) => `${r.size.label}: ${n(r.orders)} orders`)];
   const rows = [

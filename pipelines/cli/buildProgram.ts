@@ -50,7 +50,9 @@ function validateOptions(spec: CommandSpec, raw: Record<string, unknown>): Recor
   throw new ValidationError(`${spec.name}${hint}`, problems);
 }
 
-/** Input folders and files must exist before anything else happens (no lock taken, no stage run, no warehouse opened). */
+/**
+ * Input folders and files must exist before anything else happens (no lock taken, no stage run, no warehouse opened).
+ */
 function checkInputs(spec: CommandSpec, options: Record<string, unknown>): void {
   const problems: string[] = [];
   for (const o of spec.options) {
@@ -93,7 +95,8 @@ export function buildProgram(): Command {
     cmd.exitOverride();
     for (const o of spec.options) {
       const flags = o.value ? `--${o.flag} <${o.value}${o.repeatable ? '...' : ''}>` : `--${o.flag}`;
-      // Required options are checked in validateOptions (after unknown options), so a typo is named before a "missing" error.
+      // Required options are checked in validateOptions (after unknown options), so a typo is named before a "missing"
+      // error.
       const note = o.required ? ' (required)' : o.defaultText ? ` (default: ${o.defaultText})` : '';
       cmd.addOption(new Option(flags, o.description + note));
     }

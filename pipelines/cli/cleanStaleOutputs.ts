@@ -1,4 +1,5 @@
-// What a killed run leaves, cleaned by the next command that writes (it holds the run lock, so nothing else is writing):
+// What a killed run leaves, cleaned by the next command that writes (it holds the run lock, so nothing else is
+// writing):
 // build tables in the warehouse, ingest's temp folder, half-swapped report and export folders, unpublished artifacts.
 import { existsSync, rmSync } from 'node:fs';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';

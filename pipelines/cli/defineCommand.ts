@@ -99,7 +99,9 @@ type ConfigKey = {
       : K;
 }[keyof TrustlensConfig & string];
 
-/** "config <key> (<default>)": an option's default text, read from the config schema so --help and the README follow it. */
+/**
+ * "config <key> (<default>)": an option's default text, read from the config schema so --help and the README follow it.
+ */
 export function configDefault(key: ConfigKey): string {
   const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], CONFIG_DEFAULTS);
   return `config ${key} (${String(value)})`;

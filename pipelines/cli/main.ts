@@ -1,4 +1,5 @@
-// CLI entry: runs one command and maps failures to exit codes (1 failure, 2 bad usage or input) with a short cause on stderr.
+// CLI entry: runs one command and maps failures to exit codes (1 failure, 2 bad usage or input) with a short cause on
+// stderr.
 import { CommanderError } from 'commander';
 import { buildProgram } from './buildProgram.ts';
 import { COMMANDS, GLOBAL_OPTIONS } from './commandTable.ts';

@@ -53,7 +53,8 @@ function busy(warehouse: string, path: string, h: Holder): UserError {
 }
 
 /**
- * Takes `<warehouse>.lock` exclusively. A lock whose holder no longer runs (killed, or another boot) is taken over, so a
+ * Takes `<warehouse>.lock` exclusively. A lock whose holder no longer runs (killed, or another boot) is taken over, so
+ * a
  * killed run never blocks the next week. A missing folder for the warehouse is created.
  */
 export async function acquireRunLock(warehouse: string, what: string): Promise<RunLock> {

@@ -5,8 +5,10 @@ import { acquireRunLock } from './runLock.ts';
 import { cleanStaleOutputs } from './cleanStaleOutputs.ts';
 
 /**
- * `what` names the holder in the lock file ("trustlens score --as-of 2026-11-02"), so a second writer is told who is busy.
- * Read-only work (reports, exports) skips the lock: DuckDB itself keeps a second process out while a writer has the file open.
+ * `what` names the holder in the lock file ("trustlens score --as-of 2026-11-02"), so a second writer is told who is
+ * busy.
+ * Read-only work (reports, exports) skips the lock: DuckDB itself keeps a second process out while a writer has the
+ * file open.
  */
 export async function withWarehouse<T>(
   ctx: Pick<CommandContext, 'warehouse' | 'config' | 'log'>,

@@ -27,7 +27,9 @@ export interface ExportOptions {
 
 export const CATALOG_FILE = 'feature_catalog.json';
 
-/** Exports the as-of week for analysts; datasets whose tables are missing are skipped with a warning, never an error. */
+/**
+ * Exports the as-of week for analysts; datasets whose tables are missing are skipped with a warning, never an error.
+ */
 export async function exportForNotebooks(
   wh: Warehouse,
   asOf: string,
@@ -109,7 +111,9 @@ async function writeExport(
   return manifest;
 }
 
-/** The feature catalogue as JSON so notebooks can describe every column; skipped with a warning if it cannot be read. */
+/**
+ * The feature catalogue as JSON so notebooks can describe every column; skipped with a warning if it cannot be read.
+ */
 function writeCatalog(outDir: string, log: Logger): string | null {
   try {
     const catalog = featureCatalog();

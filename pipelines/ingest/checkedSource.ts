@@ -14,7 +14,9 @@ export interface CheckedSource {
 const NOT_THE_FILE =
   /Out of Memory Error|failed to allocate|could not allocate|No space left on device|disk is full|Permission denied|Read-only file system/i;
 
-/** A failure while reading a file, as the user error naming the file (user errors and machine failures pass unchanged). */
+/**
+ * A failure while reading a file, as the user error naming the file (user errors and machine failures pass unchanged).
+ */
 export function cannotRead(file: SourceFile, err: unknown): Error {
   if (err instanceof UserError) return err;
   if (err instanceof Error && (NOT_THE_FILE.test(err.message) || (err as NodeJS.ErrnoException).code !== undefined))

@@ -69,7 +69,10 @@ async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile 
   return rows[0] ? { file: f, batchId: rows[0].batch_id, loadedAs: rows[0].path } : undefined;
 }
 
-/** A mapped table's fingerprint salt: the same bytes mapped differently are new data. Unchanged for mappings without sources. */
+/**
+ * A mapped table's fingerprint salt: the same bytes mapped differently are new data. Unchanged for mappings without
+ * sources.
+ */
 function mappingSalt(mapping: Mapping, tm: TableMapping): string {
   return JSON.stringify(tm) + (mapping.sources && tableQuery(tm) !== undefined ? JSON.stringify(mapping.sources) : '');
 }

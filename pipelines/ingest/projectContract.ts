@@ -1,4 +1,5 @@
-// The select list that turns a file's own columns into the contract columns, generated per contract column from the mapping.
+// The select list that turns a file's own columns into the contract columns, generated per contract column from the
+// mapping.
 import { CONTRACTS } from '../../data/contracts/index.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';

@@ -15,7 +15,10 @@ import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 export interface IngestOptions {
   from: string;
   mapping?: string;
-  /** The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest event. */
+  /**
+   * The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest
+   * event.
+   */
   knownAt?: string;
   /** Plausible timestamps (default: the default settings as of today). */
   timestamps?: TimestampRange;

@@ -13,11 +13,16 @@ import { dropTableIfExists, type RawTables } from './tempTables.ts';
 interface CsvScan {
   header: string[];
   rows: number;
-  /** Whether DuckDB's reader can copy the file as it is: every record one line, none damaged, no lone CR, no blank line between. */
+  /**
+   * Whether DuckDB's reader can copy the file as it is: every record one line, none damaged, no lone CR, no blank line
+   * between.
+   */
   plain: boolean;
 }
 
-/** Reads the file once without keeping values: its header, and whether it needs ingest's own record-by-record reading. */
+/**
+ * Reads the file once without keeping values: its header, and whether it needs ingest's own record-by-record reading.
+ */
 function scanCsv(inp: StageInput, delimiter: string): CsvScan {
   const f = new CsvFile(inp.path, delimiter, false);
   try {

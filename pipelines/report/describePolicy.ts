@@ -1,4 +1,5 @@
-// A refund policy in words: each rule as a sentence, then the capacity, deadline and cost assumptions (policy page, README).
+// A refund policy in words: each rule as a sentence, then the capacity, deadline and cost assumptions (policy page,
+// README).
 import type { Condition, Policy, PolicyAction } from '../simulate/policy/policySchema.ts';
 import type { ScenarioInfo } from '../../reports/reportData.ts';
 import { categoryLabel, tierLabel } from '../../reports/html/labels.ts';
@@ -117,7 +118,10 @@ function settingsWords(p: Policy, currency: string | null): string[] {
   return out;
 }
 
-/** The scenario as the policy page and the README state it; amounts carry `currency` (config report.currency) when given. */
+/**
+ * The scenario as the policy page and the README state it; amounts carry `currency` (config report.currency) when
+ * given.
+ */
 export function describePolicy(p: Policy, file: string, currency: string | null = null): ScenarioInfo {
   const rules = p.rules.map((r) => {
     const when = r.when.length

@@ -1,4 +1,5 @@
-// Handler of `trustlens report`: reads the warehouse and model artifacts for one week and writes the HTML reports and CSV.
+// Handler of `trustlens report`: reads the warehouse and model artifacts for one week and writes the HTML reports and
+// CSV.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
@@ -15,7 +16,10 @@ import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { describePolicy } from './describePolicy.ts';
 
-/** The catalogue's model inputs, when the features stage's catalogue is readable; drift falls back to all numeric columns. */
+/**
+ * The catalogue's model inputs, when the features stage's catalogue is readable; drift falls back to all numeric
+ * columns.
+ */
 async function catalogueColumns(): Promise<{ buyer?: string[]; merchant?: string[] }> {
   try {
     const { featureNames } = await import('../features/featureCatalog.ts');
@@ -30,7 +34,9 @@ export interface ReportContext {
   log: CommandContext['log'];
 }
 
-/** The configured scenarios in words; a policy file that no longer parses is left out (the simulate stage reports it). */
+/**
+ * The configured scenarios in words; a policy file that no longer parses is left out (the simulate stage reports it).
+ */
 function scenarioInfos(files: readonly string[], currency: string | null, log: ReportContext['log']): ScenarioInfo[] {
   const out: ScenarioInfo[] = [];
   for (const file of files) {

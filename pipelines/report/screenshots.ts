@@ -1,4 +1,5 @@
-// `npm run screenshots`: every report page as Chromium shows it at 1,400 px and 390 px wide, written as PNGs to look at.
+// `npm run screenshots`: every report page as Chromium shows it at 1,400 px and 390 px wide, written as PNGs to look
+// at.
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,4 +1,5 @@
-// The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports are.
+// The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports
+// are.
 import { BUYER_TIERS, MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import { batchTotals } from '../ingest/ingestBatch.ts';
 import type { WeeklyRunSummary } from './runWeekly.ts';
@@ -18,7 +19,8 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
       : s.ingestFrom
         ? `nothing new in ${s.ingestFrom}`
         : 'no input folder; used the warehouse as it was';
-  // Every tier is named with its count, zeros included ("0 high, 0 elevated buyers of 15,234", never "buyers of 15,234"),
+  // Every tier is named with its count, zeros included ("0 high, 0 elevated buyers of 15,234", never "buyers of
+  // 15,234"),
   // then (for merchants) any tier the score stage added that this list does not know yet.
   const tiers = (t: Record<string, number>, order: readonly string[], others = false) =>
     [

@@ -1,4 +1,5 @@
-// Handler of `trustlens run`: takes the run lock, runs the weekly stages and prints the summary (and stage timings as JSON on request).
+// Handler of `trustlens run`: takes the run lock, runs the weekly stages and prints the summary (and stage timings as
+// JSON on request).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
@@ -10,7 +11,10 @@ export interface RunCommandOptions extends WeeklyRunOptions {
   timings?: string;
 }
 
-/** The --timings file: written after a failed run too, with the stages that ran and the error, so slow failures can be measured. */
+/**
+ * The --timings file: written after a failed run too, with the stages that ran and the error, so slow failures can be
+ * measured.
+ */
 export function writeTimings(
   file: string,
   t: { asOf: string; seconds: number; orders: number | null; stages: StageTiming[]; error?: string },

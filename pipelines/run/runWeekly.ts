@@ -1,4 +1,5 @@
-// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and export, each stage timed.
+// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and
+// export, each stage timed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelName } from '../../models/artifactSchema.ts';
@@ -69,7 +70,9 @@ export interface WeeklyRunSummary {
   guestOrders: number;
   trained: ModelName[];
   backfilledWeeks: string[];
-  /** History this week: its length, what the models and the replay need, the weeks that could not be scored or replayed. */
+  /**
+   * History this week: its length, what the models and the replay need, the weeks that could not be scored or replayed.
+   */
   history: HistoryCoverage & { unscoredWeeks: SkippedWeek[]; unreplayedWeeks: SkippedWeek[] };
   /** Models this marketplace's labels could not train yet, with what they need and found. */
   labelShortfalls: { model: ModelName; explanation: string }[];
@@ -91,7 +94,8 @@ function stageFailure(stage: string, raw: unknown, ctx: { warehouse: string; mem
 }
 
 /**
- * Runs every stage on an open warehouse (the caller holds the run lock). Each finished stage is pushed onto `stages` as it
+ * Runs every stage on an open warehouse (the caller holds the run lock). Each finished stage is pushed onto `stages` as
+ * it
  * ends, so a caller still has the timings of a run that failed.
  */
 export async function runWeeklyOn(
@@ -189,7 +193,8 @@ export async function runWeeklyOn(
       );
       if (warmup.length) {
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
-        // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored without them).
+        // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored
+        // without them).
         await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model), onShortfall: noteShortfall });
       }
       try {

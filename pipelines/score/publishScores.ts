@@ -1,4 +1,5 @@
-// Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in one transaction.
+// Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in
+// one transaction.
 import { LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';

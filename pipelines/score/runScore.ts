@@ -1,4 +1,5 @@
-// Handler of `trustlens score`: scores buyers and merchants as of a date (or several weeks ending there) into the score tables.
+// Handler of `trustlens score`: scores buyers and merchants as of a date (or several weeks ending there) into the score
+// tables.
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';

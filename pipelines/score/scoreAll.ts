@@ -1,4 +1,5 @@
-// The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
+// The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables
+// swapped in.
 import { weeksEnding } from '../../data/time/isoDate.ts';
 import { modelChoice, resolveModel, type ModelSource } from '../../models/registry/resolveModel.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';

@@ -15,7 +15,10 @@ export interface BuyerScore {
   buyer_id: string;
   risk: number;
   tier: BuyerTier;
-  /** Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads them. */
+  /**
+   * Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads
+   * them.
+   */
   reasons: string[];
   refund_only_amount_30d: number;
   /** risk × monthlyRefundOnly (what the queue ranks by). */
@@ -23,7 +26,10 @@ export interface BuyerScore {
   group_id: string | null;
   /** 1-based rank in this week's review queue, null outside it. */
   queue_rank: number | null;
-  /** Already handled (confirmed or under investigation before the date): never queued; ranked in the list apart when above the floors. */
+  /**
+   * Already handled (confirmed or under investigation before the date): never queued; ranked in the list apart when
+   * above the floors.
+   */
   handled: HandledCase | null;
   handled_rank: number | null;
 }
@@ -46,18 +52,23 @@ export async function handledBuyers(wh: Warehouse, asOf: string): Promise<Map<st
 }
 
 /**
- * Which buyers get TreeSHAP reasons: the queue plus the riskiest flagged buyers, or the queue only. 'none' is a past week
+ * Which buyers get TreeSHAP reasons: the queue plus the riskiest flagged buyers, or the queue only. 'none' is a past
+ * week
  * scored only for the policy replay and the next week's features, which read risk and tier alone: no queue, no reasons.
  */
 export type ReasonScope = 'flagged' | 'queue' | 'none';
 
 /**
  * Exact TreeSHAP costs milliseconds a row, and flagged buyers grow with the marketplace (thousands at 1M buyers), so
- * reasons go where people read them: the review queue and the riskiest flagged buyers, up to this many review capacities.
+ * reasons go where people read them: the review queue and the riskiest flagged buyers, up to this many review
+ * capacities.
  */
 export const REASON_LIMIT_PER_CAPACITY = 5;
 
-/** Row indices to explain: every queue row and handled row above the floors, then flagged (non-normal) rows by descending risk up to `limit` in all. */
+/**
+ * Row indices to explain: every queue row and handled row above the floors, then flagged (non-normal) rows by
+ * descending risk up to `limit` in all.
+ */
 export function reasonRows(
   rows: readonly (Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'> & { handled_rank?: number | null })[],
   scope: Exclude<ReasonScope, 'none'>,

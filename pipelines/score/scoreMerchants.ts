@@ -1,4 +1,5 @@
-// Scores every merchant of a feature snapshot: trust 0–100, tier, and (unless a replay-only week) component sub-scores and reasons.
+// Scores every merchant of a feature snapshot: trust 0–100, tier, and (unless a replay-only week) component sub-scores
+// and reasons.
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
 import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
@@ -24,7 +25,10 @@ export interface MerchantScore extends Record<TrustComponent, number | null> {
 
 export const INACTIVE_REASON = 'no orders in the last 90 days';
 
-/** Quantile tiers come from the artifact that scores (learned at its training); trust tiers, or an artifact without them, from config. */
+/**
+ * Quantile tiers come from the artifact that scores (learned at its training); trust tiers, or an artifact without
+ * them, from config.
+ */
 export function merchantThresholds(config: TrustlensConfig, artifact: Pick<ArtifactFile, 'tiers'>): TrustThresholds {
   if (config.tiers.merchantBy === 'quantile' && artifact.tiers) return artifact.tiers.thresholds;
   return {
@@ -86,7 +90,10 @@ export interface TierMove {
   merchant_id: string;
   previous_tier: string;
   tier: string;
-  /** model: last week's model would have kept the shop in its tier on this week's data, so the retrain moved it; data: it moved either way. */
+  /**
+   * model: last week's model would have kept the shop in its tier on this week's data, so the retrain moved it; data:
+   * it moved either way.
+   */
   cause: 'model' | 'data';
   previous_model_date: string;
 }
@@ -147,7 +154,8 @@ export async function scoreMerchants(
 ): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
-  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use orders_90d).
+  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use
+  // orders_90d).
   const snap = await loadFeatureColumns(wh, spec, asOf, { extra: ['f.orders_90d as orders_in_window'] });
   if (snap.ids.length === 0) return [];
   const active = snap.extra[0]!.map((n) => Number(n) > 0);

@@ -1,4 +1,5 @@
-// The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the artifact.
+// The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the
+// artifact.
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
 import { publishArtifacts, recoverArtifacts } from '../../models/registry/publishArtifacts.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
@@ -32,7 +33,10 @@ export interface TrainOptions {
    * or the starter). Without it, train stops with the explanation (exit 2) before building anything.
    */
   onShortfall?: (shortfall: NotEnoughLabels) => void;
-  /** Rewrites the labelled rows before fitting (the starter models add copies with sources masked, see pipelines/train/starter). */
+  /**
+   * Rewrites the labelled rows before fitting (the starter models add copies with sources masked, see
+   * pipelines/train/starter).
+   */
   augment?: (spec: ModelSpec, data: TrainingData) => TrainingData;
 }
 

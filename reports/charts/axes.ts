@@ -1,6 +1,10 @@
-// Axis helpers that keep charts honest on awkward data: margins that fit the labels, no degenerate domains, distinct ticks.
+// Axis helpers that keep charts honest on awkward data: margins that fit the labels, no degenerate domains, distinct
+// ticks.
 
-/** Approximate width in px of a label at `fontSize` (11 px in charts): wide (CJK) characters take a full em, others ~0.62 em. */
+/**
+ * Approximate width in px of a label at `fontSize` (11 px in charts): wide (CJK) characters take a full em, others
+ * ~0.62 em.
+ */
 export function textWidth(text: string, fontSize = 11): number {
   let em = 0;
   for (const ch of text)
@@ -27,14 +31,18 @@ export function shorten(label: string, max = 30): string {
   return out;
 }
 
-/** A domain for values that may all be zero or missing (which would give NaN ticks): [0, 1] then, else undefined (Plot's own). */
+/**
+ * A domain for values that may all be zero or missing (which would give NaN ticks): [0, 1] then, else undefined (Plot's
+ * own).
+ */
 export function flatDomain(values: readonly (number | null | undefined)[]): [number, number] | undefined {
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   return finite.length === 0 || Math.max(...finite.map(Math.abs)) === 0 ? [0, 1] : undefined;
 }
 
 /**
- * A tick formatter with just enough decimals for `count` ticks over [0, max] (pass the same count as the axis's `ticks`),
+ * A tick formatter with just enough decimals for `count` ticks over [0, max] (pass the same count as the axis's
+ * `ticks`),
  * so no two ticks print alike ("0.001, 0.001"); with `percent` values are scaled by 100 and end in "%".
  */
 export function distinctTickFormat(

@@ -10,7 +10,10 @@ export interface BarRankOptions {
   subtitle?: string;
   bars: readonly { label: string; value: number }[];
   xLabel: string;
-  /** d3-format of the axis for counts and money (',.0f', '~s'); fractional scales get distinct ticks from their range instead. */
+  /**
+   * d3-format of the axis for counts and money (',.0f', '~s'); fractional scales get distinct ticks from their range
+   * instead.
+   */
   xFormat: string;
   colour?: string;
   /** Vertical reference lines, e.g. PSI 0.1 and 0.25 or review capacity. */

@@ -43,7 +43,9 @@ export function prCurveChart(
   });
 }
 
-/** Bins with fewer rows than this show an observed rate that is mostly noise: drawn hollow and named in the subtitle. */
+/**
+ * Bins with fewer rows than this show an observed rate that is mostly noise: drawn hollow and named in the subtitle.
+ */
 export const SPARSE_BIN_ROWS = 30;
 
 export function calibrationChart(id: string, model: ModelMetrics): SafeHtml {

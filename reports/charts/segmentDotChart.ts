@@ -1,4 +1,5 @@
-// One metric per segment (category or merchant tier), a dot per scenario with its 95% interval: where each policy bites.
+// One metric per segment (category or merchant tier), a dot per scenario with its 95% interval: where each policy
+// bites.
 import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
 import { renderChart } from './renderChart.ts';

@@ -1,4 +1,5 @@
-// The policy trade-off: abuse money stopped (up is good) against honest buyers burdened (right is bad), with 95% intervals.
+// The policy trade-off: abuse money stopped (up is good) against honest buyers burdened (right is bad), with 95%
+// intervals.
 import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
 import { BASELINE_COLOUR, PALETTE, renderChart } from './renderChart.ts';
@@ -27,7 +28,10 @@ export interface TradeoffOptions {
   height?: number;
 }
 
-/** One colour per scenario on every chart of a page, whatever order a chart receives them in: baseline first, then by name. */
+/**
+ * One colour per scenario on every chart of a page, whatever order a chart receives them in: baseline first, then by
+ * name.
+ */
 export function scenarioColours(scenarios: readonly string[], baseline: string): { domain: string[]; range: string[] } {
   const others = [...new Set(scenarios.filter((s) => s !== baseline))].sort();
   const domain = scenarios.includes(baseline) ? [baseline, ...others] : others;

@@ -1,4 +1,5 @@
-// One sentence on the unit of money, so a page without a configured currency does not pass plain numbers off as known units.
+// One sentence on the unit of money, so a page without a configured currency does not pass plain numbers off as known
+// units.
 import { html, type SafeHtml } from './escapeHtml.ts';
 
 export function currencyNote(currency: string | null): SafeHtml {

@@ -10,7 +10,10 @@ export function comparable(c: DataCoverage): boolean {
   return c.current.status === 'complete' && c.previous.status === 'complete';
 }
 
-/** The newest week on the report's weekday whose last day the data reaches, e.g. the week to report instead of a future one. */
+/**
+ * The newest week on the report's weekday whose last day the data reaches, e.g. the week to report instead of a future
+ * one.
+ */
 export function latestCompleteWeek(c: DataCoverage): string | null {
   if (c.dataEnd === null) return null;
   const lastDay = c.dataEnd.slice(0, 10);

@@ -1,4 +1,5 @@
-// Page layout: CSP that forbids every network request and all script, inline CSS, header with as-of date and navigation.
+// Page layout: CSP that forbids every network request and all script, inline CSS, header with as-of date and
+// navigation.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { html, trusted, type HtmlValue } from './escapeHtml.ts';

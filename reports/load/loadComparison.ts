@@ -1,4 +1,5 @@
-// Last week's scores made comparable with this week's: when a model changed, last week is rescored with this week's model.
+// Last week's scores made comparable with this week's: when a model changed, last week is rescored with this week's
+// model.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { buyerTier, merchantTier } from '../../data/vocabulary/tiers.ts';
@@ -18,7 +19,10 @@ export interface PreviousScores {
   comparison: WeekComparison;
   /** Buyer risk per id last week under this week's abuse-risk model; null without a previous buyer score week. */
   buyers: Map<string, ComparableScore> | null;
-  /** Merchant trust per id last week under this week's merchant-trust model; null without a previous merchant score week. */
+  /**
+   * Merchant trust per id last week under this week's merchant-trust model; null without a previous merchant score
+   * week.
+   */
   merchants: Map<string, ComparableScore> | null;
   /** Published tiers per merchant last week (old model), to tell the model's part of a tier move from the data's. */
   merchantsPublished: Map<string, ComparableScore> | null;
@@ -26,7 +30,10 @@ export interface PreviousScores {
   merchantModel: LoadedModel | null;
 }
 
-/** The models whose weekly scores the report compares week over week (request risk scores requests, not a weekly population). */
+/**
+ * The models whose weekly scores the report compares week over week (request risk scores requests, not a weekly
+ * population).
+ */
 const TABLES: Partial<Record<ModelName, HistoryTable>> = {
   'abuse-risk': 'score_buyer_history',
   'merchant-trust': 'score_merchant_history',
@@ -70,7 +77,8 @@ async function published(
 }
 
 /**
- * Compares like with like: when this week's scores come from a model other than last week's, last week's feature snapshot
+ * Compares like with like: when this week's scores come from a model other than last week's, last week's feature
+ * snapshot
  * is scored again with this week's model and every week-over-week comparison uses those scores. Without scoring access
  * (or without the artifact) the published scores are used and `rescoreProblem` says why.
  */

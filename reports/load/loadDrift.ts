@@ -1,4 +1,5 @@
-// Feature and score drift: PSI of every numeric column both weeks share, this week against the previous week in the table.
+// Feature and score drift: PSI of every numeric column both weeks share, this week against the previous week in the
+// table.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { psi } from '../psi.ts';
 import type { DriftRow, DriftSection } from '../reportData.ts';

@@ -1,4 +1,5 @@
-// Merchants whose trust moved most since last week under one model, active ones only, with the features that moved them.
+// Merchants whose trust moved most since last week under one model, active ones only, with the features that moved
+// them.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { featureDirections, moveReasons } from '../../models/explain/moveReasons.ts';

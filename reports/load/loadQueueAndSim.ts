@@ -1,4 +1,5 @@
-// Fills RiskQueueData and PolicyImpactData from the score and simulate output tables; a missing table means a missing section.
+// Fills RiskQueueData and PolicyImpactData from the score and simulate output tables; a missing table means a missing
+// section.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import type {

@@ -16,7 +16,9 @@ const FEATURE_TABLES: Partial<Record<ArtifactSummary['model'], 'feat_buyer_histo
   'merchant-trust': 'feat_merchant_history',
 };
 
-/** null when the artifact carries no training profile (written before profiles existed) or the week has no feature rows. */
+/**
+ * null when the artifact carries no training profile (written before profiles existed) or the week has no feature rows.
+ */
 export async function loadTrainingComparison(
   wh: Warehouse,
   asOf: string,

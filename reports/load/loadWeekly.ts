@@ -75,7 +75,9 @@ async function activity(
   return { rows, firstScore };
 }
 
-/** Last week's abuse loss per category under this week's model: its approved refund-only amounts × the rescored risks. */
+/**
+ * Last week's abuse loss per category under this week's model: its approved refund-only amounts × the rescored risks.
+ */
 async function rescoredLoss(wh: Warehouse, weekEnd: string, rows: ActivityRow[], prev: PreviousScores): Promise<void> {
   if (!prev.buyers) return;
   const requests = await wh.all(readSql(new URL('../sql/report_refund_only_week.sql', import.meta.url)), {

@@ -14,7 +14,8 @@ export interface FeatureSnapshot {
 }
 
 /**
- * What the report needs to score past weeks itself. The snapshot loader is the features stage's, handed in by the report
+ * What the report needs to score past weeks itself. The snapshot loader is the features stage's, handed in by the
+ * report
  * handler (reports/ may not import pipelines/); without it (tests of pages alone) comparisons use the published scores.
  */
 export interface ScoringAccess {
@@ -47,7 +48,10 @@ export async function scoreSnapshot(access: ScoringAccess, m: LoadedModel, asOf:
   return new Map(snap.ids.map((id, i) => [id, probability[i]!]));
 }
 
-/** Values and TreeSHAP contributions of the given ids in the snapshot at `asOf` under `m` (ids missing from the snapshot are left out). */
+/**
+ * Values and TreeSHAP contributions of the given ids in the snapshot at `asOf` under `m` (ids missing from the snapshot
+ * are left out).
+ */
 export async function explainSnapshot(
   access: ScoringAccess,
   m: LoadedModel,

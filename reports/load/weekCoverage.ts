@@ -15,8 +15,10 @@ function median(values: number[]): number | null {
 
 /**
  * `dataEnd` is the latest order time ("YYYY-MM-DD HH:MM" UTC); `before` the weeks preceding this one, oldest first.
- * Future: the data ends before the week starts. Empty: no order in the week, yet later data exists. Partial: the data stops
- * more than a day before the week's end, or the week has under a quarter of the median orders of the four weeks before it.
+ * Future: the data ends before the week starts. Empty: no order in the week, yet later data exists. Partial: the data
+ * stops
+ * more than a day before the week's end, or the week has under a quarter of the median orders of the four weeks before
+ * it.
  */
 export function weekCoverage(week: WeekStats, dataEnd: string | null, before: readonly WeekStats[]): WeekCoverage {
   const base = { weekStart: week.weekStart, weekEnd: week.weekEnd, orders: week.orders };

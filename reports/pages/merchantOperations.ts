@@ -1,4 +1,5 @@
-// merchant-operations.html for merchant governance: the week's recommended actions with reasons, escalations, spot checks, standards and the ledger.
+// merchant-operations.html for merchant governance: the week's recommended actions with reasons, escalations, spot
+// checks, standards and the ledger.
 import { CATEGORIES } from '../../data/contracts/categories.ts';
 import { standardById, STANDARDS } from '../../data/vocabulary/governStandards.ts';
 import { ACTIONS } from '../../data/vocabulary/ladderActions.ts';

@@ -1,4 +1,5 @@
-// model-card.html: data window, labels, metrics against rule baselines, curves, importance, TreeSHAP, drift and known limits.
+// model-card.html: data window, labels, metrics against rule baselines, curves, importance, TreeSHAP, drift and known
+// limits.
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
 import { fmtInt, fmtNumber, fmtProb } from '../html/format.ts';
 import { renderPage } from '../html/page.ts';
@@ -78,7 +79,10 @@ function limits(s: ArtifactSummary, asOf: string, settings: ReportSettings): str
   return out;
 }
 
-/** Unknown share rising by this much (20 points) or more means a source is missing or mapped wrong, not that the market changed. */
+/**
+ * Unknown share rising by this much (20 points) or more means a source is missing or mapped wrong, not that the market
+ * changed.
+ */
 const UNKNOWN_JUMP = 0.2;
 const MAJOR_PSI = 0.25;
 

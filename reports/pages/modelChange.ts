@@ -1,4 +1,5 @@
-// The first lines of the weekly report when a model changed: which, when, and how much of each tier move is the model's.
+// The first lines of the weekly report when a model changed: which, when, and how much of each tier move is the
+// model's.
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
 import { fmtInt, fmtSigned } from '../html/format.ts';
 import { renderNotice } from '../html/section.ts';

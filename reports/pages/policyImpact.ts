@@ -21,7 +21,10 @@ type Lookup = (scenario: string, segment: string, metric: string) => SimResult |
 /** The abuse-stopped measures the simulate stage writes: expected (risk-weighted) first, else confirmed. */
 const ABUSE_STOPPED = ['abusive_amount_stopped_expected', 'abusive_amount_stopped_confirmed'];
 
-/** Said beside "Refunds paid" wherever a scenario pays more than the baseline, which reads like a cost of reform but is not. */
+/**
+ * Said beside "Refunds paid" wherever a scenario pays more than the baseline, which reads like a cost of reform but is
+ * not.
+ */
 export const REFUNDS_PAID_RISE =
   'Refunds paid rises here because the policy refunds requests that were rejected, withdrawn or still pending in reality ' +
   '(its instant refunds and refunds after a return pay every honest request they cover), and because a refund after a return ' +

@@ -1,4 +1,5 @@
-// risk-queue.html (and its CSV) for risk teams: the ranked accounts to review this week as a work list, sized to review capacity.
+// risk-queue.html (and its CSV) for risk teams: the ranked accounts to review this week as a work list, sized to review
+// capacity.
 import { readFileSync } from 'node:fs';
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
 import { fmtAmount, fmtInt, fmtMoney, fmtNumber, fmtPct, fmtProb, withUnit } from '../html/format.ts';
@@ -34,7 +35,10 @@ const CSV_COLUMNS: CsvColumn<RiskQueueRow>[] = [
   { header: 'linked_accounts', value: (r) => r.groupMembers },
 ];
 
-/** The queue as CSV: UTF-8 with BOM, CRLF, every field quoted, lists joined with " | ", formula-like text prefixed with '. */
+/**
+ * The queue as CSV: UTF-8 with BOM, CRLF, every field quoted, lists joined with " | ", formula-like text prefixed with
+ * '.
+ */
 export function riskQueueCsv(d: RiskQueueData): string {
   return toCsv(CSV_COLUMNS, d.rows ?? []);
 }

@@ -1,4 +1,5 @@
-// What each simulation metric means and how to show it: one label and one number format per metric, wherever it appears.
+// What each simulation metric means and how to show it: one label and one number format per metric, wherever it
+// appears.
 import { fmtInt, fmtMoney, fmtNumber, fmtPct, withUnit } from '../html/format.ts';
 
 export interface SimMetricInfo {
@@ -153,7 +154,10 @@ export const SIM_METRICS: Record<string, SimMetricInfo> = {
   ),
 };
 
-/** A metric the simulate stage writes that this list does not know yet: a readable label, and whole numbers when they are whole. */
+/**
+ * A metric the simulate stage writes that this list does not know yet: a readable label, and whole numbers when they
+ * are whole.
+ */
 export function simMetricInfo(metric: string): SimMetricInfo {
   const info = SIM_METRICS[metric];
   if (info) return info.money ? { ...info, label: withUnit(info.label) } : info;

@@ -20,7 +20,8 @@ function ppChange(cur: number | null, prev: number | null): string {
 
 /**
  * Returns sentences as plain text; the page escapes them (merchant names and reasons come from data). A week without
- * complete data gets no sentences (the page's notice says why), and nothing is compared with a week without complete data.
+ * complete data gets no sentences (the page's notice says why), and nothing is compared with a week without complete
+ * data.
  */
 export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): string[] {
   if (coverage.current.status === 'future' || coverage.current.status === 'empty') return [];

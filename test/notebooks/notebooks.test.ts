@@ -1,4 +1,5 @@
-// Builds the three notebooks against the sample export and opens each in headless Chromium: no network beyond localhost, no errors, charts drawn, inputs live.
+// Builds the three notebooks against the sample export and opens each in headless Chromium: no network beyond
+// localhost, no errors, charts drawn, inputs live.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,9 @@ import type { Guarantee, Proof } from './guarantees.ts';
 export const SECTION_START = '<!-- generated:reliability -->';
 export const SECTION_END = '<!-- /generated:reliability -->';
 
-/** Whether a test (its title, an it.each title filled in; or a full name "describe > title") is the one a proof names. */
+/**
+ * Whether a test (its title, an it.each title filled in; or a full name "describe > title") is the one a proof names.
+ */
 export function provesWith(proof: Proof, file: string, name: string): boolean {
   if (file !== proof.file) return false;
   const pattern = proof.test.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('%s', '.+');

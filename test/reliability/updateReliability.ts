@@ -1,4 +1,5 @@
-// `npm run reliability [-- --check]`: runs every test that proves a guarantee or tries bad inputs, counts the bad inputs
+// `npm run reliability [-- --check]`: runs every test that proves a guarantee or tries bad inputs, counts the bad
+// inputs
 // they tried (test/support/badInputs.ts) and rewrites README's Reliability section; --check only compares.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
-// Real-browser check (Debian chromium via playwright-core): every page renders with no console errors, no network, visible charts, and planted XSS stays text.
+// Real-browser check (Debian chromium via playwright-core): every page renders with no console errors, no network,
+// visible charts, and planted XSS stays text.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,4 +1,5 @@
-// Charts on awkward data: no NaN on empty or all-zero axes, distinct ticks on tiny ranges, noisy calibration bins marked.
+// Charts on awkward data: no NaN on empty or all-zero axes, distinct ticks on tiny ranges, noisy calibration bins
+// marked.
 import { describe, expect, it } from 'vitest';
 import { distinctTickFormat, flatDomain, labelMargin, textWidth } from '../../reports/charts/axes.ts';
 import { barRankChart } from '../../reports/charts/barRankChart.ts';

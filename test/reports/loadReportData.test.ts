@@ -1,4 +1,5 @@
-// loadReportData against a tiny literal warehouse: week boundaries, rates, abuse loss, tiers, movers, queue, simulation, drift, artifacts.
+// loadReportData against a tiny literal warehouse: week boundaries, rates, abuse loss, tiers, movers, queue,
+// simulation, drift, artifacts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,8 +181,8 @@ describe('merchants without orders in the trust window (inactive)', () => {
       );
       const d = await loadReportData(w, WH_AS_OF, { trendWeeks: 4, movers: 10, reviewCapacity: 1, artifactsDir });
       expect(d.weekly.merchantTiers!.filter((t) => t.tier === 'at-risk' || t.tier === 'inactive')).toEqual([
-        { tier: 'at-risk', current: 0, previous: 0 },
-        { tier: 'inactive', current: 1, previous: 1 },
+        { tier: 'at-risk', current: 0, previous: 0, previousPublished: 0 },
+        { tier: 'inactive', current: 1, previous: 1, previousPublished: 1 },
       ]);
       const movers = [...d.weekly.movers!.fallers, ...d.weekly.movers!.risers].map((m) => m.merchantId);
       expect(movers).not.toContain('m4');

@@ -1,4 +1,5 @@
-// merchant-operations.html, its three CSV exports and the weekly page's compensation, from literal data and from a governed warehouse.
+// merchant-operations.html, its three CSV exports and the weekly page's compensation, from literal data and from a
+// governed warehouse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';

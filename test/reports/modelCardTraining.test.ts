@@ -35,7 +35,8 @@ async function featureWeeks(): Promise<Warehouse> {
 function artifactWithProfile(): ArtifactSummary {
   const base = fixtureReportData().modelCard.models[0]!.artifact;
   if (base.status !== 'ok') throw new Error('fixture artifact missing');
-  // Training rows as of the artifact's date (2026-10-26): ages 30…420 in ten equal bins (the missing bin last), counts 0…4.
+  // Training rows as of the artifact's date (2026-10-26): ages 30…420 in ten equal bins (the missing bin last), counts
+  // 0…4.
   const ageCuts = Array.from({ length: 9 }, (_, i) => 70 + 40 * i);
   return {
     ...base.summary,

@@ -1,4 +1,5 @@
-// Looked at, not only asserted: every page at 1,400 and 390 px in Chromium — chart text inside its SVG, no NaN, distinct ticks, ids on one line, cells that fit, no overlapping blocks.
+// Looked at, not only asserted: every page at 1,400 and 390 px in Chromium — chart text inside its SVG, no NaN,
+// distinct ticks, ids on one line, cells that fit, no overlapping blocks.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,7 +138,8 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
             expect(
               variant === 'xss' ? problems.filter((p) => !p.startsWith('table scrolls sideways')) : problems,
             ).toEqual([]);
-            // Screenshots to look at (test/artifacts/reports-layout/screenshots/); only two variants, as full pages are slow to capture.
+            // Screenshots to look at (test/artifacts/reports-layout/screenshots/); only two variants, as full pages are
+            // slow to capture.
             if (variant === 'fixture' || variant === 'future') {
               await page.screenshot({
                 path: join(ARTIFACTS, 'screenshots', `${variant}-${file.replace('.html', '')}-${width}.png`),

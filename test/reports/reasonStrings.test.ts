@@ -1,4 +1,6 @@
-// A whole generated week through the real stages: every reason string states a known fact, and the report compares like with like after a retrain.
+// A whole generated week through the real stages: every reason string states a known fact, and the report compares like
+// with like after a retrain.
+import { INACTIVE_REASON } from '../../pipelines/score/scoreMerchants.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +60,8 @@ function patterns(spec: ModelSpec): Pattern[] {
 
 /** The problems of one reason string; empty when it cites a known fact that differs from the typical value. */
 function reasonProblems(sentence: string, spec: ModelSpec, pats: Pattern[]): string[] {
+  // An inactive shop's one reason is the fact that makes it inactive, not a feature of the model.
+  if (sentence === INACTIVE_REASON) return [];
   const m = /^(.*) \(typical: ([^()]*)\)$/.exec(sentence);
   const body = m ? m[1]! : sentence;
   const typical = m ? m[2]! : null;

@@ -1,4 +1,5 @@
-// The queue page's rules as a reader sees them: the ranking sentence, the short-week notice and the already-handled list.
+// The queue page's rules as a reader sees them: the ranking sentence, the short-week notice and the already-handled
+// list.
 import { describe, expect, it } from 'vitest';
 import { renderRiskQueue } from '../../reports/pages/riskQueue.ts';
 import { DEFAULT_REPORT_SETTINGS, type RiskQueueData } from '../../reports/reportData.ts';

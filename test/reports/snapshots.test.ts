@@ -1,4 +1,5 @@
-// Report pages as files: snapshots per page section (styles left out, charts summarised) from the literal fixture, the empty
+// Report pages as files: snapshots per page section (styles left out, charts summarised) from the literal fixture, the
+// empty
 // (first-run) fixture and the tiny warehouse; stylesheet, escaping and CSP checked on the whole strings.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,11 +34,13 @@ function expectSafe(htmlText: string): void {
   const scripts = [...htmlText.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
   expect(scripts.every((s) => s === QUEUE_SCRIPT)).toBe(true);
   htmlText = htmlText.replace(/<script>[\s\S]*?<\/script>/, '').replace(/; script-src &#39;sha256-[^&]+&#39;/, '');
-  // A payload only runs as markup: a tag it opened, or an event-handler attribute on a tag. Quotes inside text nodes are harmless.
+  // A payload only runs as markup: a tag it opened, or an event-handler attribute on a tag. Quotes inside text nodes
+  // are harmless.
   expect(htmlText).not.toMatch(/<script\b/i);
   expect(htmlText).not.toMatch(/<img\b/i);
   expect(htmlText).not.toMatch(/<svg\b[^>]*\sonload/i);
-  // Quoted attribute values are inert (their quotes are escaped), so only the markup outside them is searched for handlers.
+  // Quoted attribute values are inert (their quotes are escaped), so only the markup outside them is searched for
+  // handlers.
   expect(htmlText.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
   expect(htmlText).toContain(
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`,

@@ -1,4 +1,5 @@
-// `trustlens evaluate`: the quality bar of scores and policies against a synthetic marketplace's ground truth, on one warehouse or over seeds.
+// `trustlens evaluate`: the quality bar of scores and policies against a synthetic marketplace's ground truth, on one
+// warehouse or over seeds.
 import { z } from 'zod';
 import { defineCommand, opt } from '../defineCommand.ts';
 

@@ -1,4 +1,5 @@
-// `trustlens export`: writes the as-of week's feature marts, scores, queue, groups and replay inputs as Parquet for analysts and notebooks.
+// `trustlens export`: writes the as-of week's feature marts, scores, queue, groups and replay inputs as Parquet for
+// analysts and notebooks.
 import { defineCommand, opt } from '../defineCommand.ts';
 
 export const exportCommand = defineCommand({

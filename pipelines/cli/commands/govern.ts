@@ -1,4 +1,5 @@
-// `trustlens govern`: the merchant side — weekly after-sales scorecards, the penalty ladder, spot checks and the compensation ledger.
+// `trustlens govern`: the merchant side — weekly after-sales scorecards, the penalty ladder, spot checks and the
+// compensation ledger.
 import { defineCommand, opt } from '../defineCommand.ts';
 
 export const governCommand = defineCommand({

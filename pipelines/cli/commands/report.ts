@@ -1,4 +1,5 @@
-// `trustlens report`: writes the weekly HTML reports (trust, risk queue + CSV, policy impact, model card) for one as-of date.
+// `trustlens report`: writes the weekly HTML reports (trust, risk queue + CSV, policy impact, model card) for one as-of
+// date.
 import { CONFIG_DEFAULTS } from '../../../data/config/configSchema.ts';
 import { defineCommand, opt } from '../defineCommand.ts';
 

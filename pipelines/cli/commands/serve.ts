@@ -1,4 +1,5 @@
-// `trustlens serve`: the decision service over HTTP (POST /decide, GET /health, GET /version), reloading newer scored weeks.
+// `trustlens serve`: the decision service over HTTP (POST /decide, GET /health, GET /version), reloading newer scored
+// weeks.
 import { z } from 'zod';
 import { defineCommand, opt } from '../defineCommand.ts';
 

@@ -1,4 +1,5 @@
-// Renders the shipped scenarios table from the policy files themselves, so the docs say what the files do (risk-gated's 5%, not 20%).
+// Renders the shipped scenarios table from the policy files themselves, so the docs say what the files do (risk-gated's
+// 5%, not 20%).
 import { basename } from 'node:path';
 import { configSchema } from '../../../data/config/configSchema.ts';
 import { describePolicy } from '../../report/describePolicy.ts';

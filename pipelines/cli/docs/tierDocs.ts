@@ -1,4 +1,5 @@
-// Renders the tier thresholds table for the README from the config schema's defaults, so the README cannot restate old numbers.
+// Renders the tier thresholds table for the README from the config schema's defaults, so the README cannot restate old
+// numbers.
 import { configSchema } from '../../../data/config/configSchema.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -20,7 +20,9 @@ export const GENERATED_FILES: Record<string, readonly string[]> = {
   'data/policies/README.md': ['policies'],
 };
 
-/** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` for every section (default: all). */
+/**
+ * Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` for every section (default: all).
+ */
 export function renderReadme(readme: string, sections: readonly string[] = Object.keys(GENERATED_SECTIONS)): string {
   let out = readme;
   for (const name of sections) {

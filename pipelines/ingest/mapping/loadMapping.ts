@@ -7,7 +7,9 @@ import { checkSqlStatements } from './checkSqlStatements.ts';
 import { mappingSchema, type Mapping } from './mappingSchema.ts';
 import { sqlPieces } from './sqlPieces.ts';
 
-/** A mapping whose shape is valid, and the problems of its SQL statements (to report with the checks against --from). */
+/**
+ * A mapping whose shape is valid, and the problems of its SQL statements (to report with the checks against --from).
+ */
 export interface ReadMapping {
   mapping: Mapping;
   problems: string[];

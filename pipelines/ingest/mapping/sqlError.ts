@@ -19,7 +19,9 @@ function refusedPath(message: string): string | undefined {
   return /^Permission Error: Cannot access (?:file|directory) "([^"]*)"/.exec(message)?.[1];
 }
 
-/** Lines of `text` before `fragment` (the mapping's own SQL spliced into it), to number errors in the SQL's own lines. */
+/**
+ * Lines of `text` before `fragment` (the mapping's own SQL spliced into it), to number errors in the SQL's own lines.
+ */
 export function linesBefore(text: string, fragment: string): number {
   const at = text.indexOf(fragment);
   return at < 0 ? 0 : text.slice(0, at).split('\n').length - 1;

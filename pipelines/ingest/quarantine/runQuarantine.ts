@@ -1,4 +1,5 @@
-// `trustlens quarantine`: what ingest set aside, counted by batch, table and reason, or the rows of one reason as a text
+// `trustlens quarantine`: what ingest set aside, counted by batch, table and reason, or the rows of one reason as a
+// text
 // table or CSV (file and line to find each in the source; fix them there and deliver them again, see the README).
 import { CONTRACTS, TABLE_NAMES, versionsTable } from '../../../data/contracts/index.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';

@@ -1,4 +1,4 @@
-// Risk queue filter: by tier and by id, on the rendered rows; the page works (and prints) without it. Allowed by its CSP hash.
+// Risk queue filter by tier and id on the rendered rows; the page works (and prints) without it. Allowed by CSP hash.
 (() => {
   const search = document.getElementById('queue-search');
   const tier = document.getElementById('queue-tier');

@@ -1,4 +1,5 @@
-// Reasons state facts: no "-0", no value equal to the typical one, no unknown value, no estimate quoted as the buyer's own.
+// Reasons state facts: no "-0", no value equal to the typical one, no unknown value, no estimate quoted as the buyer's
+// own.
 import { describe, expect, it } from 'vitest';
 import { citable, topReasons } from '../../../models/explain/reasonSentences.ts';
 import { formatValue } from '../../../models/explain/formatValue.ts';

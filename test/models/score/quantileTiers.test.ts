@@ -1,4 +1,5 @@
-// Merchant tiers by shares of the held-out merchants' trust, and sticky tiers that ignore small rank moves near an edge.
+// Merchant tiers by shares of the held-out merchants' trust, and sticky tiers that ignore small rank moves near an
+// edge.
 import { describe, expect, it } from 'vitest';
 import { percentileOf, percentileTable, quantileThresholds, stickyTier } from '../../../models/score/quantileTiers.ts';
 

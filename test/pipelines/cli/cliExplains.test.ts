@@ -1,4 +1,5 @@
-// A CLI that explains itself: version, typo suggestions, required options and examples in help, one error prefix, inputs checked before the lock.
+// A CLI that explains itself: version, typo suggestions, required options and examples in help, one error prefix,
+// inputs checked before the lock.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-// The CLI contract: exit 0 on success, 2 on bad usage or input with a one-line cause on stderr, --help from the command table.
+// The CLI contract: exit 0 on success, 2 on bad usage or input with a one-line cause on stderr, --help from the command
+// table.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../pipelines/cli/main.ts';
 import { COMMANDS } from '../../../pipelines/cli/commandTable.ts';

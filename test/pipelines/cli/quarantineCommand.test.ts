@@ -1,4 +1,5 @@
-// `trustlens quarantine` (issue 16, must show 7): counts by batch, table and reason; the rows of one reason as a table or
+// `trustlens quarantine` (issue 16, must show 7): counts by batch, table and reason; the rows of one reason as a table
+// or
 // CSV with file, line and key; fixed rows delivered again load, and the quarantine says which were loaded since.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,5 @@
-// The run lock cannot go stale (issue 21, failure 5): a run killed inside a PID namespace (pid 1 there) leaves a lock the
+// The run lock cannot go stale (issue 21, failure 5): a run killed inside a PID namespace (pid 1 there) leaves a lock
+// the
 // next run takes over; a live holder is refused with its command; a missing warehouse folder is created.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,8 @@ describe('the run lock', () => {
       expect(holder.pid).toBe(1);
       expect(JSON.parse(readFileSync(`${warehouse}.lock`, 'utf8')).pid).toBe(1);
       // While it runs, it holds the lock, even though pid 1 outside the namespace is another process.
-      // Outside the namespace pid 1 is another process, so the pid says nothing; DuckDB's lock on the warehouse says busy.
+      // Outside the namespace pid 1 is another process, so the pid says nothing; DuckDB's lock on the warehouse says
+      // busy.
       await expect(acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-09')).rejects.toThrow(
         /is busy: trustlens run --as-of 2026-11-02 \(lock holder\) \(IO Error: Could not set lock on file .*\) \(pid 1\)/,
       );

@@ -1,4 +1,5 @@
-// The multi-seed quality bar judges issue 17's targets over every marketplace: means, minimums and the default marketplace's own bar.
+// The multi-seed quality bar judges issue 17's targets over every marketplace: means, minimums and the default
+// marketplace's own bar.
 import { describe, expect, it } from 'vitest';
 import { formatSeedTable, seedTargets, type SeedResult } from '../../../pipelines/evaluate/multiSeed.ts';
 import type { TruthCheckRow } from '../../../pipelines/simulate/evaluatePolicies.ts';

@@ -1,4 +1,5 @@
-// `trustlens export` handler: opens the warehouse file and writes <reportsDir>/<as-of>/data unless --out says otherwise.
+// `trustlens export` handler: opens the warehouse file and writes <reportsDir>/<as-of>/data unless --out says
+// otherwise.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

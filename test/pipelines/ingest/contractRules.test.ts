@@ -1,4 +1,5 @@
-// One bad row of every kind per contract table lands in quarantine with a pinned rule; good rows and identical copies load.
+// One bad row of every kind per contract table lands in quarantine with a pinned rule; good rows and identical copies
+// load.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/index.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';

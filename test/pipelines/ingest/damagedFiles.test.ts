@@ -1,5 +1,7 @@
-// Damaged files cost only their damaged lines: a stray quote, a wrong field count, invalid UTF-8 or a raw CR never takes
-// the rows after it; odd column names (rowid, internal names, duplicates) read like any other (issue 21, failures 1 and 3).
+// Damaged files cost only their damaged lines: a stray quote, a wrong field count, invalid UTF-8 or a raw CR never
+// takes
+// the rows after it; odd column names (rowid, internal names, duplicates) read like any other (issue 21, failures 1 and
+// 3).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,7 +94,8 @@ describe('a damaged CSV file keeps every recoverable row', () => {
   });
 
   it('quarantines each line of a wrong field count alone, with its physical line; rows after it load', async () => {
-    tried(6); // a field too many, a blank line, a field too few, a two-line value, a quote inside a value, a bad timestamp
+    // a field too many, a blank line, a field too few, a two-line value, a quote inside a value, a bad timestamp
+    tried(6);
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(
       join(dir, 'buyers.csv'),

@@ -1,4 +1,5 @@
-// Column mappings: the shipped marketplace-export example loads into contract rows; a bad mapping reports every problem by key.
+// Column mappings: the shipped marketplace-export example loads into contract rows; a bad mapping reports every problem
+// by key.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

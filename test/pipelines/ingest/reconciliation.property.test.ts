@@ -1,4 +1,5 @@
-// Property: for any mix of good, bad, repeated and changed rows over two batches, rows read = rows loaded + rows quarantined, per table,
+// Property: for any mix of good, bad, repeated and changed rows over two batches, rows read = rows loaded + rows
+// quarantined, per table,
 // and the counts agree with the quarantine table and the rows actually in the warehouse.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

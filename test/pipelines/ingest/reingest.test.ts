@@ -1,4 +1,5 @@
-// Re-ingesting the same files changes nothing; a new week adds rows, updates changed mutable columns and quarantines changed immutable ones.
+// Re-ingesting the same files changes nothing; a new week adds rows, updates changed mutable columns and quarantines
+// changed immutable ones.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

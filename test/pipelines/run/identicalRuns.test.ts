@@ -37,7 +37,9 @@ async function tablesOf(wh: Warehouse): Promise<string[]> {
   return rows.map((r) => r.t);
 }
 
-/** Every row of every table as text (doubles print shortest round-trip, so equal text is equal bits), in a fixed order. */
+/**
+ * Every row of every table as text (doubles print shortest round-trip, so equal text is equal bits), in a fixed order.
+ */
 async function contents(path: string): Promise<Record<string, string>> {
   const wh = await Warehouse.open({ path, readOnly: true });
   try {

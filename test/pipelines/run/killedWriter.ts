@@ -1,6 +1,8 @@
-// Child process for the leftover tests: writes one output the way trustlens does (a week's reports, the notebook export,
+// Child process for the leftover tests: writes one output the way trustlens does (a week's reports, the notebook
+// export,
 // a training run's artifacts) and kills itself with SIGKILL at the Nth call of one file operation, so a test can cut a
-// writer at every step. Usage: killedWriter.ts <reports|export|artifacts> <folder> <renameSync|writeFileSync|rmSync> <N>
+// writer at every step. Usage: killedWriter.ts <reports|export|artifacts> <folder> <renameSync|writeFileSync|rmSync>
+// <N>
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';

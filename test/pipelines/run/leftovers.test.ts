@@ -1,6 +1,9 @@
-// What a killed run leaves is cleaned by the next one (issue 21, failure 7 / must show 6): a writer killed at every file
-// operation of a report swap, an export or an artifact publication leaves, once cleaned, the previous output or the whole
-// new one, never half; the next writing command removes build tables, temp folders and unpublished artifacts, also those
+// What a killed run leaves is cleaned by the next one (issue 21, failure 7 / must show 6): a writer killed at every
+// file
+// operation of a report swap, an export or an artifact publication leaves, once cleaned, the previous output or the
+// whole
+// new one, never half; the next writing command removes build tables, temp folders and unpublished artifacts, also
+// those
 // of a run killed in a PID namespace, and keeps those of a process still running.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -150,7 +153,8 @@ describe('the next writing command', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('removes build tables, the ingest temp folder, swap copies and unpublished artifacts of killed runs, and keeps those of a live one', async () => {
-    tried(7); // two build tables, an ingest temp folder, three swap copies (one of pid 1 in a namespace), an unpublished artifact
+    // two build tables, an ingest temp folder, three swap copies (one of pid 1 in a namespace), an unpublished artifact
+    tried(7);
     const root = tempDir('leftovers');
     const warehouse = join(root, 'wh.duckdb');
     const reports = join(root, 'reports');

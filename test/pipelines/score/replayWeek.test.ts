@@ -1,4 +1,5 @@
-// A replay-only past week: the same risk, tier and trust as scoring that week in full, without queue, reasons or current tables.
+// A replay-only past week: the same risk, tier and trust as scoring that week in full, without queue, reasons or
+// current tables.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

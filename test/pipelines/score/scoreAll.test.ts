@@ -1,4 +1,5 @@
-// The score stage on a tiny warehouse: tables, tiers, reasons with real features and values, the queue, history, atomicity.
+// The score stage on a tiny warehouse: tables, tiers, reasons with real features and values, the queue, history,
+// atomicity.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,7 +137,8 @@ describe('score_merchant', () => {
       satisfaction: number;
     }>('select * from score_merchant');
     expect(rows).toHaveLength(MERCHANTS_PER_SNAPSHOT);
-    // quantile tiers learned at training, stored in the artifact; the first scored week has no previous tier to stick to
+    // quantile tiers learned at training, stored in the artifact; the first scored week has no previous tier to stick
+    // to
     const tierOf = merchantTierOf(config, readArtifactFor(root, 'merchant-trust', AS_OF));
     for (const r of rows) {
       expect(r.tier).toBe(tierOf(r.trust, null));

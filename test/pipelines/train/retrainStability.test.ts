@@ -1,4 +1,5 @@
-// Scores that mean the same across retrains: on the default marketplace, models trained a week apart on data with no new labels move few shops and buyers across tiers.
+// Scores that mean the same across retrains: on the default marketplace, models trained a week apart on data with no
+// new labels move few shops and buyers across tiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// The train stage end to end on a tiny warehouse: artifacts and latest.json written, deterministic, blind to late labels.
+// The train stage end to end on a tiny warehouse: artifacts and latest.json written, deterministic, blind to late
+// labels.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-// README tables that restate config or policy values come from the config schema and the policy files: they cannot drift.
+// README tables that restate config or policy values come from the config schema and the policy files: they cannot
+// drift.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../../data/config/configSchema.ts';
@@ -19,8 +20,9 @@ describe('generated README tables', () => {
   it('states the tier thresholds of the config defaults', () => {
     const t = configSchema.parse({}).tiers;
     const table = tierDocsMarkdown();
-    expect(table).toContain(`| merchant | \`top-rated\` | trust ≥ ${t.merchantTopRated} |`);
-    expect(table).toContain(`| merchant | \`at-risk\` | trust < ${t.merchantWatch} |`);
+    // Default tiers are shares of the shops (tiers.merchantBy: quantile); fixed trust thresholds go with 'trust'.
+    expect(table).toContain(`| merchant | \`at-risk\` | lowest ${Math.round(t.merchantAtRiskShare * 100)}% of trust |`);
+    expect(table).toContain('| merchant | `inactive` |');
     expect(table).toContain(`| buyer | \`high\` | calibrated abuse risk ≥ ${t.buyerHigh} |`);
   });
 
