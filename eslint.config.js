@@ -1,8 +1,9 @@
-// Lint rules: typescript-eslint's recommended set, `any` forbidden, unused values an error, and imports between top-level folders one way only.
+// Lint rules: typescript-eslint's recommended set, `any` forbidden, unused values an error, lines within 120
+// characters, and imports between top-level folders one way only.
 import tseslint from 'typescript-eslint';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
-/** What each top-level folder may import besides itself. Folders not listed (config files at the root) are unchecked. */
+/** What each top-level folder may import besides itself. Folders not listed (root config files) are unchecked. */
 const ALLOWED_IMPORTS = {
   data: [],
   models: ['data'],
@@ -71,6 +72,12 @@ export default tseslint.config(
       'prefer-const': 'error',
       eqeqeq: ['error', 'always'],
       'trustlens/import-direction': 'error',
+      // Prettier's width for everything it cannot wrap itself: comments and code around long literals. Strings and
+      // templates are exempt, as in Prettier: a message or a page template reads better whole than split.
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
     },
   },
 );

@@ -1,4 +1,5 @@
-// Test runner settings: UTC clock, two projects — `unit` (fast, one process per worker) and `e2e` (browsers, whole pipeline, stages re-run many times).
+// Test runner settings: UTC clock, two projects — `unit` (fast, one process per worker) and `e2e` (browsers, whole
+// pipeline, stages re-run many times).
 import { defineConfig } from 'vitest/config';
 
 process.env.TZ = 'UTC';
@@ -12,6 +13,8 @@ export const E2E_SUITES = [
   'test/reports/browser.test.ts', // Chromium: every report page
   'test/notebooks/notebooks.test.ts', // Chromium: exports the sample, builds and opens the notebooks
   'test/pipelines/run/runWeekly.test.ts', // generate → every stage, two weeks, reruns
+  'test/pipelines/run/identicalRuns.test.ts', // generate → two whole runs, every table compared
+  'test/pipelines/run/leftovers.test.ts', // writers killed in child processes at every file operation
   'test/pipelines/run/shortHistory.test.ts', // three whole runs on 0, 1 and 3 weeks of data
   'test/pipelines/run/foreignLayout.test.ts', // a whole run on a foreign export through its mapping
   'test/pipelines/features/knownAt.test.ts', // ingests corrections and rebuilds features four times
@@ -22,8 +25,14 @@ export const E2E_SUITES = [
   'test/pipelines/ingest/reingest.test.ts', // the ingest stage batch after batch
   'test/pipelines/ingest/reconciliation.property.test.ts', // property: 20 ingests
   'test/pipelines/ingest/damage.property.test.ts', // property: 90 ingests of damaged files
+  'test/pipelines/cli/runLock.test.ts', // child processes holding the lock, one in a PID namespace
+  'test/pipelines/cli/failureCauses.test.ts', // the CLI in child processes, on tiny and read-only mounts
   'test/pipelines/simulate/pointInTime.test.ts', // property: 27 request-context builds
   'test/pipelines/simulate/riskThresholdMonotone.test.ts', // property: 25 context builds and 50 replays
+  'test/pipelines/train/retrainStability.test.ts', // the default marketplace: generated, ingested, trained twice
+  'test/reports/pageLayout.test.ts', // Chromium: every report page at two widths, layout checks
+  'test/reports/reasonStrings.test.ts', // generate → two weekly runs with a retrain, every reason string, the rescored report
+  'test/pipelines/cli/cliExplains.test.ts', // the CLI end to end, a weekly run that fails after ingest
 ];
 
 export default defineConfig({

@@ -37,5 +37,25 @@ export const artifactSummarySchema = z.object({
   featureImportance: z.array(z.object({ feature: z.string(), importance: z.number() })),
   /** Mean |TreeSHAP| per feature over validation rows, largest first. */
   shapSummary: z.array(z.object({ feature: z.string(), meanAbs: z.number() })),
+  /**
+   * What the training data looked like, so the model card can warn when a scored week looks nothing like it: per
+   * feature the
+   * unknown share and decile bins (ages advanced to the training date), and the rows of each source table. Absent in
+   * artifacts written before it existed.
+   */
+  trainingProfile: z
+    .object({
+      rows: z.number().int(),
+      features: z.array(
+        z.object({
+          name: z.string(),
+          unknownShare: z.number(),
+          cuts: z.array(z.number()),
+          shares: z.array(z.number()),
+        }),
+      ),
+      sources: z.record(z.string(), z.number().int()).optional(),
+    })
+    .optional(),
 });
 export type ArtifactSummary = z.infer<typeof artifactSummarySchema>;

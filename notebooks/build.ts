@@ -1,4 +1,5 @@
-// `npm run notebooks`: builds the notebooks against the newest export (or --data DIR, or --sample) into notebooks/dist/.
+// `npm run notebooks`: builds the notebooks against the newest export (or --data DIR, or --sample) into
+// notebooks/dist/.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';

@@ -1,4 +1,5 @@
-// Builds the analyst notebooks to static HTML with Notebook Kit and Vite, offline, and copies an export folder beside them as data/.
+// Builds the analyst notebooks to static HTML with Notebook Kit and Vite, offline, and copies an export folder beside
+// them as data/.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

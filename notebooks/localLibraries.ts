@@ -3,7 +3,10 @@ import type { Plugin } from 'vite';
 
 const CDN = 'https://cdn.jsdelivr.net/npm/';
 
-/** CDN module URL → local package; a notebook that uses the built-in `Plot` or `Inputs` without importing it still works offline. */
+/**
+ * CDN module URL → local package; a notebook that uses the built-in `Plot` or `Inputs` without importing it still works
+ * offline.
+ */
 export const LOCAL_MODULES: Readonly<Record<string, string>> = {
   [`${CDN}@observablehq/plot/+esm`]: '@observablehq/plot',
   [`${CDN}@observablehq/inputs/+esm`]: '@observablehq/inputs',

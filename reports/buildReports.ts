@@ -1,6 +1,7 @@
 // Writes all report files to the output folder atomically: build in a sibling temp folder, then swap it in by rename.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { cleanStaleFolders, swapNames } from '../data/files/staleFolders.ts';
 import { renderReports } from './renderReports.ts';
 import type { ReportData } from './reportData.ts';
 
@@ -13,12 +14,25 @@ export interface BuiltReports {
 /** Subfolders other stages own (the notebook export) that a new set of reports carries over instead of deleting. */
 const KEPT_SUBFOLDERS = ['data'];
 
+/**
+ * Cleans what killed report and export writers left under the reports folder: swap copies of a week's folder (giving
+ * back the export a cut swap had carried) and of the export inside it. Returns what it removed or restored.
+ */
+export function cleanStaleReports(reportsDir: string): string[] {
+  const cleaned = cleanStaleFolders(reportsDir, KEPT_SUBFOLDERS);
+  if (!existsSync(reportsDir)) return cleaned;
+  for (const e of readdirSync(reportsDir, { withFileTypes: true }))
+    if (e.isDirectory() && !e.name.startsWith('.')) cleaned.push(...cleanStaleFolders(join(reportsDir, e.name)));
+  return cleaned;
+}
+
 /** Readers never see a half-written folder: either the previous reports or the complete new set. */
 export function writeReportsAtomically(outDir: string, files: Record<string, string>): BuiltReports {
   const dir = resolve(outDir);
   mkdirSync(dirname(dir), { recursive: true });
-  const tmp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
-  const old = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
+  // Copies a killed writer left beside it go first (the next writing command cleans them too).
+  cleanStaleFolders(dirname(dir), KEPT_SUBFOLDERS);
+  const { tmp, old } = swapNames(dir);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   try {

@@ -1,19 +1,31 @@
-// Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output becomes a missing section.
+// Queries the warehouse (and model artifacts) into the plain ReportData the pages render; every missing stage output
+// becomes a missing section.
 import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import { BASELINE_SCENARIO } from '../data/vocabulary/scenarios.ts';
 import type { Warehouse } from '../data/warehouse/Warehouse.ts';
 import { MODEL_NAMES } from '../models/artifactSchema.ts';
 import { loadArtifact, loadArtifactFile } from './load/loadArtifacts.ts';
 import { loadScoredBy } from './load/loadScoredBy.ts';
+import { loadPreviousScores } from './load/loadComparison.ts';
 import { loadDrift, type DriftSource } from './load/loadDrift.ts';
 import { loadCompensationTrend, loadMerchantOps } from './load/loadMerchantOps.ts';
 import { loadPolicyImpact, loadRiskQueue } from './load/loadQueueAndSim.ts';
+import { loadTrainingComparison } from './load/loadTrainingComparison.ts';
 import { loadWeekly } from './load/loadWeekly.ts';
-import { DEFAULT_REPORT_SETTINGS, reportSettings, type ReportData, type ReportSettings } from './reportData.ts';
+import type { ScoringAccess } from './load/scoringAccess.ts';
+import {
+  DEFAULT_REPORT_SETTINGS,
+  reportSettings,
+  type ReportData,
+  type ReportSettings,
+  type ScenarioInfo,
+} from './reportData.ts';
 
 export interface ReportDataOptions {
   trendWeeks: number;
   movers: number;
+  /** Orders in the trust window a merchant needs, this week and last, to be a mover (config report.moverMinOrders). */
+  moverMinOrders?: number;
   reviewCapacity: number;
   artifactsDir: string;
   /** Scenario the others are compared with. */
@@ -21,6 +33,15 @@ export interface ReportDataOptions {
   /** Model-input columns per feature table (from the feature catalogue); drift falls back to every numeric column. */
   featureColumns?: { buyer?: readonly string[]; merchant?: readonly string[] };
   settings?: ReportSettings;
+  /**
+   * Lets the report rescore last week with this week's models and explain movers; without it, published scores are
+   * compared.
+   */
+  scoring?: ScoringAccess | null;
+  /** The configured scenarios in words (from their policy files). */
+  scenarios?: ScenarioInfo[];
+  /** Weeks the simulate stage replays (config simulate.weeks). */
+  simulateWeeks?: number;
 }
 
 /** The options a run with `config` reports with. */
@@ -28,7 +49,9 @@ export function reportDataOptions(config: TrustlensConfig): ReportDataOptions {
   return {
     trendWeeks: config.report.trendWeeks,
     movers: config.report.movers,
+    moverMinOrders: config.report.moverMinOrders,
     reviewCapacity: config.review.capacity,
+    simulateWeeks: config.simulate.weeks,
     artifactsDir: config.artifactsDir,
     baseline: BASELINE_SCENARIO,
     settings: reportSettings(config),
@@ -54,37 +77,52 @@ export async function loadReportData(
   ];
   // Sequential on purpose: one DuckDB connection, and the queries are small.
   const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;
-  const weekly = {
-    ...(await loadWeekly(wh, asOf, { trendWeeks: opts.trendWeeks, movers: opts.movers })),
-    compensation: await loadCompensationTrend(wh, asOf, Math.max(2, opts.trendWeeks)),
-    settings,
-  };
+  const scoring = opts.scoring ?? null;
+  const previous = await loadPreviousScores(wh, asOf, settings, scoring);
+  const { weekly: w, coverage } = await loadWeekly(
+    wh,
+    asOf,
+    { trendWeeks: opts.trendWeeks, movers: opts.movers, moverMinOrders: opts.moverMinOrders ?? 20 },
+    previous,
+    scoring,
+  );
+  const weekly = { ...w, compensation: await loadCompensationTrend(wh, asOf, Math.max(2, opts.trendWeeks)) };
   const queue = await loadRiskQueue(wh, asOf, opts.reviewCapacity);
-  const policy = await loadPolicyImpact(wh, asOf, opts.baseline ?? BASELINE_SCENARIO);
+  const policy = await loadPolicyImpact(
+    wh,
+    asOf,
+    opts.baseline ?? BASELINE_SCENARIO,
+    opts.scenarios ?? [],
+    opts.simulateWeeks ?? 12,
+  );
   const drift = [];
   for (const s of sources) {
     const d = await loadDrift(wh, asOf, s);
     if (d.rows !== null) drift.push(d);
   }
-  const merchantOps = await loadMerchantOps(wh, asOf);
   const scoredBy = await loadScoredBy(wh, asOf);
   // The card describes the model that scored the week: a starter or configured one is not in artifactsDir.
   const used = (model: string) => scoredBy?.find((m) => m.model === model && m.source !== 'trained')?.artifact;
+  const models = [];
+  for (const model of MODEL_NAMES) {
+    const path = used(model);
+    const artifact = path ? loadArtifactFile(path) : loadArtifact(opts.artifactsDir, model, asOf);
+    models.push({
+      model,
+      artifact,
+      training: artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null,
+    });
+  }
+  const merchantOps = await loadMerchantOps(wh, asOf);
   return {
     asOf,
+    settings,
+    coverage,
     weekly,
     queue,
     policy,
     merchantOps,
     ...(scoredBy ? { scoredBy } : {}),
-    modelCard: {
-      asOf,
-      settings,
-      models: MODEL_NAMES.map((model) => ({
-        model,
-        artifact: used(model) ? loadArtifactFile(used(model)!) : loadArtifact(opts.artifactsDir, model, asOf),
-      })),
-      drift,
-    },
+    modelCard: { asOf, models, drift },
   };
 }

@@ -1,4 +1,6 @@
 // Population stability index: how far this week's distribution of a feature or score has moved from last week's.
+import { binShares, isKnown, quantileCuts } from '../models/metrics/populationBins.ts';
+
 export interface PsiOptions {
   /** Quantile bins taken from the previous (expected) distribution. */
   bins?: number;
@@ -32,41 +34,9 @@ export function psiFromShares(expected: readonly number[], actual: readonly numb
   return total;
 }
 
-function isValue(v: number | null | undefined): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function quantileCuts(sorted: readonly number[], bins: number): number[] {
-  const cuts: number[] = [];
-  for (let i = 1; i < bins; i++) {
-    const q = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / bins))] as number;
-    if (cuts.length === 0 || q > (cuts[cuts.length - 1] as number)) cuts.push(q);
-  }
-  return cuts;
-}
-
-function binOf(cuts: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cuts[mid] as number) <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function shares(values: ArrayLike<number | null | undefined>, cuts: readonly number[]): number[] {
-  const counts = new Array<number>(cuts.length + 2).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    counts[isValue(v) ? binOf(cuts, v) : cuts.length + 1]! += 1;
-  }
-  return counts.map((c) => (values.length ? c / values.length : 0));
-}
-
 /**
- * PSI of `actual` (this week) against `expected` (last week), with quantile bins of `expected` and one bin for missing values.
+ * PSI of `actual` (this week) against `expected` (last week), with quantile bins of `expected` and one bin for missing
+ * values.
  * Returns null when either side is empty.
  */
 export function psi(
@@ -77,10 +47,20 @@ export function psi(
   if (expected.length === 0 || actual.length === 0) return null;
   const bins = opts.bins ?? 10;
   const present = Array.from(expected)
-    .filter(isValue)
+    .filter(isKnown)
     .sort((a, b) => a - b);
   const cuts = present.length ? quantileCuts(present, bins) : [];
-  const expectedShares = shares(expected, cuts);
-  const actualShares = shares(actual, cuts);
+  const expectedShares = binShares(expected, cuts);
+  const actualShares = binShares(actual, cuts);
   return { psi: psiFromShares(expectedShares, actualShares, opts.epsilon ?? 1e-4), cuts, expectedShares, actualShares };
+}
+
+/** PSI of `actual` against a stored profile (cuts and shares of the expected distribution, missing-value bin last). */
+export function psiAgainstProfile(
+  profile: { cuts: readonly number[]; shares: readonly number[] },
+  actual: ArrayLike<number | null | undefined>,
+  epsilon = 1e-4,
+): number | null {
+  if (actual.length === 0 || profile.shares.length !== profile.cuts.length + 2) return null;
+  return psiFromShares(profile.shares, binShares(actual, profile.cuts), epsilon);
 }

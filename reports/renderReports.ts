@@ -1,5 +1,6 @@
 // Renders every report file from the data objects: a pure function from ReportData to file name → contents.
-import { fmtInt, fmtMoney } from './html/format.ts';
+import { fmtInt, fmtMoney, withCurrency } from './html/format.ts';
+import type { PageContext } from './pages/pageContext.ts';
 import { renderIndex, type IndexEntry } from './pages/indexPage.ts';
 import { renderMerchantOperations } from './pages/merchantOperations.ts';
 import {
@@ -52,7 +53,10 @@ function indexEntries(d: ReportData): IndexEntry[] {
       audience: 'Leadership',
       description:
         'Refund and refund-only rates, estimated abuse loss, flagged accounts, merchant trust tiers and movers, week over week.',
-      status: `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`,
+      status:
+        d.coverage.current.status === 'complete'
+          ? `${fmtInt(d.weekly.current.orders)} orders; estimated abuse loss ${fmtMoney(d.weekly.current.estimatedAbuseLoss)}`
+          : `week ${d.coverage.current.status}: ${d.coverage.current.cause}`,
     },
     {
       file: 'risk-queue.html',
@@ -92,19 +96,21 @@ function indexEntries(d: ReportData): IndexEntry[] {
 }
 
 export function renderReports(d: ReportData): Record<ReportFile, string> {
+  const ctx: PageContext = { settings: d.settings, coverage: d.coverage };
   // Scored by a starter model: every page says so first.
   const notice = modelNotice(d.scoredBy);
   const page = (html: string) => withModelNotice(html, notice);
-  return {
-    'index.html': page(renderIndex(d.asOf, indexEntries(d))),
-    'weekly-trust.html': page(renderWeeklyTrust(d.weekly)),
-    'risk-queue.html': page(renderRiskQueue(d.queue)),
+  // Every amount on every page carries the configured currency (or none, with a note).
+  return withCurrency(d.settings.currency, () => ({
+    'index.html': page(renderIndex(d.asOf, indexEntries(d), ctx)),
+    'weekly-trust.html': page(renderWeeklyTrust(d.weekly, ctx)),
+    'risk-queue.html': page(renderRiskQueue(d.queue, ctx)),
     [RISK_QUEUE_CSV]: riskQueueCsv(d.queue),
-    'policy-impact.html': page(renderPolicyImpact(d.policy)),
-    'model-card.html': page(renderModelCard(d.modelCard)),
-    'merchant-operations.html': page(renderMerchantOperations(merchantOps(d))),
+    'policy-impact.html': page(renderPolicyImpact(d.policy, ctx)),
+    'model-card.html': page(renderModelCard(d.modelCard, ctx)),
+    'merchant-operations.html': page(renderMerchantOperations(merchantOps(d), ctx)),
     [MERCHANT_ACTIONS_CSV]: merchantActionsCsv(merchantOps(d)),
     [SPOT_CHECKS_CSV]: spotChecksCsv(merchantOps(d)),
     [COMPENSATION_CSV]: compensationCsv(merchantOps(d)),
-  } as Record<ReportFile, string>;
+  })) as Record<ReportFile, string>;
 }

@@ -1,4 +1,5 @@
-// The zod schema of a feature catalogue file (feat_*.yml beside its SQL): per column a description, unit, window, role, component and checks.
+// The zod schema of a feature catalogue file (feat_*.yml beside its SQL): per column a description, unit, window, role,
+// component and checks.
 import { z } from 'zod';
 
 export const FEATURE_ROLES = ['key', 'feature', 'info'] as const;

@@ -149,28 +149,50 @@ export const configSchema = z
         buyerHigh: probability.default(0.5).describe('Calibrated risk at or above which a buyer is in the high tier.'),
         buyerElevated: probability.default(0.2).describe('Calibrated risk at or above which a buyer is elevated.'),
         // Trust is 100 × (1 − calibrated probability of a serious action within the horizon); serious actions are rare,
-        // so the informative range is high: on the default marketplace 97 / 93 / 85 put ~92% of merchants in top-rated
-        // with a 6% problem rate, and the rest in tiers where most merchants are problems.
+        // so fixed trust thresholds crowd shops into one tier (97 / 93 / 85 put ~92% of the default marketplace in
+        // top-rated) and every retrain that shifts the calibration moves shops across them. Quantile tiers are learned
+        // when the model is trained, from its held-out predictions, and kept in the artifact: a tier means the same
+        // share of shops across retrains, and a shop moves only when its rank does.
+        merchantBy: z
+          .enum(['quantile', 'trust'])
+          .default('quantile')
+          .describe(
+            "How merchant tiers are drawn: quantile (shares of the trust model's held-out merchants, learned at training and stored in the artifact) or trust (the fixed thresholds below).",
+          ),
+        merchantAtRiskShare: probability
+          .default(0.05)
+          .describe('quantile tiers: share of merchants (lowest trust) in at-risk.'),
+        merchantWatchShare: probability
+          .default(0.1)
+          .describe('quantile tiers: share of merchants in watch, above at-risk.'),
+        merchantStandardShare: probability
+          .default(0.2)
+          .describe('quantile tiers: share of merchants in standard; the rest are top-rated.'),
+        merchantStickiness: probability
+          .default(0.05)
+          .describe(
+            "quantile tiers: a merchant keeps last week's tier until its trust percentile leaves that tier's band by more than this (0.05 = 5 points), so retrains and noise do not flip shops near an edge.",
+          ),
         merchantTopRated: z
           .number()
           .min(0)
           .max(100)
           .default(97)
           .describe(
-            'Trust at or above which a merchant is top-rated (trust = 100 × (1 − calibrated chance of a serious action within labels.merchantHorizonDays)).',
+            'trust tiers: trust at or above which a merchant is top-rated (trust = 100 × (1 − calibrated chance of a serious action within labels.merchantHorizonDays)).',
           ),
         merchantStandard: z
           .number()
           .min(0)
           .max(100)
           .default(93)
-          .describe('Trust at or above which a merchant is standard.'),
+          .describe('trust tiers: trust at or above which a merchant is standard.'),
         merchantWatch: z
           .number()
           .min(0)
           .max(100)
           .default(85)
-          .describe('Trust at or above which a merchant is on watch; below it, at-risk.'),
+          .describe('trust tiers: trust at or above which a merchant is on watch; below it, at-risk.'),
       })
       .prefault({})
       .refine((t) => t.buyerHigh >= t.buyerElevated, {
@@ -180,6 +202,11 @@ export const configSchema = z
       .refine((t) => t.merchantTopRated >= t.merchantStandard && t.merchantStandard >= t.merchantWatch, {
         message: 'merchant tiers must satisfy merchantTopRated >= merchantStandard >= merchantWatch: reorder them',
         path: ['merchantStandard'],
+      })
+      .refine((t) => t.merchantAtRiskShare + t.merchantWatchShare + t.merchantStandardShare < 1, {
+        message:
+          'merchantAtRiskShare + merchantWatchShare + merchantStandardShare must be below 1 (the rest is top-rated): lower them',
+        path: ['merchantStandardShare'],
       }),
     simulate: z
       .strictObject({
@@ -236,6 +263,27 @@ export const configSchema = z
         movers: positiveInt('report.movers')
           .default(10)
           .describe('Merchants listed among the biggest trust fallers and risers.'),
+        moverMinOrders: positiveInt('report.moverMinOrders')
+          .default(20)
+          .describe(
+            'Orders a merchant needs in the trust window (90 days), this week and last, to be listed among the movers; inactive merchants never are.',
+          ),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as CNY, EUR or USD')
+          .nullable()
+          .default(null)
+          .describe(
+            'Currency of the marketplace\'s amounts, shown with every amount in the reports (e.g. "CNY"); null shows plain numbers with a note.',
+          ),
+        notebookUrl: z
+          .string()
+          .min(1)
+          .nullable()
+          .default('http://localhost:4173/investigate-buyer.html')
+          .describe(
+            'Where the built investigate-buyer notebook is served (`npx vite preview --outDir notebooks/dist`); the risk queue links each account to it with `?buyer=<id>`. null: no links.',
+          ),
       })
       .prefault({}),
   })
@@ -251,5 +299,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the value. */
+/**
+ * Every setting at its default, read from the schema: code that needs a default reads it here, never a copy of the
+ * value.
+ */
 export const CONFIG_DEFAULTS: TrustlensConfig = deepFreeze(configSchema.parse({}));

@@ -1,4 +1,5 @@
-// The `govern` section of the config: after-sales standards (limit, minimum cases, points), the penalty ladder and spot checks.
+// The `govern` section of the config: after-sales standards (limit, minimum cases, points), the penalty ladder and spot
+// checks.
 import { z } from 'zod';
 
 const share = (key: string) =>
@@ -13,7 +14,9 @@ interface StandardDefaults {
   points: number;
 }
 
-/** One standard: the limit its metric is judged against, the cases needed for a verdict, and the points a failure costs. */
+/**
+ * One standard: the limit its metric is judged against, the cases needed for a verdict, and the points a failure costs.
+ */
 function standard(key: string, d: StandardDefaults, limitText: string, limitSchema: z.ZodNumber) {
   const k = `govern.standards.${key}`;
   return {

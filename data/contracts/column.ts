@@ -1,4 +1,5 @@
-// Column builders: each contract column is one zod schema carrying the metadata that drives SQL checks, DuckDB types and docs.
+// Column builders: each contract column is one zod schema carrying the metadata that drives SQL checks, DuckDB types
+// and docs.
 import { z } from 'zod';
 
 export type ColumnKind = 'id' | 'text' | 'ts' | 'money' | 'enum' | 'int' | 'bool';

@@ -1,4 +1,5 @@
-// The eight input contracts (README, Input contracts), defined once: checks, DuckDB types and docs all derive from here.
+// The eight input contracts (README, Input contracts), defined once: checks, DuckDB types and docs all derive from
+// here.
 import { z } from 'zod';
 import { col, type Column } from './column.ts';
 import {
@@ -16,7 +17,8 @@ export interface ForeignKey {
   table: TableName;
   references: string;
   /**
-   * A parent that is not (yet) loaded is normally a quarantined row. With `flagWithinDays`, a row dated (by `dateColumn`)
+   * A parent that is not (yet) loaded is normally a quarantined row. With `flagWithinDays`, a row dated (by
+   * `dateColumn`)
    * within that many days of the warehouse's first `table` row loads anyway, flagged in load_flags: its parent predates
    * the first delivered week.
    */

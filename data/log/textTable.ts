@@ -1,4 +1,5 @@
-// A plain-text table for terminals and logs: padded columns, a rule under the header, numbers right-aligned where asked.
+// A plain-text table for terminals and logs: padded columns, a rule under the header, numbers right-aligned where
+// asked.
 export function textTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],

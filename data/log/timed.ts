@@ -3,7 +3,10 @@
 export interface Timing {
   /** Wall-clock seconds of the step. */
   seconds: number;
-  /** CPU seconds of the whole process during the step (every thread, DuckDB's included): steadier than wall time on a busy machine. */
+  /**
+   * CPU seconds of the whole process during the step (every thread, DuckDB's included): steadier than wall time on a
+   * busy machine.
+   */
   cpuSeconds: number;
   /** Peak resident memory of the process so far (not only this step's), in MB. */
   peakRssMb: number;

@@ -1,4 +1,5 @@
-// Buyer and merchant archetypes of the synthetic marketplace with their population shares: the ground truth the generator plants.
+// Buyer and merchant archetypes of the synthetic marketplace with their population shares: the ground truth the
+// generator plants.
 export interface Archetype {
   name: string;
   /** Share of the population (shares of one entity sum to 1). */

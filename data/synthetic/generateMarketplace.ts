@@ -1,4 +1,5 @@
-// Generates the seeded synthetic marketplace inside DuckDB (set-based SQL) and writes it as files and/or tables in a connection.
+// Generates the seeded synthetic marketplace inside DuckDB (set-based SQL) and writes it as files and/or tables in a
+// connection.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -115,7 +116,10 @@ interface Scratch {
   close(): void;
 }
 
-/** A private in-memory DuckDB with a memory cap and a temp folder to spill to, so large sizes stay within bounded memory. */
+/**
+ * A private in-memory DuckDB with a memory cap and a temp folder to spill to, so large sizes stay within bounded
+ * memory.
+ */
 async function openScratch(opts: ResolvedGenerateOptions): Promise<Scratch> {
   const tempRoot = opts.tempDirectory ?? mkdtempSync(join(tmpdir(), 'trustlens-generate-'));
   const config: Record<string, string> = {
@@ -142,7 +146,9 @@ function paramsFor(step: WorkStep, runParams: Record<string, DuckDBValue>): Reco
   return undefined;
 }
 
-/** Removes earlier outputs in any format, so a folder never mixes a fresh parquet with a stale csv of the same table. */
+/**
+ * Removes earlier outputs in any format, so a folder never mixes a fresh parquet with a stale csv of the same table.
+ */
 function removeStaleFiles(out: string): void {
   for (const table of OUTPUT_TABLES) {
     for (const ext of Object.values(FORMAT_EXTENSION)) rmSync(join(out, `${table.file}.${ext}`), { force: true });

@@ -1,4 +1,5 @@
-// Options of the synthetic marketplace generator, validated with zod so a bad size or date fails with every problem listed.
+// Options of the synthetic marketplace generator, validated with zod so a bad size or date fails with every problem
+// listed.
 import { z } from 'zod';
 import type { DuckDBConnection } from '@duckdb/node-api';
 

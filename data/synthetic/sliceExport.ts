@@ -6,7 +6,8 @@ import { quoteIdent, quoteLiteral } from '../warehouse/quoteIdent.ts';
 import { Warehouse } from '../warehouse/Warehouse.ts';
 
 /**
- * The column that dates a row: the first required timestamp of its contract (created_at, requested_at, …), else the first
+ * The column that dates a row: the first required timestamp of its contract (created_at, requested_at, …), else the
+ * first
  * timestamp (registered_at and opened_at may be missing in real exports).
  */
 export function eventTimeColumn(table: TableName): string {
@@ -24,8 +25,10 @@ export interface SliceOptions {
 }
 
 /**
- * Writes `<out>/<table>.parquet` for each contract table found as `<src>/<table>.parquet`, so a synthetic history can be
- * delivered week by week the way a real export arrives (each row once, in the week it happened). Returns rows per table.
+ * Writes `<out>/<table>.parquet` for each contract table found as `<src>/<table>.parquet`, so a synthetic history can
+ * be
+ * delivered week by week the way a real export arrives (each row once, in the week it happened). Returns rows per
+ * table.
  */
 export async function sliceExport(src: string, out: string, options: SliceOptions): Promise<Record<string, number>> {
   mkdirSync(out, { recursive: true });

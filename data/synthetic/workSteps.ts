@@ -1,4 +1,5 @@
-// The generator's build steps in dependency order: setup (macros, parameters, vocabularies), then one work table per entity.
+// The generator's build steps in dependency order: setup (macros, parameters, vocabularies), then one work table per
+// entity.
 export interface WorkStep {
   /** Query file under data/synthetic/sql/. */
   sql: string;

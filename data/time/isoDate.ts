@@ -15,3 +15,10 @@ export function daysBetween(from: string, to: string): number {
 export function weeksEnding(asOf: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addDays(asOf, -7 * (count - 1 - i)));
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** "Monday" for 2026-11-02. */
+export function weekdayName(isoDate: string): string {
+  return WEEKDAYS[new Date(`${isoDate}T00:00:00Z`).getUTCDay()]!;
+}

@@ -1,4 +1,5 @@
-// The after-sales standards of the merchant scorecard: what each measures and how it is worded (settings: config govern.standards).
+// The after-sales standards of the merchant scorecard: what each measures and how it is worded (settings: config
+// govern.standards).
 import type { GovernConfig } from '../config/governSchema.ts';
 
 export type StandardKey = keyof GovernConfig['standards'];
@@ -27,7 +28,9 @@ export interface StandardInfo {
   label: string;
   /** What the cases are, plural ("service tickets"). */
   cases: string;
-  /** What a failed case did, for "5 of 9 service tickets …" (shares only); {hours} and {rating} are filled from config. */
+  /**
+   * What a failed case did, for "5 of 9 service tickets …" (shares only); {hours} and {rating} are filled from config.
+   */
   failed?: string;
 }
 

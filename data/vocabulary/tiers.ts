@@ -4,7 +4,8 @@ import type { TrustlensConfig } from '../config/configSchema.ts';
 export const BUYER_TIERS = ['high', 'elevated', 'normal'] as const;
 export type BuyerTier = (typeof BUYER_TIERS)[number];
 /**
- * inactive: no orders in the trust window (the 90 days before the date): trust would be a guess from stale or absent data,
+ * inactive: no orders in the trust window (the 90 days before the date): trust would be a guess from stale or absent
+ * data,
  * so such merchants are neither at risk nor movers (README: merchant tiers).
  */
 export const MERCHANT_TIERS = ['top-rated', 'standard', 'watch', 'at-risk', 'inactive'] as const;

@@ -12,7 +12,9 @@ export interface WarehouseOptions {
   path: string;
   threads?: number;
   memoryLimit?: string;
-  /** Open without taking the write lock (other readers may share the file; a writer elsewhere keeps it from opening). */
+  /**
+   * Open without taking the write lock (other readers may share the file; a writer elsewhere keeps it from opening).
+   */
   readOnly?: boolean;
 }
 
@@ -34,10 +36,11 @@ export class Warehouse {
       instance = await DuckDBInstance.create(options.path, config);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      if (/lock/i.test(msg)) {
+      // DuckDB's exclusive file lock: another process has the warehouse open for writing (or we want to write).
+      if (/Could not set lock on file/.test(msg)) {
         throw new UserError(
-          `warehouse ${options.path} is in use by another trustlens process (${msg.split('\n')[0]}); ` +
-            'wait for it to finish or pass --warehouse to use another file',
+          `warehouse ${options.path} is open in another process (${msg.split('\n')[0]}); ` +
+            'wait for it to finish, or pass --warehouse to use another file',
         );
       }
       throw err;
@@ -85,7 +88,9 @@ export class Warehouse {
       await this.conn.run('commit');
       return out;
     } catch (err) {
-      await this.conn.run('rollback');
+      // A failed commit (a full disk, say) has already ended the transaction: the rollback then fails too, and its
+      // "no transaction is active" must not hide the cause.
+      await this.conn.run('rollback').catch(() => undefined);
       throw err;
     }
   }

@@ -1,4 +1,5 @@
-// Binding of $name parameters: DuckDB rejects values for parameters a statement lacks, so each statement gets only its own.
+// Binding of $name parameters: DuckDB rejects values for parameters a statement lacks, so each statement gets only its
+// own.
 import type { DuckDBValue } from '@duckdb/node-api';
 
 /**

@@ -1,4 +1,5 @@
-// Table macros known_<table>(as_of) on a connection: the contract tables as known at a date, for features, labels and replays.
+// Table macros known_<table>(as_of) on a connection: the contract tables as known at a date, for features, labels and
+// replays.
 import { TABLE_NAMES, rowKeyColumns, versionsTable, type TableName } from '../contracts/index.ts';
 import { quoteIdent } from './quoteIdent.ts';
 import { readSql } from './readSql.ts';

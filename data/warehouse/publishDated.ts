@@ -1,4 +1,5 @@
-// Publishes tables built for one as_of date: in one transaction, that date's history rows are replaced and the current table swapped in.
+// Publishes tables built for one as_of date: in one transaction, that date's history rows are replaced and the current
+// table swapped in.
 import type { Warehouse } from './Warehouse.ts';
 import { quoteIdent } from './quoteIdent.ts';
 
@@ -47,7 +48,8 @@ async function swapIn(wh: Warehouse, build: string, current: string): Promise<vo
 }
 
 /**
- * Publishes every table for `asOf` (YYYY-MM-DD): deletes that date's history rows, inserts the build's (by column name),
+ * Publishes every table for `asOf` (YYYY-MM-DD): deletes that date's history rows, inserts the build's (by column
+ * name),
  * and replaces the current table. Either everything lands or nothing does, so a failed week leaves last week's outputs
  * readable.
  */

@@ -1,4 +1,5 @@
-// Applies a rule baseline to feature columns (flag = any condition holds; missing values never flag) and turns flags into rates.
+// Applies a rule baseline to feature columns (flag = any condition holds; missing values never flag) and turns flags
+// into rates.
 import type { RuleBaseline } from '../specs/modelSpec.ts';
 
 export function ruleFlags(

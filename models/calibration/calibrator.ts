@@ -1,4 +1,5 @@
-// A fitted probability calibration (isotonic or Platt): one type to store in artifacts, fit on held-out rows, and apply.
+// A fitted probability calibration (isotonic or Platt): one type to store in artifacts, fit on held-out rows, and
+// apply.
 import { z } from 'zod';
 import type { Scores } from '../metrics/index.ts';
 import { applyIsotonic, fitIsotonic, type IsotonicMap } from './isotonic.ts';

@@ -1,4 +1,5 @@
-// Isotonic calibration: pool-adjacent-violators on held-out scores, applied by linear interpolation between block centres.
+// Isotonic calibration: pool-adjacent-violators on held-out scores, applied by linear interpolation between block
+// centres.
 import type { Scores } from '../metrics/index.ts';
 
 /** Knots of a non-decreasing piecewise-linear map from raw score to probability. */
@@ -16,7 +17,8 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
   if (scores.length === 0)
     throw new Error('fitIsotonic: no held-out rows to calibrate on. Fix: hold out at least one snapshot with rows.');
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  // Blocks start as one per distinct score (ties must map to one value), then merge while a block's rate exceeds the next's.
+  // Blocks start as one per distinct score (ties must map to one value), then merge while a block's rate exceeds the
+  // next's.
   const sx: number[] = [];
   const sy: number[] = [];
   const w: number[] = [];

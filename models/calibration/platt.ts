@@ -1,4 +1,5 @@
-// Platt scaling: a logistic curve on the raw score, fitted by Newton's method with Platt's smoothed targets (Lin et al. 2007).
+// Platt scaling: a logistic curve on the raw score, fitted by Newton's method with Platt's smoothed targets (Lin et al.
+// 2007).
 import type { Scores } from '../metrics/index.ts';
 
 export interface PlattMap {

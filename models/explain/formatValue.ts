@@ -1,16 +1,21 @@
 // Formats a feature value for a reason sentence by its catalogue unit (shares as percents, hours and days with units).
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 
-const num = (v: number, digits: number) =>
-  v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * Fixed decimals; a value that rounds to zero never keeps its sign ("-0.0" read as a fall in 110 of 200 queue rows).
+ */
+const num = (v: number, digits: number) => {
+  const s = v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return /[1-9]/.test(s) ? s : s.replace('-', '');
+};
 
 function percent(v: number): string {
   const p = v * 100;
-  return `${num(p, Math.abs(p) >= 10 || p === 0 ? 0 : 1)}%`;
+  return `${num(p, Math.abs(p) >= 10 || Math.abs(p) < 0.05 ? 0 : 1)}%`;
 }
 
 function signed(s: string, v: number): string {
-  return v > 0 ? `+${s}` : s;
+  return v > 0 && /[1-9]/.test(s) ? `+${s}` : s;
 }
 
 /** NaN (missing) formats as "none". */

@@ -1,4 +1,5 @@
-// Per-row feature attributions along each tree's decision path (Saabas): microseconds a row where exact TreeSHAP takes milliseconds.
+// Per-row feature attributions along each tree's decision path (Saabas): microseconds a row where exact TreeSHAP takes
+// milliseconds.
 import type { FlatTree } from '../forest/index.ts';
 
 /**

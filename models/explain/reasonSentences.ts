@@ -2,6 +2,7 @@
 import type { RuleCondition } from '../specs/modelSpec.ts';
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { formatValue } from './formatValue.ts';
+import { fillTemplate } from './fillTemplate.ts';
 
 export interface ReasonInput {
   /** SHAP contribution per feature, in probability units (positive = raises the predicted probability). */
@@ -40,13 +41,29 @@ export function topReasons(input: ReasonInput): Reason[] {
   };
   const order = entries
     .map((_, i) => i)
-    .filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
+    .filter(
+      (i) =>
+        contributions[i]! > min &&
+        !exclude.has(entries[i]!.name) &&
+        meets(entries[i]!.name) &&
+        citable(entries[i]!, values[i]!, typical[i]!),
+    );
   order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
   return order.slice(0, max).map((i) => ({
     feature: entries[i]!.name,
     contribution: contributions[i]!,
     sentence: reasonSentence(entries[i]!, values[i]!, typical[i]!, templates[entries[i]!.name]),
   }));
+}
+
+/**
+ * A reason states a fact about the entity: an unknown value (no data in the window) is no fact, and a value that reads
+ * the
+ * same as the typical one ("fresh-food share 0% (typical: 0%)") explains nothing, however the model weighed it.
+ */
+export function citable(entry: CatalogueEntry, value: number, typical: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  return !Number.isFinite(typical) || formatValue(value, entry.unit) !== formatValue(typical, entry.unit);
 }
 
 export function reasonSentence(
@@ -62,7 +79,7 @@ export function reasonSentence(
   }
   const shown = formatValue(value, entry.unit);
   // a template without {value} states a fact about the row (a flag such as "a refund-only request"): no typical value
-  if (template) return template.includes('{value}') ? template.replace('{value}', shown) + typicalText : template;
+  if (template) return template.includes('{value}') ? fillTemplate(template, shown) + typicalText : template;
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
   return `${lowerFirst(stripPeriod(entry.description))}${window}: ${shown}${typicalText}`;
 }

@@ -1,4 +1,5 @@
-// Normalises feature input (Float32Array per feature, or an apache-arrow Table) to Float32 columns with NaN for missing.
+// Normalises feature input (Float32Array per feature, or an apache-arrow Table) to Float32 columns with NaN for
+// missing.
 import type { Table } from 'apache-arrow';
 
 /** Feature matrix as one Float32Array per feature (NaN = missing), or an apache-arrow Table of numeric columns. */

@@ -54,7 +54,10 @@ export const MIN_PARALLEL_PREDICT_ROWS = 100_000;
 export const MIN_POOLED_PREDICT_ROWS = 8_192;
 export const MIN_POOLED_COPIED_ROWS = 50_000;
 
-/** The `threads` option of an async method, defaulting to the machine's parallelism; rejects anything but a positive integer. */
+/**
+ * The `threads` option of an async method, defaulting to the machine's parallelism; rejects anything but a positive
+ * integer.
+ */
 function threadCount(threads: number | undefined, method: string): number {
   const n = threads ?? availableParallelism();
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`${method}: threads must be a positive integer, got ${n}.`);
@@ -93,7 +96,8 @@ export class Forest {
    * MIN_POOLED_PREDICT_ROWS rows, it runs inline; below MIN_PARALLEL_PREDICT_ROWS, only workers idle in the pool help,
    * and below MIN_POOLED_COPIED_ROWS only with columns in SharedArrayBuffers. Columns are copied into shared memory
    * for the workers, except columns that already live in a SharedArrayBuffer: those are read in place, so do not
-   * write to them until the promise settles. The workers stay in a pool for the next batch (see predict/predictPool.ts).
+   * write to them until the promise settles. The workers stay in a pool for the next batch (see
+   * predict/predictPool.ts).
    */
   async predictProbaAsync(input: FeatureInput, options: PredictOptions = {}): Promise<Float64Array> {
     const threads = threadCount(options.threads, 'Forest.predictProbaAsync');

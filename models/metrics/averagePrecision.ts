@@ -1,4 +1,5 @@
-// PR-AUC as average precision (scikit-learn's definition: sum over thresholds of Δrecall × precision, no interpolation).
+// PR-AUC as average precision (scikit-learn's definition: sum over thresholds of Δrecall × precision, no
+// interpolation).
 import { splitSortedScores, type Scores } from './sortedScores.ts';
 
 /** NaN when there are no positives. */

@@ -1,4 +1,5 @@
-// Precision and recall among the k highest scores, ties at the cut shared out in expectation (as a random tie-break would).
+// Precision and recall among the k highest scores, ties at the cut shared out in expectation (as a random tie-break
+// would).
 import type { Scores } from './sortedScores.ts';
 
 export interface AtK {
@@ -10,7 +11,8 @@ export interface AtK {
 
 /**
  * k larger than the row count is cut to the row count. Recall is NaN without positives; precision NaN without rows.
- * A binary rule (scores 0/1) that flags fewer than k rows fills the rest of the k with unflagged rows at their base rate.
+ * A binary rule (scores 0/1) that flags fewer than k rows fills the rest of the k with unflagged rows at their base
+ * rate.
  */
 export function precisionRecallAtK(labels: Uint8Array, scores: Scores, k: number): AtK {
   const n = labels.length;

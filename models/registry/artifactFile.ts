@@ -1,4 +1,5 @@
-// The full artifact file: the fixed summary (models/artifactSchema.ts) plus forest, calibration, spec and training details.
+// The full artifact file: the fixed summary (models/artifactSchema.ts) plus forest, calibration, spec and training
+// details.
 import { z } from 'zod';
 import { artifactSummarySchema } from '../artifactSchema.ts';
 import { calibratorSchema } from '../calibration/calibrator.ts';
@@ -32,6 +33,21 @@ export const artifactFileSchema = artifactSummarySchema
       oobRocAuc: z.number().nullable(),
       calibrationNote: z.string(),
     }),
+    /**
+     * Merchant tiers learned at training (config tiers.merchantBy = quantile): trust thresholds at the configured
+     * shares
+     * of the held-out merchants' calibrated trust. Absent in artifacts of other models or older versions.
+     */
+    tiers: z
+      .object({
+        by: z.literal('quantile'),
+        shares: z.object({ atRisk: z.number(), watch: z.number(), standard: z.number() }),
+        thresholds: z.object({ merchantTopRated: z.number(), merchantStandard: z.number(), merchantWatch: z.number() }),
+        /** Trust at each percentile 0…100 of the held-out merchants. */
+        percentiles: z.array(z.number()).length(101),
+        rows: z.number().int(),
+      })
+      .optional(),
     /** Trained forest (models/forest JSON format), validated by Forest.fromJSON when loaded. */
     forest: z.record(z.string(), z.unknown()),
   })

@@ -1,4 +1,5 @@
-// Which artifact scores a date: one configured (trained elsewhere), else the newest trained here on or before it, else the shipped starter.
+// Which artifact scores a date: one configured (trained elsewhere), else the newest trained here on or before it, else
+// the shipped starter.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,10 @@ import type { ModelName } from '../artifactSchema.ts';
 import { artifactDates, artifactPath } from './artifactStore.ts';
 import { artifactFileSchema, type ArtifactFile } from './artifactFile.ts';
 
-/** trained: on this warehouse's labels; configured: a file config points at; starter: shipped, trained on the synthetic marketplace. */
+/**
+ * trained: on this warehouse's labels; configured: a file config points at; starter: shipped, trained on the synthetic
+ * marketplace.
+ */
 export const MODEL_SOURCES = ['trained', 'configured', 'starter'] as const;
 export type ModelSource = (typeof MODEL_SOURCES)[number];
 
@@ -31,10 +35,14 @@ export interface ResolvedModel {
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The starter models shipped with trustlens, found wherever trustlens is run from (config models.starterDir overrides). */
+/**
+ * The starter models shipped with trustlens, found wherever trustlens is run from (config models.starterDir overrides).
+ */
 export const SHIPPED_STARTER_DIR = join(PACKAGE_ROOT, 'models', 'starter');
 
-/** A file inside the trustlens package as a package-relative path, so outputs do not depend on where it is installed. */
+/**
+ * A file inside the trustlens package as a package-relative path, so outputs do not depend on where it is installed.
+ */
 function packagePath(path: string): string {
   const rel = relative(PACKAGE_ROOT, path);
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;

@@ -1,11 +1,13 @@
-// Merchant component sub-scores (fulfilment, product quality, after-sales, satisfaction): where the trust shortfall comes from.
+// Merchant component sub-scores (fulfilment, product quality, after-sales, satisfaction): where the trust shortfall
+// comes from.
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 
 export const TRUST_COMPONENTS = ['fulfilment', 'product_quality', 'after_sales', 'satisfaction'] as const;
 export type TrustComponent = (typeof TRUST_COMPONENTS)[number];
 
 /**
- * sub-score(c) = 100 − (100 − trust) × share(c). Features are grouped by catalogue component (features outside the four,
+ * sub-score(c) = 100 − (100 − trust) × share(c). Features are grouped by catalogue component (features outside the
+ * four,
  * e.g. size and category mix, form one more group); a group's TreeSHAP contributions are summed, and share(c) is c's
  * positive sum over the positive sums of all groups. So the shortfall from 100 is split over the groups that raised
  * the risk: a shop with trust 40 lost mostly on product quality reads product quality ≈ 40–60 and fulfilment ≈ 100,

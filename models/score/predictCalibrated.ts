@@ -1,9 +1,13 @@
-// Calibrated probabilities of a fitted model for new rows: the forest's vote share mapped through the artifact's calibration.
+// Calibrated probabilities of a fitted model for new rows: the forest's vote share mapped through the artifact's
+// calibration.
 import type { Forest } from '../forest/index.ts';
 import type { ArtifactFile } from '../registry/artifactFile.ts';
 import { applyCalibrator } from '../calibration/calibrator.ts';
 
-/** Calibrated probabilities of a fitted model for new rows; large batches are predicted on `threads` threads (same values). */
+/**
+ * Calibrated probabilities of a fitted model for new rows; large batches are predicted on `threads` threads (same
+ * values).
+ */
 export async function predictCalibrated(
   forest: Forest,
   artifact: ArtifactFile,

@@ -53,6 +53,16 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     'group_size',
     'group_refund_only_90d',
     'group_confirmed_abusers',
+    // A quiet abuser's 90 days look like an honest buyer's; the year shows the pattern (seed 42 at 12k buyers: the
+    // abusers ranked below capacity averaged 0.6 refund-only requests in 90 days, like honest buyers).
+    'requests_after_low_review_90d',
+    'refund_only_365d',
+    'refund_only_order_rate_365d',
+    'not_received_on_delivered_365d',
+    'requests_after_low_review_365d',
+    'merchants_requested_365d',
+    'request_within_24h_share_365d',
+    'refund_only_full_amount_share_365d',
   ],
   derived: [
     {
@@ -115,12 +125,25 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     group_size: 'in a linked group of {value} accounts (device, address or payment)',
     group_refund_only_90d: '{value} refund-only requests across the linked accounts in 90 days',
     group_confirmed_abusers: '{value} linked accounts with confirmed abuse',
+    requests_after_low_review_90d: '{value} refund requests after a 1–2 star review of the same order in 90 days',
+    refund_only_365d: '{value} refund-only requests in 365 days',
+    refund_only_order_rate_365d: '{value} of orders in 365 days ended in a refund-only request',
+    not_received_on_delivered_365d: "{value} 'not received' claims on delivered parcels in 365 days",
+    requests_after_low_review_365d: '{value} refund requests after a 1–2 star review of the same order in 365 days',
+    merchants_requested_365d: 'refund requests at {value} different shops in 365 days',
+    request_within_24h_share_365d:
+      '{value} of requests on delivered orders came within 24 hours of delivery (365 days)',
+    refund_only_full_amount_share_365d: '{value} of refund-only requests asked back the whole order (365 days)',
   },
-  notReasons: [],
+  // Estimates, not facts about the buyer: "expected" is a model of the shops' baselines and "excess" the difference
+  // from it.
+  // They inform the score; a reason quotes only what the buyer did.
+  notReasons: ['refund_only_expected_90d', 'refund_only_excess_90d'],
   // for an unlinked buyer the group totals repeat the buyer's own counts
   reasonOnlyWhen: {
     group_size: { column: 'group_size', op: '>', threshold: 1 },
     group_refund_only_90d: { column: 'group_size', op: '>', threshold: 1 },
     group_confirmed_abusers: { column: 'group_size', op: '>', threshold: 1 },
   },
+  betterWhen: {},
 };

@@ -1,4 +1,5 @@
-// What defines a model: inputs, label, forest options, calibration, rule baselines and reason wording — data, stored in each artifact.
+// What defines a model: inputs, label, forest options, calibration, rule baselines and reason wording — data, stored in
+// each artifact.
 import { z } from 'zod';
 import { MODEL_NAMES } from '../artifactSchema.ts';
 import { CALIBRATION_METHODS } from '../calibration/calibrator.ts';
@@ -57,7 +58,15 @@ export const modelSpecSchema = z.strictObject({
   calibration: z.enum(CALIBRATION_METHODS),
   /** Share of negative training rows kept (seeded by row key); validation rows are never sampled. */
   negativeSampleRate: z.number().gt(0).max(1),
-  /** Weekly snapshots this model trains and validates on, instead of config training.snapshotWeeks (a model with few rows a week reads more weeks). */
+  /**
+   * Trees of this model's forest, instead of config training.nTrees (a small, cheap model can afford more, for steadier
+   * scores).
+   */
+  nTrees: z.number().int().positive().optional(),
+  /**
+   * Weekly snapshots this model trains and validates on, instead of config training.snapshotWeeks (a model with few
+   * rows a week reads more weeks).
+   */
   snapshotWeeks: z.number().int().positive().optional(),
   /** Whether the shipped forest is refit on training + validation snapshots after validation and calibration. */
   refitOnAllSnapshots: z.boolean(),
@@ -69,10 +78,21 @@ export const modelSpecSchema = z.strictObject({
    * Features without a template use their catalogue description.
    */
   reasonTemplates: z.record(z.string(), z.string()),
-  /** Features that shape the score but are never offered as reasons (context such as size or category mix, nothing to fix). */
+  /**
+   * Features that shape the score but are never offered as reasons (context such as size or category mix, nothing to
+   * fix; estimates rather than facts).
+   */
   notReasons: z.array(z.string()).default([]),
-  /** A feature is a reason only for rows meeting its condition on another model feature (e.g. group totals only for linked accounts). */
+  /**
+   * A feature is a reason only for rows meeting its condition on another model feature (e.g. group totals only for
+   * linked accounts).
+   */
   reasonOnlyWhen: z.record(z.string(), ruleConditionSchema).default({}),
+  /**
+   * Which way each feature is better for the entity, in plain terms ("lower" late shipments). A week-over-week reason
+   * ("what worsened") cites a feature only when its value moved the worse way, whatever the model's interactions did.
+   */
+  betterWhen: z.record(z.string(), z.enum(['higher', 'lower'])).default({}),
 });
 
 export type ModelSpec = z.output<typeof modelSpecSchema>;

@@ -1,7 +1,10 @@
-// The request-risk model: one refund request at the moment it is made (request, order, the buyer's and merchant's weekly features and scores, group).
+// The request-risk model: one refund request at the moment it is made (request, order, the buyer's and merchant's
+// weekly features and scores, group).
 import type { ModelSpec } from './modelSpec.ts';
 
-/** A binary feature is a reason only when it is 1 (a 0 that raised the risk is no fact about the request worth telling). */
+/**
+ * A binary feature is a reason only when it is 1 (a 0 that raised the risk is no fact about the request worth telling).
+ */
 const whenSet = (column: string) => ({ column, op: '>' as const, threshold: 0 });
 
 const FLAGS = [
@@ -32,8 +35,10 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
     'cases had time to close. Each request is described as when it was made: its order, the latest weekly buyer and merchant ' +
     'snapshot and scores at or before it, and its linked group.',
   labelHorizonDays: 90,
-  // buyer_confirmed is not an input: a request of an already-confirmed buyer is decided by rule (group_confirmed_abusers
-  // in policies counts the buyer), and as an input it made the forest lean on the verdict itself (held-out ROC-AUC 0.99).
+  // buyer_confirmed is not an input: a request of an already-confirmed buyer is decided by rule
+  // (group_confirmed_abusers
+  // in policies counts the buyer), and as an input it made the forest lean on the verdict itself (held-out ROC-AUC
+  // 0.99).
   // Those requests stay as training rows: they show what abusers' requests look like.
   features: [
     ...FLAGS.filter((f) => f !== 'buyer_confirmed'),
@@ -67,7 +72,8 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
   derived: [],
   forest: { maxDepth: 8, minSamplesLeaf: 10, maxFeatures: 'sqrt', maxBins: 64, classWeight: null, sampleFraction: 1 },
   calibration: 'isotonic',
-  // ~300 requests a week on the default marketplace, a tenth of them from later-confirmed buyers: 16 weeks held too few.
+  // ~300 requests a week on the default marketplace, a tenth of them from later-confirmed buyers: 16 weeks held too
+  // few.
   snapshotWeeks: 36,
   negativeSampleRate: 1,
   refitOnAllSnapshots: false,
@@ -136,4 +142,5 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
     group_size: { column: 'group_size', op: '>', threshold: 1 },
     group_confirmed_abusers: whenSet('group_confirmed_abusers'),
   },
+  betterWhen: {},
 };

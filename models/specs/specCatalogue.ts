@@ -17,7 +17,10 @@ export function specColumns(spec: ModelSpec): string[] {
   return cols;
 }
 
-/** Entries for specColumns(spec), in that order, from the columns of the spec's feature table; throws naming every column the catalogue lacks. */
+/**
+ * Entries for specColumns(spec), in that order, from the columns of the spec's feature table; throws naming every
+ * column the catalogue lacks.
+ */
 export function specCatalogue(spec: ModelSpec, catalogue: readonly CatalogColumn[]): CatalogueEntry[] {
   const problems: string[] = [];
   const out: CatalogueEntry[] = [];

@@ -1,9 +1,13 @@
-// Calibration on held-out snapshots: the shipped map uses them all; metrics use maps fitted without the week they score.
+// Calibration on held-out snapshots: the shipped map uses them all; metrics use maps fitted without the week they
+// score.
 import { applyCalibrator, fitCalibrator, type CalibrationMethod, type Calibrator } from '../calibration/calibrator.ts';
 
 export interface HeldOutCalibration {
   calibrator: Calibrator;
-  /** Calibrated probability of each held-out row from a map that did not see that row's snapshot (in-sample if only one snapshot). */
+  /**
+   * Calibrated probability of each held-out row from a map that did not see that row's snapshot (in-sample if only one
+   * snapshot).
+   */
   outOfFold: Float64Array;
   note: string;
 }

@@ -1,4 +1,6 @@
-// Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule baselines.
+// Fits one model on labelled snapshots: forest on training weeks, calibration and metrics on held-out weeks, rule
+// baselines.
+import { applyCalibrator } from '../calibration/calibrator.ts';
 import type { ModelMetrics } from '../artifactSchema.ts';
 import { ruleFlags, ruleProbabilities } from '../baselines/ruleFlags.ts';
 import { trainForest, type Forest } from '../forest/index.ts';
@@ -11,6 +13,7 @@ import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { crossFitCalibration } from './crossFitCalibration.ts';
 import type { SnapshotPlan } from './planSnapshots.ts';
 import { shapSummary } from './shapSummary.ts';
+import { featureProfile } from './featureProfile.ts';
 import { countPositives, rowUniform, selectSnapshots, takeRows, type TrainingData } from './trainingData.ts';
 
 export interface FitOptions {
@@ -35,6 +38,8 @@ export interface FitOptions {
 export interface FittedModel {
   artifact: ArtifactFile;
   forest: Forest;
+  /** Probabilities of the held-out rows from the shipped forest and calibration (what scoring would give them). */
+  validationProbability: Float64Array;
 }
 
 export async function fitModel(data: TrainingData, o: FitOptions): Promise<FittedModel> {
@@ -126,6 +131,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
       .map((feature, f) => ({ feature, importance: importance[f]! }))
       .sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature)),
     shapSummary: shap,
+    trainingProfile: featureProfile(train, spec.features, o.asOf),
     spec,
     catalogue: o.catalogue,
     calibration: cal.calibrator,
@@ -145,7 +151,14 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
     },
     forest: forest.toJSON() as unknown as Record<string, unknown>,
   };
-  return { artifact, forest };
+  return {
+    artifact,
+    forest,
+    validationProbability: applyCalibrator(
+      cal.calibrator,
+      spec.refitOnAllSnapshots ? forest.predictProba(validCols) : raw,
+    ),
+  };
 }
 
 export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Array[] {
@@ -157,8 +170,10 @@ export function featureColumns(data: TrainingData, spec: ModelSpec): Float32Arra
 }
 
 /**
- * The spec's negative sampling rate, lowered so the expected fitted rows stay within maxRows. Forest training time grows
- * with rows while the positives carry the signal; calibration is fitted on unsampled held-out rows, so probabilities stay honest.
+ * The spec's negative sampling rate, lowered so the expected fitted rows stay within maxRows. Forest training time
+ * grows
+ * with rows while the positives carry the signal; calibration is fitted on unsampled held-out rows, so probabilities
+ * stay honest.
  */
 export function negativeRate(data: TrainingData, specRate: number, maxRows: number | undefined): number {
   const positives = countPositives(data.labels);

@@ -1,4 +1,5 @@
-// Chooses the weekly feature snapshots a model trains and validates on: old enough for labels to mature, newest held out.
+// Chooses the weekly feature snapshots a model trains and validates on: old enough for labels to mature, newest held
+// out.
 import { addDays } from '../../data/time/isoDate.ts';
 export interface SnapshotPlanOptions {
   /** Training date T (YYYY-MM-DD). */

@@ -43,7 +43,10 @@ export function countPositives(labels: Uint8Array): number {
   return n;
 }
 
-/** Deterministic per-row uniform in [0, 1) from (seed, snapshot, id): negative sampling that does not depend on row order. */
+/**
+ * Deterministic per-row uniform in [0, 1) from (seed, snapshot, id): negative sampling that does not depend on row
+ * order.
+ */
 export function rowUniform(seed: number, snapshot: string, id: string): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   const s = `${snapshot}|${id}`;

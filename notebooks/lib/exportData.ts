@@ -1,4 +1,5 @@
-// Browser loader for a trustlens export folder copied beside the built notebooks (data/): manifest first, then Parquet via hyparquet.
+// Browser loader for a trustlens export folder copied beside the built notebooks (data/): manifest first, then Parquet
+// via hyparquet.
 import { parquetReadObjects } from 'hyparquet';
 import type { ExportManifest } from '../../pipelines/export/exportManifest.ts';
 

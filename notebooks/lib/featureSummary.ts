@@ -57,7 +57,10 @@ export function summarizeFeatures(
   });
 }
 
-/** Mid-rank percentile of `value` among the rows (ties count half, so a value everyone shares sits at 50%); null when missing. */
+/**
+ * Mid-rank percentile of `value` among the rows (ties count half, so a value everyone shares sits at 50%); null when
+ * missing.
+ */
 export function percentile(rows: readonly Row[], feature: string, value: unknown): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const values = rows.map((r) => r[feature]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

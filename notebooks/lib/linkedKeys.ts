@@ -1,4 +1,5 @@
-// Which device, address and payment keys link the members of a buyer group (from the orders behind their refund requests).
+// Which device, address and payment keys link the members of a buyer group (from the orders behind their refund
+// requests).
 import type { Row } from './exportData.ts';
 
 export const KEY_COLUMNS = ['device_key', 'address_key', 'payment_key'] as const;

@@ -1,4 +1,5 @@
-// Replays a risk-gated refund-only policy on exported requests in the browser, so analysts can move threshold and capacity live.
+// Replays a risk-gated refund-only policy on exported requests in the browser, so analysts can move threshold and
+// capacity live.
 export interface ReplayRequest {
   request_id: string;
   week: string;

@@ -1,4 +1,5 @@
-// Builds the small deterministic sample warehouse (sample_warehouse.sql) that the notebook sample build and the tests export.
+// Builds the small deterministic sample warehouse (sample_warehouse.sql) that the notebook sample build and the tests
+// export.
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { contractTablesDdl } from '../../pipelines/ingest/contractDdl.ts';

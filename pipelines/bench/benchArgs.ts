@@ -1,4 +1,5 @@
-// Options of `npm run bench`, parsed with commander: which marketplace sizes to run and which comparison sections to include.
+// Options of `npm run bench`, parsed with commander: which marketplace sizes to run and which comparison sections to
+// include.
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface BenchSize {
@@ -18,8 +19,17 @@ export interface BenchArgs {
   sizes: BenchSize[];
   /** Row counts handed to `npm run bench:forest -- --sizes`. */
   forestSizes: string;
+  /** Skip the per-size stage timings (e.g. to run only the quality or decide/serve section). */
+  skipSizes: boolean;
   skipForest: boolean;
   skipQuality: boolean;
+  /** Generator seeds and sizes of the quality section (issue 17: at least five seeds, two sizes). */
+  qualitySeeds: number[];
+  qualitySizes: QualitySize[];
+  skipDecide: boolean;
+  /** Warehouse and artifacts the decide/serve section runs over; absent: the quality section's default marketplace. */
+  decideWarehouse?: string;
+  decideArtifacts?: string;
   /** Work folder to keep; absent: a temp folder, removed at the end. */
   keep?: string;
 }
@@ -39,17 +49,36 @@ function parseForestSizes(list: string): string {
   return list;
 }
 
-function parseKeep(dir: string): string {
-  if (dir === '') throw new InvalidArgumentError('must be a folder path');
+function parsePath(dir: string): string {
+  if (dir === '') throw new InvalidArgumentError('must be a path');
   return dir;
 }
 
-/** Parses the bench's arguments (without node and the script); unknown options and stray arguments exit with the usage. */
+function parseSeeds(list: string): number[] {
+  if (!/^-?\d+(,-?\d+)*$/.test(list))
+    throw new InvalidArgumentError('must be whole numbers separated by commas, like 42,97');
+  return list.split(',').map(Number);
+}
+
+const QUALITY_SIZES = ['12k', '20k'] as const;
+export type QualitySize = (typeof QUALITY_SIZES)[number];
+
+function parseQualitySizes(list: string): QualitySize[] {
+  return list.split(',').map((s) => {
+    const size = QUALITY_SIZES.find((q) => q === s.trim());
+    if (!size) throw new InvalidArgumentError(`unknown size "${s}"; use ${QUALITY_SIZES.join(', ')}`);
+    return size;
+  });
+}
+
+/**
+ * Parses the bench's arguments (without node and the script); unknown options and stray arguments exit with the usage.
+ */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const program = new Command()
     .name('npm run bench --')
     .description(
-      'Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest, the forest engine and the quality bar.',
+      'Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest and the forest engine, runs the quality bar over generator seeds and sizes, and benches decide (batch) and serve (1,000 requests/s).',
     )
     .addOption(
       new Option('--sizes <list>', `comma-separated marketplace sizes (${labels})`)
@@ -61,24 +90,52 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         .argParser(parseForestSizes)
         .default('10k,200k'),
     )
+    .option('--skip-sizes', 'skip the stage timings at each size')
     .option('--skip-forest', 'skip the forest engine comparison')
-    .option('--skip-quality', 'skip the quality bar on the default marketplace')
+    .option('--skip-quality', 'skip the quality bar over generator seeds and sizes')
     .addOption(
-      new Option('--keep <dir>', 'work in this folder and keep it (data, warehouses, reports)').argParser(parseKeep),
+      new Option('--quality-seeds <list>', 'generator seeds of the quality bar, like 42,97')
+        .argParser(parseSeeds)
+        .default(parseSeeds('42,97,7,1234,2027'), '42,97,7,1234,2027'),
+    )
+    .addOption(
+      new Option('--quality-sizes <list>', `marketplace sizes of the quality bar (${QUALITY_SIZES.join(', ')})`)
+        .argParser(parseQualitySizes)
+        .default(parseQualitySizes('12k,20k'), '12k,20k'),
+    )
+    .option('--skip-decide', 'skip the decide (batch) and serve (1,000 requests/s) section')
+    .addOption(
+      new Option('--decide-warehouse <file>', 'warehouse the decide/serve section runs over').argParser(parsePath),
+    )
+    .addOption(new Option('--decide-artifacts <dir>', 'model artifacts of that warehouse').argParser(parsePath))
+    .addOption(
+      new Option('--keep <dir>', 'work in this folder and keep it (data, warehouses, reports)').argParser(parsePath),
     )
     .parse([...argv], { from: 'user' });
   const o = program.opts<{
     sizes: BenchSize[];
     forestSizes: string;
+    skipSizes?: true;
     skipForest?: true;
     skipQuality?: true;
+    qualitySeeds: number[];
+    qualitySizes: QualitySize[];
+    skipDecide?: true;
+    decideWarehouse?: string;
+    decideArtifacts?: string;
     keep?: string;
   }>();
   return {
     sizes: o.sizes,
     forestSizes: o.forestSizes,
+    skipSizes: o.skipSizes ?? false,
     skipForest: o.skipForest ?? false,
     skipQuality: o.skipQuality ?? false,
+    qualitySeeds: o.qualitySeeds,
+    qualitySizes: o.qualitySizes,
+    skipDecide: o.skipDecide ?? false,
+    decideWarehouse: o.decideWarehouse,
+    decideArtifacts: o.decideArtifacts,
     keep: o.keep,
   };
 }

@@ -1,4 +1,5 @@
-// Compares two runs' outputs (every warehouse table, the report folder, the model artifacts): equal up to float rounding, or the differences.
+// Compares two runs' outputs (every warehouse table, the report folder, the model artifacts): equal up to float
+// rounding, or the differences.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Command } from 'commander';

@@ -1,9 +1,11 @@
-// Benchmark: decide in batch (NDJSON lines through the library, as the CLI runs them) and serve at a fixed rate on loopback.
+// Benchmark: decide in batch (NDJSON lines through the library, as the CLI runs them) and serve at a fixed rate on
+// loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { readSql } from '../../data/warehouse/readSql.ts';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadDecider } from '../decide/decide.ts';
 
@@ -37,14 +39,11 @@ export interface DecideBenchResult {
   };
 }
 
-/** The refund requests of the latest week in the warehouse, as NDJSON lines in the contract's shape. */
+/** The refund requests of the warehouse's last 28 days, as NDJSON lines in the contract's shape. */
 async function sampleLines(warehouse: string): Promise<string[]> {
   const wh = await Warehouse.open({ path: warehouse, readOnly: true });
   try {
-    const rows = await wh.all(
-      `select request_id, order_id, strftime(requested_at, '%Y-%m-%dT%H:%M:%SZ') as requested_at, kind, reason, amount::double as amount
-       from refund_requests where requested_at >= (select max(requested_at) from refund_requests) - interval 28 day order by request_id`,
-    );
+    const rows = await wh.all(readSql(new URL('./sql/decide_sample_requests.sql', import.meta.url)));
     return rows.map((r) => JSON.stringify(r));
   } finally {
     wh.close();
@@ -160,7 +159,8 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
   const decider = await loadDecider({ warehouse: o.warehouse, artifactsDir: o.artifactsDir, policy: o.policy });
   const n = o.batchLines ?? 200_000;
   const input = Array.from({ length: n }, (_, i) => lines[i % lines.length]!);
-  // Warm-up (JIT, the forest's prediction kernel), then the timed pass: parse, validate, decide, serialise, in CLI chunks.
+  // Warm-up (JIT, the forest's prediction kernel), then the timed pass: parse, validate, decide, serialise, in CLI
+  // chunks.
   decider.decideLines(input.slice(0, 8_192));
   let errors = 0;
   let bytes = 0;

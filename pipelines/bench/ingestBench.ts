@@ -1,4 +1,5 @@
-// Benchmark: contract-checked ingest vs a plain DuckDB `create table as select * from read_parquet(...)` of the same Parquet files.
+// Benchmark: contract-checked ingest vs a plain DuckDB `create table as select * from read_parquet(...)` of the same
+// Parquet files.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

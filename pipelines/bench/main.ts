@@ -1,13 +1,16 @@
-// `npm run bench`: generation and every stage of the weekly run at 100k, 1M and 10M orders, then the comparison lines (ingest, forest, quality).
+// `npm run bench`: generation and every stage of the weekly run at 100k, 1M and 10M orders, then the comparison lines
+// (ingest, forest, quality).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import { sliceExport } from '../../data/synthetic/sliceExport.ts';
-import { benchQualityBar } from '../evaluate/benchQualityBar.ts';
-import { evaluateAbsentSources, SCENARIO_ABSENT } from '../evaluate/absentSourcesScenario.ts';
+import { configSchema } from '../../data/config/configSchema.ts';
 import { createLogger } from '../../data/log/Logger.ts';
+import { evaluateSeeds, formatSeedTable, type SeedResult } from '../evaluate/multiSeed.ts';
+import { benchDecide } from './decideBench.ts';
+import { evaluateAbsentSources, SCENARIO_ABSENT } from '../evaluate/absentSourcesScenario.ts';
 import { formatQualityTable } from '../evaluate/qualityLine.ts';
 import { textTable } from '../../data/log/textTable.ts';
 import { addDays } from '../../data/time/isoDate.ts';
@@ -129,7 +132,10 @@ function stageRows(results: SizeResult[], pick: (r: SizeResult) => RunTimings): 
   ]);
 }
 
-/** Sizes side by side: wall seconds, orders per second and peak RSS for generation, the first run and the weekly run, stage by stage. */
+/**
+ * Sizes side by side: wall seconds, orders per second and peak RSS for generation, the first run and the weekly run,
+ * stage by stage.
+ */
 function sizeTable(results: SizeResult[]): string {
   const head = ['wall s  orders/s  peak RSS', ...results.map((r) => `${r.size.label}: ${n(r.orders)} orders`)];
   const rows = [
@@ -167,7 +173,7 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   try {
     const results: SizeResult[] = [];
-    for (const size of args.sizes) {
+    for (const size of args.skipSizes ? [] : args.sizes) {
       results.push(await benchSize(size, work, args.keep !== undefined));
       // Printed after every size: the 10M size takes a while and the smaller figures are useful already.
       console.log(`\n${sizeTable(results)}\n`);
@@ -185,9 +191,28 @@ async function main(): Promise<void> {
       );
       console.log(r.stdout);
     }
+    let seeds: SeedResult[] = [];
     if (!args.skipQuality) {
-      console.error('# quality bar and policy truth check on the default marketplace …');
-      console.log(formatQualityTable(await benchQualityBar({ dir: join(work, 'quality') })));
+      const n = args.qualitySeeds.length * args.qualitySizes.length;
+      console.error(
+        `# quality bar over seeds ${args.qualitySeeds.join(', ')} at ${args.qualitySizes.join(' and ')} (${n} marketplaces, each generated and given a first weekly run) …`,
+      );
+      const log = createLogger({ verbosity: 'normal' });
+      seeds = await evaluateSeeds(
+        {
+          seeds: args.qualitySeeds,
+          sizes: args.qualitySizes,
+          keep: join(work, 'quality'),
+          config: configSchema.parse({}),
+          log,
+        },
+        (r) => console.error(`#   seed ${r.seed} at ${r.size}: done in ${r.minutes.toFixed(1)} min`),
+      );
+      console.log(
+        `\nQuality bar (npm run bench -- --quality-seeds ${args.qualitySeeds.join(',')} --quality-sizes ${args.qualitySizes.join(',')}):\n${formatSeedTable(seeds)}\n`,
+      );
+    }
+    if (!args.skipQuality) {
       // The default marketplace delivered as most real ones are: merchant trust against every single-feature rule.
       console.error(`# merchant trust with ${SCENARIO_ABSENT.join(', ')} absent (starter models) …`);
       const { seed, buyers, merchants, weeks } = CONFIG_DEFAULTS.generate;
@@ -201,6 +226,35 @@ async function main(): Promise<void> {
         log: createLogger({ verbosity: 'quiet' }),
       });
       console.log(formatQualityTable(absent));
+    }
+    if (!args.skipDecide) {
+      // The default marketplace of the quality section, or a warehouse given (e.g. the one `npm start` leaves).
+      const dflt = seeds.find((r) => r.seed === 42 && r.size === '20k') ?? seeds[0];
+      const warehouse = args.decideWarehouse ?? (dflt ? join(dflt.dir, 'warehouse.duckdb') : undefined);
+      const artifactsDir = args.decideArtifacts ?? (dflt ? join(dflt.dir, 'artifacts') : undefined);
+      if (!warehouse || !artifactsDir) {
+        console.error(
+          '# decide/serve: skipped (needs the quality section, or --decide-warehouse FILE --decide-artifacts DIR)',
+        );
+      } else {
+        console.error(`# decide in batch and serve at 1,000 requests/s for 30 s on loopback, over ${warehouse} …`);
+        const config = join(work, 'decide-config.json');
+        writeFileSync(config, JSON.stringify({ artifactsDir }));
+        const r = await benchDecide({
+          warehouse,
+          artifactsDir,
+          policy: 'data/policies/request-gated.yaml',
+          serveArgs: ['--config', config, '--quiet'],
+        });
+        const f = (x: number) => x.toFixed(2);
+        console.log(
+          [
+            `decide and serve (npm run bench -- --skip-sizes --skip-forest --skip-quality --decide-warehouse ${warehouse} --decide-artifacts ${artifactsDir}), ${r.requests} distinct requests of the last 4 weeks:`,
+            `  decide, batch: ${n(r.batch.lines)} NDJSON lines in ${f(r.batch.seconds)} s = ${n(r.batch.perSecond)} requests/s (${r.batch.errors} error lines); target ≥ 50,000/s: ${r.batch.perSecond >= 50_000 ? 'MET' : 'MISSED'}`,
+            `  serve: ${n(r.serve.sent)} POST /decide at 1,000/s in ${f(r.serve.seconds)} s, ${n(r.serve.ok)} × 200, ${r.serve.errors} errors; latency p50 ${f(r.serve.p50Ms)} ms, p90 ${f(r.serve.p90Ms)} ms, p99 ${f(r.serve.p99Ms)} ms, max ${f(r.serve.maxMs)} ms; target p99 < 10 ms, no error: ${r.serve.p99Ms < 10 && r.serve.errors === 0 ? 'MET' : 'MISSED'}`,
+          ].join('\n'),
+        );
+      }
     }
   } finally {
     if (!args.keep) rmSync(work, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { runCommand } from './commands/run.ts';
 import { startCommand } from './commands/start.ts';
 import { decideCommand } from './commands/decide.ts';
 import { serveCommand } from './commands/serve.ts';
+import { quarantineCommand } from './commands/quarantine.ts';
 
 // In the order a newcomer meets them: the whole product first, then each stage of the weekly run, then tools.
 export const COMMANDS: readonly CommandSpec[] = [
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   runCommand,
   generateCommand,
   ingestCommand,
+  quarantineCommand,
   featuresCommand,
   trainCommand,
   scoreCommand,

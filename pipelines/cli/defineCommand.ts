@@ -14,6 +14,16 @@ export interface OptionSpec {
   defaultText?: string;
   repeatable?: boolean;
   required?: boolean;
+  /** An existing input the command reads: checked before any lock is taken or stage runs, so a typo costs nothing. */
+  input?: 'dir' | 'file';
+}
+
+/** One usage example: shown under --help and in the README. */
+export interface CommandExample {
+  /** The whole command line, starting with `trustlens`. */
+  command: string;
+  /** What it does, in a few words. */
+  note: string;
 }
 
 export interface CommandContext {
@@ -29,6 +39,7 @@ export interface CommandSpec {
   /** Extra paragraphs for --help and the README. */
   details?: string;
   options: OptionSpec[];
+  examples: readonly CommandExample[];
   run(options: Record<string, unknown>, ctx: CommandContext): Promise<void>;
 }
 
@@ -46,6 +57,8 @@ export function defineCommand<const O extends readonly OptionSpec[]>(spec: {
   summary: string;
   details?: string;
   options: O;
+  /** At least one: every command shows how it is called. */
+  examples: readonly [CommandExample, ...CommandExample[]];
   handler: () => Promise<
     (
       options: { [K in O[number] as CamelCase<K['flag']>]: z.output<K['schema']> },
@@ -58,6 +71,7 @@ export function defineCommand<const O extends readonly OptionSpec[]>(spec: {
     summary: spec.summary,
     details: spec.details,
     options: [...spec.options],
+    examples: spec.examples,
     async run(options, ctx) {
       const fn = await spec.handler();
       await fn(options as never, ctx);
@@ -85,7 +99,9 @@ type ConfigKey = {
       : K;
 }[keyof TrustlensConfig & string];
 
-/** "config <key> (<default>)": an option's default text, read from the config schema so --help and the README follow it. */
+/**
+ * "config <key> (<default>)": an option's default text, read from the config schema so --help and the README follow it.
+ */
 export function configDefault(key: ConfigKey): string {
   const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], CONFIG_DEFAULTS);
   return `config ${key} (${String(value)})`;

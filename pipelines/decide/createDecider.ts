@@ -1,4 +1,5 @@
-// The decision for each refund request: its context from the held week, request risk, the policy's first matching rule, reasons.
+// The decision for each refund request: its context from the held week, request risk, the policy's first matching rule,
+// reasons.
 import { applyCalibrator } from '../../models/calibration/calibrator.ts';
 import { topReasons } from '../../models/explain/reasonSentences.ts';
 import { ruleEvaluator } from '../simulate/policy/evaluateRules.ts';

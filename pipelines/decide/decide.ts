@@ -1,4 +1,5 @@
-// The decision function as a library: load a decider over the warehouse's latest scored week, then decide refund requests.
+// The decision function as a library: load a decider over the warehouse's latest scored week, then decide refund
+// requests.
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadPolicies, type LoadedPolicy } from '../simulate/policy/loadPolicy.ts';
 import type { Policy } from '../simulate/policy/policySchema.ts';

@@ -1,4 +1,5 @@
-// What the decision service holds in memory for one scored week: buyers, merchants, recent orders, groups, verdicts, the request model.
+// What the decision service holds in memory for one scored week: buyers, merchants, recent orders, groups, verdicts,
+// the request model.
 import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -32,7 +33,10 @@ export interface RequestModel {
   explainer: PathExplainer;
   /** Catalogue entries of the model's features, in the model's order. */
   entries: CatalogueEntry[];
-  /** Median of each model feature over the requests of the newest built week (the "typical" of reasons); NaN when unknown. */
+  /**
+   * Median of each model feature over the requests of the newest built week (the "typical" of reasons); NaN when
+   * unknown.
+   */
   typical: Float64Array;
   /** For each model feature, its index in REQUEST_FEATURES. */
   gather: Int32Array;
@@ -56,7 +60,10 @@ export interface StateOptions {
   /** Latest scored week at or before this date (YYYY-MM-DD); absent: the latest scored week. */
   asOf?: string;
   artifactsDir: string;
-  /** Orders placed this many days before the scored week or later are held; requests about older orders are decided without them. */
+  /**
+   * Orders placed this many days before the scored week or later are held; requests about older orders are decided
+   * without them.
+   */
   orderDays: number;
 }
 

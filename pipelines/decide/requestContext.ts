@@ -1,4 +1,5 @@
-// One request in the held week's terms: the facts its request features are computed from and the fields the policy's rules test.
+// One request in the held week's terms: the facts its request features are computed from and the fields the policy's
+// rules test.
 import type { RuleContext } from '../simulate/policy/evaluateRules.ts';
 import type { DeciderState } from './deciderState.ts';
 import type { RequestFacts } from './requestFeatures.ts';

@@ -1,10 +1,13 @@
-// feat_request for one request in memory: the same values feat_request.sql computes, from facts the decision service holds.
+// feat_request for one request in memory: the same values feat_request.sql computes, from facts the decision service
+// holds.
 import type { REFUND_KINDS, REFUND_REASONS } from '../../data/contracts/index.ts';
 
 type RefundKind = (typeof REFUND_KINDS)[number];
 type RefundReason = (typeof REFUND_REASONS)[number];
 
-/** The feature columns of feat_request (role feature), in the catalogue's order; request-risk reads a subset by name. */
+/**
+ * The feature columns of feat_request (role feature), in the catalogue's order; request-risk reads a subset by name.
+ */
 export const REQUEST_FEATURES = [
   'is_refund_only',
   'is_return_and_refund',

@@ -1,4 +1,5 @@
-// One refund request as decide reads it: the refund_requests contract's columns, six required, the rest optional; every problem named.
+// One refund request as decide reads it: the refund_requests contract's columns, six required, the rest optional; every
+// problem named.
 import { z } from 'zod';
 import { CONTRACTS, describeRule, type Column } from '../../data/contracts/index.ts';
 
@@ -16,7 +17,9 @@ export interface DecideRequest {
   amount: number;
 }
 
-/** What is wrong with one field of one line: the field (null for the line as a whole), the value received and the rule. */
+/**
+ * What is wrong with one field of one line: the field (null for the line as a whole), the value received and the rule.
+ */
 export interface InputProblem {
   field: string | null;
   value: unknown;

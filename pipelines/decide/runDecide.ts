@@ -1,4 +1,5 @@
-// Handler of `trustlens decide`: NDJSON refund requests from a file or stdin, one decision (or error) line each on stdout.
+// Handler of `trustlens decide`: NDJSON refund requests from a file or stdin, one decision (or error) line each on
+// stdout.
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -13,7 +14,9 @@ export interface DecideOptions {
   input?: string;
 }
 
-/** Lines are decided in chunks: request risk is predicted a chunk at a time, and output keeps flowing on long inputs. */
+/**
+ * Lines are decided in chunks: request risk is predicted a chunk at a time, and output keeps flowing on long inputs.
+ */
 const CHUNK_LINES = 4_096;
 
 export interface DecideCounts {

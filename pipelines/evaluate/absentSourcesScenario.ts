@@ -1,5 +1,6 @@
 // A generated marketplace delivered the way most real ones arrive: buyers, merchants, orders and reviews only, the rest
-// declared absent; the first weekly run scores it (no labels: starter models) and merchant trust is judged against truth.
+// declared absent; the first weekly run scores it (no labels: starter models) and merchant trust is judged against
+// truth.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';

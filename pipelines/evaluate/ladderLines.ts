@@ -1,4 +1,5 @@
-// The penalty ladder's quality-bar lines: precision of suspension/closure and recall of problem merchants within 4 weeks.
+// The penalty ladder's quality-bar lines: precision of suspension/closure and recall of problem merchants within 4
+// weeks.
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';

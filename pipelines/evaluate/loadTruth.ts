@@ -22,7 +22,10 @@ export function findTruthFile(dir: string, table: string): { path: string; reade
   );
 }
 
-/** Creates temp tables eval_truth_buyers (buyer_id, archetype, is_abuser) and eval_truth_merchants (merchant_id, archetype, is_problem). */
+/**
+ * Creates temp tables eval_truth_buyers (buyer_id, archetype, is_abuser) and eval_truth_merchants (merchant_id,
+ * archetype, is_problem).
+ */
 export async function loadTruth(wh: Warehouse, dir: string): Promise<void> {
   const buyers = findTruthFile(dir, 'buyers');
   const merchants = findTruthFile(dir, 'merchants');

@@ -1,4 +1,5 @@
-// The quality bar over several generated marketplaces: each seed and size generated into a temp folder, run, evaluated and tabulated.
+// The quality bar over several generated marketplaces: each seed and size generated into a temp folder, run, evaluated
+// and tabulated.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,10 @@ import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { qualityBar } from './qualityBar.ts';
 import { formatQualityTable, type QualityLine } from './qualityLine.ts';
 
-/** Marketplace sizes of the multi-seed bar: 12k is the shape a new user tried (fewer shops, shorter history); 20k the default. */
+/**
+ * Marketplace sizes of the multi-seed bar: 12k is the shape a new user tried (fewer shops, shorter history); 20k the
+ * default.
+ */
 export const EVAL_SIZES = {
   '12k': { buyers: 12_000, merchants: 400, weeks: 40 },
   '20k': { buyers: 20_000, merchants: 1_000, weeks: 52 },
@@ -57,7 +61,9 @@ export interface MultiSeedOptions {
 
 const keyed = (lines: readonly QualityLine[], key: string) => lines.find((l) => l.key === key)?.value ?? null;
 
-/** Generates one marketplace, runs the first weekly run on it as `npm start` would, and measures it against its truth. */
+/**
+ * Generates one marketplace, runs the first weekly run on it as `npm start` would, and measures it against its truth.
+ */
 export async function evaluateSeed(
   seed: number,
   size: EvalSize,

@@ -11,7 +11,10 @@ import {
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { QualityLine } from './qualityLine.ts';
 
-/** The simulator owns the policy checks and their pass rule; a failure there is reported as a line, not a crash of the whole bar. */
+/**
+ * The simulator owns the policy checks and their pass rule; a failure there is reported as a line, not a crash of the
+ * whole bar.
+ */
 export async function policyLines(
   wh: Warehouse,
   asOf: string,

@@ -29,7 +29,8 @@ function alikeAuc<T>(a: readonly T[], b: readonly T[], score: (r: T) => number):
 
 export interface QualityBarOptions {
   /**
-   * false: the targets set for a marketplace with every source (precision, PR-AUC ratio, trust ROC-AUC ≥ 0.92) are shown
+   * false: the targets set for a marketplace with every source (precision, PR-AUC ratio, trust ROC-AUC ≥ 0.92) are
+   * shown
    * without a verdict; the single-feature-rule target still applies. Default: false when the warehouse records a source
    * declared absent.
    */

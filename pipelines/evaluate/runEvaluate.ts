@@ -1,4 +1,5 @@
-// Handler of `trustlens evaluate`: the quality bar against the generator's truth, on this warehouse or over generated seeds.
+// Handler of `trustlens evaluate`: the quality bar against the generator's truth, on this warehouse or over generated
+// seeds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

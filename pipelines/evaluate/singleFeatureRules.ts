@@ -1,4 +1,5 @@
-// Single-feature rules for merchant trust: rank merchants by one feature (e.g. the 90-day mean rating), the bar a model must clear.
+// Single-feature rules for merchant trust: rank merchants by one feature (e.g. the 90-day mean rating), the bar a model
+// must clear.
 import { rocAuc } from '../../models/metrics/index.ts';
 import { MERCHANT_TRUST_SPEC } from '../../models/specs/merchantTrust.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';

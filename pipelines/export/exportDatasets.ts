@@ -1,10 +1,13 @@
-// The datasets `trustlens export` writes for analysts and notebooks: one query file each, the tables it reads, what it holds.
+// The datasets `trustlens export` writes for analysts and notebooks: one query file each, the tables it reads, what it
+// holds.
 export interface ExportDataset {
   /** Dataset name; the file is <name>.parquet. */
   name: string;
   /** Query under pipelines/export/sql/. */
   sqlFile: string;
-  /** Warehouse tables the query reads; the dataset is skipped with a warning naming the stage that writes a missing one. */
+  /**
+   * Warehouse tables the query reads; the dataset is skipped with a warning naming the stage that writes a missing one.
+   */
   reads: readonly string[];
   description: string;
 }

@@ -1,6 +1,8 @@
 // Writes the export folder the notebooks read: one Parquet file per dataset, the feature catalogue and manifest.json.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { cleanStaleFolders, swapFolder, swapNames } from '../../data/files/staleFolders.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import { CONFIG_DEFAULTS } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -25,7 +27,9 @@ export interface ExportOptions {
 
 export const CATALOG_FILE = 'feature_catalog.json';
 
-/** Exports the as-of week for analysts; datasets whose tables are missing are skipped with a warning, never an error. */
+/**
+ * Exports the as-of week for analysts; datasets whose tables are missing are skipped with a warning, never an error.
+ */
 export async function exportForNotebooks(
   wh: Warehouse,
   asOf: string,
@@ -39,12 +43,53 @@ export async function exportForNotebooks(
     review_capacity: options.reviewCapacity ?? CONFIG_DEFAULTS.review.capacity,
     buyer_high: options.buyerHigh ?? CONFIG_DEFAULTS.tiers.buyerHigh,
   };
+  refuseForeignFolder(outDir);
+  // Built beside the folder and swapped in whole: a killed export leaves the previous one, manifest and all.
+  cleanStaleFolders(dirname(resolve(outDir)));
+  const dir = swapNames(resolve(outDir)).tmp;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  try {
+    const manifest = await writeExport(wh, asOf, dir, log, settings);
+    swapFolder(dir, resolve(outDir));
+    return manifest;
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** The names an export folder holds (earlier versions wrote the manifest through `manifest.json.tmp`). */
+function isExportFile(name: string): boolean {
+  return (
+    ['manifest.json', 'manifest.json.tmp', CATALOG_FILE].includes(name) ||
+    EXPORT_DATASETS.some((ds) => name === `${ds.name}.parquet`)
+  );
+}
+
+/** The export replaces its whole folder: a folder holding other files is refused instead of emptied. */
+function refuseForeignFolder(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  const foreign = readdirSync(outDir).filter((f) => !isExportFile(f));
+  if (foreign.length === 0) return;
+  const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, … (${foreign.length} in all)` : '');
+  throw new UserError(
+    `export folder ${outDir} holds files that are not part of an export (${shown}); the export replaces the whole folder, so choose a new or empty --out`,
+  );
+}
+
+async function writeExport(
+  wh: Warehouse,
+  asOf: string,
+  dir: string,
+  log: Logger,
+  settings: ExportManifest['settings'],
+): Promise<ExportManifest> {
   const params = { as_of: asOf, weeks: settings.replay_weeks, lookback_days: settings.lookback_days };
-  mkdirSync(outDir, { recursive: true });
   const files: ExportFile[] = [];
   const skipped: ExportManifest['skipped'] = [];
   for (const ds of EXPORT_DATASETS) {
-    const target = join(outDir, `${ds.name}.parquet`);
+    const target = join(dir, `${ds.name}.parquet`);
     const missing: string[] = [];
     for (const t of ds.reads) if (!(await wh.tableExists(t))) missing.push(t);
     if (missing.length) {
@@ -52,7 +97,6 @@ export async function exportForNotebooks(
       const reason = `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in the warehouse; run ${stages.join(' and ')} (or \`trustlens run\`) first`;
       log.warn(`export: skipped ${ds.name}: ${reason}`);
       skipped.push({ name: ds.name, reason });
-      rmSync(target, { force: true }); // a file left from an older export would contradict the manifest
       continue;
     }
     const sql = readSql(new URL(`./sql/${ds.sqlFile}`, import.meta.url));
@@ -61,15 +105,15 @@ export async function exportForNotebooks(
     log.detail(`export: ${ds.name}: ${rows} rows`);
     files.push({ name: ds.name, file: `${ds.name}.parquet`, rows, description: ds.description, columns });
   }
-  const catalog = writeCatalog(outDir, log);
+  const catalog = writeCatalog(dir, log);
   const manifest: ExportManifest = { format: EXPORT_FORMAT, as_of: asOf, files, skipped, settings, catalog };
-  const tmp = join(outDir, 'manifest.json.tmp');
-  writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n');
-  renameSync(tmp, join(outDir, 'manifest.json'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }
 
-/** The feature catalogue as JSON so notebooks can describe every column; skipped with a warning if it cannot be read. */
+/**
+ * The feature catalogue as JSON so notebooks can describe every column; skipped with a warning if it cannot be read.
+ */
 function writeCatalog(outDir: string, log: Logger): string | null {
   try {
     const catalog = featureCatalog();

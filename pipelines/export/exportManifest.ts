@@ -1,4 +1,5 @@
-// The manifest.json of an export folder: what was written (files, row counts, column types) and what was skipped and why.
+// The manifest.json of an export folder: what was written (files, row counts, column types) and what was skipped and
+// why.
 import { z } from 'zod';
 
 export const EXPORT_FORMAT = 'trustlens-export/1';

@@ -1,4 +1,5 @@
-// `trustlens export` handler: opens the warehouse and writes the as-of week's export folder (default <reportsDir>/<date>/data/).
+// `trustlens export` handler: opens the warehouse and writes the as-of week's export folder (default
+// <reportsDir>/<date>/data/).
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
@@ -11,7 +12,9 @@ export interface ExportCommandOptions {
   out?: string;
 }
 
-/** The folder an export of `asOf` goes to when --out is not given; the notebooks build looks for the newest one here. */
+/**
+ * The folder an export of `asOf` goes to when --out is not given; the notebooks build looks for the newest one here.
+ */
 export function defaultExportDir(reportsDir: string, asOf: string): string {
   return join(reportsDir, asOf, 'data');
 }

@@ -1,4 +1,5 @@
-// Builds feat_buyer, feat_merchant and buyer_groups as of a date from the warehouse, checks them, and publishes them atomically.
+// Builds feat_buyer, feat_merchant and buyer_groups as of a date from the warehouse, checks them, and publishes them
+// atomically.
 import { listValue } from '@duckdb/node-api';
 import { DEFECT_REASONS, SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';

@@ -1,4 +1,5 @@
-// Builds feat_request for a week: the refund requests made in the 7 days before a date, each described as when it was made.
+// Builds feat_request for a week: the refund requests made in the 7 days before a date, each described as when it was
+// made.
 import type { Logger } from '../../data/log/Logger.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -7,7 +8,10 @@ import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
 import { materializeSql } from './materializeSql.ts';
 
-/** The layered models of feat_request, in order: staging → intermediate → features (files under pipelines/features/sql/). */
+/**
+ * The layered models of feat_request, in order: staging → intermediate → features (files under
+ * pipelines/features/sql/).
+ */
 export const REQUEST_MODELS = [
   { name: 'stg_requests_made', file: 'staging/stg_requests_made.sql' },
   { name: 'int_requests_made_enriched', file: 'intermediate/int_requests_made_enriched.sql' },
@@ -17,7 +21,10 @@ export const REQUEST_MODELS = [
 
 export const REQUEST_HISTORY = 'feat_request_history';
 
-/** Stand-ins, with the columns feat_request reads, for tables a later stage writes (a request before any score has none). */
+/**
+ * Stand-ins, with the columns feat_request reads, for tables a later stage writes (a request before any score has
+ * none).
+ */
 const OPTIONAL_SOURCES = [
   {
     view: 'req_buyer_scores',

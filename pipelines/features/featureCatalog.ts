@@ -1,4 +1,5 @@
-// The feature catalogue: the validated feat_*.yml files that sit beside the features SQL, exposed to models, reports and the CLI.
+// The feature catalogue: the validated feat_*.yml files that sit beside the features SQL, exposed to models, reports
+// and the CLI.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';

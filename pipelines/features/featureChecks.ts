@@ -1,4 +1,5 @@
-// Column checks of a built features table (shape against the catalogue, not_null, ranges, unique key), run after every build.
+// Column checks of a built features table (shape against the catalogue, not_null, ranges, unique key), run after every
+// build.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';

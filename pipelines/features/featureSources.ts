@@ -1,4 +1,5 @@
-// Which optional sources each feature is computed from: a source a marketplace declares absent makes these features unknown (NULL), never zero.
+// Which optional sources each feature is computed from: a source a marketplace declares absent makes these features
+// unknown (NULL), never zero.
 import { OPTIONAL_TABLES, type OptionalTable } from '../../data/contracts/index.ts';
 import type { FeatureTableName } from './featureCatalog.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';

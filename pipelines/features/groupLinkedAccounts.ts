@@ -1,4 +1,5 @@
-// Linked-account groups: connected components of the buyer–key graph by min-label propagation with pointer jumping, in DuckDB.
+// Linked-account groups: connected components of the buyer–key graph by min-label propagation with pointer jumping, in
+// DuckDB.
 //
 // Why SQL and not union-find in TS: the edges (~3 per linked buyer) never leave DuckDB, each round is two hash
 // aggregates over them, and pointer jumping halves chain lengths, so a million buyers converge in a handful of rounds.

@@ -1,4 +1,5 @@
-// Handler of `trustlens features`: builds the buyer and merchant feature marts as of a date and logs row counts and time.
+// Handler of `trustlens features`: builds the buyer and merchant feature marts as of a date and logs row counts and
+// time.
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import { buildFeatures } from './buildFeatures.ts';

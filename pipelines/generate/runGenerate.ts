@@ -1,4 +1,5 @@
-// Handler of `trustlens generate`: fills options from config, generates the marketplace into a folder and reports what it wrote.
+// Handler of `trustlens generate`: fills options from config, generates the marketplace into a folder and reports what
+// it wrote.
 import { generateMarketplace, type GenerateSummary } from '../../data/synthetic/generateMarketplace.ts';
 import type { OutputFormat } from '../../data/synthetic/generateOptions.ts';
 import { WORK_STEPS } from '../../data/synthetic/workSteps.ts';

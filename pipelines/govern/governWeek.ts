@@ -1,4 +1,5 @@
-// The govern stage: weekly scorecards for the history weeks, the penalty ladder over them, this week's spot checks and the compensation ledger.
+// The govern stage: weekly scorecards for the history weeks, the penalty ladder over them, this week's spot checks and
+// the compensation ledger.
 import { TABLE_NAMES } from '../../data/contracts/index.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';

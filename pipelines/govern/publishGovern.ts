@@ -1,4 +1,5 @@
-// Writes the govern outputs: build tables beside the live ones, then replace the run's weeks in every history table in one transaction.
+// Writes the govern outputs: build tables beside the live ones, then replace the run's weeks in every history table in
+// one transaction.
 import { LIST, VARCHAR, DuckDBDateValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';

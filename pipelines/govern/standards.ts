@@ -2,7 +2,9 @@
 import type { GovernConfig } from '../../data/config/governSchema.ts';
 import { STANDARDS, type StandardArea } from '../../data/vocabulary/governStandards.ts';
 
-/** One standard with its configured limit, minimum cases and points, as gov_scorecard.sql reads them (bound as JSON). */
+/**
+ * One standard with its configured limit, minimum cases and points, as gov_scorecard.sql reads them (bound as JSON).
+ */
 export interface StandardRow {
   standard: string;
   area: StandardArea;

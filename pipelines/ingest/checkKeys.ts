@@ -1,4 +1,5 @@
-// The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats, conflicts).
+// The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats,
+// conflicts).
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';

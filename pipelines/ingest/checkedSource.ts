@@ -10,9 +10,17 @@ export interface CheckedSource {
   params: Record<string, string | number> | undefined;
 }
 
-/** A failure while reading a file, as the user error naming the file (user errors pass unchanged). */
+/** Failures of the machine, not of the file: they pass unchanged, to be named as such (explainFailure). */
+const NOT_THE_FILE =
+  /Out of Memory Error|failed to allocate|could not allocate|No space left on device|disk is full|Permission denied|Read-only file system/i;
+
+/**
+ * A failure while reading a file, as the user error naming the file (user errors and machine failures pass unchanged).
+ */
 export function cannotRead(file: SourceFile, err: unknown): Error {
   if (err instanceof UserError) return err;
+  if (err instanceof Error && (NOT_THE_FILE.test(err.message) || (err as NodeJS.ErrnoException).code !== undefined))
+    return err;
   const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   return new UserError(
     `${file.display}: cannot be read as ${file.format.toUpperCase()} (${msg}); fix or remove the file and run ingest again — nothing was loaded`,

@@ -4,7 +4,9 @@ import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { enumRule, orderRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
 
-/** ISO 8601 date or date-time, with an offset, Z or a named zone (`2026-03-01 10:00:00 America/New_York`); 4-digit year. */
+/**
+ * ISO 8601 date or date-time, with an offset, Z or a named zone (`2026-03-01 10:00:00 America/New_York`); 4-digit year.
+ */
 const ISO_TIMESTAMP = String.raw`\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)?\s*`;
 
 /** A plain decimal: digits, an optional fraction, an optional minus (so a negative amount gets its own rule). */
@@ -33,7 +35,9 @@ function familyOf(duckType: string): Family {
   return 'other';
 }
 
-/** Per-column SQL pieces over the inner relation: n = normalised raw value, t = typed value, d = number for int checks. */
+/**
+ * Per-column SQL pieces over the inner relation: n = normalised raw value, t = typed value, d = number for int checks.
+ */
 interface ColumnSql {
   name: string;
   meta: ColumnMeta;

@@ -1,4 +1,5 @@
-// The comma lists ingest's queries slot in that are generated per column (of a contract, or of a source file's header or keys).
+// The comma lists ingest's queries slot in that are generated per column (of a contract, or of a source file's header
+// or keys).
 import { CONTRACTS, rowKeyColumns, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent as q, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 
@@ -9,7 +10,10 @@ export function contractColumnsDdl(table: TableName, withNotNull = true): string
     .join(', ');
 }
 
-/** The row key and foreign-key columns of a table (and the dates that decide a missing parent): the contract columns ingest_chk keeps. */
+/**
+ * The row key and foreign-key columns of a table (and the dates that decide a missing parent): the contract columns
+ * ingest_chk keeps.
+ */
 export function keyColumns(table: TableName): string[] {
   const c = CONTRACTS[table];
   return [

@@ -15,6 +15,8 @@ export interface CsvRecordItem {
   values: (string | null)[] | null;
   /** Physical lines the record spans (more than one when a quoted field holds line breaks). */
   lines: number;
+  /** The record holds a CR that does not end its line (DuckDB's reader takes it for a line break). */
+  loneCr: boolean;
 }
 
 export interface CsvBadItem {
@@ -39,6 +41,13 @@ const CR = 13;
 /** DuckDB's max_line_size as ingest sets it: a record longer than this is treated as damage. */
 export const MAX_RECORD_BYTES = 16_000_000;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Whether buf[start..end) holds a CR not followed by LF. */
+function hasLoneCr(buf: Buffer, start: number, end: number): boolean {
+  for (let i = buf.indexOf(CR, start); i >= 0 && i < end; i = buf.indexOf(CR, i + 1))
+    if (buf[i + 1] !== LF) return true;
+  return false;
+}
 
 /** The next line break at or after `pos` within the window, or -1. */
 function lineBreak(w: FileWindow, pos: number): number {
@@ -131,7 +140,14 @@ export class CsvFile {
       const reason = r === NEED_MORE ? 'record longer than 16 MB' : r.ok ? this.problem(r, n) : r.reason;
       if (reason === null && r !== NEED_MORE && r.ok) {
         const values = this.withValues ? r.fields.map((f) => fieldValue(w.buf, f)) : null;
-        yield { kind: 'record', row: ++row, line, values, lines: 1 + r.innerBreaks.length };
+        yield {
+          kind: 'record',
+          row: ++row,
+          line,
+          values,
+          lines: 1 + r.innerBreaks.length,
+          loneCr: hasLoneCr(w.buf, this.pos, r.end),
+        };
         line += r.innerBreaks.length + (r.terminated ? 1 : 0);
         this.pos = r.end;
         continue;

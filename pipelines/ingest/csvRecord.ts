@@ -1,4 +1,5 @@
-// Parses one CSV record at a byte position (RFC 4180, `"` quoting, `""` escapes): where it ends, its fields, or why not.
+// Parses one CSV record at a byte position (RFC 4180, `"` quoting, `""` escapes): where it ends, its fields, or why
+// not.
 
 const LF = 10;
 const CR = 13;
@@ -46,8 +47,10 @@ function isDelimiter(buf: Buffer, i: number, d: Buffer): boolean {
 }
 
 /**
- * Parses the record starting at `pos` of `buf[0..len)`; `eof` says whether the file ends at `len`. Returns NEED_MORE when
- * the record may continue past `len`. A closing quote must be followed by the delimiter, a line break or the end of file.
+ * Parses the record starting at `pos` of `buf[0..len)`; `eof` says whether the file ends at `len`. Returns NEED_MORE
+ * when
+ * the record may continue past `len`. A closing quote must be followed by the delimiter, a line break or the end of
+ * file.
  */
 export function parseRecordAt(
   buf: Buffer,

@@ -11,6 +11,7 @@ export async function ensureIngestTables(wh: Warehouse): Promise<void> {
   await wh.run(readSql(new URL('./sql/batch/create_bookkeeping_tables.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/upgrade_quarantine_table.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/upgrade_bookkeeping_tables.sql', import.meta.url)));
+  await wh.run(readSql(new URL('./sql/batch/upgrade_load_batch_tables.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/create_source_status.sql', import.meta.url)));
   await wh.run(readSql(new URL('./sql/batch/create_load_flags.sql', import.meta.url)));
   const existing = new Set(

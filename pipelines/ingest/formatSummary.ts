@@ -2,10 +2,30 @@
 import { batchTotals, type BatchResult } from './ingestBatch.ts';
 
 export function formatSummary(result: BatchResult): string {
-  // read = inserted + updated + unchanged + quarantined, per table
-  const head = ['table', 'files', 'read', 'inserted', 'updated', 'unchanged', 'quarantined'];
+  // read = inserted + updated + unchanged + quarantined, per table; rows a mapping's query filtered out of its files
+  // are shown only when a table counted them.
+  const filtered = result.tables.some((t) => t.filtered !== undefined);
+  const head = [
+    'table',
+    'files',
+    'read',
+    'inserted',
+    'updated',
+    'unchanged',
+    'quarantined',
+    ...(filtered ? ['filtered by mapping'] : []),
+  ];
   const rows = result.tables.map((t) =>
-    [t.table, t.files, t.read, t.inserted, t.updated, t.duplicate, t.quarantined].map(String),
+    [
+      t.table,
+      t.files,
+      t.read,
+      t.inserted,
+      t.updated,
+      t.duplicate,
+      t.quarantined,
+      ...(filtered ? [t.filtered ?? ''] : []),
+    ].map(String),
   );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

@@ -83,6 +83,7 @@ function batchTransaction(
         duplicate: counts.duplicate,
         updated: counts.updated,
         known_at: counts.knownAt,
+        filtered: counts.filtered ?? null,
       });
       await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {
         table,

@@ -1,4 +1,5 @@
-// Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine the rest.
+// Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine
+// the rest.
 import { CONTRACTS, versionsTable, type TableName } from '../../data/contracts/index.ts';
 import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -30,7 +31,9 @@ export interface TableCounts {
   duplicate: number;
   /** Rows a mapping's query filtered out of the table's files (a query table with files only). */
   filtered?: number;
-  /** Rows loaded with a flag (load_flags): a refund of an order from before the first delivered week. Absent when none. */
+  /**
+   * Rows loaded with a flag (load_flags): a refund of an order from before the first delivered week. Absent when none.
+   */
   flagged?: number;
   /** The date this load's versions became known (null when it stored none). */
   knownAt: string | null;

@@ -11,6 +11,7 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { hasRows } from './hasRows.ts';
 import { fingerprintFile } from './fingerprintFile.ts';
 import { findDefaultFiles, globFiles } from './findFiles.ts';
+import type { ReadMapping } from './mapping/loadMapping.ts';
 import { tableQuery, type Mapping, type TableMapping } from './mapping/mappingSchema.ts';
 import { Sandbox } from './sandbox/Sandbox.ts';
 import { formatOf, type SourceFile, type SourceFormat } from './sourceFile.ts';
@@ -68,7 +69,10 @@ async function alreadyLoaded(wh: Warehouse, f: SourceFile): Promise<SkippedFile 
   return rows[0] ? { file: f, batchId: rows[0].batch_id, loadedAs: rows[0].path } : undefined;
 }
 
-/** A mapped table's fingerprint salt: the same bytes mapped differently are new data. Unchanged for mappings without sources. */
+/**
+ * A mapped table's fingerprint salt: the same bytes mapped differently are new data. Unchanged for mappings without
+ * sources.
+ */
 function mappingSalt(mapping: Mapping, tm: TableMapping): string {
   return JSON.stringify(tm) + (mapping.sources && tableQuery(tm) !== undefined ? JSON.stringify(mapping.sources) : '');
 }
@@ -98,7 +102,7 @@ function globMapped(
 async function checkMapping(
   from: string,
   outDir: string,
-  mapping: Mapping,
+  { mapping, problems, badKeys }: ReadMapping,
   mappingFile: string | undefined,
   mapped: Map<TableName, string[]>,
 ): Promise<{ sandbox: Sandbox; filesRead: Partial<Record<TableName, string[]>> }> {
@@ -117,8 +121,12 @@ async function checkMapping(
     }));
     const checked = await sandbox.validate({
       tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined),
+      skip: badKeys,
     });
-    if (checked.problems.length) throw new ValidationError(mappingFile ?? 'mapping', checked.problems);
+    // The SQL statements' own problems (loadMapping) and those found against the files, reported together.
+    if (problems.length || checked.problems.length) {
+      throw new ValidationError(mappingFile ?? 'mapping', [...problems, ...checked.problems]);
+    }
     return { sandbox, filesRead: checked.filesRead };
   } catch (err) {
     await sandbox.close();
@@ -129,16 +137,17 @@ async function checkMapping(
 export async function planIngest(
   wh: Warehouse,
   fromDir: string,
-  mapping?: Mapping,
+  read?: ReadMapping,
   mappingFile?: string,
   outDir?: string,
 ): Promise<IngestPlan> {
+  const mapping = read?.mapping;
   const from = resolve(fromDir);
   if (!existsSync(from) || !statSync(from).isDirectory())
     throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
   const mapped = mapping ? globMapped(from, fromDir, mapping, mappingFile) : new Map<TableName, string[]>();
-  const checked = mapping ? await checkMapping(from, outDir ?? from, mapping, mappingFile, mapped) : undefined;
+  const checked = read ? await checkMapping(from, outDir ?? from, read, mappingFile, mapped) : undefined;
   try {
     const plan = await planFiles(wh, fromDir, from, found, mapped, checked?.filesRead ?? {}, mapping, mappingFile);
     return { ...plan, sandbox: checked?.sandbox };

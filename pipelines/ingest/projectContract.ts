@@ -1,24 +1,40 @@
-// The select list that turns a file's own columns into the contract columns, generated per contract column from the mapping.
+// The select list that turns a file's own columns into the contract columns, generated per contract column from the
+// mapping.
 import { CONTRACTS } from '../../data/contracts/index.ts';
 import { UserError } from '../../data/validation/errors.ts';
-import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import type { ColumnMapping } from './mapping/mappingSchema.ts';
 import type { StageInput } from './stageFile.ts';
 
-/** A mapped column or expression; a value map becomes a CASE whose values are bound as `$<key>_f<i>` / `$<key>_t<i>`. */
-function mappedExpr(m: ColumnMapping, params: Record<string, string | number>, key: string): string {
+/**
+ * A mapped column or expression; a value map becomes a CASE whose values are bound as `$<key>_f<i>` / `$<key>_t<i>`.
+ * With a default (`$<key>_d`), a value neither mapped nor already in the vocabulary becomes the default; an empty or
+ * missing value stays as it is, so a required column still reports it missing.
+ */
+function mappedExpr(
+  m: ColumnMapping,
+  params: Record<string, string | number>,
+  key: string,
+  vocabulary: readonly string[],
+): string {
   // An expression on lines of its own: a trailing comment cannot swallow the closing parenthesis.
-  let e = m.column !== undefined ? quoteIdent(m.column) : `(\n${m.expr}\n)`;
+  const source = m.column !== undefined ? quoteIdent(m.column) : `(\n${m.expr}\n)`;
   const entries = Object.entries(m.values ?? {});
-  if (entries.length) {
-    const whens = entries.map(([from, to], i) => {
-      params[`${key}_f${i}`] = from;
-      params[`${key}_t${i}`] = to;
-      return `when cast(${e} as VARCHAR) = $${key}_f${i} then $${key}_t${i}`;
-    });
-    e = `case ${whens.join(' ')} else cast(${e} as VARCHAR) end`;
+  if (!entries.length && m.default === undefined) return source;
+  const text = `cast(${source} as VARCHAR)`;
+  const whens = entries.map(([from, to], i) => {
+    params[`${key}_f${i}`] = from;
+    params[`${key}_t${i}`] = to;
+    return `when ${text} = $${key}_f${i} then $${key}_t${i}`;
+  });
+  if (m.default !== undefined) {
+    params[`${key}_d`] = m.default;
+    whens.push(
+      `when nullif(${text}, '') is null or ${text} in (${vocabulary.map(quoteLiteral).join(', ')}) then ${text}`,
+    );
+    return `case ${whens.join(' ')} else $${key}_d end`;
   }
-  return e;
+  return `case ${whens.join(' ')} else ${text} end`;
 }
 
 /**
@@ -30,7 +46,7 @@ export function projectContract(inp: StageInput, rawNames: string[], params: Rec
   const missing: string[] = [];
   const cols = Object.entries(CONTRACTS[inp.table].columns).map(([name, c], i) => {
     const m = inp.mapping?.columns[name];
-    if (m) return `${mappedExpr(m, params, `m${i}`)} as ${quoteIdent(name)}`;
+    if (m) return `${mappedExpr(m, params, `m${i}`, c.meta.values ?? [])} as ${quoteIdent(name)}`;
     if (have.has(name)) return `${quoteIdent(name)}`;
     if (!c.meta.optional) missing.push(name);
     return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;

@@ -1,10 +1,11 @@
 // `trustlens ingest` handler: plans the batch, loads it in one transaction, prints per-table counts and the batch id.
 import type { CommandContext } from '../cli/defineCommand.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
-import { loadMapping } from './mapping/loadMapping.ts';
+import { readMapping } from './mapping/loadMapping.ts';
 import { planIngest, type IngestPlan } from './planIngest.ts';
 import { ingestTempDir } from './ingestTempDir.ts';
 import { rmSync } from 'node:fs';
@@ -14,7 +15,10 @@ import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 export interface IngestOptions {
   from: string;
   mapping?: string;
-  /** The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest event. */
+  /**
+   * The date the delivered versions became known (the weekly run's --as-of); default: the day after each table's newest
+   * event.
+   */
   knownAt?: string;
   /** Plausible timestamps (default: the default settings as of today). */
   timestamps?: TimestampRange;
@@ -34,11 +38,11 @@ export async function ingestInto(
   options: IngestOptions,
   log?: CommandContext['log'],
 ): Promise<BatchResult | null> {
-  const mapping = options.mapping ? await loadMapping(options.mapping) : undefined;
-  if (!mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
+  if (!options.mapping) return ingestPlanned(wh, await planIngest(wh, options.from), options, log);
+  const read = await readMapping(options.mapping);
   const outDir = ingestTempDir(wh.path);
   try {
-    const plan = await planIngest(wh, options.from, mapping, options.mapping, outDir);
+    const plan = await planIngest(wh, options.from, read, options.mapping, outDir);
     try {
       return await ingestPlanned(wh, plan, options, log);
     } finally {
@@ -57,9 +61,11 @@ async function ingestPlanned(
 ): Promise<BatchResult | null> {
   for (const f of plan.ignored) log?.warn(`${f}: not named after a contract table, ignored`);
   for (const f of plan.empty) log?.warn(`${f}: empty file (0 bytes), skipped`);
-  if (plan.tables.size === 0 && plan.ignored.length) {
-    log?.warn(
-      `no new file to load: ${plan.ignored.length} file(s) ignored above; name them <table>.csv, <table>_<anything>.csv (or .parquet, .ndjson) or map them with --mapping`,
+  // A folder of misnamed files only is a delivery trustlens could not read, not "nothing new".
+  if (plan.tables.size === 0 && plan.skipped.length === 0 && plan.empty.length === 0 && plan.ignored.length) {
+    const n = plan.ignored.length;
+    throw new UserError(
+      `${options.from}: nothing loaded: ${n} file${n === 1 ? ' is' : 's are'} not named after a contract table (${plan.ignored.join(', ')}); name them <table>.csv, <table>_<anything>.csv (or .parquet, .ndjson) or map them with --mapping`,
     );
   }
   for (const s of plan.skipped)
@@ -86,5 +92,5 @@ export async function runIngest(options: IngestCommandOptions, ctx: CommandConte
       ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps, knownAt: options.knownAt }, ctx.log),
     ),
   );
-  ctx.log.info(result ? formatSummary(result) : `nothing new: every file in ${options.from} was already loaded`);
+  ctx.log.info(result ? formatSummary(result) : `nothing new: no file in ${options.from} holds rows not loaded before`);
 }

@@ -1,4 +1,5 @@
-// The names a file's own columns get in ingest's relations: unique (DuckDB compares names case-insensitively) and clear of
+// The names a file's own columns get in ingest's relations: unique (DuckDB compares names case-insensitively) and clear
+// of
 // the columns ingest adds, so a header with `rowid`, `__row`, two `id`s or an empty name reads like any other.
 
 /** Columns ingest adds beside a file's own (see sql/stage/). */

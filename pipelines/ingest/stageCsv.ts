@@ -13,11 +13,16 @@ import { dropTableIfExists, type RawTables } from './tempTables.ts';
 interface CsvScan {
   header: string[];
   rows: number;
-  /** Whether DuckDB's reader can copy the file as it is: every record one line, none damaged, no blank line between. */
+  /**
+   * Whether DuckDB's reader can copy the file as it is: every record one line, none damaged, no lone CR, no blank line
+   * between.
+   */
   plain: boolean;
 }
 
-/** Reads the file once without keeping values: its header, and whether it needs ingest's own record-by-record reading. */
+/**
+ * Reads the file once without keeping values: its header, and whether it needs ingest's own record-by-record reading.
+ */
 function scanCsv(inp: StageInput, delimiter: string): CsvScan {
   const f = new CsvFile(inp.path, delimiter, false);
   try {
@@ -34,7 +39,7 @@ function scanCsv(inp: StageInput, delimiter: string): CsvScan {
     let lastLine = header.lines;
     for (const item of f.items()) {
       rows++;
-      if (item.kind === 'bad' || item.lines > 1 || item.line !== lastLine + 1) plain = false;
+      if (item.kind === 'bad' || item.lines > 1 || item.loneCr || item.line !== lastLine + 1) plain = false;
       lastLine = item.line;
     }
     return { header: header.names, rows, plain };
@@ -43,7 +48,10 @@ function scanCsv(inp: StageInput, delimiter: string): CsvScan {
   }
 }
 
-/** DuckDB's reader, for a file ingest found plain; false (and nothing left behind) when DuckDB reads it otherwise. */
+/**
+ * DuckDB's reader, for a file ingest found plain; false (and nothing left behind) when DuckDB counts it otherwise. An
+ * error is not caught: inside the batch's transaction it has aborted the transaction already.
+ */
 async function copyPlain(
   wh: Warehouse,
   inp: StageInput,
@@ -51,25 +59,21 @@ async function copyPlain(
   scan: CsvScan,
   delimiter: string,
 ): Promise<boolean> {
-  try {
-    await wh.run(
-      readSql(new URL('./sql/stage/stage_csv.sql', import.meta.url), {
-        raw: quoteIdent(raw),
-        columns: positionalTextColumns(scan.header.length),
-      }),
-      {
-        path: inp.path,
-        delimiter,
-      },
-    );
-    const rows = Number(
-      await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(raw) })),
-    );
-    const rejects = Number(await wh.scalar(readSql(new URL('./sql/stage/count_csv_rejects.sql', import.meta.url))));
-    if (rows === scan.rows && rejects === 0) return true;
-  } catch {
-    // DuckDB refuses what ingest reads (a lone CR as line break, say): ingest's own reading decides.
-  }
+  await wh.run(
+    readSql(new URL('./sql/stage/stage_csv.sql', import.meta.url), {
+      raw: quoteIdent(raw),
+      columns: positionalTextColumns(scan.header.length),
+    }),
+    {
+      path: inp.path,
+      delimiter,
+    },
+  );
+  const rows = Number(
+    await wh.scalar(readSql(new URL('./sql/count_rows.sql', import.meta.url), { table: quoteIdent(raw) })),
+  );
+  const rejects = Number(await wh.scalar(readSql(new URL('./sql/stage/count_csv_rejects.sql', import.meta.url))));
+  if (rows === scan.rows && rejects === 0) return true;
   await dropTableIfExists(wh, raw);
   return false;
 }

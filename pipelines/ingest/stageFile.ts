@@ -1,5 +1,7 @@
-// Turns one input file into a relation of (__file, __row, __line, contract columns), quarantining records that cannot be
-// parsed at all. A mapped file is staged in the mapping sandbox (sandbox/), which runs this same code on its own database.
+// Turns one input file into a relation of (__file, __row, __line, contract columns), quarantining records that cannot
+// be
+// parsed at all. A mapped file is staged in the mapping sandbox (sandbox/), which runs this same code on its own
+// database.
 import type { TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -41,7 +43,9 @@ export interface StageInput {
   display: string;
   format: SourceFormat;
   mapping?: TableMapping;
-  /** Index of this file among the table's files: its staging tables are kept apart, so its relation can be read again. */
+  /**
+   * Index of this file among the table's files: its staging tables are kept apart, so its relation can be read again.
+   */
   unit: number;
   /** Where a mapped file is staged (required with a mapping, except inside the sandbox itself). */
   sandbox?: Sandbox;

@@ -14,7 +14,9 @@ import { dropTable, dropTableIfExists, type RawTables } from './tempTables.ts';
 /** A delimiter JSON text cannot hold raw, so read_csv reads each line as one field. */
 const LINE_DELIMITER = '\u001f';
 
-/** Ingest's own line reading, for a file DuckDB's line reader would read otherwise; returns the lines not valid UTF-8. */
+/**
+ * Ingest's own line reading, for a file DuckDB's line reader would read otherwise; returns the lines not valid UTF-8.
+ */
 async function copyLines(wh: Warehouse, inp: StageInput, raw: string): Promise<number> {
   await wh.run(readSql(new URL('./sql/stage/create_ndjson_lines.sql', import.meta.url), { raw: quoteIdent(raw) }));
   await dropTableIfExists(wh, 'ingest_ndjson_bad');

@@ -1,4 +1,5 @@
-// The plausible timestamps of a load: from config ingest.earliestTimestamp to ingest.yearsAhead years after the as-of date.
+// The plausible timestamps of a load: from config ingest.earliestTimestamp to ingest.yearsAhead years after the as-of
+// date.
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import { configSchema } from '../../data/config/configSchema.ts';
 import type { TimestampRange } from './columnChecks.ts';

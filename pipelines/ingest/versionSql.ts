@@ -1,4 +1,5 @@
-// The per-column SQL of versioned loading (row keys, row content, immutable-column conflicts, newest event time), generated from the contracts.
+// The per-column SQL of versioned loading (row keys, row content, immutable-column conflicts, newest event time),
+// generated from the contracts.
 import { CONTRACTS, rowKeyColumns, type TableName } from '../../data/contracts/index.ts';
 import { quoteIdent as q, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { RULES } from './ruleText.ts';

@@ -1,4 +1,5 @@
-// The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports are.
+// The few lines a weekly run ends with: what was loaded and quarantined, models, who was flagged, where the reports
+// are.
 import { BUYER_TIERS, MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
 import { batchTotals } from '../ingest/ingestBatch.ts';
 import type { WeeklyRunSummary } from './runWeekly.ts';
@@ -18,10 +19,19 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
       : s.ingestFrom
         ? `nothing new in ${s.ingestFrom}`
         : 'no input folder; used the warehouse as it was';
-  const tiers = (t: Record<string, number>, order: readonly string[]) =>
-    order
-      .filter((k) => t[k] !== undefined)
-      .map((k) => `${n(t[k]!)} ${k}`)
+  // Every tier is named with its count, zeros included ("0 high, 0 elevated buyers of 15,234", never "buyers of
+  // 15,234"),
+  // then (for merchants) any tier the score stage added that this list does not know yet.
+  const tiers = (t: Record<string, number>, order: readonly string[], others = false) =>
+    [
+      ...order,
+      ...(others
+        ? Object.keys(t)
+            .filter((k) => !order.includes(k))
+            .sort()
+        : []),
+    ]
+      .map((k) => `${n(t[k] ?? 0)} ${k}`)
       .join(', ');
   const model = (date: string, source: string) =>
     source === 'trained'
@@ -48,10 +58,10 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     `  models:    abuse-risk ${model(s.score.buyerModelDate, s.score.buyerModelSource)}, merchant-trust ${model(s.score.merchantModelDate, s.score.merchantModelSource)}` +
       (s.trained.length ? ` (trained this run: ${s.trained.join(', ')})` : ' (not retrained)'),
     `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS) || 'no'} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
-    `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS)}`,
+    `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS, true)}`,
     `  governance: ${
       Object.entries(s.govern.actions)
-        .map(([a, k]) => `${n(k)} ${a}`)
+        .map(([a, k]) => `${n(k)} ${a.replace(/_/g, ' ')}`)
         .join(', ') || 'no actions'
     } recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,

@@ -1,4 +1,5 @@
-// What the history allows this week: how many weeks exist, how many the models and the replay need, and which weeks cannot be scored or replayed, with why.
+// What the history allows this week: how many weeks exist, how many the models and the replay need, and which weeks
+// cannot be scored or replayed, with why.
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import { addDays, daysBetween } from '../../data/time/isoDate.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -88,7 +89,10 @@ export async function unreplayedWeeks(
   return out;
 }
 
-/** "2026-08-10 … 2026-10-19 (11 weeks): before the first order (…)", consecutive weeks with the same reason as one range. */
+/**
+ * "2026-08-10 … 2026-10-19 (11 weeks): before the first order (…)", consecutive weeks with the same reason as one
+ * range.
+ */
 export function describeSkipped(weeks: readonly SkippedWeek[]): string[] {
   const out: string[] = [];
   let i = 0;

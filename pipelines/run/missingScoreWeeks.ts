@@ -3,7 +3,8 @@ import { weeksEnding } from '../../data/time/isoDate.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
 /**
- * Weekly dates asOf − 7·weeks … asOf − 7 without a score_buyer_history snapshot, oldest first. The oldest is needed too:
+ * Weekly dates asOf − 7·weeks … asOf − 7 without a score_buyer_history snapshot, oldest first. The oldest is needed
+ * too:
  * a request in the first replayed week is judged with the score from the week before it.
  */
 export async function missingScoreWeeks(wh: Warehouse, asOf: string, weeks: number): Promise<string[]> {

@@ -1,4 +1,5 @@
-// Decides whether the weekly run retrains: a model is stale when none exists on or before the date or it is retrainIntervalDays old.
+// Decides whether the weekly run retrains: a model is stale when none exists on or before the date or it is
+// retrainIntervalDays old.
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
 import { artifactDates } from '../../models/registry/artifactStore.ts';
 import { daysBetween } from '../../data/time/isoDate.ts';

@@ -1,4 +1,5 @@
-// Handler of `trustlens start` (npm start): the synthetic marketplace if none is there yet, then the weekly run for its last week.
+// Handler of `trustlens start` (npm start): the synthetic marketplace if none is there yet, then the weekly run for its
+// last week.
 import { existsSync, readdirSync } from 'node:fs';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { runGenerate } from '../generate/runGenerate.ts';

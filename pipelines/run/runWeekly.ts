@@ -1,10 +1,12 @@
-// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and export, each stage timed.
+// The weekly run: ingest new files, score history, features, train when stale, score, govern, simulate, report and
+// export, each stage timed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelName } from '../../models/artifactSchema.ts';
 import { reportInto } from '../report/runReport.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { UserError } from '../../data/validation/errors.ts';
+import { EnvironmentError, explainFailure } from '../../data/validation/explainFailure.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
 import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
@@ -19,6 +21,7 @@ import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { addDays } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
 import {
   historyCoverage,
@@ -31,6 +34,7 @@ import type { NotEnoughLabels } from '../train/notEnoughLabels.ts';
 import { STARTER_MODELS } from '../train/starter/starterSettings.ts';
 import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
+import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 
 export interface WeeklyRunOptions {
   asOf: string;
@@ -38,15 +42,21 @@ export interface WeeklyRunOptions {
   from?: string;
   mapping?: string;
   retrain: boolean;
+  /** Go ahead when asOf is on another weekday than the warehouse's scored weeks. */
+  weekdayOk?: boolean;
 }
 
 export interface StageTiming {
   stage: string;
   seconds: number;
+  /** CPU seconds of the process during the stage, every thread counted: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** Peak resident memory of this process so far, in MB. */
   peakRssMb: number;
   /** What the stage did, in a few words. */
   note: string;
+  /** Present on the stage that stopped the run. */
+  failed?: true;
 }
 
 export interface WeeklyRunSummary {
@@ -60,7 +70,9 @@ export interface WeeklyRunSummary {
   guestOrders: number;
   trained: ModelName[];
   backfilledWeeks: string[];
-  /** History this week: its length, what the models and the replay need, the weeks that could not be scored or replayed. */
+  /**
+   * History this week: its length, what the models and the replay need, the weeks that could not be scored or replayed.
+   */
   history: HistoryCoverage & { unscoredWeeks: SkippedWeek[]; unreplayedWeeks: SkippedWeek[] };
   /** Models this marketplace's labels could not train yet, with what they need and found. */
   labelShortfalls: { model: ModelName; explanation: string }[];
@@ -71,32 +83,58 @@ export interface WeeklyRunSummary {
 }
 
 /** A stage failure keeps its exit code (bad input stays 2) and says which stage stopped the run. */
-function stageFailure(stage: string, err: unknown): Error {
+function stageFailure(stage: string, raw: unknown, ctx: { warehouse: string; memoryLimit: string }): Error {
+  const err = explainFailure(raw, ctx);
   const cause = err instanceof Error ? err.message : String(err);
   const message = `stage ${stage} failed: ${cause}\n(the run stopped here; this week's later stages did not run and the previous week's outputs are unchanged)`;
-  return err instanceof UserError ? new UserError(message) : new Error(message, { cause: err });
+  if (err instanceof UserError) return new UserError(message);
+  return err instanceof EnvironmentError
+    ? new EnvironmentError(message, { cause: err })
+    : new Error(message, { cause: err });
 }
 
-/** Runs every stage on an open warehouse (the caller holds the run lock). */
+/**
+ * Runs every stage on an open warehouse (the caller holds the run lock). Each finished stage is pushed onto `stages` as
+ * it
+ * ends, so a caller still has the timings of a run that failed.
+ */
 export async function runWeeklyOn(
   wh: Warehouse,
   options: WeeklyRunOptions,
   ctx: Pick<CommandContext, 'config' | 'log'>,
+  stages: StageTiming[] = [],
 ): Promise<WeeklyRunSummary> {
   const { config, log } = ctx;
   const { asOf } = options;
   // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
   const policies = loadPolicies(config.simulate.policies);
-  const stages: StageTiming[] = [];
+  await checkWeeklyWeekday(wh, asOf, options.weekdayOk ?? false, log);
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {
     let run: Timed<T>;
+    const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       run = await timed(() => log.step(name, fn));
     } catch (err) {
-      throw stageFailure(name, err);
+      // A failed stage is timed too, so --timings shows where a failing run spent its time.
+      stages.push({
+        stage: name,
+        seconds: (performance.now() - started) / 1000,
+        cpuSeconds: (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        note: 'failed',
+        failed: true,
+      });
+      throw stageFailure(name, err, { warehouse: wh.path, memoryLimit: config.memoryLimit });
     }
-    stages.push({ stage: name, seconds: run.seconds, peakRssMb: run.peakRssMb, note: note(run.value) });
+    stages.push({
+      stage: name,
+      seconds: run.seconds,
+      cpuSeconds: run.cpuSeconds,
+      peakRssMb: run.peakRssMb,
+      note: note(run.value),
+    });
     return run.value;
   };
 
@@ -155,11 +193,22 @@ export async function runWeeklyOn(
       );
       if (warmup.length) {
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
-        // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored without them).
+        // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored
+        // without them).
         await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model), onShortfall: noteShortfall });
       }
       try {
-        await scoreDates(wh, missing, config, log, { reasons: 'queue' });
+        // Past weeks serve the replay, trends and the next week's features (risk, tier, trust); only the week before
+        // this one is scored in full, since this week's reports compare against it.
+        const previous = addDays(asOf, -7);
+        await scoreDates(
+          wh,
+          missing.filter((d) => d !== previous),
+          config,
+          log,
+          { purpose: 'replay' },
+        );
+        if (missing.includes(previous)) await scoreDates(wh, [previous], config, log, { reasons: 'queue' });
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         log.warn(`could not score the past weeks (${err.message.split('\n')[0]}); they stay unscored`);

@@ -1,4 +1,5 @@
-// TreeSHAP reasons for selected rows of a scored snapshot, in chunks across worker threads with progress (exact TreeSHAP costs milliseconds a row).
+// TreeSHAP reasons for selected rows of a scored snapshot, in chunks across worker threads with progress (exact
+// TreeSHAP costs milliseconds a row).
 import type { Forest } from '../../models/forest/index.ts';
 import { columnMedian, topReasons, type Reason } from '../../models/explain/reasonSentences.ts';
 import type { RuleCondition } from '../../models/specs/modelSpec.ts';
@@ -19,8 +20,10 @@ export function featureEntries(features: readonly string[], catalogue: readonly 
 }
 
 /**
- * Each chunk starts its worker threads afresh (each starts, receives the trees and prepares TreeSHAP), so chunks are sized for about ten progress steps
- * rather than fixed: 50,000 merchants become 10 chunks, not 50 start-ups. Below this many rows there is one chunk per this many.
+ * Each chunk starts its worker threads afresh (each starts, receives the trees and prepares TreeSHAP), so chunks are
+ * sized for about ten progress steps
+ * rather than fixed: 50,000 merchants become 10 chunks, not 50 start-ups. Below this many rows there is one chunk per
+ * this many.
  */
 const MIN_CHUNK_ROWS = 1_000;
 const PROGRESS_STEPS = 10;

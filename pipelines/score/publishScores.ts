@@ -1,4 +1,5 @@
-// Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in one transaction.
+// Writes scores: appends JS rows to build tables, derives this week's tables, then swaps them in and upserts history in
+// one transaction.
 import { LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -6,7 +7,7 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { QueueSummary } from './rankQueue.ts';
 import type { BuyerScore } from './scoreBuyers.ts';
-import type { MerchantScore } from './scoreMerchants.ts';
+import type { MerchantScore, TierMove } from './scoreMerchants.ts';
 
 /** The score stage's tables: this week's (replaced) and history (one as_of per week). */
 export const SCORE_OUTPUTS = [
@@ -15,11 +16,13 @@ export const SCORE_OUTPUTS = [
   { current: 'risk_queue', history: 'risk_queue_history', sql: 'risk_queue_rows.sql' },
   { current: 'risk_queue_handled', history: 'risk_queue_handled_history', sql: 'risk_queue_handled_rows.sql' },
   { current: 'risk_queue_summary', history: 'risk_queue_summary_history', sql: 'risk_queue_summary_rows.sql' },
+  { current: 'score_merchant_moves', history: 'score_merchant_moves_history', sql: 'score_merchant_moves_rows.sql' },
 ] as const;
 
 const BUILD_TABLES = [
   'score_buyer__build',
   'score_merchant__build',
+  'score_merchant_moves__build',
   'score_model__new',
   ...SCORE_OUTPUTS.map((o) => `${o.current}__new`),
 ];
@@ -27,8 +30,13 @@ const BUILD_TABLES = [
 export interface PublishInput {
   asOf: string;
   buyers: BuyerScore[];
-  queue: QueueSummary;
+  /**
+   * Null for a replay-only past week: only score_buyer_history, score_merchant_history and score_model_history get its
+   * rows; the current tables and the queue tables are left as they are.
+   */
+  queue: QueueSummary | null;
   merchants: MerchantScore[];
+  moves: TierMove[];
   buyerModelDate: string;
   merchantModelDate: string;
   /** Which artifacts scored (score_model_history): reports flag starter models. */
@@ -78,14 +86,23 @@ async function stageRows(wh: Warehouse, input: PublishInput): Promise<void> {
     m.appendVarchar(r.merchant_id);
     m.appendDouble(r.trust);
     m.appendVarchar(r.tier);
-    m.appendDouble(r.fulfilment);
-    m.appendDouble(r.product_quality);
-    m.appendDouble(r.after_sales);
-    m.appendDouble(r.satisfaction);
+    for (const v of [r.fulfilment, r.product_quality, r.after_sales, r.satisfaction]) {
+      if (v === null) m.appendNull();
+      else m.appendDouble(v);
+    }
     appendReasons(m, r.reasons);
     m.endRow();
   }
   m.closeSync();
+  await wh.run(
+    'create table score_merchant_moves__build (merchant_id varchar, previous_tier varchar, tier varchar, cause varchar, previous_model_date varchar)',
+  );
+  const mv = await wh.conn.createAppender('score_merchant_moves__build');
+  for (const r of input.moves) {
+    for (const v of [r.merchant_id, r.previous_tier, r.tier, r.cause, r.previous_model_date]) mv.appendVarchar(v);
+    mv.endRow();
+  }
+  mv.closeSync();
 }
 
 /**
@@ -98,23 +115,26 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_tables.sql', import.meta.url)));
     await wh.run(readSql(new URL('../../data/warehouse/tables/score_model_tables.sql', import.meta.url)));
     await stageRows(wh, input);
+    const queue = input.queue;
+    const outputs = queue === null ? SCORE_OUTPUTS.filter((o) => !o.current.startsWith('risk_queue')) : SCORE_OUTPUTS;
     const params = {
       score_buyer: { as_of: input.asOf, model_date: input.buyerModelDate },
       score_merchant: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue: { as_of: input.asOf },
       risk_queue_handled: { as_of: input.asOf },
+      score_merchant_moves: { as_of: input.asOf, model_date: input.merchantModelDate },
       risk_queue_summary: {
         as_of: input.asOf,
-        capacity: input.queue.capacity,
-        queued: input.queue.queued,
-        handled: input.queue.handled,
-        below_risk_floor: input.queue.belowRiskFloor,
-        below_loss_floor: input.queue.belowLossFloor,
-        min_risk: input.queue.minRisk,
-        min_expected_loss: input.queue.minExpectedLoss,
+        capacity: queue?.capacity ?? null,
+        queued: queue?.queued ?? null,
+        handled: queue?.handled ?? null,
+        below_risk_floor: queue?.belowRiskFloor ?? null,
+        below_loss_floor: queue?.belowLossFloor ?? null,
+        min_risk: queue?.minRisk ?? null,
+        min_expected_loss: queue?.minExpectedLoss ?? null,
       },
     } as const;
-    for (const o of SCORE_OUTPUTS) {
+    for (const o of outputs) {
       await wh.run(
         `create table ${quoteIdent(`${o.current}__new`)} as ${readSql(new URL(`./sql/${o.sql}`, import.meta.url))}`,
         params[o.current],
@@ -132,7 +152,11 @@ export async function publishScores(wh: Warehouse, input: PublishInput): Promise
       await wh.run(readSql(new URL('./sql/insert_score_model.sql', import.meta.url)), row);
     }
     await publishDated(wh, input.asOf, [
-      ...SCORE_OUTPUTS.map((o) => ({ build: `${o.current}__new`, history: o.history, current: o.current })),
+      ...outputs.map((o) => ({
+        build: `${o.current}__new`,
+        history: o.history,
+        current: queue === null ? null : o.current,
+      })),
       { build: 'score_model__new', history: 'score_model_history', current: null },
     ]);
   } finally {

@@ -1,11 +1,15 @@
-// The review queue's rules: already-handled accounts apart, risk and expected-loss floors, then expected loss within capacity.
+// The review queue's rules: already-handled accounts apart, risk and expected-loss floors, then expected loss within
+// capacity.
 export interface QueueCandidate {
   buyer_id: string;
   risk: number;
   expected_loss: number;
 }
 
-/** Why an account needs no review slot: a confirmed-abuse verdict closed, or an investigation still open, before the as-of date. */
+/**
+ * Why an account needs no review slot: a confirmed-abuse verdict closed, or an investigation still open, before the
+ * as-of date.
+ */
 export interface HandledCase {
   handled_as: 'confirmed_abuse' | 'open_investigation';
   /** When the verdict closed (confirmed) or the case opened (open). */

@@ -1,10 +1,16 @@
-// Handler of `trustlens score`: scores buyers and merchants as of a date (or several weeks ending there) into the score tables.
+// Handler of `trustlens score`: scores buyers and merchants as of a date (or several weeks ending there) into the score
+// tables.
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
+import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import { scoreWeeks } from './scoreAll.ts';
 
-export async function runScore(options: { asOf: string; weeks: number }, ctx: CommandContext): Promise<void> {
-  await withWarehouse(ctx, `trustlens score --as-of ${options.asOf}`, (wh) =>
-    scoreWeeks(wh, options.asOf, options.weeks, ctx.config, ctx.log),
-  );
+export async function runScore(
+  options: { asOf: string; weeks: number; weekdayOk?: boolean },
+  ctx: CommandContext,
+): Promise<void> {
+  await withWarehouse(ctx, `trustlens score --as-of ${options.asOf}`, async (wh) => {
+    await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
+    return scoreWeeks(wh, options.asOf, options.weeks, ctx.config, ctx.log);
+  });
 }

@@ -1,4 +1,5 @@
-// The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables swapped in.
+// The score stage: features as of the date, the newest models trained on or before it, scores and reasons, tables
+// swapped in.
 import { weeksEnding } from '../../data/time/isoDate.ts';
 import { modelChoice, resolveModel, type ModelSource } from '../../models/registry/resolveModel.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
@@ -11,19 +12,21 @@ import { absentSources } from '../../data/warehouse/absentSources.ts';
 import { publishScores } from './publishScores.ts';
 import { shortQueueReason, type QueueSummary } from './rankQueue.ts';
 import { scoreBuyers, type ReasonScope } from './scoreBuyers.ts';
-import { scoreMerchants } from './scoreMerchants.ts';
+import { previousMerchantTiers, scoreMerchants, tierMoves } from './scoreMerchants.ts';
 
 export interface ScoreSummary {
   asOf: string;
   buyers: number;
   merchants: number;
   queue: number;
-  /** The queue's counts and floors; `shortQueueReason` words a short week. */
-  queueSummary: QueueSummary;
+  /** The queue's counts and floors; `shortQueueReason` words a short week. Null for a replay-only week (no queue). */
+  queueSummary: QueueSummary | null;
   buyerTiers: Record<string, number>;
   merchantTiers: Record<string, number>;
   buyerModelDate: string;
   merchantModelDate: string;
+  /** Merchants whose tier changed since the previous score, by cause. */
+  merchantMoves: { model: number; data: number };
   /** trained here, configured (trained elsewhere) or the shipped starter. */
   buyerModelSource: ModelSource;
   merchantModelSource: ModelSource;
@@ -42,8 +45,14 @@ export interface ScoreOptions {
    * in history (for `run`, which has just built it).
    */
   features?: 'rebuild' | 'reuse';
-  /** Buyers explained with reasons (default 'flagged'); backfilled history weeks explain only their queue. */
+  /** Buyers explained with reasons (default 'flagged'); 'none' is a replay-only week (see `purpose`). */
   reasons?: ReasonScope;
+  /**
+   * 'week' (default): the week people read, with its queue, reasons and sub-scores, the current tables replaced.
+   * 'replay': a past week scored only for the policy replay, trends and the next week's features, which read risk, tier
+   * and trust alone: no queue, no TreeSHAP, history rows only (the current tables stay as they are).
+   */
+  purpose?: 'week' | 'replay';
 }
 
 export async function scoreAll(
@@ -62,16 +71,23 @@ export async function scoreAll(
   const needs = [abuse.spec, trust.spec].map((spec) => ({ table: historyTable(spec), dates: [asOf] }));
   const rebuild = (options.features ?? 'rebuild') === 'rebuild';
   await log.step(`features as of ${asOf}`, () => ensureFeatureSnapshots(wh, needs, log, rebuild));
+  const replay = options.purpose === 'replay';
   const { rows: buyers, queue } = await log.step('score buyers', () =>
-    scoreBuyers(wh, asOf, abuse, config, log, options.reasons),
+    scoreBuyers(wh, asOf, abuse, config, log, replay ? 'none' : options.reasons),
   );
-  const merchants = await log.step('score merchants', () => scoreMerchants(wh, asOf, trust, config, log));
+  const previous = await previousMerchantTiers(wh, asOf);
+  const merchants = await log.step('score merchants', () =>
+    scoreMerchants(wh, asOf, trust, config, log, previous, !replay),
+  );
+  // Replay-only weeks feed the replay and trends; which moves a retrain caused matters on the week people read.
+  const moves = replay ? [] : await tierMoves(wh, asOf, merchants, previous, trust, config);
   await log.step('write score tables', () =>
     publishScores(wh, {
       asOf,
       buyers,
       queue,
       merchants,
+      moves,
       buyerModelDate: abuse.asOf,
       merchantModelDate: trust.asOf,
       models: [abuseModel, trustModel].map((m) => ({
@@ -86,12 +102,16 @@ export async function scoreAll(
     asOf,
     buyers: buyers.length,
     merchants: merchants.length,
-    queue: queue.queued,
+    queue: queue?.queued ?? 0,
     queueSummary: queue,
     buyerTiers: countBy(buyers, (b) => b.tier),
     merchantTiers: countBy(merchants, (m) => m.tier),
     buyerModelDate: abuse.asOf,
     merchantModelDate: trust.asOf,
+    merchantMoves: {
+      model: moves.filter((m) => m.cause === 'model').length,
+      data: moves.filter((m) => m.cause === 'data').length,
+    },
     buyerModelSource: abuseModel.source,
     merchantModelSource: trustModel.source,
   };
@@ -103,12 +123,19 @@ export async function scoreAll(
     m.source === 'trained' ? m.artifact.asOf : `${m.artifact.asOf} (${m.source})`;
   log.info(
     `scored ${summary.buyers} buyers (${tiers(summary.buyerTiers)}) with abuse-risk ${which(abuseModel)}; ` +
-      (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
-      (queue.handled ? `; ${queue.handled} already handled, listed apart` : ''),
+      (queue === null
+        ? 'replay only: no queue, no reasons'
+        : (shortQueueReason(queue) ?? `queue ${summary.queue} of ${queue.capacity}`) +
+          (queue.handled ? `; ${queue.handled} already handled, listed apart` : '')),
   );
   log.info(
     `scored ${summary.merchants} merchants (${tiers(summary.merchantTiers)}) with merchant-trust ${which(trustModel)}`,
   );
+  if (summary.merchantMoves.model > 0) {
+    log.info(
+      `${summary.merchantMoves.model} merchants changed tier because merchant-trust was retrained (last week's model kept them); ${summary.merchantMoves.data} because of their own data`,
+    );
+  }
   return summary;
 }
 

@@ -15,7 +15,10 @@ export interface BuyerScore {
   buyer_id: string;
   risk: number;
   tier: BuyerTier;
-  /** Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads them. */
+  /**
+   * Empty outside the queue and the riskiest flagged buyers (see reasonRows): reasons are computed where someone reads
+   * them.
+   */
   reasons: string[];
   refund_only_amount_30d: number;
   /** risk × monthlyRefundOnly (what the queue ranks by). */
@@ -23,14 +26,18 @@ export interface BuyerScore {
   group_id: string | null;
   /** 1-based rank in this week's review queue, null outside it. */
   queue_rank: number | null;
-  /** Already handled (confirmed or under investigation before the date): never queued; ranked in the list apart when above the floors. */
+  /**
+   * Already handled (confirmed or under investigation before the date): never queued; ranked in the list apart when
+   * above the floors.
+   */
   handled: HandledCase | null;
   handled_rank: number | null;
 }
 
 export interface ScoredBuyers {
   rows: BuyerScore[];
-  queue: QueueSummary;
+  /** Null for a replay-only week, which has no queue. */
+  queue: QueueSummary | null;
 }
 
 /** Buyers with a confirmed verdict or an open case before asOf (queue_handled_buyers.sql). */
@@ -44,19 +51,27 @@ export async function handledBuyers(wh: Warehouse, asOf: string): Promise<Map<st
   );
 }
 
-/** Which buyers get TreeSHAP reasons: the queue plus the riskiest flagged buyers, or the queue only (history backfill). */
-export type ReasonScope = 'flagged' | 'queue';
+/**
+ * Which buyers get TreeSHAP reasons: the queue plus the riskiest flagged buyers, or the queue only. 'none' is a past
+ * week
+ * scored only for the policy replay and the next week's features, which read risk and tier alone: no queue, no reasons.
+ */
+export type ReasonScope = 'flagged' | 'queue' | 'none';
 
 /**
  * Exact TreeSHAP costs milliseconds a row, and flagged buyers grow with the marketplace (thousands at 1M buyers), so
- * reasons go where people read them: the review queue and the riskiest flagged buyers, up to this many review capacities.
+ * reasons go where people read them: the review queue and the riskiest flagged buyers, up to this many review
+ * capacities.
  */
 export const REASON_LIMIT_PER_CAPACITY = 5;
 
-/** Row indices to explain: every queue row and handled row above the floors, then flagged (non-normal) rows by descending risk up to `limit` in all. */
+/**
+ * Row indices to explain: every queue row and handled row above the floors, then flagged (non-normal) rows by
+ * descending risk up to `limit` in all.
+ */
 export function reasonRows(
   rows: readonly (Pick<BuyerScore, 'risk' | 'tier' | 'queue_rank' | 'buyer_id'> & { handled_rank?: number | null })[],
-  scope: ReasonScope,
+  scope: Exclude<ReasonScope, 'none'>,
   limit: number,
 ): number[] {
   const picked = new Set<number>();
@@ -110,7 +125,7 @@ export async function scoreBuyers(
     minRisk: config.review.minRisk,
     minExpectedLoss: config.review.minExpectedLoss,
   };
-  if (n === 0) return { rows: [], queue: rankQueue([], new Map(), rules).summary };
+  if (n === 0) return { rows: [], queue: scope === 'none' ? null : rankQueue([], new Map(), rules).summary };
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const [amounts, groups, sizes, amounts90, ageDerived] = snap.extra as [
@@ -136,6 +151,7 @@ export async function scoreBuyers(
       handled_rank: null,
     };
   });
+  if (scope === 'none') return { rows, queue: null };
   const handled = await handledBuyers(wh, asOf);
   const plan = rankQueue(rows, handled, rules);
   for (const [row, rank] of plan.queueRank) rows[row]!.queue_rank = rank;

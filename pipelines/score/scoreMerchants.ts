@@ -1,23 +1,146 @@
-// Scores every merchant of a feature snapshot: trust 0–100, tier, component sub-scores and reasons.
+// Scores every merchant of a feature snapshot: trust 0–100, tier, and (unless a replay-only week) component sub-scores
+// and reasons.
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
 import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
 import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
+import { modelChoice, resolveModel } from '../../models/registry/resolveModel.ts';
+import { percentileOf, stickyTier, type TrustThresholds } from '../../models/score/quantileTiers.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+import { UserError } from '../../data/validation/errors.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
 
-export interface MerchantScore extends Record<TrustComponent, number> {
+export interface MerchantScore extends Record<TrustComponent, number | null> {
   merchant_id: string;
   trust: number;
   tier: MerchantTier;
+  /** Empty, and the sub-scores null, in a replay-only week (no TreeSHAP). */
   reasons: string[];
 }
 
 export const INACTIVE_REASON = 'no orders in the last 90 days';
+
+/**
+ * Quantile tiers come from the artifact that scores (learned at its training); trust tiers, or an artifact without
+ * them, from config.
+ */
+export function merchantThresholds(config: TrustlensConfig, artifact: Pick<ArtifactFile, 'tiers'>): TrustThresholds {
+  if (config.tiers.merchantBy === 'quantile' && artifact.tiers) return artifact.tiers.thresholds;
+  return {
+    merchantTopRated: config.tiers.merchantTopRated,
+    merchantStandard: config.tiers.merchantStandard,
+    merchantWatch: config.tiers.merchantWatch,
+  };
+}
+
+/** Last week's tier of each merchant (none before the first scored week). */
+export async function previousMerchantTiers(
+  wh: Warehouse,
+  asOf: string,
+): Promise<Map<string, { tier: string; modelDate: string; asOf: string }>> {
+  if (!(await wh.tableExists('score_merchant_history'))) return new Map();
+  const rows = await wh.all(readSql(new URL('./sql/previous_merchant_tiers.sql', import.meta.url)), { as_of: asOf });
+  return new Map(
+    rows.map((r) => [
+      String(r.merchant_id),
+      { tier: String(r.tier), modelDate: String(r.model_date), asOf: String(r.as_of) },
+    ]),
+  );
+}
+
+/** A tier function for one artifact: sticky quantile tiers when it learned them, else the trust thresholds. */
+export function merchantTierOf(
+  config: TrustlensConfig,
+  artifact: Pick<ArtifactFile, 'tiers'>,
+): (trust: number, previous: string | null) => MerchantTier {
+  const t = artifact.tiers;
+  if (config.tiers.merchantBy !== 'quantile' || !t) {
+    const thresholds = merchantThresholds(config, artifact);
+    return (trust) => merchantTier(trust, thresholds);
+  }
+  return (trust, previous) =>
+    stickyTier(percentileOf(trust, t.percentiles), t.shares, previous, config.tiers.merchantStickiness);
+}
+
+/** Trust of every merchant of the snapshot under one artifact, without reasons (what another model would have said). */
+export async function trustOf(
+  wh: Warehouse,
+  asOf: string,
+  artifact: ArtifactFile,
+  config: TrustlensConfig,
+): Promise<Map<string, number>> {
+  const snap = await loadFeatureColumns(wh, artifact.spec, asOf);
+  if (snap.ids.length === 0) return new Map();
+  const forest = Forest.fromJSON(artifact.forest);
+  const { probability } = await predictCalibrated(
+    forest,
+    artifact,
+    artifact.spec.features.map((f) => snap.columns.get(f)!),
+    config.training.threads,
+  );
+  return new Map(snap.ids.map((id, i) => [id, 100 * (1 - probability[i]!)]));
+}
+
+export interface TierMove {
+  merchant_id: string;
+  previous_tier: string;
+  tier: string;
+  /**
+   * model: last week's model would have kept the shop in its tier on this week's data, so the retrain moved it; data:
+   * it moved either way.
+   */
+  cause: 'model' | 'data';
+  previous_model_date: string;
+}
+
+/**
+ * Which tier moves a retrain caused: each shop that changed tier is scored again with last week's model on this week's
+ * data; when that keeps last week's tier, the move comes from the model change. Weeks without a model change: all data.
+ */
+export async function tierMoves(
+  wh: Warehouse,
+  asOf: string,
+  merchants: readonly Pick<MerchantScore, 'merchant_id' | 'tier'>[],
+  previous: ReadonlyMap<string, { tier: string; modelDate: string }>,
+  artifact: ArtifactFile,
+  config: TrustlensConfig,
+): Promise<TierMove[]> {
+  const moved = merchants.filter((m) => previous.has(m.merchant_id) && previous.get(m.merchant_id)!.tier !== m.tier);
+  const models = [...new Set(moved.map((m) => previous.get(m.merchant_id)!.modelDate))].filter(
+    (d) => d !== artifact.asOf,
+  );
+  const before = new Map<string, (id: string) => string | null>();
+  for (const d of models) {
+    // The model that scored last week (trained here or the starter); one no longer on disk leaves its moves to data.
+    let old: ArtifactFile;
+    try {
+      old = resolveModel(modelChoice(config), 'merchant-trust', d).artifact;
+    } catch (err) {
+      if (err instanceof UserError) continue;
+      throw err;
+    }
+    if (old.asOf !== d) continue;
+    const trust = await trustOf(wh, asOf, old, config);
+    const tierOf = merchantTierOf(config, old);
+    before.set(d, (id) => (trust.has(id) ? tierOf(trust.get(id)!, previous.get(id)?.tier ?? null) : null));
+  }
+  return moved.map((m) => {
+    const p = previous.get(m.merchant_id)!;
+    const oldTier = before.get(p.modelDate)?.(m.merchant_id) ?? null;
+    return {
+      merchant_id: m.merchant_id,
+      previous_tier: p.tier,
+      tier: m.tier,
+      cause: oldTier === p.tier ? 'model' : 'data',
+      previous_model_date: p.modelDate,
+    };
+  });
+}
 
 export async function scoreMerchants(
   wh: Warehouse,
@@ -25,15 +148,27 @@ export async function scoreMerchants(
   artifact: ArtifactFile,
   config: TrustlensConfig,
   log: Logger,
+  previous: ReadonlyMap<string, { tier: string }> = new Map(),
+  /** False for a past week scored only for the replay and trends, which read trust and tier alone. */
+  explain = true,
 ): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
-  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use orders_90d).
+  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use
+  // orders_90d).
   const snap = await loadFeatureColumns(wh, spec, asOf, { extra: ['f.orders_90d as orders_in_window'] });
   if (snap.ids.length === 0) return [];
   const active = snap.extra[0]!.map((n) => Number(n) > 0);
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
+  const tierOf = merchantTierOf(config, artifact);
+  if (!explain)
+    return snap.ids.map((merchant_id, i) => {
+      const trust = 100 * (1 - probability[i]!);
+      const none = { fulfilment: null, product_quality: null, after_sales: null, satisfaction: null };
+      const tier = active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive';
+      return { merchant_id, trust, tier, ...none, reasons: [] };
+    });
   const entries = featureEntries(spec.features, artifact.catalogue);
   const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(
@@ -54,7 +189,7 @@ export async function scoreMerchants(
     return {
       merchant_id,
       trust,
-      tier: merchantTier(trust, config.tiers, active[i]),
+      tier: active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive',
       ...componentScores(trust, ex.contributions, entries),
       // An inactive shop's reasons would read "no data for …": its one fact is that it sold nothing.
       reasons: active[i] ? ex.reasons.map((r) => r.sentence) : [INACTIVE_REASON],

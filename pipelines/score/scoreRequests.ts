@@ -1,4 +1,5 @@
-// Request risk for the refund requests of past weeks, each week scored with the request model available when its requests were made.
+// Request risk for the refund requests of past weeks, each week scored with the request model available when its
+// requests were made.
 import { Forest } from '../../models/forest/index.ts';
 import { artifactDates, readArtifact } from '../../models/registry/artifactStore.ts';
 import { predictCalibrated } from '../../models/score/predictCalibrated.ts';

@@ -1,4 +1,5 @@
-// The HTTP decision service: POST /decide (one request or a batch), GET /health, GET /version; JSON in and out, never crashing on input.
+// The HTTP decision service: POST /decide (one request or a batch), GET /health, GET /version; JSON in and out, never
+// crashing on input.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Decider, DecisionError } from '../decide/createDecider.ts';
 

@@ -1,4 +1,5 @@
-// Handler of `trustlens serve`: the decision service on 127.0.0.1, reloading when a newer scored week lands in the warehouse.
+// Handler of `trustlens serve`: the decision service on 127.0.0.1, reloading when a newer scored week lands in the
+// warehouse.
 import { once } from 'node:events';
 import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';

@@ -1,4 +1,5 @@
-// Keeps the decision service on the newest scored week: polls the warehouse (read-only, briefly) and swaps a newer week in.
+// Keeps the decision service on the newest scored week: polls the warehouse (read-only, briefly) and swaps a newer week
+// in.
 import { existsSync, statSync } from 'node:fs';
 import { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -48,7 +49,8 @@ export async function createWeekReloader(o: ReloaderOptions): Promise<WeekReload
   let busy = false;
 
   async function check(): Promise<boolean> {
-    // A weekly run holds the lock file while it writes; the file is read again only once it has changed and the run is over.
+    // A weekly run holds the lock file while it writes; the file is read again only once it has changed and the run is
+    // over.
     if (existsSync(`${o.warehouse}.lock`) || fileStamp(o.warehouse) === stamp) return false;
     let wh: Warehouse | null = null;
     try {

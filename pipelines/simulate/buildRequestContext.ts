@@ -1,4 +1,5 @@
-// Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and labels.
+// Builds the temp table sim_context: every refund request in the window with its point-in-time scores, group and
+// labels.
 import type { Logger } from '../../data/log/Logger.ts';
 import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -12,7 +13,10 @@ export interface ContextOptions {
   asOf: string;
   weeks: number;
   log?: Logger;
-  /** Where the request-risk artifacts are: each week's requests get their request risk from the model available then. Absent: request_risk is unknown. */
+  /**
+   * Where the request-risk artifacts are: each week's requests get their request risk from the model available then.
+   * Absent: request_risk is unknown.
+   */
   artifactsDir?: string;
 }
 

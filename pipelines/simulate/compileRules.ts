@@ -1,4 +1,5 @@
-// Compiles a policy's ordered rules into SQL CASE expressions over sim_context; values are bound parameters, columns come from the whitelist.
+// Compiles a policy's ordered rules into SQL CASE expressions over sim_context; values are bound parameters, columns
+// come from the whitelist.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { CONDITION_FIELDS } from './policy/conditionFields.ts';
 import type { Condition, Policy } from './policy/policySchema.ts';

@@ -1,4 +1,5 @@
-// Checks policies against the synthetic marketplace's ground truth: abusive refund-only money stopped vs status-quo, honest requests burdened.
+// Checks policies against the synthetic marketplace's ground truth: abusive refund-only money stopped vs status-quo,
+// honest requests burdened.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../data/validation/errors.ts';
@@ -14,12 +15,17 @@ export interface TruthCheckRow {
   scenario: string;
   abusiveRefundOnlyPaidStatusQuo: number;
   abusiveRefundOnlyPaid: number;
-  /** 1 - paid / status-quo paid: the share of truly abusive refund-only money status-quo pays out that this scenario stops. */
+  /**
+   * 1 - paid / status-quo paid: the share of truly abusive refund-only money status-quo pays out that this scenario
+   * stops.
+   */
   shareStopped: number | null;
   honestRequests: number;
   honestBurdened: number;
   honestBurdenedShare: number | null;
-  /** Honest requests burdened here but not under status-quo (the burden the policy adds), as a share of honest requests. */
+  /**
+   * Honest requests burdened here but not under status-quo (the burden the policy adds), as a share of honest requests.
+   */
   honestBurdenedAddedShare: number | null;
 }
 
@@ -58,7 +64,10 @@ export function passesTruthCheck(row: TruthCheckRow): boolean {
   return (row.shareStopped ?? 0) >= 0.5 && (row.honestBurdenedAddedShare ?? 1) < 0.05;
 }
 
-/** Issue 17's bar for request-gated on any marketplace (60% stopped, at most 2.5% added burden); the default one must reach 65% / 2%. */
+/**
+ * Issue 17's bar for request-gated on any marketplace (60% stopped, at most 2.5% added burden); the default one must
+ * reach 65% / 2%.
+ */
 export const REQUEST_GATED_BAR = {
   stopped: 0.6,
   addedBurden: 0.025,

@@ -1,4 +1,5 @@
-// Renders scenario results side by side: scenarios as columns, key metrics as rows, value [lo, hi] and the change against status-quo.
+// Renders scenario results side by side: scenarios as columns, key metrics as rows, value [lo, hi] and the change
+// against status-quo.
 import type { SimResultRow } from '../../data/warehouse/tables/simResultRow.ts';
 import { BASELINE_SCENARIO } from '../../data/vocabulary/scenarios.ts';
 

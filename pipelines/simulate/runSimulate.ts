@@ -1,6 +1,7 @@
 // CLI handler of `trustlens simulate`: loads policies, replays them on the warehouse and prints the side-by-side table.
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
+import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
 import { formatSimTable } from './formatSimTable.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { simulatePolicies } from './simulatePolicies.ts';
@@ -11,6 +12,7 @@ export interface SimulateCliOptions {
   policy?: string[];
   bootstrap?: number;
   seed?: number;
+  weekdayOk?: boolean;
 }
 
 export async function runSimulate(options: SimulateCliOptions, ctx: CommandContext): Promise<void> {
@@ -18,6 +20,7 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
   // Validate every policy before opening the warehouse, so a typo costs nothing.
   const policies = loadPolicies(files);
   await withWarehouse(ctx, `trustlens simulate --as-of ${options.asOf}`, async (wh) => {
+    await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
     const result = await simulatePolicies(wh, {
       asOf: options.asOf,
       weeks: options.weeks ?? ctx.config.simulate.weeks,

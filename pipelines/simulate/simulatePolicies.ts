@@ -17,7 +17,9 @@ export interface SimulateOptions {
   log?: Logger;
   /** Store in sim_results (default true). */
   store?: boolean;
-  /** Request-risk artifacts for the request_risk condition field (config artifactsDir); absent: request_risk is unknown. */
+  /**
+   * Request-risk artifacts for the request_risk condition field (config artifactsDir); absent: request_risk is unknown.
+   */
   artifactsDir?: string;
 }
 

@@ -2,7 +2,10 @@
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
-/** Moves the rows of the temp table sim_new_results (scenario, segment, metric, value, lo, hi) into sim_results for asOf. */
+/**
+ * Moves the rows of the temp table sim_new_results (scenario, segment, metric, value, lo, hi) into sim_results for
+ * asOf.
+ */
 export async function writeSimResults(wh: Warehouse, asOf: string): Promise<void> {
   await wh.run(readSql(new URL('../../data/warehouse/tables/sim_tables.sql', import.meta.url)));
   await wh.transaction(async () => {

@@ -1,4 +1,5 @@
-// Whether a model can learn from this warehouse as of a date: history long enough for its snapshots, and labels among them.
+// Whether a model can learn from this warehouse as of a date: history long enough for its snapshots, and labels among
+// them.
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
@@ -9,7 +10,10 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import type { SnapshotPlan } from '../../models/train/planSnapshots.ts';
 
-/** Weeks of history a model needs before a training date: to train at all (its newest training snapshot has data) and on every snapshot. */
+/**
+ * Weeks of history a model needs before a training date: to train at all (its newest training snapshot has data) and on
+ * every snapshot.
+ */
 export interface HistoryNeed {
   minWeeks: number;
   fullWeeks: number;
@@ -73,7 +77,9 @@ export async function labelShortfall(
   return null;
 }
 
-/** The explanation when the loaded snapshots hold no positive in training or in validation (null when both have some). */
+/**
+ * The explanation when the loaded snapshots hold no positive in training or in validation (null when both have some).
+ */
 export function snapshotShortfall(
   spec: ModelSpec,
   asOf: string,

@@ -1,4 +1,5 @@
-// Builds the labelled training rows of a model: each snapshot's feature rows joined to labels known before the training date.
+// Builds the labelled training rows of a model: each snapshot's feature rows joined to labels known before the training
+// date.
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';

@@ -1,4 +1,5 @@
-// The error `train` gives when a model cannot learn yet: which labels it needs, over which snapshots, and how many it found.
+// The error `train` gives when a model cannot learn yet: which labels it needs, over which snapshots, and how many it
+// found.
 import type { ModelName } from '../../models/artifactSchema.ts';
 import { UserError } from '../../data/validation/errors.ts';
 

@@ -1,12 +1,14 @@
-// The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the artifact.
+// The train stage: for each model, plan snapshots, build missing features, load labelled rows, fit, and write the
+// artifact.
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
-import { writeArtifact } from '../../models/registry/artifactStore.ts';
+import { publishArtifacts, recoverArtifacts } from '../../models/registry/publishArtifacts.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
 import { MODEL_SPECS, type ModelSpec } from '../../models/specs/index.ts';
 import { featureCatalog } from '../features/featureCatalog.ts';
 import { specCatalogue } from '../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../models/train/fitModel.ts';
+import { percentileTable, quantileThresholds } from '../../models/score/quantileTiers.ts';
 import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
@@ -15,6 +17,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
+import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
 import { NotEnoughLabels } from './notEnoughLabels.ts';
 import { UserError } from '../../data/validation/errors.ts';
@@ -30,7 +33,10 @@ export interface TrainOptions {
    * or the starter). Without it, train stops with the explanation (exit 2) before building anything.
    */
   onShortfall?: (shortfall: NotEnoughLabels) => void;
-  /** Rewrites the labelled rows before fitting (the starter models add copies with sources masked, see pipelines/train/starter). */
+  /**
+   * Rewrites the labelled rows before fitting (the starter models add copies with sources masked, see
+   * pipelines/train/starter).
+   */
   augment?: (spec: ModelSpec, data: TrainingData) => TrainingData;
 }
 
@@ -65,6 +71,7 @@ export async function trainModels(
   log: Logger,
   options: TrainOptions = {},
 ): Promise<TrainedModel[]> {
+  recoverArtifacts(config.artifactsDir);
   const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
   const shortfalls: NotEnoughLabels[] = [];
@@ -85,7 +92,7 @@ export async function trainModels(
     ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
   );
   if (built.length) log.detail(`built feature snapshots ${built.join(', ')}`);
-  const out: TrainedModel[] = [];
+  const artifacts: ArtifactFile[] = [];
   for (const [i, spec] of specs.entries()) {
     const plan = plans[i]!;
     const trained = await log.step(`train ${spec.name} as of ${asOf}`, async () => {
@@ -100,27 +107,46 @@ export async function trainModels(
         options.onShortfall(short);
         return null;
       }
-      const { artifact } = await fitModel(data, {
+      const { artifact, validationProbability } = await fitModel(data, {
         spec,
         asOf,
         plan,
         catalogue: catalogues[i]!,
         k: spec.k === 'review-capacity' ? config.review.capacity : spec.k,
         seed: config.training.seed,
-        nTrees: config.training.nTrees,
+        nTrees: spec.nTrees ?? config.training.nTrees,
         threads: config.training.threads,
         maxRows: config.training.maxRows,
         trustlensVersion: trustlensVersion(),
         note: (m) => log.detail(m),
         onTree: (done, total) => log.progress(`${spec.name} trees`, done, total),
       });
-      return { artifact, path: writeArtifact(config.artifactsDir, artifact) };
+      if (spec.entity === 'merchant' && config.tiers.merchantBy === 'quantile') {
+        const t = config.tiers;
+        const shares = {
+          atRisk: t.merchantAtRiskShare,
+          watch: t.merchantWatchShare,
+          standard: t.merchantStandardShare,
+        };
+        const trust = validationProbability.map((p) => 100 * (1 - p));
+        artifact.tiers = {
+          by: 'quantile',
+          shares,
+          thresholds: quantileThresholds(trust, shares),
+          percentiles: percentileTable(trust),
+          rows: trust.length,
+        };
+      }
+      // The model card compares each scored week's sources with these (a table present at training and absent now).
+      if (artifact.trainingProfile) artifact.trainingProfile.sources = await sourceRows(wh, asOf);
+      return artifact;
     });
-    if (trained === null) continue;
-    logSummary(trained.artifact, log);
-    out.push(trained);
+    if (trained !== null) artifacts.push(trained);
   }
-  return out;
+  // Published together, once every model is trained: a kill mid-training leaves last run's artifacts, all of them.
+  const paths = publishArtifacts(config.artifactsDir, artifacts);
+  for (const a of artifacts) logSummary(a, log);
+  return artifacts.map((artifact, i) => ({ artifact, path: paths[i]! }));
 }
 
 function shortfallError(shortfalls: NotEnoughLabels[]): UserError {

@@ -43,13 +43,24 @@ export function prCurveChart(
   });
 }
 
+/**
+ * Bins with fewer rows than this show an observed rate that is mostly noise: drawn hollow and named in the subtitle.
+ */
+export const SPARSE_BIN_ROWS = 30;
+
 export function calibrationChart(id: string, model: ModelMetrics): SafeHtml {
-  const bins = model.calibration.filter((b) => b.count > 0);
+  const bins = model.calibration.filter((b) => b.count > 0).map((b) => ({ ...b, sparse: b.count < SPARSE_BIN_ROWS }));
+  const sparse = bins.filter((b) => b.sparse).length;
+  const solid = bins.filter((b) => !b.sparse);
   return renderChart({
     id,
     title: 'Calibration on the validation window',
-    subtitle: 'Dots on the diagonal mean a predicted 30% really happens 30% of the time; dot size = rows in the bin.',
-    alt: `Reliability chart with ${bins.length} bins`,
+    subtitle:
+      'Dots on the diagonal mean a predicted 30% really happens 30% of the time; dot size = rows in the bin.' +
+      (sparse
+        ? ` Hollow dots: ${sparse} bin${sparse === 1 ? '' : 's'} with fewer than ${SPARSE_BIN_ROWS} rows, whose observed rate is too noisy to read (the line skips them).`
+        : ''),
+    alt: `Reliability chart with ${bins.length} bins, ${sparse} of them sparse`,
     plot: {
       width: 440,
       height: 300,
@@ -64,8 +75,12 @@ export function calibrationChart(id: string, model: ModelMetrics): SafeHtml {
           ],
           { stroke: BASELINE_COLOUR, strokeDasharray: '4,3' },
         ),
-        Plot.line(bins, { x: 'predicted', y: 'observed', stroke: '#1f5fbf' }),
-        Plot.dot(bins, { x: 'predicted', y: 'observed', r: 'count', fill: '#1f5fbf', fillOpacity: 0.8 }),
+        Plot.line(solid, { x: 'predicted', y: 'observed', stroke: '#1f5fbf' }),
+        Plot.dot(solid, { x: 'predicted', y: 'observed', r: 'count', fill: '#1f5fbf', fillOpacity: 0.8 }),
+        Plot.dot(
+          bins.filter((b) => b.sparse),
+          { x: 'predicted', y: 'observed', r: 4, stroke: '#b42318', fill: 'white', strokeWidth: 1.5 },
+        ),
         Plot.frame({ stroke: '#dde2ea' }),
       ],
     },

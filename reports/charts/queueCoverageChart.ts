@@ -1,8 +1,10 @@
 // Cumulative expected loss covered when the risk team reviews the queue top-down, with their weekly capacity marked.
 import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
+import { withUnit } from '../html/format.ts';
 import type { RiskQueueRow } from '../reportData.ts';
 import { renderChart } from './renderChart.ts';
+import { flatDomain } from './axes.ts';
 
 export function queueCoverageChart(id: string, rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
   let total = 0;
@@ -19,8 +21,15 @@ export function queueCoverageChart(id: string, rows: readonly RiskQueueRow[], ca
       width: 560,
       height: 220,
       marginLeft: 64,
+      marginRight: 80,
       x: { grid: true, label: 'accounts reviewed (rank)', tickFormat: ',.0f' },
-      y: { grid: true, label: 'expected loss covered', tickFormat: '~s', zero: true },
+      // A queue whose expected losses are all zero would give a degenerate axis with NaN ticks.
+      y: {
+        grid: true,
+        label: withUnit('expected loss covered'),
+        tickFormat: '~s',
+        ...(flatDomain(data.map((d) => d.cumulative)) ? { domain: [0, 1] } : { zero: true }),
+      },
       marks: [
         Plot.areaY(data, { x: 'rank', y: 'cumulative', fill: '#1f5fbf', fillOpacity: 0.15, curve: 'step-after' }),
         Plot.lineY(data, { x: 'rank', y: 'cumulative', stroke: '#1f5fbf', strokeWidth: 2, curve: 'step-after' }),

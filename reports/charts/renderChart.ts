@@ -50,7 +50,10 @@ export interface ChartOptions {
   plot: Plot.PlotOptions;
 }
 
-/** Returns `<figure class="chart">` with the SVG inline; every string from data reached the SVG via textContent or setAttribute, so the serializer escaped it. */
+/**
+ * Returns `<figure class="chart">` with the SVG inline; every string from data reached the SVG via textContent or
+ * setAttribute, so the serializer escaped it.
+ */
 export function renderChart(opts: ChartOptions): SafeHtml {
   const doc = serverDocument();
   const node = Plot.plot({
@@ -66,7 +69,8 @@ export function renderChart(opts: ChartOptions): SafeHtml {
     ...opts.plot,
     document: doc,
   });
-  // With a legend Plot returns <figure><div legend with swatch svgs/><svg chart/></figure>: take the chart, a direct child.
+  // With a legend Plot returns <figure><div legend with swatch svgs/><svg chart/></figure>: take the chart, a direct
+  // child.
   const svgEl =
     node.tagName.toLowerCase() === 'svg'
       ? node

@@ -1,8 +1,10 @@
-// One metric per segment (category or merchant tier), a dot per scenario with its 95% interval: where each policy bites.
+// One metric per segment (category or merchant tier), a dot per scenario with its 95% interval: where each policy
+// bites.
 import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
 import { renderChart } from './renderChart.ts';
 import { scenarioColours } from './tradeoffChart.ts';
+import { labelMargin } from './axes.ts';
 
 export interface SegmentPoint {
   segment: string;
@@ -34,7 +36,7 @@ export function segmentDotChart(opts: SegmentDotOptions): SafeHtml {
     plot: {
       width: 560,
       height: Math.max(160, opts.segments.length * (10 * scenarios.length + 12) + 60),
-      marginLeft: 110,
+      marginLeft: labelMargin(opts.segments, 90),
       // All zeros would make a degenerate scale with NaN ticks.
       x: {
         grid: true,

@@ -3,16 +3,20 @@ import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
 import type { TierCount } from '../reportData.ts';
 import { renderChart } from './renderChart.ts';
+import { tierLabel } from '../html/labels.ts';
 
 export function tierChart(id: string, tiers: readonly TierCount[], asOf: string, previousLabel: string): SafeHtml {
   const data = tiers.flatMap((t) => [
-    ...(t.previous === null ? [] : [{ tier: t.tier, week: previousLabel, count: t.previous }]),
-    { tier: t.tier, week: asOf, count: t.current },
+    ...(t.previous === null || t.previous === undefined
+      ? []
+      : [{ tier: tierLabel(t.tier), week: previousLabel, count: t.previous }]),
+    { tier: tierLabel(t.tier), week: asOf, count: t.current },
   ]);
+  const hasPrevious = data.some((d) => d.week === previousLabel);
   return renderChart({
     id,
     title: 'Merchants by trust tier',
-    subtitle: `Upper bar: ${previousLabel}; lower bar: ${asOf}.`,
+    subtitle: hasPrevious ? `Upper bar: ${previousLabel}; lower bar: ${asOf}.` : `Week to ${asOf}.`,
     alt: 'Bar chart of merchants per trust tier, last week and this week',
     plot: {
       width: 440,
@@ -20,7 +24,7 @@ export function tierChart(id: string, tiers: readonly TierCount[], asOf: string,
       marginLeft: 80,
       marginRight: 50,
       x: { grid: true, label: 'merchants', tickFormat: ',.0f' },
-      fy: { label: null, domain: tiers.map((t) => t.tier) },
+      fy: { label: null, domain: tiers.map((t) => tierLabel(t.tier)) },
       y: { axis: null, domain: [previousLabel, asOf] },
       color: { domain: [previousLabel, asOf], range: ['#b9cbe8', '#1f5fbf'] },
       marks: [

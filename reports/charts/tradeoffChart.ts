@@ -1,4 +1,5 @@
-// The policy trade-off: abuse money stopped (up is good) against honest buyers burdened (right is bad), with 95% intervals.
+// The policy trade-off: abuse money stopped (up is good) against honest buyers burdened (right is bad), with 95%
+// intervals.
 import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
 import { BASELINE_COLOUR, PALETTE, renderChart } from './renderChart.ts';
@@ -27,8 +28,12 @@ export interface TradeoffOptions {
   height?: number;
 }
 
+/**
+ * One colour per scenario on every chart of a page, whatever order a chart receives them in: baseline first, then by
+ * name.
+ */
 export function scenarioColours(scenarios: readonly string[], baseline: string): { domain: string[]; range: string[] } {
-  const others = scenarios.filter((s) => s !== baseline);
+  const others = [...new Set(scenarios.filter((s) => s !== baseline))].sort();
   const domain = scenarios.includes(baseline) ? [baseline, ...others] : others;
   const range = domain.map((s, i) =>
     s === baseline ? BASELINE_COLOUR : (PALETTE[(scenarios.includes(baseline) ? i - 1 : i) % PALETTE.length] as string),
@@ -46,6 +51,10 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
   }));
   // An all-zero axis (e.g. nothing stopped before buyers are scored) would give a degenerate scale with NaN ticks.
   const flat = (vals: number[]) => (Math.max(0, ...vals) === 0 ? { domain: [0, 1] } : { zero: true });
+  const colours = scenarioColours(
+    pts.map((p) => p.scenario),
+    opts.baseline,
+  );
   return renderChart({
     id: opts.id,
     title: opts.title,
@@ -53,16 +62,15 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
     alt: `Scatter plot of ${pts.length} policy scenarios: ${opts.yLabel} against ${opts.xLabel}`,
     plot: {
       width: opts.width ?? 560,
-      height: opts.height ?? 300,
+      height: opts.height ?? 320,
       marginLeft: 64,
-      marginRight: 110,
+      marginRight: 30,
       inset: 12,
       x: { grid: true, label: opts.xLabel, tickFormat: opts.xFormat, ...flat(pts.map((p) => p.xHi)) },
       y: { grid: true, label: opts.yLabel, tickFormat: opts.yFormat, ...flat(pts.map((p) => p.yHi)) },
-      color: scenarioColours(
-        pts.map((p) => p.scenario),
-        opts.baseline,
-      ),
+      // Scenarios are told apart by colour and shape in the legend: labels beside close points overlapped.
+      color: colours,
+      symbol: { domain: colours.domain, range: SYMBOLS.slice(0, colours.domain.length), legend: true },
       marks: [
         Plot.link(pts, {
           x1: 'xLo',
@@ -82,9 +90,22 @@ export function tradeoffChart(opts: TradeoffOptions): SafeHtml {
           strokeOpacity: 0.6,
           strokeWidth: 2,
         }),
-        Plot.dot(pts, { x: 'x', y: 'y', fill: 'scenario', r: 5, stroke: 'white' }),
-        Plot.text(pts, { x: 'x', y: 'y', text: 'scenario', dx: 8, dy: -8, textAnchor: 'start', fill: '#1d2430' }),
+        Plot.dot(pts, { x: 'x', y: 'y', fill: 'scenario', symbol: 'scenario', r: 5, stroke: 'white' }),
       ],
     },
   });
 }
+
+const SYMBOLS = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle',
+  'star',
+  'cross',
+  'wye',
+  'asterisk',
+  'times',
+  'plus',
+  'hexagon',
+];

@@ -1,6 +1,7 @@
 // Small line chart of one weekly measure over the trend window, newest week marked.
 import * as Plot from '@observablehq/plot';
 import type { SafeHtml } from '../html/escapeHtml.ts';
+import { flatDomain } from './axes.ts';
 import { renderChart } from './renderChart.ts';
 
 export interface TrendPoint {
@@ -23,26 +24,32 @@ export function trendChart(opts: TrendChartOptions): SafeHtml {
     .filter((p) => p.value !== null && Number.isFinite(p.value))
     .map((p) => ({ week: new Date(p.weekEnd + 'T00:00:00Z'), value: p.value as number }));
   const last = data.slice(-1);
+  // No values, or only zeros, would leave a degenerate y scale whose ticks read NaN: a 0–1 axis and a word instead.
+  const flat = flatDomain(data.map((d) => d.value));
+  const weeks = opts.points.map((p) => new Date(p.weekEnd + 'T00:00:00Z'));
   return renderChart({
     id: opts.id,
     title: opts.title,
-    subtitle: opts.subtitle,
+    subtitle: data.length ? opts.subtitle : `${opts.subtitle ? `${opts.subtitle} ` : ''}No values in these weeks.`,
     alt: `${opts.title}: weekly values for ${data.length} weeks`,
     plot: {
       width: 380,
       height: 170,
       marginLeft: 56,
-      marginRight: 14,
-      x: { type: 'utc', label: null, ticks: 4, tickFormat: '%b %d' },
-      // All values 0 (a first week, a marketplace without that source) would give an empty domain and NaN ticks.
+      marginRight: 18,
+      x: {
+        type: 'utc',
+        label: null,
+        ticks: 4,
+        tickFormat: '%b %d',
+        domain: weeks.length ? [weeks[0]!, weeks.at(-1)!] : undefined,
+      },
       y: {
         grid: true,
         label: null,
         tickFormat: opts.tickFormat,
-        zero: true,
-        nice: true,
         ticks: 4,
-        ...(data.some((d) => d.value !== 0) ? {} : { domain: [0, 1] }),
+        ...(flat ? { domain: flat } : { zero: true, nice: true }),
       },
       marks: [
         Plot.lineY(data, { x: 'week', y: 'value', stroke: '#1f5fbf', strokeWidth: 2 }),

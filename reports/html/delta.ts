@@ -12,7 +12,10 @@ export interface Delta {
 }
 
 export interface DeltaOptions {
-  /** 'relative' = percentage change; 'points' = difference of two shares in percentage points; 'absolute' = plain difference. */
+  /**
+   * 'relative' = percentage change; 'points' = difference of two shares in percentage points; 'absolute' = plain
+   * difference.
+   */
   kind: 'relative' | 'points' | 'absolute';
   /** true when a rise is good news, false when bad, null when neither. */
   higherIsBetter: boolean | null;

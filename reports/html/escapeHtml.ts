@@ -1,7 +1,9 @@
-// The one HTML escaping helper: escapes data for text and quoted-attribute contexts, and an `html` tag that escapes by default.
+// The one HTML escaping helper: escapes data for text and quoted-attribute contexts, and an `html` tag that escapes by
+// default.
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-// C0 controls (except tab, LF, CR), DEL and C1 controls are parse errors in HTML; show them as U+FFFD so they stay visible.
+// C0 controls (except tab, LF, CR), DEL and C1 controls are parse errors in HTML; show them as U+FFFD so they stay
+// visible.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Escapes a value for HTML text or a double- or single-quoted attribute value; null and undefined become ''. */

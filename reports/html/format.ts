@@ -27,14 +27,44 @@ export function fmtNumber(v: number | null | undefined, decimals = 0): string {
 
 export const fmtInt = (v: number | null | undefined): string => fmtNumber(v, 0);
 
+// The currency shown with money while one set of pages renders (config report.currency); rendering is synchronous, so
+// withCurrency scopes it to exactly that render.
+let currency: string | null = null;
+
+/** Renders with `code` (e.g. "CNY") shown with every amount; null shows plain numbers. */
+export function withCurrency<T>(code: string | null, render: () => T): T {
+  const before = currency;
+  currency = code;
+  try {
+    return render();
+  } finally {
+    currency = before;
+  }
+}
+
+/** The currency code in force, null when none is configured. */
+export function currencyCode(): string | null {
+  return currency;
+}
+
+/** "GMV (CNY)" for labels and axis titles; unchanged without a currency. */
+export function withUnit(label: string): string {
+  return currency ? `${label} (${currency})` : label;
+}
+
+function money(v: number | null | undefined, decimals: number): string {
+  const body = fmtNumber(v, decimals);
+  return currency && body !== MISSING ? `${currency} ${body}` : body;
+}
+
 /** Aggregate money in the platform currency, whole units (totals, losses, GMV). */
 export function fmtMoney(v: number | null | undefined): string {
-  return fmtNumber(v, 0);
+  return money(v, 0);
 }
 
 /** Money of one account or order, with cents. */
 export function fmtAmount(v: number | null | undefined): string {
-  return fmtNumber(v, 2);
+  return money(v, 2);
 }
 
 /** A share 0–1 as a percentage: 0.1234 → "12.3%". */

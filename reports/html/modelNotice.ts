@@ -1,4 +1,5 @@
-// The notice every page carries when a week was scored by a starter model (or one trained elsewhere): read its scores accordingly.
+// The notice every page carries when a week was scored by a starter model (or one trained elsewhere): read its scores
+// accordingly.
 import { html } from './escapeHtml.ts';
 import { renderNotice } from './section.ts';
 

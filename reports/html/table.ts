@@ -20,6 +20,16 @@ export interface TableOptions<T> {
   className?: string;
   /** Marks a row, e.g. the status-quo baseline. */
   rowClass?: (row: T) => string | undefined;
+  /** id of the table element. */
+  id?: string;
+  /** Extra attributes per row (an anchor id, data-* for filtering); values are escaped. */
+  rowAttributes?: (row: T) => Record<string, string>;
+}
+
+/** Attribute names come from code, never data; anything but letters, digits and dashes is refused. */
+function attributeName(name: string): string {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`table: ${name} is not an allowed attribute name`);
+  return name;
 }
 
 function cls(...names: (string | undefined)[]): string {
@@ -36,9 +46,9 @@ export function renderTable<T>(opts: TableOptions<T>): SafeHtml {
       ? html`<tr><td class="empty" colspan="${opts.columns.length}">${opts.empty ?? 'No rows.'}</td></tr>`
       : opts.rows.map(
           (r, i) =>
-            html`<tr${opts.rowClass?.(r) ? html` class="${opts.rowClass(r)}"` : ''}>${opts.columns.map(
+            html`<tr${opts.rowClass?.(r) ? html` class="${opts.rowClass(r)}"` : ''}${Object.entries(opts.rowAttributes?.(r) ?? {}).map(([k, v]) => html` ${attributeName(k)}="${v}"`)}>${opts.columns.map(
               (c) => html`<td class="${cls(c.align === 'num' ? 'num' : undefined, c.className)}">${c.cell(r, i)}</td>`,
             )}</tr>`,
         );
-  return html`<div class="table-wrap"><table class="${cls('data', opts.className)}">${opts.caption ? html`<caption>${opts.caption}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return html`<div class="table-wrap"><table class="${cls('data', opts.className)}"${opts.id ? html` id="${opts.id}"` : ''}>${opts.caption ? html`<caption>${opts.caption}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

@@ -1,4 +1,5 @@
-// Finds the newest model artifact on or before the as-of date and validates its summary fields (the forest itself is ignored).
+// Finds the newest model artifact on or before the as-of date and validates its summary fields (the forest itself is
+// ignored).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactSummarySchema, type ModelName } from '../../models/artifactSchema.ts';

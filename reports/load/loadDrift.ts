@@ -1,9 +1,12 @@
-// Feature and score drift: PSI of every numeric column both weeks share, this week against the previous week in the table.
+// Feature and score drift: PSI of every numeric column both weeks share, this week against the previous week in the
+// table.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { psi } from '../psi.ts';
 import type { DriftRow, DriftSection } from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { historyTableSlot, type HistoryTable } from './historyTables.ts';
+import { daysBetween } from '../../data/time/isoDate.ts';
+import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
 
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
 const NUMERIC =
@@ -59,11 +62,22 @@ export async function loadDrift(wh: Warehouse, asOf: string, source: DriftSource
   const now = await weekColumns(wh, source.table, asOf);
   const before = await weekColumns(wh, source.table, previousAsOf);
   const rows: DriftRow[] = [];
+  // Ages grow by construction (a week older every week): last week's are advanced by the days between the weeks, so
+  // only a real change of the population (many new accounts, say) shows as drift.
+  const gap = daysBetween(previousAsOf, asOf);
   for (const c of columns) {
     const cur = toNumbers(now[c] ?? []);
-    const prev = toNumbers(before[c] ?? []);
+    const age = AGE_FEATURE.test(c);
+    const prev = toNumbers(before[c] ?? []).map((v) => (v !== null && age ? v + gap : v));
     const result = psi(prev, cur);
-    if (result) rows.push({ feature: c, psi: result.psi, previousMean: mean(prev), currentMean: mean(cur) });
+    if (result)
+      rows.push({
+        feature: c,
+        psi: result.psi,
+        previousMean: mean(prev),
+        currentMean: mean(cur),
+        ...(age ? { adjusted: `last week's values advanced ${gap} days` } : {}),
+      });
   }
   return { ...base, previousAsOf, rows };
 }

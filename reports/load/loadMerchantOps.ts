@@ -1,4 +1,5 @@
-// Fills MerchantOpsData (and the weekly page's compensation trend) from the govern stage's tables; a missing table means a missing section.
+// Fills MerchantOpsData (and the weekly page's compensation trend) from the govern stage's tables; a missing table
+// means a missing section.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { CompensationRow, CompensationTrend, MerchantOpsData } from '../reportData.ts';

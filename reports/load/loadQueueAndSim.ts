@@ -1,15 +1,24 @@
-// Fills RiskQueueData and PolicyImpactData from the score and simulate output tables; a missing table means a missing section.
+// Fills RiskQueueData and PolicyImpactData from the score and simulate output tables; a missing table means a missing
+// section.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import type { PolicyImpactData, RiskQueueData, RiskQueueHandledRow, RiskQueueSummary } from '../reportData.ts';
+import { addDays } from '../../data/time/isoDate.ts';
+import type {
+  PolicyImpactData,
+  RiskQueueData,
+  RiskQueueHandledRow,
+  RiskQueueSummary,
+  ScenarioInfo,
+} from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { num, numOrNull, strList } from './values.ts';
 
 export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: number): Promise<RiskQueueData> {
-  if (!(await wh.tableExists('risk_queue_history'))) return { asOf, capacity, rows: null, totalExpectedLoss: null };
+  if (!(await wh.tableExists('risk_queue_history')))
+    return { asOf, capacity, rows: null, totalExpectedLoss: null, handled: null };
   const raw = await wh.all(readSql(new URL('../sql/report_risk_queue.sql', import.meta.url)), { as_of: asOf });
   // An empty queue is a result when the score stage stored why (every account below the floors or already handled).
   const summary = await loadQueueSummary(wh, asOf);
-  if (raw.length === 0 && !summary) return { asOf, capacity, rows: null, totalExpectedLoss: null };
+  if (raw.length === 0 && !summary) return { asOf, capacity, rows: null, totalExpectedLoss: null, handled: null };
   const total = (await wh.tableExists('score_buyer_history'))
     ? numOrNull(
         await wh.scalar('select sum(expected_loss) from score_buyer_history where as_of = $as_of::date', {
@@ -70,12 +79,29 @@ async function loadQueueSummary(wh: Warehouse, asOf: string): Promise<RiskQueueS
   };
 }
 
-export async function loadPolicyImpact(wh: Warehouse, asOf: string, baseline: string): Promise<PolicyImpactData> {
-  if (!(await wh.tableExists('sim_results'))) return { asOf, baseline, results: null };
+/** `weeks` is the replay window the simulate stage used (config simulate.weeks). */
+export async function loadPolicyImpact(
+  wh: Warehouse,
+  asOf: string,
+  baseline: string,
+  scenarios: ScenarioInfo[],
+  weeks: number,
+): Promise<PolicyImpactData> {
+  if (!(await wh.tableExists('sim_results'))) return { asOf, baseline, results: null, scenarios, window: null };
   const raw = await wh.all(readSql(new URL('../sql/report_sim_results.sql', import.meta.url)), { as_of: asOf });
+  const perWeek = await wh.all(readSql(new URL('../sql/report_replay_weeks.sql', import.meta.url)), {
+    as_of: asOf,
+    weeks,
+  });
   return {
     asOf,
     baseline,
+    scenarios,
+    window: {
+      from: addDays(asOf, -7 * weeks),
+      to: asOf,
+      weeks: perWeek.map((w) => ({ weekEnd: String(w.week_end), requests: num(w.requests) })),
+    },
     results: raw.length
       ? raw.map((r) => ({
           scenario: String(r.scenario),

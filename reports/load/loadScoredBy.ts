@@ -1,4 +1,5 @@
-// Which models scored the week (score_model_history), for the starter-model notice and the model card; undefined before it existed.
+// Which models scored the week (score_model_history), for the starter-model notice and the model card; undefined before
+// it existed.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { ScoredModel } from '../html/modelNotice.ts';

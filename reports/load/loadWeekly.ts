@@ -1,10 +1,21 @@
-// Fills WeeklyTrustData from the contract tables and, where they exist, the score history tables.
+// Fills WeeklyTrustData and the data coverage from the contract tables and, where they exist, the score history tables.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { MERCHANT_TIERS } from '../../data/vocabulary/tiers.ts';
-import type { CategoryStats, MerchantMove, TierCount, WeeklyTrustData, WeekStats } from '../reportData.ts';
+import type {
+  CategoryStats,
+  DataCoverage,
+  FlaggedCount,
+  TierCount,
+  WeeklyTrustData,
+  WeekStats,
+} from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { num, strList } from './values.ts';
+import type { PreviousScores } from './loadComparison.ts';
+import { loadMovers } from './loadMovers.ts';
+import type { ScoringAccess } from './scoringAccess.ts';
+import { num } from './values.ts';
+import { weekCoverage } from './weekCoverage.ts';
 
 interface ActivityRow {
   week_end: string;
@@ -15,6 +26,9 @@ interface ActivityRow {
   refund_only_requests: number;
   loss: number | null;
 }
+
+/** Weeks loaded beyond the trend window, so the oldest shown week can still be judged against the weeks before it. */
+const COVERAGE_WEEKS = 6;
 
 function weekStats(weekEnd: string, rows: readonly ActivityRow[], lossKnown: boolean): WeekStats {
   const orders = rows.reduce((s, r) => s + r.orders, 0);
@@ -61,83 +75,97 @@ async function activity(
   return { rows, firstScore };
 }
 
-async function tiersAndFlagged(
-  wh: Warehouse,
-  asOf: string,
-): Promise<Pick<WeeklyTrustData, 'flagged' | 'merchantTiers'>> {
-  let flagged: WeeklyTrustData['flagged'] = null;
-  if (await wh.tableExists('score_buyer_history')) {
-    const rows = await wh.all(readSql(new URL('../sql/report_flagged.sql', import.meta.url)), { as_of: asOf });
-    const cur = rows.find((r) => r.as_of === asOf);
-    const prev = rows.find((r) => r.as_of !== asOf);
-    if (cur) flagged = { current: num(cur.flagged), previous: prev ? num(prev.flagged) : null };
-  }
-  let merchantTiers: TierCount[] | null = null;
-  if (await wh.tableExists('score_merchant_history')) {
-    const rows = await wh.all(readSql(new URL('../sql/report_merchant_tiers.sql', import.meta.url)), { as_of: asOf });
-    const cur = rows.filter((r) => r.as_of === asOf);
-    if (cur.length) {
-      const prev = rows.filter((r) => r.as_of !== asOf);
-      const tiers = [
-        ...MERCHANT_TIERS,
-        ...new Set(rows.map((r) => String(r.tier)).filter((t) => !(MERCHANT_TIERS as readonly string[]).includes(t))),
-      ];
-      merchantTiers = tiers.map((tier) => ({
-        tier,
-        current: num(cur.find((r) => r.tier === tier)?.merchants ?? 0),
-        previous: prev.length ? num(prev.find((r) => r.tier === tier)?.merchants ?? 0) : null,
-      }));
-    }
-  }
-  return { flagged, merchantTiers };
+/**
+ * Last week's abuse loss per category under this week's model: its approved refund-only amounts × the rescored risks.
+ */
+async function rescoredLoss(wh: Warehouse, weekEnd: string, rows: ActivityRow[], prev: PreviousScores): Promise<void> {
+  if (!prev.buyers) return;
+  const requests = await wh.all(readSql(new URL('../sql/report_refund_only_week.sql', import.meta.url)), {
+    week_end: weekEnd,
+  });
+  const byCategory = new Map<string, number>();
+  for (const r of requests)
+    byCategory.set(
+      String(r.category),
+      (byCategory.get(String(r.category)) ?? 0) + num(r.amount) * (prev.buyers.get(String(r.buyer_id))?.score ?? 0),
+    );
+  for (const row of rows) if (row.week_end === weekEnd) row.loss = byCategory.get(row.category) ?? 0;
 }
 
-async function movers(wh: Warehouse, asOf: string, n: number): Promise<WeeklyTrustData['movers']> {
-  if (!(await wh.tableExists('score_merchant_history'))) return null;
-  const rows = await wh.all(readSql(new URL('../sql/report_merchant_movers.sql', import.meta.url)), { as_of: asOf, n });
-  if (rows.length === 0) return null;
-  const toMove = (r: Record<string, unknown>): MerchantMove => ({
-    merchantId: String(r.merchant_id),
-    name: String(r.name),
-    category: String(r.category),
-    trustBefore: num(r.trust_before),
-    trustNow: num(r.trust_now),
-    tierBefore: String(r.tier_before),
-    tierNow: String(r.tier_now),
-    reasons: strList(r.reasons),
-  });
+async function flaggedCount(wh: Warehouse, asOf: string, prev: PreviousScores): Promise<FlaggedCount | null> {
+  if (!(await wh.tableExists('score_buyer_history'))) return null;
+  const rows = await wh.all(readSql(new URL('../sql/report_flagged.sql', import.meta.url)), { as_of: asOf });
+  const cur = rows.find((r) => r.as_of === asOf);
+  if (!cur) return null;
+  const published = rows.find((r) => r.as_of !== asOf);
+  const comparable = prev.buyers ? [...prev.buyers.values()].filter((b) => b.tier === 'high').length : null;
   return {
-    previousAsOf: String(rows[0]?.previous_as_of),
-    fallers: rows.filter((r) => num(r.change) < 0 && num(r.fall_rank) <= n).map(toMove),
-    risers: rows
-      .filter((r) => num(r.change) > 0 && num(r.rise_rank) <= n)
-      .sort((a, b) => num(b.change) - num(a.change))
-      .map(toMove),
+    current: num(cur.flagged),
+    previous: comparable,
+    previousPublished: published ? num(published.flagged) : null,
   };
+}
+
+async function merchantTiers(wh: Warehouse, asOf: string, prev: PreviousScores): Promise<TierCount[] | null> {
+  if (!(await wh.tableExists('score_merchant_history'))) return null;
+  const rows = await wh.all(readSql(new URL('../sql/report_merchant_tiers.sql', import.meta.url)), { as_of: asOf });
+  const cur = rows.filter((r) => r.as_of === asOf);
+  if (!cur.length) return null;
+  const count = (m: PreviousScores['merchants'], tier: string) =>
+    m ? [...m.values()].filter((x) => x.tier === tier).length : null;
+  const seen = [...rows.map((r) => String(r.tier)), ...[...(prev.merchants?.values() ?? [])].map((m) => m.tier)];
+  const tiers = [...MERCHANT_TIERS, ...new Set(seen.filter((t) => !(MERCHANT_TIERS as readonly string[]).includes(t)))];
+  return tiers.map((tier) => ({
+    tier,
+    current: num(cur.find((r) => r.tier === tier)?.merchants ?? 0),
+    previous: count(prev.merchants, tier),
+    previousPublished: count(prev.merchantsPublished, tier),
+  }));
 }
 
 export interface WeeklyOptions {
   trendWeeks: number;
   movers: number;
+  moverMinOrders: number;
 }
 
 export async function loadWeekly(
   wh: Warehouse,
   asOf: string,
   opts: WeeklyOptions,
-): Promise<Omit<WeeklyTrustData, 'settings'>> {
-  const weeks = Math.max(2, opts.trendWeeks);
+  prev: PreviousScores,
+  access: ScoringAccess | null,
+): Promise<{ weekly: WeeklyTrustData; coverage: DataCoverage }> {
+  const shown = Math.max(2, opts.trendWeeks);
+  const weeks = shown + COVERAGE_WEEKS;
   const { rows, firstScore } = await activity(wh, asOf, weeks);
+  const previousEnd = addDays(asOf, -7);
+  // Last week is compared under this week's model when it changed (its loss too), as every other comparison is.
+  if (
+    prev.comparison.rescored &&
+    prev.comparison.previousAsOf === previousEnd &&
+    prev.comparison.changed.some((c) => c.model === 'abuse-risk')
+  ) {
+    await rescoredLoss(wh, previousEnd, rows, prev);
+  }
   const weekEnds = Array.from({ length: weeks }, (_, i) => addDays(asOf, -7 * (weeks - 1 - i)));
   const lossKnown = (weekEnd: string) => firstScore !== null && firstScore <= weekEnd;
-  const trend = weekEnds.map((w) =>
+  const all = weekEnds.map((w) =>
     weekStats(
       w,
       rows.filter((r) => r.week_end === w),
       lossKnown(w),
     ),
   );
-  const previousEnd = addDays(asOf, -7);
+  const dataEnd =
+    (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
+  const coverage: DataCoverage = {
+    asOf,
+    dataEnd,
+    current: weekCoverage(all.at(-1)!, dataEnd, all.slice(0, -1)),
+    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2)),
+  };
+  const trend = all.slice(-shown);
   const categories: CategoryStats[] = [
     ...new Set(rows.filter((r) => r.week_end === asOf || r.week_end === previousEnd).map((r) => r.category)),
   ]
@@ -155,13 +183,16 @@ export async function loadWeekly(
         lossKnown(previousEnd),
       ),
     }));
-  return {
+  const weekly: WeeklyTrustData = {
     asOf,
-    current: trend[trend.length - 1] as WeekStats,
-    previous: trend[trend.length - 2] as WeekStats,
+    current: trend.at(-1)!,
+    previous: trend.at(-2)!,
     trend,
-    ...(await tiersAndFlagged(wh, asOf)),
+    flagged: await flaggedCount(wh, asOf, prev),
+    merchantTiers: await merchantTiers(wh, asOf, prev),
     categories,
-    movers: await movers(wh, asOf, opts.movers),
+    movers: await loadMovers(wh, asOf, prev, { n: opts.movers, minOrders: opts.moverMinOrders }, access),
+    comparison: prev.comparison,
   };
+  return { weekly, coverage };
 }

@@ -1,4 +1,5 @@
-// merchant-operations.html for merchant governance: the week's recommended actions with reasons, escalations, spot checks, standards and the ledger.
+// merchant-operations.html for merchant governance: the week's recommended actions with reasons, escalations, spot
+// checks, standards and the ledger.
 import { CATEGORIES } from '../../data/contracts/categories.ts';
 import { standardById, STANDARDS } from '../../data/vocabulary/governStandards.ts';
 import { ACTIONS } from '../../data/vocabulary/ladderActions.ts';
@@ -17,6 +18,11 @@ import type {
   StandardPassRate,
 } from '../reportData.ts';
 import { COMPENSATION_CSV, MERCHANT_ACTIONS_CSV, SPOT_CHECKS_CSV } from './merchantOpsCsv.ts';
+import { renderCoverageNotices } from '../html/dataNotice.ts';
+import { currencyNote } from '../html/currencyNote.ts';
+import { categoryLabel } from '../html/labels.ts';
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../reportData.ts';
+import type { PageContext } from './pageContext.ts';
 
 /** Violations shown per merchant; the CSV has them all. */
 const MAX_VIOLATIONS_SHOWN = 4;
@@ -54,7 +60,7 @@ function actionsTable(all: readonly MerchantActionRow[], caption: string, empty:
     empty,
     columns: [
       { header: 'Merchant', cell: merchantCell },
-      { header: 'Category', cell: (r) => r.category },
+      { header: 'Category', cell: (r) => categoryLabel(r.category) },
       {
         header: 'Action',
         cell: (r) =>
@@ -126,7 +132,7 @@ function spotSection(d: NonNullable<MerchantOpsData['spotChecks']>): SafeHtml {
     rows: d.rows,
     columns: [
       { header: 'Merchant', cell: merchantCell },
-      { header: 'Category', cell: (r) => r.category },
+      { header: 'Category', cell: (r) => categoryLabel(r.category) },
       { header: 'Drawn by', cell: (r) => (r.stratum === 'risk' ? 'risk' : 'uniform draw') },
       { header: 'Inclusion probability', align: 'num', cell: (r) => fmtNumber(r.inclusionProbability, 3) },
       { header: 'Weight 1/π', align: 'num', cell: (r) => fmtNumber(1 / r.inclusionProbability, 1) },
@@ -180,7 +186,7 @@ function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
       },
       { header: 'Area', cell: (s) => standardById(s)?.area ?? '' },
       ...categories.map((c) => ({
-        header: c === 'all' ? 'All merchants' : c,
+        header: c === 'all' ? 'All merchants' : categoryLabel(c),
         align: 'num' as const,
         cell: (s: string) => cell(get(s, c)),
       })),
@@ -207,14 +213,14 @@ function ledgerSection(d: MerchantOpsData, rows: readonly CompensationRow[]): Sa
         align: 'num',
         help: 'Paid for kept goods to buyers with a confirmed-abuse verdict',
         cell: (r) =>
-          html`${fmtAmount(r.confirmedAmount)}<br><span class="muted">${fmtInt(r.confirmedRequests)} requests</span>`,
+          html`${fmtAmount(r.confirmedAmount)}<br><span class="muted">${fmtInt(r.confirmedRequests)} request${r.confirmedRequests === 1 ? '' : 's'}</span>`,
       },
       {
         header: 'Expected',
         align: 'num',
         help: 'Paid to other buyers, weighted by their abuse risk',
         cell: (r) =>
-          html`${fmtAmount(r.expectedAmount)}<br><span class="muted">${fmtInt(r.expectedRequests)} requests</span>`,
+          html`${fmtAmount(r.expectedAmount)}<br><span class="muted">${fmtInt(r.expectedRequests)} request${r.expectedRequests === 1 ? '' : 's'}</span>`,
       },
       { header: 'Confirmed so far', align: 'num', cell: (r) => fmtAmount(r.cumulativeConfirmed) },
       { header: 'Expected so far', align: 'num', cell: (r) => fmtAmount(r.cumulativeExpected) },
@@ -232,7 +238,51 @@ function ledgerSection(d: MerchantOpsData, rows: readonly CompensationRow[]): Sa
   return html`${table}${more > 0 ? html`<p class="muted">${fmtInt(more)} more merchants this week in ${COMPENSATION_CSV}.</p>` : ''}`;
 }
 
-export function renderMerchantOperations(d: MerchantOpsData): string {
+type Ladder = ReportSettings['govern']['ladder'];
+/** The active points at which each level starts. */
+const LEVEL_POINTS: Partial<Record<(typeof ACTIONS)[number], (l: Ladder) => number>> = {
+  warning: (l) => l.warningPoints,
+  rectification: (l) => l.rectificationPoints,
+  demotion: (l) => l.demotionPoints,
+  point_deduction: (l) => l.pointDeductionPoints,
+  suspension: (l) => l.suspensionPoints,
+  closure: (l) => l.closurePoints,
+};
+
+/** The page's terms, with the numbers the run used (config govern.windowDays and govern.ladder). */
+function definitions(settings: ReportSettings): { term: string; definition: string }[] {
+  const g = settings.govern;
+  const l = g.ladder;
+  const weeks = (n: number) => `${fmtInt(n)} week${n === 1 ? '' : 's'}`;
+  const levels = ACTIONS.map((a) => ({ a, at: LEVEL_POINTS[a]?.(l) })).filter((x) => x.at !== undefined);
+  return [
+    {
+      term: 'Scorecard',
+      definition: `Each week, every standard is judged on the cases of the ${fmtInt(g.windowDays)} days before the date: the merchant’s value, its category’s median, the cases behind it, and pass or fail; fewer cases than the standard’s minimum give no verdict.`,
+    },
+    {
+      term: 'Points',
+      definition: `A failed standard earns its points (listed with each standard), ${fmtNumber(l.repeatMultiplier, l.repeatMultiplier % 1 ? 1 : 0)} times as many when the same standard failed within the previous ${weeks(l.repeatWindowWeeks)}; points expire after ${weeks(l.decayWeeks)}.`,
+    },
+    {
+      term: 'Ladder',
+      definition: `${levels.map((x) => `${actionLabel(x.a)} from ${fmtNumber(x.at!, x.at! % 1 ? 1 : 0)} active point${x.at === 1 ? '' : 's'}`).join(', ')}; at most ${fmtInt(l.maxStepsPerWeek)} step${l.maxStepsPerWeek === 1 ? '' : 's'} up a week, straight down when points expire.`,
+    },
+    {
+      term: 'Inclusion probability',
+      definition:
+        'The chance this week’s design picks the merchant. With inspection results y (1 = failed), the platform-wide failure rate is estimated by (1/N) Σ y / π over the sample (Horvitz–Thompson), N the active merchants.',
+    },
+    {
+      term: 'Compensation',
+      definition:
+        'Confirmed: refund-only money paid for kept goods to buyers with a confirmed-abuse verdict, known at the as-of date. Expected: the same for other buyers × their latest abuse risk. Past weeks are restated as verdicts arrive.',
+    },
+  ];
+}
+
+/** `ctx`, when given, opens the page with the week's data notice like every other page. */
+export function renderMerchantOperations(d: MerchantOpsData, ctx?: PageContext): string {
   let body: SafeHtml;
   if (d.actions === null) {
     body = renderNotice(
@@ -247,44 +297,16 @@ ${renderSection('actions', 'Recommended actions', actionsSection(actions), html`
 ${renderSection('escalations', 'Escalations since last week', escalationsSection(actions))}
 ${renderSection('spot-checks', 'Spot checks', d.spotChecks ? spotSection(d.spotChecks) : renderNotice('missing', 'no spot-check sample for this week', 'The sample is drawn by the govern stage for its as-of date only.'))}
 ${renderSection('standards', 'Scorecard standards: pass rates by category', d.standards ? standardsSection(d.standards) : renderNotice('missing', 'no scorecard for this week', ''), 'Share of merchants that passed each standard this week, by main category, among merchants with enough cases for a verdict. Requests, tickets and reviews of buyers flagged as abusers at the time are left out, so a shop is not judged on its abusers.')}
-${renderSection('ledger', 'Compensation ledger', d.ledger ? ledgerSection(d, d.ledger) : renderNotice('missing', 'no compensation ledger', ''), html`Refund-only money paid this week for goods buyers kept: to buyers with a confirmed-abuse verdict (what the platform owes the merchant), and the risk-weighted expected amount for the rest. Every week and merchant: <a href="${COMPENSATION_CSV}">${COMPENSATION_CSV}</a>.`)}`;
+${renderSection('ledger', 'Compensation ledger', d.ledger ? ledgerSection(d, d.ledger) : renderNotice('missing', 'no compensation ledger', ''), html`Refund-only money paid this week for goods buyers kept: to buyers with a confirmed-abuse verdict (what the platform owes the merchant), and the risk-weighted expected amount for the rest. Every week and merchant: <a href="${COMPENSATION_CSV}">${COMPENSATION_CSV}</a>. ${currencyNote((ctx?.settings ?? DEFAULT_REPORT_SETTINGS).currency)}`)}`;
   }
-  const defs = renderSection(
-    'definitions',
-    'Definitions',
-    renderDefinitions([
-      {
-        term: 'Scorecard',
-        definition:
-          'Each week, every standard is judged on the cases of the window before the date (config govern.windowDays): the merchant’s value, its category’s median, the cases behind it, and pass or fail; fewer cases than the standard’s minimum give no verdict.',
-      },
-      {
-        term: 'Points',
-        definition:
-          'A failed standard earns its points (govern.standards.*.points), multiplied when the same standard failed within the repeat window; points expire after govern.ladder.decayWeeks weeks.',
-      },
-      {
-        term: 'Ladder',
-        definition:
-          'warning → rectification with a deadline → demotion in search → point deduction → suspension → closure, by active points (govern.ladder.*Points); at most govern.ladder.maxStepsPerWeek steps up a week, straight down when points expire.',
-      },
-      {
-        term: 'Inclusion probability',
-        definition:
-          'The chance this week’s design picks the merchant. With inspection results y (1 = failed), the platform-wide failure rate is estimated by (1/N) Σ y / π over the sample (Horvitz–Thompson), N the active merchants.',
-      },
-      {
-        term: 'Compensation',
-        definition:
-          'Confirmed: refund-only money paid for kept goods to buyers with a confirmed-abuse verdict, known at the as-of date. Expected: the same for other buyers × their latest abuse risk. Past weeks are restated as verdicts arrive.',
-      },
-    ]),
-  );
+  const settings = ctx?.settings ?? DEFAULT_REPORT_SETTINGS;
+  const defs = renderSection('definitions', 'Definitions', renderDefinitions(definitions(settings)));
   return renderPage({
     asOf: d.asOf,
     page: 'merchant-operations',
     title: 'Merchant operations',
     lede: 'For the merchant-governance team: recommended actions on the penalty ladder with the violations behind them, this week’s spot checks, the after-sales standards, and what merchants bore in abusive refund-only money.',
+    notices: ctx ? renderCoverageNotices(ctx.coverage) : '',
     body: html`${body}${defs}`,
   });
 }

@@ -1,4 +1,5 @@
-// The merchant-operations CSV exports: this week's recommended actions, the spot-check list and the compensation ledger.
+// The merchant-operations CSV exports: this week's recommended actions, the spot-check list and the compensation
+// ledger.
 import { toCsv, type CsvColumn } from '../csv/toCsv.ts';
 import type { CompensationRow, MerchantActionRow, MerchantOpsData, SpotCheckRow } from '../reportData.ts';
 

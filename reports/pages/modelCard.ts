@@ -1,4 +1,5 @@
-// model-card.html: data window, labels, metrics against rule baselines, curves, importance, TreeSHAP, drift and known limits.
+// model-card.html: data window, labels, metrics against rule baselines, curves, importance, TreeSHAP, drift and known
+// limits.
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
 import { fmtInt, fmtNumber, fmtProb } from '../html/format.ts';
 import { renderPage } from '../html/page.ts';
@@ -8,7 +9,17 @@ import { barRankChart } from '../charts/barRankChart.ts';
 import { calibrationChart, prCurveChart } from '../charts/modelCurves.ts';
 import { psiBand } from '../psi.ts';
 import type { ArtifactSummary, ModelMetrics, ModelName } from '../../models/artifactSchema.ts';
-import type { DriftRow, DriftSection, ModelCardData, ModelSection, ReportSettings } from '../reportData.ts';
+import type {
+  DriftRow,
+  DriftSection,
+  ModelCardData,
+  ModelSection,
+  ReportSettings,
+  TrainingComparison,
+} from '../reportData.ts';
+import { renderCoverageNotices } from '../html/dataNotice.ts';
+import { fmtPct } from '../html/format.ts';
+import type { PageContext } from './pageContext.ts';
 
 const MODEL_TITLES: Record<ModelName, string> = {
   'abuse-risk': 'Buyer abuse risk',
@@ -68,6 +79,64 @@ function limits(s: ArtifactSummary, asOf: string, settings: ReportSettings): str
   return out;
 }
 
+/**
+ * Unknown share rising by this much (20 points) or more means a source is missing or mapped wrong, not that the market
+ * changed.
+ */
+const UNKNOWN_JUMP = 0.2;
+const MAJOR_PSI = 0.25;
+
+/** The warning and table when this week's data looks unlike the training data; a note when it cannot be compared. */
+function trainingSection(sec: ModelSection): SafeHtml {
+  const t = sec.training;
+  if (t === undefined || t === null) {
+    return renderNotice(
+      'info',
+      'this week’s data is not compared with the training data',
+      'The artifact holds no profile of its training data (it was trained before trustlens recorded one); retrain to get the comparison.',
+    );
+  }
+  const absent = t.sources.filter((x) => x.now === 0);
+  const unknown = t.features.filter((f) => f.unknownNow - f.unknownTraining >= UNKNOWN_JUMP);
+  const shifted = t.features.filter((f) => (f.psi ?? 0) > MAJOR_PSI);
+  const problems: SafeHtml[] = [];
+  if (absent.length)
+    problems.push(
+      html`<li>Source${absent.length === 1 ? '' : 's'} absent now but present in training: ${absent.map((x, i) => html`${i ? ', ' : ''}<code>${x.table}</code> (${fmtInt(x.training)} rows then)`)}.</li>`,
+    );
+  if (unknown.length)
+    problems.push(
+      html`<li>${fmtInt(unknown.length)} of ${fmtInt(t.features.length)} features are unknown far more often than in training: ${unknown.slice(0, 8).map((f, i) => html`${i ? ', ' : ''}<code>${f.feature}</code> ${fmtPct(f.unknownNow, 0)} (was ${fmtPct(f.unknownTraining, 0)})`)}${unknown.length > 8 ? ' …' : ''}.</li>`,
+    );
+  if (shifted.length)
+    problems.push(
+      html`<li>${fmtInt(shifted.length)} of ${fmtInt(t.features.length)} features are distributed very differently from training (PSI above ${MAJOR_PSI}): ${shifted.slice(0, 8).map((f, i) => html`${i ? ', ' : ''}<code>${f.feature}</code> ${fmtNumber(f.psi, 2)}`)}${shifted.length > 8 ? ' …' : ''}.</li>`,
+    );
+  const verdict = problems.length
+    ? renderNotice(
+        'warning',
+        'this week’s data looks unlike the data the model was trained on',
+        html`<ul>${problems}</ul>Scores and reasons this week may not mean what the validation metrics above say. Check the input mapping and the deliveries; retrain on this marketplace’s own labels when it has them (<code>trustlens train --as-of DATE</code>).`,
+      )
+    : renderNotice(
+        'info',
+        'this week’s data resembles the training data',
+        `No source missing, no feature unknown far more often, no feature with PSI above ${MAJOR_PSI} against training.`,
+      );
+  const top = t.features.slice(0, 12);
+  return html`${verdict}${renderTable<TrainingComparison['features'][number]>({
+    rows: top,
+    caption: `Largest differences from training (compared with ${t.basis}; ages advanced to a common date)`,
+    columns: [
+      { header: 'Feature', className: 'id', cell: (f) => f.feature },
+      { header: 'PSI vs training', align: 'num', cell: (f) => fmtNumber(f.psi, 3) },
+      { header: 'Shift', cell: (f) => (f.psi === null ? '—' : psiBand(f.psi)) },
+      { header: 'Unknown in training', align: 'num', cell: (f) => fmtPct(f.unknownTraining, 0) },
+      { header: 'Unknown now', align: 'num', cell: (f) => fmtPct(f.unknownNow, 0) },
+    ],
+  })}`;
+}
+
 function modelSection(sec: ModelSection, asOf: string, settings: ReportSettings): SafeHtml {
   const title = `${MODEL_TITLES[sec.model] ?? sec.model} model`;
   const a = sec.artifact;
@@ -120,6 +189,8 @@ ${renderDefinitions([
   { term: 'Label', definition: s.labelDefinition },
   { term: 'Features', definition: `${s.features.length} features (listed below)` },
 ])}
+<h3>This week’s data against the training data</h3>
+${trainingSection(sec)}
 <h3>Validation metrics against rule baselines</h3>
 ${metricsTable(s)}
 <div class="charts">${prCurveChart(`${id}-pr`, s.metrics, s.baselines)}${calibrationChart(`${id}-calibration`, s.metrics)}</div>
@@ -170,35 +241,39 @@ function driftSection(d: DriftSection, index: number): SafeHtml {
     return html`${heading}${renderNotice('info', 'no earlier week to compare with', `Drift needs the week before ${d.currentAsOf}.`)}`;
   const rows = [...d.rows].sort((a, b) => b.psi - a.psi);
   const top = rows.slice(0, 20);
+  // Chart above table, not beside it: beside it, long feature names pushed the table's last columns out of view.
   return html`${heading}<p class="intro">${d.previousAsOf} → ${d.currentAsOf}; ${rows.filter((r) => r.psi >= 0.1).length} of ${rows.length} shifted (PSI ≥ 0.1).</p>
-<div class="charts">${barRankChart({
-    id: `drift-${index}`,
-    title: `PSI, ${d.subject.toLowerCase()}`,
-    subtitle: 'Dashed lines: 0.1 moderate shift, 0.25 major shift.',
-    bars: top.map((r) => ({ label: r.feature, value: r.psi })),
-    xLabel: 'population stability index',
-    xFormat: '.2~f',
-    colour: '#00838f',
-    rules: [
-      { x: 0.1, label: '0.1' },
-      { x: 0.25, label: '0.25' },
-    ],
-  })}
+${barRankChart({
+  id: `drift-${index}`,
+  title: `PSI, ${d.subject.toLowerCase()}`,
+  subtitle: 'Dashed lines: 0.1 moderate shift, 0.25 major shift.',
+  bars: top.map((r) => ({ label: r.feature, value: r.psi })),
+  xLabel: 'population stability index',
+  xFormat: '.2~f',
+  colour: '#00838f',
+  rules: [
+    { x: 0.1, label: '0.1' },
+    { x: 0.25, label: '0.25' },
+  ],
+})}
 ${renderTable<DriftRow>({
   rows: top,
   columns: [
     { header: 'Feature', className: 'id', cell: (r) => r.feature },
     { header: 'PSI', align: 'num', cell: (r) => fmtNumber(r.psi, 3) },
-    { header: 'Shift', cell: (r) => psiBand(r.psi) },
+    {
+      header: 'Shift',
+      cell: (r) => html`${psiBand(r.psi)}${r.adjusted ? html`<br><span class="muted">${r.adjusted}</span>` : ''}`,
+    },
     { header: 'Mean before', align: 'num', cell: (r) => fmtNumber(r.previousMean, 3) },
     { header: 'Mean now', align: 'num', cell: (r) => fmtNumber(r.currentMean, 3) },
   ],
-})}</div>`;
+})}`;
 }
 
-export function renderModelCard(d: ModelCardData): string {
-  const body = html`${d.models.map((m) => modelSection(m, d.asOf, d.settings))}
-${renderSection('drift', 'Drift against the previous week', d.drift.length ? d.drift.map(driftSection) : renderNotice('missing', 'no drift data', 'Feature and score tables are not in the warehouse yet.'), 'Population stability index (PSI) of each numeric feature and of the scores, with ten quantile bins from the previous week plus one bin for missing values. Below 0.1 is stable, 0.1–0.25 a moderate shift, above 0.25 a major shift worth investigating before trusting this week’s scores.')}
+export function renderModelCard(d: ModelCardData, ctx: PageContext): string {
+  const body = html`${d.models.map((m) => modelSection(m, d.asOf, ctx.settings))}
+${renderSection('drift', 'Drift against the previous week', d.drift.length ? d.drift.map(driftSection) : renderNotice('missing', 'no drift data', 'Feature and score tables are not in the warehouse yet.'), 'Population stability index (PSI) of each numeric feature and of the scores, with ten quantile bins from the previous week plus one bin for missing values. Below 0.1 is stable, 0.1–0.25 a moderate shift, above 0.25 a major shift worth investigating before trusting this week’s scores. Ages grow by construction, so last week’s ages are advanced by the days between the weeks before they are compared.')}
 ${renderSection(
   'metric-definitions',
   'Metric definitions',
@@ -224,7 +299,8 @@ ${renderSection(
     asOf: d.asOf,
     page: 'model-card',
     title: 'Model card',
-    lede: 'How the abuse-risk and merchant-trust forests were trained and validated, what drives them, how this week’s data drifted, and where they fall short.',
+    lede: 'How the abuse-risk and merchant-trust forests were trained and validated, what drives them, how this week’s data differs from their training data and from last week’s, and where they fall short.',
+    notices: renderCoverageNotices(ctx.coverage),
     body,
   });
 }

@@ -1,16 +1,25 @@
-// risk-queue.html (and its CSV) for risk teams: the ranked accounts to review this week, sized to review capacity.
+// risk-queue.html (and its CSV) for risk teams: the ranked accounts to review this week as a work list, sized to review
+// capacity.
+import { readFileSync } from 'node:fs';
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
-import { fmtAmount, fmtInt, fmtMoney, fmtPct, fmtProb } from '../html/format.ts';
+import { fmtAmount, fmtInt, fmtMoney, fmtNumber, fmtPct, fmtProb, withUnit } from '../html/format.ts';
 import { renderKpis } from '../html/kpi.ts';
 import { renderPage } from '../html/page.ts';
 import { renderDefinitions, renderNotice, renderSection } from '../html/section.ts';
 import { renderTable } from '../html/table.ts';
 import { renderTierBadge } from '../html/badge.ts';
+import { BUYER_TIERS } from '../../data/vocabulary/tiers.ts';
+import { renderCoverageNotices } from '../html/dataNotice.ts';
+import { currencyNote } from '../html/currencyNote.ts';
 import { queueCoverageChart } from '../charts/queueCoverageChart.ts';
 import { toCsv, type CsvColumn } from '../csv/toCsv.ts';
 import type { RiskQueueData, RiskQueueHandledRow, RiskQueueRow, RiskQueueSummary } from '../reportData.ts';
+import type { PageContext } from './pageContext.ts';
 
 export const RISK_QUEUE_CSV = 'risk-queue.csv';
+
+// Read once and inlined: the page's only script, allowed by its hash in the page's content security policy.
+export const QUEUE_SCRIPT = readFileSync(new URL('./scripts/queueFilter.js', import.meta.url), 'utf8');
 
 const CSV_COLUMNS: CsvColumn<RiskQueueRow>[] = [
   { header: 'rank', value: (r) => r.rank },
@@ -26,28 +35,45 @@ const CSV_COLUMNS: CsvColumn<RiskQueueRow>[] = [
   { header: 'linked_accounts', value: (r) => r.groupMembers },
 ];
 
-/** The queue as CSV: UTF-8 with BOM, CRLF, every field quoted, lists joined with " | ", formula-like text prefixed with '. */
+/**
+ * The queue as CSV: UTF-8 with BOM, CRLF, every field quoted, lists joined with " | ", formula-like text prefixed with
+ * '.
+ */
 export function riskQueueCsv(d: RiskQueueData): string {
   return toCsv(CSV_COLUMNS, d.rows ?? []);
 }
 
 const MAX_MEMBERS_SHOWN = 6;
 
+/** The anchor of an account's row: risk-queue.html#buyer-<id> opens the page at it. */
+export function buyerAnchor(buyerId: string): string {
+  return `buyer-${buyerId}`;
+}
+
 function linked(r: RiskQueueRow): SafeHtml {
   if (r.groupSize <= 1 || r.groupMembers.length === 0) return html`<span class="muted">none</span>`;
   const shown = r.groupMembers.slice(0, MAX_MEMBERS_SHOWN);
   const more = r.groupMembers.length - shown.length;
-  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}</div>`;
+  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.map((m, i) => html`${i ? ', ' : ''}<span class="id">${m}</span>`)}${more > 0 ? ` +${more} more` : ''}</div>`;
 }
 
-function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
+function buyerCell(r: RiskQueueRow, notebookUrl: string | null): SafeHtml {
+  const investigate = notebookUrl
+    ? html`<br><a class="investigate" href="${`${notebookUrl}?buyer=${encodeURIComponent(r.buyerId)}`}" title="Open the investigate-buyer notebook with this account selected">investigate</a>`
+    : '';
+  return html`<a class="id" href="#${buyerAnchor(r.buyerId)}">${r.buyerId}</a>${investigate}`;
+}
+
+function queueTable(rows: readonly RiskQueueRow[], capacity: number, notebookUrl: string | null): SafeHtml {
   return renderTable<RiskQueueRow>({
     rows,
+    id: 'queue-table',
     rowClass: (r) => (r.rank === capacity && rows.length > capacity ? 'capacity-line' : undefined),
+    rowAttributes: (r) => ({ id: buyerAnchor(r.buyerId), 'data-buyer': r.buyerId, 'data-tier': r.tier }),
     empty: 'The queue is empty this week.',
     columns: [
       { header: 'Rank', align: 'num', cell: (r) => fmtInt(r.rank) },
-      { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
+      { header: 'Buyer', className: 'buyer', cell: (r) => buyerCell(r, notebookUrl) },
       {
         header: 'Risk',
         align: 'num',
@@ -56,18 +82,18 @@ function queueTable(rows: readonly RiskQueueRow[], capacity: number): SafeHtml {
       },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
       {
-        header: 'Expected loss',
+        header: withUnit('Expected loss'),
         align: 'num',
         help: 'risk × refund-only money a month (30 days, or the 90-day monthly average if larger)',
         cell: (r) => fmtAmount(r.expectedLoss),
       },
-      { header: 'Refund-only 30 d', align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
+      { header: withUnit('Refund-only 30 d'), align: 'num', cell: (r) => fmtAmount(r.refundOnlyAmount30d) },
       {
         header: 'Reasons',
         className: 'wrap',
         cell: (r) => html`<ul class="reasons">${r.reasons.slice(0, 4).map((x) => html`<li>${x}</li>`)}</ul>`,
       },
-      { header: 'Linked accounts', cell: linked },
+      { header: 'Linked accounts', className: 'linked', cell: linked },
     ],
   });
 }
@@ -116,8 +142,15 @@ function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
   });
 }
 
-export function renderRiskQueue(d: RiskQueueData): string {
+const CONTROLS = html`<div id="queue-controls" class="controls" hidden>
+<label>Find an account <input type="search" id="queue-search" placeholder="buyer id" autocomplete="off" spellcheck="false"></label>
+<label>Tier <select id="queue-tier"><option value="">all tiers</option>${BUYER_TIERS.map((t) => html`<option value="${t}">${t}</option>`)}</select></label>
+<span id="queue-count" class="muted" aria-live="polite"></span>
+</div>`;
+
+export function renderRiskQueue(d: RiskQueueData, ctx: PageContext): string {
   let body: SafeHtml;
+  const t = ctx.settings.tiers;
   if (!d.rows) {
     body = renderNotice(
       'missing',
@@ -158,11 +191,15 @@ export function renderRiskQueue(d: RiskQueueData): string {
           ]
         : []),
     ]);
-    body = html`${kpis}
+    const csv = html`<p class="download">Work list for spreadsheets: <a href="${RISK_QUEUE_CSV}" download>${RISK_QUEUE_CSV}</a> (UTF-8 with BOM, every field quoted, lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).</p>`;
+    const notebook = ctx.settings.notebookUrl
+      ? html`<em>investigate</em> opens the investigate-buyer notebook with that account selected (serve it first: <code>npm run notebooks</code>, then <code>npx vite preview --outDir notebooks/dist</code>)`
+      : 'no notebook link (config report.notebookUrl is null)';
+    body = html`${kpis}${csv}
 ${shortQueueNotice(d.summary)}
 ${rows.length ? queueCoverageChart('queue-coverage', rows, d.capacity) : ''}
-${renderSection('queue', 'Queue', queueTable(rows, d.capacity), html`${rankingSentence(d.summary)} Export: <a href="risk-queue.csv">risk-queue.csv</a> (UTF-8 with BOM, comma-separated, every field quoted; lists separated by “ | ”; text starting with = + − @ is prefixed with an apostrophe so spreadsheets do not run it as a formula).`)}
-${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity.') : ''}`;
+${renderSection('queue', 'Queue', html`${CONTROLS}${queueTable(rows, d.capacity, ctx.settings.notebookUrl)}`, html`${rankingSentence(d.summary)} The dashed line under rank ${fmtInt(d.capacity)} marks this week’s review capacity. Each row has its own link (the id) to share, and ${notebook}. ${currencyNote(ctx.settings.currency)}`)}
+${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled), 'Accounts that would have reached the queue but already have a confirmed-abuse verdict, or an investigation still open, before this date: they take no review capacity, and are listed so nobody picks them up twice.') : ''}`;
   }
   const defs = renderSection(
     'definitions',
@@ -174,7 +211,7 @@ ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled
       },
       {
         term: 'Tier',
-        definition: 'high, elevated or normal by the risk thresholds in config (tiers.buyerHigh, tiers.buyerElevated).',
+        definition: `high at a risk of ${fmtNumber(t.buyerHigh, 2)} or more, elevated at ${fmtNumber(t.buyerElevated, 2)} or more, else normal.`,
       },
       {
         term: 'Expected loss',
@@ -183,7 +220,8 @@ ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled
       },
       {
         term: 'Reasons',
-        definition: 'Up to four plain-language explanations from exact TreeSHAP contributions, strongest first.',
+        definition:
+          'Up to four facts about the buyer that raised the risk most (exact TreeSHAP), strongest first, each with the typical value of all buyers that week. Unknown values, values equal to the typical one and the model’s own estimates are never given as reasons.',
       },
       {
         term: 'Linked accounts',
@@ -197,6 +235,8 @@ ${d.handled ? renderSection('handled', 'Already handled', handledTable(d.handled
     page: 'risk-queue',
     title: 'Risk review queue',
     lede: 'For risk teams: the accounts to review this week, most expected loss first, with reasons and linked accounts.',
+    notices: renderCoverageNotices(ctx.coverage),
     body: html`${body}${defs}`,
+    script: d.rows && d.rows.length ? QUEUE_SCRIPT : undefined,
   });
 }

@@ -1,6 +1,8 @@
 // The plain-language "what changed" sentences at the top of the weekly trust report, built from the numbers alone.
 import { fmtInt, fmtMoney, fmtNumber, fmtPct } from '../html/format.ts';
-import type { WeeklyTrustData } from '../reportData.ts';
+import { categoryLabel, tierLabel } from '../html/labels.ts';
+import type { DataCoverage, WeeklyTrustData } from '../reportData.ts';
+import { comparable } from '../html/dataNotice.ts';
 
 function relChange(cur: number, prev: number): string {
   if (prev === 0) return cur === 0 ? 'unchanged' : 'up from zero';
@@ -16,65 +18,98 @@ function ppChange(cur: number | null, prev: number | null): string {
   return `${d > 0 ? 'up' : 'down'} ${fmtNumber(Math.abs(d), 1)} pp from ${fmtPct(prev)}`;
 }
 
-/** Returns sentences as plain text; the page escapes them (merchant names and reasons come from data). */
-export function weeklySummary(d: WeeklyTrustData): string[] {
+/**
+ * Returns sentences as plain text; the page escapes them (merchant names and reasons come from data). A week without
+ * complete data gets no sentences (the page's notice says why), and nothing is compared with a week without complete
+ * data.
+ */
+export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): string[] {
+  if (coverage.current.status === 'future' || coverage.current.status === 'empty') return [];
+  const cmp = comparable(coverage);
   const c = d.current;
   const p = d.previous;
   const out: string[] = [];
+  const rel = (a: number, b: number) => (cmp ? ` (${relChange(a, b)})` : '');
   out.push(
-    `Orders were ${fmtInt(c.orders)} (${relChange(c.orders, p.orders)}) and GMV was ${fmtMoney(c.gmv)} (${relChange(c.gmv, p.gmv)}).`,
+    `Orders were ${fmtInt(c.orders)}${rel(c.orders, p.orders)} and GMV was ${fmtMoney(c.gmv)}${rel(c.gmv, p.gmv)}.`,
   );
-  out.push(
-    `Refund requests were ${fmtPct(c.refundRequestRate)} of orders (${ppChange(c.refundRequestRate, p.refundRequestRate)}); ` +
-      `refund-only was ${fmtPct(c.refundOnlyShare)} of requests (${ppChange(c.refundOnlyShare, p.refundOnlyShare)}).`,
-  );
-  if (c.estimatedAbuseLoss !== null) {
-    const cmp =
-      p.estimatedAbuseLoss === null
-        ? ''
-        : ` (${relChange(c.estimatedAbuseLoss, p.estimatedAbuseLoss)} from ${fmtMoney(p.estimatedAbuseLoss)})`;
-    out.push(`Estimated abuse loss was ${fmtMoney(c.estimatedAbuseLoss)}${cmp}.`);
+  const pp = (a: number | null, b: number | null) => (cmp ? ` (${ppChange(a, b)})` : '');
+  if (c.refundRequests === 0) {
+    // A share of no requests is not a number to compare: say there were none.
+    out.push(
+      `No refund requests were made this week${cmp ? ` (${fmtInt(p.refundRequests)} last week)` : ''}; refund rates and abuse loss have nothing to measure.`,
+    );
+  } else {
+    out.push(
+      `Refund requests were ${fmtPct(c.refundRequestRate)} of orders${pp(c.refundRequestRate, p.refundRequestRate)}; refund-only was ${fmtPct(c.refundOnlyShare)} of requests${pp(c.refundOnlyShare, p.refundOnlyShare)}.`,
+    );
   }
+  if (c.estimatedAbuseLoss !== null && c.refundRequests > 0) {
+    const was =
+      cmp && p.estimatedAbuseLoss !== null
+        ? ` (${relChange(c.estimatedAbuseLoss, p.estimatedAbuseLoss)} from ${fmtMoney(p.estimatedAbuseLoss)})`
+        : '';
+    out.push(`Estimated abuse loss was ${fmtMoney(c.estimatedAbuseLoss)}${was}.`);
+  }
+  // Said only of the counts the changed model scores: a buyer count is not rescored when only merchant trust changed.
+  const rescoredBy = (m: 'abuse-risk' | 'merchant-trust') =>
+    d.comparison.rescored && d.comparison.changed.some((c) => c.model === m)
+      ? ', last week rescored with this week’s model'
+      : '';
+  const model = rescoredBy('abuse-risk');
   if (d.flagged) {
-    const diff = d.flagged.previous === null ? null : d.flagged.current - d.flagged.previous;
-    const cmp =
+    const diff =
+      !cmp || d.flagged.previous === null || d.flagged.previous === undefined
+        ? null
+        : d.flagged.current - d.flagged.previous;
+    const was =
       diff === null
         ? ''
         : diff === 0
-          ? ', the same as last week'
-          : `, ${fmtInt(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} than last week`;
+          ? ` (the same as last week${model})`
+          : ` (${fmtInt(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} than last week${model})`;
     out.push(
-      `${fmtInt(d.flagged.current)} buyer account${d.flagged.current === 1 ? ' is' : 's are'} in the high risk tier${cmp}.`,
+      `${fmtInt(d.flagged.current)} buyer account${d.flagged.current === 1 ? ' is' : 's are'} in the high risk tier${was}.`,
     );
   }
-  const worst = [...d.categories]
-    .filter((x) => x.current.refundRequestRate !== null && x.previous.refundRequestRate !== null)
-    .sort(
-      (a, b) =>
-        b.current.refundRequestRate! -
-        b.previous.refundRequestRate! -
-        (a.current.refundRequestRate! - a.previous.refundRequestRate!),
-    )[0];
-  if (worst && worst.current.refundRequestRate! > worst.previous.refundRequestRate!) {
-    out.push(
-      `The refund request rate rose most in ${worst.category}: ${fmtPct(worst.current.refundRequestRate)} of orders (${ppChange(worst.current.refundRequestRate, worst.previous.refundRequestRate)}).`,
-    );
+  if (cmp) {
+    const worst = [...d.categories]
+      .filter(
+        (x) =>
+          x.current.refundRequestRate !== null &&
+          x.previous.refundRequestRate !== null &&
+          x.current.orders >= 30 &&
+          x.previous.orders >= 30,
+      )
+      .sort(
+        (a, b) =>
+          b.current.refundRequestRate! -
+          b.previous.refundRequestRate! -
+          (a.current.refundRequestRate! - a.previous.refundRequestRate!),
+      )[0];
+    if (worst && worst.current.refundRequestRate! > worst.previous.refundRequestRate!) {
+      out.push(
+        `The refund request rate rose most in ${categoryLabel(worst.category)}: ${fmtPct(worst.current.refundRequestRate)} of orders (${ppChange(worst.current.refundRequestRate, worst.previous.refundRequestRate)}).`,
+      );
+    }
   }
   const atRisk = d.merchantTiers?.find((t) => t.tier === 'at-risk');
   if (atRisk) {
-    const cmp =
-      atRisk.previous === null
+    const was =
+      !cmp || atRisk.previous === null || atRisk.previous === undefined
         ? ''
         : atRisk.previous === atRisk.current
-          ? ' (unchanged)'
-          : ` (${atRisk.current > atRisk.previous ? 'up' : 'down'} from ${fmtInt(atRisk.previous)})`;
-    out.push(`${fmtInt(atRisk.current)} merchant${atRisk.current === 1 ? ' is' : 's are'} at risk${cmp}.`);
+          ? ` (unchanged${rescoredBy('merchant-trust')})`
+          : ` (${atRisk.current > atRisk.previous ? 'up' : 'down'} from ${fmtInt(atRisk.previous)}${rescoredBy('merchant-trust')})`;
+    out.push(
+      `${fmtInt(atRisk.current)} merchant${atRisk.current === 1 ? ' is' : 's are'} ${tierLabel('at-risk')}${was}.`,
+    );
   }
-  const faller = d.movers?.fallers[0];
-  if (faller && faller.trustNow < faller.trustBefore) {
+  const faller = cmp ? d.movers?.fallers[0] : undefined;
+  if (faller) {
     const why = faller.reasons[0] ? `: ${faller.reasons[0]}` : '';
     out.push(
-      `Largest trust fall: ${faller.name} (${faller.merchantId}), ${fmtNumber(faller.trustBefore, 1)} → ${fmtNumber(faller.trustNow, 1)}${why}.`.replace(
+      `Largest trust fall among active merchants: ${faller.name} (${faller.merchantId}), ${fmtNumber(faller.trustBefore, 1)} → ${fmtNumber(faller.trustNow, 1)}${why}.`.replace(
         /\.\.$/,
         '.',
       ),

@@ -1,4 +1,5 @@
-// Builds the three notebooks against the sample export and opens each in headless Chromium: no network beyond localhost, no errors, charts drawn, inputs live.
+// Builds the three notebooks against the sample export and opens each in headless Chromium: no network beyond
+// localhost, no errors, charts drawn, inputs live.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,18 @@ describe.runIf(runBrowserChecks)('notebooks in a browser', () => {
       });
     await expect.poll(() => page.locator('main').innerText()).toContain('dev-A');
     expect(await page.locator('[data-metric=group] .tl-kpi-value').innerText()).toBe('4 accounts');
+  });
+
+  it('investigate-buyer opens with the account of a risk-queue link (?buyer=<id>) selected', async () => {
+    const { page, consoleErrors } = await open('investigate-buyer.html?buyer=b001');
+    const selected = await page
+      .locator('select')
+      .first()
+      .evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
+    expect(selected).toContain('b001');
+    expect(selected).not.toMatch(/^#1 /); // not merely the default first choice
+    await expect.poll(() => page.locator('main').innerText()).toContain('dev-A');
+    expect(consoleErrors).toEqual([]);
   });
 
   it('policy-what-if recomputes when the threshold and capacity change', async () => {

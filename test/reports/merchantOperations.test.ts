@@ -1,4 +1,5 @@
-// merchant-operations.html, its three CSV exports and the weekly page's compensation, from literal data and from a governed warehouse.
+// merchant-operations.html, its three CSV exports and the weekly page's compensation, from literal data and from a
+// governed warehouse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -136,8 +137,10 @@ describe('merchant-operations CSV exports', () => {
 });
 
 describe('weekly-trust.html with the compensation ledger', () => {
-  const base = fixtureReportData().weekly;
-  const page = renderWeeklyTrust({ ...base, compensation: compensationTrendFixture() });
+  const fixture = fixtureReportData();
+  const base = fixture.weekly;
+  const ctx = { settings: fixture.settings, coverage: fixture.coverage };
+  const page = renderWeeklyTrust({ ...base, compensation: compensationTrendFixture() }, ctx);
 
   it('shows compensation owed this week against last week, with the expected amount', () => {
     expect(page).toContain('<div class="kpi-label">Compensation owed</div><div class="kpi-value">311</div>');
@@ -148,7 +151,7 @@ describe('weekly-trust.html with the compensation ledger', () => {
   it('adds its trend chart and definition; pages from before the ledger show neither', () => {
     expect(page).toContain('id="trend-compensation"');
     expect(page).toContain('<dt>Compensation owed</dt>');
-    const before = renderWeeklyTrust(base);
+    const before = renderWeeklyTrust(base, ctx);
     expect(before).not.toContain('Compensation owed');
   });
 });

@@ -1,4 +1,5 @@
-// The section snapshots drop styles and summarise charts, yet still change when a section's text or a chart's data does.
+// The section snapshots drop styles and summarise charts, yet still change when a section's text or a chart's data
+// does.
 import { describe, expect, it } from 'vitest';
 import { renderReports } from '../../reports/renderReports.ts';
 import { fixtureReportData } from './fixture/reportFixture.ts';

@@ -1,7 +1,9 @@
-// The queue page's rules as a reader sees them: the ranking sentence, the short-week notice and the already-handled list.
+// The queue page's rules as a reader sees them: the ranking sentence, the short-week notice and the already-handled
+// list.
 import { describe, expect, it } from 'vitest';
 import { renderRiskQueue } from '../../reports/pages/riskQueue.ts';
-import type { RiskQueueData } from '../../reports/reportData.ts';
+import { DEFAULT_REPORT_SETTINGS, type RiskQueueData } from '../../reports/reportData.ts';
+import { fixtureReportData } from './fixture/reportFixture.ts';
 
 const data: RiskQueueData = {
   asOf: '2026-11-02',
@@ -56,10 +58,11 @@ const data: RiskQueueData = {
     minExpectedLoss: 10,
   },
 };
+const ctx = { settings: DEFAULT_REPORT_SETTINGS, coverage: fixtureReportData().coverage };
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('risk-queue.html', () => {
-  const page = text(renderRiskQueue(data));
+  const page = text(renderRiskQueue(data, ctx));
 
   it('explains the ranking in one sentence with the floors', () => {
     expect(page).toContain(
@@ -82,7 +85,7 @@ describe('risk-queue.html', () => {
   });
 
   it('shows no short-queue notice on a full week', () => {
-    const full = text(renderRiskQueue({ ...data, summary: { ...data.summary!, capacity: 1 } }));
+    const full = text(renderRiskQueue({ ...data, summary: { ...data.summary!, capacity: 1 } }, ctx));
     expect(full).not.toContain('short queue');
   });
 });

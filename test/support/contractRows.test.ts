@@ -1,4 +1,5 @@
-// The shared test rows: every builder's defaults and the whole small marketplace are valid contract rows with resolving keys.
+// The shared test rows: every builder's defaults and the whole small marketplace are valid contract rows with resolving
+// keys.
 import { describe, expect, it } from 'vitest';
 import { CONTRACTS, TABLE_NAMES, rowSchema } from '../../data/contracts/index.ts';
 import {

@@ -1,4 +1,5 @@
-// Contract rows for tests: one builder per input table, each required column at a valid default, overrides checked against the contract.
+// Contract rows for tests: one builder per input table, each required column at a valid default, overrides checked
+// against the contract.
 import { columnNames, type TableName } from '../../data/contracts/index.ts';
 
 export type Cell = string | number | boolean | null;

@@ -1,5 +1,7 @@
-// The shared hand-made marketplace as of 2026-03-01: an abusive buyer at a low-refund merchant, an honest buyer of a bad
-// merchant, a confirmed abuser linked to the first by a device, and events after the date. Load it with marketplaceWarehouse().
+// The shared hand-made marketplace as of 2026-03-01: an abusive buyer at a low-refund merchant, an honest buyer of a
+// bad
+// merchant, a confirmed abuser linked to the first by a device, and events after the date. Load it with
+// marketplaceWarehouse().
 import {
   buyer,
   investigation,

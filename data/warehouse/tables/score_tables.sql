@@ -15,10 +15,10 @@ create table if not exists score_merchant_history (
   merchant_id varchar not null,
   trust double not null,           -- 100 x (1 - calibrated probability of a serious action in 90 days)
   tier varchar not null,           -- top-rated | standard | watch | at-risk | inactive (no orders in 90 days)
-  fulfilment double not null,      -- component sub-scores, 0-100, higher is better
-  product_quality double not null,
-  after_sales double not null,
-  satisfaction double not null,
+  fulfilment double,               -- component sub-scores, 0-100, higher is better; null in replay-only past weeks (no TreeSHAP)
+  product_quality double,
+  after_sales double,
+  satisfaction double,
   reasons varchar[] not null,
   model_date date not null
 );
@@ -59,3 +59,17 @@ create table if not exists risk_queue_summary_history (
   min_risk double not null,        -- review.minRisk
   min_expected_loss double not null  -- review.minExpectedLoss
 );
+create table if not exists score_merchant_moves_history (
+  as_of date not null,
+  merchant_id varchar not null,
+  previous_tier varchar not null,  -- tier at the previous score
+  tier varchar not null,
+  cause varchar not null,          -- model: last week's model would have kept the tier on this week's data; data: it moved either way
+  previous_model_date date not null,
+  model_date date not null
+);
+-- warehouses from before sub-scores became nullable (replay-only past weeks compute none)
+alter table score_merchant_history alter column fulfilment drop not null;
+alter table score_merchant_history alter column product_quality drop not null;
+alter table score_merchant_history alter column after_sales drop not null;
+alter table score_merchant_history alter column satisfaction drop not null;

@@ -118,7 +118,10 @@ class BlockWriter {
   }
 }
 
-/** The block layout of `trees`, whose thresholds are coded against `cuts` (see packForest); check blockLayoutObstacle first. */
+/**
+ * The block layout of `trees`, whose thresholds are coded against `cuts` (see packForest); check blockLayoutObstacle
+ * first.
+ */
 export function buildBlockForest(
   trees: readonly FlatTree[],
   nFeatures: number,
@@ -153,7 +156,8 @@ export function buildBlockForest(
           }
           const add = t.missingLeft[n]!;
           w.bytes[rec + p] = f;
-          // A NaN threshold (only trees built in code have one: fromJSON rejects it) sorts after every cut, so its limit
+          // A NaN threshold (only trees built in code have one: fromJSON rejects it) sorts after every cut, so its
+          // limit
           // is the top code: clamped below NAN_CODE, it sends every value left, as the node walk does.
           w.bytes[rec + 16 + p] = (Math.min(binOf(t.threshold[n]!, cuts[f]!), NAN_CODE - 1) + add) ^ CODE_FLIP;
           w.bytes[rec + 32 + p] = add;

@@ -25,7 +25,8 @@ function walkFunction(groups: number, k: number): WasmFunction {
   const block = Array.from({ length: ROWS_AT_ONCE }, () => next++);
   const nI32 = next - 4;
   const feature = next++;
-  const offset = Array.from({ length: groups - 1 }, () => next++); // offset[g - 1] = splat(16 g): feature - 16 g indexes group g
+  // offset[g - 1] = splat(16 g): feature - 16 g indexes group g
+  const offset = Array.from({ length: groups - 1 }, () => next++);
   const reg = Array.from({ length: ROWS_AT_ONCE }, () => Array.from({ length: groups }, () => next++));
   const rootFeatures = Array.from({ length: groups }, () => next++); // the root's features, less 16 g for group g
   const rootAdd = next++;
@@ -172,7 +173,9 @@ let supported: boolean | undefined;
 /** The exit table, built once per thread: every kernel's memory starts with a copy. */
 let exits: Uint8Array | undefined;
 
-/** Whether this runtime runs WebAssembly SIMD (Node 20 does); predictPacked walks nodes in plain JavaScript otherwise. */
+/**
+ * Whether this runtime runs WebAssembly SIMD (Node 20 does); predictPacked walks nodes in plain JavaScript otherwise.
+ */
 export function blockKernelSupported(): boolean {
   supported ??= typeof WebAssembly === 'object' && WebAssembly.validate(wasmModule([walkFunction(1, 1)]));
   return supported;
@@ -180,7 +183,9 @@ export function blockKernelSupported(): boolean {
 
 type Walk = (root: number, rows: number, codes: number, acc: number) => void;
 
-/** One thread's kernel for one forest: its memory holds the exit table, the forest image and a chunk of codes and sums. */
+/**
+ * One thread's kernel for one forest: its memory holds the exit table, the forest image and a chunk of codes and sums.
+ */
 export class BlockKernel {
   private readonly memory: WebAssembly.Memory;
   /** Each tree's walk (by its lookup count). */
@@ -209,7 +214,10 @@ export class BlockKernel {
     this.walks = Array.from(forest.steps, (k) => exports[`walk${k}`] as Walk);
   }
 
-  /** Mean leaf value over trees for rows [start, end) of columns coded by `coders` (one per feature), into out[start..end). */
+  /**
+   * Mean leaf value over trees for rows [start, end) of columns coded by `coders` (one per feature), into
+   * out[start..end).
+   */
   predict(
     columns: readonly Float32Array[],
     coders: readonly CutCoder[],

@@ -60,7 +60,9 @@ export function codeColumn(
   }
 }
 
-/** Smallest float32 value of a range: NaN for the ranges whose smallest sort key is a NaN's (one of them also holds −∞). */
+/**
+ * Smallest float32 value of a range: NaN for the ranges whose smallest sort key is a NaN's (one of them also holds −∞).
+ */
 function lowestOf(range: number): number {
   const key = range << 16; // smallest sort key in the range, as int32
   // Invert sortKey: positive floats had the sign bit set, negative ones had every bit flipped.

@@ -1,4 +1,5 @@
-// Columnar batch prediction: the WebAssembly block kernel when the forest fits it, else branch-free node walks in JavaScript.
+// Columnar batch prediction: the WebAssembly block kernel when the forest fits it, else branch-free node walks in
+// JavaScript.
 import { randomUUID } from 'node:crypto';
 import { binOf } from '../train/binning.ts';
 import { blockLayoutObstacle, buildBlockForest, type BlockForest } from './blockForest.ts';

@@ -1,4 +1,5 @@
-// Claims blocks of rows from a shared counter and predicts them: the loop every prediction thread runs, caller or worker.
+// Claims blocks of rows from a shared counter and predicts them: the loop every prediction thread runs, caller or
+// worker.
 import { predictPacked } from './predict.ts';
 import type { PredictInit } from './predictProtocol.ts';
 

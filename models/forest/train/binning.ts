@@ -5,7 +5,10 @@ import { Rng } from './random.ts';
 /** Code reserved for NaN; value bins are 0..maxBins-1 ≤ 254. */
 export const MISSING_CODE = 255;
 
-/** Rows used to fit edges; quantiles of a 200k sample are as good as exact for 255 bins, and sorting 1M rows per feature is not free. */
+/**
+ * Rows used to fit edges; quantiles of a 200k sample are as good as exact for 255 bins, and sorting 1M rows per feature
+ * is not free.
+ */
 const EDGE_SAMPLE = 200_000;
 
 /** Per-feature edges: value x is in bin b when edges[b-1] < x <= edges[b]; bin count = edges.length + 1. */

@@ -53,7 +53,9 @@ export async function growInThreads(
   const init: WorkerInit = { data, params, oob: wantOob, nTrees, next: new Int32Array(new SharedArrayBuffer(4)) };
   let done = 0;
   let failure: Error | null = null;
-  /** Per worker: trees it sent, and how to let it off once every tree is in (a worker that grew none owes no OOB sums). */
+  /**
+   * Per worker: trees it sent, and how to let it off once every tree is in (a worker that grew none owes no OOB sums).
+   */
   const idle: (() => void)[] = [];
   const releaseIdle = () => {
     if (done === nTrees) for (const release of idle) release();

@@ -205,7 +205,9 @@ export class TreeGrower {
     return tree;
   }
 
-  /** Stable partition of rows[start..end) by the split; stable keeps rows ascending, which keeps code reads sequential. */
+  /**
+   * Stable partition of rows[start..end) by the split; stable keeps rows ascending, which keeps code reads sequential.
+   */
   private partition(start: number, end: number, f: number, bin: number, missingLeft: boolean): number {
     const { rows, scratch } = this;
     const { codes, nFeatures } = this.data;

@@ -3,7 +3,10 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { ForestParams } from '../serialize.ts';
 
-/** Defaults, chosen on the bench task (30 features, ~5 % positives): good AUC while keeping trees shallow enough to predict fast. */
+/**
+ * Defaults, chosen on the bench task (30 features, ~5 % positives): good AUC while keeping trees shallow enough to
+ * predict fast.
+ */
 export const FOREST_DEFAULTS = {
   nTrees: 100,
   maxDepth: 14,

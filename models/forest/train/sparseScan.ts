@@ -1,4 +1,5 @@
-// Split search for small nodes from their rows: only the codes present are summed, zeroed and scanned, not all 256 bins.
+// Split search for small nodes from their rows: only the codes present are summed, zeroed and scanned, not all 256
+// bins.
 import { MISSING_CODE } from './binning.ts';
 import { scanFeature, type SplitCandidate } from './findSplit.ts';
 import { CHANNELS, FEATURE_STRIDE } from './histogram.ts';

@@ -1,4 +1,5 @@
-// Worker thread entry: for each batch it is sent, predicts blocks of rows claimed from the shared counter until none is left.
+// Worker thread entry: for each batch it is sent, predicts blocks of rows claimed from the shared counter until none is
+// left.
 import { parentPort } from 'node:worker_threads';
 import { adoptWalkModule } from '../predict/blockKernel.ts';
 import { predictBlocks } from '../predict/predictBlocks.ts';

@@ -1,4 +1,5 @@
-// Starts a forest worker thread from its module name; from .ts sources the worker's modules are bundled once per process.
+// Starts a forest worker thread from its module name; from .ts sources the worker's modules are bundled once per
+// process.
 import { buildSync } from 'esbuild';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,5 @@
-// Worker thread entry: claims tree indices from the shared counter and grows them (a tree depends on its index, not its thread).
+// Worker thread entry: claims tree indices from the shared counter and grows them (a tree depends on its index, not its
+// thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import { TreeGrower } from '../train/growTree.ts';
 import { OobAccumulator } from '../train/oob.ts';

@@ -21,5 +21,9 @@ export const catalogCommand = defineCommand({
       schema: z.enum(['feat_buyer', 'feat_merchant', 'buyer_groups', 'feat_request']).optional(),
     },
   ],
+  examples: [
+    { command: 'trustlens catalog --table feat_merchant', note: 'the merchant features as Markdown' },
+    { command: 'trustlens catalog --format json', note: 'every table, machine-readable' },
+  ],
   handler: async () => (await import('../../features/runCatalog.ts')).runCatalog,
 });

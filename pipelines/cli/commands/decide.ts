@@ -24,6 +24,7 @@ export const decideCommand = defineCommand({
       description: 'Policy file (YAML or JSON).',
       schema: opt.path.optional(),
       defaultText: 'config decide.policy (data/policies/request-gated.yaml)',
+      input: 'file',
     },
     {
       flag: 'input',
@@ -31,6 +32,13 @@ export const decideCommand = defineCommand({
       description: 'NDJSON file of refund requests; - for stdin.',
       schema: opt.path.optional(),
       defaultText: 'stdin',
+    },
+  ],
+  examples: [
+    { command: 'trustlens decide --input requests.ndjson', note: 'one decision line per request, latest scored week' },
+    {
+      command: 'trustlens decide --as-of 2026-11-02 --policy data/policies/request-gated.yaml',
+      note: 'requests from stdin, a given week and policy',
     },
   ],
   handler: async () => (await import('../../decide/runDecide.ts')).runDecide,

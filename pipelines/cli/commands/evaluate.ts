@@ -1,4 +1,5 @@
-// `trustlens evaluate`: the quality bar of scores and policies against a synthetic marketplace's ground truth, on one warehouse or over seeds.
+// `trustlens evaluate`: the quality bar of scores and policies against a synthetic marketplace's ground truth, on one
+// warehouse or over seeds.
 import { z } from 'zod';
 import { defineCommand, opt } from '../defineCommand.ts';
 
@@ -27,6 +28,7 @@ export const evaluateCommand = defineCommand({
       value: 'DIR',
       description: 'Generated folder (or its truth/ folder) of this warehouse.',
       schema: opt.path.optional(),
+      input: 'dir',
     },
     {
       flag: 'seeds',
@@ -65,6 +67,16 @@ export const evaluateCommand = defineCommand({
     },
     { flag: 'skip-policies', description: 'Only the model checks, not the policy replays.', schema: opt.flag },
     { flag: 'strict', description: 'Fail (exit 2) when any check fails.', schema: opt.flag },
+  ],
+  examples: [
+    {
+      command: 'trustlens evaluate --as-of 2026-11-02 --truth data/generated/default --strict',
+      note: 'the quality bar; exit 2 if a check fails',
+    },
+    {
+      command: 'trustlens evaluate --as-of 2026-11-02 --seeds 42,97 --sizes 12k',
+      note: 'the quality bar over two generated marketplaces',
+    },
   ],
   handler: async () => (await import('../../evaluate/runEvaluate.ts')).runEvaluate,
 });

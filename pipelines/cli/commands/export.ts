@@ -1,4 +1,5 @@
-// `trustlens export`: writes the as-of week's feature marts, scores, queue, groups and replay inputs as Parquet for analysts and notebooks.
+// `trustlens export`: writes the as-of week's feature marts, scores, queue, groups and replay inputs as Parquet for
+// analysts and notebooks.
 import { defineCommand, opt } from '../defineCommand.ts';
 
 export const exportCommand = defineCommand({
@@ -22,6 +23,12 @@ export const exportCommand = defineCommand({
       description: 'Folder to write into.',
       schema: opt.path.optional(),
       defaultText: '<reportsDir>/<as-of>/data',
+    },
+  ],
+  examples: [
+    {
+      command: 'trustlens export --as-of 2026-11-02',
+      note: 'Parquet for the notebooks under reports/out/2026-11-02/data/',
     },
   ],
   handler: async () => (await import('../../export/runExport.ts')).runExport,

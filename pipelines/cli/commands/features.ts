@@ -18,5 +18,11 @@ export const featuresCommand = defineCommand({
       required: true,
     },
   ],
+  examples: [
+    {
+      command: 'trustlens features --as-of 2026-11-02',
+      note: 'buyer and merchant features from events before 2026-11-02',
+    },
+  ],
   handler: async () => (await import('../../features/runFeatures.ts')).runFeatures,
 });

@@ -60,5 +60,12 @@ export const generateCommand = defineCommand({
       defaultText: OUTPUT_FORMATS[0],
     },
   ],
+  examples: [
+    {
+      command: 'trustlens generate --out data/generated/small --buyers 2000 --merchants 100',
+      note: 'a small marketplace as Parquet',
+    },
+    { command: 'trustlens generate --out /tmp/csv --format csv --weeks 26', note: 'half a year as CSV' },
+  ],
   handler: async () => (await import('../../generate/runGenerate.ts')).runGenerate,
 });

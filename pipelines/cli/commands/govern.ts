@@ -1,4 +1,5 @@
-// `trustlens govern`: the merchant side — weekly after-sales scorecards, the penalty ladder, spot checks and the compensation ledger.
+// `trustlens govern`: the merchant side — weekly after-sales scorecards, the penalty ladder, spot checks and the
+// compensation ledger.
 import { defineCommand, opt } from '../defineCommand.ts';
 
 export const governCommand = defineCommand({
@@ -19,6 +20,9 @@ export const governCommand = defineCommand({
       schema: opt.date,
       required: true,
     },
+  ],
+  examples: [
+    { command: 'trustlens govern --as-of 2026-11-02', note: 'scorecards, ladder, spot checks and ledger for the week' },
   ],
   handler: async () => (await import('../../govern/runGovern.ts')).runGovern,
 });

@@ -16,12 +16,14 @@ export const ingestCommand = defineCommand({
       description: 'Folder holding <table>.csv|.parquet|.ndjson files.',
       schema: opt.path,
       required: true,
+      input: 'dir',
     },
     {
       flag: 'mapping',
       value: 'FILE',
       description: 'Column-mapping file (JSON or YAML) for data of another shape.',
       schema: opt.path.optional(),
+      input: 'file',
     },
     {
       flag: 'as-of',
@@ -38,6 +40,17 @@ export const ingestCommand = defineCommand({
         'Date this delivery became known: features, labels and replays as of an earlier date do not see the changes it brings.',
       defaultText: "the day after each table's newest event",
       schema: opt.date.optional(),
+    },
+  ],
+  examples: [
+    {
+      command: 'trustlens ingest --from deliveries/2026-11-09',
+      note: "load a week's files (already-loaded files are skipped)",
+    },
+    {
+      command:
+        'trustlens ingest --from data/mappings/marketplace-export --mapping data/mappings/marketplace-export.yaml',
+      note: 'data of another shape, through a mapping',
     },
   ],
   handler: async () => (await import('../../ingest/runIngest.ts')).runIngest,

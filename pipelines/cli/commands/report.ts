@@ -1,4 +1,5 @@
-// `trustlens report`: writes the weekly HTML reports (trust, risk queue + CSV, policy impact, model card) for one as-of date.
+// `trustlens report`: writes the weekly HTML reports (trust, risk queue + CSV, policy impact, model card) for one as-of
+// date.
 import { CONFIG_DEFAULTS } from '../../../data/config/configSchema.ts';
 import { defineCommand, opt } from '../defineCommand.ts';
 
@@ -24,6 +25,15 @@ export const reportCommand = defineCommand({
       schema: opt.path.optional(),
       defaultText: `<config reportsDir>/<DATE> (${CONFIG_DEFAULTS.reportsDir}/<DATE>)`,
     },
+    {
+      flag: 'weekday-ok',
+      description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.",
+      schema: opt.flag,
+    },
+  ],
+  examples: [
+    { command: 'trustlens report --as-of 2026-11-02', note: 'write reports/out/2026-11-02/' },
+    { command: 'trustlens report --as-of 2026-11-02 --out /tmp/reports', note: 'somewhere else' },
   ],
   handler: async () => async (options, ctx) => {
     const { runReport } = await import('../../report/runReport.ts');

@@ -24,20 +24,34 @@ export const runCommand = defineCommand({
       description: "Folder with this week's contract files; files already loaded are skipped.",
       schema: opt.path.optional(),
       defaultText: 'config dataDir if it exists',
+      input: 'dir',
     },
     {
       flag: 'mapping',
       value: 'FILE',
       description: 'Column-mapping file for data of another shape (see ingest).',
       schema: opt.path.optional(),
+      input: 'file',
     },
     { flag: 'retrain', description: 'Retrain both models even if they are fresh.', schema: opt.flag },
     {
+      flag: 'weekday-ok',
+      description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.",
+      schema: opt.flag,
+    },
+    {
       flag: 'timings',
       value: 'FILE',
-      description: 'Also write the stage timings (seconds, peak RSS) as JSON.',
+      description: 'Also write the stage timings (seconds, peak RSS) as JSON, on failure too.',
       schema: opt.path.optional(),
     },
+  ],
+  examples: [
+    {
+      command: 'trustlens run --as-of 2026-11-09 --from deliveries/2026-11-09',
+      note: "next Monday's week with that week's files",
+    },
+    { command: 'trustlens run --as-of 2026-11-02 --timings timings.json', note: 'rerun a week, writing stage timings' },
   ],
   handler: async () => (await import('../../run/runRun.ts')).runRun,
 });

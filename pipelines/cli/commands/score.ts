@@ -25,6 +25,15 @@ export const scoreCommand = defineCommand({
       schema: opt.count.default(1),
       defaultText: '1',
     },
+    {
+      flag: 'weekday-ok',
+      description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.",
+      schema: opt.flag,
+    },
+  ],
+  examples: [
+    { command: 'trustlens score --as-of 2026-11-02', note: "this week's scores, reasons and review queue" },
+    { command: 'trustlens score --as-of 2026-11-02 --weeks 12', note: 'backfill twelve weeks of history' },
   ],
   handler: async () => (await import('../../score/runScore.ts')).runScore,
 });

@@ -1,4 +1,5 @@
-// `trustlens serve`: the decision service over HTTP (POST /decide, GET /health, GET /version), reloading newer scored weeks.
+// `trustlens serve`: the decision service over HTTP (POST /decide, GET /health, GET /version), reloading newer scored
+// weeks.
 import { z } from 'zod';
 import { defineCommand, opt } from '../defineCommand.ts';
 
@@ -30,7 +31,9 @@ export const serveCommand = defineCommand({
       description: 'Policy file (YAML or JSON).',
       schema: opt.path.optional(),
       defaultText: 'config decide.policy',
+      input: 'file',
     },
   ],
+  examples: [{ command: 'trustlens serve --port 8080', note: 'decisions at http://127.0.0.1:8080/decide' }],
   handler: async () => (await import('../../serve/runServe.ts')).runServe,
 });

@@ -30,7 +30,13 @@ export const simulateCommand = defineCommand({
       description: 'Policy file (YAML or JSON); repeat for several scenarios.',
       schema: z.array(opt.path).optional(),
       repeatable: true,
+      input: 'file',
       defaultText: 'config simulate.policies (the five in data/policies/)',
+    },
+    {
+      flag: 'weekday-ok',
+      description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.",
+      schema: opt.flag,
     },
     {
       flag: 'bootstrap',
@@ -45,6 +51,13 @@ export const simulateCommand = defineCommand({
       description: 'Seed of the bootstrap.',
       schema: opt.seed.optional(),
       defaultText: configDefault('simulate.seed'),
+    },
+  ],
+  examples: [
+    { command: 'trustlens simulate --as-of 2026-11-02', note: 'the configured policies on the last 12 weeks' },
+    {
+      command: 'trustlens simulate --as-of 2026-11-02 --policy data/policies/status-quo.yaml --policy my-policy.yaml',
+      note: 'your policy against the baseline',
     },
   ],
   handler: async () => (await import('../../simulate/runSimulate.ts')).runSimulate,

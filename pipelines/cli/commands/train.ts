@@ -31,5 +31,9 @@ export const trainCommand = defineCommand({
       schema: opt.flag,
     },
   ],
+  examples: [
+    { command: 'trustlens train --as-of 2026-11-02', note: 'both models on labels known before the date' },
+    { command: 'trustlens train --as-of 2026-11-02 --model merchant-trust', note: 'the merchant model only' },
+  ],
   handler: async () => (await import('../../train/runTrain.ts')).runTrain,
 });

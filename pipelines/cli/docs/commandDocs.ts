@@ -1,5 +1,6 @@
 // Renders the CLI reference for the README from the command table, so docs and --help cannot drift apart.
 import { COMMANDS, GLOBAL_OPTIONS } from '../commandTable.ts';
+import { commandUsage, optionUsage } from '../buildProgram.ts';
 
 export function commandDocsMarkdown(): string {
   const out: string[] = [];
@@ -9,21 +10,24 @@ export function commandDocsMarkdown(): string {
     const flag = 'value' in g ? `--${g.flag} ${g.value}` : `--${g.flag}`;
     out.push(`| \`${flag}\` | ${g.description}${'defaultText' in g ? ` Default: ${g.defaultText}.` : ''} |`);
   }
+  out.push(
+    '| `--version` | Print the trustlens version. |',
+    '| `--help` | Show help (also after a command: `trustlens run --help`). |',
+  );
   for (const c of COMMANDS) {
-    const usage = c.options.map((o) => {
-      const v = o.value ? ` ${o.value}${o.repeatable ? '...' : ''}` : '';
-      return o.required ? `--${o.flag}${v}` : `[--${o.flag}${v}]`;
-    });
-    out.push('', `#### \`trustlens ${c.name}${usage.length ? ' ' + usage.join(' ') : ''}\``, '', c.summary);
+    out.push('', `#### \`trustlens ${commandUsage(c)}\``, '', c.summary);
     if (c.details) out.push('', c.details);
     if (c.options.length) {
       out.push('', '| option | meaning | default |', '|---|---|---|');
-      for (const o of c.options) {
+      for (const o of c.options)
         out.push(
-          `| \`--${o.flag}${o.value ? ' ' + o.value : ''}\` | ${o.description} | ${o.required ? '(required)' : (o.defaultText ?? '')} |`,
+          `| \`${optionUsage(o)}\` | ${o.description} | ${o.required ? '**required**' : (o.defaultText ?? '')} |`,
         );
-      }
     }
+    out.push('', 'Examples:', '', '```sh');
+    const width = Math.max(...c.examples.map((e) => e.command.length));
+    for (const e of c.examples) out.push(`${e.command.padEnd(width)}  # ${e.note}`);
+    out.push('```');
   }
   return out.join('\n');
 }

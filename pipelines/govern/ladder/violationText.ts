@@ -1,4 +1,5 @@
-// One failed (or passed) scorecard line in plain words with its numbers, e.g. "Tickets answered late: 5 of 9 service tickets …".
+// One failed (or passed) scorecard line in plain words with its numbers, e.g. "Tickets answered late: 5 of 9 service
+// tickets …".
 import type { GovernConfig } from '../../../data/config/governSchema.ts';
 import { fillStandardText, standardById } from '../../../data/vocabulary/governStandards.ts';
 

@@ -32,7 +32,8 @@ export interface SpotCheckDraw {
 
 /**
  * Systematic PPS over a shuffled order gives each unit exactly its probability p_i of the risk part (certain units are
- * always in); the uniform part then takes `randomDraws` of the population − riskDraws units left, each with the same chance.
+ * always in); the uniform part then takes `randomDraws` of the population − riskDraws units left, each with the same
+ * chance.
  */
 export function drawSpotChecks(
   candidates: readonly SpotCandidate[],
@@ -65,7 +66,8 @@ export function drawSpotChecks(
     cumulative += pi;
     if (Math.floor(cumulative - start) > before) chosen.set(i, 'risk');
   }
-  // Rounding can leave the systematic pass one unit short or over; settle it so the risk part has exactly riskDraws units.
+  // Rounding can leave the systematic pass one unit short or over; settle it so the risk part has exactly riskDraws
+  // units.
   settleCount(chosen, p, design.riskDraws, order);
   const rest = order.filter((i) => !chosen.has(i));
   for (const i of shuffled(rest, random).slice(0, design.randomDraws)) chosen.set(i, 'random');

@@ -1,4 +1,5 @@
-// First-order inclusion probabilities of the spot-check design: a risk-proportional part, then a uniform part of the rest.
+// First-order inclusion probabilities of the spot-check design: a risk-proportional part, then a uniform part of the
+// rest.
 
 export interface SampleDesign {
   /** Merchants in the population. */
@@ -49,7 +50,10 @@ export function riskProbabilities(risks: readonly number[], riskDraws: number): 
   return p;
 }
 
-/** π_i = p_i + (1 − p_i) · randomDraws / (population − riskDraws): exact, since the risk part always takes riskDraws units. */
+/**
+ * π_i = p_i + (1 − p_i) · randomDraws / (population − riskDraws): exact, since the risk part always takes riskDraws
+ * units.
+ */
 export function inclusionProbabilities(riskP: readonly number[], design: SampleDesign): number[] {
   const rest = design.population - design.riskDraws;
   const q = rest > 0 ? design.randomDraws / rest : 0;

@@ -1,6 +1,8 @@
 // A small seeded PRNG (splitmix32) for the spot-check draw: the same seed and week always give the same sample.
 
-/** Mixes a seed with a text (e.g. the week's date) into a 32-bit seed, so each week draws differently but reproducibly. */
+/**
+ * Mixes a seed with a text (e.g. the week's date) into a 32-bit seed, so each week draws differently but reproducibly.
+ */
 export function mixSeed(seed: number, text: string): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   for (let i = 0; i < text.length; i++) {

@@ -33,7 +33,7 @@ export async function checkSqlStatements(pieces: readonly SqlPiece[]): Promise<s
       if (parsed.error) {
         const verb = /^\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)/.exec(p.sql)?.[1]?.toUpperCase() ?? 'a statement';
         problems.push(
-          `key ${p.key}: is ${verb === 'a statement' ? verb : `a ${verb} statement`}, not a SELECT; ${SELECT_ONLY}`,
+          `key ${p.key}: is ${verb === 'a statement' ? verb : `${/^[AEIOU]/.test(verb) ? 'an' : 'a'} ${verb} statement`}, not a SELECT; ${SELECT_ONLY}`,
         );
       }
     }

@@ -1,4 +1,5 @@
-// The zod schema of a column-mapping file, built from the contracts so unknown tables, columns and enum values are caught by key.
+// The zod schema of a column-mapping file, built from the contracts so unknown tables, columns and enum values are
+// caught by key.
 import { z } from 'zod';
 import {
   CONTRACTS,

@@ -19,7 +19,9 @@ function refusedPath(message: string): string | undefined {
   return /^Permission Error: Cannot access (?:file|directory) "([^"]*)"/.exec(message)?.[1];
 }
 
-/** Lines of `text` before `fragment` (the mapping's own SQL spliced into it), to number errors in the SQL's own lines. */
+/**
+ * Lines of `text` before `fragment` (the mapping's own SQL spliced into it), to number errors in the SQL's own lines.
+ */
 export function linesBefore(text: string, fragment: string): number {
   const at = text.indexOf(fragment);
   return at < 0 ? 0 : text.slice(0, at).split('\n').length - 1;
@@ -33,7 +35,10 @@ export function describeSqlError(key: string, err: unknown, from: string, prefix
     return `key ${key}: reads ${path}, outside --from ${from}; a mapping may read only files under --from (paths relative to it, no symlink out of it)`;
   }
   const line = sqlLine(message, prefixLines);
-  const first = message.split('\n')[0]!.trim();
+  const first = message
+    .split('\n')[0]!
+    .replace(/^Failed to extract statements: /, '')
+    .trim();
   const fix = /^Conversion Error/.test(first)
     ? '; use try_cast (or try(...)) so a bad value is quarantined instead of failing the load'
     : '';

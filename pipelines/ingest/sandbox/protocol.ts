@@ -20,6 +20,8 @@ export interface ValidateRequest {
   kind: 'validate';
   /** Per mapped table to load: its files (absolute, the first is sampled for columns) and their format. */
   tables: { table: TableName; files: { path: string; display: string; format: SourceFormat }[] }[];
+  /** Keys of SQL pieces already refused (not one SELECT): never run, not even bound. */
+  skip: string[];
 }
 
 export interface ValidateResponse {

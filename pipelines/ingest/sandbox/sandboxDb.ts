@@ -12,7 +12,8 @@ const list = (items: readonly string[]) => `[${items.map(quoteLiteral).join(', '
 
 /**
  * Opens the sandbox database. One thread, so a query's rows come in the same order every run (row numbers and "first
- * loaded" depend on it). Must run in a process whose working directory is `from`: DuckDB checks a relative path as given.
+ * loaded" depend on it). Must run in a process whose working directory is `from`: DuckDB checks a relative path as
+ * given.
  */
 export async function openSandboxDb(from: string, outDir: string, files: readonly string[]): Promise<Warehouse> {
   const wh = await Warehouse.open({ path: ':memory:', threads: 1 });

@@ -1,4 +1,5 @@
-// Stages one mapped file (or a SQL-mapped table) inside the sandbox and writes the mapped rows, and the lines its readers
+// Stages one mapped file (or a SQL-mapped table) inside the sandbox and writes the mapped rows, and the lines its
+// readers
 // could not parse, as Parquet for the warehouse. A SQL error names the mapping key it comes from.
 import { join } from 'node:path';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
@@ -34,7 +35,10 @@ async function materializeSources(wh: Warehouse, mapping: Mapping, from: string)
   }
 }
 
-/** Rows of a file as ingest's readers count them: CSV records and unreadable lines, non-blank NDJSON lines, Parquet rows. */
+/**
+ * Rows of a file as ingest's readers count them: CSV records and unreadable lines, non-blank NDJSON lines, Parquet
+ * rows.
+ */
 async function fileRows(wh: Warehouse, f: { path: string; format: SourceFormat }, delimiter: string): Promise<number> {
   if (f.format === 'parquet') return Number(await wh.scalar(sql('parquet_row_count'), { path: f.path }));
   if (f.format === 'ndjson') {

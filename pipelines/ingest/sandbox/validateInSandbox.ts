@@ -30,8 +30,10 @@ export async function defineSourceViews(
   mapping: Mapping,
   from: string,
   problems: string[],
+  skip: ReadonlySet<string>,
 ): Promise<void> {
   for (const [name, s] of Object.entries(mapping.sources ?? {})) {
+    if (skip.has(`sources.${name}.sql`)) continue;
     try {
       await wh.run(sql('create_source_view', { name: quoteIdent(name), query: spliceableQuery(s.sql) }));
     } catch (err) {
@@ -109,6 +111,7 @@ async function checkColumns(
   columns: Column[],
   source: string,
   from: string,
+  skip: ReadonlySet<string>,
 ): Promise<string[]> {
   const problems: string[] = [];
   const have = new Map(columns.map((c) => [c.name.toLowerCase(), c.name]));
@@ -123,6 +126,7 @@ async function checkColumns(
         `key ${key}: ${source} has no column "${m.column}" (it has: ${columns.map((x) => x.name).join(', ') || 'no columns'}); fix the name`,
       );
     } else if (m?.expr !== undefined) {
+      if (skip.has(`${key}.expr`)) continue;
       try {
         const p = await wh.conn.prepare(expressionQuery(m.expr, '__trustlens_columns'));
         p.destroySync();
@@ -147,21 +151,18 @@ export async function validateInSandbox(
 ): Promise<ValidateResponse> {
   const problems: string[] = [];
   const filesRead: ValidateResponse['filesRead'] = {};
-  await defineSourceViews(wh, mapping, from, problems);
+  const skip = new Set(req.skip);
+  await defineSourceViews(wh, mapping, from, problems, skip);
   for (const { table, files } of req.tables) {
     const tm = mapping.tables[table]!;
     const query = tableQuery(tm);
     let columns: Column[] | undefined;
     let source: string;
+    const queryKey = tm.sql !== undefined ? `tables.${table}.sql` : `sources.${tm.source}.sql`;
+    if (query !== undefined && skip.has(queryKey)) continue;
     if (query !== undefined) {
       source = tm.sql !== undefined ? `the query of tables.${table}.sql` : `source ${tm.source}`;
-      columns = await queryColumns(
-        wh,
-        tm.sql !== undefined ? `tables.${table}.sql` : `sources.${tm.source}.sql`,
-        query,
-        from,
-        problems,
-      );
+      columns = await queryColumns(wh, queryKey, query, from, problems);
       filesRead[table] = await filesOpened(wh, from);
     } else {
       const f = files[0]!;
@@ -175,7 +176,7 @@ export async function validateInSandbox(
       }
       await filesOpened(wh, from);
     }
-    if (columns) problems.push(...(await checkColumns(wh, table, tm, columns, source, from)));
+    if (columns) problems.push(...(await checkColumns(wh, table, tm, columns, source, from, skip)));
   }
   return { problems, filesRead };
 }

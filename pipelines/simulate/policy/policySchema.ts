@@ -1,4 +1,5 @@
-// The refund-policy file schema (YAML or JSON): ordered rules with conditions and actions, plus review, deadline and cost settings.
+// The refund-policy file schema (YAML or JSON): ordered rules with conditions and actions, plus review, deadline and
+// cost settings.
 import { z } from 'zod';
 import {
   CONDITION_FIELDS,
@@ -110,7 +111,9 @@ export const settingsSchema = z
     reviewDelayDays: nonNegative.default(2),
     returnDays: nonNegative.default(6),
     abuserReturnRate: rate.default(0.1),
-    /** Share of the money paid to confirmed abusers for kept goods that the platform repays the merchants (0 = none). */
+    /**
+     * Share of the money paid to confirmed abusers for kept goods that the platform repays the merchants (0 = none).
+     */
     compensation: rate.default(0),
   })
   .prefault({})

@@ -36,11 +36,12 @@ weights as (
 replicate_cells as (
   select c.scenario, c.category, c.merchant_tier, w.r,
     -- Only the headline metrics get intervals; the others (counts by action) keep lo/hi null.
+    -- Decimal sums: exact, so the same whatever order threads add them in (runs give the same bytes).
     sum(w.w * cast(columns([
       'requests', 'abusive_amount_stopped_confirmed', 'abusive_amount_paid_confirmed', 'abusive_amount_stopped_expected',
       'honest_requests', 'honest_burdened', 'new_buyer_requests', 'new_buyer_burdened',
       'merchant_loss', 'compensation_cost', 'platform_cost', 'honest_buyer_cost', 'reviewed', 'overflowed'
-    ]) as double))
+    ]) as DECIMAL(38, 10)))
   from keyed_cells c join weights w using (bk)
   group by c.scenario, c.category, c.merchant_tier, w.r
 ),
@@ -53,7 +54,7 @@ replicates as (
       else 'overall'
     end as segment,
     r,
-    sum(columns(* exclude (scenario, category, merchant_tier, r)))
+    cast(sum(columns(* exclude (scenario, category, merchant_tier, r))) as double)
   from replicate_cells
   group by grouping sets ((scenario, r), (scenario, category, r), (scenario, merchant_tier, r))
 ),

@@ -1,4 +1,5 @@
-// `npm run starter-models`: generates the synthetic marketplace, trains both models on it with masked-source copies, and writes models/starter/.
+// `npm run starter-models`: generates the synthetic marketplace, trains both models on it with masked-source copies,
+// and writes models/starter/.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

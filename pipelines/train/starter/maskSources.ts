@@ -1,4 +1,5 @@
-// Copies of labelled rows with whole sources masked (NaN), so a starter model has learnt to score marketplaces that lack them.
+// Copies of labelled rows with whole sources masked (NaN), so a starter model has learnt to score marketplaces that
+// lack them.
 import type { ModelSpec } from '../../../models/specs/modelSpec.ts';
 import type { TrainingData } from '../../../models/train/trainingData.ts';
 import type { OptionalTable } from '../../../data/contracts/index.ts';

@@ -1,4 +1,5 @@
-// The markdown model card committed beside a starter artifact: what it is, how it was built, how well it did, and its limits.
+// The markdown model card committed beside a starter artifact: what it is, how it was built, how well it did, and its
+// limits.
 import type { ArtifactFile } from '../../../models/registry/artifactFile.ts';
 import { MASKED_SOURCES } from './maskSources.ts';
 import { STARTER_MARKETPLACE, STARTER_TRAINING } from './starterSettings.ts';

@@ -1,7 +1,10 @@
 // The one definition of how the shipped starter models are built: marketplace, training settings, smaller forests.
 import type { ModelName } from '../../../models/artifactSchema.ts';
 
-/** The models shipped as starters: the weekly scores. request-risk has none (requests stay without a request risk until one is trained). */
+/**
+ * The models shipped as starters: the weekly scores. request-risk has none (requests stay without a request risk until
+ * one is trained).
+ */
 export const STARTER_MODELS = ['abuse-risk', 'merchant-trust'] as const satisfies readonly ModelName[];
 
 /** The synthetic marketplace they learn from: the default one `npm start` generates. */

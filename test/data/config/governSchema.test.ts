@@ -1,4 +1,5 @@
-// The govern section of the config: defaults for every standard, the ladder and spot checks; bad values named with their key.
+// The govern section of the config: defaults for every standard, the ladder and spot checks; bad values named with
+// their key.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-// Every generated row conforms to its input contract: zod row schemas, unique keys, resolving foreign keys, nothing on or after the end.
+// Every generated row conforms to its input contract: zod row schemas, unique keys, resolving foreign keys, nothing on
+// or after the end.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACTS, TABLE_NAMES, rowSchema, columnNames } from '../../../data/contracts/index.ts';

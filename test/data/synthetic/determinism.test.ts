@@ -1,4 +1,5 @@
-// The generator is a pure function of its options: same seed → byte-identical files at any thread count; another seed → other data.
+// The generator is a pure function of its options: same seed → byte-identical files at any thread count; another seed →
+// other data.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// The planted behaviours show up at plausible rates: refund mix, abusers, partial and imperfect labels, merchant penalties.
+// The planted behaviours show up at plausible rates: refund mix, abusers, partial and imperfect labels, merchant
+// penalties.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSmall, openViews, rows, value, type Generated } from './generateSmall.ts';
 

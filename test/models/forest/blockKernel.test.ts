@@ -135,7 +135,8 @@ function pathTree(depth: number, nFeatures: number): FlatTree {
 
 describe('block kernel on deep and hand-made trees', () => {
   it('matches the node walk on trees 20 to 60 levels deep, a record per node at most', async () => {
-    const train = makeData(4000, 5, 12, (_, rng) => (rng.nextFloat() < 0.3 ? 1 : 0)); // noise: trees grow as deep as allowed
+    // noise: trees grow as deep as allowed
+    const train = makeData(4000, 5, 12, (_, rng) => (rng.nextFloat() < 0.3 ? 1 : 0));
     const model = await trainForest(train.columns, train.labels, {
       nTrees: 3,
       maxDepth: 60,

@@ -1,4 +1,5 @@
-// cutTable: each range of float32 values maps to the number of cuts below the range's smallest value; codeColumn codes by it.
+// cutTable: each range of float32 values maps to the number of cuts below the range's smallest value; codeColumn codes
+// by it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binOf } from '../../../models/forest/train/binning.ts';

@@ -46,7 +46,9 @@ function reference(
   return hist;
 }
 
-/** Index of the first differing value (Object.is, so -0 and NaN count), or -1: much faster than toEqual on 20k floats. */
+/**
+ * Index of the first differing value (Object.is, so -0 and NaN count), or -1: much faster than toEqual on 20k floats.
+ */
 const firstDifference = (a: Float64Array, b: Float64Array) =>
   a.length !== b.length ? -2 : a.findIndex((v, i) => !Object.is(v, b[i]));
 

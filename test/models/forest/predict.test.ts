@@ -1,4 +1,5 @@
-// Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it, ±∞, ±0, NaN.
+// Batch prediction equals walking every tree node by node on the raw values, for any value: on a threshold, next to it,
+// ±∞, ±0, NaN.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -154,7 +155,8 @@ describe('predictProbaAsync', () => {
       expect(Array.from(await model.predictProbaAsync(shared, { threads: 2 }))).toEqual(inline);
       expect(take.mock.results.map((r) => (r.value as unknown[]).length)).toEqual([1]);
       expect(predictPool.idleCount).toBe(1);
-      // Columns that would first be copied into shared memory: inline, the pool untouched, up to MIN_POOLED_COPIED_ROWS.
+      // Columns that would first be copied into shared memory: inline, the pool untouched, up to
+      // MIN_POOLED_COPIED_ROWS.
       take.mockClear();
       expect(Array.from(await model.predictProbaAsync(plain, { threads: 2 }))).toEqual(inline);
       expect(take).not.toHaveBeenCalled();

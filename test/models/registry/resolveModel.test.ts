@@ -1,4 +1,5 @@
-// Which model scores a date: a configured artifact (trained elsewhere), else one trained here on or before it, else the shipped starter.
+// Which model scores a date: a configured artifact (trained elsewhere), else one trained here on or before it, else the
+// shipped starter.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-// The CLI contract: exit 0 on success, 2 on bad usage or input with a one-line cause on stderr, --help from the command table.
+// The CLI contract: exit 0 on success, 2 on bad usage or input with a one-line cause on stderr, --help from the command
+// table.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../pipelines/cli/main.ts';
 import { COMMANDS } from '../../../pipelines/cli/commandTable.ts';
@@ -28,19 +29,21 @@ describe('trustlens CLI', () => {
 
   it('exits 2 when a required option is missing', async () => {
     expect(await main(['run'])).toBe(2);
-    expect(err.join('')).toBe("error: required option '--as-of <DATE>' not specified\n(run with --help for usage)\n");
+    expect(err.join('')).toBe(
+      'trustlens: run: option --as-of DATE is required (e.g. trustlens run --as-of 2026-11-09 --from deliveries/2026-11-09)\n',
+    );
   });
 
   it('exits 2 with the option, the value and the rule for a bad value', async () => {
     expect(await main(['run', '--as-of', '2026-13-45'])).toBe(2);
     expect(err.join('')).toBe(
-      'trustlens: trustlens run: 1 problem\n  - option --as-of: got "2026-13-45"; must be a date like 2026-11-02 (YYYY-MM-DD)\n',
+      'trustlens: run: option --as-of: got "2026-13-45"; must be a date like 2026-11-02 (YYYY-MM-DD)\n',
     );
   });
 
   it('exits 2 for an unknown command', async () => {
     expect(await main(['frobnicate'])).toBe(2);
-    expect(err.join('')).toBe("error: unknown command 'frobnicate'\n(run with --help for usage)\n");
+    expect(err.join('')).toBe('trustlens: unknown command frobnicate (see `trustlens --help`)\n');
   });
 
   it('exits 2 with one line when the warehouse does not exist', async () => {

@@ -1,4 +1,5 @@
-// Required tables: one table of which stage needs what, one message naming the missing tables and the command that writes them.
+// Required tables: one table of which stage needs what, one message naming the missing tables and the command that
+// writes them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { producerOf, requireTables, tablesNeeded } from '../../../pipelines/cli/stageTables.ts';

@@ -1,4 +1,5 @@
-// decide on a tiny warehouse: the rule that fires, the scores of the held week, error lines among good ones, review capacity, NDJSON streaming.
+// decide on a tiny warehouse: the rule that fires, the scores of the held week, error lines among good ones, review
+// capacity, NDJSON streaming.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

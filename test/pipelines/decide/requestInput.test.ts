@@ -1,4 +1,5 @@
-// decide's input: a refund_requests row per line, six columns required; every problem of a line named with its field, value and rule.
+// decide's input: a refund_requests row per line, six columns required; every problem of a line named with its field,
+// value and rule.
 import { describe, expect, it } from 'vitest';
 import { isoToMs, parseRequestLine } from '../../../pipelines/decide/requestInput.ts';
 

@@ -1,4 +1,5 @@
-// Single-feature rules: each feature ranks merchants from its worse end, unknown values sit at the median, absent features drop out.
+// Single-feature rules: each feature ranks merchants from its worse end, unknown values sit at the median, absent
+// features drop out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { singleFeatureAucs } from '../../../pipelines/evaluate/singleFeatureRules.ts';

@@ -1,4 +1,5 @@
-// `trustlens export`: every dataset lands as Parquet with plain types, the manifest counts match the files, missing tables are skipped.
+// `trustlens export`: every dataset lands as Parquet with plain types, the manifest counts match the files, missing
+// tables are skipped.
 import { mkdtempSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-// Column types an export writes: counts and money as DOUBLE, dates as YYYY-MM-DD text, zoned timestamps as plain UTC timestamps.
+// Column types an export writes: counts and money as DOUBLE, dates as YYYY-MM-DD text, zoned timestamps as plain UTC
+// timestamps.
 import { describe, expect, it } from 'vitest';
 import { plainColumn } from '../../../pipelines/export/writeParquet.ts';
 

@@ -18,6 +18,7 @@ describe('featureCatalog', () => {
       'cancellation_rate_90d',
       'delivery_days_median_90d',
       'logistics_avg_90d',
+      'late_shipment_rate_365d',
     ]);
     const merchantFeatures = cat.feat_merchant.columns.filter((col) => col.role === 'feature');
     // Every merchant feature names a known component, and every component has features.

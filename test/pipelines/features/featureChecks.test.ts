@@ -1,4 +1,5 @@
-// The column checks that run after every build: each broken rule names table, column, rule, offending rows and an example key.
+// The column checks that run after every build: each broken rule names table, column, rule, offending rows and an
+// example key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCatalogTable } from '../../../pipelines/features/featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from '../../../pipelines/features/featureChecks.ts';

@@ -1,4 +1,5 @@
-// The features build order comes from the SQL files: every model after the models it reads, a cycle named, fallbacks kept.
+// The features build order comes from the SQL files: every model after the models it reads, a cycle named, fallbacks
+// kept.
 import { describe, expect, it } from 'vitest';
 import { featureBuildOrder, orderModels, sqlReferences } from '../../../pipelines/features/featureModels.ts';
 

@@ -1,4 +1,5 @@
-// Corrections never leak: a decision, a resolution and a verdict delivered after T leave T's features unchanged, though they happened before T.
+// Corrections never leak: a decision, a resolution and a verdict delivered after T leave T's features unchanged, though
+// they happened before T.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// Each scorecard metric pinned on the literal marketplace: value, cases behind it, failed cases, category median and verdict.
+// Each scorecard metric pinned on the literal marketplace: value, cases behind it, failed cases, category median and
+// verdict.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../data/config/configSchema.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';

@@ -1,4 +1,5 @@
-// The spot-check draw: exact sample size, inclusion probabilities that sum to it and match how often each merchant is drawn.
+// The spot-check draw: exact sample size, inclusion probabilities that sum to it and match how often each merchant is
+// drawn.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

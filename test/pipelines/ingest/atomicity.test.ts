@@ -8,6 +8,7 @@ import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { checksums } from './ingestHelpers.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const CHILD = fileURLToPath(new URL('./ingestChild.ts', import.meta.url));
 
@@ -32,6 +33,7 @@ async function loadWeekOne(path: string): Promise<Record<string, string>> {
 
 describe('a failed batch leaves the warehouse unchanged', () => {
   it('survives the process being killed after orders were loaded, mid-transaction', async () => {
+    tried(1); // kill -9 mid-transaction
     const path = join(tempDir('crash'), 'wh.duckdb');
     const before = await loadWeekOne(path);
     const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, path, weekTwo()], {
@@ -48,6 +50,7 @@ describe('a failed batch leaves the warehouse unchanged', () => {
   });
 
   it('rolls back and names the file when a Parquet file in the middle of the batch is corrupt', async () => {
+    tried(1); // a corrupt Parquet file
     const path = join(tempDir('corrupt'), 'wh.duckdb');
     const before = await loadWeekOne(path);
     const dir = weekTwo();
@@ -61,6 +64,7 @@ describe('a failed batch leaves the warehouse unchanged', () => {
   });
 
   it('refuses a first load without all eight tables and creates nothing', async () => {
+    tried(1); // a first load missing tables
     const dir = writeTables(tempDir(), goodRows());
     const partial = tempDir('partial');
     for (const t of ['buyers', 'merchants', 'orders']) copyFileSync(join(dir, `${t}.csv`), join(partial, `${t}.csv`));
@@ -73,6 +77,7 @@ describe('a failed batch leaves the warehouse unchanged', () => {
   });
 
   it('rejects a CSV file missing a required column, naming file, column and fix', async () => {
+    tried(1); // a missing required column
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(join(dir, 'orders.csv'), 'order_id,buyer_id\no9,b1\n');
     const wh = await Warehouse.open({ path: ':memory:' });

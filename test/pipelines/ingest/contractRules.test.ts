@@ -1,10 +1,12 @@
-// One bad row of every kind per contract table lands in quarantine with a pinned rule; good rows and identical copies load.
+// One bad row of every kind per contract table lands in quarantine with a pinned rule; good rows and identical copies
+// load.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTRACTS, TABLE_NAMES, type TableName } from '../../../data/contracts/index.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables, type Cell } from './fixtures.ts';
 import { memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const ENUM_RULES: Record<string, string> = {
   main_category: 'must be one of fresh_food, electronics, apparel, home, beauty, grocery, other',
@@ -137,6 +139,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
     writeTables(dir, bad, 'csv', '_bad');
     wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: dir });
+    tried(expected.length); // one bad row of every kind, and a conflict, per table
 
     const got = await quarantineRows(wh);
     const asCases = got.map(({ table_name, column_name, value, rule }) => ({
@@ -158,6 +161,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
   });
 
   it('pins the exact quarantine row of a bad refund (file, data row number, column, value, rule)', async () => {
+    tried(2); // a kind outside the enum, negative money
     const rows = goodRows();
     rows.refund_requests.push({ ...rows.refund_requests[0]!, request_id: 'r2', kind: 'refund only', amount: '-5' });
     wh = await memoryWarehouse();
@@ -184,6 +188,7 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
   });
 
   it('quarantines CSV lines that cannot be parsed and NDJSON lines that are not JSON objects', async () => {
+    tried(5); // three CSV lines, two NDJSON lines
     const dir = writeTables(tempDir(), goodRows());
     const { writeFileSync, appendFileSync } = await import('node:fs');
     appendFileSync(`${dir}/buyers.csv`, 'b9,2025-01-01,CN,extra\nb8,"unterminated"x,CN\nb7,nope,"multi\nline"\n');

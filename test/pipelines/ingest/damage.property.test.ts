@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
+import { tried } from '../../support/badInputs.ts';
 
 type Format = 'csv' | 'ndjson' | 'parquet';
 interface Review extends Record<string, string | null> {
@@ -108,6 +109,7 @@ async function checkTextFormat(
   spec: { rating: number; text: string | null }[],
   damage: { at: number; byte: number }[],
 ): Promise<void> {
+  tried(1); // one damaged file
   const rows = reviewsOf(spec);
   const { bytes, spans, headerEnd } = encode(format, rows);
   const positions = damage.map((d) => headerEnd + Math.floor(d.at * (bytes.length - headerEnd)));
@@ -147,6 +149,7 @@ async function checkParquet(
   spec: { rating: number; text: string | null }[],
   damage: { at: number; byte: number }[],
 ): Promise<void> {
+  tried(1); // one damaged file
   const rows = reviewsOf(spec);
   const dir = tempDir('damage');
   const path = join(dir, 'reviews.parquet');

@@ -1,5 +1,7 @@
-// Damaged files cost only their damaged lines: a stray quote, a wrong field count, invalid UTF-8 or a raw CR never takes
-// the rows after it; odd column names (rowid, internal names, duplicates) read like any other (issue 21, failures 1 and 3).
+// Damaged files cost only their damaged lines: a stray quote, a wrong field count, invalid UTF-8 or a raw CR never
+// takes
+// the rows after it; odd column names (rowid, internal names, duplicates) read like any other (issue 21, failures 1 and
+// 3).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
 import { memoryWarehouse } from './ingestHelpers.ts';
+import { tried } from '../../support/badInputs.ts';
 
 let wh: Warehouse | undefined;
 afterEach(() => {
@@ -60,6 +63,7 @@ function reviews(n: number): Record<string, string | null>[] {
 
 describe('a damaged CSV file keeps every recoverable row', () => {
   it('one stray quote in row 2 of 1,000 costs row 2 only; the 999 others load with their own numbers (failure 1)', async () => {
+    tried(1); // the stray quote
     const rows = goodRows();
     const dir = writeTables(tempDir(), { ...rows, reviews: reviews(1000) });
     // Row 2's text opens a quote that is never closed; rows with multi-line text come later in the file.
@@ -90,6 +94,8 @@ describe('a damaged CSV file keeps every recoverable row', () => {
   });
 
   it('quarantines each line of a wrong field count alone, with its physical line; rows after it load', async () => {
+    // a field too many, a blank line, a field too few, a two-line value, a quote inside a value, a bad timestamp
+    tried(6);
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(
       join(dir, 'buyers.csv'),
@@ -136,6 +142,7 @@ describe('a damaged CSV file keeps every recoverable row', () => {
   });
 
   it('reads lines one by one when a quoted field runs over lines that are whole records (a stray quote, not a value)', async () => {
+    tried(1); // a quote that swallows two records
     const dir = writeTables(tempDir(), goodRows());
     // Read as RFC 4180 allows, b1's region would be "CN\nb2,2025-01-02,CN\nb3,2025-01-02,x" and b2 would vanish.
     writeFileSync(
@@ -158,6 +165,7 @@ describe('a damaged CSV file keeps every recoverable row', () => {
   });
 
   it('quarantines a line with invalid UTF-8 and reads a file with a lone CR (DuckDB refuses both whole)', async () => {
+    tried(2); // invalid UTF-8, a lone CR
     const dir = writeTables(tempDir(), goodRows());
     const head = Buffer.from('buyer_id,registered_at,region\nb1,2025-01-02,C');
     writeFileSync(
@@ -183,6 +191,7 @@ describe('a damaged CSV file keeps every recoverable row', () => {
 
 describe('a damaged NDJSON file keeps every other line', () => {
   it('quarantines a line of invalid UTF-8 alone; a raw CR or a unit separator stays inside its own line', async () => {
+    tried(3); // invalid UTF-8, a raw CR, a unit separator
     const dir = writeTables(tempDir(), goodRows());
     const line = (id: string, reason: string) =>
       `{"action_id":"${id}","merchant_id":"m1","taken_at":"2026-04-02","action":"warning","reason":"${reason}"}`;
@@ -220,6 +229,7 @@ describe('a damaged NDJSON file keeps every other line', () => {
 
 describe('odd column names read like any other (failure 3)', () => {
   it('loads a CSV with columns named rowid, __row, __file and a case-insensitive duplicate', async () => {
+    tried(4); // rowid, __row, __file, a duplicate in another case
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(
       join(dir, 'buyers.csv'),
@@ -237,6 +247,7 @@ describe('odd column names read like any other (failure 3)', () => {
   });
 
   it('loads an NDJSON file whose objects hold keys named __row and rowid through a mapping', async () => {
+    tried(2); // __row, rowid
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(
       join(dir, 'members.ndjson'),

@@ -21,8 +21,10 @@ export type { Cell };
 export type Rows = Partial<Record<TableName, Record<string, Cell>[]>>;
 
 /**
- * A small valid delivery as it arrives in files (test/support builders, every column present, values as text), linked by
- * keys; tests copy and break it. The values exercise parsing: zoned and unzoned timestamps, Chinese, emoji, quotes, HTML.
+ * A small valid delivery as it arrives in files (test/support builders, every column present, values as text), linked
+ * by
+ * keys; tests copy and break it. The values exercise parsing: zoned and unzoned timestamps, Chinese, emoji, quotes,
+ * HTML.
  */
 export function goodRows(): Record<TableName, Record<string, Cell>[]> {
   const rows: Record<TableName, LiteralRow[]> = {

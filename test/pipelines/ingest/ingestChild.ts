@@ -1,4 +1,5 @@
-// Child process for the crash test: ingests argv[3] into warehouse argv[2]; TRUSTLENS_TEST_CRASH_AFTER_TABLE kills it mid-batch.
+// Child process for the crash test: ingests argv[3] into warehouse argv[2]; TRUSTLENS_TEST_CRASH_AFTER_TABLE kills it
+// mid-batch.
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 

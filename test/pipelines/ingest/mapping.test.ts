@@ -1,4 +1,5 @@
-// Column mappings: the shipped marketplace-export example loads into contract rows; a bad mapping reports every problem by key.
+// Column mappings: the shipped marketplace-export example loads into contract rows; a bad mapping reports every problem
+// by key.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,7 @@ import { loadMapping } from '../../../pipelines/ingest/mapping/loadMapping.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../../data/mappings/marketplace-export', import.meta.url));
 const ts = (iso: string) => new Date(iso);
@@ -220,6 +222,7 @@ describe('mapped sources read twice', () => {
   });
 
   it('names the mapping key and the line when a mapped expression of an unchecked column raises, and loads nothing', async () => {
+    tried(1); // an expression that raises
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(
       join(dir, 'map.yaml'),
@@ -239,6 +242,7 @@ describe('mapped sources read twice', () => {
 
 describe('mapping validation', () => {
   it('reports every problem with its key, the value and the rule (unknown table or column, enum map outside the enum, neither column nor expr)', async () => {
+    tried(6); // one per problem below
     const file = join(tempDir('mapping'), 'bad.yaml');
     writeFileSync(
       file,

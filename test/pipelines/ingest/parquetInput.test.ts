@@ -1,4 +1,5 @@
-// Parquet input is checked on its own types: native timestamps, decimals and integers pass through, odd types are checked as text.
+// Parquet input is checked on its own types: native timestamps, decimals and integers pass through, odd types are
+// checked as text.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';

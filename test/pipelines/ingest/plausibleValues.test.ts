@@ -9,6 +9,7 @@ import { timestampRange } from '../../../pipelines/ingest/timestampRange.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { goodRows, tempDir, writeTables } from './fixtures.ts';
 import { memoryWarehouse } from './ingestHelpers.ts';
+import { tried, tries } from '../../support/badInputs.ts';
 
 const AS_OF = '2026-11-02';
 const timestamps = timestampRange(configSchema.parse({}), AS_OF);
@@ -32,7 +33,7 @@ async function rules(w: Warehouse, table: string): Promise<[string | null, strin
 
 describe('timestamps outside the plausible range or not ISO 8601', () => {
   it('quarantines infinity, epoch, year 1 and 294247, BC dates and a far future; a named zone loads beside them (failures 3, 4)', async () => {
-    const values = [
+    const values = tries([
       'infinity',
       '-infinity',
       'epoch',
@@ -42,7 +43,7 @@ describe('timestamps outside the plausible range or not ISO 8601', () => {
       '1999-12-31T23:59:59Z',
       '2036-11-02',
       'now',
-    ];
+    ]);
     const buyers = [
       { buyer_id: 'b1', registered_at: '2026-03-01 10:00:00 America/New_York', region: null },
       { buyer_id: 'b2', registered_at: '2036-11-01T23:59:59Z', region: null },
@@ -71,6 +72,7 @@ describe('timestamps outside the plausible range or not ISO 8601', () => {
   });
 
   it('checks native Parquet timestamps and dates against the same range', async () => {
+    tried(2); // infinity, 1970
     const dir = writeTables(tempDir(), goodRows());
     const { rmSync } = await import('node:fs');
     rmSync(join(dir, 'buyers.csv'));
@@ -93,7 +95,8 @@ describe('money and ratings only as plain decimals', () => {
   it('quarantines 1e3, 1_000, 12.5e-1, +5 and padded numbers; plain decimals load (failure 4)', async () => {
     const rows = goodRows();
     const base = rows.orders[0]!;
-    const amounts = ['1e3', '1_000', '12.5e-1', '+5', ' 12 ', '0x10', 'NaN', '12.50', '.5', '7'];
+    const amounts = tries(['1e3', '1_000', '12.5e-1', '+5', ' 12 ', '0x10', 'NaN', '12.50', '.5', '7']);
+    tried(1); // a rating of 1e0
     rows.orders = [base, ...amounts.map((amount, i) => ({ ...base, order_id: `o${i + 10}`, amount }))];
     rows.reviews = [{ ...rows.reviews[0]!, rating: '1e0' }];
     wh = await memoryWarehouse();
@@ -112,6 +115,7 @@ describe('money and ratings only as plain decimals', () => {
 
 describe('timestamps of one row in an impossible order', () => {
   it('quarantines a refund decided before it was requested and an order delivered before it shipped (failure 4)', async () => {
+    tried(2); // decided before requested, delivered before shipped
     const rows = goodRows();
     rows.refund_requests[0]!.decided_at = '2026-03-03T08:00:00Z';
     rows.orders[0]!.delivered_at = '2026-03-01T12:00:00Z';
@@ -131,6 +135,7 @@ describe('timestamps of one row in an impossible order', () => {
 
 describe('an empty file', () => {
   it('is reported and skipped: the good files of the week load (failure 3)', async () => {
+    tried(1); // a 0-byte file
     const warnings: string[] = [];
     const log = { warn: (m: string) => warnings.push(m), detail: () => {}, progress: () => {}, info: () => {} };
     wh = await memoryWarehouse();
@@ -144,6 +149,7 @@ describe('an empty file', () => {
   });
 
   it('counts as delivered on a first load', async () => {
+    tried(1); // a 0-byte file
     const dir = writeTables(tempDir(), goodRows());
     writeFileSync(join(dir, 'investigations.csv'), '');
     wh = await memoryWarehouse();

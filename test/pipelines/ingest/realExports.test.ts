@@ -1,4 +1,5 @@
-// Contracts that fit real exports: guest checkouts, categories outside the seven, refunds of orders before the first week, reused review ids, no registration dates.
+// Contracts that fit real exports: guest checkouts, categories outside the seven, refunds of orders before the first
+// week, reused review ids, no registration dates.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,8 @@ describe('real exports load', () => {
   it('loads a refund of an order from before the first delivered week with a flag; far later, an unknown order is quarantined', async () => {
     const rows = goodRows();
     const r1 = rows.refund_requests[0]!;
-    // The first order is 2026-03-01: a refund on 2026-03-20 of an unknown order is of an earlier order; one in August is a wrong id.
+    // The first order is 2026-03-01: a refund on 2026-03-20 of an unknown order is of an earlier order; one in August
+    // is a wrong id.
     rows.refund_requests = [
       r1,
       {

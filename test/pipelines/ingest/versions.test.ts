@@ -1,4 +1,5 @@
-// Corrections: a later delivery updates mutable columns and keeps every version; an immutable change is a conflict naming both values.
+// Corrections: a later delivery updates mutable columns and keeps every version; an immutable change is a conflict
+// naming both values.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -103,7 +103,7 @@ describe('a foreign export through its mapping', () => {
   it('says the review queue is empty (no refund-only money in 90 days), and that no refund request was there to replay', () => {
     expect(words(page('risk-queue.html'))).toContain('The queue is empty this week.');
     const policy = words(page('policy-impact.html'));
-    expect(policy).toContain('no refund requests in the replay window');
+    expect(policy).toContain('no refund requests in the replayed weeks');
     // not the empty states of a broken simulation
     expect(policy).not.toContain('no status-quo scenario');
     expect(policy).not.toContain('no trade-off data');

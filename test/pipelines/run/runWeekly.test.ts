@@ -1,4 +1,5 @@
-// The weekly run end to end on a small synthetic marketplace delivered week by week: history kept, reruns replace one week, a busy warehouse refuses, a failed stage keeps last week.
+// The weekly run end to end on a small synthetic marketplace delivered week by week: history kept, reruns replace one
+// week, a busy warehouse refuses, a failed stage keeps last week.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,8 @@ describe('trustlens run, week after week', () => {
   it('the first run loads the files, scores the simulated weeks first, trains, and reports', () => {
     expect(first.ingest?.tables.find((t) => t.table === 'orders')?.loaded).toBeGreaterThan(1_000);
     expect(first.backfilledWeeks).toEqual([addDays(WEEK1, -21), addDays(WEEK1, -14), addDays(WEEK1, -7)]);
-    // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week trains.
+    // The history was scored by a model as of its first week; 21 days later it is stale (interval 14), so this week
+    // trains.
     expect(first.trained).toEqual(['abuse-risk', 'merchant-trust', 'request-risk']);
     expect(first.score.buyerModelDate).toBe(WEEK1);
     expect(first.stages.map((s) => s.stage)).toEqual([
@@ -156,12 +158,13 @@ describe('trustlens run, week after week', () => {
     const rerun = await runRun({ asOf: WEEK1, from: join(root, 'week1'), retrain: false }, ctx());
     expect(rerun.ingest).toBeNull();
     expect(await weekOutputs(END)).toBe(week2Before);
-    // Same scores and the same result rows, once each; replayed outcomes may move as later investigations confirm abuse.
+    // Same scores and the same result rows, once each; replayed outcomes may move as later investigations confirm
+    // abuse.
     expect(await weekOutputs(WEEK1, false)).toBe(week1Keys);
   });
 
   it('refuses to start while another run holds the warehouse, without touching it', async () => {
-    const lock = acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-02 (test)');
+    const lock = await acquireRunLock(warehouse, 'trustlens run --as-of 2026-11-02 (test)');
     try {
       const before = await weekOutputs(END);
       await expect(runRun({ asOf: END, retrain: false }, ctx())).rejects.toThrow(

@@ -1,4 +1,5 @@
-// Any length of history: 0, 1 and 3 weeks of data give a complete weekly run (starter models), with the weeks that cannot be scored or replayed listed and why.
+// Any length of history: 0, 1 and 3 weeks of data give a complete weekly run (starter models), with the weeks that
+// cannot be scored or replayed listed and why.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +82,8 @@ describe('a weekly run on a short history', () => {
     expect(runs[1]!.text).toContain(
       'not replayed: 2026-10-05 … 2026-10-19 (3 weeks): before the first order (2026-10-26)',
     );
-    // Three weeks: the two weeks with data before the date are scored by the starter, the oldest replayed week has none.
+    // Three weeks: the two weeks with data before the date are scored by the starter, the oldest replayed week has
+    // none.
     expect(runs[3]!.summary.backfilledWeeks).toEqual(['2026-10-19', '2026-10-26']);
     expect(runs[3]!.text).toContain(
       'not scored:   2026-10-05 … 2026-10-12 (2 weeks): before the first order (2026-10-12)',

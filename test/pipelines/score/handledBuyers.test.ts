@@ -1,4 +1,5 @@
-// queue_handled_buyers.sql: who is already handled at a date — confirmed before it, or a case opened before it and not closed.
+// queue_handled_buyers.sql: who is already handled at a date — confirmed before it, or a case opened before it and not
+// closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { handledBuyers } from '../../../pipelines/score/scoreBuyers.ts';

@@ -1,4 +1,5 @@
-// The queue's rules: handled accounts apart and taking no capacity, risk and expected-loss floors, a short queue that says why.
+// The queue's rules: handled accounts apart and taking no capacity, risk and expected-loss floors, a short queue that
+// says why.
 import { describe, expect, it } from 'vitest';
 import { rankQueue, shortQueueReason, type HandledCase } from '../../../pipelines/score/rankQueue.ts';
 

@@ -1,4 +1,5 @@
-// Who gets reasons: the whole queue, then flagged buyers by risk up to the limit; normal buyers outside the queue never.
+// Who gets reasons: the whole queue, then flagged buyers by risk up to the limit; normal buyers outside the queue
+// never.
 import { describe, expect, it } from 'vitest';
 import { reasonRows } from '../../../pipelines/score/scoreBuyers.ts';
 

@@ -1,4 +1,5 @@
-// The score stage on a tiny warehouse: tables, tiers, reasons with real features and values, the queue, history, atomicity.
+// The score stage on a tiny warehouse: tables, tiers, reasons with real features and values, the queue, history,
+// atomicity.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { createLogger } from '../../../data/log/Logger.ts';
 import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { buyerTier, merchantTier } from '../../../data/vocabulary/tiers.ts';
+import { buyerTier } from '../../../data/vocabulary/tiers.ts';
+import { readArtifactFor } from '../../../models/registry/artifactStore.ts';
+import { merchantTierOf } from '../../../pipelines/score/scoreMerchants.ts';
 import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, MERCHANTS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
@@ -134,8 +137,11 @@ describe('score_merchant', () => {
       satisfaction: number;
     }>('select * from score_merchant');
     expect(rows).toHaveLength(MERCHANTS_PER_SNAPSHOT);
+    // quantile tiers learned at training, stored in the artifact; the first scored week has no previous tier to stick
+    // to
+    const tierOf = merchantTierOf(config, readArtifactFor(root, 'merchant-trust', AS_OF));
     for (const r of rows) {
-      expect(r.tier).toBe(merchantTier(r.trust, config.tiers));
+      expect(r.tier).toBe(tierOf(r.trust, null));
       for (const v of [r.trust, r.fulfilment, r.product_quality, r.after_sales, r.satisfaction]) {
         expect(v).toBeGreaterThanOrEqual(0);
         expect(v).toBeLessThanOrEqual(100);

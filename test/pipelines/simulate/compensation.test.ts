@@ -1,4 +1,5 @@
-// The compensation setting: the platform repays merchants a share of the money paid to confirmed abusers for kept goods.
+// The compensation setting: the platform repays merchants a share of the money paid to confirmed abusers for kept
+// goods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import type { SimResultRow } from '../../../data/warehouse/tables/simResultRow.ts';

@@ -1,4 +1,5 @@
-// Ground-truth check: share of truly abusive refund-only money stopped against status-quo, and honest requests burdened.
+// Ground-truth check: share of truly abusive refund-only money stopped against status-quo, and honest requests
+// burdened.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

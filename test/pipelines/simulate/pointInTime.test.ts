@@ -1,4 +1,5 @@
-// Point-in-time context: a request is judged with the latest score at or before it, never a later one; groups use confirmations before the request.
+// Point-in-time context: a request is judged with the latest score at or before it, never a later one; groups use
+// confirmations before the request.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';

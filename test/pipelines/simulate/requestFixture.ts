@@ -1,4 +1,5 @@
-// Test helper: builds contract rows (test/support builders) from a compact list of refund requests (one order per request).
+// Test helper: builds contract rows (test/support builders) from a compact list of refund requests (one order per
+// request).
 import { buyer, investigation, merchant, order, refundRequest } from '../../support/contractRows.ts';
 import type { SimFixture } from './simFixture.ts';
 

@@ -1,4 +1,5 @@
-// Replay semantics: instant-all equals status-quo's money, reject-all stops all abuse, capacity overflow, deadline, rerun replacement.
+// Replay semantics: instant-all equals status-quo's money, reject-all stops all abuse, capacity overflow, deadline,
+// rerun replacement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { parsePolicy } from '../../../pipelines/simulate/policy/loadPolicy.ts';

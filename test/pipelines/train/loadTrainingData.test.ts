@@ -1,4 +1,5 @@
-// Labels reach training only if known before the training date: late cases, far-future cases and cleared verdicts are ignored.
+// Labels reach training only if known before the training date: late cases, far-future cases and cleared verdicts are
+// ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { loadTrainingData } from '../../../pipelines/train/loadTrainingData.ts';

@@ -1,4 +1,5 @@
-// `train` on a marketplace without usable labels: it stops before building anything and says which labels each model needs and how many it found.
+// `train` on a marketplace without usable labels: it stops before building anything and says which labels each model
+// needs and how many it found.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../data/config/configSchema.ts';
 import { createLogger } from '../../../data/log/Logger.ts';

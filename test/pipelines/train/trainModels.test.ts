@@ -1,17 +1,19 @@
-// The train stage end to end on a tiny warehouse: artifacts and latest.json written, deterministic, blind to late labels.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// The train stage end to end on a tiny warehouse: artifacts and latest.json written, deterministic, blind to late
+// labels.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../data/config/configSchema.ts';
 import { createLogger } from '../../../data/log/Logger.ts';
-import { trainModels } from '../../../pipelines/train/trainModels.ts';
+import { trainModels, type TrainOptions } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { readArtifact } from '../../../models/registry/artifactStore.ts';
+import { artifactDates, readArtifact } from '../../../models/registry/artifactStore.ts';
 import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
 import { investigation, merchantAction } from '../../support/contractRows.ts';
 import { insertRows } from '../../support/marketplaceWarehouse.ts';
 import { AS_OF, BUYER_SNAPSHOTS, MERCHANT_SNAPSHOTS, miniWarehouse } from './fixtures/miniWarehouse.ts';
+import { tried } from '../../support/badInputs.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-train-'));
 const log = createLogger({ verbosity: 'quiet' });
@@ -70,5 +72,19 @@ describe('trainModels', () => {
     expect(file('c', 'merchant-trust')).toBe(file('a', 'merchant-trust'));
     await wh.run(`delete from investigations where case_id like 'late%'`);
     await wh.run(`delete from merchant_actions where action_id = 'late3'`);
+  });
+
+  it('publishes nothing when a later model of the same run fails: no new abuse-risk beside an old merchant-trust (failure 7)', async () => {
+    tried(1); // a training run cut after its first model
+    const failing: TrainOptions = {
+      ...MINI_TRAINING,
+      augment: (spec, data) => {
+        if (spec.name === 'merchant-trust') throw new Error('killed while training merchant-trust');
+        return data;
+      },
+    };
+    await expect(trainModels(wh, AS_OF, configIn('d'), log, failing)).rejects.toThrow('killed while training');
+    expect(artifactDates(join(root, 'd'), 'abuse-risk')).toEqual([]);
+    expect(existsSync(join(root, 'd', 'abuse-risk'))).toBe(false);
   });
 });

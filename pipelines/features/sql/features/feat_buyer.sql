@@ -40,6 +40,7 @@ order_stats as materialized (
     count(*) filter (where in_90d and has_request) as orders_with_request_90d,
     count(*) filter (where in_30d and has_refund_only) as orders_with_refund_only_30d,
     count(*) filter (where in_90d and has_refund_only) as orders_with_refund_only_90d,
+    count(*) filter (where has_refund_only) as orders_with_refund_only_365d,
     coalesce(sum(requested_amount) filter (where in_30d), 0) as requested_amount_30d,
     coalesce(sum(requested_amount) filter (where in_90d), 0) as requested_amount_90d,
     coalesce(sum(refund_only_amount) filter (where in_30d), 0) as refund_only_order_amount_30d,
@@ -69,7 +70,15 @@ request_stats as materialized (
     count(*) filter (where is_rejected) as rejected_365d,
     count(*) filter (where escalated) as escalated_365d,
     count(*) filter (where in_90d and category = 'fresh_food') as fresh_food_requests_90d,
-    count(*) filter (where in_90d and after_low_review) as requests_after_low_review_90d
+    count(*) filter (where in_90d and after_low_review) as requests_after_low_review_90d,
+    -- a year's view: a quiet abuser's 90 days look like anyone's, the year does not
+    count(*) filter (where is_refund_only) as refund_only_365d,
+    count(*) filter (where is_not_received_on_delivered) as not_received_on_delivered_365d,
+    count(*) filter (where after_low_review) as requests_after_low_review_365d,
+    count(distinct merchant_id) as merchants_requested_365d,
+    count(*) filter (where hours_after_delivery is not null) as requests_after_delivery_365d,
+    count(*) filter (where hours_after_delivery <= 24) as requests_within_24h_365d,
+    count(*) filter (where is_refund_only and is_full_amount) as refund_only_full_365d
   from requests
   group by buyer_id
 ),
@@ -156,7 +165,14 @@ final as (
     -- the buyer's own verdict is the label, so only the other accounts count
     (coalesce(gs.group_confirmed, 0) - case when f.is_confirmed and g.group_id is not null then 1 else 0 end)::integer
       as group_confirmed_abusers,
-    case when b.registered_at_derived then 'first order' when b.buyer_id is not null then 'registration' end as account_age_basis
+    case when b.registered_at_derived then 'first order' when b.buyer_id is not null then 'registration' end as account_age_basis,
+    coalesce(r.refund_only_365d, 0)::integer as refund_only_365d,
+    (o.orders_with_refund_only_365d / nullif(o.orders_365d, 0))::double as refund_only_order_rate_365d,
+    coalesce(r.not_received_on_delivered_365d, 0)::integer as not_received_on_delivered_365d,
+    coalesce(r.requests_after_low_review_365d, 0)::integer as requests_after_low_review_365d,
+    coalesce(r.merchants_requested_365d, 0)::integer as merchants_requested_365d,
+    (r.requests_within_24h_365d / nullif(r.requests_after_delivery_365d, 0))::double as request_within_24h_share_365d,
+    (r.refund_only_full_365d / nullif(r.refund_only_365d, 0))::double as refund_only_full_amount_share_365d
   from population as p
   left join buyers as b on b.buyer_id = p.buyer_id
   left join order_stats as o on o.buyer_id = p.buyer_id

@@ -42,7 +42,13 @@ order_stats as (
     count(*) filter (where in_90d and not buyer_flagged and has_refund_only) as clean_orders_with_refund_only_90d,
     count(*) filter (where in_90d and not buyer_flagged and has_defect_request) as clean_orders_with_defect_90d,
     count(*) filter (where in_90d and not buyer_flagged and is_defective) as clean_defective_orders_90d,
-    count(*) filter (where in_30d and not buyer_flagged and is_defective) as clean_defective_orders_30d
+    count(*) filter (where in_30d and not buyer_flagged and is_defective) as clean_defective_orders_30d,
+    -- the year's rates: a small shop's 90 days are few orders, so a steady problem shows better over the year
+    count(*) filter (where is_late_shipment is not null) as shipped_orders_365d,
+    count(*) filter (where is_late_shipment) as late_orders_365d,
+    count(*) filter (where not buyer_flagged) as clean_orders_365d,
+    count(*) filter (where not buyer_flagged and has_defect_request) as clean_orders_with_defect_365d,
+    count(*) filter (where not buyer_flagged and is_defective) as clean_defective_orders_365d
   from orders
   group by merchant_id
 ),
@@ -77,7 +83,9 @@ review_stats as (
     avg(service) filter (where in_90d) as service_avg_90d,
     avg(logistics) filter (where in_90d) as logistics_avg_90d,
     count(*) filter (where in_90d) as reviews_90d,
-    count(*) filter (where in_90d and is_low) as low_reviews_90d
+    count(*) filter (where in_90d and is_low) as low_reviews_90d,
+    count(*) as reviews_365d,
+    count(*) filter (where is_low) as low_reviews_365d
   from reviews
   where not buyer_flagged
   group by merchant_id
@@ -154,7 +162,11 @@ final as (
     coalesce(r.confirmed_abuser_requests_90d, 0)::integer as confirmed_abuser_requests_90d,
     coalesce(r.high_risk_requests_90d, 0)::integer as high_risk_requests_90d,
     (r.abuser_requests_90d / nullif(r.requests_90d, 0))::double as abuser_request_share_90d,
-    case when m.opened_at_derived then 'first order' when m.merchant_id is not null then 'opening date' end as merchant_age_basis
+    case when m.opened_at_derived then 'first order' when m.merchant_id is not null then 'opening date' end as merchant_age_basis,
+    (o.late_orders_365d / nullif(o.shipped_orders_365d, 0))::double as late_shipment_rate_365d,
+    (o.clean_orders_with_defect_365d / nullif(o.clean_orders_365d, 0))::double as product_defect_rate_365d,
+    (o.clean_defective_orders_365d / nullif(o.clean_orders_365d, 0))::double as order_defect_rate_365d,
+    (v.low_reviews_365d / nullif(v.reviews_365d, 0))::double as low_rating_share_365d
   from order_stats as o
   left join merchants as m on m.merchant_id = o.merchant_id
   left join request_stats as r on r.merchant_id = o.merchant_id

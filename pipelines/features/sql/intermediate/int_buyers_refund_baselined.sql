@@ -28,7 +28,8 @@ pair_baselines as (
 final as (
   select
     buyer_id,
-    sum(orders_90d * baseline_rate) as refund_only_expected_90d,
+    -- summed as decimals: a sum of doubles depends on the order threads add them in, and runs must give the same bytes
+    sum(cast(orders_90d * baseline_rate as DECIMAL(38, 12)))::double as refund_only_expected_90d,
     coalesce(sum(refund_only_90d) filter (where baseline_rate < platform_rate), 0)::integer
       as refund_only_at_low_refund_merchants_90d
   from pair_baselines

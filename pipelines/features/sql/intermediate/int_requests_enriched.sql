@@ -46,6 +46,8 @@ final as (
     list_contains($defect_reasons::varchar[], r.reason) as is_defect_reason,
     r.reason = 'not_received' as is_not_received,
     r.reason = 'not_received' and o.delivered_at < r.requested_at as is_not_received_on_delivered,
+    -- abuse asks the whole order back; honest requests are often partial (one spoiled item, a price difference)
+    r.amount >= o.amount as is_full_amount,
     case
       when o.delivered_at < r.requested_at
         then date_diff('minute', o.delivered_at, r.requested_at) / 60.0

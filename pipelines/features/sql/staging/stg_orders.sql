@@ -14,7 +14,7 @@ final as (
     o.buyer_id,
     o.merchant_id,
     o.category,
-    o.amount::double as amount,
+    o.amount, -- DECIMAL(18,2): sums of money stay exact, whatever order threads add them in
     o.created_at,
     o.promised_ship_by,
     case when o.shipped_at < a.ts then o.shipped_at end as shipped_at,

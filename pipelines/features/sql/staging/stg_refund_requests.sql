@@ -15,7 +15,7 @@ final as (
     r.requested_at,
     r.kind,
     r.reason,
-    r.amount::double as amount,
+    r.amount, -- DECIMAL(18,2): sums of money stay exact, whatever order threads add them in
     case
       when r.decided_at >= a.ts then 'pending'
       else r.status

@@ -10,7 +10,7 @@ final as (
     requested_at,
     kind,
     reason,
-    amount::double as amount
+    amount -- DECIMAL(18,2): sums of money stay exact, whatever order threads add them in
   from source
   where requested_at >= $as_of::timestamp - interval 7 day
     and requested_at < $as_of::timestamp

@@ -17,6 +17,7 @@ create table if not exists load_batch_tables (
   rows_duplicate   BIGINT NOT NULL,  -- unchanged: identical copies of rows already present (not errors)
   rows_updated     BIGINT NOT NULL DEFAULT 0,  -- new versions of rows already present (a mutable column changed)
   known_at         DATE,             -- the date this batch's versions of the table became known
+  rows_filtered    BIGINT,           -- rows of a mapping query's files that the query did not return (null: not counted)
   PRIMARY KEY (batch_id, table_name)
 );
 create table if not exists load_files (

@@ -1,0 +1,44 @@
+// The training data's profile per feature (unknown share, decile bins) stored in the artifact, for comparing scored
+// weeks with it.
+import { daysBetween } from '../../data/time/isoDate.ts';
+import { binShares, isKnown, quantileCuts } from '../metrics/populationBins.ts';
+import type { TrainingData } from './trainingData.ts';
+
+/** Features that grow by a day every day (account and shop ages): compared after advancing them to a common date. */
+export const AGE_FEATURE = /(^|_)age_days$/;
+
+export interface FeatureProfile {
+  name: string;
+  unknownShare: number;
+  cuts: number[];
+  shares: number[];
+}
+
+/** Deciles of each feature over the rows of `data`; ages are advanced from each row's snapshot to `asOf` first. */
+export function featureProfile(
+  data: TrainingData,
+  features: readonly string[],
+  asOf: string,
+): { rows: number; features: FeatureProfile[] } {
+  const shift = data.snapshots.map((d) => daysBetween(d, asOf));
+  return {
+    rows: data.ids.length,
+    features: features.map((name) => {
+      const col = data.columns.get(name)!;
+      const values = AGE_FEATURE.test(name)
+        ? Float64Array.from(col, (v, i) => v + shift[data.snapshotIndex[i]!]!)
+        : Float64Array.from(col);
+      const known = Array.from(values)
+        .filter(isKnown)
+        .sort((a, b) => a - b);
+      const cuts = known.length ? quantileCuts(known, 10) : [];
+      const round = (x: number) => Number(x.toPrecision(6));
+      return {
+        name,
+        unknownShare: round(1 - known.length / Math.max(1, values.length)),
+        cuts: cuts.map(round),
+        shares: binShares(values, cuts).map(round),
+      };
+    }),
+  };
+}

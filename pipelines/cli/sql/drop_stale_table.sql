@@ -1,0 +1,2 @@
+-- Drops a build table a killed command left.
+drop table if exists {{table}}
