@@ -1,4 +1,4 @@
-// The starter merchant model learns the synthetic marketplace's ground truth: a merchant is a problem at a snapshot once its problem has begun.
+// The starter merchant model's label: the synthetic marketplace's ground truth, a problem once it has begun.
 import { join } from 'node:path';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../../data/warehouse/readSql.ts';
@@ -15,11 +15,12 @@ export async function problemMerchants(wh: Warehouse, generatedDir: string): Pro
 }
 
 /**
- * Serious actions are a late, noisy trace of a merchant's problems: they come weeks after a problem begins, once, and are
- * driven mostly by after-sales data many marketplaces cannot deliver. Fitted on them, the starter ranked problem merchants
- * below the 90-day mean rating alone on an orders-and-reviews export (ROC-AUC 0.71 against 0.83). On the synthetic
- * marketplace the truth is known, so the starter learns it: a merchant is positive at a snapshot once its problem has
- * begun. Its trust is then 100 × (1 − the probability of being a problem merchant), which its model card states.
+ * Serious actions are a late, noisy trace of a merchant's problems: they come weeks after a problem begins, once,
+ * and are driven mostly by after-sales data many marketplaces cannot deliver. Fitted on them, the starter ranked
+ * problem merchants below the 90-day mean rating alone on an orders-and-reviews export (0.71 against 0.83). On the
+ * synthetic marketplace the truth is known, so the starter learns it: a merchant is positive at a snapshot once its
+ * problem has begun. Its trust is then 100 × (1 − the probability of being a problem merchant), as its model card
+ * states.
  */
 export function withTruthLabels(spec: ModelSpec, data: TrainingData, problems: Map<string, string>): TrainingData {
   if (spec.entity !== 'merchant') return data;

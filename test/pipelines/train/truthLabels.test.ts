@@ -1,4 +1,4 @@
-// The starter merchant model's label: a problem merchant (generator truth) is positive from the snapshot after its problem began.
+// The starter merchant model's label: a problem merchant (generator truth) is positive once its problem has begun.
 import { describe, expect, it } from 'vitest';
 import { MODEL_SPECS } from '../../../models/specs/index.ts';
 import type { TrainingData } from '../../../models/train/trainingData.ts';
