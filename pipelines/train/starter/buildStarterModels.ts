@@ -47,6 +47,8 @@ async function main(): Promise<void> {
           {
             ...MODEL_SPECS[m],
             labelDefinition: STARTER_LABEL_DEFINITIONS[m] ?? MODEL_SPECS[m].labelDefinition,
+            // the starter's tree count, not the weekly spec's own (merchant-trust: 500), so the files stay small
+            nTrees: STARTER_TRAINING.nTrees,
             forest: { ...MODEL_SPECS[m].forest, maxDepth: STARTER_MAX_DEPTH[m] },
           },
         ]),
