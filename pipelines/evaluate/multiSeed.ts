@@ -1,6 +1,6 @@
 // The quality bar over several generated marketplaces: each seed and size generated into a temp folder, run, evaluated
 // and tabulated.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
@@ -32,6 +32,9 @@ export const EVAL_SIZE_NAMES = Object.keys(EVAL_SIZES) as [EvalSize, ...EvalSize
 
 export const DEFAULT_SEEDS = [42, 97, 7, 1234, 2027] as const;
 
+/** Written in a marketplace's folder once its weekly run completed. */
+export const RUN_COMPLETE = 'run-complete.json';
+
 /** Issue 17's targets over the seeds. */
 export const SEED_TARGETS = { precisionMean: 0.9, precisionMin: 0.85, prAucRatioMin: 2, trustAucMin: 0.92 } as const;
 
@@ -47,6 +50,8 @@ export interface SeedResult {
   policies: TruthCheckRow[] | null;
   lines: QualityLine[];
   minutes: number;
+  /** The marketplace was generated and run by an earlier, interrupted evaluation in the kept folder: only measured now. */
+  resumed?: boolean;
 }
 
 export interface MultiSeedOptions {
@@ -71,12 +76,19 @@ export async function evaluateSeed(
   o: Pick<MultiSeedOptions, 'config' | 'log' | 'skipPolicies'>,
 ): Promise<SeedResult> {
   const t0 = performance.now();
-  mkdirSync(dir, { recursive: true });
   const data = join(dir, 'data');
   const end = o.config.generate.end;
-  await o.log.step(`generate seed ${seed}, ${size}`, () =>
-    generateMarketplace({ seed, ...EVAL_SIZES[size], end, out: data }),
-  );
+  // A kept folder holds what an earlier evaluation finished: a marketplace whose weekly run completed is only measured
+  // again (an interrupted evaluation resumes); one left half-way is started over.
+  const marker = join(dir, RUN_COMPLETE);
+  const resumed = existsSync(marker);
+  if (!resumed) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    await o.log.step(`generate seed ${seed}, ${size}`, () =>
+      generateMarketplace({ seed, ...EVAL_SIZES[size], end, out: data }),
+    );
+  }
   const config: TrustlensConfig = {
     ...o.config,
     artifactsDir: join(dir, 'artifacts'),
@@ -85,9 +97,13 @@ export async function evaluateSeed(
   };
   const wh = await Warehouse.open({ path: join(dir, 'warehouse.duckdb'), memoryLimit: config.memoryLimit });
   try {
-    await o.log.step(`weekly run of seed ${seed}, ${size}`, () =>
-      runWeeklyOn(wh, { asOf: end, from: data, retrain: false }, { config, log: o.log }),
-    );
+    if (resumed) o.log.info(`seed ${seed}, ${size}: weekly run done by an earlier evaluation in ${dir}; measuring it`);
+    else {
+      await o.log.step(`weekly run of seed ${seed}, ${size}`, () =>
+        runWeeklyOn(wh, { asOf: end, from: data, retrain: false }, { config, log: o.log }),
+      );
+      writeFileSync(marker, JSON.stringify({ seed, size, asOf: end }) + '\n');
+    }
     const lines = await qualityBar(wh, end, data, config);
     const policies = o.skipPolicies
       ? null
@@ -109,6 +125,7 @@ export async function evaluateSeed(
       policies,
       lines,
       minutes: (performance.now() - t0) / 60_000,
+      resumed,
     };
   } finally {
     wh.close();
@@ -221,7 +238,7 @@ export function formatSeedTable(results: readonly SeedResult[]): string {
     f3(r.trustAuc),
     policyCell(policy(r, 'request-gated')),
     policyCell(policy(r, 'risk-gated')),
-    r.minutes.toFixed(1),
+    `${r.minutes.toFixed(1)}${r.resumed ? ' (resumed)' : ''}`,
   ]);
   const nums = (pick: (r: SeedResult) => number | null | undefined) =>
     results.map(pick).filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));

@@ -55,7 +55,8 @@ export const evaluateCommand = defineCommand({
     {
       flag: 'keep',
       value: 'DIR',
-      description: 'With --seeds: keep each marketplace (data, warehouse, artifacts) under this folder.',
+      description:
+        'With --seeds: keep each marketplace (data, warehouse, artifacts) under this folder, as <size>-seed<seed>/. Run again with the same folder, an interrupted evaluation resumes: a marketplace whose weekly run completed (run-complete.json) is measured again, not regenerated; one left half-way is started over.',
       schema: opt.path.optional(),
       defaultText: 'a temp folder, removed',
     },
