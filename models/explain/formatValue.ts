@@ -1,11 +1,22 @@
 // Formats a feature value for a reason sentence by its catalogue unit (shares as percents, hours and days with units).
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 
+// toLocaleString builds a formatter on every call; the decision service formats reasons per request.
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatter(digits: number): Intl.NumberFormat {
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, f);
+  }
+  return f;
+}
+
 /**
  * Fixed decimals; a value that rounds to zero never keeps its sign ("-0.0" read as a fall in 110 of 200 queue rows).
  */
 const num = (v: number, digits: number) => {
-  const s = v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const s = formatter(digits).format(v);
   return /[1-9]/.test(s) ? s : s.replace('-', '');
 };
 

@@ -41,15 +41,16 @@ export function topReasons(input: ReasonInput): Reason[] {
   };
   const order = entries
     .map((_, i) => i)
-    .filter(
-      (i) =>
-        contributions[i]! > min &&
-        !exclude.has(entries[i]!.name) &&
-        meets(entries[i]!.name) &&
-        citable(entries[i]!, values[i]!, typical[i]!),
-    );
+    .filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
   order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
-  return order.slice(0, max).map((i) => ({
+  // Citability formats two values: checked in rank order and only until enough reasons are found (the decision service
+  // explains every request).
+  const shown: number[] = [];
+  for (const i of order) {
+    if (shown.length >= max) break;
+    if (citable(entries[i]!, values[i]!, typical[i]!)) shown.push(i);
+  }
+  return shown.map((i) => ({
     feature: entries[i]!.name,
     contribution: contributions[i]!,
     sentence: reasonSentence(entries[i]!, values[i]!, typical[i]!, templates[entries[i]!.name]),

@@ -60,23 +60,42 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** GET /health answered 200: the service has loaded its scores and takes requests. */
+function healthy(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const req = request({ host: '127.0.0.1', port, path: '/health', timeout: 1000 }, (res) => {
+      res.resume();
+      done(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => done(false));
+    req.end();
+  });
+}
+
+/**
+ * Starts `trustlens serve` and waits until /health answers: a log line would not do, `--quiet` (which the bench passes
+ * so logging costs no latency) silences it.
+ */
 async function startServe(o: DecideBenchOptions, port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--port', String(port), '--warehouse', o.warehouse, '--policy', o.policy, ...(o.serveArgs ?? [])],
-    {
-      env: { ...process.env, TZ: 'UTC' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+    { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let err = '';
-  await new Promise<void>((ok, fail) => {
-    child.stderr!.on('data', (c: Buffer) => {
-      err += c.toString();
-      if (err.includes('serving decisions on')) ok();
-    });
-    child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${err}`)));
-  });
+  let exited: number | null | undefined;
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  child.once('exit', (code) => (exited = code));
+  const deadline = performance.now() + 120_000;
+  while (!(await healthy(port))) {
+    if (exited !== undefined) throw new Error(`serve exited with ${exited}:\n${err}`);
+    if (performance.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`serve did not answer GET /health within 120 s:\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return child;
 }
 
