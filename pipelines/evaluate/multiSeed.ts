@@ -50,7 +50,7 @@ export interface SeedResult {
   policies: TruthCheckRow[] | null;
   lines: QualityLine[];
   minutes: number;
-  /** The marketplace was generated and run by an earlier, interrupted evaluation in the kept folder: only measured now. */
+  /** Generated and run by an earlier, interrupted evaluation in the kept folder: only measured now. */
   resumed?: boolean;
 }
 
