@@ -1,5 +1,5 @@
-// Table macros known_<table>(as_of) on a connection: the contract tables as known at a date, for features, labels and
-// replays.
+// Table macros known_<table>(as_of) and known_<table>_dated() on a connection: the contract tables as known at a date
+// (labels, replays) or at each date of a dates table (features of many dates in one pass).
 import { TABLE_NAMES, rowKeyColumns, versionsTable, type TableName } from '../contracts/index.ts';
 import { quoteIdent } from './quoteIdent.ts';
 import { readSql } from './readSql.ts';
