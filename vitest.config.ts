@@ -21,6 +21,7 @@ export const E2E_SUITES = [
   'test/models/forest/reference.test.ts', // trains ml-random-forest next to the engine
   'test/pipelines/features/buildFeatures.test.ts', // the features stage: weekly history, rebuilds, failed builds
   'test/pipelines/features/pointInTime.test.ts', // property: 13 feature builds
+  'test/pipelines/features/onePassSnapshots.test.ts', // generate, two deliveries, six dates in one pass and one by one
   'test/pipelines/ingest/atomicity.test.ts', // kills a child process mid-ingest, file warehouses
   'test/pipelines/ingest/reingest.test.ts', // the ingest stage batch after batch
   'test/pipelines/ingest/reconciliation.property.test.ts', // property: 20 ingests

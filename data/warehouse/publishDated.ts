@@ -1,5 +1,6 @@
-// Publishes tables built for one as_of date: in one transaction, that date's history rows are replaced and the current
-// table swapped in.
+// Publishes tables built for one as_of date (or several built in one pass): in one transaction, those dates' history
+// rows are replaced and the current table swapped in.
+import { listValue } from '@duckdb/node-api';
 import type { Warehouse } from './Warehouse.ts';
 import { quoteIdent } from './quoteIdent.ts';
 
@@ -48,16 +49,22 @@ async function swapIn(wh: Warehouse, build: string, current: string): Promise<vo
 }
 
 /**
- * Publishes every table for `asOf` (YYYY-MM-DD): deletes that date's history rows, inserts the build's (by column
- * name),
- * and replaces the current table. Either everything lands or nothing does, so a failed week leaves last week's outputs
- * readable.
+ * Publishes every table for `asOf` (YYYY-MM-DD, or the dates of a build that computed several): deletes those dates'
+ * history rows, inserts the build's (by column name), and replaces the current table. Either everything lands or
+ * nothing does, so a failed week leaves last week's outputs readable.
  */
-export async function publishDated(wh: Warehouse, asOf: string, tables: readonly DatedTable[]): Promise<void> {
+export async function publishDated(
+  wh: Warehouse,
+  asOf: string | readonly string[],
+  tables: readonly DatedTable[],
+): Promise<void> {
+  const dates = typeof asOf === 'string' ? [asOf] : [...asOf];
   await wh.transaction(async () => {
     for (const t of tables) {
       await ensureHistory(wh, t.build, t.history);
-      await wh.run(`delete from ${quoteIdent(t.history)} where as_of = $as_of::date`, { as_of: asOf });
+      await wh.run(`delete from ${quoteIdent(t.history)} where list_contains($dates::date[], as_of)`, {
+        dates: listValue(dates),
+      });
       await wh.run(`insert into ${quoteIdent(t.history)} by name select * from ${quoteIdent(t.build)}`);
       if (t.current !== null) await swapIn(wh, t.build, t.current);
     }

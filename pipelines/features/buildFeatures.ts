@@ -1,12 +1,12 @@
-// Builds feat_buyer, feat_merchant and buyer_groups as of a date from the warehouse, checks them, and publishes them
-// atomically.
+// Builds feat_buyer, feat_merchant and buyer_groups as of one date or several (one pass of the same SQL) from the
+// warehouse, checks them, and publishes them atomically.
 import { listValue } from '@duckdb/node-api';
 import { DEFECT_REASONS, SERIOUS_ACTIONS } from '../../data/contracts/index.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import { timed } from '../../data/log/timed.ts';
 import { publishDated } from '../../data/warehouse/publishDated.ts';
-import { createKnownRowsMacros } from '../../data/warehouse/knownRows.ts';
+import { createKnownRowsDatedMacros } from '../../data/warehouse/knownRows.ts';
 import { absentSources } from '../../data/warehouse/absentSources.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { columnsFromSources } from './featureSources.ts';
@@ -28,7 +28,11 @@ export interface BuildFeaturesOptions {
 }
 
 export interface BuildFeaturesResult {
+  /** The last date built (the only one for buildFeatures). */
   asOf: string;
+  /** Every date built, ascending. */
+  dates: string[];
+  /** Rows over every date built. */
   buyers: number;
   merchants: number;
   /** Accounts in linked groups of two or more, and the number of such groups. */
@@ -44,6 +48,13 @@ export interface BuildFeaturesResult {
 const DEFAULTS = { writeCurrent: true, maxAccountsPerKey: 50 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The dates a build computes, one row each. The staging models read the contract tables once per date through
+ * known_<table>_dated() (rows as known at each date) and mask what each date did not know yet; every later model
+ * carries as_of through its joins and groups, so one pass gives each date the values a build of that date alone gives.
+ */
+export const FEATURE_DATES = 'feature_dates';
+
 function isCalendarDate(s: string): boolean {
   if (!DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -51,7 +62,9 @@ function isCalendarDate(s: string): boolean {
 }
 
 async function dropTempTables(wh: Warehouse): Promise<void> {
-  for (const t of featureTempTables()) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
+  for (const t of [...featureTempTables(), FEATURE_DATES]) {
+    await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
+  }
 }
 
 /** Step name in timings: features models by the table they build, the others by their own name. */
@@ -67,17 +80,34 @@ export async function buildFeatures(
   asOf: string,
   options: BuildFeaturesOptions = {},
 ): Promise<BuildFeaturesResult> {
+  return buildFeatureDates(wh, [asOf], options);
+}
+
+/**
+ * Builds several dates in one pass of every model (each row carries its as_of), with the values one build per date
+ * gives. Only a single date can replace the current feat_buyer and feat_merchant (`writeCurrent`).
+ */
+export async function buildFeatureDates(
+  wh: Warehouse,
+  dates: readonly string[],
+  options: BuildFeaturesOptions = {},
+): Promise<BuildFeaturesResult> {
   const opts = { ...DEFAULTS, ...options };
-  if (!isCalendarDate(asOf)) {
-    throw new UserError(`features: as-of date "${asOf}" is not a date; use YYYY-MM-DD, e.g. 2026-11-02`);
+  const bad = dates.find((d) => !isCalendarDate(d));
+  if (bad !== undefined) {
+    throw new UserError(`features: as-of date "${bad}" is not a date; use YYYY-MM-DD, e.g. 2026-11-02`);
+  }
+  const sorted = [...new Set(dates)].sort();
+  const asOf = sorted.at(-1);
+  if (asOf === undefined) throw new Error('features: no date to build');
+  if (opts.writeCurrent && sorted.length > 1) {
+    throw new Error('features: only a single date can replace feat_buyer and feat_merchant (writeCurrent)');
   }
   if (!Number.isInteger(opts.maxAccountsPerKey) || opts.maxAccountsPerKey < 2) {
     throw new UserError(`features: maxAccountsPerKey ${opts.maxAccountsPerKey} must be a whole number of at least 2`);
   }
   await requireTables(wh, 'features');
-  await createKnownRowsMacros(wh, asOf);
   const params: BuildParams = {
-    as_of: asOf,
     max_accounts_per_key: opts.maxAccountsPerKey,
     defect_reasons: listValue([...DEFECT_REASONS]),
     serious_actions: listValue([...SERIOUS_ACTIONS]),
@@ -92,6 +122,11 @@ export async function buildFeatures(
   const catalog = featureCatalog();
   const build = await timed(async () => {
     try {
+      await wh.run(
+        `create or replace temp table ${quoteIdent(FEATURE_DATES)} as select unnest($dates::date[]) as as_of`,
+        { dates: listValue(sorted) },
+      );
+      await createKnownRowsDatedMacros(wh, FEATURE_DATES);
       let grouping: GroupingResult = { iterations: 0 };
       for (const m of featureBuildOrder()) {
         if (m.kind === 'components') {
@@ -109,7 +144,10 @@ export async function buildFeatures(
         const problems: string[] = [];
         for (const f of PUBLISHED_FEATURES) problems.push(...(await checkViolations(wh, f.build, catalog[f.table])));
         if (problems.length)
-          throw new ValidationError(`features as of ${asOf}: column checks failed, previous outputs kept`, problems);
+          throw new ValidationError(
+            `features as of ${sorted.join(', ')}: column checks failed, previous outputs kept`,
+            problems,
+          );
       });
       // Features from sources the marketplace declared absent are unknown: NULL, never the 0 an empty table gives.
       const absent = await absentSources(wh);
@@ -131,7 +169,7 @@ export async function buildFeatures(
       await step('publish', () =>
         publishDated(
           wh,
-          asOf,
+          sorted,
           PUBLISHED_FEATURES.map((f) => ({
             build: f.build,
             history: f.history,
@@ -147,6 +185,7 @@ export async function buildFeatures(
   const { counts, grouping } = build.value;
   return {
     asOf,
+    dates: sorted,
     buyers: Number(counts?.buyers ?? 0),
     merchants: Number(counts?.merchants ?? 0),
     linkedBuyers: Number(counts?.linked ?? 0),

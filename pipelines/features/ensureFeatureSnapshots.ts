@@ -1,10 +1,28 @@
 // Makes sure feature history holds every snapshot date a stage needs, building the missing ones (history only).
 import { addDays } from '../../data/time/isoDate.ts';
-import { buildFeatures } from './buildFeatures.ts';
+import { buildFeatureDates } from './buildFeatures.ts';
 import { buildRequestFeatures, REQUEST_HISTORY } from './buildRequestFeatures.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { snapshotDates } from './loadFeatureColumns.ts';
+
+/**
+ * Order-date rows one features pass may hold: a pass of N dates holds each staging and intermediate model about N times
+ * over, so a long history on a large marketplace is built in a few passes instead of one.
+ */
+export const PASS_ORDER_ROWS = 4_000_000;
+
+/** Dates (ascending) cut into passes of at most PASS_ORDER_ROWS order-date rows, at least one date each. */
+export function snapshotPasses(dates: readonly string[], orders: number): string[][] {
+  const perPass = Math.max(1, Math.floor(PASS_ORDER_ROWS / Math.max(1, orders)));
+  const passes: string[][] = [];
+  for (let i = 0; i < dates.length; i += perPass) passes.push(dates.slice(i, i + perPass));
+  return passes;
+}
+
+async function orderCount(wh: Warehouse): Promise<number> {
+  return (await wh.tableExists('orders')) ? Number(await wh.scalar<bigint>('select count(*) from orders')) : 0;
+}
 
 export interface SnapshotNeed {
   /** History table, e.g. feat_buyer_history. */
@@ -13,8 +31,9 @@ export interface SnapshotNeed {
 }
 
 /**
- * Builds every date some history table lacks (one build fills all buyer and merchant tables; feat_request_history is
- * built per week after the snapshots its requests refer to); `rebuild` rebuilds them all.
+ * Builds every date some history table lacks, in one pass of the features SQL over all of them (or a few passes on a
+ * large marketplace; one build fills all buyer and merchant tables; feat_request_history is built per week after the
+ * snapshots its requests refer to); `rebuild` rebuilds them all.
  * Returns the dates built, ascending.
  */
 export async function ensureFeatureSnapshots(
@@ -35,9 +54,12 @@ export async function ensureFeatureSnapshots(
     for (const d of need.dates) if (rebuild || !have.has(d)) missing.add(d);
   }
   const dates = [...missing].sort();
-  for (const [i, d] of dates.entries()) {
-    await buildFeatures(wh, d, { writeCurrent: false, log });
-    log.progress('feature snapshots', i + 1, dates.length);
+  // Building adds no scores, so every date reads the same score history whether built alone or beside the others.
+  let done = 0;
+  for (const pass of snapshotPasses(dates, await orderCount(wh))) {
+    await buildFeatureDates(wh, pass, { writeCurrent: false, log });
+    done += pass.length;
+    log.progress('feature snapshots', done, dates.length);
   }
   const requestMissing = new Set<string>();
   for (const need of requestNeeds) {

@@ -1,11 +1,11 @@
--- Linked-account groups as of $as_of for the risk queue: one row per account in a group of two or more.
+-- Linked-account groups at each date for the risk queue: one row per account in a group of two or more.
 with grouped as (
   select * from int_buyers_grouped
 ),
 
 final as (
   select
-    $as_of::date as as_of,
+    as_of,
     group_id,
     buyer_id,
     group_size

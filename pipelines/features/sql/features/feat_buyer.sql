@@ -1,4 +1,4 @@
--- Buyer features as of $as_of: one row per buyer with an order or refund request in the 365 days before it.
+-- Buyer features at each date: one row per buyer with an order or refund request in the 365 days before it.
 with buyers as (
   select * from stg_buyers
 ),
@@ -29,6 +29,7 @@ flagged as (
 
 order_stats as materialized (
   select
+    as_of,
     buyer_id,
     count(*) filter (where in_30d) as orders_30d,
     count(*) filter (where in_90d) as orders_90d,
@@ -46,11 +47,12 @@ order_stats as materialized (
     coalesce(sum(refund_only_amount) filter (where in_30d), 0) as refund_only_order_amount_30d,
     coalesce(sum(refund_only_amount) filter (where in_90d), 0) as refund_only_order_amount_90d
   from orders
-  group by buyer_id
+  group by as_of, buyer_id
 ),
 
 request_stats as materialized (
   select
+    as_of,
     buyer_id,
     count(*) filter (where in_30d) as requests_30d,
     count(*) filter (where in_90d) as requests_90d,
@@ -80,50 +82,53 @@ request_stats as materialized (
     count(*) filter (where hours_after_delivery <= 24) as requests_within_24h_365d,
     count(*) filter (where is_refund_only and is_full_amount) as refund_only_full_365d
   from requests
-  group by buyer_id
+  group by as_of, buyer_id
 ),
 
 review_stats as (
   select
+    as_of,
     buyer_id,
     count(*) filter (where is_low and after_rejection) as low_reviews_after_rejection_365d
   from reviews
-  group by buyer_id
+  group by as_of, buyer_id
 ),
 
 -- guest checkouts (no buyer id) have no account to score: they count for merchants only
 population as (
-  select buyer_id from order_stats where buyer_id is not null
+  select as_of, buyer_id from order_stats where buyer_id is not null
   union
-  select buyer_id from request_stats where buyer_id is not null
+  select as_of, buyer_id from request_stats where buyer_id is not null
 ),
 
 group_members as (
   select
+    g.as_of,
     g.group_id,
     g.buyer_id,
     coalesce(r.refund_only_90d, 0) as refund_only_90d,
     coalesce(f.is_confirmed, false) as is_confirmed
   from grouped as g
-  left join request_stats as r on r.buyer_id = g.buyer_id
-  left join flagged as f on f.buyer_id = g.buyer_id
+  left join request_stats as r on r.as_of = g.as_of and r.buyer_id = g.buyer_id
+  left join flagged as f on f.as_of = g.as_of and f.buyer_id = g.buyer_id
 ),
 
 group_stats as (
   select
+    as_of,
     group_id,
     sum(refund_only_90d) as group_refund_only_90d,
     count(*) filter (where is_confirmed) as group_confirmed
   from group_members
-  group by group_id
+  group by as_of, group_id
 ),
 
 final as (
   select
-    $as_of::date as as_of,
+    p.as_of,
     p.buyer_id,
     coalesce(g.group_id, p.buyer_id) as group_id,
-    date_diff('minute', b.registered_at, $as_of::timestamp) / 1440.0 as account_age_days,
+    date_diff('minute', b.registered_at, p.as_of::timestamp) / 1440.0 as account_age_days,
     coalesce(o.orders_30d, 0)::integer as orders_30d,
     coalesce(o.orders_90d, 0)::integer as orders_90d,
     coalesce(o.orders_365d, 0)::integer as orders_365d,
@@ -174,14 +179,14 @@ final as (
     (r.requests_within_24h_365d / nullif(r.requests_after_delivery_365d, 0))::double as request_within_24h_share_365d,
     (r.refund_only_full_365d / nullif(r.refund_only_365d, 0))::double as refund_only_full_amount_share_365d
   from population as p
-  left join buyers as b on b.buyer_id = p.buyer_id
-  left join order_stats as o on o.buyer_id = p.buyer_id
-  left join request_stats as r on r.buyer_id = p.buyer_id
-  left join review_stats as v on v.buyer_id = p.buyer_id
-  left join baselined as x on x.buyer_id = p.buyer_id
-  left join grouped as g on g.buyer_id = p.buyer_id
-  left join group_stats as gs on gs.group_id = g.group_id
-  left join flagged as f on f.buyer_id = p.buyer_id
+  left join buyers as b on b.as_of = p.as_of and b.buyer_id = p.buyer_id
+  left join order_stats as o on o.as_of = p.as_of and o.buyer_id = p.buyer_id
+  left join request_stats as r on r.as_of = p.as_of and r.buyer_id = p.buyer_id
+  left join review_stats as v on v.as_of = p.as_of and v.buyer_id = p.buyer_id
+  left join baselined as x on x.as_of = p.as_of and x.buyer_id = p.buyer_id
+  left join grouped as g on g.as_of = p.as_of and g.buyer_id = p.buyer_id
+  left join group_stats as gs on gs.as_of = p.as_of and gs.group_id = g.group_id
+  left join flagged as f on f.as_of = p.as_of and f.buyer_id = p.buyer_id
 )
 
 select * from final

@@ -1,4 +1,4 @@
--- Merchant features as of $as_of: one row per merchant with orders in the 365 days before it; quality rates leave out flagged buyers.
+-- Merchant features at each date: one row per merchant with orders in the 365 days before it; quality rates leave out flagged buyers.
 with merchants as (
   select * from stg_merchants
 ),
@@ -25,6 +25,7 @@ actions as (
 
 order_stats as (
   select
+    as_of,
     merchant_id,
     count(*) filter (where in_90d) as orders_90d,
     coalesce(sum(amount) filter (where in_90d), 0) as gmv_90d,
@@ -50,11 +51,12 @@ order_stats as (
     count(*) filter (where not buyer_flagged and has_defect_request) as clean_orders_with_defect_365d,
     count(*) filter (where not buyer_flagged and is_defective) as clean_defective_orders_365d
   from orders
-  group by merchant_id
+  group by as_of, merchant_id
 ),
 
 request_stats as (
   select
+    as_of,
     merchant_id,
     count(*) filter (where in_90d and not buyer_flagged) as clean_requests_90d,
     median(response_hours) filter (where in_90d and not buyer_flagged) as request_response_hours_median_90d,
@@ -71,11 +73,12 @@ request_stats as (
     count(*) filter (where in_90d and buyer_confirmed) as confirmed_abuser_requests_90d,
     count(*) filter (where in_90d and buyer_high_risk) as high_risk_requests_90d
   from requests
-  group by merchant_id
+  group by as_of, merchant_id
 ),
 
 review_stats as (
   select
+    as_of,
     merchant_id,
     avg(rating) filter (where in_90d) as rating_avg_90d,
     avg(rating) filter (where in_30d) as rating_avg_30d,
@@ -88,11 +91,12 @@ review_stats as (
     count(*) filter (where is_low) as low_reviews_365d
   from reviews
   where not buyer_flagged
-  group by merchant_id
+  group by as_of, merchant_id
 ),
 
 ticket_stats as (
   select
+    as_of,
     merchant_id,
     count(*) as tickets_90d,
     median(response_hours) as ticket_response_hours_median_90d,
@@ -101,26 +105,27 @@ ticket_stats as (
     avg(satisfaction) as ticket_satisfaction_avg_90d,
     count(*) filter (where attitude_complaint) as attitude_complaints_90d
   from tickets
-  group by merchant_id
+  group by as_of, merchant_id
 ),
 
 action_stats as (
   select
+    as_of,
     merchant_id,
     count(*) filter (where action = 'spot_check_fail') as spot_checks_failed_365d,
     count(*) filter (where action not in ('spot_check_pass', 'spot_check_fail')) as actions_365d,
     count(*) filter (where list_contains($serious_actions::varchar[], action)) as serious_actions_365d
   from actions
-  where taken_at >= $as_of::timestamp - interval 365 day
-  group by merchant_id
+  where taken_at >= as_of::timestamp - interval 365 day
+  group by as_of, merchant_id
 ),
 
 final as (
   select
-    $as_of::date as as_of,
+    o.as_of,
     o.merchant_id,
     m.main_category,
-    date_diff('minute', m.opened_at, $as_of::timestamp) / 1440.0 as merchant_age_days,
+    date_diff('minute', m.opened_at, o.as_of::timestamp) / 1440.0 as merchant_age_days,
     o.orders_90d::integer as orders_90d,
     o.gmv_90d::double as gmv_90d,
     o.orders_365d::integer as orders_365d,
@@ -168,11 +173,11 @@ final as (
     (o.clean_defective_orders_365d / nullif(o.clean_orders_365d, 0))::double as order_defect_rate_365d,
     (v.low_reviews_365d / nullif(v.reviews_365d, 0))::double as low_rating_share_365d
   from order_stats as o
-  left join merchants as m on m.merchant_id = o.merchant_id
-  left join request_stats as r on r.merchant_id = o.merchant_id
-  left join review_stats as v on v.merchant_id = o.merchant_id
-  left join ticket_stats as t on t.merchant_id = o.merchant_id
-  left join action_stats as a on a.merchant_id = o.merchant_id
+  left join merchants as m on m.as_of = o.as_of and m.merchant_id = o.merchant_id
+  left join request_stats as r on r.as_of = o.as_of and r.merchant_id = o.merchant_id
+  left join review_stats as v on v.as_of = o.as_of and v.merchant_id = o.merchant_id
+  left join ticket_stats as t on t.as_of = o.as_of and t.merchant_id = o.merchant_id
+  left join action_stats as a on a.as_of = o.as_of and a.merchant_id = o.merchant_id
 )
 
 select * from final

@@ -10,28 +10,31 @@ requests as (
 
 pair_orders as (
   select
+    as_of,
     buyer_id,
     merchant_id,
     count(*) filter (where in_90d) as orders_90d,
     count(*) as orders_365d,
     bool_or(buyer_flagged) as buyer_flagged
   from orders
-  group by buyer_id, merchant_id
+  group by as_of, buyer_id, merchant_id
 ),
 
 pair_requests as (
   select
+    as_of,
     buyer_id,
     merchant_id,
     count(*) filter (where is_refund_only and in_90d) as refund_only_90d,
     count(*) filter (where is_refund_only) as refund_only_365d,
     bool_or(buyer_flagged) as buyer_flagged
   from requests
-  group by buyer_id, merchant_id
+  group by as_of, buyer_id, merchant_id
 ),
 
 final as (
   select
+    as_of,
     buyer_id,
     merchant_id,
     coalesce(o.orders_90d, 0) as orders_90d,
@@ -40,7 +43,7 @@ final as (
     coalesce(r.refund_only_365d, 0) as refund_only_365d,
     coalesce(o.buyer_flagged, r.buyer_flagged) as buyer_flagged
   from pair_orders as o
-  full outer join pair_requests as r using (buyer_id, merchant_id)
+  full outer join pair_requests as r using (as_of, buyer_id, merchant_id)
 )
 
 select * from final

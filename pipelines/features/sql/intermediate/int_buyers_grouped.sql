@@ -1,4 +1,4 @@
--- Linked-account groups: each linked buyer with its group id (the smallest buyer id in the group) and the group's size.
+-- Linked-account groups at each date: each linked buyer with its group id (the smallest buyer id in the group) and the group's size.
 with edges as (
   select * from int_buyer_keys_linked
 ),
@@ -8,11 +8,12 @@ components as (
 ),
 
 buyers as (
-  select distinct buyer_number, buyer_id from edges
+  select distinct as_of, buyer_number, buyer_id from edges
 ),
 
 final as (
   select
+    member.as_of,
     member.buyer_id,
     root.buyer_id as group_id,
     (count(*) over (partition by c.component_id))::integer as group_size

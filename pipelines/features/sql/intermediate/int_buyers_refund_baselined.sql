@@ -11,6 +11,7 @@ baselines as (
 -- towards the platform rate with a prior worth 20 orders, so one buyer cannot set the bar
 pair_baselines as (
   select
+    p.as_of,
     p.buyer_id,
     p.orders_90d,
     p.refund_only_90d,
@@ -22,18 +23,19 @@ pair_baselines as (
       b.clean_orders_365d - case when p.buyer_flagged then 0 else p.orders_365d end + 20
     ) as baseline_rate
   from pairs as p
-  inner join baselines as b on b.merchant_id = p.merchant_id
+  inner join baselines as b on b.as_of = p.as_of and b.merchant_id = p.merchant_id
 ),
 
 final as (
   select
+    as_of,
     buyer_id,
     -- summed as decimals: a sum of doubles depends on the order threads add them in, and runs must give the same bytes
     sum(cast(orders_90d * baseline_rate as DECIMAL(38, 12)))::double as refund_only_expected_90d,
     coalesce(sum(refund_only_90d) filter (where baseline_rate < platform_rate), 0)::integer
       as refund_only_at_low_refund_merchants_90d
   from pair_baselines
-  group by buyer_id
+  group by as_of, buyer_id
 )
 
 select * from final

@@ -1,4 +1,4 @@
--- Orders of the 365 days before as_of with their window flags, fulfilment outcomes, after-sales outcomes and the buyer's abuse flag.
+-- Orders of the 365 days before each date with their window flags, fulfilment outcomes, after-sales outcomes and the buyer's abuse flag.
 with orders as (
   select * from stg_orders
 ),
@@ -15,12 +15,9 @@ flagged as (
   select * from int_buyers_flagged
 ),
 
-as_of as (
-  select $as_of::timestamp as ts
-),
-
 request_outcomes as (
   select
+    as_of,
     order_id,
     bool_or(kind = 'refund_only') as has_refund_only,
     bool_or(list_contains($defect_reasons::varchar[], reason)) as has_defect_request,
@@ -29,25 +26,26 @@ request_outcomes as (
     sum(amount) as requested_amount,
     coalesce(sum(amount) filter (where kind = 'refund_only'), 0) as refund_only_amount
   from requests
-  group by order_id
+  group by as_of, order_id
 ),
 
 low_reviews as (
-  select order_id
+  select as_of, order_id
   from reviews
   where rating <= 2
-  group by order_id
+  group by as_of, order_id
 ),
 
 final as (
   select
+    o.as_of,
     o.buyer_id,
     o.merchant_id,
     o.category = 'fresh_food' as is_fresh_food,
     o.category = 'electronics' as is_electronics,
     o.amount,
-    o.created_at >= a.ts - interval 30 day as in_30d,
-    o.created_at >= a.ts - interval 90 day as in_90d,
+    o.created_at >= o.as_of::timestamp - interval 30 day as in_30d,
+    o.created_at >= o.as_of::timestamp - interval 90 day as in_90d,
     f.buyer_id is not null as buyer_flagged,
     o.cancelled_at is not null
       and (o.shipped_at is null or o.cancelled_at < o.shipped_at) as is_cancelled_before_shipping,
@@ -67,12 +65,11 @@ final as (
     least(o.amount, coalesce(r.refund_only_amount, 0)) as refund_only_amount,
     coalesce(r.has_escalated or r.has_platform_refund, false) or l.order_id is not null as is_defective
   from orders as o
-  cross join as_of as a
   -- int_buyers_flagged holds only flagged buyers
-  left join flagged as f on f.buyer_id = o.buyer_id
-  left join request_outcomes as r on r.order_id = o.order_id
-  left join low_reviews as l on l.order_id = o.order_id
-  where o.created_at >= a.ts - interval 365 day
+  left join flagged as f on f.as_of = o.as_of and f.buyer_id = o.buyer_id
+  left join request_outcomes as r on r.as_of = o.as_of and r.order_id = o.order_id
+  left join low_reviews as l on l.as_of = o.as_of and l.order_id = o.order_id
+  where o.created_at >= o.as_of::timestamp - interval 365 day
 )
 
 select * from final

@@ -1,4 +1,4 @@
--- Refund requests of the 365 days before as_of joined to their orders, with window flags, timings and the buyer's abuse flag.
+-- Refund requests of the 365 days before each date joined to their orders, with window flags, timings and the buyer's abuse flag.
 with requests as (
   select * from stg_refund_requests
 ),
@@ -17,26 +17,23 @@ flagged as (
 
 -- review extortion: a 1–2 star review first, then the refund request on the same order
 low_reviews as (
-  select order_id, min(created_at) as first_low_review_at
+  select as_of, order_id, min(created_at) as first_low_review_at
   from reviews
   where rating <= 2
-  group by order_id
-),
-
-as_of as (
-  select $as_of::timestamp as ts
+  group by as_of, order_id
 ),
 
 final as (
   select
+    r.as_of,
     r.request_id,
     r.order_id,
     o.buyer_id,
     o.merchant_id,
     o.category,
     r.requested_at,
-    r.requested_at >= a.ts - interval 30 day as in_30d,
-    r.requested_at >= a.ts - interval 90 day as in_90d,
+    r.requested_at >= r.as_of::timestamp - interval 30 day as in_30d,
+    r.requested_at >= r.as_of::timestamp - interval 90 day as in_90d,
     r.kind,
     r.reason,
     r.amount,
@@ -65,11 +62,10 @@ final as (
     coalesce(f.is_high_risk, false) as buyer_high_risk,
     coalesce(f.is_confirmed or f.is_high_risk, false) as buyer_flagged
   from requests as r
-  inner join orders as o on o.order_id = r.order_id
-  cross join as_of as a
-  left join flagged as f on f.buyer_id = o.buyer_id
-  left join low_reviews as lr on lr.order_id = r.order_id
-  where r.requested_at >= a.ts - interval 365 day
+  inner join orders as o on o.as_of = r.as_of and o.order_id = r.order_id
+  left join flagged as f on f.as_of = r.as_of and f.buyer_id = o.buyer_id
+  left join low_reviews as lr on lr.as_of = r.as_of and lr.order_id = r.order_id
+  where r.requested_at >= r.as_of::timestamp - interval 365 day
 )
 
 select * from final

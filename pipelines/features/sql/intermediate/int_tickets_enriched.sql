@@ -1,14 +1,11 @@
--- Service tickets opened in the 90 days before as_of, with hours to first response.
+-- Service tickets opened in the 90 days before each date, with hours to first response.
 with tickets as (
   select * from stg_service_tickets
 ),
 
-as_of as (
-  select $as_of::timestamp as ts
-),
-
 final as (
   select
+    t.as_of,
     t.ticket_id,
     t.merchant_id,
     t.opened_at,
@@ -20,8 +17,7 @@ final as (
     t.satisfaction,
     t.attitude_complaint
   from tickets as t
-  cross join as_of as a
-  where t.opened_at >= a.ts - interval 90 day
+  where t.opened_at >= t.as_of::timestamp - interval 90 day
 )
 
 select * from final

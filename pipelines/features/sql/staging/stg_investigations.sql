@@ -1,11 +1,12 @@
--- Investigations closed before $as_of: a verdict is known only once the case has closed.
+-- Investigations closed before each feature date: a verdict is known only once the case has closed.
 with source as (
-  -- the rows as known at $as_of: a correction delivered later does not leak in
-  select * from known_investigations($as_of::timestamp)
+  -- the rows as known at each date: a correction delivered later does not leak in
+  select * from known_investigations_dated()
 ),
 
 final as (
   select
+    as_of,
     case_id,
     buyer_id,
     request_id,
@@ -13,7 +14,7 @@ final as (
     closed_at,
     verdict
   from source
-  where closed_at < $as_of::timestamp
+  where closed_at < as_of::timestamp
 )
 
 select * from final

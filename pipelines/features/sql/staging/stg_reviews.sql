@@ -1,11 +1,12 @@
--- Reviews left before $as_of; the free text is not a feature and stays behind.
+-- Reviews left before each feature date; the free text is not a feature and stays behind.
 with source as (
-  -- the rows as known at $as_of: a correction delivered later does not leak in
-  select * from known_reviews($as_of::timestamp)
+  -- the rows as known at each date: a correction delivered later does not leak in
+  select * from known_reviews_dated()
 ),
 
 final as (
   select
+    as_of,
     review_id,
     order_id,
     rating::integer as rating,
@@ -14,7 +15,7 @@ final as (
     logistics::integer as logistics,
     created_at
   from source
-  where created_at < $as_of::timestamp
+  where created_at < as_of::timestamp
 )
 
 select * from final
