@@ -19,8 +19,12 @@ export interface BenchArgs {
   sizes: BenchSize[];
   /** Row counts handed to `npm run bench:forest -- --sizes`. */
   forestSizes: string;
+  /** Skip `npm start` on a fresh folder (the default marketplace generated and run). */
+  skipStart: boolean;
   /** Skip the per-size stage timings (e.g. to run only the quality or decide/serve section). */
   skipSizes: boolean;
+  /** Skip ingest against a plain DuckDB load at each size. */
+  skipIngest: boolean;
   skipForest: boolean;
   skipQuality: boolean;
   /** Generator seeds and sizes of the quality section (issue 17: at least five seeds, two sizes). */
@@ -78,7 +82,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const program = new Command()
     .name('npm run bench --')
     .description(
-      'Generates the synthetic marketplace at each size and times every stage of a first and a weekly run, then compares ingest and the forest engine, runs the quality bar over generator seeds and sizes, and benches decide (batch) and serve (1,000 requests/s).',
+      'Times `npm start` on a fresh folder, generates the synthetic marketplace at each size and times every stage of a first and a weekly run against the targets of issue 19 (PASS/MISS), then compares ingest and the forest engine, runs the quality bar over generator seeds and sizes, and benches decide (batch) and serve (1,000 requests/s).',
     )
     .addOption(
       new Option('--sizes <list>', `comma-separated marketplace sizes (${labels})`)
@@ -90,7 +94,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         .argParser(parseForestSizes)
         .default('10k,200k'),
     )
+    .option('--skip-start', 'skip `npm start` on a fresh folder (default marketplace, generation included)')
     .option('--skip-sizes', 'skip the stage timings at each size')
+    .option('--skip-ingest', 'skip ingest against a plain DuckDB load at each size')
     .option('--skip-forest', 'skip the forest engine comparison')
     .option('--skip-quality', 'skip the quality bar over generator seeds and sizes')
     .addOption(
@@ -115,7 +121,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const o = program.opts<{
     sizes: BenchSize[];
     forestSizes: string;
+    skipStart?: true;
     skipSizes?: true;
+    skipIngest?: true;
     skipForest?: true;
     skipQuality?: true;
     qualitySeeds: number[];
@@ -128,7 +136,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     sizes: o.sizes,
     forestSizes: o.forestSizes,
+    skipStart: o.skipStart ?? false,
     skipSizes: o.skipSizes ?? false,
+    skipIngest: o.skipIngest ?? false,
     skipForest: o.skipForest ?? false,
     skipQuality: o.skipQuality ?? false,
     qualitySeeds: o.qualitySeeds,

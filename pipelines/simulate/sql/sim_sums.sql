@@ -36,11 +36,15 @@ weights as (
 replicate_cells as (
   select c.scenario, c.category, c.merchant_tier, w.r,
     -- Only the headline metrics get intervals; the others (counts by action) keep lo/hi null.
-    -- Decimal sums: exact, so the same whatever order threads add them in (runs give the same bytes).
+    -- Sums must not depend on the order threads add them in (runs give the same bytes). Counts as doubles: whole
+    -- numbers below 2^53 add exactly in any order, at a third of the cost of 128-bit decimals (1M orders: 6.5 s vs
+    -- 11 s CPU). Money as decimals: exact.
     sum(w.w * cast(columns([
-      'requests', 'abusive_amount_stopped_confirmed', 'abusive_amount_paid_confirmed', 'abusive_amount_stopped_expected',
-      'honest_requests', 'honest_burdened', 'new_buyer_requests', 'new_buyer_burdened',
-      'merchant_loss', 'compensation_cost', 'platform_cost', 'honest_buyer_cost', 'reviewed', 'overflowed'
+      'requests', 'honest_requests', 'honest_burdened', 'new_buyer_requests', 'new_buyer_burdened', 'reviewed', 'overflowed'
+    ]) as double)),
+    sum(w.w * cast(columns([
+      'abusive_amount_stopped_confirmed', 'abusive_amount_paid_confirmed', 'abusive_amount_stopped_expected',
+      'merchant_loss', 'compensation_cost', 'platform_cost', 'honest_buyer_cost'
     ]) as DECIMAL(38, 10)))
   from keyed_cells c join weights w using (bk)
   group by c.scenario, c.category, c.merchant_tier, w.r

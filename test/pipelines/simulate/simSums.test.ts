@@ -1,0 +1,71 @@
+// The bootstrap sums: counts summed as doubles give exactly the rows the all-decimal query gave, per replicate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSql } from '../../../data/warehouse/readSql.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+
+const CURRENT = new URL('../../../pipelines/simulate/sql/sim_sums.sql', import.meta.url);
+const ALL_DECIMAL = new URL('./simSumsAllDecimal.sql', import.meta.url);
+
+/** Per-buyer cells as sim_cells.sql writes them: counts as bigints, money as DECIMAL(38, 10). */
+const CELLS = `
+create temp table sim_cells as
+select
+  scenario, buyer_id, category, merchant_tier,
+  requests::bigint as requests, requests::bigint as requests_instant_refund,
+  honest::bigint as honest_requests, burdened::bigint as honest_burdened,
+  new_req::bigint as new_buyer_requests, new_burdened::bigint as new_buyer_burdened,
+  overflowed::bigint as overflowed,
+  cast(reviewed as decimal(38, 10)) as reviewed,
+  cast(stopped as decimal(38, 10)) as abusive_amount_stopped_confirmed,
+  cast(paid as decimal(38, 10)) as abusive_amount_paid_confirmed,
+  cast(expected as decimal(38, 10)) as abusive_amount_stopped_expected,
+  cast(loss as decimal(38, 10)) as merchant_loss,
+  cast(comp as decimal(38, 10)) as compensation_cost,
+  cast(platform as decimal(38, 10)) as platform_cost,
+  cast(honest_cost as decimal(38, 10)) as honest_buyer_cost
+from (values
+  ('status-quo', 'b1', 'electronics', 'top-rated', 3, 1, 1, 0, 0, 0, 0, 120.10, 0.05, 17.1234567891, 120.10, 0, 0, 3.3),
+  ('status-quo', 'b2', 'fresh_food', 'at-risk', 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 9.99, 0, 2.5, 0.1),
+  ('status-quo', 'b3', 'electronics', 'unscored', 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 44.4, 0, 0, 0),
+  ('risk-gated', 'b1', 'electronics', 'top-rated', 3, 1, 1, 0, 0, 3, 1, 0, 120.15, 99.9999999999, 0, 12.3, 7.5, 0),
+  ('risk-gated', 'b2', 'fresh_food', 'at-risk', 1, 1, 1, 1, 0, 1, 0, 9.99, 0, 0.0000000001, 0, 0, 2.5, 1.75),
+  ('risk-gated', 'b3', 'electronics', 'unscored', 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 44.4, 0, 0, 0),
+  ('risk-gated', 'b4', 'toys', 'unscored', 9000000, 9000000, 3, 5000000, 4000000, 9000000, 2, 0, 0, 0, 1e9, 0, 0, 0)
+) as t(scenario, buyer_id, category, merchant_tier, requests, honest, burdened, new_req, new_burdened, reviewed,
+  overflowed, stopped, paid, expected, loss, comp, platform, honest_cost)
+`;
+
+let wh: Warehouse;
+
+beforeAll(async () => {
+  wh = await Warehouse.open({ path: ':memory:' });
+  await wh.run(CELLS);
+});
+afterAll(() => wh.close());
+
+async function sums(file: URL, table: string): Promise<void> {
+  await wh.run(`create or replace temp table ${table} as ${readSql(file)}`, { replicates: 50, seed: 42 });
+}
+
+describe('sim_sums.sql', () => {
+  it('gives the same rows, bit for bit, as summing every column as a decimal', async () => {
+    await sums(CURRENT, 'sums_now');
+    await sums(ALL_DECIMAL, 'sums_before');
+    // every scenario and segment has its observed row (r = 0) and a row per replicate that drew one of its buyers
+    const count = await wh.scalar<bigint>('select count(*) from sums_now');
+    expect(count).toBeGreaterThan(13n * 30n);
+    expect(await wh.scalar<bigint>('select count(*) from sums_before')).toBe(count);
+    const differing = await wh.all(
+      '(select * from sums_now except all select * from sums_before) union all (select * from sums_before except all select * from sums_now)',
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it("sums counts exactly: a replicate's count is a whole multiple of the one buyer's 9,000,000 requests", async () => {
+    const rows = await wh.all<{ requests: number }>(
+      "select requests from sums_now where scenario = 'risk-gated' and segment = 'category=toys' and r > 0",
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { requests } of rows) expect(requests % 9_000_000).toBe(0);
+  });
+});
