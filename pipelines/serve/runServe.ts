@@ -26,6 +26,10 @@ export async function runServe(options: ServeOptions, ctx: CommandContext): Prom
     maxBodyBytes: ctx.config.serve.maxBodyBytes,
     version: trustlensVersion(),
   });
+  // Node closes an idle keep-alive connection after 5 s, racing clients that reuse it at that moment (their request
+  // fails with ECONNRESET); a client or load balancer should be the side that lets an idle connection go.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(options.port, options.host);
   await once(server, 'listening');
   reloader.start(ctx.config.serve.reloadSeconds * 1000);
