@@ -316,6 +316,8 @@ export interface ReportSettings {
     merchantTopRated: number;
     merchantStandard: number;
     merchantWatch: number;
+    merchantBy: 'quantile' | 'trust';
+    merchantStickiness: number;
   };
   /** Base URL of the investigate-buyer notebook; the queue links `<url>?buyer=<id>`; null: no links. */
   notebookUrl: string | null;

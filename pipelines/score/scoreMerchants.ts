@@ -2,11 +2,11 @@
 // and reasons.
 import { Forest } from '../../models/forest/index.ts';
 import { componentScores, type TrustComponent } from '../../models/score/componentScores.ts';
-import { merchantTier, type MerchantTier } from '../../data/vocabulary/tiers.ts';
+import type { MerchantTier } from '../../data/vocabulary/tiers.ts';
 import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { modelChoice, resolveModel } from '../../models/registry/resolveModel.ts';
-import { percentileOf, stickyTier, type TrustThresholds } from '../../models/score/quantileTiers.ts';
+import { merchantTierOf } from '../../models/score/merchantTierOf.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
@@ -25,19 +25,6 @@ export interface MerchantScore extends Record<TrustComponent, number | null> {
 
 export const INACTIVE_REASON = 'no orders in the last 90 days';
 
-/**
- * Quantile tiers come from the artifact that scores (learned at its training); trust tiers, or an artifact without
- * them, from config.
- */
-export function merchantThresholds(config: TrustlensConfig, artifact: Pick<ArtifactFile, 'tiers'>): TrustThresholds {
-  if (config.tiers.merchantBy === 'quantile' && artifact.tiers) return artifact.tiers.thresholds;
-  return {
-    merchantTopRated: config.tiers.merchantTopRated,
-    merchantStandard: config.tiers.merchantStandard,
-    merchantWatch: config.tiers.merchantWatch,
-  };
-}
-
 /** Last week's tier of each merchant (none before the first scored week). */
 export async function previousMerchantTiers(
   wh: Warehouse,
@@ -51,20 +38,6 @@ export async function previousMerchantTiers(
       { tier: String(r.tier), modelDate: String(r.model_date), asOf: String(r.as_of) },
     ]),
   );
-}
-
-/** A tier function for one artifact: sticky quantile tiers when it learned them, else the trust thresholds. */
-export function merchantTierOf(
-  config: TrustlensConfig,
-  artifact: Pick<ArtifactFile, 'tiers'>,
-): (trust: number, previous: string | null) => MerchantTier {
-  const t = artifact.tiers;
-  if (config.tiers.merchantBy !== 'quantile' || !t) {
-    const thresholds = merchantThresholds(config, artifact);
-    return (trust) => merchantTier(trust, thresholds);
-  }
-  return (trust, previous) =>
-    stickyTier(percentileOf(trust, t.percentiles), t.shares, previous, config.tiers.merchantStickiness);
 }
 
 /** Trust of every merchant of the snapshot under one artifact, without reasons (what another model would have said). */
@@ -126,7 +99,7 @@ export async function tierMoves(
     }
     if (old.asOf !== d) continue;
     const trust = await trustOf(wh, asOf, old, config);
-    const tierOf = merchantTierOf(config, old);
+    const tierOf = merchantTierOf(config.tiers, old);
     before.set(d, (id) => (trust.has(id) ? tierOf(trust.get(id)!, previous.get(id)?.tier ?? null) : null));
   }
   return moved.map((m) => {
@@ -161,7 +134,7 @@ export async function scoreMerchants(
   const active = snap.extra[0]!.map((n) => Number(n) > 0);
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
-  const tierOf = merchantTierOf(config, artifact);
+  const tierOf = merchantTierOf(config.tiers, artifact);
   if (!explain)
     return snap.ids.map((merchant_id, i) => {
       const trust = 100 * (1 - probability[i]!);

@@ -2,7 +2,8 @@
 // model.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { buyerTier, merchantTier } from '../../data/vocabulary/tiers.ts';
+import { buyerTier } from '../../data/vocabulary/tiers.ts';
+import { merchantTierOf } from '../../models/score/merchantTierOf.ts';
 import type { ModelName } from '../../models/artifactSchema.ts';
 import type { ModelChange, ReportSettings, WeekComparison } from '../reportData.ts';
 import { historyTableSlot, type HistoryTable } from './historyTables.ts';
@@ -77,6 +78,26 @@ async function published(
 }
 
 /**
+ * Last week's merchants under this week's trust model, tiered as scoring tiers them with that model (quantile and
+ * sticky to the published tier, as this week's are), so the model's part of a move is not mixed with a change of tier
+ * rule (fixed thresholds put 922 of the default marketplace's 1,000 shops in top-rated). Activity does not depend on
+ * the model: a merchant published as inactive stays inactive.
+ */
+export function rescoredMerchants(
+  probabilities: ReadonlyMap<string, number>,
+  published: ReadonlyMap<string, ComparableScore> | null,
+  tierOf: (trust: number, previous: string | null) => string,
+): Map<string, ComparableScore> {
+  return new Map(
+    [...probabilities].map(([id, p]) => {
+      const trust = 100 * (1 - p);
+      const was = published?.get(id)?.tier ?? null;
+      return [id, { score: trust, tier: was === 'inactive' ? was : tierOf(trust, was) }];
+    }),
+  );
+}
+
+/**
  * Compares like with like: when this week's scores come from a model other than last week's, last week's feature
  * snapshot
  * is scored again with this week's model and every week-over-week comparison uses those scores. Without scoring access
@@ -124,14 +145,7 @@ export async function loadPreviousScores(
     if (d.model === 'abuse-risk') {
       buyers = new Map([...scores].map(([id, p]) => [id, { score: p, tier: buyerTier(p, settings.tiers) }]));
     } else {
-      // Activity does not depend on the model: a merchant published as inactive stays inactive.
-      merchants = new Map(
-        [...scores].map(([id, p]) => {
-          const trust = 100 * (1 - p);
-          const was = merchantsPublished?.get(id)?.tier;
-          return [id, { score: trust, tier: was === 'inactive' ? was : merchantTier(trust, settings.tiers) }];
-        }),
-      );
+      merchants = rescoredMerchants(scores, merchantsPublished, merchantTierOf(settings.tiers, m.artifact));
     }
   }
   const rescored = changed.length > 0 && problems.length === 0;

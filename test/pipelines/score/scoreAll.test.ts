@@ -11,7 +11,7 @@ import { trainModels } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { buyerTier } from '../../../data/vocabulary/tiers.ts';
 import { readArtifactFor } from '../../../models/registry/artifactStore.ts';
-import { merchantTierOf } from '../../../pipelines/score/scoreMerchants.ts';
+import { merchantTierOf } from '../../../models/score/merchantTierOf.ts';
 import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, MERCHANTS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
@@ -139,7 +139,7 @@ describe('score_merchant', () => {
     expect(rows).toHaveLength(MERCHANTS_PER_SNAPSHOT);
     // quantile tiers learned at training, stored in the artifact; the first scored week has no previous tier to stick
     // to
-    const tierOf = merchantTierOf(config, readArtifactFor(root, 'merchant-trust', AS_OF));
+    const tierOf = merchantTierOf(config.tiers, readArtifactFor(root, 'merchant-trust', AS_OF));
     for (const r of rows) {
       expect(r.tier).toBe(tierOf(r.trust, null));
       for (const v of [r.trust, r.fulfilment, r.product_quality, r.after_sales, r.satisfaction]) {
