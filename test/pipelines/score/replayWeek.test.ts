@@ -4,22 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../../data/config/configSchema.ts';
 import { createLogger } from '../../../data/log/Logger.ts';
 import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
+import { miniScoreConfig } from './fixtures/miniScoreConfig.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, MERCHANTS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-replay-'));
 const log = createLogger({ verbosity: 'quiet' });
-const config = configSchema.parse({
-  artifactsDir: root,
-  training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
-  review: { capacity: 10, minRisk: 0, minExpectedLoss: 0 },
-  tiers: { buyerHigh: 0.5, buyerElevated: 0.15 },
-});
+const config = miniScoreConfig(root);
 
 const BUYERS = 'select buyer_id, risk, tier, refund_only_amount_30d, expected_loss, group_id, model_date';
 const MERCHANTS = 'select merchant_id, trust, tier, model_date';

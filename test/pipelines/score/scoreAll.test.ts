@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../../data/config/configSchema.ts';
 import { createLogger } from '../../../data/log/Logger.ts';
 import { scoreAll } from '../../../pipelines/score/scoreAll.ts';
 import { trainModels } from '../../../pipelines/train/trainModels.ts';
@@ -13,16 +12,12 @@ import { buyerTier } from '../../../data/vocabulary/tiers.ts';
 import { readArtifactFor } from '../../../models/registry/artifactStore.ts';
 import { merchantTierOf } from '../../../models/score/merchantTierOf.ts';
 import { MINI_TRAINING } from '../../models/fixtures/miniSpecs.ts';
+import { miniScoreConfig } from './fixtures/miniScoreConfig.ts';
 import { AS_OF, BUYERS_PER_SNAPSHOT, MERCHANTS_PER_SNAPSHOT, miniWarehouse } from '../train/fixtures/miniWarehouse.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trustlens-score-'));
 const log = createLogger({ verbosity: 'quiet' });
-const config = configSchema.parse({
-  artifactsDir: root,
-  training: { snapshotWeeks: 5, validationWeeks: 2, nTrees: 15, threads: 1 },
-  review: { capacity: 10, minRisk: 0, minExpectedLoss: 0 },
-  tiers: { buyerHigh: 0.5, buyerElevated: 0.15 },
-});
+const config = miniScoreConfig(root);
 
 let wh: Warehouse;
 beforeAll(async () => {
