@@ -1,5 +1,6 @@
 // Builds feat_request for a week: the refund requests made in the 7 days before a date, each described as when it was
 // made.
+import { listValue } from '@duckdb/node-api';
 import type { Logger } from '../../data/log/Logger.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -53,12 +54,22 @@ const REQUIRED = [
   'feat_merchant_history',
 ] as const;
 
+/** The week ends a build computes, one row each (column as_of): every model carries as_of through its joins. */
+export const REQUEST_WEEKS = 'request_weeks';
+
 /**
- * Builds the requests made in [asOf − 7 days, asOf) into feat_request_history (replacing that as_of's rows, in one
- * transaction after the catalogue checks pass). The weekly buyer and merchant snapshots the requests refer to must be
- * in history already (ensureFeatureSnapshots builds them). Returns the number of requests.
+ * Builds the requests made in [d − 7 days, d) for each date d of `asOf` into feat_request_history, all dates in one
+ * pass of the SQL (replacing those dates' rows, in one transaction after the catalogue checks pass); each date gets
+ * the rows a build of that date alone gives. The weekly buyer and merchant snapshots the requests refer to must be in
+ * history already (ensureFeatureSnapshots builds them). Returns the number of request rows over all dates.
  */
-export async function buildRequestFeatures(wh: Warehouse, asOf: string, log?: Logger): Promise<number> {
+export async function buildRequestFeatures(
+  wh: Warehouse,
+  asOf: string | readonly string[],
+  log?: Logger,
+): Promise<number> {
+  const dates = [...new Set(typeof asOf === 'string' ? [asOf] : asOf)].sort();
+  if (dates.length === 0) return 0;
   const missing: string[] = [];
   for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
   if (missing.length) {
@@ -73,14 +84,18 @@ export async function buildRequestFeatures(wh: Warehouse, asOf: string, log?: Lo
     );
   }
   const catalog = featureCatalog().feat_request;
+  const label = dates.length === 1 ? dates[0]! : `${dates[0]} … ${dates.at(-1)} (${dates.length} weeks)`;
   try {
-    for (const m of REQUEST_MODELS) await materializeSql(wh, m.name, m.file, { as_of: asOf });
+    await wh.run(`create or replace temp table ${REQUEST_WEEKS} as select unnest($dates::date[]) as as_of`, {
+      dates: listValue(dates),
+    });
+    for (const m of REQUEST_MODELS) await materializeSql(wh, m.name, m.file, {});
     const shape = await columnShapeProblems(wh, 'build_feat_request', catalog);
     if (shape.length) throw new Error(`request features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
     const problems = await checkViolations(wh, 'build_feat_request', catalog);
     if (problems.length)
       throw new ValidationError(
-        `request features as of ${asOf}: column checks failed, previous outputs kept`,
+        `request features as of ${label}: column checks failed, previous outputs kept`,
         problems,
       );
     const n = Number(await wh.scalar<bigint>('select count(*) from build_feat_request'));
@@ -88,12 +103,15 @@ export async function buildRequestFeatures(wh: Warehouse, asOf: string, log?: Lo
       if (!(await wh.tableExists(REQUEST_HISTORY))) {
         await wh.run(`create table ${REQUEST_HISTORY} as select * from build_feat_request limit 0`);
       }
-      await wh.run(`delete from ${REQUEST_HISTORY} where as_of = $as_of::date`, { as_of: asOf });
+      await wh.run(`delete from ${REQUEST_HISTORY} where list_contains($dates::date[], as_of)`, {
+        dates: listValue(dates),
+      });
       await wh.run(`insert into ${REQUEST_HISTORY} by name select * from build_feat_request`);
     });
-    log?.detail(`request features as of ${asOf}: ${n} requests`);
+    log?.detail(`request features as of ${label}: ${n} requests`);
     return n;
   } finally {
-    for (const m of REQUEST_MODELS) await wh.run(`drop table if exists temp.main.${quoteIdent(m.name)}`);
+    for (const t of [...REQUEST_MODELS.map((m) => m.name), REQUEST_WEEKS])
+      await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
   }
 }

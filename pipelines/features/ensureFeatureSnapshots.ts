@@ -32,8 +32,8 @@ export interface SnapshotNeed {
 
 /**
  * Builds every date some history table lacks, in one pass of the features SQL over all of them (or a few passes on a
- * large marketplace; one build fills all buyer and merchant tables; feat_request_history is built per week after the
- * snapshots its requests refer to); `rebuild` rebuilds them all.
+ * large marketplace; one build fills all buyer and merchant tables; feat_request_history is built, all weeks in one
+ * pass, after the snapshots its requests refer to); `rebuild` rebuilds them all.
  * Returns the dates built, ascending.
  */
 export async function ensureFeatureSnapshots(
@@ -67,9 +67,6 @@ export async function ensureFeatureSnapshots(
     for (const d of need.dates) if (rebuild || !have.has(d)) requestMissing.add(d);
   }
   const requestDates = [...requestMissing].sort();
-  for (const [i, d] of requestDates.entries()) {
-    await buildRequestFeatures(wh, d, log);
-    log.progress('request feature weeks', i + 1, requestDates.length);
-  }
+  await buildRequestFeatures(wh, requestDates, log);
   return [...new Set([...dates, ...requestDates])].sort();
 }

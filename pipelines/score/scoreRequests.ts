@@ -1,12 +1,13 @@
 // Request risk for the refund requests of past weeks, each week scored with the request model available when its
 // requests were made.
+import { listValue } from '@duckdb/node-api';
 import { Forest } from '../../models/forest/index.ts';
 import { artifactDates, readArtifact } from '../../models/registry/artifactStore.ts';
 import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { buildRequestFeatures } from '../features/buildRequestFeatures.ts';
+import { buildRequestFeatures, REQUEST_HISTORY } from '../features/buildRequestFeatures.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 
 export const REQUEST_SCORES_TABLE = 'request_scores';
@@ -18,10 +19,10 @@ export interface RequestScoreSummary {
 }
 
 /**
- * Builds feat_request for each week end in `weeks` (requests of the 7 days before it, described with the snapshot of
- * the week's start) and scores it with the newest request-risk artifact dated on or before the week's start: a
- * request is never scored by a model that saw later labels. Writes the temp table request_scores (request_id,
- * request_risk, model_date); requests of weeks without such a model are left out (their risk is unknown).
+ * Builds feat_request for every week end in `weeks` in one pass (requests of the 7 days before it, described with the
+ * snapshot of the week's start) and scores each week with the newest request-risk artifact dated on or before the
+ * week's start: a request is never scored by a model that saw later labels. Writes the temp table request_scores
+ * (request_id, request_risk, model_date); requests of weeks without such a model are left out (their risk is unknown).
  */
 export async function scoreRequestWeeks(
   wh: Warehouse,
@@ -33,20 +34,37 @@ export async function scoreRequestWeeks(
     `create or replace temp table ${REQUEST_SCORES_TABLE} (request_id varchar, request_risk double, model_date varchar)`,
   );
   const dates = artifactDates(artifactsDir, 'request-risk');
+  await buildRequestFeatures(wh, weeks, log);
+  const perWeek = new Map(
+    (
+      await wh.all<{ as_of: string; n: bigint }>(
+        `select strftime(as_of, '%Y-%m-%d') as as_of, count(*) as n from ${REQUEST_HISTORY}
+         where list_contains($weeks::date[], as_of) group by all`,
+        { weeks: listValue([...weeks]) },
+      )
+    ).map((r) => [r.as_of, Number(r.n)]),
+  );
+  // most weeks of a window share one model: each artifact is read and its forest rebuilt once
+  const models = new Map<string, { artifact: ReturnType<typeof readArtifact>; forest: Forest }>();
+  const loadModel = (modelDate: string) => {
+    const artifact = readArtifact(artifactsDir, 'request-risk', modelDate);
+    const model = { artifact, forest: Forest.fromJSON(artifact.forest) };
+    models.set(modelDate, model);
+    return model;
+  };
   let requests = 0;
   let unscored = 0;
   for (const [i, week] of weeks.entries()) {
-    const n = await buildRequestFeatures(wh, week, log);
+    const n = perWeek.get(week) ?? 0;
     requests += n;
     const modelDate = dates.filter((d) => d <= addDays(week, -7)).at(-1);
     if (modelDate === undefined) {
       unscored += n;
       continue;
     }
-    const artifact = readArtifact(artifactsDir, 'request-risk', modelDate);
+    const { artifact, forest } = models.get(modelDate) ?? loadModel(modelDate);
     const snap = await loadFeatureColumns(wh, artifact.spec, week);
     if (snap.ids.length === 0) continue;
-    const forest = Forest.fromJSON(artifact.forest);
     const { probability } = await predictCalibrated(
       forest,
       artifact,

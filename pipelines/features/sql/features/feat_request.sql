@@ -1,5 +1,6 @@
--- Request features as of $as_of: one row per refund request made in the week before it, each described as at the moment it
--- was made — the request and its order, the buyer's and merchant's latest weekly features and scores before it, its group.
+-- Request features for each date of request_weeks: one row per refund request made in the week before it, each described
+-- as at the moment it was made — the request and its order, the buyer's and merchant's latest weekly features and
+-- scores before it, its group.
 with requests as (
   select * from int_requests_made_enriched
 ),
@@ -8,38 +9,73 @@ grouped as (
   select * from int_requests_made_grouped
 ),
 
+buyer_history as (
+  select * from feat_buyer_history
+),
+
+merchant_history as (
+  select * from feat_merchant_history
+),
+
+buyer_score_history as (
+  select * from req_buyer_scores
+),
+
+merchant_score_history as (
+  select * from req_merchant_scores
+),
+
+-- each week looks only at the snapshots and scores of the 35 days before it, of the accounts its requests name
+request_buyers as (
+  select distinct as_of as week, buyer_id from requests
+),
+
+request_merchants as (
+  select distinct as_of as week, merchant_id from requests
+),
+
 buyer_features as (
   select
-    as_of, buyer_id, orders_365d, spend_365d, requests_90d, refund_only_30d, refund_only_90d,
-    round(not_received_claims_90d * coalesce(not_received_on_delivered_share_90d, 0)) as not_received_on_delivered_90d,
-    request_within_24h_share_90d, refund_only_excess_90d, merchants_requested_90d,
-    refund_only_at_low_refund_merchants_90d, low_reviews_after_rejection_365d, hours_delivery_to_request_median_90d
-  from feat_buyer_history
-  where as_of >= $as_of::date - interval 35 day and as_of < $as_of::date
+    w.week, f.as_of, f.buyer_id, f.orders_365d, f.spend_365d, f.requests_90d, f.refund_only_30d, f.refund_only_90d,
+    round(f.not_received_claims_90d * coalesce(f.not_received_on_delivered_share_90d, 0))
+      as not_received_on_delivered_90d,
+    f.request_within_24h_share_90d, f.refund_only_excess_90d, f.merchants_requested_90d,
+    f.refund_only_at_low_refund_merchants_90d, f.low_reviews_after_rejection_365d, f.hours_delivery_to_request_median_90d
+  from buyer_history as f
+  inner join request_buyers as w
+    on w.buyer_id = f.buyer_id and f.as_of >= w.week - interval 35 day and f.as_of < w.week
 ),
 
 merchant_features as (
-  select as_of, merchant_id, orders_90d, refund_only_rate_90d, product_defect_rate_90d, abuser_request_share_90d
-  from feat_merchant_history
-  where as_of >= $as_of::date - interval 35 day and as_of < $as_of::date
+  select
+    w.week, f.as_of, f.merchant_id, f.orders_90d, f.refund_only_rate_90d, f.product_defect_rate_90d,
+    f.abuser_request_share_90d
+  from merchant_history as f
+  inner join request_merchants as w
+    on w.merchant_id = f.merchant_id and f.as_of >= w.week - interval 35 day and f.as_of < w.week
 ),
 
 buyer_scores as (
-  select as_of, buyer_id, risk from req_buyer_scores
-  where as_of >= $as_of::date - interval 35 day and as_of < $as_of::date
+  select w.week, s.as_of, s.buyer_id, s.risk
+  from buyer_score_history as s
+  inner join request_buyers as w
+    on w.buyer_id = s.buyer_id and s.as_of >= w.week - interval 35 day and s.as_of < w.week
 ),
 
 merchant_scores as (
-  select as_of, merchant_id, trust from req_merchant_scores
-  where as_of >= $as_of::date - interval 35 day and as_of < $as_of::date
+  select w.week, s.as_of, s.merchant_id, s.trust
+  from merchant_score_history as s
+  inner join request_merchants as w
+    on w.merchant_id = s.merchant_id and s.as_of >= w.week - interval 35 day and s.as_of < w.week
 ),
 
 -- the latest weekly snapshot at or before the request (ASOF), never one computed after it; snapshots more than four
 -- weeks older than the week's start are not looked at (weekly runs leave none that old as the latest)
 with_buyer as (
-  select r.*, f.as_of as snapshot_as_of, f.* exclude (as_of, buyer_id)
+  select r.*, f.as_of as snapshot_as_of, f.* exclude (week, as_of, buyer_id)
   from requests as r
-  asof left join buyer_features as f on f.buyer_id = r.buyer_id and r.requested_at >= f.as_of
+  asof left join buyer_features as f
+    on f.week = r.as_of and f.buyer_id = r.buyer_id and r.requested_at >= f.as_of
 ),
 
 with_merchant as (
@@ -50,19 +86,21 @@ with_merchant as (
     m.product_defect_rate_90d as merchant_product_defect_rate_90d,
     m.abuser_request_share_90d as merchant_abuser_request_share_90d
   from with_buyer as r
-  asof left join merchant_features as m on m.merchant_id = r.merchant_id and r.requested_at >= m.as_of
+  asof left join merchant_features as m
+    on m.week = r.as_of and m.merchant_id = r.merchant_id and r.requested_at >= m.as_of
 ),
 
 with_scores as (
   select r.*, s.risk as buyer_risk, t.trust as merchant_trust
   from with_merchant as r
-  asof left join buyer_scores as s on s.buyer_id = r.buyer_id and r.requested_at >= s.as_of
-  asof left join merchant_scores as t on t.merchant_id = r.merchant_id and r.requested_at >= t.as_of
+  asof left join buyer_scores as s on s.week = r.as_of and s.buyer_id = r.buyer_id and r.requested_at >= s.as_of
+  asof left join merchant_scores as t
+    on t.week = r.as_of and t.merchant_id = r.merchant_id and r.requested_at >= t.as_of
 ),
 
 final as (
   select
-    $as_of::date as as_of,
+    r.as_of,
     r.request_id,
     r.buyer_id,
     r.merchant_id,
@@ -109,7 +147,7 @@ final as (
     r.buyer_risk::double as buyer_risk,
     r.merchant_trust::double as merchant_trust
   from with_scores as r
-  left join grouped as g on g.request_id = r.request_id
+  left join grouped as g on g.as_of = r.as_of and g.request_id = r.request_id
 )
 
 select * from final

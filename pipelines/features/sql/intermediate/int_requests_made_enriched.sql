@@ -1,4 +1,4 @@
--- Each request of the week with its order and buyer as they stood when it was made: delivery only if before it, reviews before it.
+-- Each request of its week with its order and buyer as they stood when it was made: delivery only if before it, reviews before it.
 with requests as (
   select * from stg_requests_made
 ),
@@ -26,6 +26,7 @@ low_reviews as (
 
 final as (
   select
+    r.as_of,
     r.request_id,
     r.order_id,
     r.requested_at,
