@@ -1,5 +1,6 @@
 // The plain data objects the report pages render; loadReportData fills them from the warehouse, tests write them
 // literally.
+import type { QueueSummary } from '../data/warehouse/tables/queueSummary.ts';
 import { CONFIG_DEFAULTS, type TrustlensConfig } from '../data/config/configSchema.ts';
 import type { SimResultRow } from '../data/warehouse/tables/simResultRow.ts';
 import type { ArtifactSummary, ModelName } from '../models/artifactSchema.ts';
@@ -223,15 +224,8 @@ export interface RiskQueueHandledRow {
   caseId: string;
 }
 
-export interface RiskQueueSummary {
-  capacity: number;
-  queued: number;
-  handled: number;
-  belowRiskFloor: number;
-  belowLossFloor: number;
-  minRisk: number;
-  minExpectedLoss: number;
-}
+/** The queue's floors and counts, as the score stage stores them. */
+export type RiskQueueSummary = QueueSummary;
 
 /** One stored simulation metric, exactly as the simulate stage writes it to sim_results. */
 export type SimResult = SimResultRow;

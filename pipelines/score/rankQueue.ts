@@ -1,5 +1,8 @@
 // The review queue's rules: already-handled accounts apart, risk and expected-loss floors, then expected loss within
 // capacity.
+import type { QueueSummary } from '../../data/warehouse/tables/queueSummary.ts';
+
+export type { QueueSummary };
 export interface QueueCandidate {
   buyer_id: string;
   risk: number;
@@ -19,20 +22,6 @@ export interface HandledCase {
 
 export interface QueueRules {
   capacity: number;
-  minRisk: number;
-  minExpectedLoss: number;
-}
-
-/** What the queue did this week, for the score summary and the queue page's header. */
-export interface QueueSummary {
-  capacity: number;
-  queued: number;
-  /** Accounts above both floors that are already handled: listed apart, taking no capacity. */
-  handled: number;
-  /** Accounts not handled with risk below review.minRisk. */
-  belowRiskFloor: number;
-  /** Accounts not handled, above the risk floor, with expected loss below review.minExpectedLoss. */
-  belowLossFloor: number;
   minRisk: number;
   minExpectedLoss: number;
 }
