@@ -90,10 +90,15 @@ const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() +
 
 /** Median of the finite values of a column (NaN when none), the "typical" value of reasons. */
 export function columnMedian(column: ArrayLike<number>): number {
-  const finite: number[] = [];
-  for (let i = 0; i < column.length; i++) if (Number.isFinite(column[i]!)) finite.push(column[i]!);
-  if (finite.length === 0) return NaN;
-  finite.sort((a, b) => a - b);
-  const mid = finite.length >> 1;
-  return finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+  let n = 0;
+  for (let i = 0; i < column.length; i++) if (Number.isFinite(column[i]!)) n++;
+  if (n === 0) return NaN;
+  // A typed array sorts numerically in native code: a score's 60 columns of a million buyers took seconds with a
+  // comparator.
+  const finite = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < column.length; i++) if (Number.isFinite(column[i]!)) finite[n++] = column[i]!;
+  finite.sort();
+  const mid = n >> 1;
+  return n % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
 }

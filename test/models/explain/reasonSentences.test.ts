@@ -1,5 +1,6 @@
 // Reasons: the features with the largest positive contributions, in plain words with the entity's own values.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { columnMedian, reasonSentence, topReasons } from '../../../models/explain/reasonSentences.ts';
 import { formatValue } from '../../../models/explain/formatValue.ts';
 import { ABUSE_RISK_SPEC } from '../../../models/specs/abuseRisk.ts';
@@ -113,5 +114,23 @@ describe('reason sentences', () => {
 
   it('have a template or a catalogue entry for every model feature', () => {
     expect(entries.every((e) => e !== undefined)).toBe(true);
+  });
+});
+
+describe('columnMedian against a sort of the finite values', () => {
+  it('is the middle value (or the mean of the two middle ones) of any column', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -5, max: 5 })), { maxLength: 60 }),
+        (values) => {
+          const finite = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+          const mid = finite.length >> 1;
+          const expected =
+            finite.length === 0 ? NaN : finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+          // -0 and 0 are one median: a typed sort orders them, a comparator keeps their input order
+          expect(columnMedian(values) + 0).toBe(expected + 0);
+        },
+      ),
+    );
   });
 });
