@@ -8,12 +8,12 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { historyTableSlot, type HistoryTable } from './historyTables.ts';
 import { daysBetween } from '../../data/time/isoDate.ts';
 import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
-import { num, numOrNull } from './values.ts';
+import { num } from './values.ts';
 
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)$/i;
-/** Quantile bins of last week's values, as reports/psi.ts. */
+/** Quantile bins of last week's values, as reports/psi.ts; report_drift_bins.sql holds BINS - 1 cuts per column. */
 const BINS = 10;
 
 export interface DriftSource {
@@ -34,17 +34,18 @@ export interface DriftBins {
   currentMean: number | null;
 }
 
-/** Quantile positions i / 10 nudged up so quantile_disc picks position floor(i * n / 10) (see report_drift_bins.sql). */
-const QUANTILES = `[${Array.from({ length: 9 }, (_, i) => `${(i + 1) / 10} + 1e-10`).join(', ')}]`;
+/** Quantile positions i / BINS nudged up so quantile_disc picks position floor(i * n / BINS) (see the .sql). */
+const QUANTILES = `[${Array.from({ length: BINS - 1 }, (_, i) => `${(i + 1) / BINS} + 1e-10`).join(', ')}]`;
 
 /** The per-column expressions of report_drift_bins.sql: column i named c{i}, its cut j k{i}_{j}. */
 function driftSlots(columns: readonly string[], aged: ReadonlySet<string>): Record<string, string> {
   const each = (f: (c: string, i: number) => string) => columns.map(f).join(',\n    ');
-  const cutIndexes = Array.from({ length: 9 }, (_, j) => j + 1);
+  const cutIndexes = Array.from({ length: BINS - 1 }, (_, j) => j + 1);
   return {
     // Missing values (NaN and ±inf too) become null, so comparisons and sums pass them by.
     columns: each((c, i) => {
-      const value = `cast(${quoteIdent(c)} as double)${aged.has(c) ? ' + age_shift' : ''}`;
+      const shift = ` + case when t.as_of = cast($current as date) then 0 else s.age_gap end`;
+      const value = `cast(t.${quoteIdent(c)} as double)${aged.has(c) ? shift : ''}`;
       return `case when isfinite(${value}) then ${value} end as c${i}`;
     }),
     cut_lists: each(

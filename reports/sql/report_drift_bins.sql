@@ -7,20 +7,17 @@
 -- cuts, how many known values lie below each cut (a filtered count per column and cut costs far more), known values
 -- and their sum.
 with
-source as (
-  select
-    case when as_of = cast($current as date) then 'current' else 'previous' end as week,
-    -- Days an aged column's value moves by: last week's ages are advanced to this week.
-    case when as_of = cast($current as date) then 0 else cast($gap as double) end as age_shift,
-    *
-  from {{table}}
-  where as_of in (cast($previous as date), cast($current as date))
+settings as (
+  -- Days an aged column's last-week value moves by, to compare it with this week's ages.
+  select cast($gap as double) as age_gap
 ),
 weeks as (
+  -- Columns of the table are read qualified (t.), so one named like a column of this query stays apart.
   select
-    week,
+    case when t.as_of = cast($current as date) then 'current' else 'previous' end as week,
     {{columns}}
-  from source
+  from {{table}} as t, settings as s
+  where t.as_of in (cast($previous as date), cast($current as date))
 ),
 cut_lists as (
   select
