@@ -61,6 +61,16 @@ export function psiAgainstProfile(
   actual: ArrayLike<number | null | undefined>,
   epsilon = 1e-4,
 ): number | null {
-  if (actual.length === 0 || profile.shares.length !== profile.cuts.length + 2) return null;
-  return psiFromShares(profile.shares, binShares(actual, profile.cuts), epsilon);
+  if (actual.length === 0) return null;
+  return psiOfSharesAgainstProfile(profile, binShares(actual, profile.cuts), epsilon);
+}
+
+/** PSI of shares already binned by the profile's cuts (missing-value bin last) against the profile's shares. */
+export function psiOfSharesAgainstProfile(
+  profile: { cuts: readonly number[]; shares: readonly number[] },
+  actualShares: readonly number[],
+  epsilon = 1e-4,
+): number | null {
+  if (profile.shares.length !== profile.cuts.length + 2) return null;
+  return psiFromShares(profile.shares, actualShares, epsilon);
 }

@@ -8,6 +8,7 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { historyTableSlot, type HistoryTable } from './historyTables.ts';
 import { daysBetween } from '../../data/time/isoDate.ts';
 import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
+import { binCounts } from './binCounts.ts';
 import { num } from './values.ts';
 
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
@@ -97,10 +98,7 @@ export async function driftBins(
       previousMean: null,
       currentMean: null,
     };
-    // Known values below each cut, cumulative: bin j holds those from cut j to cut j + 1; missing values come last.
-    const below = [0, ...(r.below as unknown[]).slice(0, cuts.length).map(num), num(r.known)];
-    const counts = below.slice(1).map((n, j) => n - below[j]!);
-    counts.push(num(r.week_rows) - num(r.known));
+    const counts = binCounts((r.below as unknown[]).slice(0, cuts.length).map(num), num(r.known), num(r.week_rows));
     if (r.week === 'current') b.currentCounts = counts;
     else b.previousCounts = counts;
     const known = num(r.known);

@@ -1,85 +1,15 @@
 // Drift computed in the warehouse gives the PSI that reports/psi.ts gives on the same values read into JavaScript.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DuckDBValue } from '@duckdb/node-api';
-import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { loadDrift } from '../../../reports/load/loadDrift.ts';
 import { psi } from '../../../reports/psi.ts';
-
-const PREVIOUS = '2026-10-26';
-const AS_OF = '2026-11-02';
-
-interface Values {
-  account_age_days: number;
-  refund_only_count_90d: number;
-  share_90d: number | null;
-  flagged: boolean;
-  amount: number;
-  all_missing: number | null;
-  constant: number;
-  week: number;
-  big_count: bigint;
-}
-
-/** Deterministic values with ties, nulls, NaN and ±inf, from a small linear congruential sequence. */
-function weekValues(n: number, seed: number, shift: number): Values[] {
-  let x = seed;
-  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return Array.from({ length: n }, (_, i) => {
-    const u = next();
-    return {
-      account_age_days: Math.floor(u * 900) + 30,
-      refund_only_count_90d: (i + shift) % 4,
-      share_90d:
-        i % 11 === 3 ? null : i % 13 === 5 ? NaN : i % 17 === 7 ? Infinity : i % 19 === 2 ? -Infinity : next() + shift,
-      flagged: next() < 0.2 + shift / 10,
-      amount: Math.round(next() * 10000) / 100,
-      all_missing: null,
-      constant: 3,
-      week: Math.floor(next() * 5) + shift,
-      big_count: BigInt(Math.floor(next() * 3)),
-    };
-  });
-}
+import { AS_OF, featureWarehouse, PREVIOUS, weekValues, type Values } from './featureWeeks.ts';
 
 let wh: Warehouse | undefined;
 afterEach(() => {
   wh?.close();
   wh = undefined;
 });
-
-async function warehouse(previous: Values[], current: Values[]): Promise<Warehouse> {
-  const w = await Warehouse.open({ path: ':memory:' });
-  await w.run(
-    'create table feat_buyer_history (as_of date, buyer_id varchar, account_age_days double, ' +
-      'refund_only_count_90d integer, share_90d double, flagged boolean, amount decimal(18, 2), all_missing double, ' +
-      'constant double, "week" double, big_count bigint, region varchar)',
-  );
-  const rows: [string, Values][] = [
-    ...previous.map((v) => [PREVIOUS, v] as [string, Values]),
-    ...current.map((v) => [AS_OF, v] as [string, Values]),
-  ];
-  for (const [k, [asOf, v]] of rows.entries()) {
-    const params: DuckDBValue[] = [
-      asOf,
-      `b${k}`,
-      v.account_age_days,
-      v.refund_only_count_90d,
-      v.share_90d === null ? null : String(v.share_90d),
-      v.flagged,
-      v.amount.toFixed(2),
-      v.all_missing,
-      v.constant,
-      v.week,
-      v.big_count,
-    ];
-    await w.run(
-      'insert into feat_buyer_history values ' +
-        "(cast(? as date), ?, ?, ?, cast(? as double), ?, cast(? as decimal(18, 2)), ?, ?, ?, ?, 'north')",
-      params,
-    );
-  }
-  return w;
-}
 
 /** The drift reports/psi.ts gives on the rows (last week's ages advanced 7 days), as the report computed it before. */
 function expectedPsi(previous: Values[], current: Values[]): Map<string, number | null> {
@@ -110,7 +40,7 @@ describe('drift in the warehouse', () => {
   ])('gives psi() exactly on %i rows last week and %i this week', async (nPrevious, nCurrent) => {
     const previous = weekValues(nPrevious, 7, 0);
     const current = weekValues(nCurrent, 11, 1);
-    wh = await warehouse(previous, current);
+    wh = await featureWarehouse(previous, current);
     const d = await loadDrift(wh, AS_OF, { subject: 'Buyer features', table: 'feat_buyer_history' });
     expect(d.previousAsOf).toBe(PREVIOUS);
     const expected = expectedPsi(previous, current);
@@ -121,7 +51,7 @@ describe('drift in the warehouse', () => {
   it('gives the means of the known values, ages advanced, and none for a column with no known value', async () => {
     const previous = weekValues(37, 7, 0);
     const current = weekValues(41, 11, 1);
-    wh = await warehouse(previous, current);
+    wh = await featureWarehouse(previous, current);
     const d = await loadDrift(wh, AS_OF, { subject: 'Buyer features', table: 'feat_buyer_history' });
     const row = (f: string) => d.rows!.find((r) => r.feature === f)!;
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -135,7 +65,7 @@ describe('drift in the warehouse', () => {
   });
 
   it('has no rows when this week is not in the table yet', async () => {
-    wh = await warehouse(weekValues(20, 7, 0), []);
+    wh = await featureWarehouse(weekValues(20, 7, 0), []);
     const d = await loadDrift(wh, AS_OF, { subject: 'Buyer features', table: 'feat_buyer_history' });
     expect(d).toEqual({ subject: 'Buyer features', currentAsOf: AS_OF, previousAsOf: PREVIOUS, rows: [] });
   });
