@@ -37,7 +37,8 @@ export function psiFromShares(expected: readonly number[], actual: readonly numb
 /**
  * PSI of `actual` (this week) against `expected` (last week), with quantile bins of `expected` and one bin for missing
  * values.
- * Returns null when either side is empty.
+ * Returns null when either side is empty. The definition the report's drift, binned in the warehouse
+ * (reports/load/loadDrift.ts), is pinned to.
  */
 export function psi(
   expected: ArrayLike<number | null | undefined>,
@@ -55,7 +56,10 @@ export function psi(
   return { psi: psiFromShares(expectedShares, actualShares, opts.epsilon ?? 1e-4), cuts, expectedShares, actualShares };
 }
 
-/** PSI of `actual` against a stored profile (cuts and shares of the expected distribution, missing-value bin last). */
+/**
+ * PSI of `actual` against a stored profile (cuts and shares of the expected distribution, missing-value bin last): the
+ * definition the model card's training comparison, binned in the warehouse, is pinned to.
+ */
 export function psiAgainstProfile(
   profile: { cuts: readonly number[]; shares: readonly number[] },
   actual: ArrayLike<number | null | undefined>,
