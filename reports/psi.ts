@@ -37,7 +37,8 @@ export function psiFromShares(expected: readonly number[], actual: readonly numb
 /**
  * PSI of `actual` (this week) against `expected` (last week), with quantile bins of `expected` and one bin for missing
  * values.
- * Returns null when either side is empty.
+ * Returns null when either side is empty. The definition the report's drift, binned in the warehouse
+ * (reports/load/loadDrift.ts), is pinned to.
  */
 export function psi(
   expected: ArrayLike<number | null | undefined>,
@@ -55,12 +56,25 @@ export function psi(
   return { psi: psiFromShares(expectedShares, actualShares, opts.epsilon ?? 1e-4), cuts, expectedShares, actualShares };
 }
 
-/** PSI of `actual` against a stored profile (cuts and shares of the expected distribution, missing-value bin last). */
+/**
+ * PSI of `actual` against a stored profile (cuts and shares of the expected distribution, missing-value bin last): the
+ * definition the model card's training comparison, binned in the warehouse, is pinned to.
+ */
 export function psiAgainstProfile(
   profile: { cuts: readonly number[]; shares: readonly number[] },
   actual: ArrayLike<number | null | undefined>,
   epsilon = 1e-4,
 ): number | null {
-  if (actual.length === 0 || profile.shares.length !== profile.cuts.length + 2) return null;
-  return psiFromShares(profile.shares, binShares(actual, profile.cuts), epsilon);
+  if (actual.length === 0) return null;
+  return psiOfSharesAgainstProfile(profile, binShares(actual, profile.cuts), epsilon);
+}
+
+/** PSI of shares already binned by the profile's cuts (missing-value bin last) against the profile's shares. */
+export function psiOfSharesAgainstProfile(
+  profile: { cuts: readonly number[]; shares: readonly number[] },
+  actualShares: readonly number[],
+  epsilon = 1e-4,
+): number | null {
+  if (profile.shares.length !== profile.cuts.length + 2) return null;
+  return psiFromShares(profile.shares, actualShares, epsilon);
 }

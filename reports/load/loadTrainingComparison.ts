@@ -5,16 +5,62 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 import type { ArtifactSummary } from '../../models/artifactSchema.ts';
 import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
-import { isKnown } from '../../models/metrics/populationBins.ts';
-import { psiAgainstProfile } from '../psi.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { psiOfSharesAgainstProfile } from '../psi.ts';
 import type { TrainingComparison } from '../reportData.ts';
+import { binCounts } from './binCounts.ts';
 import { historyTableSlot } from './historyTables.ts';
+import { num } from './values.ts';
 
 // Request risk is trained on request rows, not a weekly snapshot of a population: it has no week to compare here.
 const FEATURE_TABLES: Partial<Record<ArtifactSummary['model'], 'feat_buyer_history' | 'feat_merchant_history'>> = {
   'abuse-risk': 'feat_buyer_history',
   'merchant-trust': 'feat_merchant_history',
 };
+
+/** Profile features of this week as the warehouse counts them: rows, known values and known values below each cut. */
+interface WeekBins {
+  rows: number;
+  known: number;
+  below: number[];
+}
+
+async function weekBins(
+  wh: Warehouse,
+  table: 'feat_buyer_history' | 'feat_merchant_history',
+  asOf: string,
+  features: readonly { name: string; cuts: readonly number[] }[],
+  ageShift: number,
+): Promise<Map<string, WeekBins>> {
+  const each = (f: (x: { name: string; cuts: readonly number[] }, i: number) => string) =>
+    features.map(f).join(',\n    ');
+  const columns = each(({ name }, i) => {
+    const value = `cast(t.${quoteIdent(name)} as double)${AGE_FEATURE.test(name) ? ' - s.age_shift' : ''}`;
+    return `case when isfinite(${value}) then ${value} end as c${i}`;
+  });
+  const sums = each(
+    ({ cuts }, i) =>
+      `{'below': cast([${cuts.map((_, j) => `count_if(w.c${i} < $k${i}_${j})`).join(', ')}] as bigint[]), ` +
+      `'known': count(w.c${i})} as c${i}`,
+  );
+  const params: Record<string, number | string> = { as_of: asOf, age_shift: ageShift };
+  features.forEach(({ cuts }, i) => cuts.forEach((cut, j) => (params[`k${i}_${j}`] = cut)));
+  const rows = await wh.all(
+    readSql(new URL('../sql/report_training_bins.sql', import.meta.url), {
+      ...historyTableSlot(table),
+      columns,
+      sums,
+    }),
+    params,
+  );
+  const out = new Map<string, WeekBins>();
+  for (const r of rows) {
+    const feature = features[Number(String(r.feature).slice(1))];
+    if (!feature) throw new Error(`report_training_bins: unexpected column ${String(r.feature)}`);
+    out.set(feature.name, { rows: num(r.week_rows), known: num(r.known), below: (r.below as unknown[]).map(num) });
+  }
+  return out;
+}
 
 /**
  * null when the artifact carries no training profile (written before profiles existed) or the week has no feature rows.
@@ -28,23 +74,27 @@ export async function loadTrainingComparison(
   if (!profile) return null;
   const table = FEATURE_TABLES[a.model];
   if (!table || !(await wh.tableExists(table))) return null;
-  const reader = await wh.conn.runAndReadAll(
-    readSql(new URL('../sql/report_history_week.sql', import.meta.url), historyTableSlot(table)),
-    { as_of: asOf },
-  );
-  const columns = reader.getColumnsObjectJS() as Record<string, unknown[]>;
-  const rows = Object.values(columns)[0]?.length ?? 0;
-  if (rows === 0) return null;
+  const types = await wh.all(readSql(new URL('../sql/report_column_types.sql', import.meta.url)), { table });
+  const present = new Set(types.map((t) => String(t.column_name)));
+  const inTable = profile.features.filter((f) => present.has(f.name));
   // The profile's ages were advanced to the training date; this week's are taken back to it.
   const ageShift = daysBetween(a.asOf, asOf);
-  const features = profile.features
-    .filter((f) => columns[f.name] !== undefined)
+  // No profile feature in the table leaves nothing to compare (and no query to run).
+  if (!inTable.length) return null;
+  const bins = await weekBins(wh, table, asOf, inTable, ageShift);
+  const rows = bins.values().next().value?.rows ?? 0;
+  if (rows === 0) return null;
+  const features = inTable
     .map((f) => {
-      const values = columns[f.name]!.map((v) =>
-        v === null || v === undefined ? null : Number(v) - (AGE_FEATURE.test(f.name) ? ageShift : 0),
-      );
-      const unknownNow = values.filter((v) => !isKnown(v)).length / values.length;
-      return { feature: f.name, unknownTraining: f.unknownShare, unknownNow, psi: psiAgainstProfile(f, values) };
+      const b = bins.get(f.name)!;
+      const shares = binCounts(b.below, b.known, b.rows).map((c) => c / b.rows);
+      const unknownNow = (b.rows - b.known) / b.rows;
+      return {
+        feature: f.name,
+        unknownTraining: f.unknownShare,
+        unknownNow,
+        psi: psiOfSharesAgainstProfile(f, shares),
+      };
     })
     .sort((x, y) => (y.psi ?? 0) - (x.psi ?? 0) || x.feature.localeCompare(y.feature));
   const now = await sourceRows(wh, asOf);

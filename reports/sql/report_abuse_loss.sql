@@ -1,21 +1,37 @@
 -- Estimated abuse loss per week and category: approved refund-only amount × the buyer's latest risk scored on or before the week's end.
+-- Requests fall in week k (ending $as_of - 7k days) by arithmetic, one pass over the window, not a join with each week;
+-- the latest score is the buyer's scores up to the week end joined by buyer (an ASOF join here was planned as a
+-- nested loop over the whole score history).
 with
-weeks as (
-  select cast($as_of as date) - cast(7 * k as integer) as week_end
-  from range(0, $weeks) as t(k)
-),
 approved_refund_only as (
-  select w.week_end, o.category, o.buyer_id, r.amount::double as amount
-  from weeks as w
-  join refund_requests as r
-    on r.requested_at >= w.week_end - 7 and r.requested_at < w.week_end
-   and r.kind = 'refund_only' and r.status = 'approved'
+  select
+    r.request_id,
+    cast($as_of as date)
+      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(r.requested_at) - 1) // 604800000000) as integer)
+      as week_end,
+    o.category,
+    o.buyer_id,
+    r.amount::double as amount
+  from refund_requests as r
   join orders as o on o.order_id = r.order_id
+  where r.requested_at >= cast($as_of as date) - cast(7 * $weeks as integer)
+    and r.requested_at < cast($as_of as date)
+    and r.kind = 'refund_only' and r.status = 'approved'
+),
+buyers as (
+  select distinct buyer_id from approved_refund_only
+),
+buyer_scores as (
+  select s.buyer_id, s.as_of, s.risk
+  from score_buyer_history as s
+  semi join buyers as b on b.buyer_id = s.buyer_id
+  where s.as_of <= cast($as_of as date)
 ),
 scored as (
-  select a.week_end, a.category, a.amount, s.risk
+  select a.request_id, a.week_end, a.category, a.amount, arg_max_null(s.risk, s.as_of) as risk
   from approved_refund_only as a
-  asof left join score_buyer_history as s on s.buyer_id = a.buyer_id and a.week_end >= s.as_of
+  left join buyer_scores as s on s.buyer_id = a.buyer_id and s.as_of <= a.week_end
+  group by a.request_id, a.week_end, a.category, a.amount
 ),
 first_score as (
   select min(as_of) as first_as_of from score_buyer_history

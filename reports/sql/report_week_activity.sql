@@ -1,23 +1,40 @@
 -- Orders, GMV and refund requests per week and category for the $weeks weeks ending at $as_of (week = [end - 7 days, end)).
+-- Rows fall in week k (ending $as_of - 7k days) by arithmetic: one pass over the window, not a join with each week.
 with
-weeks as (
-  select cast($as_of as date) - cast(7 * k as integer) as week_end
-  from range(0, $weeks) as t(k)
+orders_in_window as (
+  select
+    cast($as_of as date)
+      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(o.created_at) - 1) // 604800000000) as integer)
+      as week_end,
+    o.category,
+    o.amount
+  from orders as o
+  where o.created_at >= cast($as_of as date) - cast(7 * $weeks as integer)
+    and o.created_at < cast($as_of as date)
 ),
 orders_in_week as (
-  select w.week_end, o.category, count(*) as orders, sum(o.amount) as gmv
-  from weeks as w
-  join orders as o on o.created_at >= w.week_end - 7 and o.created_at < w.week_end
+  select week_end, category, count(*) as orders, sum(amount) as gmv
+  from orders_in_window
   group by all
+),
+requests_in_window as (
+  select
+    cast($as_of as date)
+      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(r.requested_at) - 1) // 604800000000) as integer)
+      as week_end,
+    r.order_id,
+    r.kind
+  from refund_requests as r
+  where r.requested_at >= cast($as_of as date) - cast(7 * $weeks as integer)
+    and r.requested_at < cast($as_of as date)
 ),
 requests_in_week as (
   select
-    w.week_end,
+    r.week_end,
     o.category,
     count(*) as refund_requests,
     count(*) filter (where r.kind = 'refund_only') as refund_only_requests
-  from weeks as w
-  join refund_requests as r on r.requested_at >= w.week_end - 7 and r.requested_at < w.week_end
+  from requests_in_window as r
   join orders as o on o.order_id = r.order_id
   group by all
 ),
