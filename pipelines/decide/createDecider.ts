@@ -48,9 +48,20 @@ export interface DecisionError {
 
 export type DecisionLine = Decision | DecisionError;
 
+/** The part of a policy a decider applies. */
+export type DecisionPolicy = Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>;
+
 export interface Decider {
   readonly scoresAsOf: string;
   readonly policyName: string;
+  /** What it was created from: decide's worker threads each create their own decider from the same. */
+  readonly state: DeciderState;
+  readonly policy: DecisionPolicy;
+  /**
+   * True when a request's decision depends on nothing decided before it, so lines may be decided in any order or
+   * apart: false when the policy spends a weekly review capacity (first come, first served) on reviews.
+   */
+  readonly orderIndependent: boolean;
   /** Decides validated requests; request risk is predicted for the whole batch at once. */
   decideRequests(requests: readonly DecideRequest[]): Decision[];
   /** Validates and decides NDJSON lines: one decision or error per line, in order; blank lines are skipped. */
@@ -79,10 +90,7 @@ function errorLine(line: number | undefined, request_id: string | null, problems
  * served per week from the scored week's date: the replay ranks a week's reviews by risk, which a live decision
  * cannot know; beyond capacity the policy's overflowAction applies. Merchant deadlines act after the decision.
  */
-export function createDecider(
-  state: DeciderState,
-  policy: Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>,
-): Decider {
+export function createDecider(state: DeciderState, policy: DecisionPolicy): Decider {
   const evaluate = ruleEvaluator(policy);
   const ruleName = (i: number) => (i < 0 ? 'default' : (policy.rules[i]!.name ?? `rule ${i + 1}`));
   const capacity = policy.settings.reviewCapacityPerWeek;
@@ -179,6 +187,11 @@ export function createDecider(
   return {
     scoresAsOf: state.scoresAsOf,
     policyName: policy.name,
+    state,
+    policy,
+    orderIndependent:
+      capacity === undefined ||
+      (policy.default !== 'manual_review' && policy.rules.every((r) => r.action !== 'manual_review')),
     decideRequests,
     decideLines(lines, firstLine = 1) {
       const kept: { text: string; line: number }[] = [];
