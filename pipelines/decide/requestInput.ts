@@ -77,7 +77,7 @@ const shape = Object.fromEntries(
     (REQUIRED as readonly string[]).includes(name) ? c.schema : c.schema.nullish(),
   ]),
 ) as Record<string, z.ZodType>;
-const requestSchema = z.object(shape);
+export const requestSchema = z.object(shape);
 
 const valuesOf = (c: Column) => new Set<unknown>(c.meta.values ?? []);
 const KINDS = valuesOf(COLUMNS.kind!);
@@ -89,7 +89,7 @@ const OPTIONAL = Object.keys(COLUMNS).filter((name) => !(REQUIRED as readonly st
  * by hand) and no optional column given. Any other object goes through zod, so what it reports stays the only wording;
  * this saves zod's walk (most of a line's validation) on the lines that need none.
  */
-function plainlyValid(o: Record<string, unknown>): boolean {
+export function plainlyValid(o: Record<string, unknown>): boolean {
   const { request_id, order_id, requested_at, amount } = o;
   if (typeof request_id !== 'string' || request_id.length === 0) return false;
   if (typeof order_id !== 'string' || order_id.length === 0) return false;
