@@ -2,9 +2,12 @@
 import type { Decider } from './createDecider.ts';
 import { decisionLineJson } from './decisionJson.ts';
 
-export interface DecidedChunk {
-  /** One JSON line (newline-terminated) per non-blank input line, in input order; '' when all were blank. */
-  text: string;
+export interface DecidedChunk<Text extends string | Uint8Array = string> {
+  /**
+   * One JSON line (newline-terminated) per non-blank input line, in input order; empty when all were blank. From a
+   * worker thread, its UTF-8 bytes.
+   */
+  text: Text;
   decisions: number;
   errors: number;
 }

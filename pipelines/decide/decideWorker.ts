@@ -7,6 +7,7 @@ import type { DecideJob, DecideReply, DecideWorkerInit } from './decideWorkerPro
 import { requestModelOf } from './requestModel.ts';
 
 const port = parentPort!;
+const encoder = new TextEncoder();
 const init = workerData as DecideWorkerInit;
 const decider = createDecider(
   { ...init.state, requestModel: init.model ? requestModelOf(init.model.artifact, init.model.typical) : null },
@@ -15,8 +16,10 @@ const decider = createDecider(
 
 port.on('message', (job: DecideJob) => {
   try {
-    const chunk = decideChunk(decider, job.lines, job.firstLine);
-    port.postMessage({ kind: 'chunk', id: job.id, ...chunk } satisfies DecideReply);
+    const { text, decisions, errors } = decideChunk(decider, job.lines, job.firstLine);
+    // Encoded here and its memory moved, not copied: the main thread only writes the bytes out.
+    const bytes = encoder.encode(text);
+    port.postMessage({ kind: 'chunk', id: job.id, bytes, decisions, errors } satisfies DecideReply, [bytes.buffer]);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     port.postMessage({ kind: 'error', id: job.id, message: err.message, stack: err.stack } satisfies DecideReply);

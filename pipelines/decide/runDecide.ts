@@ -64,11 +64,11 @@ export async function decideStream(
   let pool: DeciderPool | null = options.pool ?? null;
   /** Chunks read while it is not yet known whether the input is long enough for workers. */
   let held: { lines: string[]; first: number }[] = [];
-  const inflight: Promise<DecidedChunk>[] = [];
-  const write = async (c: DecidedChunk) => {
+  const inflight: Promise<DecidedChunk<Uint8Array>>[] = [];
+  const write = async (c: DecidedChunk<string | Uint8Array>) => {
     counts.decisions += c.decisions;
     counts.errors += c.errors;
-    if (c.text !== '' && !output.write(c.text)) await once(output, 'drain');
+    if (c.text.length > 0 && !output.write(c.text)) await once(output, 'drain');
   };
   const submit = async (lines: string[], first: number) => {
     if (!pool) return write(decideChunk(decider, lines, first));
