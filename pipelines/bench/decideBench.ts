@@ -219,6 +219,7 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
   const threads = Math.min(availableParallelism(), o.threads ?? CONFIG_DEFAULTS.decide.threads);
   const s0 = performance.now();
   const pool = decider.orderIndependent && threads > 1 ? await DeciderPool.start(decider, threads) : undefined;
+  await pool?.ready;
   const startSeconds = (performance.now() - s0) / 1000;
   let counts: DecideCounts;
   let bytes = 0;

@@ -4,15 +4,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDecider } from './createDecider.ts';
 import { decideChunk } from './decideChunk.ts';
 import type { DecideJob, DecideReply, DecideWorkerInit } from './decideWorkerProtocol.ts';
+import { unpackState } from './packState.ts';
 import { requestModelOf } from './requestModel.ts';
 
 const port = parentPort!;
 const encoder = new TextEncoder();
 const init = workerData as DecideWorkerInit;
 const decider = createDecider(
-  { ...init.state, requestModel: init.model ? requestModelOf(init.model.artifact, init.model.typical) : null },
+  {
+    ...unpackState(init.state),
+    requestModel: init.model ? requestModelOf(init.model.artifact, init.model.typical) : null,
+  },
   init.policy,
 );
+
+port.postMessage({ kind: 'ready' } satisfies DecideReply);
 
 port.on('message', (job: DecideJob) => {
   try {

@@ -2,14 +2,15 @@
 import type { DecisionPolicy } from './createDecider.ts';
 import type { DecidedChunk } from './decideChunk.ts';
 import type { DeciderState } from './deciderState.ts';
+import { packState, type PackedState } from './packState.ts';
 import type { RequestModel } from './requestModel.ts';
 
 /**
- * workerData: the held week without its request model, which holds a Forest (class instances do not cross threads),
- * and the parts the worker rebuilds the model from.
+ * workerData: the held week as columns, without its request model, which holds a Forest (class instances do not cross
+ * threads), and the parts the worker rebuilds the model from.
  */
 export interface DecideWorkerInit {
-  state: Omit<DeciderState, 'requestModel'> & { requestModel: null };
+  state: PackedState;
   model: Pick<RequestModel, 'artifact' | 'typical'> | null;
   policy: DecisionPolicy;
 }
@@ -21,6 +22,7 @@ export interface DecideJob {
 }
 
 export type DecideReply =
+  | { kind: 'ready' }
   | ({ kind: 'chunk'; id: number; bytes: Uint8Array } & Omit<DecidedChunk, 'text'>)
   | { kind: 'error'; id: number; message: string; stack: string | undefined };
 
@@ -28,7 +30,7 @@ export type DecideReply =
 export function workerInit(state: DeciderState, policy: DecisionPolicy): DecideWorkerInit {
   const m = state.requestModel;
   return {
-    state: { ...state, requestModel: null },
+    state: packState(state),
     model: m ? { artifact: m.artifact, typical: m.typical } : null,
     policy,
   };

@@ -20,10 +20,28 @@ export class DeciderPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: Error | null = null;
+  private booting: number;
+  private onReady!: () => void;
+  private onFailure!: (err: Error) => void;
+  /**
+   * Settles when every worker has built its decider (rejected if one fails): until then chunks queue up; decideStream
+   * decides in its own thread meanwhile.
+   */
+  readonly ready: Promise<void>;
 
   private constructor(private readonly slots: Slot[]) {
+    this.booting = slots.length;
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.onReady = resolve;
+      this.onFailure = reject;
+    });
+    this.ready.catch(() => undefined); // a failure also reaches every chunk asked for; awaiting `ready` is optional
     for (const slot of slots) {
       slot.worker.on('message', (reply: DecideReply) => {
+        if (reply.kind === 'ready') {
+          if (--this.booting === 0) this.onReady();
+          return;
+        }
         slot.busy--;
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -38,8 +56,8 @@ export class DeciderPool {
   }
 
   /**
-   * `threads` workers over the decider's state and policy, each with its own decider. Only for an order-independent
-   * decider: each worker would spend a weekly review capacity of its own.
+   * `threads` workers over the decider's state and policy, each with its own decider (see `ready`). Only for an
+   * order-independent decider: each worker would spend a weekly review capacity of its own.
    */
   static async start(decider: Decider, threads: number): Promise<DeciderPool> {
     if (!decider.orderIndependent)
@@ -66,6 +84,7 @@ export class DeciderPool {
   }
 
   private fail(err: Error): void {
+    this.onFailure(err);
     this.failure ??= err;
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();

@@ -23,8 +23,8 @@ export interface DecideOptions {
 const CHUNK_LINES = 4_096;
 
 /**
- * From this many lines on, decideStream decides on worker threads: starting them (bundling their modules, copying the
- * week into each) takes a few hundred milliseconds, what this thread needs for about this many lines.
+ * From this many lines on, decideStream starts worker threads, and decides in this thread until they are ready (they
+ * take about a second: bundling their modules, copying the week into each): a shorter input is done before they are.
  */
 export const PARALLEL_FROM_LINES = 16_384;
 
@@ -61,9 +61,9 @@ export async function decideStream(
   const threads = Math.min(availableParallelism(), options.threads ?? availableParallelism());
   const parallel = threads > 1 && decider.orderIndependent;
   const counts: DecideCounts = { lines: 0, decisions: 0, errors: 0 };
+  /** Workers decide once they are ready; until then (they take a second or so to start) this thread decides. */
   let pool: DeciderPool | null = options.pool ?? null;
-  /** Chunks read while it is not yet known whether the input is long enough for workers. */
-  let held: { lines: string[]; first: number }[] = [];
+  let starting: DeciderPool | null = null;
   const inflight: Promise<DecidedChunk<Uint8Array>>[] = [];
   const write = async (c: DecidedChunk<string | Uint8Array>) => {
     counts.decisions += c.decisions;
@@ -71,16 +71,17 @@ export async function decideStream(
     if (c.text.length > 0 && !output.write(c.text)) await once(output, 'drain');
   };
   const submit = async (lines: string[], first: number) => {
+    if (parallel && !pool && !starting && counts.lines >= PARALLEL_FROM_LINES) {
+      starting = await DeciderPool.start(decider, threads);
+      const started = starting;
+      void started.ready.then(() => (pool = started)).catch(() => undefined);
+    }
     if (!pool) return write(decideChunk(decider, lines, first));
     const p = pool.decide(lines, first);
     p.catch(() => undefined); // awaited in order below; a failure must not surface first as an unhandled rejection
     inflight.push(p);
     // Two chunks a worker in flight: none waits for the next while this thread writes.
     if (inflight.length >= 2 * pool.threads) await write(await inflight.shift()!);
-  };
-  const decideHeld = async () => {
-    for (const h of held) await submit(h.lines, h.first);
-    held = [];
   };
   let chunk: string[] = [];
   let first = 1;
@@ -90,12 +91,7 @@ export async function decideStream(
     const at = first;
     first += chunk.length;
     chunk = [];
-    if (!parallel || pool) return submit(lines, at);
-    held.push({ lines, first: at });
-    if (counts.lines >= PARALLEL_FROM_LINES) {
-      pool = await DeciderPool.start(decider, threads);
-      await decideHeld();
-    }
+    await submit(lines, at);
   };
   try {
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -104,10 +100,9 @@ export async function decideStream(
       if (chunk.length >= CHUNK_LINES) await flush();
     }
     await flush();
-    await decideHeld();
     while (inflight.length > 0) await write(await inflight.shift()!);
   } finally {
-    if (!options.pool) await (pool as DeciderPool | null)?.close();
+    await (starting as DeciderPool | null)?.close();
   }
   return counts;
 }

@@ -59,10 +59,14 @@ function inputText(lines: number): string {
   return out.join('\n') + '\n';
 }
 
-/** The text through decideStream, fed in 64 KiB pieces as a file would be. */
-async function run(decider: Decider, text: string, options: Parameters<typeof decideStream>[3]) {
-  const pieces: string[] = [];
-  for (let at = 0; at < text.length; at += 65_536) pieces.push(text.slice(at, at + 65_536));
+/** The text through decideStream, fed in 64 KiB pieces as a file would be, or as a slow pipe (a pause a piece). */
+async function run(decider: Decider, text: string, options: Parameters<typeof decideStream>[3], pauseMs = 0) {
+  const pieces = (async function* () {
+    for (let at = 0; at < text.length; at += 65_536) {
+      if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
+      yield text.slice(at, at + 65_536);
+    }
+  })();
   const chunks: Buffer[] = [];
   const output = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -101,7 +105,8 @@ describe('decideStream on worker threads', () => {
 
   it('starts its own workers on a long input and decides a short one in this thread, the same bytes either way', async () => {
     const one = await run(gated(), text, { threads: 1 });
-    expect((await run(gated(), text, { threads: 4 })).text).toBe(one.text);
+    // a slow input: the workers get ready part way and take over from this thread
+    expect((await run(gated(), text, { threads: 4 }, 40)).text).toBe(one.text);
     const short = text.slice(0, text.indexOf('\n', 100_000) + 1);
     expect((await run(gated(), short, { threads: 4 })).text).toBe(
       one.text.slice(0, (await run(gated(), short, { threads: 1 })).text.length),
