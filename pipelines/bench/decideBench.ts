@@ -40,6 +40,11 @@ export interface DecideBenchResult {
     errors: number;
     /** Threads that decided (1: this one). */
     threads: number;
+    /**
+     * CPU time of the process (all its threads) over `seconds`: on a machine shared with other work, how much of its
+     * cores decide got.
+     */
+    cpuSeconds: number;
     /** Starting the worker threads (not in `seconds`, as loading the week is not). */
     startSeconds: number;
   };
@@ -224,6 +229,7 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
   let counts: DecideCounts;
   let bytes = 0;
   let seconds: number;
+  let cpuSeconds: number;
   try {
     // Warm-up (JIT, the forest's prediction kernel) in every thread, then the timed pass.
     await decideStream(
@@ -236,6 +242,7 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
       },
     );
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     counts = await decideStream(
       decider,
       readable(text),
@@ -243,6 +250,8 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
       { threads, pool },
     );
     seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    cpuSeconds = (cpu.user + cpu.system) / 1e6;
   } finally {
     await pool?.close();
   }
@@ -254,6 +263,7 @@ export async function benchDecide(o: DecideBenchOptions): Promise<DecideBenchRes
     perSecond: n / seconds,
     errors: counts.errors,
     threads: pool?.threads ?? 1,
+    cpuSeconds,
     startSeconds,
   };
 
