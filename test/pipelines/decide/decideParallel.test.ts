@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecider, type Decider } from '../../../pipelines/decide/createDecider.ts';
 import { loadState, resolvePolicy, type DeciderState } from '../../../pipelines/decide/decide.ts';
 import { DeciderPool } from '../../../pipelines/decide/deciderPool.ts';
-import { decideStream, PARALLEL_FROM_LINES } from '../../../pipelines/decide/runDecide.ts';
+import { decideStream } from '../../../pipelines/decide/runDecide.ts';
 import { policySchema } from '../../../pipelines/simulate/policy/policySchema.ts';
 import { lcg } from '../../models/fixtures/miniSpecs.ts';
 import { syntheticRequestModel } from './fixtures/syntheticRequestModel.ts';
@@ -81,7 +81,9 @@ async function run(decider: Decider, text: string, options: Parameters<typeof de
 const gated = () => createDecider(state, resolvePolicy('data/policies/request-gated.yaml'));
 
 describe('decideStream on worker threads', () => {
-  const text = inputText(PARALLEL_FROM_LINES + 4_500);
+  /** Workers start after this many lines in these tests (PARALLEL_FROM_LINES would make them slow). */
+  const from = 16_384;
+  const text = inputText(from + 4_500);
 
   it('writes the same bytes as one thread, on a long input of decisions, reasons and bad lines', async () => {
     const one = await run(gated(), text, { threads: 1 });
@@ -106,9 +108,9 @@ describe('decideStream on worker threads', () => {
   it('starts its own workers on a long input and decides a short one in this thread, the same bytes either way', async () => {
     const one = await run(gated(), text, { threads: 1 });
     // a slow input: the workers get ready part way and take over from this thread
-    expect((await run(gated(), text, { threads: 4 }, 40)).text).toBe(one.text);
+    expect((await run(gated(), text, { threads: 4, parallelFromLines: from }, 40)).text).toBe(one.text);
     const short = text.slice(0, text.indexOf('\n', 100_000) + 1);
-    expect((await run(gated(), short, { threads: 4 })).text).toBe(
+    expect((await run(gated(), short, { threads: 4, parallelFromLines: from })).text).toBe(
       one.text.slice(0, (await run(gated(), short, { threads: 1 })).text.length),
     );
   }, 60_000);
@@ -124,7 +126,7 @@ describe('decideStream on worker threads', () => {
     expect(decider.orderIndependent).toBe(false);
     await expect(DeciderPool.start(decider, 2)).rejects.toThrow(/review capacity/);
     const one = await run(createDecider(state, capped), text, { threads: 1 });
-    const many = await run(decider, text, { threads: 4 });
+    const many = await run(decider, text, { threads: 4, parallelFromLines: from });
     expect(many.text).toBe(one.text);
     expect(one.text.match(/review capacity of 40 this week used up/g)?.length).toBeGreaterThan(100);
   }, 60_000);
