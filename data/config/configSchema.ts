@@ -243,6 +243,11 @@ export const configSchema = z
           .describe(
             'Orders placed this many days before the scored week (or later) are held in memory; a request about an older order is decided without its order (buyer, merchant and request risk unknown).',
           ),
+        threads: positiveInt('decide.threads')
+          .default(4)
+          .describe(
+            'Worker threads `trustlens decide` spreads a long input over (never more than the machine has cores; 1 = one thread); the output is the same.',
+          ),
       })
       .prefault({}),
     serve: z

@@ -32,7 +32,8 @@ export interface Column<T extends z.ZodType = z.ZodType> {
   meta: ColumnMeta;
 }
 
-const isoTimestamp = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+/** The text a ts column accepts: ISO 8601, date or date and time, with or without zone. */
+export const isoTimestamp = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 function make<T extends z.ZodType>(schema: T, meta: ColumnMeta): Column<T> {
   return { schema, meta };

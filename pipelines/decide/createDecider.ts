@@ -1,11 +1,11 @@
 // The decision for each refund request: its context from the held week, request risk, the policy's first matching rule,
 // reasons.
 import { applyCalibrator } from '../../models/calibration/calibrator.ts';
-import { topReasons } from '../../models/explain/reasonSentences.ts';
+import { ReasonWriter } from '../../models/explain/reasonWriter.ts';
 import { ruleEvaluator } from '../simulate/policy/evaluateRules.ts';
 import type { Policy, PolicyAction } from '../simulate/policy/policySchema.ts';
 import type { DeciderState } from './deciderState.ts';
-import { requestContext } from './requestContext.ts';
+import { requestContext, type RequestContext } from './requestContext.ts';
 import { REQUEST_FEATURES, requestFeatureValues } from './requestFeatures.ts';
 import {
   parseRequest,
@@ -48,9 +48,20 @@ export interface DecisionError {
 
 export type DecisionLine = Decision | DecisionError;
 
+/** The part of a policy a decider applies. */
+export type DecisionPolicy = Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>;
+
 export interface Decider {
   readonly scoresAsOf: string;
   readonly policyName: string;
+  /** What it was created from: decide's worker threads each create their own decider from the same. */
+  readonly state: DeciderState;
+  readonly policy: DecisionPolicy;
+  /**
+   * True when a request's decision depends on nothing decided before it, so lines may be decided in any order or
+   * apart: false when the policy spends a weekly review capacity (first come, first served) on reviews.
+   */
+  readonly orderIndependent: boolean;
   /** Decides validated requests; request risk is predicted for the whole batch at once. */
   decideRequests(requests: readonly DecideRequest[]): Decision[];
   /** Validates and decides NDJSON lines: one decision or error per line, in order; blank lines are skipped. */
@@ -79,10 +90,7 @@ function errorLine(line: number | undefined, request_id: string | null, problems
  * served per week from the scored week's date: the replay ranks a week's reviews by risk, which a live decision
  * cannot know; beyond capacity the policy's overflowAction applies. Merchant deadlines act after the decision.
  */
-export function createDecider(
-  state: DeciderState,
-  policy: Pick<Policy, 'name' | 'rules' | 'default' | 'settings'>,
-): Decider {
+export function createDecider(state: DeciderState, policy: DecisionPolicy): Decider {
   const evaluate = ruleEvaluator(policy);
   const ruleName = (i: number) => (i < 0 ? 'default' : (policy.rules[i]!.name ?? `rule ${i + 1}`));
   const capacity = policy.settings.reviewCapacityPerWeek;
@@ -92,31 +100,56 @@ export function createDecider(
   const all = new Float64Array(REQUEST_FEATURES.length);
   const contributions = new Float64Array(model?.entries.length ?? 0);
 
-  function decideRequests(requests: readonly DecideRequest[]): Decision[] {
-    const prepared = requests.map((r) => requestContext(state, r));
-    const risks: (number | null)[] = requests.map(() => null);
-    const rows: Float32Array[] = [];
-    if (model) {
-      const scored = prepared.flatMap((p, i) => (p.facts ? [i] : []));
-      const F = model.gather.length;
-      const columns = Array.from({ length: F }, () => new Float32Array(scored.length));
-      scored.forEach((i, j) => {
-        requestFeatureValues(prepared[i]!.facts!, all);
-        const row = new Float32Array(F);
-        for (let f = 0; f < F; f++) row[f] = columns[f]![j] = all[model.gather[f]!]!;
-        rows[i] = row;
-      });
-      if (scored.length > 0) {
-        const p = applyCalibrator(model.artifact.calibration, model.forest.predictProba(columns));
-        scored.forEach((i, j) => (risks[i] = p[j]!));
+  const reasonWriter = model
+    ? new ReasonWriter({
+        typical: model.typical,
+        entries: model.entries,
+        templates: model.artifact.spec.reasonTemplates,
+        exclude: model.artifact.spec.notReasons,
+        onlyWhen: model.artifact.spec.reasonOnlyWhen,
+        max: MAX_REASONS,
+      })
+    : null;
+  /** One request's model input at a time, as the forest reads it (float32): explained and given reasons from. */
+  const row = new Float32Array(model?.gather.length ?? 0);
+
+  /** `lineOf(i)`: the 1-based line of request i, written first in its decision; none when undefined. */
+  function decideAll(requests: readonly DecideRequest[], lineOf?: (i: number) => number | undefined): Decision[] {
+    const n = requests.length;
+    const F = model?.gather.length ?? 0;
+    // Each request's features go into the model input as its context is built: only the rule context and notes are
+    // kept to the end of the batch, so the rest dies young (garbage collection was the largest cost of a batch).
+    const columns: Float32Array[] = [];
+    for (let f = 0; f < F; f++) columns.push(new Float32Array(n));
+    const contexts: RequestContext['ctx'][] = new Array(n);
+    const notesOf: string[][] = new Array(n);
+    /** Per request, its row in the model input; -1 when it has none (its order is not held, or no model). */
+    const slot = new Int32Array(n).fill(-1);
+    let scored = 0;
+    for (let i = 0; i < n; i++) {
+      const { facts, ctx, notes } = requestContext(state, requests[i]!);
+      contexts[i] = ctx;
+      notesOf[i] = notes;
+      if (!model) notes.push('no request-risk model trained on or before the scored week: request risk unknown');
+      else if (facts) {
+        const j = (slot[i] = scored++);
+        requestFeatureValues(facts, all);
+        for (let f = 0; f < F; f++) columns[f]![j] = all[model.gather[f]!]!;
       }
-    } else {
-      for (const p of prepared)
-        p.notes.push('no request-risk model trained on or before the scored week: request risk unknown');
     }
-    return requests.map((r, i) => {
-      const { ctx, notes } = prepared[i]!;
-      const request_risk = risks[i]!;
+    const risks = new Float64Array(n).fill(NaN);
+    if (model && scored > 0) {
+      const input = scored === n ? columns : columns.map((c) => c.subarray(0, scored));
+      const p = applyCalibrator(model.artifact.calibration, model.forest.predictProba(input));
+      for (let i = 0; i < n; i++) if (slot[i]! >= 0) risks[i] = p[slot[i]!]!;
+    }
+    const out: Decision[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = requests[i]!;
+      const ctx = contexts[i]!;
+      const notes = notesOf[i]!;
+      const j = slot[i]!;
+      const request_risk = j < 0 ? null : risks[i]!;
       // Set in place (the context is this request's own): a copy by spread costs more than the rule evaluation.
       (ctx as { request_risk?: number | null }).request_risk = request_risk;
       const match = evaluate(ctx);
@@ -131,45 +164,63 @@ export function createDecider(
         } else reviewsByWeek.set(week, used + 1);
       }
       let reasons: string[] = [];
-      const row = rows[i];
-      if (model && row) {
+      if (model && reasonWriter && j >= 0) {
+        for (let f = 0; f < F; f++) row[f] = columns[f]![j]!;
         model.explainer.explain(row, contributions);
-        reasons = topReasons({
-          contributions,
-          values: row,
-          typical: model.typical,
-          entries: model.entries,
-          templates: model.artifact.spec.reasonTemplates,
-          exclude: model.artifact.spec.notReasons,
-          onlyWhen: model.artifact.spec.reasonOnlyWhen,
-          max: MAX_REASONS,
-        }).map((x) => x.sentence);
+        reasons = reasonWriter.sentences(contributions, row);
       }
-      return {
-        request_id: r.request_id,
-        action,
-        rule,
-        rule_index: match.index,
-        request_risk,
-        buyer_risk: (ctx.buyer_risk as number | null | undefined) ?? null,
-        merchant_trust: (ctx.merchant_trust as number | null | undefined) ?? null,
-        buyer_tier: (ctx.buyer_tier as string | null | undefined) ?? null,
-        merchant_tier: (ctx.merchant_tier as string | null | undefined) ?? null,
-        reasons,
-        scores_as_of: state.scoresAsOf,
-        ...(notes.length ? { notes } : {}),
-      };
-    });
+      const line = lineOf?.(i);
+      const buyer_risk = (ctx.buyer_risk as number | null | undefined) ?? null;
+      const merchant_trust = (ctx.merchant_trust as number | null | undefined) ?? null;
+      const buyer_tier = (ctx.buyer_tier as string | null | undefined) ?? null;
+      const merchant_tier = (ctx.merchant_tier as string | null | undefined) ?? null;
+      // Literals, not a spread of `line` over a decision: the keys' order is the output's, and a spread copies.
+      const d: Decision =
+        line === undefined
+          ? {
+              request_id: r.request_id,
+              action,
+              rule,
+              rule_index: match.index,
+              request_risk,
+              buyer_risk,
+              merchant_trust,
+              buyer_tier,
+              merchant_tier,
+              reasons,
+              scores_as_of: state.scoresAsOf,
+            }
+          : {
+              line,
+              request_id: r.request_id,
+              action,
+              rule,
+              rule_index: match.index,
+              request_risk,
+              buyer_risk,
+              merchant_trust,
+              buyer_tier,
+              merchant_tier,
+              reasons,
+              scores_as_of: state.scoresAsOf,
+            };
+      if (notes.length) d.notes = notes;
+      out[i] = d;
+    }
+    return out;
   }
 
   function decideParsed(parsed: ParsedRequest[], lineOf: (i: number) => number | undefined): DecisionLine[] {
-    const valid = parsed.flatMap((p, i) => (p.ok ? [{ i, request: p.request }] : []));
-    const decided = decideRequests(valid.map((v) => v.request));
-    const out: DecisionLine[] = new Array(parsed.length);
-    valid.forEach((v, j) => {
-      const line = lineOf(v.i);
-      out[v.i] = line === undefined ? decided[j]! : { line, ...decided[j]! };
+    const valid: number[] = [];
+    const requests: DecideRequest[] = [];
+    parsed.forEach((p, i) => {
+      if (!p.ok) return;
+      valid.push(i);
+      requests.push(p.request);
     });
+    const decided = decideAll(requests, (j) => lineOf(valid[j]!));
+    const out: DecisionLine[] = new Array(parsed.length);
+    valid.forEach((i, j) => (out[i] = decided[j]!));
     parsed.forEach((p, i) => {
       if (!p.ok) out[i] = errorLine(lineOf(i), p.request_id, p.problems);
     });
@@ -179,7 +230,12 @@ export function createDecider(
   return {
     scoresAsOf: state.scoresAsOf,
     policyName: policy.name,
-    decideRequests,
+    state,
+    policy,
+    orderIndependent:
+      capacity === undefined ||
+      (policy.default !== 'manual_review' && policy.rules.every((r) => r.action !== 'manual_review')),
+    decideRequests: (requests) => decideAll(requests),
     decideLines(lines, firstLine = 1) {
       const kept: { text: string; line: number }[] = [];
       lines.forEach((text, i) => {

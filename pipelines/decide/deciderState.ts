@@ -5,14 +5,12 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { addDays } from '../../data/time/isoDate.ts';
-import { PathExplainer } from '../../models/explain/pathContributions.ts';
-import { Forest } from '../../models/forest/index.ts';
-import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { artifactDates, readArtifact } from '../../models/registry/artifactStore.ts';
-import type { CatalogueEntry } from '../../models/specs/specCatalogue.ts';
 import { REQUEST_HISTORY } from '../features/buildRequestFeatures.ts';
-import { featureEntries } from '../score/explainRows.ts';
 import { REQUEST_FEATURES, type BuyerSnapshot, type MerchantSnapshot, type OrderFacts } from './requestFeatures.ts';
+import { requestModelOf, type RequestModel } from './requestModel.ts';
+
+export type { RequestModel } from './requestModel.ts';
 
 export interface BuyerRecord {
   registeredMs: number;
@@ -25,21 +23,6 @@ export interface MerchantRecord {
   snapshot: MerchantSnapshot | null;
   trust: number | null;
   tier: string | null;
-}
-
-export interface RequestModel {
-  artifact: ArtifactFile;
-  forest: Forest;
-  explainer: PathExplainer;
-  /** Catalogue entries of the model's features, in the model's order. */
-  entries: CatalogueEntry[];
-  /**
-   * Median of each model feature over the requests of the newest built week (the "typical" of reasons); NaN when
-   * unknown.
-   */
-  typical: Float64Array;
-  /** For each model feature, its index in REQUEST_FEATURES. */
-  gather: Int32Array;
 }
 
 export interface DeciderState {
@@ -179,7 +162,6 @@ async function loadRequestModel(wh: Warehouse, artifactsDir: string, scoresAsOf:
     throw new UserError(
       `${artifactsDir}/request-risk/${date}.json reads ${missing.join(', ')}, which decide cannot compute; retrain it with this version`,
     );
-  const forest = Forest.fromJSON(artifact.forest);
   const typical = new Float64Array(features.length).fill(NaN);
   if (await wh.tableExists(REQUEST_HISTORY)) {
     const [row] = await wh.all(
@@ -189,12 +171,5 @@ async function loadRequestModel(wh: Warehouse, artifactsDir: string, scoresAsOf:
     );
     features.forEach((_, i) => (typical[i] = num(row?.[`m${i}`])));
   }
-  return {
-    artifact,
-    forest,
-    explainer: new PathExplainer(forest.trees, features.length),
-    entries: featureEntries(features, artifact.catalogue),
-    typical,
-    gather: Int32Array.from(features, (f) => (REQUEST_FEATURES as readonly string[]).indexOf(f)),
-  };
+  return requestModelOf(artifact, typical);
 }

@@ -1,7 +1,7 @@
 // One refund request as decide reads it: the refund_requests contract's columns, six required, the rest optional; every
 // problem named.
 import { z } from 'zod';
-import { CONTRACTS, describeRule, type Column } from '../../data/contracts/index.ts';
+import { CONTRACTS, describeRule, isoTimestamp, type Column } from '../../data/contracts/index.ts';
 
 const REQUIRED = ['request_id', 'order_id', 'requested_at', 'kind', 'reason', 'amount'] as const;
 const COLUMNS = CONTRACTS.refund_requests.columns;
@@ -77,7 +77,29 @@ const shape = Object.fromEntries(
     (REQUIRED as readonly string[]).includes(name) ? c.schema : c.schema.nullish(),
   ]),
 ) as Record<string, z.ZodType>;
-const requestSchema = z.object(shape);
+export const requestSchema = z.object(shape);
+
+const valuesOf = (c: Column) => new Set<unknown>(c.meta.values ?? []);
+const KINDS = valuesOf(COLUMNS.kind!);
+const REASONS = valuesOf(COLUMNS.reason!);
+const OPTIONAL = Object.keys(COLUMNS).filter((name) => !(REQUIRED as readonly string[]).includes(name));
+
+/**
+ * True only when requestSchema accepts the object: the six required columns well formed (the contract's rules, checked
+ * by hand) and no optional column given. Any other object goes through zod, so what it reports stays the only wording;
+ * this saves zod's walk (most of a line's validation) on the lines that need none.
+ */
+export function plainlyValid(o: Record<string, unknown>): boolean {
+  const { request_id, order_id, requested_at, amount } = o;
+  if (typeof request_id !== 'string' || request_id.length === 0) return false;
+  if (typeof order_id !== 'string' || order_id.length === 0) return false;
+  if (typeof requested_at !== 'string' || !isoTimestamp.test(requested_at)) return false;
+  if (typeof o.kind !== 'string' || !KINDS.has(o.kind) || typeof o.reason !== 'string' || !REASONS.has(o.reason))
+    return false;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || !(amount >= 0)) return false;
+  for (const name of OPTIONAL) if (o[name] !== undefined && o[name] !== null) return false;
+  return true;
+}
 
 /** Validates one parsed JSON value; every problem of the line is reported, not only the first. */
 export function parseRequest(raw: unknown): ParsedRequest {
@@ -85,9 +107,9 @@ export function parseRequest(raw: unknown): ParsedRequest {
     return { ok: false, request_id: null, problems: [{ field: null, value: raw, rule: 'line is not a JSON object' }] };
   }
   const obj = raw as Record<string, unknown>;
-  const result = requestSchema.safeParse(obj);
+  const result = plainlyValid(obj) ? null : requestSchema.safeParse(obj);
   const problems: InputProblem[] = [];
-  if (!result.success) {
+  if (result && !result.success) {
     const seen = new Set<string>();
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');

@@ -1,7 +1,8 @@
 // decide's input: a refund_requests row per line, six columns required; every problem of a line named with its field,
 // value and rule.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoToMs, parseRequestLine } from '../../../pipelines/decide/requestInput.ts';
+import { isoToMs, parseRequestLine, plainlyValid, requestSchema } from '../../../pipelines/decide/requestInput.ts';
 
 const good = {
   request_id: 'r1',
@@ -88,5 +89,52 @@ describe('parseRequestLine', () => {
       request_id: null,
       problems: [{ field: null, value: [1, 2], rule: 'line is not a JSON object' }],
     });
+  });
+});
+
+describe('plainlyValid (the check that spares zod on well-formed lines)', () => {
+  const field = fc.oneof(
+    fc.constantFrom(undefined, null, '', 'x', 'refund_only', 'damaged', 'other', 0, -0, -1, 1.5, 1e999, true, [], {}),
+    fc.constantFrom(
+      '2026-11-03',
+      '2026-11-03T10:15',
+      '2026-11-03 10:15:00.5+02:00',
+      '2026-11-03T10:15:00Z ',
+      '26-11-03',
+    ),
+    fc.string({ maxLength: 6 }),
+    fc.double(),
+  );
+  const request = fc.record(
+    {
+      request_id: fc.oneof(field, fc.constant('r1')),
+      order_id: fc.oneof(field, fc.constant('o1')),
+      requested_at: fc.oneof(field, fc.constant('2026-11-03T10:15:00Z')),
+      kind: fc.oneof(field, fc.constantFrom('refund_only', 'return_and_refund', 'exchange')),
+      reason: fc.oneof(field, fc.constantFrom('damaged', 'not_received', 'no_reason_7day')),
+      amount: fc.oneof(field, fc.constant(59.9)),
+      status: field,
+      escalated: field,
+      decided_at: field,
+      extra: field,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('passes nothing the contract’s zod schema rejects', () => {
+    fc.assert(
+      fc.property(request, (o) => {
+        if (plainlyValid(o)) expect(requestSchema.safeParse(o).success).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('passes the six required columns well formed, with unknown keys and absent or null optional columns', () => {
+    expect(plainlyValid(good)).toBe(true);
+    expect(plainlyValid({ ...good, extra: 1, status: null, decided_at: undefined })).toBe(true);
+    expect(plainlyValid({ ...good, status: 'open' })).toBe(false); // an optional column given: zod checks it
+    expect(plainlyValid({ ...good, amount: -0.01 })).toBe(false);
+    expect(plainlyValid({ ...good, requested_at: '2026-11-03T10:15:00Z ' })).toBe(false);
   });
 });
