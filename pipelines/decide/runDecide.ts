@@ -49,6 +49,8 @@ export interface DecideStreamOptions {
   pool?: DeciderPool;
   /** Lines read before workers are started (default PARALLEL_FROM_LINES); tests lower it. */
   parallelFromLines?: number;
+  /** Told when worker threads could not start, so the run goes on in this thread (same output, slower). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -78,7 +80,13 @@ export async function decideStream(
     if (parallel && !pool && !starting && counts.lines >= (options.parallelFromLines ?? PARALLEL_FROM_LINES)) {
       starting = await DeciderPool.start(decider, threads);
       const started = starting;
-      void started.ready.then(() => (pool = started)).catch(() => undefined);
+      void started.ready
+        .then(() => (pool = started))
+        .catch((err: unknown) =>
+          options.onWarning?.(
+            `decide worker threads did not start (${err instanceof Error ? err.message : String(err)}); deciding in one thread`,
+          ),
+        );
     }
     if (!pool) return write(decideChunk(decider, lines, first));
     const p = pool.decide(lines, first);
@@ -124,6 +132,9 @@ export async function runDecide(options: DecideOptions, ctx: CommandContext): Pr
     `deciding with policy ${decider.policyName} (${policy}) and the scores of the week of ${decider.scoresAsOf}`,
   );
   const input = options.input && options.input !== '-' ? createReadStream(options.input) : process.stdin;
-  const counts = await decideStream(decider, input, process.stdout, { threads: ctx.config.decide.threads });
+  const counts = await decideStream(decider, input, process.stdout, {
+    threads: ctx.config.decide.threads,
+    onWarning: (m) => ctx.log.warn(m),
+  });
   ctx.log.info(`${counts.decisions} decisions, ${counts.errors} lines with errors`);
 }

@@ -130,4 +130,20 @@ describe('decideStream on worker threads', () => {
     expect(many.text).toBe(one.text);
     expect(one.text.match(/review capacity of 40 this week used up/g)?.length).toBeGreaterThan(100);
   }, 60_000);
+
+  it('says so and goes on in this thread when the workers cannot build their decider', async () => {
+    const one = await run(gated(), text, { threads: 1 });
+    const decider = gated();
+    // the workers rebuild the decider from its policy; this one cannot be compiled there
+    const broken: Decider = { ...decider, policy: { ...decider.policy, rules: null as never } };
+    const warnings: string[] = [];
+    const many = await run(broken, text, {
+      threads: 2,
+      parallelFromLines: from,
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(many.text).toBe(one.text);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^decide worker threads did not start \(.+\); deciding in one thread$/);
+  }, 60_000);
 });
