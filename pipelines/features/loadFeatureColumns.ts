@@ -1,5 +1,5 @@
 // Reads one feature snapshot (history table, one as_of) as typed columns for a model spec, derived columns included.
-import type { DuckDBValue } from '@duckdb/node-api';
+import { JSDuckDBValueConverter, type DuckDBValue } from '@duckdb/node-api';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import { specColumns } from '../../models/specs/specCatalogue.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -37,22 +37,41 @@ export async function loadFeatureColumns(
     `select f.${id} as id, ${[...select, ...extraSql].join(', ')} from ${quoteIdent(historyTable(spec))} as f` +
     (opts.join ? ` left join ${quoteIdent(opts.join)} as l using (${id})` : '') +
     ` where f.as_of = $as_of::date order by f.${id}`;
-  const reader = await wh.conn.runAndReadAll(sql, { ...opts.params, as_of: asOf });
-  const values = reader.getColumnsJS();
+  // Streamed a chunk at a time into typed columns: the whole result as JavaScript arrays (one number object a value)
+  // had taken several times the columns' own memory on a large marketplace.
+  const result = await wh.conn.stream(sql, { ...opts.params, as_of: asOf });
+  const ids: string[] = [];
+  const parts: Float32Array[][] = cols.map(() => []);
+  const extra: unknown[][] = extraSql.map(() => []);
+  let rows = 0;
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    for (const id of chunk.convertColumnValues(0, JSDuckDBValueConverter)) ids.push(id as string);
+    cols.forEach((_, c) => {
+      const vector = chunk!.getColumnVector(c + 1);
+      const out = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = vector.getItem(i) as number | null;
+        out[i] = v === null ? NaN : v;
+      }
+      parts[c]!.push(out);
+    });
+    extraSql.forEach((_, k) => {
+      for (const v of chunk!.convertColumnValues(cols.length + 1 + k, JSDuckDBValueConverter)) extra[k]!.push(v);
+    });
+    rows += n;
+  }
   const columns = new Map<string, Float32Array>();
   cols.forEach((name, c) => {
-    // A snapshot with no rows (a week before the data starts) reads as empty columns.
-    const v = values[c + 1] ?? [];
-    const out = new Float32Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = v[i] === null ? NaN : (v[i] as number);
+    const out = new Float32Array(rows);
+    let at = 0;
+    for (const part of parts[c]!) {
+      out.set(part, at);
+      at += part.length;
+    }
     columns.set(name, out);
   });
-  const extra = opts.extra ?? [];
-  return {
-    ids: (values[0] ?? []) as string[],
-    columns,
-    extra: extra.map((_, i) => (values[cols.length + 1 + i] ?? []) as unknown[]),
-  };
+  return { ids, columns, extra };
 }
 
 /** as_of dates present in a history table (none if the table does not exist yet). */
