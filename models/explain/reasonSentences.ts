@@ -3,6 +3,7 @@ import type { RuleCondition } from '../specs/modelSpec.ts';
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { formatValue } from './formatValue.ts';
 import { fillTemplate } from './fillTemplate.ts';
+import { lowerFirst, ReasonWriter, stripPeriod } from './reasonWriter.ts';
 
 export interface ReasonInput {
   /** SHAP contribution per feature, in probability units (positive = raises the predicted probability). */
@@ -28,33 +29,9 @@ export interface Reason {
   sentence: string;
 }
 
+/** One row's reasons; for many rows of one model, build a ReasonWriter once instead. */
 export function topReasons(input: ReasonInput): Reason[] {
-  const { contributions, values, typical, entries, templates } = input;
-  const max = input.max ?? 4;
-  const min = input.minContribution ?? 1e-6;
-  const exclude = new Set(input.exclude ?? []);
-  const meets = (name: string) => {
-    const c = input.onlyWhen?.[name];
-    if (!c) return true;
-    const v = values[entries.findIndex((e) => e.name === c.column)];
-    return v !== undefined && (c.op === '>=' ? v >= c.threshold : v > c.threshold);
-  };
-  const order = entries
-    .map((_, i) => i)
-    .filter((i) => contributions[i]! > min && !exclude.has(entries[i]!.name) && meets(entries[i]!.name));
-  order.sort((a, b) => contributions[b]! - contributions[a]! || a - b);
-  // Citability formats two values: checked in rank order and only until enough reasons are found (the decision service
-  // explains every request).
-  const shown: number[] = [];
-  for (const i of order) {
-    if (shown.length >= max) break;
-    if (citable(entries[i]!, values[i]!, typical[i]!)) shown.push(i);
-  }
-  return shown.map((i) => ({
-    feature: entries[i]!.name,
-    contribution: contributions[i]!,
-    sentence: reasonSentence(entries[i]!, values[i]!, typical[i]!, templates[entries[i]!.name]),
-  }));
+  return new ReasonWriter(input).reasons(input.contributions, input.values);
 }
 
 /**
@@ -84,9 +61,6 @@ export function reasonSentence(
   const window = entry.window === 'none' ? '' : ` (${entry.window})`;
   return `${lowerFirst(stripPeriod(entry.description))}${window}: ${shown}${typicalText}`;
 }
-
-const stripPeriod = (s: string) => s.replace(/\.\s*$/, '');
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Median of the finite values of a column (NaN when none), the "typical" value of reasons. */
 export function columnMedian(column: ArrayLike<number>): number {

@@ -1,20 +1,21 @@
-// topReasons' sentences for many rows of one model, prepared once: the decision service writes reasons for every
-// request.
+// A row's reasons (the features that raised its score, in plain sentences) for many rows of one model, prepared once:
+// the decision service writes reasons for every request, the score stage for every explained account.
 import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { fillTemplate } from './fillTemplate.ts';
 import { formatValue } from './formatValue.ts';
-import type { ReasonInput } from './reasonSentences.ts';
+import type { Reason, ReasonInput } from './reasonSentences.ts';
 
 type ModelInput = Omit<ReasonInput, 'contributions' | 'values'>;
 
-const stripPeriod = (s: string) => s.replace(/\.\s*$/, '');
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+export const stripPeriod = (s: string) => s.replace(/\.\s*$/, '');
+export const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /**
- * The same sentences as `topReasons(input).map((r) => r.sentence)`, in the same order (pinned by a property test):
- * what depends on the model only (excluded features, the column each onlyWhen condition reads, the typical values as
- * formatted, sentence prefixes) is worked out once, and reasons are picked by selection in rank order instead of
- * sorting every feature, so a row costs the values it formats and no more.
+ * The features with the largest positive contributions that are citable (`citable`), worded as `reasonSentence` words
+ * them, in rank order (pinned against that sort-based definition by a property test): what depends on the model only
+ * (excluded features, the column each onlyWhen condition reads, the typical values as formatted, sentence prefixes)
+ * is worked out once, and reasons are picked by selection in rank order instead of sorting every feature, so a row
+ * costs the values it formats and no more.
  */
 export class ReasonWriter {
   private readonly max: number;
@@ -32,6 +33,7 @@ export class ReasonWriter {
   /** The sentence's start when there is no template: "description (window): ". */
   private readonly prefix: string[];
   private readonly units: CatalogueEntry['unit'][];
+  private readonly names: string[];
   private readonly used: Uint8Array;
 
   constructor(input: ModelInput) {
@@ -53,6 +55,7 @@ export class ReasonWriter {
       this.whenThreshold[i] = c.threshold;
     });
     this.units = entries.map((e) => e.unit);
+    this.names = entries.map((e) => e.name);
     this.typicalShown = entries.map((e, i) => (Number.isFinite(typical[i]!) ? formatValue(typical[i]!, e.unit) : null));
     this.typicalText = this.typicalShown.map((t) => (t === null ? '' : ` (typical: ${t})`));
     this.templates = entries.map((e) => templates[e.name]);
@@ -72,12 +75,17 @@ export class ReasonWriter {
 
   /** Up to `max` sentences for one row: its contributions and its values, in the entries' order. */
   sentences(contributions: ArrayLike<number>, values: ArrayLike<number>): string[] {
-    const out: string[] = [];
+    return this.reasons(contributions, values).map((r) => r.sentence);
+  }
+
+  /** Up to `max` reasons for one row, each with its feature and contribution. */
+  reasons(contributions: ArrayLike<number>, values: ArrayLike<number>): Reason[] {
+    const out: Reason[] = [];
     const used = this.used;
     used.fill(0);
     const n = used.length;
     while (out.length < this.max) {
-      // the next in rank: largest contribution, then lowest index (topReasons' sort order)
+      // the next in rank: largest contribution, then lowest index
       let best = -1;
       let bestC = 0;
       for (let i = 0; i < n; i++) {
@@ -96,13 +104,15 @@ export class ReasonWriter {
       const typical = this.typicalShown[best]!;
       if (typical !== null && shown === typical) continue;
       const template = this.templates[best];
-      out.push(
-        template
+      out.push({
+        feature: this.names[best]!,
+        contribution: bestC,
+        sentence: template
           ? template.includes('{value}')
             ? fillTemplate(template, shown) + this.typicalText[best]!
             : template
           : this.prefix[best]! + shown + this.typicalText[best]!,
-      );
+      });
     }
     return out;
   }

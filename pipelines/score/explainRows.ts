@@ -1,7 +1,8 @@
 // TreeSHAP reasons for selected rows of a scored snapshot, in chunks across worker threads with progress (exact
 // TreeSHAP costs milliseconds a row).
 import type { Forest } from '../../models/forest/index.ts';
-import { columnMedian, topReasons, type Reason } from '../../models/explain/reasonSentences.ts';
+import { columnMedian, type Reason } from '../../models/explain/reasonSentences.ts';
+import { ReasonWriter } from '../../models/explain/reasonWriter.ts';
 import type { RuleCondition } from '../../models/specs/modelSpec.ts';
 import type { CatalogueEntry } from '../../models/specs/specCatalogue.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -41,6 +42,7 @@ export async function explainRows(
   threads: number,
 ): Promise<{ expected: number; byRow: Map<number, ExplainedRow> }> {
   const typical = columns.map((c) => columnMedian(c));
+  const writer = new ReasonWriter({ typical, entries, templates, exclude, onlyWhen });
   const F = columns.length;
   const byRow = new Map<number, ExplainedRow>();
   const chunk = Math.max(MIN_CHUNK_ROWS, Math.ceil(rows.length / PROGRESS_STEPS));
@@ -54,7 +56,7 @@ export async function explainRows(
       const values = columns.map((c) => c[row]!);
       byRow.set(row, {
         contributions,
-        reasons: topReasons({ contributions, values, typical, entries, templates, exclude, onlyWhen }),
+        reasons: writer.reasons(contributions, values),
       });
     });
     log.progress(label, Math.min(rows.length, at + chunk), rows.length);

@@ -1,7 +1,8 @@
-// ReasonWriter gives the sentences topReasons gives, in the same order, for any row of a model.
+// ReasonWriter (and topReasons, one row through it) gives, in rank order, the citable features with the largest
+// positive contributions as reasonSentence words them, for any row of a model.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topReasons } from '../../../models/explain/reasonSentences.ts';
+import { citable, reasonSentence, topReasons, type ReasonInput } from '../../../models/explain/reasonSentences.ts';
 import { ReasonWriter } from '../../../models/explain/reasonWriter.ts';
 import { REQUEST_RISK_SPEC } from '../../../models/specs/requestRisk.ts';
 import type { CatalogueEntry } from '../../../models/specs/specCatalogue.ts';
@@ -30,8 +31,31 @@ const row = fc.record({
   max: fc.integer({ min: 0, max: 5 }),
 });
 
+/** The definition, one feature at a time: filter, sort by contribution (then index), keep the first citable ones. */
+function sortedReasons(input: ReasonInput): { feature: string; sentence: string }[] {
+  const { contributions, values, typical, entries: es, templates } = input;
+  const exclude = new Set(input.exclude ?? []);
+  const meets = (name: string) => {
+    const c = input.onlyWhen?.[name];
+    if (!c) return true;
+    const v = values[es.findIndex((e) => e.name === c.column)];
+    return v !== undefined && (c.op === '>=' ? v >= c.threshold : v > c.threshold);
+  };
+  const order = es
+    .map((_, i) => i)
+    .filter((i) => contributions[i]! > (input.minContribution ?? 1e-6) && !exclude.has(es[i]!.name))
+    .filter((i) => meets(es[i]!.name))
+    .sort((a, b) => contributions[b]! - contributions[a]! || a - b)
+    .filter((i) => citable(es[i]!, values[i]!, typical[i]!))
+    .slice(0, input.max ?? 4);
+  return order.map((i) => ({
+    feature: es[i]!.name,
+    sentence: reasonSentence(es[i]!, values[i]!, typical[i]!, templates[es[i]!.name]),
+  }));
+}
+
 describe('ReasonWriter', () => {
-  it('writes the sentences topReasons writes, with the spec’s templates, exclusions and conditions', () => {
+  it('writes the sorted definition’s reasons, with the spec’s templates, exclusions and conditions', () => {
     fc.assert(
       fc.property(row, ({ contributions, values, typical, max }) => {
         const model = {
@@ -42,8 +66,11 @@ describe('ReasonWriter', () => {
           onlyWhen: REQUEST_RISK_SPEC.reasonOnlyWhen,
           max,
         };
-        const expected = topReasons({ ...model, contributions, values }).map((r) => r.sentence);
-        expect(new ReasonWriter(model).sentences(contributions, values)).toEqual(expected);
+        const expected = sortedReasons({ ...model, contributions, values });
+        expect(new ReasonWriter(model).sentences(contributions, values)).toEqual(expected.map((r) => r.sentence));
+        expect(
+          topReasons({ ...model, contributions, values }).map((r) => ({ feature: r.feature, sentence: r.sentence })),
+        ).toEqual(expected);
       }),
       { numRuns: 3000 },
     );
