@@ -98,16 +98,17 @@ export async function driftBins(
       previousMean: null,
       currentMean: null,
     };
-    const counts = binCounts((r.below as unknown[]).slice(0, cuts.length).map(num), num(r.known), num(r.week_rows));
-    if (r.week === 'current') b.currentCounts = counts;
-    else b.previousCounts = counts;
     const known = num(r.known);
+    const weekRows = num(r.week_rows);
+    const counts = binCounts((r.below as unknown[]).slice(0, cuts.length).map(num), known, weekRows);
     const mean = known ? num(r.total) / known : null;
     if (r.week === 'current') {
-      b.currentRows = num(r.week_rows);
+      b.currentCounts = counts;
+      b.currentRows = weekRows;
       b.currentMean = mean;
     } else {
-      b.previousRows = num(r.week_rows);
+      b.previousCounts = counts;
+      b.previousRows = weekRows;
       b.previousMean = mean;
     }
     out.set(column, b);
