@@ -1,19 +1,37 @@
 // TreeSHAP over a whole forest: trees prepared once, one row loop shared by the inline path and the explain workers.
+import { FastShapForest, prepareFastShapTree, type FastShapTree } from './fastTreeShap.ts';
 import { prepareShapTree, treeShap, TreeShapWorkspace, type ShapTree } from './treeShap.ts';
 import type { FlatTree } from '../treeStore.ts';
 
+/**
+ * Each tree is explained by Fast TreeSHAP v2 when its subset tables fit (shallow trees: the merchant forest's depth 6
+ * gives at most 4,096 entries), otherwise by Algorithm 2. Both compute the same path-dependent SHAP values; they
+ * differ only in float rounding.
+ */
+/** Rows the fast path walks tree by tree: their values and outputs stay in cache next to one tree's tables. */
+const ROW_BLOCK = 64;
+
 export class ForestShap {
-  private readonly trees: ShapTree[];
+  private readonly fast: FastShapForest;
+  private readonly slow: ShapTree[] = [];
   private readonly ws: TreeShapWorkspace;
   private readonly scale: number;
 
   constructor(
     trees: readonly FlatTree[],
     readonly nFeatures: number,
+    /** Table entries a tree may take for the fast path; 0 explains every tree with Algorithm 2. */
+    maxTable?: number,
   ) {
-    this.trees = trees.map(prepareShapTree);
-    this.ws = new TreeShapWorkspace(Math.max(0, ...this.trees.map((t) => t.depth)));
     this.scale = 1 / trees.length;
+    const fast: FastShapTree[] = [];
+    for (const t of trees) {
+      const prepared = maxTable === 0 ? null : prepareFastShapTree(t, this.scale, maxTable);
+      if (prepared) fast.push(prepared);
+      else this.slow.push(prepareShapTree(t));
+    }
+    this.fast = new FastShapForest(fast);
+    this.ws = new TreeShapWorkspace(Math.max(0, ...this.slow.map((t) => t.depth)));
   }
 
   /**
@@ -26,11 +44,15 @@ export class ForestShap {
       throw new RangeError(`ForestShap: ${values.length} values and ${out.length} outputs for ${F} features.`);
     }
     out.fill(0);
-    const { trees, ws, scale } = this;
-    for (let r = 0; r < values.length / F; r++) {
+    const { fast, slow, ws, scale } = this;
+    const nRows = values.length / F;
+    for (let from = 0; from < nRows; from += ROW_BLOCK)
+      fast.explainRows(values, out, F, from, Math.min(nRows, from + ROW_BLOCK));
+    if (slow.length === 0) return;
+    for (let r = 0; r < nRows; r++) {
       const x = values.subarray(r * F, (r + 1) * F);
       const phi = out.subarray(r * F, (r + 1) * F);
-      for (const tree of trees) treeShap(tree, x, phi, ws, scale);
+      for (const tree of slow) treeShap(tree, x, phi, ws, scale);
     }
   }
 }

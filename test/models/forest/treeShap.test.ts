@@ -1,5 +1,6 @@
 // TreeSHAP against brute-force Shapley values with the same cover-weighted (path-dependent) conditional expectation.
 import { describe, expect, it } from 'vitest';
+import { ForestShap } from '../../../models/forest/explain/forestShap.ts';
 import { trainForest, type FlatTree } from '../../../models/forest/index.ts';
 import { makeData } from './helpers.ts';
 
@@ -56,6 +57,10 @@ describe('TreeSHAP', () => {
       for (let f = 0; f < m; f++) expect(Math.abs(contributions[f]! - brute[f]!)).toBeLessThan(1e-9);
       const sum = contributions.reduce((s, c) => s + c, expected);
       expect(Math.abs(sum - p[row]!)).toBeLessThan(1e-9);
+      // Algorithm 2 alone (no tree on the fast path) agrees too.
+      const exact = new Float64Array(m);
+      new ForestShap(model.trees, m, 0).explainValues(Float64Array.from(x), exact);
+      for (let f = 0; f < m; f++) expect(Math.abs(exact[f]! - brute[f]!)).toBeLessThan(1e-9);
     }
   });
 
