@@ -5,8 +5,19 @@ export function isKnown(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+/** The known (finite) values, sorted ascending. */
+export function knownSorted(values: ArrayLike<number>): Float64Array {
+  const known = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) known[n++] = v;
+  }
+  return known.subarray(0, n).sort();
+}
+
 /** Interior cut points at the 1/bins … (bins−1)/bins quantiles of sorted known values, duplicates dropped. */
-export function quantileCuts(sorted: readonly number[], bins: number): number[] {
+export function quantileCuts(sorted: ArrayLike<number>, bins: number): number[] {
   const cuts: number[] = [];
   for (let i = 1; i < bins; i++) {
     const q = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / bins))] as number;

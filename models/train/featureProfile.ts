@@ -1,7 +1,7 @@
 // The training data's profile per feature (unknown share, decile bins) stored in the artifact, for comparing scored
 // weeks with it.
 import { daysBetween } from '../../data/time/isoDate.ts';
-import { binShares, isKnown, quantileCuts } from '../metrics/populationBins.ts';
+import { binShares, knownSorted, quantileCuts } from '../metrics/populationBins.ts';
 import type { TrainingData } from './trainingData.ts';
 
 /** Features that grow by a day every day (account and shop ages): compared after advancing them to a common date. */
@@ -25,12 +25,10 @@ export function featureProfile(
     rows: data.ids.length,
     features: features.map((name) => {
       const col = data.columns.get(name)!;
-      const values = AGE_FEATURE.test(name)
-        ? Float64Array.from(col, (v, i) => v + shift[data.snapshotIndex[i]!]!)
-        : Float64Array.from(col);
-      const known = Array.from(values)
-        .filter(isKnown)
-        .sort((a, b) => a - b);
+      const values = Float64Array.from(col);
+      if (AGE_FEATURE.test(name)) for (let i = 0; i < values.length; i++) values[i]! += shift[data.snapshotIndex[i]!]!;
+      // A typed sort: the same order as a comparator sort of numbers (±0 tie either way), several times faster.
+      const known = knownSorted(values);
       const cuts = known.length ? quantileCuts(known, 10) : [];
       const round = (x: number) => Number(x.toPrecision(6));
       return {
