@@ -42,6 +42,25 @@ function rounded(col: { name: string; type: string }): string {
   return c;
 }
 
+type Connection = Awaited<ReturnType<DuckDBInstance['connect']>>;
+
+/** Rows of relation a not in b and of b not in a (multisets, doubles rounded), and a's row count. */
+async function relationDiff(
+  conn: Connection,
+  a: string,
+  b: string,
+  columns: readonly { name: string; type: string }[],
+) {
+  const select = (rel: string) => `select ${columns.map(rounded).join(', ')} from ${rel}`;
+  const count = async (sql: string) =>
+    Number((await conn.runAndReadAll(`select count(*) from (${sql})`)).getRows()[0]?.[0]);
+  return {
+    onlyA: await count(`${select(a)} except all ${select(b)}`),
+    onlyB: await count(`${select(b)} except all ${select(a)}`),
+    rows: await count(select(a)),
+  };
+}
+
 /** Table by table: same tables, same columns, same rows (as multisets) after rounding doubles. */
 export async function compareWarehouses(a: string, b: string): Promise<Difference[]> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -65,12 +84,8 @@ export async function compareWarehouses(a: string, b: string): Promise<Differenc
         out.push({ what: `table ${name}`, detail: `columns differ: a (${sa}) b (${sb})` });
         continue;
       }
-      const select = (db: string) => `select ${ca.map(rounded).join(', ')} from ${db}.main.${quoteIdent(name)}`;
-      const count = async (sql: string) =>
-        Number((await conn.runAndReadAll(`select count(*) from (${sql})`)).getRows()[0]?.[0]);
-      const onlyA = await count(`${select('a')} except all ${select('b')}`);
-      const onlyB = await count(`${select('b')} except all ${select('a')}`);
-      const rows = await count(select('a'));
+      const table = (db: string) => `${db}.main.${quoteIdent(name)}`;
+      const { onlyA, onlyB, rows } = await relationDiff(conn, table('a'), table('b'), ca);
       if (onlyA || onlyB)
         out.push({ what: `table ${name}`, detail: `${onlyA} rows only in a, ${onlyB} only in b (of ${rows})` });
     }
@@ -81,6 +96,46 @@ export async function compareWarehouses(a: string, b: string): Promise<Differenc
   return out;
 }
 
+/** Two JSON values alike, numbers compared at SIGNIFICANT_DIGITS (means of TreeSHAP values differ in last bits). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b || Number(a.toPrecision(SIGNIFICANT_DIGITS)) === Number(b.toPrecision(SIGNIFICANT_DIGITS));
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return (
+      sameJson(ka, kb) &&
+      ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
+  }
+  return a === b;
+}
+
+/** Two Parquet files with the same columns and rows, doubles rounded as in the warehouse comparison. */
+async function sameParquet(a: string, b: string): Promise<boolean> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    const describe = async (f: string) =>
+      (await conn.runAndReadAll(`describe select * from read_parquet(${quoteLiteral(f)})`))
+        .getRowObjectsJS()
+        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const ca = await describe(a);
+    const cb = await describe(b);
+    if (JSON.stringify(ca) !== JSON.stringify(cb)) return false;
+    const rel = (f: string) => `read_parquet(${quoteLiteral(f)})`;
+    const { onlyA, onlyB } = await relationDiff(conn, rel(a), rel(b), ca);
+    return onlyA === 0 && onlyB === 0;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -88,16 +143,29 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** File by file, byte for byte (reports and artifacts hold no wall-clock time, so equal inputs give equal bytes). */
-export function compareFolders(a: string, b: string, what: string): Difference[] {
+/**
+ * File by file: byte for byte (reports and artifacts hold no wall-clock time, so equal inputs give equal bytes), except
+ * that JSON and Parquet files whose bytes differ may still match up to float rounding.
+ */
+export async function compareFolders(a: string, b: string, what: string): Promise<Difference[]> {
   const fa = filesUnder(a);
   const fb = filesUnder(b);
   const out: Difference[] = [];
   for (const f of new Set([...fa, ...fb])) {
-    if (!fa.includes(f) || !fb.includes(f))
+    if (!fa.includes(f) || !fb.includes(f)) {
       out.push({ what: `${what} ${f}`, detail: `only in ${fa.includes(f) ? 'a' : 'b'}` });
-    else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
-      out.push({ what: `${what} ${f}`, detail: 'content differs' });
+      continue;
+    }
+    const [pa, pb] = [join(a, f), join(b, f)];
+    const bytesA = readFileSync(pa);
+    const bytesB = readFileSync(pb);
+    if (bytesA.equals(bytesB)) continue;
+    const alike = f.endsWith('.json')
+      ? sameJson(JSON.parse(bytesA.toString('utf8')), JSON.parse(bytesB.toString('utf8')))
+      : f.endsWith('.parquet')
+        ? await sameParquet(pa, pb)
+        : false;
+    if (!alike) out.push({ what: `${what} ${f}`, detail: 'content differs' });
   }
   return out;
 }
@@ -105,8 +173,8 @@ export function compareFolders(a: string, b: string, what: string): Difference[]
 export async function compareRuns(a: RunOutputs, b: RunOutputs): Promise<Difference[]> {
   return [
     ...(await compareWarehouses(a.warehouse, b.warehouse)),
-    ...compareFolders(a.reportsDir, b.reportsDir, 'report'),
-    ...compareFolders(a.artifactsDir, b.artifactsDir, 'artifact'),
+    ...(await compareFolders(a.reportsDir, b.reportsDir, 'report')),
+    ...(await compareFolders(a.artifactsDir, b.artifactsDir, 'artifact')),
   ];
 }
 
