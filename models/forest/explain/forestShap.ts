@@ -1,5 +1,11 @@
 // TreeSHAP over a whole forest: trees prepared once, one row loop shared by the inline path and the explain workers.
-import { FastShapForest, prepareFastShapTree, type FastShapTree } from './fastTreeShap.ts';
+import {
+  FAST_SHAP_MAX_TABLE,
+  FAST_SHAP_MAX_TOTAL,
+  FastShapForest,
+  prepareFastShapTree,
+  type FastShapTree,
+} from './fastTreeShap.ts';
 import { prepareShapTree, treeShap, TreeShapWorkspace, type ShapTree } from './treeShap.ts';
 import type { FlatTree } from '../treeStore.ts';
 
@@ -21,14 +27,20 @@ export class ForestShap {
     trees: readonly FlatTree[],
     readonly nFeatures: number,
     /** Table entries a tree may take for the fast path; 0 explains every tree with Algorithm 2. */
-    maxTable?: number,
+    maxTable = FAST_SHAP_MAX_TABLE,
+    /** Table entries the whole forest may take: trees past it (in order) use Algorithm 2. */
+    maxTotal = FAST_SHAP_MAX_TOTAL,
   ) {
     this.scale = 1 / trees.length;
     const fast: FastShapTree[] = [];
+    let total = 0;
     for (const t of trees) {
-      const prepared = maxTable === 0 ? null : prepareFastShapTree(t, this.scale, maxTable);
-      if (prepared) fast.push(prepared);
-      else this.slow.push(prepareShapTree(t));
+      const room = Math.min(maxTable, maxTotal - total);
+      const prepared = room <= 0 ? null : prepareFastShapTree(t, this.scale, room);
+      if (prepared) {
+        fast.push(prepared);
+        total += prepared.table.length;
+      } else this.slow.push(prepareShapTree(t));
     }
     this.fast = new FastShapForest(fast);
     this.ws = new TreeShapWorkspace(Math.max(0, ...this.slow.map((t) => t.depth)));

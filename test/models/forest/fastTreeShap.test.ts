@@ -71,7 +71,7 @@ function randomRows(rng: Rng, nRows: number, nFeatures: number): Float64Array {
 }
 
 describe('Fast TreeSHAP v2', () => {
-  it('equals Algorithm 2 within 1e-12 and sums to the prediction, for any tree, row and block', () => {
+  it('equals Algorithm 2 within 1e-12 and sums to the prediction, for any tree, row, block and table budget', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
@@ -88,12 +88,16 @@ describe('Fast TreeSHAP v2', () => {
           const exact = new Float64Array(values.length);
           new ForestShap(trees, nFeatures).explainValues(values, fast);
           new ForestShap(trees, nFeatures, 0).explainValues(values, exact);
+          // A forest budget that admits only the first trees' tables: the rest go to Algorithm 2, same values.
+          const mixed = new Float64Array(values.length);
+          new ForestShap(trees, nFeatures, undefined, 64).explainValues(values, mixed);
           const expected = trees.reduce((s, t) => s + treeExpectedValue(t), 0) / trees.length;
           for (let r = 0; r < nRows; r++) {
             let sum = expected;
             for (let f = 0; f < nFeatures; f++) {
               const i = r * nFeatures + f;
               expect(Math.abs(fast[i]! - exact[i]!)).toBeLessThan(1e-12);
+              expect(Math.abs(mixed[i]! - exact[i]!)).toBeLessThan(1e-12);
               sum += fast[i]!;
             }
             const p = trees.reduce((s, t) => s + predict(t, values, r * nFeatures), 0) / trees.length;
