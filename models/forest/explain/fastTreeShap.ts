@@ -2,7 +2,7 @@
 import { treeDepth, type FlatTree } from '../treeStore.ts';
 
 /**
- * A tree prepared for fastTreeShap. For leaf l with unique path features U (|U| = d), each with zero fraction z_k
+ * A tree prepared for FastShapForest. For leaf l with unique path features U (|U| = d), each with zero fraction z_k
  * (product of the cover ratios of the path's edges on k), and a row whose hot set H ⊆ U holds the features whose
  * every edge the row follows, path-dependent TreeSHAP credits feature j of U with
  *   v·(1−z_j)/z_j · B(H∖{j})   if j ∈ H,        −v · B(H)   if j ∉ H,

@@ -9,14 +9,14 @@ import {
 import { prepareShapTree, treeShap, TreeShapWorkspace, type ShapTree } from './treeShap.ts';
 import type { FlatTree } from '../treeStore.ts';
 
-/**
- * Each tree is explained by Fast TreeSHAP v2 when its subset tables fit (shallow trees: the merchant forest's depth 6
- * gives at most 4,096 entries), otherwise by Algorithm 2. Both compute the same path-dependent SHAP values; they
- * differ only in float rounding.
- */
 /** Rows the fast path walks tree by tree: their values and outputs stay in cache next to one tree's tables. */
 const ROW_BLOCK = 64;
 
+/**
+ * Each tree is explained by Fast TreeSHAP v2 when its subset tables fit the budgets (a depth-6 tree takes at most
+ * 4,096 entries, a depth-10 one fitted on 300,000 rows about 120,000), otherwise by Algorithm 2. Both compute the same
+ * path-dependent SHAP values; they differ only in float rounding.
+ */
 export class ForestShap {
   private readonly fast: FastShapForest;
   private readonly slow: ShapTree[] = [];
