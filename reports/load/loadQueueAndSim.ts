@@ -11,6 +11,7 @@ import type {
 } from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { num, numOrNull, strList } from './values.ts';
+import { createWeekEndMacro } from './weekEndMacro.ts';
 
 export async function loadRiskQueue(wh: Warehouse, asOf: string, capacity: number): Promise<RiskQueueData> {
   if (!(await wh.tableExists('risk_queue_history')))
@@ -89,6 +90,7 @@ export async function loadPolicyImpact(
 ): Promise<PolicyImpactData> {
   if (!(await wh.tableExists('sim_results'))) return { asOf, baseline, results: null, scenarios, window: null };
   const raw = await wh.all(readSql(new URL('../sql/report_sim_results.sql', import.meta.url)), { as_of: asOf });
+  await createWeekEndMacro(wh);
   const perWeek = await wh.all(readSql(new URL('../sql/report_replay_weeks.sql', import.meta.url)), {
     as_of: asOf,
     weeks,

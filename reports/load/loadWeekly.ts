@@ -16,6 +16,7 @@ import { loadMovers } from './loadMovers.ts';
 import type { ScoringAccess } from './scoringAccess.ts';
 import { num } from './values.ts';
 import { weekCoverage } from './weekCoverage.ts';
+import { createWeekEndMacro } from './weekEndMacro.ts';
 
 interface ActivityRow {
   week_end: string;
@@ -53,6 +54,7 @@ async function activity(
   weeks: number,
 ): Promise<{ rows: ActivityRow[]; firstScore: string | null }> {
   const params = { as_of: asOf, weeks };
+  await createWeekEndMacro(wh);
   const raw = await wh.all(readSql(new URL('../sql/report_week_activity.sql', import.meta.url)), params);
   const rows: ActivityRow[] = raw.map((r) => ({
     week_end: String(r.week_end),

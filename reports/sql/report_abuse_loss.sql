@@ -1,14 +1,12 @@
 -- Estimated abuse loss per week and category: approved refund-only amount × the buyer's latest risk scored on or before the week's end.
--- Requests fall in week k (ending $as_of - 7k days) by arithmetic, one pass over the window, not a join with each week;
+-- Requests fall in their week by report_week_end (report_macro_week_end.sql), one pass, not a join per week;
 -- the latest score is the buyer's scores up to the week end joined by buyer (an ASOF join here was planned as a
 -- nested loop over the whole score history).
 with
 approved_refund_only as (
   select
     r.request_id,
-    cast($as_of as date)
-      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(r.requested_at) - 1) // 604800000000) as integer)
-      as week_end,
+    report_week_end($as_of, r.requested_at) as week_end,
     o.category,
     o.buyer_id,
     r.amount::double as amount

@@ -1,5 +1,5 @@
 -- Refund requests per replayed week: the $weeks weeks ending at $as_of, oldest first (weeks without requests count 0).
--- Requests fall in week k (ending $as_of - 7k days) by arithmetic: one pass over the window, not a join with each week.
+-- Requests fall in their week by report_week_end (report_macro_week_end.sql): one pass, not a join per week.
 with
 weeks as (
   select cast($as_of as date) - cast(7 * k as integer) as week_end
@@ -7,9 +7,7 @@ weeks as (
 ),
 requests_in_week as (
   select
-    cast($as_of as date)
-      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(r.requested_at) - 1) // 604800000000) as integer)
-      as week_end,
+    report_week_end($as_of, r.requested_at) as week_end,
     count(*) as requests
   from refund_requests as r
   where r.requested_at >= cast($as_of as date) - cast(7 * $weeks as integer)

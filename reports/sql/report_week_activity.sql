@@ -1,11 +1,9 @@
 -- Orders, GMV and refund requests per week and category for the $weeks weeks ending at $as_of (week = [end - 7 days, end)).
--- Rows fall in week k (ending $as_of - 7k days) by arithmetic: one pass over the window, not a join with each week.
+-- Rows fall in their week by report_week_end (report_macro_week_end.sql): one pass over the window, not a join per week.
 with
 orders_in_window as (
   select
-    cast($as_of as date)
-      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(o.created_at) - 1) // 604800000000) as integer)
-      as week_end,
+    report_week_end($as_of, o.created_at) as week_end,
     o.category,
     o.amount
   from orders as o
@@ -19,9 +17,7 @@ orders_in_week as (
 ),
 requests_in_window as (
   select
-    cast($as_of as date)
-      - cast(7 * ((epoch_us(cast($as_of as date)::timestamp) - epoch_us(r.requested_at) - 1) // 604800000000) as integer)
-      as week_end,
+    report_week_end($as_of, r.requested_at) as week_end,
     r.order_id,
     r.kind
   from refund_requests as r
