@@ -72,6 +72,8 @@ export function formatValue(value: number, unit: CatalogueEntry['unit']): string
       return `${num(value, Math.abs(value) >= 10 ? 0 : 1)} hour${Math.round(value) === 1 ? '' : 's'}`;
     case 'per_1k_orders':
       return num(value, 1);
+    case 'ratio':
+      return `${num(value, 1)}×`;
     default:
       return String(value);
   }

@@ -63,6 +63,9 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     'merchants_requested_365d',
     'request_within_24h_share_365d',
     'refund_only_full_amount_share_365d',
+    // A quiet abuser still shops where the caught ones do (seed 2027 at 12k buyers, as of 2026-11-02: abusers with no
+    // refund-only request in a year averaged 2.0× the platform's share, honest buyers 0.95×).
+    'abuser_shop_exposure_365d',
   ],
   derived: [
     {
@@ -134,6 +137,8 @@ export const ABUSE_RISK_SPEC: ModelSpec = {
     request_within_24h_share_365d:
       '{value} of requests on delivered orders came within 24 hours of delivery (365 days)',
     refund_only_full_amount_share_365d: '{value} of refund-only requests asked back the whole order (365 days)',
+    abuser_shop_exposure_365d:
+      "{value} the platform's share of orders from confirmed abusers at the shops bought from (365 days)",
   },
   // Estimates, not facts about the buyer: "expected" is a model of the shops' baselines and "excess" the difference
   // from it.

@@ -49,6 +49,7 @@ export const FEATURE_SOURCES: Record<FeatureTableName, Record<string, readonly O
     fresh_food_request_share_90d: [R],
     group_refund_only_90d: [R],
     group_confirmed_abusers: [I],
+    abuser_shop_exposure_365d: [I],
   },
   feat_merchant: {
     refund_request_rate_90d: [R],

@@ -113,4 +113,28 @@ describe('feat_buyer as of 2026-03-01', () => {
       group_confirmed_abusers: 0,
     });
   });
+
+  it("measures the buyer's shops by their orders from confirmed abusers, its own orders left out", async () => {
+    // 365 days (summed as 12-decimal numbers): m1 has 10 orders (b1 3, b5 1, b6 6), m2 has 5 (b2 1, b3 2, b4 1, b5 1); b5 is confirmed (c1), b1's
+    // case closes after as_of, so the platform's confirmed share is 2 of 15
+    const platformShare = 2 / 15;
+    const exposure = async (id: string) => Number((await built.buyer(id))?.abuser_shop_exposure_365d);
+    expect(await exposure('b1')).toBeCloseTo(1 / 7 / platformShare, 10); // m1 without b1: 1 of 7
+    expect(await exposure('b6')).toBeCloseTo(1 / 4 / platformShare, 10); // m1 without b6: 1 of 4
+    expect(await exposure('b3')).toBeCloseTo(1 / 3 / platformShare, 10); // m2 without b3: 1 of 3
+    // b5's own orders are its label's, not evidence about its shops
+    expect(await exposure('b5')).toBe(0);
+  });
+});
+
+describe('feat_buyer before any confirmed abuse', () => {
+  it('leaves shop exposure unknown, not zero', async () => {
+    const built = await buildSmall({ ...smallMarketplace(), investigations: [] }, AS_OF);
+    try {
+      const rows = await built.wh.all('select distinct abuser_shop_exposure_365d as x from feat_buyer');
+      expect(rows).toEqual([{ x: null }]);
+    } finally {
+      built.wh.close();
+    }
+  });
 });

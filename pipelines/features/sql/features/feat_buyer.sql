@@ -27,6 +27,10 @@ flagged as (
   select * from int_buyers_flagged
 ),
 
+exposed as (
+  select * from int_buyers_shop_exposed
+),
+
 order_stats as materialized (
   select
     as_of,
@@ -177,7 +181,8 @@ final as (
     coalesce(r.requests_after_low_review_365d, 0)::integer as requests_after_low_review_365d,
     coalesce(r.merchants_requested_365d, 0)::integer as merchants_requested_365d,
     (r.requests_within_24h_365d / nullif(r.requests_after_delivery_365d, 0))::double as request_within_24h_share_365d,
-    (r.refund_only_full_365d / nullif(r.refund_only_365d, 0))::double as refund_only_full_amount_share_365d
+    (r.refund_only_full_365d / nullif(r.refund_only_365d, 0))::double as refund_only_full_amount_share_365d,
+    e.abuser_shop_exposure_365d
   from population as p
   left join buyers as b on b.as_of = p.as_of and b.buyer_id = p.buyer_id
   left join order_stats as o on o.as_of = p.as_of and o.buyer_id = p.buyer_id
@@ -187,6 +192,7 @@ final as (
   left join grouped as g on g.as_of = p.as_of and g.buyer_id = p.buyer_id
   left join group_stats as gs on gs.as_of = p.as_of and gs.group_id = g.group_id
   left join flagged as f on f.as_of = p.as_of and f.buyer_id = p.buyer_id
+  left join exposed as e on e.as_of = p.as_of and e.buyer_id = p.buyer_id
 )
 
 select * from final

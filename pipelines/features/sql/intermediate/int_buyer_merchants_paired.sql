@@ -15,7 +15,8 @@ pair_orders as (
     merchant_id,
     count(*) filter (where in_90d) as orders_90d,
     count(*) as orders_365d,
-    bool_or(buyer_flagged) as buyer_flagged
+    bool_or(buyer_flagged) as buyer_flagged,
+    bool_or(buyer_confirmed) as buyer_confirmed
   from orders
   group by as_of, buyer_id, merchant_id
 ),
@@ -41,7 +42,8 @@ final as (
     coalesce(o.orders_365d, 0) as orders_365d,
     coalesce(r.refund_only_90d, 0) as refund_only_90d,
     coalesce(r.refund_only_365d, 0) as refund_only_365d,
-    coalesce(o.buyer_flagged, r.buyer_flagged) as buyer_flagged
+    coalesce(o.buyer_flagged, r.buyer_flagged) as buyer_flagged,
+    coalesce(o.buyer_confirmed, false) as buyer_confirmed
   from pair_orders as o
   full outer join pair_requests as r using (as_of, buyer_id, merchant_id)
 )

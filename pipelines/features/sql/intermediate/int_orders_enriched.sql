@@ -1,4 +1,4 @@
--- Orders of the 365 days before each date with their window flags, fulfilment outcomes, after-sales outcomes and the buyer's abuse flag.
+-- Orders of the 365 days before each date with their window flags, fulfilment outcomes, after-sales outcomes and the buyer's abuse flags.
 with orders as (
   select * from stg_orders
 ),
@@ -47,6 +47,7 @@ final as (
     o.created_at >= o.as_of::timestamp - interval 30 day as in_30d,
     o.created_at >= o.as_of::timestamp - interval 90 day as in_90d,
     f.buyer_id is not null as buyer_flagged,
+    coalesce(f.is_confirmed, false) as buyer_confirmed,
     o.cancelled_at is not null
       and (o.shipped_at is null or o.cancelled_at < o.shipped_at) as is_cancelled_before_shipping,
     case
