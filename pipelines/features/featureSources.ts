@@ -82,7 +82,7 @@ export const FEATURE_SOURCES: Record<FeatureTableName, Record<string, readonly O
     confirmed_abuser_requests_90d: [R, I],
     high_risk_requests_90d: [R],
     abuser_request_share_90d: [R],
-    no_reason_7day_rejection_rate_adj_365d: [R],
+    no_reason_7day_refusal_rate_adj_365d: [R],
     ticket_resolution_rate_adj_365d: [T],
     ticket_slow_response_rate_adj_365d: [T],
     ticket_satisfaction_adj_365d: [T],

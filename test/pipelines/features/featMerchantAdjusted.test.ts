@@ -23,7 +23,12 @@ const shipped = (id: string, merchantId: string, day: number, late: boolean, buy
     delivered_at: `2026-01-${String(day + 3).padStart(2, '0')}`,
   });
 
-const noReason = (id: string, orderId: string, status: 'approved' | 'rejected'): LiteralRow =>
+const noReason = (
+  id: string,
+  orderId: string,
+  status: 'approved' | 'rejected' | 'pending',
+  extra: LiteralRow = {},
+): LiteralRow =>
   refundRequest(id, orderId, {
     requested_at: '2026-02-01',
     kind: 'return_and_refund',
@@ -32,6 +37,7 @@ const noReason = (id: string, orderId: string, status: 'approved' | 'rejected'):
     merchant_responded_at: '2026-02-01 03:00',
     decided_at: '2026-02-02',
     decided_by: 'merchant',
+    ...extra,
   });
 
 function marketplace(): Marketplace {
@@ -48,11 +54,13 @@ function marketplace(): Marketplace {
       order('o30', 'b1', 'm3', { created_at: '2026-02-10' }),
     ],
     refund_requests: [
-      // m1 rejects its one no-reason return; m2 honours three; the abuser's rejected return is counted apart
+      // m1 rejects its one no-reason return; m2 honours two and refuses one, which the platform then grants; the
+      // abuser's rejected return is counted apart; r14 is still pending
       noReason('r1', 'o1', 'rejected'),
       noReason('r11', 'o11', 'approved'),
       noReason('r12', 'o12', 'approved'),
-      noReason('r13', 'o13', 'approved'),
+      noReason('r13', 'o13', 'approved', { escalated: true, decided_at: '2026-02-05', decided_by: 'platform' }),
+      noReason('r14', 'o14', 'pending', { decided_at: null, decided_by: null }),
       noReason('r20', 'o20', 'rejected'),
     ],
     service_tickets: [
@@ -105,17 +113,21 @@ describe('feat_merchant adjusted rates: own count plus k observations at the mar
     expect((await built.merchant('m3'))?.late_shipment_rate_adj_365d).toBeCloseTo(rate, 10);
   });
 
-  it('7-day no-reason returns: k = 5 decided returns at the marketplace rejection rate, flagged buyers left out', async () => {
-    // clean decided returns: m1 1 rejected, m2 3 approved; r20 (confirmed abuser) does not count: 1 in 4
-    expect((await built.merchant('m1'))?.no_reason_7day_rejection_rate_adj_365d).toBeCloseTo(
-      (1 + 5 * 0.25) / (1 + 5),
+  it('7-day no-reason returns: k = 5 decided returns at the marketplace refusal rate, flagged buyers left out', async () => {
+    // clean decided returns: m1 1 rejected, m2 2 approved and 1 escalated (refused, then granted by the platform);
+    // r20 (confirmed abuser) and r14 (pending) do not count: 2 refused of 4
+    const rate = 0.5;
+    expect((await built.merchant('m1'))?.no_reason_7day_refusal_rate_adj_365d).toBeCloseTo(
+      (1 + 5 * rate) / (1 + 5),
       10,
     );
-    expect((await built.merchant('m2'))?.no_reason_7day_rejection_rate_adj_365d).toBeCloseTo(
-      (0 + 5 * 0.25) / (3 + 5),
+    expect((await built.merchant('m2'))?.no_reason_7day_refusal_rate_adj_365d).toBeCloseTo(
+      (1 + 5 * rate) / (3 + 5),
       10,
     );
-    expect((await built.merchant('m3'))?.no_reason_7day_rejection_rate_adj_365d).toBeCloseTo(0.25, 10);
+    expect((await built.merchant('m3'))?.no_reason_7day_refusal_rate_adj_365d).toBeCloseTo(rate, 10);
+    // the 90-day rate counts outright rejections only: r13 ended approved
+    expect(await built.merchant('m2')).toMatchObject({ no_reason_7day_rejection_rate_90d: 0 });
   });
 
   it('tickets: k = 10 tickets (or ratings) at the marketplace rate over the year; a ticket opened today is not slow yet', async () => {

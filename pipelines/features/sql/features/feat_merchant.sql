@@ -68,7 +68,9 @@ request_stats as (
     count(*) filter (where in_90d and not buyer_flagged and reason = 'no_reason_7day' and is_rejected)
       as no_reason_rejected_90d,
     count(*) filter (where not buyer_flagged and reason = 'no_reason_7day' and is_decided) as no_reason_decided_365d,
-    count(*) filter (where not buyer_flagged and reason = 'no_reason_7day' and is_rejected) as no_reason_rejected_365d,
+    -- refused: rejected, or escalated to the platform, which may then have granted it; either way not honoured
+    count(*) filter (where not buyer_flagged and reason = 'no_reason_7day' and is_decided and (is_rejected or escalated))
+      as no_reason_refused_365d,
     count(*) filter (where in_90d) as requests_90d,
     count(*) filter (where in_90d and buyer_flagged) as abuser_requests_90d,
     count(*) filter (where in_90d and buyer_flagged and is_refund_only) as abuser_refund_only_90d,
@@ -188,9 +190,9 @@ final as (
     -- no-reason returns, 10 tickets, 10 rated tickets, 100 orders. NULL only when the marketplace has no denominator.
     ((o.late_orders_365d + 20 * sum(o.late_orders_365d) over w / nullif(sum(o.shipped_orders_365d) over w, 0))
       / (o.shipped_orders_365d + 20))::double as late_shipment_rate_adj_365d,
-    ((coalesce(r.no_reason_rejected_365d, 0)
-      + 5 * sum(r.no_reason_rejected_365d) over w / nullif(sum(r.no_reason_decided_365d) over w, 0))
-      / (coalesce(r.no_reason_decided_365d, 0) + 5))::double as no_reason_7day_rejection_rate_adj_365d,
+    ((coalesce(r.no_reason_refused_365d, 0)
+      + 5 * sum(r.no_reason_refused_365d) over w / nullif(sum(r.no_reason_decided_365d) over w, 0))
+      / (coalesce(r.no_reason_decided_365d, 0) + 5))::double as no_reason_7day_refusal_rate_adj_365d,
     ((coalesce(t.resolved_tickets_365d, 0)
       + 10 * sum(t.resolved_tickets_365d) over w / nullif(sum(t.tickets_365d) over w, 0))
       / (coalesce(t.tickets_365d, 0) + 10))::double as ticket_resolution_rate_adj_365d,
