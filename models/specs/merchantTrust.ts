@@ -44,11 +44,6 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     'low_rating_share_90d',
     'request_response_hours_median_90d',
     'request_response_hours_p90_90d',
-    'ticket_response_hours_median_90d',
-    'ticket_response_hours_p90_90d',
-    'ticket_resolution_rate_90d',
-    'ticket_satisfaction_avg_90d',
-    'attitude_complaints_per_1k_orders_90d',
     'auto_refunds_no_answer_90d',
     'auto_refund_rate_90d',
     'no_reason_7day_rejection_rate_90d',
@@ -59,6 +54,18 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     'product_defect_rate_365d',
     'order_defect_rate_365d',
     'low_rating_share_365d',
+    // Rates adjusted toward the marketplace for shops with few orders, returns or tickets (feat_merchant.sql). Tickets
+    // come a handful a quarter, so the raw 90-day ticket measures (still in feat_merchant and on the scorecard) ranked
+    // good shops with one slow or unresolved ticket below real offenders; the adjusted year replaces them here. Late
+    // shipment and refused no-reason returns, steady problems that penalties follow less often, get an adjusted year
+    // too. On the ten marketplaces of `trustlens evaluate --seeds 42,97,7,1234,2027 --sizes 12k,20k`, truth ROC-AUC
+    // of trust went from 0.907–0.943 (mean 0.928) to 0.937–0.974 (mean 0.950).
+    'late_shipment_rate_adj_365d',
+    'no_reason_7day_refusal_rate_adj_365d',
+    'ticket_resolution_rate_adj_365d',
+    'ticket_slow_response_rate_adj_365d',
+    'ticket_satisfaction_adj_365d',
+    'attitude_complaints_per_1k_orders_adj_365d',
   ],
   derived: [],
   // ~300 positive rows in 12 snapshots: shallow trees with large leaves. Deeper trees (8 / 10) fitted the timing of
@@ -137,6 +144,15 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     product_defect_rate_365d: '{value} of orders reported damaged, faulty, wrong or not as described in 365 days',
     order_defect_rate_365d: 'order defect rate {value} in 365 days',
     low_rating_share_365d: '{value} of reviews were 1–2 stars in 365 days',
+    late_shipment_rate_adj_365d: 'about {value} of orders shipped late in 365 days (allowing for few orders)',
+    no_reason_7day_refusal_rate_adj_365d:
+      'about {value} of 7-day no-reason returns refused in 365 days (allowing for few returns)',
+    ticket_resolution_rate_adj_365d: 'about {value} of service tickets resolved in 365 days (allowing for few tickets)',
+    ticket_slow_response_rate_adj_365d:
+      'about {value} of service tickets waited over 24 hours for an answer in 365 days (allowing for few tickets)',
+    ticket_satisfaction_adj_365d: 'service tickets rated about {value} stars in 365 days (allowing for few ratings)',
+    attitude_complaints_per_1k_orders_adj_365d:
+      'about {value} service-attitude complaints per 1,000 orders in 365 days (allowing for few orders)',
   },
   // Size, age and category mix change how likely a penalty is, but a shop cannot fix them: they are never the reason
   // shown.
@@ -179,5 +195,11 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     no_reason_7day_rejection_rate_90d: 'lower',
     actions_365d: 'lower',
     serious_actions_365d: 'lower',
+    late_shipment_rate_adj_365d: 'lower',
+    no_reason_7day_refusal_rate_adj_365d: 'lower',
+    ticket_resolution_rate_adj_365d: 'higher',
+    ticket_slow_response_rate_adj_365d: 'lower',
+    ticket_satisfaction_adj_365d: 'higher',
+    attitude_complaints_per_1k_orders_adj_365d: 'lower',
   },
 };

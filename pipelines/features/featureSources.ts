@@ -83,6 +83,11 @@ export const FEATURE_SOURCES: Record<FeatureTableName, Record<string, readonly O
     confirmed_abuser_requests_90d: [R, I],
     high_risk_requests_90d: [R],
     abuser_request_share_90d: [R],
+    no_reason_7day_refusal_rate_adj_365d: [R],
+    ticket_resolution_rate_adj_365d: [T],
+    ticket_slow_response_rate_adj_365d: [T],
+    ticket_satisfaction_adj_365d: [T],
+    attitude_complaints_per_1k_orders_adj_365d: [T],
   },
   buyer_groups: {},
   // one row per refund request: a marketplace without requests has none

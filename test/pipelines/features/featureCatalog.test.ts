@@ -19,6 +19,7 @@ describe('featureCatalog', () => {
       'delivery_days_median_90d',
       'logistics_avg_90d',
       'late_shipment_rate_365d',
+      'late_shipment_rate_adj_365d',
     ]);
     const merchantFeatures = cat.feat_merchant.columns.filter((col) => col.role === 'feature');
     // Every merchant feature names a known component, and every component has features.

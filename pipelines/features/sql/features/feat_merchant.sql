@@ -67,6 +67,10 @@ request_stats as (
       as no_reason_decided_90d,
     count(*) filter (where in_90d and not buyer_flagged and reason = 'no_reason_7day' and is_rejected)
       as no_reason_rejected_90d,
+    count(*) filter (where not buyer_flagged and reason = 'no_reason_7day' and is_decided) as no_reason_decided_365d,
+    -- refused: rejected, or escalated to the platform, which may then have granted it; either way not honoured
+    count(*) filter (where not buyer_flagged and reason = 'no_reason_7day' and is_decided and (is_rejected or escalated))
+      as no_reason_refused_365d,
     count(*) filter (where in_90d) as requests_90d,
     count(*) filter (where in_90d and buyer_flagged) as abuser_requests_90d,
     count(*) filter (where in_90d and buyer_flagged and is_refund_only) as abuser_refund_only_90d,
@@ -98,12 +102,19 @@ ticket_stats as (
   select
     as_of,
     merchant_id,
-    count(*) as tickets_90d,
-    median(response_hours) as ticket_response_hours_median_90d,
-    quantile_cont(response_hours, 0.9) as ticket_response_hours_p90_90d,
-    count(*) filter (where resolved) as resolved_tickets_90d,
-    avg(satisfaction) as ticket_satisfaction_avg_90d,
-    count(*) filter (where attitude_complaint) as attitude_complaints_90d
+    count(*) filter (where in_90d) as tickets_90d,
+    median(response_hours) filter (where in_90d) as ticket_response_hours_median_90d,
+    quantile_cont(response_hours, 0.9) filter (where in_90d) as ticket_response_hours_p90_90d,
+    count(*) filter (where in_90d and resolved) as resolved_tickets_90d,
+    avg(satisfaction) filter (where in_90d) as ticket_satisfaction_avg_90d,
+    count(*) filter (where in_90d and attitude_complaint) as attitude_complaints_90d,
+    -- the year's counts, for the adjusted rates: a shop has a handful of tickets a quarter
+    count(*) as tickets_365d,
+    count(*) filter (where resolved) as resolved_tickets_365d,
+    count(*) filter (where is_slow_response) as slow_response_tickets_365d,
+    count(satisfaction) as rated_tickets_365d,
+    sum(satisfaction) as satisfaction_sum_365d,
+    count(*) filter (where attitude_complaint) as attitude_complaints_365d
   from tickets
   group by as_of, merchant_id
 ),
@@ -171,13 +182,37 @@ final as (
     (o.late_orders_365d / nullif(o.shipped_orders_365d, 0))::double as late_shipment_rate_365d,
     (o.clean_orders_with_defect_365d / nullif(o.clean_orders_365d, 0))::double as product_defect_rate_365d,
     (o.clean_defective_orders_365d / nullif(o.clean_orders_365d, 0))::double as order_defect_rate_365d,
-    (v.low_reviews_365d / nullif(v.reviews_365d, 0))::double as low_rating_share_365d
+    (v.low_reviews_365d / nullif(v.reviews_365d, 0))::double as low_rating_share_365d,
+    -- Adjusted rates: a shop's own count plus k observations at the marketplace's rate as of the date, over its
+    -- denominator plus k (a Bayesian average). A shop with 2 tickets, or 7 orders of which 1 shipped late, reads near
+    -- the marketplace and moves away from it as its evidence outgrows k; raw rates on so few let chance rank a good
+    -- small shop below a steady offender. k is about what a small shop sees in a year: 20 shipped orders, 5 decided
+    -- no-reason returns, 10 tickets, 10 rated tickets, 100 orders. NULL only when the marketplace has no denominator.
+    ((o.late_orders_365d + 20 * sum(o.late_orders_365d) over w / nullif(sum(o.shipped_orders_365d) over w, 0))
+      / (o.shipped_orders_365d + 20))::double as late_shipment_rate_adj_365d,
+    ((coalesce(r.no_reason_refused_365d, 0)
+      + 5 * sum(r.no_reason_refused_365d) over w / nullif(sum(r.no_reason_decided_365d) over w, 0))
+      / (coalesce(r.no_reason_decided_365d, 0) + 5))::double as no_reason_7day_refusal_rate_adj_365d,
+    ((coalesce(t.resolved_tickets_365d, 0)
+      + 10 * sum(t.resolved_tickets_365d) over w / nullif(sum(t.tickets_365d) over w, 0))
+      / (coalesce(t.tickets_365d, 0) + 10))::double as ticket_resolution_rate_adj_365d,
+    ((coalesce(t.slow_response_tickets_365d, 0)
+      + 10 * sum(t.slow_response_tickets_365d) over w / nullif(sum(t.tickets_365d) over w, 0))
+      / (coalesce(t.tickets_365d, 0) + 10))::double as ticket_slow_response_rate_adj_365d,
+    ((coalesce(t.satisfaction_sum_365d, 0)
+      + 10 * sum(t.satisfaction_sum_365d) over w / nullif(sum(t.rated_tickets_365d) over w, 0))
+      / (coalesce(t.rated_tickets_365d, 0) + 10))::double as ticket_satisfaction_adj_365d,
+    (1000.0 * (coalesce(t.attitude_complaints_365d, 0)
+      + 100 * sum(t.attitude_complaints_365d) over w / nullif(sum(o.orders_365d) over w, 0))
+      / (o.orders_365d + 100))::double as attitude_complaints_per_1k_orders_adj_365d
   from order_stats as o
   left join merchants as m on m.as_of = o.as_of and m.merchant_id = o.merchant_id
   left join request_stats as r on r.as_of = o.as_of and r.merchant_id = o.merchant_id
   left join review_stats as v on v.as_of = o.as_of and v.merchant_id = o.merchant_id
   left join ticket_stats as t on t.as_of = o.as_of and t.merchant_id = o.merchant_id
   left join action_stats as a on a.as_of = o.as_of and a.merchant_id = o.merchant_id
+  -- the marketplace at the same date: every merchant of the date pooled
+  window w as (partition by o.as_of)
 )
 
 select * from final
