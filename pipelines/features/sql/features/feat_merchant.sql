@@ -131,6 +131,27 @@ action_stats as (
   group by as_of, merchant_id
 ),
 
+-- the marketplace at each date, every merchant with orders pooled: what the adjusted rates lean towards
+marketplace as (
+  select
+    o.as_of,
+    sum(o.late_orders_365d) as late_orders,
+    sum(o.shipped_orders_365d) as shipped_orders,
+    sum(o.orders_365d) as orders,
+    sum(r.no_reason_refused_365d) as no_reason_refused,
+    sum(r.no_reason_decided_365d) as no_reason_decided,
+    sum(t.tickets_365d) as tickets,
+    sum(t.resolved_tickets_365d) as resolved_tickets,
+    sum(t.slow_response_tickets_365d) as slow_response_tickets,
+    sum(t.rated_tickets_365d) as rated_tickets,
+    sum(t.satisfaction_sum_365d) as satisfaction_sum,
+    sum(t.attitude_complaints_365d) as attitude_complaints
+  from order_stats as o
+  left join request_stats as r on r.as_of = o.as_of and r.merchant_id = o.merchant_id
+  left join ticket_stats as t on t.as_of = o.as_of and t.merchant_id = o.merchant_id
+  group by o.as_of
+),
+
 final as (
   select
     o.as_of,
@@ -188,22 +209,17 @@ final as (
     -- the marketplace and moves away from it as its evidence outgrows k; raw rates on so few let chance rank a good
     -- small shop below a steady offender. k is about what a small shop sees in a year: 20 shipped orders, 5 decided
     -- no-reason returns, 10 tickets, 10 rated tickets, 100 orders. NULL only when the marketplace has no denominator.
-    ((o.late_orders_365d + 20 * sum(o.late_orders_365d) over w / nullif(sum(o.shipped_orders_365d) over w, 0))
-      / (o.shipped_orders_365d + 20))::double as late_shipment_rate_adj_365d,
-    ((coalesce(r.no_reason_refused_365d, 0)
-      + 5 * sum(r.no_reason_refused_365d) over w / nullif(sum(r.no_reason_decided_365d) over w, 0))
+    ((o.late_orders_365d + 20 * mk.late_orders / nullif(mk.shipped_orders, 0)) / (o.shipped_orders_365d + 20))::double
+      as late_shipment_rate_adj_365d,
+    ((coalesce(r.no_reason_refused_365d, 0) + 5 * mk.no_reason_refused / nullif(mk.no_reason_decided, 0))
       / (coalesce(r.no_reason_decided_365d, 0) + 5))::double as no_reason_7day_refusal_rate_adj_365d,
-    ((coalesce(t.resolved_tickets_365d, 0)
-      + 10 * sum(t.resolved_tickets_365d) over w / nullif(sum(t.tickets_365d) over w, 0))
+    ((coalesce(t.resolved_tickets_365d, 0) + 10 * mk.resolved_tickets / nullif(mk.tickets, 0))
       / (coalesce(t.tickets_365d, 0) + 10))::double as ticket_resolution_rate_adj_365d,
-    ((coalesce(t.slow_response_tickets_365d, 0)
-      + 10 * sum(t.slow_response_tickets_365d) over w / nullif(sum(t.tickets_365d) over w, 0))
+    ((coalesce(t.slow_response_tickets_365d, 0) + 10 * mk.slow_response_tickets / nullif(mk.tickets, 0))
       / (coalesce(t.tickets_365d, 0) + 10))::double as ticket_slow_response_rate_adj_365d,
-    ((coalesce(t.satisfaction_sum_365d, 0)
-      + 10 * sum(t.satisfaction_sum_365d) over w / nullif(sum(t.rated_tickets_365d) over w, 0))
+    ((coalesce(t.satisfaction_sum_365d, 0) + 10 * mk.satisfaction_sum / nullif(mk.rated_tickets, 0))
       / (coalesce(t.rated_tickets_365d, 0) + 10))::double as ticket_satisfaction_adj_365d,
-    (1000.0 * (coalesce(t.attitude_complaints_365d, 0)
-      + 100 * sum(t.attitude_complaints_365d) over w / nullif(sum(o.orders_365d) over w, 0))
+    (1000.0 * (coalesce(t.attitude_complaints_365d, 0) + 100 * mk.attitude_complaints / nullif(mk.orders, 0))
       / (o.orders_365d + 100))::double as attitude_complaints_per_1k_orders_adj_365d
   from order_stats as o
   left join merchants as m on m.as_of = o.as_of and m.merchant_id = o.merchant_id
@@ -211,8 +227,7 @@ final as (
   left join review_stats as v on v.as_of = o.as_of and v.merchant_id = o.merchant_id
   left join ticket_stats as t on t.as_of = o.as_of and t.merchant_id = o.merchant_id
   left join action_stats as a on a.as_of = o.as_of and a.merchant_id = o.merchant_id
-  -- the marketplace at the same date: every merchant of the date pooled
-  window w as (partition by o.as_of)
+  left join marketplace as mk on mk.as_of = o.as_of
 )
 
 select * from final
