@@ -115,8 +115,8 @@ describe('feat_buyer as of 2026-03-01', () => {
   });
 
   it("measures the buyer's shops by their orders from confirmed abusers, its own orders left out", async () => {
-    // 365 days (summed as 12-decimal numbers): m1 has 10 orders (b1 3, b5 1, b6 6), m2 has 5 (b2 1, b3 2, b4 1, b5 1); b5 is confirmed (c1), b1's
-    // case closes after as_of, so the platform's confirmed share is 2 of 15
+    // 365 days (summed as 12-decimal numbers): m1 has 10 orders (b1 3, b5 1, b6 6), m2 has 5 (b2 1, b3 2, b4 1,
+    // b5 1); b5 is confirmed (c1), b1's case closes after as_of, so the platform's confirmed share is 2 of 15
     const platformShare = 2 / 15;
     const exposure = async (id: string) => Number((await built.buyer(id))?.abuser_shop_exposure_365d);
     expect(await exposure('b1')).toBeCloseTo(1 / 7 / platformShare, 10); // m1 without b1: 1 of 7
