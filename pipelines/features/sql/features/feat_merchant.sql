@@ -23,7 +23,7 @@ actions as (
   select * from stg_merchant_actions
 ),
 
-order_stats as (
+order_stats as materialized (
   select
     as_of,
     merchant_id,
@@ -54,7 +54,7 @@ order_stats as (
   group by as_of, merchant_id
 ),
 
-request_stats as (
+request_stats as materialized (
   select
     as_of,
     merchant_id,
@@ -98,7 +98,7 @@ review_stats as (
   group by as_of, merchant_id
 ),
 
-ticket_stats as (
+ticket_stats as materialized (
   select
     as_of,
     merchant_id,
