@@ -48,6 +48,14 @@ export const catalogColumnSchema = z
     window: z.enum(FEATURE_WINDOWS),
     role: z.enum(FEATURE_ROLES),
     component: z.enum(MERCHANT_COMPONENTS).optional(),
+    /**
+     * A feature that stands for another column per row (the worst of several standards) takes its component from the
+     * feature named in this info column, row by row.
+     */
+    component_from: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case')
+      .optional(),
     /** When the value is NULL (undefined: a rate with no denominator, a median of nothing). */
     null_when: z.string().min(1).optional(),
     checks: z.array(checkSchema).default([]),
@@ -95,12 +103,31 @@ export const catalogTableSchema = z
           message: 'say when the value is NULL, or add the not_null check',
         });
       }
-      if (t.components_required && c.role === 'feature' && !c.component) {
+      if (c.component && c.component_from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('component_from'),
+          input: c.component_from,
+          message: `component ${c.component} and component_from "${c.component_from}" both given; a column takes its component from one place, drop one`,
+        });
+      }
+      if (c.component_from) {
+        const from = t.columns.find((col) => col.name === c.component_from);
+        if (!from || from.role !== 'info' || from.unit !== 'category') {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('component_from'),
+            input: c.component_from,
+            message: `"${c.component_from}" is not an info column of unit category in this table; name one holding a feature name per row`,
+          });
+        }
+      }
+      if (t.components_required && c.role === 'feature' && !c.component && !c.component_from) {
         ctx.addIssue({
           code: 'custom',
           path: at('component'),
           input: undefined,
-          message: `every feature needs a component (one of ${MERCHANT_COMPONENTS.join(', ')})`,
+          message: `every feature needs a component (one of ${MERCHANT_COMPONENTS.join(', ')}) or component_from`,
         });
       }
       if (c.role === 'key' && !notNull) {

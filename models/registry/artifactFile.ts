@@ -19,6 +19,7 @@ export const artifactFileSchema = artifactSummarySchema
         unit: z.enum(FEATURE_UNITS),
         window: z.enum(FEATURE_WINDOWS),
         component: z.enum(MERCHANT_COMPONENTS).optional(),
+        componentFrom: z.string().optional(),
       }),
     ),
     calibration: calibratorSchema,

@@ -17,10 +17,13 @@ export function componentScores(
   trust: number,
   contributions: ArrayLike<number>,
   features: readonly CatalogueEntry[],
+  /** This row's component per feature where the catalogue defers to the row (componentFrom); undefined elsewhere. */
+  rowComponents: readonly (string | undefined)[] = [],
 ): Record<TrustComponent, number> {
   const groups = new Map<string, number>();
   features.forEach((f, i) => {
-    const g = f.component && (TRUST_COMPONENTS as readonly string[]).includes(f.component) ? f.component : 'other';
+    const c = rowComponents[i] ?? f.component;
+    const g = c && (TRUST_COMPONENTS as readonly string[]).includes(c) ? c : 'other';
     groups.set(g, (groups.get(g) ?? 0) + contributions[i]!);
   });
   let positive = 0;

@@ -8,6 +8,8 @@ export interface CatalogueEntry {
   unit: CatalogColumn['unit'];
   window: CatalogColumn['window'];
   component?: CatalogColumn['component'];
+  /** The info column naming, per row, the feature whose component this one takes (see the catalogue schema). */
+  componentFrom?: string;
 }
 
 /** Every column a spec reads: its features, then baseline columns that are not features. */
@@ -48,6 +50,7 @@ export function specCatalogue(spec: ModelSpec, catalogue: readonly CatalogColumn
         unit: col.unit,
         window: col.window,
         ...(col.component ? { component: col.component } : {}),
+        ...(col.component_from ? { componentFrom: col.component_from } : {}),
       });
     }
   }

@@ -17,7 +17,9 @@ export function catalogMarkdown(catalog: FeatureCatalog, tables: readonly string
       `|---|---|---|---|${hasComponents ? '---|' : ''}---|---|`,
     );
     for (const c of t.columns) {
-      const comp = hasComponents ? ` ${c.component ?? ''} |` : '';
+      const comp = hasComponents
+        ? ` ${c.component ?? (c.component_from ? `per row: that of \`${c.component_from}\`` : '')} |`
+        : '';
       parts.push(
         `| ${c.name} | ${c.role} | ${c.unit} | ${c.window} |${comp} ${cell(c.description)} | ${cell(c.null_when ?? 'never')} |`,
       );

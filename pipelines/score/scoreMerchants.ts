@@ -8,12 +8,14 @@ import type { ArtifactFile } from '../../models/registry/artifactFile.ts';
 import { modelChoice, resolveModel } from '../../models/registry/resolveModel.ts';
 import { merchantTierOf } from '../../models/score/merchantTierOf.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
+import { namedStandardReason } from './namedStandardReason.ts';
 
 export interface MerchantScore extends Record<TrustComponent, number | null> {
   merchant_id: string;
@@ -129,7 +131,12 @@ export async function scoreMerchants(
   const forest = Forest.fromJSON(artifact.forest);
   // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use
   // orders_90d).
-  const snap = await loadFeatureColumns(wh, spec, asOf, { extra: ['f.orders_90d as orders_in_window'] });
+  const entries = featureEntries(spec.features, artifact.catalogue);
+  // A feature standing for another per row (the worst standard) names that feature in an info column.
+  const perRow = entries.flatMap((e, i) => (e.componentFrom ? [{ i, column: e.componentFrom }] : []));
+  const snap = await loadFeatureColumns(wh, spec, asOf, {
+    extra: ['f.orders_90d as orders_in_window', ...perRow.map((p) => `f.${quoteIdent(p.column)}`)],
+  });
   if (snap.ids.length === 0) return [];
   const active = snap.extra[0]!.map((n) => Number(n) > 0);
   const columns = spec.features.map((f) => snap.columns.get(f)!);
@@ -142,7 +149,22 @@ export async function scoreMerchants(
       const tier = active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive';
       return { merchant_id, trust, tier, ...none, reasons: [] };
     });
-  const entries = featureEntries(spec.features, artifact.catalogue);
+  const componentByFeature = new Map(entries.flatMap((e) => (e.component ? [[e.name, e.component]] : [])));
+  const rowComponents = (row: number): (string | undefined)[] => {
+    const out: (string | undefined)[] = [];
+    perRow.forEach((p, k) => {
+      const named = snap.extra[k + 1]![row];
+      out[p.i] = typeof named === 'string' ? componentByFeature.get(named) : undefined;
+    });
+    return out;
+  };
+  const reasonSentence = (r: { feature: string; sentence: string }, row: number): string => {
+    const k = perRow.findIndex((p) => entries[p.i]!.name === r.feature);
+    if (k < 0) return r.sentence;
+    return namedStandardReason(r.sentence, snap.extra[k + 1]![row], entries, spec.reasonTemplates, (j) =>
+      Number(columns[j]![row]),
+    );
+  };
   const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(
     forest,
@@ -163,9 +185,9 @@ export async function scoreMerchants(
       merchant_id,
       trust,
       tier: active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive',
-      ...componentScores(trust, ex.contributions, entries),
+      ...componentScores(trust, ex.contributions, entries, rowComponents(i)),
       // An inactive shop's reasons would read "no data for …": its one fact is that it sold nothing.
-      reasons: active[i] ? ex.reasons.map((r) => r.sentence) : [INACTIVE_REASON],
+      reasons: active[i] ? ex.reasons.map((r) => reasonSentence(r, i)) : [INACTIVE_REASON],
     };
   });
 }

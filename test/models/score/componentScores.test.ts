@@ -61,4 +61,20 @@ describe('componentScores', () => {
       satisfaction: 100,
     });
   });
+
+  it("charges a per-row feature (the worst standard) to the component of this row's standard", () => {
+    const worst = { name: 'worst_standard_pct_365d', description: '', unit: 'share' as const, window: '365d' as const };
+    const withWorst = [...features, { ...worst, componentFrom: 'worst_standard_365d' }];
+    const contributions = [0, 0, 0, 0.1, 0, 0.3];
+    const lastIs = (c: string) => [...Array<undefined>(5).fill(undefined), c];
+    // A late shipper's worst standard is fulfilment; a shop refusing returns has it in after-sales.
+    const late = componentScores(60, contributions, withWorst, lastIs('fulfilment'));
+    expect(late.fulfilment).toBeCloseTo(100 - 40 * 0.75);
+    expect(late.after_sales).toBeCloseTo(100 - 40 * 0.25);
+    const refusing = componentScores(60, contributions, withWorst, lastIs('after_sales'));
+    expect(refusing.fulfilment).toBe(100);
+    expect(refusing.after_sales).toBeCloseTo(60);
+    // Without a row component (no standard has a value) it counts with the other group, as size does.
+    expect(componentScores(60, contributions, withWorst).after_sales).toBeCloseTo(100 - 40 * 0.25);
+  });
 });

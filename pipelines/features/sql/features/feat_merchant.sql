@@ -228,6 +228,63 @@ final as (
   left join ticket_stats as t on t.as_of = o.as_of and t.merchant_id = o.merchant_id
   left join action_stats as a on a.as_of = o.as_of and a.merchant_id = o.merchant_id
   left join marketplace as mk on mk.as_of = o.as_of
+),
+
+-- Each adjusted standard as a percentile of the shops at the date (0 = best, 1 = worst; ties share the lower rank).
+-- Penalties follow a breach of any standard, but each kind of offender is rare, so a forest sees a handful of
+-- penalised late shippers and fewer shops refusing returns; the worst and second-worst standard pool them into one
+-- signal. Missing standards (no tickets in an export) drop out rather than read as best.
+standard_percentiles as (
+  select
+    as_of,
+    merchant_id,
+    case when late_shipment_rate_adj_365d is not null then percent_rank() over (
+      partition by as_of, late_shipment_rate_adj_365d is null order by late_shipment_rate_adj_365d
+    ) end as late_shipment,
+    case when no_reason_7day_refusal_rate_adj_365d is not null then percent_rank() over (
+      partition by as_of, no_reason_7day_refusal_rate_adj_365d is null order by no_reason_7day_refusal_rate_adj_365d
+    ) end as no_reason_refusal,
+    case when ticket_resolution_rate_adj_365d is not null then percent_rank() over (
+      partition by as_of, ticket_resolution_rate_adj_365d is null order by ticket_resolution_rate_adj_365d desc
+    ) end as ticket_resolution,
+    case when ticket_slow_response_rate_adj_365d is not null then percent_rank() over (
+      partition by as_of, ticket_slow_response_rate_adj_365d is null order by ticket_slow_response_rate_adj_365d
+    ) end as ticket_slow_response,
+    case when ticket_satisfaction_adj_365d is not null then percent_rank() over (
+      partition by as_of, ticket_satisfaction_adj_365d is null order by ticket_satisfaction_adj_365d desc
+    ) end as ticket_satisfaction,
+    case when attitude_complaints_per_1k_orders_adj_365d is not null then percent_rank() over (
+      partition by as_of, attitude_complaints_per_1k_orders_adj_365d is null
+      order by attitude_complaints_per_1k_orders_adj_365d
+    ) end as attitude_complaints
+  from final
+),
+
+-- Worst first; equal percentiles order by the standard's column name, so the pick is deterministic.
+standards_sorted as (
+  select
+    as_of,
+    merchant_id,
+    list_sort(list_filter([
+      {'pct': late_shipment, 'standard': 'late_shipment_rate_adj_365d'},
+      {'pct': no_reason_refusal, 'standard': 'no_reason_7day_refusal_rate_adj_365d'},
+      {'pct': ticket_resolution, 'standard': 'ticket_resolution_rate_adj_365d'},
+      {'pct': ticket_slow_response, 'standard': 'ticket_slow_response_rate_adj_365d'},
+      {'pct': ticket_satisfaction, 'standard': 'ticket_satisfaction_adj_365d'},
+      {'pct': attitude_complaints, 'standard': 'attitude_complaints_per_1k_orders_adj_365d'}
+    ], s -> s.pct is not null), 'DESC') as ranked
+  from standard_percentiles
+),
+
+with_standards as (
+  select
+    f.*,
+    s.ranked[1].standard as worst_standard_365d,
+    s.ranked[1].pct::double as worst_standard_pct_365d,
+    s.ranked[2].standard as second_worst_standard_365d,
+    s.ranked[2].pct::double as second_worst_standard_pct_365d
+  from final as f
+  left join standards_sorted as s on s.as_of = f.as_of and s.merchant_id = f.merchant_id
 )
 
-select * from final
+select * from with_standards
