@@ -40,9 +40,11 @@ export async function explainRows(
   log: Logger,
   label: string,
   threads: number,
+  /** Reasons written per row (the writer's default, 4, when undefined). */
+  max?: number,
 ): Promise<{ expected: number; byRow: Map<number, ExplainedRow> }> {
   const typical = columns.map((c) => columnMedian(c));
-  const writer = new ReasonWriter({ typical, entries, templates, exclude, onlyWhen });
+  const writer = new ReasonWriter({ typical, entries, templates, exclude, onlyWhen, ...(max ? { max } : {}) });
   const F = columns.length;
   const byRow = new Map<number, ExplainedRow>();
   const chunk = Math.max(MIN_CHUNK_ROWS, Math.ceil(rows.length / PROGRESS_STEPS));

@@ -15,7 +15,8 @@ import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
-import { namedStandardReason } from './namedStandardReason.ts';
+import { namedStandardReasons } from './namedStandardReasons.ts';
+import type { Reason } from '../../models/explain/reasonSentences.ts';
 
 export interface MerchantScore extends Record<TrustComponent, number | null> {
   merchant_id: string;
@@ -26,6 +27,7 @@ export interface MerchantScore extends Record<TrustComponent, number | null> {
 }
 
 export const INACTIVE_REASON = 'no orders in the last 90 days';
+const MERCHANT_REASONS = 4;
 
 /** Last week's tier of each merchant (none before the first scored week). */
 export async function previousMerchantTiers(
@@ -158,13 +160,14 @@ export async function scoreMerchants(
     });
     return out;
   };
-  const reasonSentence = (r: { feature: string; sentence: string }, row: number): string => {
-    const k = perRow.findIndex((p) => entries[p.i]!.name === r.feature);
-    if (k < 0) return r.sentence;
-    return namedStandardReason(r.sentence, snap.extra[k + 1]![row], entries, spec.reasonTemplates, (j) =>
-      Number(columns[j]![row]),
-    );
-  };
+  const reasonSentences = (reasons: readonly Reason[], row: number): string[] =>
+    namedStandardReasons(reasons, entries, spec.reasonTemplates, {
+      standardOf: (feature) => {
+        const k = perRow.findIndex((p) => entries[p.i]!.name === feature);
+        return k < 0 ? undefined : snap.extra[k + 1]![row];
+      },
+      valueOf: (j) => (j < 0 ? NaN : columns[j]![row]!),
+    });
   const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(
     forest,
@@ -177,6 +180,8 @@ export async function scoreMerchants(
     log,
     'merchant reasons',
     config.training.threads,
+    // a per-row feature's reason may cite a standard already among the reasons; spares keep four after the repeat goes
+    MERCHANT_REASONS + perRow.length,
   );
   return snap.ids.map((merchant_id, i) => {
     const trust = 100 * (1 - probability[i]!);
@@ -187,7 +192,7 @@ export async function scoreMerchants(
       tier: active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive',
       ...componentScores(trust, ex.contributions, entries, rowComponents(i)),
       // An inactive shop's reasons would read "no data for …": its one fact is that it sold nothing.
-      reasons: active[i] ? ex.reasons.map((r) => reasonSentence(r, i)) : [INACTIVE_REASON],
+      reasons: active[i] ? reasonSentences(ex.reasons, i).slice(0, MERCHANT_REASONS) : [INACTIVE_REASON],
     };
   });
 }
