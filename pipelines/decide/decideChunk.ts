@@ -37,6 +37,8 @@ export function decideChunk(
     for (const d of decider.decideLines(lines.slice(at, at + batchLines), firstLine + at)) {
       if ('action' in d) decisions++;
       else errors++;
+      // A line at a time: a batch's text as one string (over 128 KiB) is allocated apart from the young generation,
+      // and encoding it took ten times as long as encoding its lines.
       out.append(decisionLineJson(d) + '\n');
     }
   }
