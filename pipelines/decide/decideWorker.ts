@@ -8,7 +8,6 @@ import { unpackState } from './packState.ts';
 import { requestModelOf } from './requestModel.ts';
 
 const port = parentPort!;
-const encoder = new TextEncoder();
 const init = workerData as DecideWorkerInit;
 const decider = createDecider(
   {
@@ -22,9 +21,8 @@ port.postMessage({ kind: 'ready' } satisfies DecideReply);
 
 port.on('message', (job: DecideJob) => {
   try {
-    const { text, decisions, errors } = decideChunk(decider, job.lines, job.firstLine);
-    // Encoded here and its memory moved, not copied: the main thread only writes the bytes out.
-    const bytes = encoder.encode(text);
+    const { bytes, decisions, errors } = decideChunk(decider, job.lines, job.firstLine);
+    // Its memory moved, not copied: the main thread only writes the bytes out.
     port.postMessage({ kind: 'chunk', id: job.id, bytes, decisions, errors } satisfies DecideReply, [bytes.buffer]);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

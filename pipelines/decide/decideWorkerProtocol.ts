@@ -23,7 +23,7 @@ export interface DecideJob {
 
 export type DecideReply =
   | { kind: 'ready' }
-  | ({ kind: 'chunk'; id: number; bytes: Uint8Array } & Omit<DecidedChunk, 'text'>)
+  | ({ kind: 'chunk'; id: number } & DecidedChunk)
   | { kind: 'error'; id: number; message: string; stack: string | undefined };
 
 /** What a worker is sent, from a decider's state (the Maps are copied once per worker by structured clone). */

@@ -6,7 +6,7 @@ import { workerInit, type DecideJob, type DecideReply } from './decideWorkerProt
 import { spawnDecideWorker } from './spawnDecideWorker.ts';
 
 interface Pending {
-  resolve(chunk: DecidedChunk<Uint8Array>): void;
+  resolve(chunk: DecidedChunk): void;
   reject(err: Error): void;
 }
 
@@ -45,7 +45,8 @@ export class DeciderPool {
         slot.busy--;
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
-        if (reply.kind === 'chunk') p?.resolve({ text: reply.bytes, decisions: reply.decisions, errors: reply.errors });
+        if (reply.kind === 'chunk')
+          p?.resolve({ bytes: reply.bytes, decisions: reply.decisions, errors: reply.errors });
         else p?.reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
       });
       slot.worker.on('error', (err) => this.fail(err));
@@ -71,8 +72,8 @@ export class DeciderPool {
     return this.slots.length;
   }
 
-  /** Decides one chunk on the least busy worker: the UTF-8 bytes of the text decideChunk writes in this thread. */
-  decide(lines: string[], firstLine: number): Promise<DecidedChunk<Uint8Array>> {
+  /** Decides one chunk on the least busy worker: the bytes decideChunk writes in this thread. */
+  decide(lines: string[], firstLine: number): Promise<DecidedChunk> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;

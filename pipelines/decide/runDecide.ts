@@ -70,11 +70,11 @@ export async function decideStream(
   /** Workers decide once they are ready; until then (they take a second or so to start) this thread decides. */
   let pool: DeciderPool | null = options.pool ?? null;
   let starting: DeciderPool | null = null;
-  const inflight: Promise<DecidedChunk<Uint8Array>>[] = [];
-  const write = async (c: DecidedChunk<string | Uint8Array>) => {
+  const inflight: Promise<DecidedChunk>[] = [];
+  const write = async (c: DecidedChunk) => {
     counts.decisions += c.decisions;
     counts.errors += c.errors;
-    if (c.text.length > 0 && !output.write(c.text)) await once(output, 'drain');
+    if (c.bytes.length > 0 && !output.write(c.bytes)) await once(output, 'drain');
   };
   const submit = async (lines: string[], first: number) => {
     if (parallel && !pool && !starting && counts.lines >= (options.parallelFromLines ?? PARALLEL_FROM_LINES)) {
