@@ -62,9 +62,11 @@ function patterns(spec: ModelSpec): Pattern[] {
 function reasonProblems(sentence: string, spec: ModelSpec, pats: Pattern[]): string[] {
   // An inactive shop's one reason is the fact that makes it inactive, not a feature of the model.
   if (sentence === INACTIVE_REASON) return [];
+  // A worst-standard reason cites the standard it names in this row, then the shop's percentile on it.
+  const named = /^(.*), worse than (\d+(?:\.\d+)?%) of shops$/.exec(sentence);
   const m = /^(.*) \(typical: ([^()]*)\)$/.exec(sentence);
-  const body = m ? m[1]! : sentence;
-  const typical = m ? m[2]! : null;
+  const body = named ? named[1]! : m ? m[1]! : sentence;
+  const typical = m && !named ? m[2]! : null;
   const hits = pats
     .map((p) => ({
       feature: p.feature,
