@@ -4,21 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecider } from '../../../pipelines/decide/createDecider.ts';
-import { loadState, resolvePolicy, type DeciderState } from '../../../pipelines/decide/decide.ts';
+import { resolvePolicy, type DeciderState } from '../../../pipelines/decide/decide.ts';
 import { decideChunk } from '../../../pipelines/decide/decideChunk.ts';
-import { syntheticRequestModel } from './fixtures/syntheticRequestModel.ts';
-import { TINY_REQUEST, tinyWarehouse } from './fixtures/tinyWarehouse.ts';
+import { tinyDeciderState } from './fixtures/tinyDeciderState.ts';
+import { TINY_REQUEST } from './fixtures/tinyWarehouse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trustlens-decide-chunk-'));
 let state: DeciderState;
 
 beforeAll(async () => {
-  const warehouse = join(dir, 'warehouse.duckdb');
-  await tinyWarehouse(warehouse);
-  state = {
-    ...(await loadState({ warehouse, artifactsDir: join(dir, 'artifacts') })),
-    requestModel: await syntheticRequestModel(),
-  };
+  state = await tinyDeciderState(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,24 +6,19 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecider, type Decider } from '../../../pipelines/decide/createDecider.ts';
-import { loadState, resolvePolicy, type DeciderState } from '../../../pipelines/decide/decide.ts';
+import { resolvePolicy, type DeciderState } from '../../../pipelines/decide/decide.ts';
 import { DeciderPool } from '../../../pipelines/decide/deciderPool.ts';
 import { decideStream } from '../../../pipelines/decide/runDecide.ts';
 import { policySchema } from '../../../pipelines/simulate/policy/policySchema.ts';
 import { lcg } from '../../models/fixtures/miniSpecs.ts';
-import { syntheticRequestModel } from './fixtures/syntheticRequestModel.ts';
-import { TINY_REQUEST, tinyWarehouse } from './fixtures/tinyWarehouse.ts';
+import { tinyDeciderState } from './fixtures/tinyDeciderState.ts';
+import { TINY_REQUEST } from './fixtures/tinyWarehouse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trustlens-decide-par-'));
 let state: DeciderState;
 
 beforeAll(async () => {
-  const warehouse = join(dir, 'warehouse.duckdb');
-  await tinyWarehouse(warehouse);
-  state = {
-    ...(await loadState({ warehouse, artifactsDir: join(dir, 'artifacts') })),
-    requestModel: await syntheticRequestModel(),
-  };
+  state = await tinyDeciderState(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

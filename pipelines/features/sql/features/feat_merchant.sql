@@ -233,47 +233,45 @@ final as (
 -- Each adjusted standard as a percentile of the shops at the date (0 = best, 1 = worst; ties share the lower rank).
 -- Penalties follow a breach of any standard, but each kind of offender is rare, so a forest sees a handful of
 -- penalised late shippers and fewer shops refusing returns; the worst and second-worst standard pool them into one
--- signal. Missing standards (no tickets in an export) drop out rather than read as best.
+-- signal. Standards where higher is better are negated, so a larger value reads worse on all six.
+standard_values as (
+  select
+    as_of,
+    merchant_id,
+    late_shipment_rate_adj_365d,
+    no_reason_7day_refusal_rate_adj_365d,
+    -ticket_resolution_rate_adj_365d as ticket_resolution_rate_adj_365d,
+    ticket_slow_response_rate_adj_365d,
+    -ticket_satisfaction_adj_365d as ticket_satisfaction_adj_365d,
+    attitude_complaints_per_1k_orders_adj_365d
+  from final
+),
+
+-- One row per shop and standard with a value: a missing standard (no tickets in an export) drops out rather than
+-- reading as best.
+standards_long as (
+  unpivot standard_values
+  on columns(* exclude (as_of, merchant_id))
+  into name standard value badness
+),
+
 standard_percentiles as (
   select
     as_of,
     merchant_id,
-    case when late_shipment_rate_adj_365d is not null then percent_rank() over (
-      partition by as_of, late_shipment_rate_adj_365d is null order by late_shipment_rate_adj_365d
-    ) end as late_shipment,
-    case when no_reason_7day_refusal_rate_adj_365d is not null then percent_rank() over (
-      partition by as_of, no_reason_7day_refusal_rate_adj_365d is null order by no_reason_7day_refusal_rate_adj_365d
-    ) end as no_reason_refusal,
-    case when ticket_resolution_rate_adj_365d is not null then percent_rank() over (
-      partition by as_of, ticket_resolution_rate_adj_365d is null order by ticket_resolution_rate_adj_365d desc
-    ) end as ticket_resolution,
-    case when ticket_slow_response_rate_adj_365d is not null then percent_rank() over (
-      partition by as_of, ticket_slow_response_rate_adj_365d is null order by ticket_slow_response_rate_adj_365d
-    ) end as ticket_slow_response,
-    case when ticket_satisfaction_adj_365d is not null then percent_rank() over (
-      partition by as_of, ticket_satisfaction_adj_365d is null order by ticket_satisfaction_adj_365d desc
-    ) end as ticket_satisfaction,
-    case when attitude_complaints_per_1k_orders_adj_365d is not null then percent_rank() over (
-      partition by as_of, attitude_complaints_per_1k_orders_adj_365d is null
-      order by attitude_complaints_per_1k_orders_adj_365d
-    ) end as attitude_complaints
-  from final
+    standard,
+    percent_rank() over (partition by as_of, standard order by badness) as pct
+  from standards_long
 ),
 
--- Worst first; equal percentiles order by the standard's column name, so the pick is deterministic.
+-- Worst first; equal percentiles order by the standard's column name (last first), so the pick is deterministic.
 standards_sorted as (
   select
     as_of,
     merchant_id,
-    list_sort(list_filter([
-      {'pct': late_shipment, 'standard': 'late_shipment_rate_adj_365d'},
-      {'pct': no_reason_refusal, 'standard': 'no_reason_7day_refusal_rate_adj_365d'},
-      {'pct': ticket_resolution, 'standard': 'ticket_resolution_rate_adj_365d'},
-      {'pct': ticket_slow_response, 'standard': 'ticket_slow_response_rate_adj_365d'},
-      {'pct': ticket_satisfaction, 'standard': 'ticket_satisfaction_adj_365d'},
-      {'pct': attitude_complaints, 'standard': 'attitude_complaints_per_1k_orders_adj_365d'}
-    ], s -> s.pct is not null), 'DESC') as ranked
+    list_sort(list({'pct': pct, 'standard': standard}), 'DESC') as ranked
   from standard_percentiles
+  group by as_of, merchant_id
 ),
 
 with_standards as (
