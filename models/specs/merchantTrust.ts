@@ -60,12 +60,14 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     // shipment and refused no-reason returns, steady problems that penalties follow less often, get an adjusted year
     // too. On the ten marketplaces of `trustlens evaluate --seeds 42,97,7,1234,2027 --sizes 12k,20k`, truth ROC-AUC
     // of trust went from 0.907–0.943 (mean 0.928) to 0.937–0.974 (mean 0.950).
-    'late_shipment_rate_adj_365d',
-    'no_reason_7day_refusal_rate_adj_365d',
-    'ticket_resolution_rate_adj_365d',
-    'ticket_slow_response_rate_adj_365d',
-    'ticket_satisfaction_adj_365d',
-    'attitude_complaints_per_1k_orders_adj_365d',
+    // The model reads them over the marketplace's rate of the date (feat_merchant.sql): a shop without evidence sits at
+    // the marketplace's rate, which drifts, and with it 40–60% of the shops; over it, they read 1 at every date.
+    'late_shipment_vs_marketplace_365d',
+    'no_reason_refusal_vs_marketplace_365d',
+    'ticket_resolution_vs_marketplace_365d',
+    'ticket_slow_response_vs_marketplace_365d',
+    'ticket_satisfaction_vs_marketplace_365d',
+    'attitude_complaints_vs_marketplace_365d',
     // The worst and second-worst of those six standards as a percentile of the shops at the date. Each kind of
     // offender is rare (17 shops refusing returns among 1,000 at 20k buyers, seed 11), so the forest meets too few
     // penalised ones to learn each standard apart; penalties follow a breach of any standard, and these pool the kinds.
@@ -162,6 +164,18 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     ticket_satisfaction_adj_365d: 'service tickets rated about {value} stars in 365 days (allowing for few ratings)',
     attitude_complaints_per_1k_orders_adj_365d:
       'about {value} service-attitude complaints per 1,000 orders in 365 days (allowing for few orders)',
+    late_shipment_vs_marketplace_365d:
+      'late shipment at {value} the marketplace rate in 365 days (allowing for few orders)',
+    no_reason_refusal_vs_marketplace_365d:
+      '7-day no-reason returns refused at {value} the marketplace rate in 365 days (allowing for few returns)',
+    ticket_resolution_vs_marketplace_365d:
+      'service tickets resolved at {value} the marketplace rate in 365 days (allowing for few tickets)',
+    ticket_slow_response_vs_marketplace_365d:
+      'service tickets waiting over 24 hours at {value} the marketplace rate in 365 days (allowing for few tickets)',
+    ticket_satisfaction_vs_marketplace_365d:
+      'service-ticket ratings at {value} the marketplace average in 365 days (allowing for few ratings)',
+    attitude_complaints_vs_marketplace_365d:
+      'service-attitude complaints at {value} the marketplace rate in 365 days (allowing for few orders)',
     worst_standard_pct_365d: 'weakest service standard of the year worse than {value} of shops',
     second_worst_standard_pct_365d: 'second-weakest service standard of the year worse than {value} of shops',
   },
@@ -212,6 +226,12 @@ export const MERCHANT_TRUST_SPEC: ModelSpec = {
     ticket_slow_response_rate_adj_365d: 'lower',
     ticket_satisfaction_adj_365d: 'higher',
     attitude_complaints_per_1k_orders_adj_365d: 'lower',
+    late_shipment_vs_marketplace_365d: 'lower',
+    no_reason_refusal_vs_marketplace_365d: 'lower',
+    ticket_resolution_vs_marketplace_365d: 'higher',
+    ticket_slow_response_vs_marketplace_365d: 'lower',
+    ticket_satisfaction_vs_marketplace_365d: 'higher',
+    attitude_complaints_vs_marketplace_365d: 'lower',
     worst_standard_pct_365d: 'lower',
     second_worst_standard_pct_365d: 'lower',
   },

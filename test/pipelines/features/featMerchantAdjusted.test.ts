@@ -113,6 +113,14 @@ describe('feat_merchant adjusted rates: own count plus k observations at the mar
     expect((await built.merchant('m3'))?.late_shipment_rate_adj_365d).toBeCloseTo(rate, 10);
   });
 
+  it('reads each adjusted rate over the marketplace rate: exactly 1 for a shop without evidence, at any date', async () => {
+    const rate = 1 / 11;
+    expect((await built.merchant('m1'))?.late_shipment_vs_marketplace_365d).toBeCloseTo((1 + 20 * rate) / 22 / rate, 8);
+    expect((await built.merchant('m3'))?.late_shipment_vs_marketplace_365d).toBe(1);
+    expect((await built.merchant('m3'))?.ticket_resolution_vs_marketplace_365d).toBe(1);
+    expect((await built.merchant('m3'))?.no_reason_refusal_vs_marketplace_365d).toBe(1);
+  });
+
   it('7-day no-reason returns: k = 5 decided returns at the marketplace refusal rate, flagged buyers left out', async () => {
     // clean decided returns: m1 1 rejected, m2 2 approved and 1 escalated (refused, then granted by the platform);
     // r20 (confirmed abuser) and r14 (pending) do not count: 2 refused of 4

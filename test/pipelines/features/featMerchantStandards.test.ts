@@ -14,8 +14,9 @@ const shipped = (id: string, merchantId: string, day: number, late: boolean): Li
   });
 
 // No returns anywhere, so the refusal standard has no value and drops out. One ticket, answered within the hour,
-// resolved and rated 5 without complaint, sets the marketplace's ticket rates, so the four ticket standards read the
-// same for every shop (percentile 0) and only late shipment tells the shops apart.
+// resolved and rated 5 without complaint, sets the marketplace's ticket rates: no slow answer and no complaint in the
+// marketplace leaves those two standards without a value (nothing to compare with), and resolution and satisfaction
+// read 1 for every shop (percentile 0), so only late shipment tells the shops apart.
 let built: BuiltFeatures;
 beforeAll(async () => {
   built = await buildSmall(
@@ -57,17 +58,27 @@ const standards = async (id: string) => {
 describe('feat_merchant worst standards', () => {
   it('ranks each standard among the shops of the date (0 best, 1 worst) and names the worst two', async () => {
     // late adjusted: m2 (0 + 20·1/11) / 29 < m3 1/11 < m1 (1 + 20·1/11) / 22, so percentiles 0, 0.5, 1
-    expect(await standards('m1')).toEqual(['late_shipment_rate_adj_365d', 1, 'ticket_slow_response_rate_adj_365d', 0]);
+    expect(await standards('m1')).toEqual([
+      'late_shipment_vs_marketplace_365d',
+      1,
+      'ticket_satisfaction_vs_marketplace_365d',
+      0,
+    ]);
     expect(await standards('m3')).toEqual([
-      'late_shipment_rate_adj_365d',
+      'late_shipment_vs_marketplace_365d',
       0.5,
-      'ticket_slow_response_rate_adj_365d',
+      'ticket_satisfaction_vs_marketplace_365d',
       0,
     ]);
   });
 
   it('breaks equal percentiles by the standard name (last first), so the pick never depends on row order', async () => {
-    expect(await standards('m2')).toEqual(['ticket_slow_response_rate_adj_365d', 0, 'ticket_satisfaction_adj_365d', 0]);
+    expect(await standards('m2')).toEqual([
+      'ticket_satisfaction_vs_marketplace_365d',
+      0,
+      'ticket_resolution_vs_marketplace_365d',
+      0,
+    ]);
   });
 
   it('never names a standard without a value', async () => {
@@ -75,8 +86,16 @@ describe('feat_merchant worst standards', () => {
       `select distinct worst_standard_365d as s from feat_merchant
        union select distinct second_worst_standard_365d from feat_merchant order by 1`,
     );
-    expect(named.map((r) => r.s)).not.toContain('no_reason_7day_refusal_rate_adj_365d');
-    expect((await built.merchant('m1'))?.no_reason_7day_refusal_rate_adj_365d).toBeNull();
+    expect(named.map((r) => r.s)).toEqual([
+      'late_shipment_vs_marketplace_365d',
+      'ticket_resolution_vs_marketplace_365d',
+      'ticket_satisfaction_vs_marketplace_365d',
+    ]);
+    expect(await built.merchant('m1')).toMatchObject({
+      no_reason_7day_refusal_rate_adj_365d: null,
+      ticket_slow_response_vs_marketplace_365d: null,
+      attitude_complaints_vs_marketplace_365d: null,
+    });
   });
 
   it('reads NULL for the second when only one standard has a value (an export with orders alone)', async () => {
@@ -85,7 +104,7 @@ describe('feat_merchant worst standards', () => {
       AS_OF,
     );
     expect(await alone.merchant('m1')).toMatchObject({
-      worst_standard_365d: 'late_shipment_rate_adj_365d',
+      worst_standard_365d: 'late_shipment_vs_marketplace_365d',
       worst_standard_pct_365d: 0,
       second_worst_standard_365d: null,
       second_worst_standard_pct_365d: null,

@@ -20,6 +20,7 @@ describe('featureCatalog', () => {
       'logistics_avg_90d',
       'late_shipment_rate_365d',
       'late_shipment_rate_adj_365d',
+      'late_shipment_vs_marketplace_365d',
     ]);
     const merchantFeatures = cat.feat_merchant.columns.filter((col) => col.role === 'feature');
     // Every merchant feature names a known component or the column it takes its component from, and every component

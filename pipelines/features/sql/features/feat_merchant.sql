@@ -230,21 +230,46 @@ final as (
   left join marketplace as mk on mk.as_of = o.as_of
 ),
 
--- Each adjusted standard as a percentile of the shops at the date (0 = best, 1 = worst; ties share the lower rank).
--- Penalties follow a breach of any standard, but each kind of offender is rare, so a forest sees a handful of
--- penalised late shippers and fewer shops refusing returns; the worst and second-worst standard pool them into one
--- signal. Standards where higher is better are negated, so a larger value reads worse on all six.
+-- The adjusted standards over the marketplace's rate of the date, which the model reads: a shop without evidence reads
+-- exactly 1 at every date, where its adjusted rate follows the marketplace (the refusal rate of the default marketplace
+-- went from 13.0% to 15.0% in six months, and the 40–60% of shops without a decided return moved with it: a drift
+-- check saw a different feature, and the forest's splits saw a different shop). Rounded to 9 places so that 1 is 1.
+relative as (
+  select
+    f.*,
+    round(f.late_shipment_rate_adj_365d / nullif(mk.late_orders / nullif(mk.shipped_orders, 0), 0), 9)
+      as late_shipment_vs_marketplace_365d,
+    round(
+      f.no_reason_7day_refusal_rate_adj_365d / nullif(mk.no_reason_refused / nullif(mk.no_reason_decided, 0), 0), 9
+    ) as no_reason_refusal_vs_marketplace_365d,
+    round(f.ticket_resolution_rate_adj_365d / nullif(mk.resolved_tickets / nullif(mk.tickets, 0), 0), 9)
+      as ticket_resolution_vs_marketplace_365d,
+    round(f.ticket_slow_response_rate_adj_365d / nullif(mk.slow_response_tickets / nullif(mk.tickets, 0), 0), 9)
+      as ticket_slow_response_vs_marketplace_365d,
+    round(f.ticket_satisfaction_adj_365d / nullif(mk.satisfaction_sum / nullif(mk.rated_tickets, 0), 0), 9)
+      as ticket_satisfaction_vs_marketplace_365d,
+    round(
+      f.attitude_complaints_per_1k_orders_adj_365d / nullif(1000.0 * mk.attitude_complaints / nullif(mk.orders, 0), 0), 9
+    ) as attitude_complaints_vs_marketplace_365d
+  from final as f
+  left join marketplace as mk on mk.as_of = f.as_of
+),
+
+-- Each standard as a percentile of the shops at the date (0 = best, 1 = worst; ties share the lower rank). Penalties
+-- follow a breach of any standard, but each kind of offender is rare, so a forest sees a handful of penalised late
+-- shippers and fewer shops refusing returns; the worst and second-worst standard pool them into one signal. Standards
+-- where higher is better are negated, so a larger value reads worse on all six.
 standard_values as (
   select
     as_of,
     merchant_id,
-    late_shipment_rate_adj_365d,
-    no_reason_7day_refusal_rate_adj_365d,
-    -ticket_resolution_rate_adj_365d as ticket_resolution_rate_adj_365d,
-    ticket_slow_response_rate_adj_365d,
-    -ticket_satisfaction_adj_365d as ticket_satisfaction_adj_365d,
-    attitude_complaints_per_1k_orders_adj_365d
-  from final
+    late_shipment_vs_marketplace_365d,
+    no_reason_refusal_vs_marketplace_365d,
+    -ticket_resolution_vs_marketplace_365d as ticket_resolution_vs_marketplace_365d,
+    ticket_slow_response_vs_marketplace_365d,
+    -ticket_satisfaction_vs_marketplace_365d as ticket_satisfaction_vs_marketplace_365d,
+    attitude_complaints_vs_marketplace_365d
+  from relative
 ),
 
 -- One row per shop and standard with a value: a missing standard (no tickets in an export) drops out rather than
@@ -281,7 +306,7 @@ with_standards as (
     s.ranked[1].pct::double as worst_standard_pct_365d,
     s.ranked[2].standard as second_worst_standard_365d,
     s.ranked[2].pct::double as second_worst_standard_pct_365d
-  from final as f
+  from relative as f
   left join standards_sorted as s on s.as_of = f.as_of and s.merchant_id = f.merchant_id
 )
 
