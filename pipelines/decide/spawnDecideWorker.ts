@@ -52,18 +52,11 @@ async function workerBundle(): Promise<URL> {
  * loader: it starts several times sooner than one compiling each module again (see models/forest/README.md).
  */
 export async function spawnDecideWorker(init: DecideWorkerInit): Promise<Worker> {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./decideWorker.js', import.meta.url), {
-      workerData: init,
-      resourceLimits: { maxYoungGenerationSizeMb: DECIDE_WORKER_YOUNG_MB },
-    });
+  const options = { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: DECIDE_WORKER_YOUNG_MB } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./decideWorker.js', import.meta.url), options);
   bundle ??= workerBundle().catch((err: unknown) => {
     bundle = undefined;
     throw err;
   });
-  return new Worker(await bundle, {
-    workerData: init,
-    execArgv: [],
-    resourceLimits: { maxYoungGenerationSizeMb: DECIDE_WORKER_YOUNG_MB },
-  });
+  return new Worker(await bundle, { ...options, execArgv: [] });
 }

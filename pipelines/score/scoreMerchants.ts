@@ -131,11 +131,11 @@ export async function scoreMerchants(
 ): Promise<MerchantScore[]> {
   const spec = artifact.spec;
   const forest = Forest.fromJSON(artifact.forest);
-  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use
-  // orders_90d).
   const entries = featureEntries(spec.features, artifact.catalogue);
   // A feature standing for another per row (the worst standard) names that feature in an info column.
   const perRow = entries.flatMap((e, i) => (e.componentFrom ? [{ i, column: e.componentFrom }] : []));
+  // Orders in the trust window decide activity whatever the model reads (a model trained elsewhere may not use
+  // orders_90d).
   const snap = await loadFeatureColumns(wh, spec, asOf, {
     extra: ['f.orders_90d as orders_in_window', ...perRow.map((p) => `f.${quoteIdent(p.column)}`)],
   });
@@ -152,22 +152,17 @@ export async function scoreMerchants(
       return { merchant_id, trust, tier, ...none, reasons: [] };
     });
   const componentByFeature = new Map(entries.flatMap((e) => (e.component ? [[e.name, e.component]] : [])));
-  const rowComponents = (row: number): (string | undefined)[] => {
-    const out: (string | undefined)[] = [];
-    perRow.forEach((p, k) => {
-      const named = snap.extra[k + 1]![row];
-      out[p.i] = typeof named === 'string' ? componentByFeature.get(named) : undefined;
+  // feature index → the column naming, per row, the feature it stands for
+  const named = new Map(perRow.map((p, k) => [p.i, snap.extra[k + 1]!]));
+  const standardOf = (i: number, row: number): unknown => named.get(i)?.[row];
+  const rowComponents = (row: number): (string | undefined)[] =>
+    entries.map((_, i) => {
+      const standard = standardOf(i, row);
+      return typeof standard === 'string' ? componentByFeature.get(standard) : undefined;
     });
-    return out;
-  };
+  const sentences = namedStandardReasons(entries, spec.reasonTemplates);
   const reasonSentences = (reasons: readonly Reason[], row: number): string[] =>
-    namedStandardReasons(reasons, entries, spec.reasonTemplates, {
-      standardOf: (feature) => {
-        const k = perRow.findIndex((p) => entries[p.i]!.name === feature);
-        return k < 0 ? undefined : snap.extra[k + 1]![row];
-      },
-      valueOf: (j) => (j < 0 ? NaN : columns[j]![row]!),
-    });
+    sentences(reasons, { standardOf: (i) => standardOf(i, row), valueOf: (j) => columns[j]![row]! });
   const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(
     forest,

@@ -17,11 +17,10 @@ const templates = {
 };
 // This shop: 66% refused (its worst standard, 96th percentile), 72% of tickets resolved (second, 91st).
 const values = [0.66, 0.72, 0.96, 0.91, 0.05];
-const row = {
-  standardOf: (f: string) =>
-    ({ worst_standard_pct_365d: 'no_reason_7day_refusal_rate_adj_365d', second_worst_standard_pct_365d: null })[f],
-  valueOf: (j: number) => values[j] ?? NaN,
-};
+// Per feature index: the worst standard names the refusal rate in this row, the second names nothing.
+const standards: unknown[] = [undefined, undefined, 'no_reason_7day_refusal_rate_adj_365d', null, undefined];
+const row = { standardOf: (i: number) => standards[i], valueOf: (j: number) => values[j] ?? NaN };
+const sentences = namedStandardReasons(entries, templates);
 const reason = (feature: string, sentence: string) => ({ feature, contribution: 0.1, sentence });
 
 describe('namedStandardReasons', () => {
@@ -31,7 +30,7 @@ describe('namedStandardReasons', () => {
       reason('order_defect_rate_365d', 'order defect rate 5.0% in 365 days'),
       reason('no_reason_7day_refusal_rate_adj_365d', 'about 66% of 7-day no-reason returns refused in 365 days'),
     ];
-    expect(namedStandardReasons(reasons, entries, templates, row)).toEqual([
+    expect(sentences(reasons, row)).toEqual([
       'about 66% of 7-day no-reason returns refused in 365 days, worse than 96% of shops',
       'order defect rate 5.0% in 365 days',
     ]);
@@ -39,9 +38,9 @@ describe('namedStandardReasons', () => {
 
   it('keeps the sentence as written when the standard is unknown or has no value', () => {
     const second = reason('second_worst_standard_pct_365d', 'second-weakest service standard worse than 91% of shops');
-    expect(namedStandardReasons([second], entries, templates, row)).toEqual([second.sentence]);
+    expect(sentences([second], row)).toEqual([second.sentence]);
     const unknownValue = { ...row, valueOf: (j: number) => (j === 0 ? NaN : values[j]!) };
     const worst = reason('worst_standard_pct_365d', 'weakest service standard of the year worse than 96% of shops');
-    expect(namedStandardReasons([worst], entries, templates, unknownValue)).toEqual([worst.sentence]);
+    expect(sentences([worst], unknownValue)).toEqual([worst.sentence]);
   });
 });

@@ -152,6 +152,20 @@ marketplace as (
   group by o.as_of
 ),
 
+-- the marketplace's own rates at each date, which the relative standards divide by (NULL when there is nothing to
+-- compare with: no denominator, or a rate of 0)
+marketplace_rates as (
+  select
+    as_of,
+    nullif(late_orders / nullif(shipped_orders, 0), 0) as late_shipment,
+    nullif(no_reason_refused / nullif(no_reason_decided, 0), 0) as no_reason_refusal,
+    nullif(resolved_tickets / nullif(tickets, 0), 0) as ticket_resolution,
+    nullif(slow_response_tickets / nullif(tickets, 0), 0) as ticket_slow_response,
+    nullif(satisfaction_sum / nullif(rated_tickets, 0), 0) as ticket_satisfaction,
+    nullif(1000.0 * attitude_complaints / nullif(orders, 0), 0) as attitude_complaints
+  from marketplace
+),
+
 final as (
   select
     o.as_of,
@@ -237,22 +251,16 @@ final as (
 relative as (
   select
     f.*,
-    round(f.late_shipment_rate_adj_365d / nullif(mk.late_orders / nullif(mk.shipped_orders, 0), 0), 9)
-      as late_shipment_vs_marketplace_365d,
-    round(
-      f.no_reason_7day_refusal_rate_adj_365d / nullif(mk.no_reason_refused / nullif(mk.no_reason_decided, 0), 0), 9
-    ) as no_reason_refusal_vs_marketplace_365d,
-    round(f.ticket_resolution_rate_adj_365d / nullif(mk.resolved_tickets / nullif(mk.tickets, 0), 0), 9)
-      as ticket_resolution_vs_marketplace_365d,
-    round(f.ticket_slow_response_rate_adj_365d / nullif(mk.slow_response_tickets / nullif(mk.tickets, 0), 0), 9)
+    round(f.late_shipment_rate_adj_365d / mr.late_shipment, 9) as late_shipment_vs_marketplace_365d,
+    round(f.no_reason_7day_refusal_rate_adj_365d / mr.no_reason_refusal, 9) as no_reason_refusal_vs_marketplace_365d,
+    round(f.ticket_resolution_rate_adj_365d / mr.ticket_resolution, 9) as ticket_resolution_vs_marketplace_365d,
+    round(f.ticket_slow_response_rate_adj_365d / mr.ticket_slow_response, 9)
       as ticket_slow_response_vs_marketplace_365d,
-    round(f.ticket_satisfaction_adj_365d / nullif(mk.satisfaction_sum / nullif(mk.rated_tickets, 0), 0), 9)
-      as ticket_satisfaction_vs_marketplace_365d,
-    round(
-      f.attitude_complaints_per_1k_orders_adj_365d / nullif(1000.0 * mk.attitude_complaints / nullif(mk.orders, 0), 0), 9
-    ) as attitude_complaints_vs_marketplace_365d
+    round(f.ticket_satisfaction_adj_365d / mr.ticket_satisfaction, 9) as ticket_satisfaction_vs_marketplace_365d,
+    round(f.attitude_complaints_per_1k_orders_adj_365d / mr.attitude_complaints, 9)
+      as attitude_complaints_vs_marketplace_365d
   from final as f
-  left join marketplace as mk on mk.as_of = f.as_of
+  left join marketplace_rates as mr on mr.as_of = f.as_of
 ),
 
 -- Each standard as a percentile of the shops at the date (0 = best, 1 = worst; ties share the lower rank). Penalties
