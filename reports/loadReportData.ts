@@ -69,11 +69,9 @@ export async function loadReportData(
     { subject: 'Buyer features', table: 'feat_buyer_history', columns: opts.featureColumns?.buyer },
     { subject: 'Merchant features', table: 'feat_merchant_history', columns: opts.featureColumns?.merchant },
     { subject: 'Buyer risk score', table: 'score_buyer_history', columns: ['risk'] },
-    {
-      subject: 'Merchant trust score',
-      table: 'score_merchant_history',
-      columns: ['trust', 'fulfilment', 'product_quality', 'after_sales', 'satisfaction'],
-    },
+    // Sub-scores are computed for the shops in watch or at-risk and the movers only (merchantsToExplain): their
+    // distribution follows who is watched, not the data, so drift reads trust alone.
+    { subject: 'Merchant trust score', table: 'score_merchant_history', columns: ['trust'] },
   ];
   // Sequential on purpose: one DuckDB connection, and the queries are small.
   const settings = opts.settings ?? DEFAULT_REPORT_SETTINGS;

@@ -15,6 +15,7 @@ import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 import { explainRows, featureEntries } from './explainRows.ts';
+import { merchantsToExplain } from './merchantsToExplain.ts';
 import { namedStandardReasons } from './namedStandardReasons.ts';
 import type { Reason } from '../../models/explain/reasonSentences.ts';
 
@@ -144,13 +145,17 @@ export async function scoreMerchants(
   const columns = spec.features.map((f) => snap.columns.get(f)!);
   const { probability } = await predictCalibrated(forest, artifact, columns, config.training.threads);
   const tierOf = merchantTierOf(config.tiers, artifact);
-  if (!explain)
-    return snap.ids.map((merchant_id, i) => {
-      const trust = 100 * (1 - probability[i]!);
-      const none = { fulfilment: null, product_quality: null, after_sales: null, satisfaction: null };
-      const tier = active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive';
-      return { merchant_id, trust, tier, ...none, reasons: [] };
-    });
+  const trusts = snap.ids.map((_, i) => 100 * (1 - probability[i]!));
+  const tiers = snap.ids.map((merchant_id, i) =>
+    active[i] ? tierOf(trusts[i]!, previous.get(merchant_id)?.tier ?? null) : 'inactive',
+  );
+  const unexplained = (merchant_id: string, i: number): MerchantScore => {
+    const none = { fulfilment: null, product_quality: null, after_sales: null, satisfaction: null };
+    // An inactive shop's reasons would read "no data for …": its one fact is that it sold nothing.
+    const reasons = explain && !active[i] ? [INACTIVE_REASON] : [];
+    return { merchant_id, trust: trusts[i]!, tier: tiers[i]!, ...none, reasons };
+  };
+  if (!explain) return snap.ids.map(unexplained);
   const componentByFeature = new Map(entries.flatMap((e) => (e.component ? [[e.name, e.component]] : [])));
   // feature index → the column naming, per row, the feature it stands for
   const named = new Map(perRow.map((p, k) => [p.i, snap.extra[k + 1]!]));
@@ -163,11 +168,10 @@ export async function scoreMerchants(
   const sentences = namedStandardReasons(entries, spec.reasonTemplates);
   const reasonSentences = (reasons: readonly Reason[], row: number): string[] =>
     sentences(reasons, { standardOf: (i) => standardOf(i, row), valueOf: (j) => columns[j]![row]! });
-  const all = snap.ids.map((_, i) => i);
   const { byRow } = await explainRows(
     forest,
     columns,
-    all,
+    merchantsToExplain(snap.ids, tiers, previous),
     entries,
     spec.reasonTemplates,
     spec.notReasons,
@@ -179,15 +183,15 @@ export async function scoreMerchants(
     MERCHANT_REASONS + perRow.length,
   );
   return snap.ids.map((merchant_id, i) => {
-    const trust = 100 * (1 - probability[i]!);
-    const ex = byRow.get(i)!;
+    const ex = byRow.get(i);
+    if (!ex) return unexplained(merchant_id, i);
+    const trust = trusts[i]!;
     return {
       merchant_id,
       trust,
-      tier: active[i] ? tierOf(trust, previous.get(merchant_id)?.tier ?? null) : 'inactive',
+      tier: tiers[i]!,
       ...componentScores(trust, ex.contributions, entries, rowComponents(i)),
-      // An inactive shop's reasons would read "no data for …": its one fact is that it sold nothing.
-      reasons: active[i] ? reasonSentences(ex.reasons, i).slice(0, MERCHANT_REASONS) : [INACTIVE_REASON],
+      reasons: reasonSentences(ex.reasons, i).slice(0, MERCHANT_REASONS),
     };
   });
 }

@@ -122,23 +122,38 @@ describe('risk_queue_handled', () => {
 });
 
 describe('score_merchant', () => {
-  it('gives trust 0–100 with its tier and four component sub-scores', async () => {
+  it('gives trust 0–100 with its tier, and four component sub-scores to the shops in watch or at-risk', async () => {
     const rows = await wh.all<{
       trust: number;
       tier: string;
-      fulfilment: number;
-      product_quality: number;
-      after_sales: number;
-      satisfaction: number;
+      fulfilment: number | null;
+      product_quality: number | null;
+      after_sales: number | null;
+      satisfaction: number | null;
+      reasons: string[];
     }>('select * from score_merchant');
     expect(rows).toHaveLength(MERCHANTS_PER_SNAPSHOT);
     // quantile tiers learned at training, stored in the artifact; the first scored week has no previous tier to stick
     // to
     const tierOf = merchantTierOf(config.tiers, readArtifactFor(root, 'merchant-trust', AS_OF));
+    const watched = (tier: string) => tier === 'watch' || tier === 'at-risk';
+    // both kinds are there, or the test would say nothing about one of them
+    expect(rows.filter((r) => watched(r.tier)).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !watched(r.tier)).length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.tier).toBe(tierOf(r.trust, null));
-      for (const v of [r.trust, r.fulfilment, r.product_quality, r.after_sales, r.satisfaction]) {
-        expect(v).toBeGreaterThanOrEqual(0);
+      expect(r.trust).toBeGreaterThanOrEqual(0);
+      expect(r.trust).toBeLessThanOrEqual(100);
+      const subScores = [r.fulfilment, r.product_quality, r.after_sales, r.satisfaction];
+      if (!watched(r.tier)) {
+        // no TreeSHAP on the first week's top-rated and standard shops (no previous tier to move from)
+        expect(subScores).toEqual([null, null, null, null]);
+        expect(r.reasons).toEqual([]);
+        continue;
+      }
+      expect(r.reasons.length).toBeGreaterThan(0);
+      for (const v of subScores) {
+        expect(v).toBeGreaterThanOrEqual(r.trust);
         expect(v).toBeLessThanOrEqual(100);
       }
     }
