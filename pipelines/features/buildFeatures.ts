@@ -15,7 +15,13 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { requireTables } from '../cli/stageTables.ts';
 import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
-import { featureBuildOrder, featureTempTables, PUBLISHED_FEATURES, type BuildModel } from './featureModels.ts';
+import {
+  featureBuildOrder,
+  featureTempTables,
+  PUBLISHED_FEATURES,
+  releasedAfter,
+  type BuildModel,
+} from './featureModels.ts';
 import { groupLinkedAccounts, type GroupingResult } from './groupLinkedAccounts.ts';
 import { materializeSql, type BuildParams } from './materializeSql.ts';
 
@@ -128,14 +134,18 @@ export async function buildFeatureDates(
       );
       await createKnownRowsDatedMacros(wh, FEATURE_DATES);
       let grouping: GroupingResult = { iterations: 0 };
-      for (const m of featureBuildOrder()) {
+      const order = featureBuildOrder();
+      const released = releasedAfter(order);
+      for (const m of order) {
         if (m.kind === 'components') {
           grouping = await step(stepName(m), () => groupLinkedAccounts(wh, params));
-          continue;
+        } else {
+          const file =
+            m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
+          await step(stepName(m), () => materializeSql(wh, m.name, file, params));
         }
-        const file =
-          m.optionalSource && !(await wh.tableExists(m.optionalSource.table)) ? m.optionalSource.fallback : m.file;
-        await step(stepName(m), () => materializeSql(wh, m.name, file, params));
+        // a model no later model reads frees its memory now rather than at the end of the build
+        for (const t of released.get(m.name) ?? []) await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
       }
       await step('checks', async () => {
         const shape: string[] = [];

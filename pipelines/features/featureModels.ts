@@ -201,6 +201,26 @@ export function featureBuildOrder(): readonly BuildModel[] {
   return cached;
 }
 
+/**
+ * For each model, the models no later model reads once it is built (the features tables stay for the checks and the
+ * publish): dropping them then keeps a 10M-order build within its memory limit instead of spilling its largest
+ * intermediates.
+ */
+export function releasedAfter(order: readonly BuildModel[]): Map<string, string[]> {
+  const lastReader = new Map<string, string>();
+  for (const m of order) {
+    lastReader.set(m.name, m.name);
+    for (const r of m.references) lastReader.set(r, m.name);
+  }
+  const released = new Map<string, string[]>();
+  for (const m of order) {
+    if (m.layer === 'features') continue;
+    const after = lastReader.get(m.name) as string;
+    released.set(after, [...(released.get(after) ?? []), m.name]);
+  }
+  return released;
+}
+
 /** Every temp table a features build creates, for cleaning up. */
 export function featureTempTables(): string[] {
   return [...new Set([...featureBuildOrder().map((m) => m.name), ...COMPONENT_TABLES])];

@@ -1,7 +1,8 @@
 -- Edges of the account-linking graph at each date: buyer and shared device, address or payment key, both numbered
 -- densely for the connected-components search (across dates, so each date's graph is its own set of components).
--- guest checkouts (no buyer id) link no account
-with orders as (
+-- guest checkouts (no buyer id) link no account; not materialized: each key's branch scans only its columns of
+-- stg_orders, where a copy of every order (the optimizer's choice for a CTE read three times) cost twice the model
+with orders as not materialized (
   select * from stg_orders where buyer_id is not null
 ),
 

@@ -2,7 +2,8 @@
 -- Abusers concentrate on shops whose after-sales they can work, so an abuser who has not asked for a refund yet still
 -- shops where the caught ones did. The buyer's own orders are left out of every shop's share (a confirmed abuser's
 -- verdict is its label, and would otherwise feed its own feature).
-with pairs as (
+-- not materialized: both readers scan the pairs table, where a copy of its ~one row per order cost more than either
+with pairs as not materialized (
   select * from int_buyer_merchants_paired where orders_365d > 0
 ),
 

@@ -15,24 +15,24 @@ flagged as (
   select * from int_buyers_flagged
 ),
 
-request_outcomes as (
+-- what happened after each order, requests and low reviews in one grouping, so the orders are joined once
+outcomes as (
   select
     as_of,
     order_id,
+    bool_or(is_request) as has_request,
     bool_or(kind = 'refund_only') as has_refund_only,
     bool_or(list_contains($defect_reasons::varchar[], reason)) as has_defect_request,
     bool_or(escalated) as has_escalated,
     bool_or(decided_by = 'platform' and status = 'approved') as has_platform_refund,
     sum(amount) as requested_amount,
-    coalesce(sum(amount) filter (where kind = 'refund_only'), 0) as refund_only_amount
-  from requests
-  group by as_of, order_id
-),
-
-low_reviews as (
-  select as_of, order_id
-  from reviews
-  where rating <= 2
+    coalesce(sum(amount) filter (where kind = 'refund_only'), 0) as refund_only_amount,
+    bool_or(not is_request) as has_low_review
+  from (
+    select as_of, order_id, true as is_request, kind, reason, escalated, decided_by, status, amount from requests
+    union all
+    select as_of, order_id, false, null, null, null, null, null, null from reviews where rating <= 2
+  )
   group by as_of, order_id
 ),
 
@@ -58,18 +58,17 @@ final as (
       when o.delivered_at is not null
         then greatest(0, date_diff('minute', o.created_at, o.delivered_at)) / 1440.0
     end as delivery_days,
-    r.order_id is not null as has_request,
+    coalesce(r.has_request, false) as has_request,
     coalesce(r.has_refund_only, false) as has_refund_only,
     coalesce(r.has_defect_request, false) as has_defect_request,
     -- capped at the order amount so amount rates stay shares of spend
     least(o.amount, coalesce(r.requested_amount, 0)) as requested_amount,
     least(o.amount, coalesce(r.refund_only_amount, 0)) as refund_only_amount,
-    coalesce(r.has_escalated or r.has_platform_refund, false) or l.order_id is not null as is_defective
+    coalesce(r.has_escalated or r.has_platform_refund, false) or coalesce(r.has_low_review, false) as is_defective
   from orders as o
   -- int_buyers_flagged holds only flagged buyers
   left join flagged as f on f.as_of = o.as_of and f.buyer_id = o.buyer_id
-  left join request_outcomes as r on r.as_of = o.as_of and r.order_id = o.order_id
-  left join low_reviews as l on l.as_of = o.as_of and l.order_id = o.order_id
+  left join outcomes as r on r.as_of = o.as_of and r.order_id = o.order_id
   where o.created_at >= o.as_of::timestamp - interval 365 day
 )
 
