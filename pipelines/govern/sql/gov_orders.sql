@@ -20,11 +20,12 @@ bounds as (
   select any_value(first_s) as first_s, any_value(weeks) as weeks, any_value(window_s) as window_s from weeks
 ),
 
--- an order's defect request counts in the windows that hold the order (it comes later, but before T)
+-- an order's defect request counts in the windows that hold the order (it comes later, but before T); one made on or
+-- after the last week's T counts in none
 defect_requests as (
   select r.order_id, min(r.requested_at) as defect_requested_at
   from requests as r
-  where r.reason in ('not_as_described', 'quality', 'damaged', 'wrong_item')
+  where r.reason in ('not_as_described', 'quality', 'damaged', 'wrong_item') and r.requested_at < $as_of::timestamp
   group by all
 ),
 
@@ -33,6 +34,9 @@ spread as (
   from orders as o
   cross join bounds as b
   left join defect_requests as d on d.order_id = o.order_id
+  -- only the rows inside the weeks' windows, bounds folded from the parameters so the scan skips the rest
+  where o.created_at >= $as_of::timestamp - to_days(7 * ($weeks::integer - 1) + $window_days::integer)
+    and o.created_at < $as_of::timestamp
 ),
 
 windowed as (

@@ -24,6 +24,9 @@ spread as (
   select r.*, unnest(gov_week_indexes(r.requested_at, b.first_s, b.weeks, b.window_s)) as week_index
   from requests as r
   cross join bounds as b
+  -- only the rows inside the weeks' windows, bounds folded from the parameters so the scan skips the rest
+  where r.requested_at >= $as_of::timestamp - to_days(7 * ($weeks::integer - 1) + $window_days::integer)
+    and r.requested_at < $as_of::timestamp
 ),
 
 windowed as (

@@ -24,7 +24,10 @@ spread as (
   select v.*, unnest(gov_week_indexes(v.created_at, b.first_s, b.weeks, b.window_s)) as week_index
   from reviews as v
   cross join bounds as b
-  where v.service is not null
+  -- only the rows inside the weeks' windows, bounds folded from the parameters so the scan skips the rest
+  where v.created_at >= $as_of::timestamp - to_days(7 * ($weeks::integer - 1) + $window_days::integer)
+    and v.created_at < $as_of::timestamp
+    and v.service is not null
 ),
 
 final as (

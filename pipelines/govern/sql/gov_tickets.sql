@@ -20,6 +20,9 @@ spread as (
   select t.*, unnest(gov_week_indexes(t.opened_at, b.first_s, b.weeks, b.window_s)) as week_index
   from tickets as t
   cross join bounds as b
+  -- only the rows inside the weeks' windows, bounds folded from the parameters so the scan skips the rest
+  where t.opened_at >= $as_of::timestamp - to_days(7 * ($weeks::integer - 1) + $window_days::integer)
+    and t.opened_at < $as_of::timestamp
 ),
 
 windowed as (
