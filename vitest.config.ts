@@ -34,6 +34,7 @@ export const E2E_SUITES = [
   'test/reports/pageLayout.test.ts', // Chromium: every report page at two widths, layout checks
   'test/reports/reasonStrings.test.ts', // generate → two weekly runs with a retrain, every reason string, the rescored report
   'test/pipelines/cli/cliExplains.test.ts', // the CLI end to end, a weekly run that fails after ingest
+  'test/pipelines/govern/incremental.test.ts', // generate, three deliveries, the govern stage 20 times
 ];
 
 export default defineConfig({

@@ -47,7 +47,7 @@ export const governSchema = z
     historyWeeks: wholeAtLeast('govern.historyWeeks', 2)
       .default(26)
       .describe(
-        'Weekly scorecards the govern stage computes each run, ending at the as-of date; the penalty ladder runs over them, oldest first.',
+        'Weekly scorecards the penalty ladder runs over, oldest first, ending at the as-of date; a weekly run computes only those not stored yet.',
       ),
     windowDays: wholeAtLeast('govern.windowDays', 7)
       .default(28)

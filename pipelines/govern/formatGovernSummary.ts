@@ -6,12 +6,13 @@ const n = (x: number) => x.toLocaleString('en');
 const money = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function formatGovernSummary(s: GovernSummary): string {
+  const stored = s.weeks.length - s.computed.length;
   const actions = ACTIONS.slice(1)
     .filter((a) => s.actions[a])
     .map((a) => `${n(s.actions[a]!)} ${a}`)
     .join(', ');
   return [
-    `govern ${s.asOf}: ${s.weeks.length} weekly scorecards (${s.weeks[0]} … ${s.asOf}) in ${s.seconds.toFixed(1)} s`,
+    `govern ${s.asOf}: ${s.weeks.length} weekly scorecards (${s.weeks[0]} … ${s.asOf}), ${stored ? `${n(s.computed.length)} computed, ${n(stored)} stored` : 'all computed'}, in ${s.seconds.toFixed(1)} s`,
     `  scorecard:    ${n(s.merchants)} merchants with cases this week`,
     `  actions:      ${actions || 'none'}; ${n(s.escalations)} escalated since last week`,
     `  spot checks:  ${n(s.spotChecks)} merchants to inspect`,

@@ -10,7 +10,8 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
-import { publishGovern, type SpotCheckRow } from './publishGovern.ts';
+import { planScorecards } from './planScorecards.ts';
+import { ensureGovernTables, publishGovern, type SpotCheckRow } from './publishGovern.ts';
 import { materializeGov, queryGov, runGovFile, type GovParams } from './runGovSql.ts';
 import { drawSpotChecks } from './sample/drawSpotChecks.ts';
 import { mixSeed, seededRandom } from './sample/seededRandom.ts';
@@ -19,8 +20,10 @@ import { metricParams, standardRows } from './standards.ts';
 
 export interface GovernSummary {
   asOf: string;
-  /** Scorecard weeks computed (oldest first). */
+  /** The history weeks the ladder ran over (oldest first). */
   weeks: string[];
+  /** The weeks whose scorecards this run computed (the last of `weeks`); the others were read back. */
+  computed: string[];
   /** Merchants with a scorecard this week. */
   merchants: number;
   /** This week's recommendations by action (none excluded). */
@@ -33,8 +36,10 @@ export interface GovernSummary {
 
 /** Temp tables in build order; the layered SQL reads the ones before it. */
 const BUILD = [
-  'gov_weeks',
+  'gov_history_weeks',
   'gov_buyer_scores',
+  'gov_buyer_score_digests',
+  'gov_weeks',
   'gov_flagged',
   'gov_requests',
   'gov_tickets',
@@ -45,6 +50,7 @@ const BUILD = [
   'gov_merchant_trust',
   'gov_spot_population',
   'gov_compensation',
+  'gov_computed_weeks',
 ] as const;
 
 export async function dropGovernTemp(wh: Warehouse): Promise<void> {
@@ -140,15 +146,25 @@ function governParams(asOf: string, config: TrustlensConfig): GovParams {
 }
 
 /**
- * Builds the temp table gov_scorecard (and the layers under it) for the `govern.historyWeeks` weeks ending at asOf, all
- * weeks in one set-based pass. The caller drops the temp tables (dropGovernTemp) when done with them.
+ * Builds what every part of the run shares: the macro, gov_history_weeks (the `govern.historyWeeks` weeks ending at
+ * asOf), gov_buyer_scores and the digest of the scores each week reads (gov_buyer_score_digests).
  */
-export async function buildScorecards(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<string[]> {
+async function buildHistory(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<void> {
   const params = governParams(asOf, config);
   await runGovFile(wh, 'gov_macro_week_indexes');
   const scored = await wh.tableExists('score_buyer_history');
-  await materializeGov(wh, 'gov_weeks', params);
+  await materializeGov(wh, 'gov_history_weeks', params, 'gov_weeks');
   await materializeGov(wh, 'gov_buyer_scores', params, scored ? 'gov_buyer_scores' : 'gov_buyer_scores__empty');
+  await materializeGov(wh, 'gov_buyer_score_digests', params);
+}
+
+/**
+ * Builds gov_scorecard (and the layers under it) for the last `weeks` history weeks ending at asOf, in one set-based
+ * pass. Each week's rows depend on that week alone, so computing fewer weeks gives the same rows for those.
+ */
+async function buildScorecardWeeks(wh: Warehouse, asOf: string, config: TrustlensConfig, weeks: number) {
+  const params = { ...governParams(asOf, config), weeks };
+  await materializeGov(wh, 'gov_weeks', params);
   for (const t of [
     'gov_flagged',
     'gov_requests',
@@ -159,19 +175,39 @@ export async function buildScorecards(wh: Warehouse, asOf: string, config: Trust
     'gov_scorecard',
   ] as const)
     await materializeGov(wh, t, params);
-  return weeksEnding(asOf, config.govern.historyWeeks);
 }
 
 /**
- * Computes the scorecards of the `govern.historyWeeks` weeks ending at asOf (set-based, all weeks in one pass), runs
- * the ladder over them from a clean slate, draws this week's spot checks and restates the ledger, then publishes all
- * four tables in one transaction. Reruns of the same date give the same rows.
+ * Builds the temp table gov_scorecard (and the layers under it) for all `govern.historyWeeks` weeks ending at asOf,
+ * the full recompute. The caller drops the temp tables (dropGovernTemp) when done with them.
+ */
+export async function buildScorecards(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<string[]> {
+  await buildHistory(wh, asOf, config);
+  await buildScorecardWeeks(wh, asOf, config, config.govern.historyWeeks);
+  return weeksEnding(asOf, config.govern.historyWeeks);
+}
+
+export interface GovernOptions {
+  /**
+   * Compute every history week's scorecard and write every week's recommendations, reusing nothing stored: what a run
+   * on a fresh warehouse does, and the reference the incremental run's scorecards must equal.
+   */
+  full?: boolean;
+}
+
+/**
+ * Computes the scorecards of the history weeks that lack valid stored rows (planScorecards; all of them with `full`),
+ * reads the others back, runs the ladder over all the history weeks from a clean slate, draws this week's spot checks
+ * and restates the ledger, then publishes in one transaction: the computed scorecard weeks, the recommendations of the
+ * weeks not published before (this week's at least), the spot checks and the ledger. Reruns of the same date give the
+ * same rows; this week's rows equal the full recompute's.
  */
 export async function governWeek(
   wh: Warehouse,
   asOf: string,
   config: TrustlensConfig,
   log?: Logger,
+  opts: GovernOptions = {},
 ): Promise<GovernSummary> {
   const t0 = performance.now();
   await requireSources(wh);
@@ -179,12 +215,22 @@ export async function governWeek(
   const params = governParams(asOf, config);
   const step = <T>(name: string, fn: () => Promise<T>) => (log ? log.step(name, fn) : fn());
   try {
+    await ensureGovernTables(wh);
     const trusted = await wh.tableExists('score_merchant_history');
-    const weeks = await step(`scorecards of ${g.historyWeeks} weeks (to ${asOf})`, () =>
-      buildScorecards(wh, asOf, config),
+    const plan = await step('stored scorecard weeks', async () => {
+      await buildHistory(wh, asOf, config);
+      return planScorecards(wh, asOf, config, opts);
+    });
+    log?.info(
+      `computing ${plan.compute.length} of ${plan.weeks.length} scorecard weeks from ${plan.compute[0]} (${plan.reason})`,
     );
+    await step(`scorecards of ${plan.compute.length} week${plan.compute.length > 1 ? 's' : ''} (to ${asOf})`, () =>
+      buildScorecardWeeks(wh, asOf, config, plan.compute.length),
+    );
+    // the replay runs over every history week; only the weeks not yet published are written (README, Incremental)
+    const published = new Set(plan.published);
     const recommendations = await step('penalty ladder', async () =>
-      applyLadder(weeks, await ladderInput(wh, config), g.ladder),
+      applyLadder(plan.weeks, await ladderInput(wh, config), g.ladder, (w) => !published.has(w)),
     );
     const spot = await step('spot-check sample', async () => {
       await materializeGov(
@@ -207,12 +253,22 @@ export async function governWeek(
         { as_of: asOf },
       )
     )[0];
-    await step('publish', () =>
-      publishGovern(wh, { asOf, weeks, recommendations, spotChecks: spot.rows, design: spot.design }),
-    );
+    await step('publish', async () => {
+      await materializeGov(wh, 'gov_computed_weeks', { settings: plan.settings, batch_id: plan.batchId });
+      await publishGovern(wh, {
+        asOf,
+        weeks: plan.weeks,
+        computed: plan.compute,
+        published: plan.published,
+        recommendations,
+        spotChecks: spot.rows,
+        design: spot.design,
+      });
+    });
     return {
       asOf,
-      weeks,
+      weeks: plan.weeks,
+      computed: plan.compute,
       merchants,
       ...summarize(asOf, recommendations),
       spotChecks: spot.rows.length,

@@ -4,9 +4,10 @@ import { withWarehouse } from '../cli/withWarehouse.ts';
 import { formatGovernSummary } from './formatGovernSummary.ts';
 import { governWeek, type GovernSummary } from './governWeek.ts';
 
-export async function runGovern(options: { asOf: string }, ctx: CommandContext): Promise<GovernSummary> {
-  const summary = await withWarehouse(ctx, `trustlens govern --as-of ${options.asOf}`, (wh) =>
-    governWeek(wh, options.asOf, ctx.config, ctx.log),
+export async function runGovern(options: { asOf: string; full: boolean }, ctx: CommandContext): Promise<GovernSummary> {
+  const command = `trustlens govern --as-of ${options.asOf}${options.full ? ' --full' : ''}`;
+  const summary = await withWarehouse(ctx, command, (wh) =>
+    governWeek(wh, options.asOf, ctx.config, ctx.log, { full: options.full }),
   );
   process.stdout.write(formatGovernSummary(summary) + '\n');
   return summary;

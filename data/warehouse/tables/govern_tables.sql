@@ -55,3 +55,14 @@ create table if not exists merchant_compensation (
   cumulative_expected double not null,
   known_as_of date not null          -- the run date whose verdicts and risks classify the money
 );
+-- Bookkeeping of the history weeks the govern tables hold, so a weekly run computes only the scorecard weeks that lack
+-- valid stored rows and keeps the recommendations each week's run published (pipelines/govern/README.md,
+-- "Incremental"). A row: the week's scorecard and recommendations are published. Created when missing: the weeks of a
+-- warehouse from before it are computed and published again once.
+create table if not exists govern_weeks (
+  as_of date not null,
+  settings varchar not null,         -- fingerprint of what shapes a week's scorecard: govern settings and scorecard SQL
+  batch_id integer,                  -- newest load batch when its scorecard was computed (null: no ingest bookkeeping)
+  buyer_scores varchar not null,     -- digest of the buyer scores dated before as_of (the week's flagged buyers)
+  scorecard_rows bigint not null     -- rows the week has in merchant_scorecard (fewer later: rows were removed)
+);

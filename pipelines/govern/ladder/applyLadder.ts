@@ -53,12 +53,13 @@ interface Earned {
  * `repeatWindowWeeks` weeks before; points count for `decayWeeks` weeks (this one included); the level is the highest
  * whose threshold the active points reach, but never more than `maxStepsPerWeek` above last week's, and it falls back
  * as soon as points expire. A row is returned for every merchant-week with a level or points, and for the week a
- * merchant returns to no action.
+ * merchant returns to no action; with `emit`, only for the weeks it accepts (the replay still runs over every week).
  */
 export function applyLadder(
   weeks: readonly string[],
   input: readonly MerchantWeekViolations[],
   ladder: GovernConfig['ladder'],
+  emit?: (asOf: string) => boolean,
 ): Recommendation[] {
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
   const byMerchant = new Map<string, Map<number, Violation[]>>();
@@ -97,6 +98,7 @@ export function applyLadder(
       const previous = level;
       level = target > previous ? Math.min(target, previous + ladder.maxStepsPerWeek) : target;
       if (level === 0 && previous === 0 && pointsWeek === 0 && pointsActive === 0) continue;
+      if (emit && !emit(asOf)) continue;
       const action = ACTIONS[level]!;
       out.push({
         asOf,

@@ -1,9 +1,9 @@
 -- The compensation ledger per (week, merchant): refund-only money paid in the week [T - 7 days, T) for goods the buyer
 -- kept, split into confirmed (the buyer has a confirmed-abuse verdict closed before $known_as_of) and expected (every
 -- other buyer: amount x the buyer's latest risk scored on or before $known_as_of), with the request ids behind each,
--- and running totals over the weeks computed. Past weeks are restated with what is known at $known_as_of.
+-- and running totals over the history weeks. Past weeks are restated with what is known at $known_as_of.
 with weeks as (
-  select * from gov_weeks
+  select * from gov_history_weeks
 ),
 
 requests as (

@@ -161,6 +161,7 @@ describe('run summary', () => {
     govern: {
       asOf: '2026-11-02',
       weeks: ['2026-11-02'],
+      computed: ['2026-11-02'],
       merchants: 10,
       actions: { warning: 3, point_deduction: 1 },
       escalations: 0,

@@ -139,12 +139,15 @@ describe('governWeek', () => {
     const broken = {
       asOf: '2026-03-09',
       weeks: ['2026-03-02', '2026-03-09'],
+      computed: ['2026-03-02', '2026-03-09'],
+      published: [],
       recommendations: [{ asOf: 'not a date' } as never],
       spotChecks: [],
       design: { population: 0, riskDraws: 0, randomDraws: 0 },
     };
     await wh.run('create or replace temp table gov_scorecard as select * from merchant_scorecard limit 0');
     await wh.run('create or replace temp table gov_compensation as select * from merchant_compensation limit 0');
+    await wh.run('create or replace temp table gov_computed_weeks as select * from govern_weeks limit 0');
     await expect(publish.publishGovern(wh, broken)).rejects.toThrow();
     expect(
       JSON.stringify(
