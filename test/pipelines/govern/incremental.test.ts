@@ -10,7 +10,7 @@ import { configSchema, type TrustlensConfig } from '../../../data/config/configS
 import { generateMarketplace } from '../../../data/synthetic/generateMarketplace.ts';
 import { sliceExport } from '../../../data/synthetic/sliceExport.ts';
 import { addDays, weeksEnding } from '../../../data/time/isoDate.ts';
-import { quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
+import { quoteIdent, quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../../data/warehouse/readSql.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { governWeek, type GovernSummary } from '../../../pipelines/govern/governWeek.ts';
@@ -35,9 +35,12 @@ async function delivered(weeks: number): Promise<Warehouse> {
 
 /** A table's rows of some weeks, in a stable order, for exact comparison. */
 async function rows(wh: Warehouse, table: string, weeks: readonly string[]): Promise<string> {
-  const found = await wh.all(`select * from ${table} where list_contains($weeks::date[], as_of) order by all`, {
-    weeks: listValue([...weeks]),
-  });
+  const found = await wh.all(
+    `select * from ${quoteIdent(table)} where list_contains($weeks::date[], as_of) order by all`,
+    {
+      weeks: listValue([...weeks]),
+    },
+  );
   return JSON.stringify(found, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
@@ -136,6 +139,23 @@ describe('weekly runs on new deliveries', () => {
     const rerun = await governWeek(wh, W3, config);
     expect(rerun.computed).toEqual([W3]);
     expect(await outputs(wh, W3)).toEqual(before);
+  });
+
+  it("--full computes every week and rewrites every week's recommendations, as a fresh warehouse's run does", async () => {
+    const all = weeksEnding(W3, HISTORY);
+    const summary = await governWeek(wh, W3, config, undefined, { full: true });
+    expect(summary.computed).toEqual(all);
+    const fresh = await delivered(3);
+    try {
+      await governWeek(fresh, W3, config);
+      expect(await outputs(wh, W3)).toEqual(await outputs(fresh, W3));
+      expect(await rows(wh, 'merchant_actions_recommended', all)).toBe(
+        await rows(fresh, 'merchant_actions_recommended', all),
+      );
+    } finally {
+      fresh.close();
+    }
+    expect((await governWeek(wh, W3, config)).computed).toEqual([W3]);
   });
 });
 

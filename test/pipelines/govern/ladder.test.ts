@@ -118,4 +118,15 @@ describe('applyLadder', () => {
       'applyLadder: week 2026-03-03 of merchant m1 is not one of the scorecard weeks',
     );
   });
+
+  it('emits only the weeks asked for, with the state the replay reached there from the first week', () => {
+    const input = [fails('m1', 0, late), fails('m1', 2, late, refused), fails('m1', 3, refused), fails('m2', 4, late)];
+    const all = applyLadder(WEEKS, input, ladder);
+    const week5 = applyLadder(WEEKS, input, ladder, (w) => w === W(5));
+    expect(week5).toEqual(all.filter((r) => r.asOf === W(5)));
+    expect(week5.map((r) => [r.merchantId, r.action, r.previousAction])).toEqual([
+      ['m1', 'demotion', 'demotion'], // 2 + 4 + 3 + 6 active points, reached one step a week
+      ['m2', 'warning', 'warning'],
+    ]);
+  });
 });
