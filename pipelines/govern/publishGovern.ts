@@ -6,13 +6,13 @@ import {
   INTEGER,
   LIST,
   VARCHAR,
-  DuckDBDataChunk,
   DuckDBDateValue,
   listValue,
   type DuckDBAppender,
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { appendColumns } from '../../data/warehouse/appendColumns.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -72,25 +72,6 @@ function appendNullable(a: DuckDBAppender, v: number | null): void {
   else a.appendDouble(v);
 }
 
-/** merchant_actions_recommended's columns, in table order. */
-const RECOMMENDATION_TYPES: readonly DuckDBType[] = [
-  DATE,
-  VARCHAR,
-  INTEGER,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  DOUBLE,
-  DOUBLE,
-  INTEGER,
-  LIST(VARCHAR),
-  DATE,
-];
-
-/** DuckDB's vector size: the most rows one data chunk holds. */
-const CHUNK_ROWS = 2048;
-
 /**
  * A first run (or --full) writes every history week's rows, some 650,000 with 2.4 million violation lines at 50,000
  * merchants: column by column in data chunks this takes half the time and memory of the row-by-row appender.
@@ -98,31 +79,22 @@ const CHUNK_ROWS = 2048;
 async function stageRecommendations(wh: Warehouse, rows: readonly Recommendation[]): Promise<void> {
   const t = buildName('merchant_actions_recommended');
   await wh.run(`create table ${quoteIdent(t)} as select * from merchant_actions_recommended limit 0`);
-  const a = await wh.conn.createAppender(t);
-  try {
-    for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
-      const part = rows.slice(from, from + CHUNK_ROWS);
-      const column = (value: (r: Recommendation) => DuckDBValue) => part.map(value);
-      const chunk = DuckDBDataChunk.create(RECOMMENDATION_TYPES, part.length);
-      chunk.setColumns([
-        column((r) => date(r.asOf)),
-        column((r) => r.merchantId),
-        column((r) => r.level),
-        column((r) => r.action),
-        column((r) => r.previousAction),
-        column((r) => r.targetAction),
-        column((r) => r.change),
-        column((r) => r.pointsWeek),
-        column((r) => r.pointsActive),
-        column((r) => r.violationCount),
-        column((r) => listValue(r.violations)),
-        column((r) => (r.deadline === null ? null : date(r.deadline))),
-      ]);
-      a.appendDataChunk(chunk);
-    }
-  } finally {
-    a.closeSync();
-  }
+  const column = (type: DuckDBType, value: (r: Recommendation) => DuckDBValue) => ({ type, values: rows.map(value) });
+  // merchant_actions_recommended's columns, in table order
+  await appendColumns(wh, t, [
+    column(DATE, (r) => date(r.asOf)),
+    column(VARCHAR, (r) => r.merchantId),
+    column(INTEGER, (r) => r.level),
+    column(VARCHAR, (r) => r.action),
+    column(VARCHAR, (r) => r.previousAction),
+    column(VARCHAR, (r) => r.targetAction),
+    column(VARCHAR, (r) => r.change),
+    column(DOUBLE, (r) => r.pointsWeek),
+    column(DOUBLE, (r) => r.pointsActive),
+    column(INTEGER, (r) => r.violationCount),
+    column(LIST(VARCHAR), (r) => listValue(r.violations)),
+    column(DATE, (r) => (r.deadline === null ? null : date(r.deadline))),
+  ]);
 }
 
 async function stageSpotChecks(wh: Warehouse, input: PublishGovernInput): Promise<void> {
