@@ -11,6 +11,7 @@ import { applyLadder, type MerchantWeekViolations, type Recommendation } from '.
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
 import { planScorecards } from './planScorecards.ts';
+import { SCORECARD_LAYERS } from './scorecardFingerprint.ts';
 import { ensureGovernTables, publishGovern, type SpotCheckRow } from './publishGovern.ts';
 import { materializeGov, queryGov, runGovFile, type GovParams } from './runGovSql.ts';
 import { drawSpotChecks } from './sample/drawSpotChecks.ts';
@@ -40,13 +41,7 @@ const BUILD = [
   'gov_buyer_scores',
   'gov_buyer_score_digests',
   'gov_weeks',
-  'gov_flagged',
-  'gov_requests',
-  'gov_tickets',
-  'gov_reviews',
-  'gov_orders',
-  'gov_metrics',
-  'gov_scorecard',
+  ...SCORECARD_LAYERS,
   'gov_merchant_trust',
   'gov_spot_population',
   'gov_compensation',
@@ -165,16 +160,7 @@ async function buildHistory(wh: Warehouse, asOf: string, config: TrustlensConfig
 async function buildScorecardWeeks(wh: Warehouse, asOf: string, config: TrustlensConfig, weeks: number) {
   const params = { ...governParams(asOf, config), weeks };
   await materializeGov(wh, 'gov_weeks', params);
-  for (const t of [
-    'gov_flagged',
-    'gov_requests',
-    'gov_tickets',
-    'gov_reviews',
-    'gov_orders',
-    'gov_metrics',
-    'gov_scorecard',
-  ] as const)
-    await materializeGov(wh, t, params);
+  for (const t of SCORECARD_LAYERS) await materializeGov(wh, t, params);
 }
 
 /**

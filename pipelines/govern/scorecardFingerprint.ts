@@ -5,12 +5,8 @@ import type { GovernConfig } from '../../data/config/governSchema.ts';
 import { govSql } from './runGovSql.ts';
 import { metricParams, standardRows } from './standards.ts';
 
-/** The query files from the contract tables to gov_scorecard (both stand-ins included): all a week's rows come from. */
-export const SCORECARD_SQL = [
-  'gov_macro_week_indexes',
-  'gov_weeks',
-  'gov_buyer_scores',
-  'gov_buyer_scores__empty',
+/** The scorecard layers over the computed weeks, in build order: gov_flagged reads gov_weeks, and so on to the card. */
+export const SCORECARD_LAYERS = [
   'gov_flagged',
   'gov_requests',
   'gov_tickets',
@@ -18,6 +14,15 @@ export const SCORECARD_SQL = [
   'gov_orders',
   'gov_metrics',
   'gov_scorecard',
+] as const;
+
+/** The query files from the contract tables to gov_scorecard (both stand-ins included): all a week's rows come from. */
+export const SCORECARD_SQL = [
+  'gov_macro_week_indexes',
+  'gov_weeks',
+  'gov_buyer_scores',
+  'gov_buyer_scores__empty',
+  ...SCORECARD_LAYERS,
 ] as const;
 
 /**
