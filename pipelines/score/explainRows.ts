@@ -1,7 +1,7 @@
 // TreeSHAP reasons for selected rows of a scored snapshot, in chunks across worker threads with progress (exact
 // TreeSHAP costs milliseconds a row).
 import type { Forest } from '../../models/forest/index.ts';
-import { columnMedian, type Reason } from '../../models/explain/reasonSentences.ts';
+import { columnMedians, type Reason } from '../../models/explain/reasonSentences.ts';
 import { ReasonWriter } from '../../models/explain/reasonWriter.ts';
 import type { RuleCondition } from '../../models/specs/modelSpec.ts';
 import type { CatalogueEntry } from '../../models/specs/specCatalogue.ts';
@@ -43,7 +43,7 @@ export async function explainRows(
   /** Reasons written per row (the writer's default, 4, when undefined). */
   max?: number,
 ): Promise<{ expected: number; byRow: Map<number, ExplainedRow> }> {
-  const typical = columns.map((c) => columnMedian(c));
+  const typical = columnMedians(columns);
   const writer = new ReasonWriter({ typical, entries, templates, exclude, onlyWhen, ...(max ? { max } : {}) });
   const F = columns.length;
   const byRow = new Map<number, ExplainedRow>();

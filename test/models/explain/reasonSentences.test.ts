@@ -133,4 +133,15 @@ describe('columnMedian against a sort of the finite values', () => {
       ),
     );
   });
+
+  it('holds on long columns of few distinct values, as feature columns mostly are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3000 }), (values) => {
+        const sorted = Float64Array.from(values).sort();
+        const mid = sorted.length >> 1;
+        const expected = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+        expect(columnMedian(Float32Array.from(values))).toBe(expected);
+      }),
+    );
+  });
 });
