@@ -1,5 +1,6 @@
 // Reads one feature snapshot (history table, one as_of) as typed columns for a model spec, derived columns included.
-import { JSDuckDBValueConverter, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValue } from '@duckdb/node-api';
+import { chunkDoubles } from '../../data/warehouse/chunkDoubles.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import { specColumns } from '../../models/specs/specCatalogue.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -30,7 +31,8 @@ export async function loadFeatureColumns(
   const cols = specColumns(spec);
   const select = cols.map((name) => {
     const derived = spec.derived.find((d) => d.name === name);
-    return `(${derived ? derived.sql : `f.${quoteIdent(name)}`})::double as ${quoteIdent(name)}`;
+    // NULL arrives as NaN, so a chunk's doubles copy into the typed column as they are (chunkDoubles).
+    return `coalesce((${derived ? derived.sql : `f.${quoteIdent(name)}`})::double, 'NaN'::double) as ${quoteIdent(name)}`;
   });
   const extraSql = opts.extra ?? [];
   const sql =
@@ -40,6 +42,10 @@ export async function loadFeatureColumns(
   // Streamed a chunk at a time into typed columns: the whole result as JavaScript arrays (one number object a value)
   // had taken several times the columns' own memory on a large marketplace.
   const result = await wh.conn.stream(sql, { ...opts.params, as_of: asOf });
+  cols.forEach((name, c) => {
+    if (result.columnTypeId(c + 1) !== DuckDBTypeId.DOUBLE)
+      throw new Error(`feature column ${name} did not read as DOUBLE`);
+  });
   const ids: string[] = [];
   const parts: Float32Array[][] = cols.map(() => []);
   const extra: unknown[][] = extraSql.map(() => []);
@@ -48,13 +54,8 @@ export async function loadFeatureColumns(
     const n = chunk.rowCount;
     for (const id of chunk.convertColumnValues(0, JSDuckDBValueConverter)) ids.push(id as string);
     cols.forEach((_, c) => {
-      const vector = chunk!.getColumnVector(c + 1);
-      const out = new Float32Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = vector.getItem(i) as number | null;
-        out[i] = v === null ? NaN : v;
-      }
-      parts[c]!.push(out);
+      // The typed-array constructor converts natively, rounding each double as an assignment would.
+      parts[c]!.push(new Float32Array(chunkDoubles(chunk!, c + 1)));
     });
     extraSql.forEach((_, k) => {
       for (const v of chunk!.convertColumnValues(cols.length + 1 + k, JSDuckDBValueConverter)) extra[k]!.push(v);
