@@ -22,7 +22,10 @@ export function plainColumn(name: string, type: string): { expr: string; type: s
   return { expr: col, type };
 }
 
-/** Writes `sql` (with its bound params) to `file` as Parquet; returns the row count and the written column types. */
+/**
+ * Writes `sql` (with its bound params) to `file` as Parquet; returns the row count and the written column types. The
+ * query streams into the file: an empty run of it gives the column types, so no copy of a million rows is staged first.
+ */
 export async function writeParquet(
   wh: Warehouse,
   sql: string,
@@ -30,16 +33,18 @@ export async function writeParquet(
   file: string,
 ): Promise<{ rows: number; columns: ExportColumn[] }> {
   const temp = quoteIdent('export_stage');
-  await wh.run(`create or replace temp table ${temp} as\n${sql}`, params);
+  await wh.run(`create or replace temp table ${temp} as select * from (\n${sql}\n) limit 0`, params);
+  let described: { column_name: string; column_type: string }[];
   try {
-    const described = await wh.all<{ column_name: string; column_type: string }>(`describe ${temp}`);
-    const plain = described.map((c) => ({ name: c.column_name, ...plainColumn(c.column_name, c.column_type) }));
-    const select = plain.length ? plain.map((c) => c.expr).join(', ') : '*';
-    const written = await wh.all<{ Count: bigint }>(
-      `copy (select ${select} from ${temp}) to ${quoteLiteral(file)} (format parquet, compression snappy)`,
-    );
-    return { rows: Number(written[0]?.Count ?? 0n), columns: plain.map((c) => ({ name: c.name, type: c.type })) };
+    described = await wh.all<{ column_name: string; column_type: string }>(`describe ${temp}`);
   } finally {
     await wh.run(`drop table if exists ${temp}`);
   }
+  const plain = described.map((c) => ({ name: c.column_name, ...plainColumn(c.column_name, c.column_type) }));
+  const select = plain.length ? plain.map((c) => c.expr).join(', ') : '*';
+  const written = await wh.all<{ Count: bigint }>(
+    `copy (select ${select} from (\n${sql}\n)) to ${quoteLiteral(file)} (format parquet, compression snappy)`,
+    params,
+  );
+  return { rows: Number(written[0]?.Count ?? 0n), columns: plain.map((c) => ({ name: c.name, type: c.type })) };
 }
