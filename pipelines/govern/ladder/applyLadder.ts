@@ -44,7 +44,9 @@ export interface Recommendation {
 interface Earned {
   week: number;
   points: number;
-  line: string;
+  asOf: string;
+  violation: Violation;
+  repeat: boolean;
 }
 
 /**
@@ -86,11 +88,8 @@ export function applyLadder(
         const points = v.points * (repeat ? ladder.repeatMultiplier : 1);
         lastFailed.set(v.standard, k);
         pointsWeek += points;
-        earned.push({
-          week: k,
-          points,
-          line: `${asOf}: ${v.text} — ${fmtPoints(points)}${repeat ? ` (repeat within ${ladder.repeatWindowWeeks} weeks, ×${ladder.repeatMultiplier})` : ''}`,
-        });
+        // worded only if a recommendation that lists it is emitted: a weekly run emits one week of 26
+        earned.push({ week: k, points, asOf, violation: v, repeat });
       }
       const active = earned.filter((e) => e.week > k - ladder.decayWeeks);
       const pointsActive = active.reduce((s, e) => s + e.points, 0);
@@ -111,13 +110,18 @@ export function applyLadder(
         pointsWeek,
         pointsActive,
         // newest week first; within a week, in the order the scorecard lists them
-        violations: [...active].sort((a, b) => b.week - a.week).map((e) => e.line),
+        violations: [...active].sort((a, b) => b.week - a.week).map((e) => earnedLine(e, ladder)),
         violationCount: active.length,
         deadline: action === 'rectification' ? addDays(asOf, ladder.rectificationDays) : null,
       });
     }
   }
   return out;
+}
+
+function earnedLine(e: Earned, ladder: GovernConfig['ladder']): string {
+  const repeat = e.repeat ? ` (repeat within ${ladder.repeatWindowWeeks} weeks, ×${ladder.repeatMultiplier})` : '';
+  return `${e.asOf}: ${e.violation.text} — ${fmtPoints(e.points)}${repeat}`;
 }
 
 function fmtPoints(p: number): string {
