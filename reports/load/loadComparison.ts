@@ -18,7 +18,11 @@ export interface ComparableScore {
 /** Last week's scores on the same footing as this week's, and this week's merchant model for explaining movers. */
 export interface PreviousScores {
   comparison: WeekComparison;
-  /** Buyer risk per id last week under this week's abuse-risk model; null without a previous buyer score week. */
+  /**
+   * Buyer risk per id last week rescored with this week's abuse-risk model; null when that model did not change or
+   * could not rescore. The published week is not read into a map: its only use, the high-tier count, is counted in the
+   * warehouse (report_flagged.sql), and a million buyers cost seconds at scale.
+   */
   buyers: Map<string, ComparableScore> | null;
   /**
    * Merchant trust per id last week under this week's merchant-trust model; null without a previous merchant score
@@ -63,18 +67,12 @@ async function modelDates(wh: Warehouse, model: ModelName, asOf: string, previou
   return { model, before: at(previous), now: at(asOf) };
 }
 
-async function published(
-  wh: Warehouse,
-  table: HistoryTable,
-  asOf: string,
-): Promise<Map<string, ComparableScore> | null> {
-  if (!(await wh.tableExists(table))) return null;
-  const sql = table === 'score_buyer_history' ? 'report_buyer_risks.sql' : 'report_merchant_scores.sql';
-  const rows = await wh.all(readSql(new URL(`../sql/${sql}`, import.meta.url)), { as_of: asOf });
+/** Published merchant trust and tiers of a week; null when the week has none. */
+async function publishedMerchants(wh: Warehouse, asOf: string): Promise<Map<string, ComparableScore> | null> {
+  if (!(await wh.tableExists('score_merchant_history'))) return null;
+  const rows = await wh.all(readSql(new URL('../sql/report_merchant_scores.sql', import.meta.url)), { as_of: asOf });
   if (rows.length === 0) return null;
-  return new Map(
-    rows.map((r) => [String(r.buyer_id ?? r.merchant_id), { score: num(r.risk ?? r.trust), tier: String(r.tier) }]),
-  );
+  return new Map(rows.map((r) => [String(r.merchant_id), { score: num(r.trust), tier: String(r.tier) }]));
 }
 
 /**
@@ -118,8 +116,8 @@ export async function loadPreviousScores(
     await modelDates(wh, 'merchant-trust', asOf, previousAsOf),
   ];
   const changed = dates.filter((d) => d.before !== null && d.now !== null && d.before !== d.now);
-  let buyers = await published(wh, 'score_buyer_history', previousAsOf);
-  const merchantsPublished = await published(wh, 'score_merchant_history', previousAsOf);
+  let buyers: Map<string, ComparableScore> | null = null;
+  const merchantsPublished = await publishedMerchants(wh, previousAsOf);
   let merchants = merchantsPublished;
   const problems: string[] = [];
   const models = new Map<ModelName, LoadedModel>();

@@ -14,6 +14,8 @@ import { num } from './values.ts';
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)$/i;
+/** Counts and flags: few distinct values, so their cuts come from a histogram (report_drift_cuts.sql). */
+const COUNTED = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|BOOLEAN)$/i;
 /** Quantile bins of last week's values, as reports/psi.ts; report_drift_bins.sql holds BINS - 1 cuts per column. */
 const BINS = 10;
 
@@ -38,35 +40,75 @@ export interface DriftBins {
 /** Quantile positions i / BINS nudged up so quantile_disc picks position floor(i * n / BINS) (see the .sql). */
 const QUANTILES = `[${Array.from({ length: BINS - 1 }, (_, i) => `${(i + 1) / BINS} + 1e-10`).join(', ')}]`;
 
-/** The per-column expressions of report_drift_bins.sql: column i named c{i}, its cut j k{i}_{j}. */
-function driftSlots(columns: readonly string[], aged: ReadonlySet<string>): Record<string, string> {
-  const each = (f: (c: string, i: number) => string) => columns.map(f).join(',\n    ');
-  const cutIndexes = Array.from({ length: BINS - 1 }, (_, j) => j + 1);
-  return {
-    // Missing values (NaN and ±inf too) become null, so comparisons and sums pass them by.
-    columns: each((c, i) => {
-      const shift = ` + case when t.as_of = cast($current as date) then 0 else s.age_gap end`;
+/**
+ * Column i of the drift queries, named c{i}: missing values (NaN and ±inf too) become null, so comparisons and sums
+ * pass them by.
+ */
+function columnSlot(columns: readonly string[], aged: ReadonlySet<string>, shift: string): string {
+  return columns
+    .map((c, i) => {
       const value = `cast(t.${quoteIdent(c)} as double)${aged.has(c) ? shift : ''}`;
       return `case when isfinite(${value}) then ${value} end as c${i}`;
+    })
+    .join(',\n    ');
+}
+
+/**
+ * The cuts psi() takes from last week's known values, from their histogram (value → rows): the value at 0-based
+ * position floor(i * n / BINS) of the sorted values for i = 1 … BINS - 1, duplicates dropped, as quantile_disc gives
+ * them.
+ */
+export function cutsOfHistogram(histogram: readonly { key: number; rows: number }[]): number[] {
+  const sorted = [...histogram].sort((a, b) => a.key - b.key);
+  const n = sorted.reduce((s, h) => s + h.rows, 0);
+  const cuts: number[] = [];
+  let k = 0;
+  let before = 0;
+  for (let i = 1; i < BINS && n > 0; i++) {
+    const position = Math.floor((i * n) / BINS);
+    while (before + sorted[k]!.rows <= position) before += sorted[k++]!.rows;
+    if (cuts.at(-1) !== sorted[k]!.key) cuts.push(sorted[k]!.key);
+  }
+  return cuts;
+}
+
+/** Last week's cuts per column (report_drift_cuts.sql): histograms for `counted` columns, quantiles for the others. */
+async function driftCuts(
+  wh: Warehouse,
+  table: HistoryTable,
+  previous: string,
+  columns: readonly string[],
+  aged: { columns: ReadonlySet<string>; gap: number },
+  counted: ReadonlySet<string>,
+): Promise<number[][]> {
+  const cutLists = columns
+    .map((c, i) =>
+      counted.has(c)
+        ? `histogram(c${i}) as c${i}`
+        : `coalesce(list_sort(list_distinct(quantile_disc(c${i}, ${QUANTILES}))), cast([] as double[])) as c${i}`,
+    )
+    .join(',\n    ');
+  const [row] = await wh.all(
+    readSql(new URL('../sql/report_drift_cuts.sql', import.meta.url), {
+      ...historyTableSlot(table),
+      columns: columnSlot(columns, aged.columns, ' + s.age_gap'),
+      cut_lists: cutLists,
     }),
-    cut_lists: each(
-      (_, i) => `coalesce(list_sort(list_distinct(quantile_disc(c${i}, ${QUANTILES}))), cast([] as double[])) as c${i}`,
-    ),
-    cuts: each((_, i) =>
-      cutIndexes.map((j) => `coalesce(c${i}[${j}], cast('inf' as double)) as k${i}_${j}`).join(', '),
-    ),
-    sums: each(
-      (_, i) =>
-        `{'below': [${cutIndexes.map((j) => `count_if(w.c${i} < k.k${i}_${j})`).join(', ')}], ` +
-        `'known': count(w.c${i}), 'total': fsum(w.c${i})} as c${i}`,
-    ),
-  };
+    { previous, gap: aged.gap },
+  );
+  return columns.map((c, i) => {
+    const value = row?.[`c${i}`];
+    if (!counted.has(c)) return ((value ?? []) as unknown[]).map(num);
+    const entries = (value ?? []) as { key: unknown; value: unknown }[];
+    return cutsOfHistogram(entries.map((e) => ({ key: num(e.key), rows: num(e.value) })));
+  });
 }
 
 /**
  * PSI bins of `columns` between two weeks of a history table, computed in the warehouse (reading every value of both
  * weeks into JavaScript cost most of the report's time at scale). Columns in `aged` have `gap` days added to last
- * week's values before binning.
+ * week's values before binning; `counted` columns (integers, booleans: a few distinct values) are cut from their
+ * histogram.
  */
 export async function driftBins(
   wh: Warehouse,
@@ -74,23 +116,36 @@ export async function driftBins(
   weeks: { previous: string; current: string },
   columns: readonly string[],
   aged: { columns: ReadonlySet<string>; gap: number },
+  counted: ReadonlySet<string> = new Set(),
 ): Promise<Map<string, DriftBins>> {
   const out = new Map<string, DriftBins>();
   if (!columns.length) return out;
+  const cuts = await driftCuts(wh, table, weeks.previous, columns, aged, counted);
   // Positional names keep any column name (one called "week", say) clear of the query's own columns.
+  const sums = cuts
+    .map(
+      (k, i) =>
+        `{'below': cast([${k.map((_, j) => `count_if(w.c${i} < $k${i}_${j})`).join(', ')}] as bigint[]), ` +
+        `'known': count(w.c${i}), 'total': fsum(w.c${i})} as c${i}`,
+    )
+    .join(',\n    ');
+  const params: Record<string, number | string> = { previous: weeks.previous, current: weeks.current, gap: aged.gap };
+  cuts.forEach((k, i) => k.forEach((cut, j) => (params[`k${i}_${j}`] = cut)));
+  const shift = ` + case when t.as_of = cast($current as date) then 0 else s.age_gap end`;
   const rows = await wh.all(
     readSql(new URL('../sql/report_drift_bins.sql', import.meta.url), {
       ...historyTableSlot(table),
-      ...driftSlots(columns, aged.columns),
+      columns: columnSlot(columns, aged.columns, shift),
+      sums,
     }),
-    { previous: weeks.previous, current: weeks.current, gap: aged.gap },
+    params,
   );
   for (const r of rows) {
-    const column = columns[Number(String(r.feature).slice(1))];
+    const i = Number(String(r.feature).slice(1));
+    const column = columns[i];
     if (column === undefined) throw new Error(`report_drift_bins: unexpected column ${String(r.feature)}`);
-    const cuts = (r.cuts as unknown[]).map(num);
     const b = out.get(column) ?? {
-      cuts,
+      cuts: cuts[i]!,
       previousCounts: [],
       currentCounts: [],
       previousRows: 0,
@@ -100,7 +155,7 @@ export async function driftBins(
     };
     const known = num(r.known);
     const weekRows = num(r.week_rows);
-    const counts = binCounts((r.below as unknown[]).slice(0, cuts.length).map(num), known, weekRows);
+    const counts = binCounts((r.below as unknown[]).map(num), known, weekRows);
     const mean = known ? num(r.total) / known : null;
     if (r.week === 'current') {
       b.currentCounts = counts;
@@ -146,10 +201,15 @@ export async function loadDrift(wh: Warehouse, asOf: string, source: DriftSource
   // only a real change of the population (many new accounts, say) shows as drift.
   const gap = daysBetween(previousAsOf, asOf);
   const aged = new Set(columns.filter((c) => AGE_FEATURE.test(c)));
-  const bins = await driftBins(wh, source.table, { previous: previousAsOf, current: asOf }, columns, {
-    columns: aged,
-    gap,
-  });
+  const counted = new Set(types.filter((t) => COUNTED.test(String(t.data_type))).map((t) => String(t.column_name)));
+  const bins = await driftBins(
+    wh,
+    source.table,
+    { previous: previousAsOf, current: asOf },
+    columns,
+    { columns: aged, gap },
+    counted,
+  );
   const rows: DriftRow[] = [];
   for (const c of columns) {
     const b = bins.get(c);

@@ -99,13 +99,12 @@ async function flaggedCount(wh: Warehouse, asOf: string, prev: PreviousScores): 
   const rows = await wh.all(readSql(new URL('../sql/report_flagged.sql', import.meta.url)), { as_of: asOf });
   const cur = rows.find((r) => r.as_of === asOf);
   if (!cur) return null;
+  // The week before is the one loadPreviousScores compares with (the latest buyer score week before asOf).
   const published = rows.find((r) => r.as_of !== asOf);
-  const comparable = prev.buyers ? [...prev.buyers.values()].filter((b) => b.tier === 'high').length : null;
-  return {
-    current: num(cur.flagged),
-    previous: comparable,
-    previousPublished: published ? num(published.flagged) : null,
-  };
+  const publishedCount = published ? num(published.flagged) : null;
+  // Without a rescore, last week's comparable count is the published one.
+  const comparable = prev.buyers ? [...prev.buyers.values()].filter((b) => b.tier === 'high').length : publishedCount;
+  return { current: num(cur.flagged), previous: comparable, previousPublished: publishedCount };
 }
 
 async function merchantTiers(wh: Warehouse, asOf: string, prev: PreviousScores): Promise<TierCount[] | null> {

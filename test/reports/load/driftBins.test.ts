@@ -1,7 +1,7 @@
 // Drift computed in the warehouse gives the PSI that reports/psi.ts gives on the same values read into JavaScript.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
-import { loadDrift } from '../../../reports/load/loadDrift.ts';
+import { cutsOfHistogram, loadDrift } from '../../../reports/load/loadDrift.ts';
 import { psi } from '../../../reports/psi.ts';
 import { AS_OF, featureWarehouse, PREVIOUS, weekValues, type Values } from './featureWeeks.ts';
 
@@ -68,5 +68,17 @@ describe('drift in the warehouse', () => {
     wh = await featureWarehouse(weekValues(20, 7, 0), []);
     const d = await loadDrift(wh, AS_OF, { subject: 'Buyer features', table: 'feat_buyer_history' });
     expect(d).toEqual({ subject: 'Buyer features', currentAsOf: AS_OF, previousAsOf: PREVIOUS, rows: [] });
+  });
+
+  it('cuts a counted column from its histogram at the positions quantile_disc picks, ties dropped', () => {
+    // 20 values: 0 ×12, 1 ×5, 4 ×2, 9 ×1 (in any order); cut i is the sorted value at position floor(i * 20 / 10).
+    const histogram = [
+      { key: 4, rows: 2 },
+      { key: 0, rows: 12 },
+      { key: 9, rows: 1 },
+      { key: 1, rows: 5 },
+    ];
+    expect(cutsOfHistogram(histogram)).toEqual([0, 1, 4]);
+    expect(cutsOfHistogram([])).toEqual([]);
   });
 });
