@@ -84,6 +84,23 @@ describe('sim_sums.sql', () => {
     expect(toys).toBeLessThan(50n);
   });
 
+  it('stops rather than round when a weighted money sum could pass 2^53', async () => {
+    const other = await Warehouse.open({ path: ':memory:' });
+    try {
+      // 2e11 in whole numbers of 1e-4 is 2e15; seven times that passes 2^53 (9.0e15)
+      await other.run(
+        'create temp table sim_cells as select * replace (cast(2e11 as decimal(38, 10)) as merchant_loss) from (' +
+          CELLS.replace('create temp table sim_cells as', '') +
+          ')',
+      );
+      await expect(sumReplicates(other, { replicates: 5, seed: 42 })).rejects.toThrow(
+        'bootstrap: sums of merchant_loss__hi could exceed 2^53 and would no longer be exact',
+      );
+    } finally {
+      other.close();
+    }
+  });
+
   it('writes only the observed rows with no replicates', async () => {
     await currentSums('sums_none', 0);
     await sums(JOINED, 'sums_none_joined', 0);
