@@ -117,19 +117,19 @@ export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): P
   const requests = names.indexOf('requests');
   if (requests < 0) throw new Error('sim_boot_cells.sql: no requests column');
   const weights = R > 0 ? await readWeights(wh, B, R) : new Uint8Array(0);
-  // Sums laid out cell by cell, then replicate, then column: a row's 200 replicates add into one 33 KB stretch, which
-  // stays in cache (replicate-major, a buyer's rows scattered their adds over 6 MB and ran several times slower).
+  // Sums laid out cell by cell, then column, then replicate: a value's replicates add into a contiguous run, beside
+  // the buyer's run of weights (replicate-major, a buyer's rows scattered their adds over 6 MB and ran several times
+  // slower).
   const perCell = R * M;
   const acc = new Float64Array(C * perCell);
   for (let i = 0; i < bk.length; i++) {
-    const k0 = start[i]!;
-    const k1 = start[i + 1]!;
     const wBase = bk[i]! * R;
-    let o = cid[i]! * perCell;
-    for (let r = 0; r < R; r++, o += M) {
-      const w = weights[wBase + r]!;
-      if (w === 0) continue;
-      for (let k = k0; k < k1; k++) acc[o + slot[k]!]! += w * value[k]!;
+    const base = cid[i]! * perCell;
+    for (let k = start[i]!, k1 = start[i + 1]!; k < k1; k++) {
+      const v = value[k]!;
+      // a weight of 0 adds 0: a straight run over the replicates beats skipping them
+      const o = base + slot[k]! * R;
+      for (let r = 0; r < R; r++) acc[o + r]! += weights[wBase + r]! * v;
     }
   }
   const columns = names.map((n) => `"${n}" double`).join(', ');
@@ -137,11 +137,11 @@ export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): P
   const appender = await wh.conn.createAppender('sim_replicate_slots');
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
-      const o = c * perCell + r * M;
-      if (!(acc[o + requests]! > 0)) continue;
+      const o = c * perCell + r;
+      if (!(acc[o + requests * R]! > 0)) continue;
       appender.appendBigInt(BigInt(c));
       appender.appendBigInt(BigInt(r + 1));
-      for (let m = 0; m < M; m++) appender.appendDouble(acc[o + m]!);
+      for (let m = 0; m < M; m++) appender.appendDouble(acc[o + m * R]!);
       appender.endRow();
     }
   }
