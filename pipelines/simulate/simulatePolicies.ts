@@ -5,6 +5,7 @@ import { buildRequestContext, type ContextSummary } from './buildRequestContext.
 import { replayPolicy, resetOutcomes, type ReplayablePolicy } from './replayPolicy.ts';
 import type { SimResultRow } from '../../data/warehouse/tables/simResultRow.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { sumReplicates } from './sumReplicates.ts';
 import { writeSimResults } from './writeSimResults.ts';
 
 export interface SimulateOptions {
@@ -35,10 +36,8 @@ async function step<T>(log: Logger | undefined, name: string, fn: () => Promise<
 /** Builds sim_new_results from sim_outcomes: bootstrapped metrics, medians and the review capacity of each policy. */
 async function computeResults(wh: Warehouse, options: SimulateOptions): Promise<void> {
   await wh.run(`create or replace temp table sim_cells as ${readSql(new URL('./sql/sim_cells.sql', import.meta.url))}`);
-  await wh.run(`create or replace temp table sim_sums as ${readSql(new URL('./sql/sim_sums.sql', import.meta.url))}`, {
-    replicates: options.bootstrap,
-    seed: options.seed,
-  });
+  await sumReplicates(wh, { replicates: options.bootstrap, seed: options.seed });
+  await wh.run(`create or replace temp table sim_sums as ${readSql(new URL('./sql/sim_sums.sql', import.meta.url))}`);
   await wh.run(
     `create or replace temp table sim_new_results as ${readSql(new URL('./sql/sim_metrics.sql', import.meta.url))}`,
     { weeks: options.weeks },

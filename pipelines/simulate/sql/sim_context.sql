@@ -8,9 +8,17 @@ requests as (
 ),
 order_rows as (select order_id, buyer_id, merchant_id, category, delivered_at from known_orders(cast($as_of as timestamp))),
 buyer_rows as (select buyer_id, registered_at from known_buyers(cast($as_of as timestamp))),
-buyer_scores as (select as_of, buyer_id, risk, tier from sim_buyer_scores),
-merchant_scores as (select as_of, merchant_id, trust, tier from sim_merchant_scores),
+-- The score and group histories cover every buyer and week (10M orders: 11M buyer score rows); the ASOF joins sort
+-- what they are given, so they get only the rows of the window's buyers and merchants.
+request_orders as (select o.* from order_rows o semi join requests r using (order_id)),
+request_buyers as (select distinct buyer_id from request_orders),
+request_merchants as (select distinct merchant_id from request_orders),
+buyer_scores as (select as_of, buyer_id, risk, tier from sim_buyer_scores semi join request_buyers using (buyer_id)),
+merchant_scores as (
+  select as_of, merchant_id, trust, tier from sim_merchant_scores semi join request_merchants using (merchant_id)
+),
 groups as (select as_of, group_id, buyer_id from sim_buyer_groups),
+buyer_groups as (select as_of, group_id, buyer_id from groups semi join request_buyers using (buyer_id)),
 request_scores as (select request_id, request_risk from sim_request_scores),
 confirmed as (
   select buyer_id, min(closed_at) as confirmed_at
@@ -27,7 +35,7 @@ joined as (
     -- a delivery recorded after the request was not known when the buyer asked
     case when o.delivered_at < r.requested_at then date_diff('second', o.delivered_at, r.requested_at) / 3600.0 end as hours_since_delivery
   from requests r
-  join order_rows o on o.order_id = r.order_id
+  join request_orders o on o.order_id = r.order_id
   left join buyer_rows b on b.buyer_id = o.buyer_id
 ),
 with_buyer_score as (
@@ -40,7 +48,7 @@ with_merchant_score as (
 ),
 with_group as (
   select j.request_id, j.buyer_id, j.requested_at, g.as_of as group_as_of, g.group_id
-  from with_buyer_score j asof left join groups g on g.buyer_id = j.buyer_id and j.requested_at >= g.as_of
+  from with_buyer_score j asof left join buyer_groups g on g.buyer_id = j.buyer_id and j.requested_at >= g.as_of
 ),
 members as (
   -- A buyer with no group row forms a group of one.

@@ -1,10 +1,13 @@
-// The bootstrap sums: counts summed as doubles give exactly the rows the all-decimal query gave, per replicate.
+// The bootstrap sums: the replicates summed in typed arrays give exactly the rows of the one-join query and of the
+// all-decimal one before it, per replicate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSql } from '../../../data/warehouse/readSql.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { sumReplicates } from '../../../pipelines/simulate/sumReplicates.ts';
 
 const CURRENT = new URL('../../../pipelines/simulate/sql/sim_sums.sql', import.meta.url);
 const ALL_DECIMAL = new URL('./simSumsAllDecimal.sql', import.meta.url);
+const JOINED = new URL('./simSumsJoined.sql', import.meta.url);
 
 /** Per-buyer cells as sim_cells.sql writes them: counts as bigints, money as DECIMAL(38, 10). */
 const CELLS = `
@@ -43,22 +46,66 @@ beforeAll(async () => {
 });
 afterAll(() => wh.close());
 
-async function sums(file: URL, table: string): Promise<void> {
-  await wh.run(`create or replace temp table ${table} as ${readSql(file)}`, { replicates: 50, seed: 42 });
+async function sums(file: URL, table: string, replicates = 50): Promise<void> {
+  await wh.run(`create or replace temp table ${table} as ${readSql(file)}`, { replicates, seed: 42 });
+}
+
+async function currentSums(table: string, replicates = 50): Promise<void> {
+  await sumReplicates(wh, { replicates, seed: 42 });
+  await wh.run(`create or replace temp table ${table} as ${readSql(CURRENT)}`);
+}
+
+async function differing(a: string, b: string): Promise<unknown[]> {
+  return wh.all(
+    `(select * from ${a} except all select * from ${b}) union all (select * from ${b} except all select * from ${a})`,
+  );
 }
 
 describe('sim_sums.sql', () => {
-  it('gives the same rows, bit for bit, as summing every column as a decimal', async () => {
-    await sums(CURRENT, 'sums_now');
+  it('gives the same rows, bit for bit, as the one-join query and as summing every column as a decimal', async () => {
+    await currentSums('sums_now');
+    await sums(JOINED, 'sums_joined');
     await sums(ALL_DECIMAL, 'sums_before');
     // every scenario and segment has its observed row (r = 0) and a row per replicate that drew one of its buyers
     const count = await wh.scalar<bigint>('select count(*) from sums_now');
     expect(count).toBeGreaterThan(13n * 30n);
+    expect(await wh.scalar<bigint>('select count(*) from sums_joined')).toBe(count);
     expect(await wh.scalar<bigint>('select count(*) from sums_before')).toBe(count);
-    const differing = await wh.all(
-      '(select * from sums_now except all select * from sums_before) union all (select * from sums_before except all select * from sums_now)',
+    expect(await differing('sums_now', 'sums_joined')).toEqual([]);
+    expect(await differing('sums_now', 'sums_before')).toEqual([]);
+  });
+
+  it("leaves out a replicate that drew none of a segment's buyers, as the join did", async () => {
+    // b4 is the only buyer of category=toys: replicates that drew b4 zero times have no toys row
+    const toys = await wh.scalar<bigint>(
+      "select count(*) from sums_now where scenario = 'risk-gated' and segment = 'category=toys' and r > 0",
     );
-    expect(differing).toEqual([]);
+    expect(toys).toBeGreaterThan(0n);
+    expect(toys).toBeLessThan(50n);
+  });
+
+  it('stops rather than round when a weighted money sum could pass 2^53', async () => {
+    const other = await Warehouse.open({ path: ':memory:' });
+    try {
+      // 2e11 in whole numbers of 1e-4 is 2e15; seven times that passes 2^53 (9.0e15)
+      await other.run(
+        'create temp table sim_cells as select * replace (cast(2e11 as decimal(38, 10)) as merchant_loss) from (' +
+          CELLS.replace('create temp table sim_cells as', '') +
+          ')',
+      );
+      await expect(sumReplicates(other, { replicates: 5, seed: 42 })).rejects.toThrow(
+        'bootstrap: sums of merchant_loss__hi could exceed 2^53 and would no longer be exact',
+      );
+    } finally {
+      other.close();
+    }
+  });
+
+  it('writes only the observed rows with no replicates', async () => {
+    await currentSums('sums_none', 0);
+    await sums(JOINED, 'sums_none_joined', 0);
+    expect(await wh.scalar<bigint>('select count(*) from sums_none where r > 0')).toBe(0n);
+    expect(await differing('sums_none', 'sums_none_joined')).toEqual([]);
   });
 
   it("sums counts exactly: a replicate's count is a whole multiple of the one buyer's 9,000,000 requests", async () => {

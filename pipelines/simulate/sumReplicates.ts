@@ -1,0 +1,150 @@
+// Builds sim_replicate_cells: the Poisson bootstrap's weighted sums per (scenario, category, merchant tier) cell and
+// replicate, summed in typed arrays over sim_cells (per-buyer sums) with the weights DuckDB draws.
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
+
+export interface ReplicateOptions {
+  /** Bootstrap replicates (r = 1..replicates); 0 writes no replicate rows. */
+  replicates: number;
+  seed: number;
+}
+
+/** Bound below which whole-number doubles add exactly, whatever the order. */
+const EXACT_LIMIT = 2 ** 53;
+/** The largest Poisson weight sim_buyer_weights.sql draws. */
+const MAX_WEIGHT = 7;
+
+function sql(file: string): string {
+  return readSql(new URL(`./sql/${file}`, import.meta.url));
+}
+
+/** One digit string per buyer into one array of weights: buyer bk's replicate r (from 0) at bk * replicates + r. */
+async function readWeights(wh: Warehouse, buyers: number, replicates: number): Promise<Uint8Array> {
+  const weights = new Uint8Array(buyers * replicates);
+  const result = await wh.conn.stream('select cast(bk as integer) as bk, weights from sim_buyer_weights');
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const bks = chunk.getColumnVector(0);
+    const digits = chunk.getColumnVector(1);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const base = (bks.getItem(i) as number) * replicates;
+      const s = digits.getItem(i) as string;
+      for (let r = 0; r < replicates; r++) weights[base + r] = s.charCodeAt(r) - 48;
+    }
+  }
+  return weights;
+}
+
+/** sim_boot_cells' rows with their non-zero values: row i's are at [start[i], start[i + 1]). */
+interface CellValues {
+  /** Value columns after bk and cid, in order. */
+  names: string[];
+  bk: Int32Array;
+  cid: Int32Array;
+  start: Int32Array;
+  /** The value's column. */
+  slot: Uint8Array;
+  value: Float64Array;
+  /** Per column, the largest weighted sum any replicate can reach: what must stay below 2^53. */
+  bound: Float64Array;
+}
+
+async function readValues(wh: Warehouse): Promise<CellValues> {
+  const rows = Number(await wh.scalar<bigint>('select count(*) from sim_boot_cells'));
+  const result = await wh.conn.stream('select * from sim_boot_cells');
+  const names = result.columnNames().slice(2);
+  const M = names.length;
+  const bk = new Int32Array(rows);
+  const cid = new Int32Array(rows);
+  const start = new Int32Array(rows + 1);
+  let slot = new Uint8Array(rows * 2);
+  let value = new Float64Array(rows * 2);
+  const bound = new Float64Array(M);
+  let n = 0;
+  let row = 0;
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const rowCount = chunk.rowCount;
+    const bks = chunk.getColumnVector(0);
+    const cids = chunk.getColumnVector(1);
+    const columns = names.map((_, c) => chunk!.getColumnVector(c + 2));
+    if (value.length < n + rowCount * M) {
+      const size = Math.max(value.length * 2, n + rowCount * M);
+      const grownSlot = new Uint8Array(size);
+      grownSlot.set(slot.subarray(0, n));
+      slot = grownSlot;
+      const grownValue = new Float64Array(size);
+      grownValue.set(value.subarray(0, n));
+      value = grownValue;
+    }
+    for (let i = 0; i < rowCount; i++, row++) {
+      bk[row] = bks.getItem(i) as number;
+      cid[row] = cids.getItem(i) as number;
+      start[row] = n;
+      for (let c = 0; c < M; c++) {
+        const v = columns[c]!.getItem(i) as number;
+        if (v === 0) continue;
+        slot[n] = c;
+        value[n++] = v;
+        bound[c]! += MAX_WEIGHT * Math.abs(v);
+      }
+    }
+  }
+  start[row] = n;
+  return { names, bk, cid, start, slot: slot.subarray(0, n), value: value.subarray(0, n), bound };
+}
+
+/**
+ * Writes the temp tables sim_buyer_weights, sim_cell_keys, sim_boot_cells, sim_replicate_slots and
+ * sim_replicate_cells (scenario, category, merchant_tier, r, the interval metrics): the sums of each cell's buyers
+ * weighted by their Poisson draw in replicate r, for the replicates that drew at least one of the cell's buyers — the
+ * rows a join of cells and weights grouped by cell and replicate gives, to the bit. Expects sim_cells.
+ */
+export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): Promise<void> {
+  const R = options.replicates;
+  await wh.run(`create or replace temp table sim_buyer_weights as ${sql('sim_buyer_weights.sql')}`, {
+    replicates: R,
+    seed: options.seed,
+  });
+  await wh.run(`create or replace temp table sim_cell_keys as ${sql('sim_cell_keys.sql')}`);
+  await wh.run(`create or replace temp table sim_boot_cells as ${sql('sim_boot_cells.sql')}`);
+  const B = Number(await wh.scalar<bigint>('select count(*) from sim_buyer_weights'));
+  const C = Number(await wh.scalar<bigint>('select count(*) from sim_cell_keys'));
+  const { names, bk, cid, start, slot, value, bound } = await readValues(wh);
+  const M = names.length;
+  const tooLarge = names.filter((_, c) => bound[c]! >= EXACT_LIMIT);
+  if (tooLarge.length)
+    throw new Error(`bootstrap: sums of ${tooLarge.join(', ')} could exceed 2^53 and would no longer be exact`);
+  // Every cell row counts at least one request, so a replicate drew one of a cell's buyers iff its requests sum is > 0.
+  const requests = names.indexOf('requests');
+  if (requests < 0) throw new Error('sim_boot_cells.sql: no requests column');
+  const weights = R > 0 ? await readWeights(wh, B, R) : new Uint8Array(0);
+  // Sums laid out cell by cell, then column, then replicate: a value's replicates add into a contiguous run, beside
+  // the buyer's run of weights (replicate-major, a buyer's rows scattered their adds over 6 MB and ran several times
+  // slower).
+  const perCell = R * M;
+  const acc = new Float64Array(C * perCell);
+  for (let i = 0; i < bk.length; i++) {
+    const wBase = bk[i]! * R;
+    const base = cid[i]! * perCell;
+    for (let k = start[i]!, k1 = start[i + 1]!; k < k1; k++) {
+      const v = value[k]!;
+      // a weight of 0 adds 0: a straight run over the replicates beats skipping them
+      const o = base + slot[k]! * R;
+      for (let r = 0; r < R; r++) acc[o + r]! += weights[wBase + r]! * v;
+    }
+  }
+  const columns = names.map((n) => `"${n}" double`).join(', ');
+  await wh.run(`create or replace temp table sim_replicate_slots (cid bigint, r bigint, ${columns})`);
+  const appender = await wh.conn.createAppender('sim_replicate_slots');
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      const o = c * perCell + r;
+      if (!(acc[o + requests * R]! > 0)) continue;
+      appender.appendBigInt(BigInt(c));
+      appender.appendBigInt(BigInt(r + 1));
+      for (let m = 0; m < M; m++) appender.appendDouble(acc[o + m * R]!);
+      appender.endRow();
+    }
+  }
+  appender.closeSync();
+  await wh.run(`create or replace temp table sim_replicate_cells as ${sql('sim_replicate_cells.sql')}`);
+}
