@@ -2,6 +2,7 @@
 // replicate, summed in typed arrays over sim_cells (per-buyer sums) with the weights DuckDB draws.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 export interface ReplicateOptions {
   /** Bootstrap replicates (r = 1..replicates); 0 writes no replicate rows. */
@@ -9,8 +10,11 @@ export interface ReplicateOptions {
   seed: number;
 }
 
-/** Bound below which whole-number doubles add exactly, whatever the order. */
-const EXACT_LIMIT = 2 ** 53;
+/**
+ * Bound on every weighted sum: whole-number doubles below 2^53 add exactly in any order, and a money sum's __hi part
+ * below 2^50 also casts back to its decimal exactly (sim_replicate_cells.sql); 2^50 of 1e-4 is 112 billion.
+ */
+const EXACT_LIMIT = 2 ** 50;
 /** The largest Poisson weight sim_buyer_weights.sql draws. */
 const MAX_WEIGHT = 7;
 
@@ -80,7 +84,9 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
       cid[row] = cids.getItem(i) as number;
       start[row] = n;
       for (let c = 0; c < M; c++) {
-        const v = columns[c]!.getItem(i) as number;
+        const v = columns[c]!.getItem(i) as number | null;
+        // sim_cells sums amounts the replay always sets; an unknown one would read as 0 here (SQL's sum kept NULL)
+        if (v === null) throw new Error(`bootstrap: sim_cells has no value of ${names[c]} for a buyer's cell`);
         if (v === 0) continue;
         slot[n] = c;
         value[n++] = v;
@@ -110,9 +116,16 @@ export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): P
   const C = Number(await wh.scalar<bigint>('select count(*) from sim_cell_keys'));
   const { names, bk, cid, start, slot, value, bound } = await readValues(wh);
   const M = names.length;
-  const tooLarge = names.filter((_, c) => bound[c]! >= EXACT_LIMIT);
-  if (tooLarge.length)
-    throw new Error(`bootstrap: sums of ${tooLarge.join(', ')} could exceed 2^53 and would no longer be exact`);
+  const tooLarge = R > 0 ? names.filter((_, c) => bound[c]! >= EXACT_LIMIT) : [];
+  if (tooLarge.length) {
+    const metrics = [...new Set(tooLarge.map((n) => n.replace(/__(hi|lo)$/, '')))].join(', ');
+    const largest = Math.max(...tooLarge.map((n) => bound[names.indexOf(n)]!));
+    throw new UserError(
+      `simulate: a bootstrap replicate's sum of ${metrics} could reach ${largest.toExponential(2)} (money in units ` +
+        `of 0.0001), past 2^50, the most it can add exactly; replay fewer weeks (simulate.weeks in the config) so ` +
+        `each segment's replayed sums stay smaller`,
+    );
+  }
   // Every cell row counts at least one request, so a replicate drew one of a cell's buyers iff its requests sum is > 0.
   const requests = names.indexOf('requests');
   if (requests < 0) throw new Error('sim_boot_cells.sql: no requests column');
@@ -147,4 +160,7 @@ export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): P
   }
   appender.closeSync();
   await wh.run(`create or replace temp table sim_replicate_cells as ${sql('sim_replicate_cells.sql')}`);
+  // the rest of a run works under the same memory limit: the per-buyer inputs are done with
+  for (const t of ['sim_replicate_slots', 'sim_boot_cells', 'sim_buyer_weights', 'sim_cell_keys'])
+    await wh.run(`drop table if exists ${t}`);
 }

@@ -5,7 +5,7 @@
 -- (__lo, the exact decimal remainder, small enough to pass through a double exactly): weighted sums of whole doubles
 -- below 2^53 are exact in any order, and sim_replicate_cells.sql puts the decimals back together exactly. (Scaling the
 -- decimal by 1e10 to a hugeint would be exact too, at several times the cost.) __hi / 10000 casts back to exactly
--- __hi × 1e-4 for every __hi below 2^50, which sumReplicates.ts's 2^53 bound on 7 × the summed values guarantees.
+-- __hi × 1e-4 for every __hi below 2^50, and sumReplicates.ts stops a run whose weighted sums could reach 2^50.
 with
 cells as (select * from sim_cells),
 buyers as (select bk, buyer_id from sim_buyer_weights),

@@ -1,5 +1,5 @@
-// The bootstrap sums: the replicates summed in typed arrays give exactly the rows of the one-join query and of the
-// all-decimal one before it, per replicate.
+// The bootstrap sums: the replicates summed in typed arrays give exactly the rows of one join of cells and weights
+// summing every column as a decimal, per replicate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSql } from '../../../data/warehouse/readSql.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
@@ -80,18 +80,20 @@ describe('sim_sums.sql', () => {
     expect(toys).toBeLessThan(50n);
   });
 
-  it('stops rather than round when a weighted money sum could pass 2^53', async () => {
+  it('stops rather than round when a weighted money sum could pass 2^50', async () => {
     const other = await Warehouse.open({ path: ':memory:' });
     try {
-      // 2e11 in whole numbers of 1e-4 is 2e15; seven times that passes 2^53 (9.0e15)
+      // 2e11 in whole numbers of 1e-4 is 2e15; seven cells of it, each weighted up to 7, reach 9.8e16, past 2^50
       await other.run(
         'create temp table sim_cells as select * replace (cast(2e11 as decimal(38, 10)) as merchant_loss) from (' +
           CELLS.replace('create temp table sim_cells as', '') +
           ')',
       );
       await expect(sumReplicates(other, { replicates: 5, seed: 42 })).rejects.toThrow(
-        'bootstrap: sums of merchant_loss__hi could exceed 2^53 and would no longer be exact',
+        "simulate: a bootstrap replicate's sum of merchant_loss could reach 9.80e+16 (money in units of 0.0001), past 2^50, the most it can add exactly; replay fewer weeks (simulate.weeks in the config) so each segment's replayed sums stay smaller",
       );
+      // without replicates nothing is summed in doubles: the observed sums stay decimals, whatever their size
+      await expect(sumReplicates(other, { replicates: 0, seed: 42 })).resolves.toBeUndefined();
     } finally {
       other.close();
     }
