@@ -125,12 +125,14 @@ export async function driftBins(
   const sums = cuts
     .map(
       (k, i) =>
-        `{'below': cast([${k.map((_, j) => `count_if(w.c${i} < $k${i}_${j})`).join(', ')}] as bigint[]), ` +
+        `{'below': cast([${k.map((_, j) => `count_if(w.c${i} < cast($k${i}_${j} as double))`).join(', ')}] as bigint[]), ` +
         `'known': count(w.c${i}), 'total': fsum(w.c${i})} as c${i}`,
     )
     .join(',\n    ');
   const params: Record<string, number | string> = { previous: weeks.previous, current: weeks.current, gap: aged.gap };
-  cuts.forEach((k, i) => k.forEach((cut, j) => (params[`k${i}_${j}`] = cut)));
+  // Sent as text, cast back in SQL: a whole-number cut would otherwise bind as BIGINT, and one past 2^63 could not.
+  // JavaScript writes the shortest text that reads back as the same double, so the cut is exactly the one computed.
+  cuts.forEach((k, i) => k.forEach((cut, j) => (params[`k${i}_${j}`] = String(cut))));
   const shift = ` + case when t.as_of = cast($current as date) then 0 else s.age_gap end`;
   const rows = await wh.all(
     readSql(new URL('../sql/report_drift_bins.sql', import.meta.url), {

@@ -40,11 +40,12 @@ async function weekBins(
   });
   const sums = each(
     ({ cuts }, i) =>
-      `{'below': cast([${cuts.map((_, j) => `count_if(w.c${i} < $k${i}_${j})`).join(', ')}] as bigint[]), ` +
+      `{'below': cast([${cuts.map((_, j) => `count_if(w.c${i} < cast($k${i}_${j} as double))`).join(', ')}] as bigint[]), ` +
       `'known': count(w.c${i})} as c${i}`,
   );
   const params: Record<string, number | string> = { as_of: asOf, age_shift: ageShift };
-  features.forEach(({ cuts }, i) => cuts.forEach((cut, j) => (params[`k${i}_${j}`] = cut)));
+  // As text, cast back in SQL (see loadDrift.ts): no whole-number cut binds as an integer.
+  features.forEach(({ cuts }, i) => cuts.forEach((cut, j) => (params[`k${i}_${j}`] = String(cut))));
   const rows = await wh.all(
     readSql(new URL('../sql/report_training_bins.sql', import.meta.url), {
       ...historyTableSlot(table),

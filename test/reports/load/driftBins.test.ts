@@ -1,6 +1,6 @@
 // Drift computed in the warehouse gives the PSI that reports/psi.ts gives on the same values read into JavaScript.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
+import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { cutsOfHistogram, loadDrift } from '../../../reports/load/loadDrift.ts';
 import { psi } from '../../../reports/psi.ts';
 import { AS_OF, featureWarehouse, PREVIOUS, weekValues, type Values } from './featureWeeks.ts';
@@ -80,5 +80,26 @@ describe('drift in the warehouse', () => {
     ];
     expect(cutsOfHistogram(histogram)).toEqual([0, 1, 4]);
     expect(cutsOfHistogram([])).toEqual([]);
+  });
+
+  it('cuts a count column past 2^63 like any other: the cuts travel as text and come back as the same doubles', async () => {
+    wh = await Warehouse.open({ path: ':memory:' });
+    await wh.run('create table feat_buyer_history (as_of date, buyer_id varchar, events_365d hugeint)');
+    const before = [1e20, 2e20, 2e20, 3e20, 5e20, 8e20, 8e20, 9e20, 1e21, 4e21];
+    const after = [1e20, 1e20, 3e20, 3e20, 5e20, 6e20, 9e20, 9e20, 2e21, 5e21];
+    for (const [date, values] of [
+      [PREVIOUS, before],
+      [AS_OF, after],
+    ] as const) {
+      for (const [i, v] of values.entries())
+        await wh.run('insert into feat_buyer_history values ($d::date, $id, $v::hugeint)', {
+          d: date,
+          id: `b${i}`,
+          v: BigInt(v),
+        });
+    }
+    const d = await loadDrift(wh, AS_OF, { subject: 'Buyer features', table: 'feat_buyer_history' });
+    expect(d.rows!.map((r) => r.feature)).toEqual(['events_365d']);
+    expect(d.rows![0]!.psi).toBe(psi(before, after)?.psi);
   });
 });
