@@ -32,8 +32,11 @@ export async function writeParquet(
   params: Record<string, DuckDBValue> | undefined,
   file: string,
 ): Promise<{ rows: number; columns: ExportColumn[] }> {
+  // The query goes inside a subquery (on lines of its own, so a closing -- comment cannot swallow the parenthesis): a
+  // statement's closing semicolon would end it early.
+  const query = sql.trimEnd().replace(/;$/, '');
   const temp = quoteIdent('export_stage');
-  await wh.run(`create or replace temp table ${temp} as select * from (\n${sql}\n) limit 0`, params);
+  await wh.run(`create or replace temp table ${temp} as select * from (\n${query}\n) limit 0`, params);
   let described: { column_name: string; column_type: string }[];
   try {
     described = await wh.all<{ column_name: string; column_type: string }>(`describe ${temp}`);
@@ -43,7 +46,7 @@ export async function writeParquet(
   const plain = described.map((c) => ({ name: c.column_name, ...plainColumn(c.column_name, c.column_type) }));
   const select = plain.length ? plain.map((c) => c.expr).join(', ') : '*';
   const written = await wh.all<{ Count: bigint }>(
-    `copy (select ${select} from (\n${sql}\n)) to ${quoteLiteral(file)} (format parquet, compression snappy)`,
+    `copy (select ${select} from (\n${query}\n)) to ${quoteLiteral(file)} (format parquet, compression snappy)`,
     params,
   );
   return { rows: Number(written[0]?.Count ?? 0n), columns: plain.map((c) => ({ name: c.name, type: c.type })) };

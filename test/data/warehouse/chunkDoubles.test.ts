@@ -42,4 +42,16 @@ describe('chunkDoubles', () => {
     expect(fast[7]).toBeNaN();
     expect(fast[4999]).toBeCloseTo(4999 / 3, 12);
   });
+
+  it('reads a constant column (one value for the whole chunk in DuckDB) as that value in every row', async () => {
+    const { fast } = await readAll('select 1.5::double from range(3000)');
+    expect(fast).toHaveLength(3000);
+    expect(new Set(fast)).toEqual(new Set([1.5]));
+  });
+
+  it('stops at a NULL rather than read the garbage its slot holds', async () => {
+    await expect(
+      readAll('select case when i = 2100 then null else i end::double from range(3000) t(i)'),
+    ).rejects.toThrow("chunkDoubles: column 0 has a NULL at row 52; select coalesce(x, 'NaN'::double)");
+  });
 });
