@@ -2,6 +2,7 @@
 // the
 // fix, whatever stage it hit; other errors pass unchanged.
 import { UserError } from './errors.ts';
+import { CONFIG_DEFAULTS } from '../config/configSchema.ts';
 
 export interface FailureContext {
   /** The warehouse file of the command. */
@@ -29,7 +30,7 @@ export function explainFailure(err: unknown, ctx: FailureContext = {}): unknown 
   if (/Out of Memory Error|failed to allocate|could not allocate/i.test(message)) {
     return new UserError(
       `out of memory: DuckDB needed more than memoryLimit ${ctx.memoryLimit ?? '(config)'} allows (${firstLine(message)}); ` +
-        'raise memoryLimit in the config (the default is 3GB) or free memory on the machine',
+        `raise memoryLimit in the config (the default is ${CONFIG_DEFAULTS.memoryLimit}) or free memory on the machine`,
     );
   }
   if (code === 'ENOSPC' || /No space left on device|disk is full/i.test(message)) {

@@ -1,7 +1,7 @@
 // Reasons: the features with the largest positive contributions, in plain words with the entity's own values.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnMedian, reasonSentence, topReasons } from '../../../models/explain/reasonSentences.ts';
+import { columnMedian, columnMedians, reasonSentence, topReasons } from '../../../models/explain/reasonSentences.ts';
 import { formatValue } from '../../../models/explain/formatValue.ts';
 import { ABUSE_RISK_SPEC } from '../../../models/specs/abuseRisk.ts';
 import { featureCatalog } from '../../../pipelines/features/featureCatalog.ts';
@@ -129,6 +129,22 @@ describe('columnMedian against a sort of the finite values', () => {
             finite.length === 0 ? NaN : finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
           // -0 and 0 are one median: a typed sort orders them, a comparator keeps their input order
           expect(columnMedian(values) + 0).toBe(expected + 0);
+        },
+      ),
+    );
+  });
+
+  it('gives each column of a batch its own median, one scratch buffer shared by float32 and double columns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.boolean(), fc.array(fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -3, max: 3 })))),
+          { maxLength: 6 },
+        ),
+        (specs) => {
+          const columns = specs.map(([float32, values]) => (float32 ? Float32Array.from(values) : values));
+          const one = columns.map((c) => columnMedian(c) + 0);
+          expect(columnMedians(columns).map((m) => m + 0)).toEqual(one);
         },
       ),
     );
