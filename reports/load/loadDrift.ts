@@ -14,7 +14,10 @@ import { num } from './values.ts';
 const KEY_COLUMNS = new Set(['as_of', 'buyer_id', 'merchant_id', 'model_date', 'group_id']);
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)$/i;
-/** Counts and flags: few distinct values, so their cuts come from a histogram (report_drift_cuts.sql). */
+/**
+ * Counts and flags: whole numbers, cut exactly from a histogram (report_drift_cuts.sql), which holds one entry a
+ * distinct value: two for a flag, tens of thousands at most for a count like a shop's yearly orders.
+ */
 const COUNTED = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|BOOLEAN)$/i;
 /** Quantile bins of last week's values, as reports/psi.ts; report_drift_bins.sql holds BINS - 1 cuts per column. */
 const BINS = 10;
