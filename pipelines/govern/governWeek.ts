@@ -89,16 +89,7 @@ async function ladderInput(wh: Warehouse, config: TrustlensConfig): Promise<Merc
       limit: r.limit_value,
       categoryMedian: r.category_median,
     };
-    // Worded when read: the ladder replays every stored failure but lists only the emitted weeks' (348k failures at
-    // 10M orders cost 4.8 s to word up front).
-    let text: string | undefined;
-    entry.violations.push({
-      standard: r.standard,
-      points: r.points,
-      get text() {
-        return (text ??= violationText(line, config.govern));
-      },
-    });
+    entry.violations.push({ standard: r.standard, points: r.points, text: violationText(line, config.govern) });
   }
   return [...byKey.values()];
 }

@@ -44,9 +44,7 @@ export interface Recommendation {
 interface Earned {
   week: number;
   points: number;
-  asOf: string;
-  violation: Violation;
-  repeat: boolean;
+  line: string;
 }
 
 /**
@@ -88,8 +86,11 @@ export function applyLadder(
         const points = v.points * (repeat ? ladder.repeatMultiplier : 1);
         lastFailed.set(v.standard, k);
         pointsWeek += points;
-        // worded only if a recommendation that lists it is emitted: a weekly run emits one week of 26
-        earned.push({ week: k, points, asOf, violation: v, repeat });
+        earned.push({
+          week: k,
+          points,
+          line: `${asOf}: ${v.text} — ${fmtPoints(points)}${repeat ? ` (repeat within ${ladder.repeatWindowWeeks} weeks, ×${ladder.repeatMultiplier})` : ''}`,
+        });
       }
       const active = earned.filter((e) => e.week > k - ladder.decayWeeks);
       const pointsActive = active.reduce((s, e) => s + e.points, 0);
@@ -110,18 +111,13 @@ export function applyLadder(
         pointsWeek,
         pointsActive,
         // newest week first; within a week, in the order the scorecard lists them
-        violations: [...active].sort((a, b) => b.week - a.week).map((e) => earnedLine(e, ladder)),
+        violations: [...active].sort((a, b) => b.week - a.week).map((e) => e.line),
         violationCount: active.length,
         deadline: action === 'rectification' ? addDays(asOf, ladder.rectificationDays) : null,
       });
     }
   }
   return out;
-}
-
-function earnedLine(e: Earned, ladder: GovernConfig['ladder']): string {
-  const repeat = e.repeat ? ` (repeat within ${ladder.repeatWindowWeeks} weeks, ×${ladder.repeatMultiplier})` : '';
-  return `${e.asOf}: ${e.violation.text} — ${fmtPoints(e.points)}${repeat}`;
 }
 
 function fmtPoints(p: number): string {
