@@ -4,7 +4,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { psiFromShares } from '../psi.ts';
 import type { DriftRow, DriftSection } from '../reportData.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
-import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { belowCuts, cutParams, knownValue } from './binSlots.ts';
 import { historyTableSlot, type HistoryTable } from './historyTables.ts';
 import { daysBetween } from '../../data/time/isoDate.ts';
 import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
@@ -43,17 +43,9 @@ export interface DriftBins {
 /** Quantile positions i / BINS nudged up so quantile_disc picks position floor(i * n / BINS) (see the .sql). */
 const QUANTILES = `[${Array.from({ length: BINS - 1 }, (_, i) => `${(i + 1) / BINS} + 1e-10`).join(', ')}]`;
 
-/**
- * Column i of the drift queries, named c{i}: missing values (NaN and ±inf too) become null, so comparisons and sums
- * pass them by.
- */
+/** Column i of the drift queries, named c{i} (knownValue), aged columns moved by `shift`. */
 function columnSlot(columns: readonly string[], aged: ReadonlySet<string>, shift: string): string {
-  return columns
-    .map((c, i) => {
-      const value = `cast(t.${quoteIdent(c)} as double)${aged.has(c) ? shift : ''}`;
-      return `case when isfinite(${value}) then ${value} end as c${i}`;
-    })
-    .join(',\n    ');
+  return columns.map((c, i) => knownValue(c, i, aged.has(c) ? shift : '')).join(',\n    ');
 }
 
 /**
@@ -124,18 +116,10 @@ export async function driftBins(
   const out = new Map<string, DriftBins>();
   if (!columns.length) return out;
   const cuts = await driftCuts(wh, table, weeks.previous, columns, aged, counted);
-  // Positional names keep any column name (one called "week", say) clear of the query's own columns.
   const sums = cuts
-    .map(
-      (k, i) =>
-        `{'below': cast([${k.map((_, j) => `count_if(w.c${i} < cast($k${i}_${j} as double))`).join(', ')}] as bigint[]), ` +
-        `'known': count(w.c${i}), 'total': fsum(w.c${i})} as c${i}`,
-    )
+    .map((k, i) => `{'below': ${belowCuts(k, i)}, 'known': count(w.c${i}), 'total': fsum(w.c${i})} as c${i}`)
     .join(',\n    ');
-  const params: Record<string, number | string> = { previous: weeks.previous, current: weeks.current, gap: aged.gap };
-  // Sent as text, cast back in SQL: a whole-number cut would otherwise bind as BIGINT, and one past 2^63 could not.
-  // JavaScript writes the shortest text that reads back as the same double, so the cut is exactly the one computed.
-  cuts.forEach((k, i) => k.forEach((cut, j) => (params[`k${i}_${j}`] = String(cut))));
+  const params = { previous: weeks.previous, current: weeks.current, gap: aged.gap, ...cutParams(cuts) };
   const shift = ` + case when t.as_of = cast($current as date) then 0 else s.age_gap end`;
   const rows = await wh.all(
     readSql(new URL('../sql/report_drift_bins.sql', import.meta.url), {

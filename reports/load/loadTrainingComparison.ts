@@ -5,11 +5,11 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 import type { ArtifactSummary } from '../../models/artifactSchema.ts';
 import { AGE_FEATURE } from '../../models/train/featureProfile.ts';
-import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { psiOfSharesAgainstProfile } from '../psi.ts';
 import type { TrainingComparison } from '../reportData.ts';
 import { binCounts } from './binCounts.ts';
 import { historyTableSlot } from './historyTables.ts';
+import { belowCuts, cutParams, knownValue } from './binSlots.ts';
 import { num } from './values.ts';
 
 // Request risk is trained on request rows, not a weekly snapshot of a population: it has no week to compare here.
@@ -34,18 +34,9 @@ async function weekBins(
 ): Promise<Map<string, WeekBins>> {
   const each = (f: (x: { name: string; cuts: readonly number[] }, i: number) => string) =>
     features.map(f).join(',\n    ');
-  const columns = each(({ name }, i) => {
-    const value = `cast(t.${quoteIdent(name)} as double)${AGE_FEATURE.test(name) ? ' - s.age_shift' : ''}`;
-    return `case when isfinite(${value}) then ${value} end as c${i}`;
-  });
-  const sums = each(
-    ({ cuts }, i) =>
-      `{'below': cast([${cuts.map((_, j) => `count_if(w.c${i} < cast($k${i}_${j} as double))`).join(', ')}] as bigint[]), ` +
-      `'known': count(w.c${i})} as c${i}`,
-  );
-  const params: Record<string, number | string> = { as_of: asOf, age_shift: ageShift };
-  // As text, cast back in SQL (see loadDrift.ts): no whole-number cut binds as an integer.
-  features.forEach(({ cuts }, i) => cuts.forEach((cut, j) => (params[`k${i}_${j}`] = String(cut))));
+  const columns = each(({ name }, i) => knownValue(name, i, AGE_FEATURE.test(name) ? ' - s.age_shift' : ''));
+  const sums = each(({ cuts }, i) => `{'below': ${belowCuts(cuts, i)}, 'known': count(w.c${i})} as c${i}`);
+  const params = { as_of: asOf, age_shift: ageShift, ...cutParams(features.map((f) => f.cuts)) };
   const rows = await wh.all(
     readSql(new URL('../sql/report_training_bins.sql', import.meta.url), {
       ...historyTableSlot(table),
