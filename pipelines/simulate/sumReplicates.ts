@@ -2,6 +2,7 @@
 // replicate, summed in typed arrays over sim_cells (per-buyer sums) with the weights DuckDB draws.
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { UserError } from '../../data/validation/errors.ts';
 
 export interface ReplicateOptions {
@@ -48,7 +49,7 @@ interface CellValues {
   /** The value's column. */
   slot: Uint8Array;
   value: Float64Array;
-  /** Per column, the largest weighted sum any replicate can reach: what must stay below 2^53. */
+  /** Per column, the largest weighted sum any replicate can reach: what must stay below EXACT_LIMIT. */
   bound: Float64Array;
 }
 
@@ -145,7 +146,7 @@ export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): P
       for (let r = 0; r < R; r++) acc[o + r]! += weights[wBase + r]! * v;
     }
   }
-  const columns = names.map((n) => `"${n}" double`).join(', ');
+  const columns = names.map((n) => `${quoteIdent(n)} double`).join(', ');
   await wh.run(`create or replace temp table sim_replicate_slots (cid bigint, r bigint, ${columns})`);
   const appender = await wh.conn.createAppender('sim_replicate_slots');
   for (let r = 0; r < R; r++) {
