@@ -9,6 +9,10 @@ import type { DuckDBDataChunk } from '@duckdb/node-api';
  */
 export function chunkDoubles(chunk: DuckDBDataChunk, column: number): Float64Array {
   const vector = duckdb.data_chunk_get_vector(chunk.chunk, column);
+  // any other type's bytes would read as garbage doubles
+  if (duckdb.get_type_id(duckdb.vector_get_column_type(vector)) !== duckdb.Type.DOUBLE) {
+    throw new Error(`chunkDoubles: column ${column} is not DOUBLE; cast it in the query`);
+  }
   const n = chunk.rowCount;
   const words = Math.ceil(n / 64);
   const validity = duckdb.vector_get_validity(vector, words * 8);

@@ -1,5 +1,5 @@
 // Reads one feature snapshot (history table, one as_of) as typed columns for a model spec, derived columns included.
-import { DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValue } from '@duckdb/node-api';
+import { JSDuckDBValueConverter, type DuckDBValue } from '@duckdb/node-api';
 import { chunkDoubles } from '../../data/warehouse/chunkDoubles.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import { specColumns } from '../../models/specs/specCatalogue.ts';
@@ -42,10 +42,6 @@ export async function loadFeatureColumns(
   // Streamed a chunk at a time into typed columns: the whole result as JavaScript arrays (one number object a value)
   // had taken several times the columns' own memory on a large marketplace.
   const result = await wh.conn.stream(sql, { ...opts.params, as_of: asOf });
-  cols.forEach((name, c) => {
-    if (result.columnTypeId(c + 1) !== DuckDBTypeId.DOUBLE)
-      throw new Error(`feature column ${name} did not read as DOUBLE`);
-  });
   const ids: string[] = [];
   const parts: Float32Array[][] = cols.map(() => []);
   const extra: unknown[][] = extraSql.map(() => []);

@@ -54,4 +54,10 @@ describe('chunkDoubles', () => {
       readAll('select case when i = 2100 then null else i end::double from range(3000) t(i)'),
     ).rejects.toThrow("chunkDoubles: column 0 has a NULL at row 52; select coalesce(x, 'NaN'::double)");
   });
+
+  it('refuses a column that is not DOUBLE rather than read its bytes as doubles', async () => {
+    await expect(readAll('select 7::bigint from range(3)')).rejects.toThrow(
+      'chunkDoubles: column 0 is not DOUBLE; cast it in the query',
+    );
+  });
 });
