@@ -1,5 +1,5 @@
 // Publishes tables built for one as_of date (or several built in one pass): in one transaction, those dates' history
-// rows are replaced and the current table swapped in.
+// rows are replaced, the current table swapped in and the publish recorded (published_dates).
 import { listValue } from '@duckdb/node-api';
 import type { Warehouse } from './Warehouse.ts';
 import { quoteIdent } from './quoteIdent.ts';
@@ -49,6 +49,30 @@ async function swapIn(wh: Warehouse, build: string, current: string): Promise<vo
 }
 
 /**
+ * Which dates of which history tables were published, and by which publish: a generation that grows with every publish
+ * (a counter, never a clock). A result built from some history dates can keep their generations and tell later whether
+ * any of them was published again since (feat_request_weeks does).
+ */
+export const PUBLISHED_DATES = 'published_dates';
+
+async function recordGenerations(wh: Warehouse, dates: readonly string[], histories: readonly string[]): Promise<void> {
+  await wh.run(
+    `create table if not exists ${PUBLISHED_DATES} (history varchar not null, as_of date not null, generation bigint not null)`,
+  );
+  const params = { dates: listValue([...dates]), histories: listValue([...histories]) };
+  await wh.run(
+    `delete from ${PUBLISHED_DATES} where list_contains($histories::varchar[], history) and list_contains($dates::date[], as_of)`,
+    params,
+  );
+  await wh.run(
+    `insert into ${PUBLISHED_DATES}
+     select h.history, d.as_of, (select coalesce(max(generation), 0) + 1 from ${PUBLISHED_DATES})
+     from unnest($histories::varchar[]) as h(history), unnest($dates::date[]) as d(as_of)`,
+    params,
+  );
+}
+
+/**
  * Publishes every table for `asOf` (YYYY-MM-DD, or the dates of a build that computed several): deletes those dates'
  * history rows, inserts the build's (by column name), and replaces the current table. Either everything lands or
  * nothing does, so a failed week leaves last week's outputs readable.
@@ -68,5 +92,10 @@ export async function publishDated(
       await wh.run(`insert into ${quoteIdent(t.history)} by name select * from ${quoteIdent(t.build)}`);
       if (t.current !== null) await swapIn(wh, t.build, t.current);
     }
+    await recordGenerations(
+      wh,
+      dates,
+      tables.map((t) => t.history),
+    );
   });
 }

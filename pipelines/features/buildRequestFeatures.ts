@@ -8,6 +8,8 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
 import { materializeSql } from './materializeSql.ts';
+import { planRequestWeeks } from './planRequestWeeks.ts';
+import { recordRequestWeeks, requestFingerprint } from './requestWeeksBook.ts';
 
 /**
  * The layered models of feat_request, in order: staging → intermediate → features (files under
@@ -107,6 +109,7 @@ export async function buildRequestFeatures(
         dates: listValue(dates),
       });
       await wh.run(`insert into ${REQUEST_HISTORY} by name select * from build_feat_request`);
+      await recordRequestWeeks(wh, requestFingerprint(REQUEST_MODELS.map((m) => m.file)));
     });
     log?.detail(`request features as of ${label}: ${n} requests`);
     return n;
@@ -114,4 +117,22 @@ export async function buildRequestFeatures(
     for (const t of [...REQUEST_MODELS.map((m) => m.name), REQUEST_WEEKS])
       await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
   }
+}
+
+/**
+ * Makes feat_request_history hold every week of `weeks` as a build would give it, building only the weeks its
+ * bookkeeping cannot show to still hold (planRequestWeeks); the others are read as stored. Returns the weeks built.
+ */
+export async function refreshRequestFeatures(wh: Warehouse, weeks: readonly string[], log?: Logger): Promise<string[]> {
+  const plan = await planRequestWeeks(wh, weeks, requestFingerprint(REQUEST_MODELS.map((m) => m.file)));
+  const first = plan.build[0];
+  if (first !== undefined && plan.kept.length > 0)
+    log?.detail(
+      `request features: ${plan.kept.length} weeks kept as stored, ${plan.build.length} built (${first}: ${plan.reasons.get(first)})`,
+    );
+  else if (first !== undefined)
+    log?.detail(`request features: every week built (${first}: ${plan.reasons.get(first)})`);
+  else log?.detail(`request features: all ${plan.kept.length} weeks kept as stored`);
+  await buildRequestFeatures(wh, plan.build, log);
+  return plan.build;
 }

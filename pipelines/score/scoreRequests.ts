@@ -7,7 +7,7 @@ import { predictCalibrated } from '../../models/score/predictCalibrated.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { buildRequestFeatures, REQUEST_HISTORY } from '../features/buildRequestFeatures.ts';
+import { refreshRequestFeatures, REQUEST_HISTORY } from '../features/buildRequestFeatures.ts';
 import { loadFeatureColumns } from '../features/loadFeatureColumns.ts';
 
 export const REQUEST_SCORES_TABLE = 'request_scores';
@@ -19,8 +19,8 @@ export interface RequestScoreSummary {
 }
 
 /**
- * Builds feat_request for every week end in `weeks` in one pass (requests of the 7 days before it, described with the
- * snapshot of the week's start) and scores each week with the newest request-risk artifact dated on or before the
+ * Makes feat_request_history hold every week end in `weeks` (requests of the 7 days before it, described with the
+ * snapshot of the week's start; the weeks whose inputs changed since they were stored built in one pass) and scores each week with the newest request-risk artifact dated on or before the
  * week's start: a request is never scored by a model that saw later labels. Writes the temp table request_scores
  * (request_id, request_risk, model_date); requests of weeks without such a model are left out (their risk is unknown).
  */
@@ -34,7 +34,7 @@ export async function scoreRequestWeeks(
     `create or replace temp table ${REQUEST_SCORES_TABLE} (request_id varchar, request_risk double, model_date varchar)`,
   );
   const dates = artifactDates(artifactsDir, 'request-risk');
-  await buildRequestFeatures(wh, weeks, log);
+  await refreshRequestFeatures(wh, weeks, log);
   const perWeek = new Map(
     (
       await wh.all<{ as_of: string; n: bigint }>(

@@ -1,4 +1,6 @@
-// publishDated: one date's rows replace that date in history, the current table is swapped in, all or nothing.
+// publishDated: one date's rows replace that date in history, the current table is swapped in, the publish recorded,
+// all or nothing.
+import { listValue } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishDated } from '../../../data/warehouse/publishDated.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
@@ -29,6 +31,26 @@ describe('publishDated', () => {
     expect(await rows('u_history')).toEqual([{ as_of: '2026-11-02', id: 'u' }]);
     expect(await rows('u')).toEqual([{ as_of: '2026-11-02', id: 'u' }]);
     expect(await wh.tableExists('u_build')).toBe(false);
+  });
+
+  it('records each published date with a generation that grows with every publish', async () => {
+    wh = await Warehouse.open({ path: ':memory:' });
+    const build = async (dates: string[]) => {
+      await wh!.run('create or replace temp table t_build as select unnest($d::date[]) as as_of, 1 as id', {
+        d: listValue(dates),
+      });
+      await publishDated(wh!, dates, [{ build: 't_build', history: 't_history', current: null }]);
+    };
+    const generations = () =>
+      wh!.all("select history, strftime(as_of, '%Y-%m-%d') as as_of, generation from published_dates order by all");
+    await build(['2026-10-26', '2026-11-02']);
+    await build(['2026-11-09']);
+    await build(['2026-10-26']);
+    expect(await generations()).toEqual([
+      { history: 't_history', as_of: '2026-10-26', generation: 3n },
+      { history: 't_history', as_of: '2026-11-02', generation: 1n },
+      { history: 't_history', as_of: '2026-11-09', generation: 2n },
+    ]);
   });
 
   it('leaves everything as it was when one table fails', async () => {

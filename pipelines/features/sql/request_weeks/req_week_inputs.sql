@@ -1,0 +1,34 @@
+-- Per week of request_weeks, a digest of the history dates its requests read (buyer and merchant snapshots, scores and
+-- linked groups of the 35 days before it) with the publish that wrote each: publishing any of them again changes it.
+with weeks as (
+  select * from request_weeks
+),
+
+published as (
+  select * from req_published_dates
+),
+
+read_dates as (
+  select w.as_of as week, p.history, p.as_of, p.generation
+  from weeks as w
+  inner join published as p
+    on list_contains($histories::varchar[], p.history)
+    and p.as_of >= w.as_of - interval 35 day
+    and p.as_of < w.as_of
+),
+
+final as (
+  select
+    w.as_of,
+    md5(
+      coalesce(
+        string_agg(d.history || '@' || strftime(d.as_of, '%Y-%m-%d') || '#' || d.generation, ',' order by d.history, d.as_of),
+        ''
+      )
+    ) as inputs
+  from weeks as w
+  left join read_dates as d on d.week = w.as_of
+  group by w.as_of
+)
+
+select * from final
