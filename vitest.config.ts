@@ -35,6 +35,7 @@ export const E2E_SUITES = [
   'test/reports/reasonStrings.test.ts', // generate → two weekly runs with a retrain, every reason string, the rescored report
   'test/pipelines/cli/cliExplains.test.ts', // the CLI end to end, a weekly run that fails after ingest
   'test/pipelines/govern/incremental.test.ts', // generate, three deliveries, the govern stage 20 times
+  'test/pipelines/features/planRequestWeeks.test.ts', // generate, four deliveries, request weeks built ten times
 ];
 
 export default defineConfig({

@@ -1,8 +1,9 @@
 // Publishes tables built for one as_of date (or several built in one pass): in one transaction, those dates' history
-// rows are replaced, the current table swapped in and the publish recorded (published_dates).
+// rows are replaced, the current table swapped in and the publish recorded (recordPublish).
 import { listValue } from '@duckdb/node-api';
 import type { Warehouse } from './Warehouse.ts';
 import { quoteIdent } from './quoteIdent.ts';
+import { recordPublish } from './recordPublish.ts';
 
 export interface DatedTable {
   /** This date's rows (with an as_of column), built beside the live tables: a temp table or a warehouse table. */
@@ -49,33 +50,9 @@ async function swapIn(wh: Warehouse, build: string, current: string): Promise<vo
 }
 
 /**
- * Which dates of which history tables were published, and by which publish: a generation that grows with every publish
- * (a counter, never a clock). A result built from some history dates can keep their generations and tell later whether
- * any of them was published again since (feat_request_weeks does).
- */
-export const PUBLISHED_DATES = 'published_dates';
-
-async function recordGenerations(wh: Warehouse, dates: readonly string[], histories: readonly string[]): Promise<void> {
-  await wh.run(
-    `create table if not exists ${PUBLISHED_DATES} (history varchar not null, as_of date not null, generation bigint not null)`,
-  );
-  const params = { dates: listValue([...dates]), histories: listValue([...histories]) };
-  await wh.run(
-    `delete from ${PUBLISHED_DATES} where list_contains($histories::varchar[], history) and list_contains($dates::date[], as_of)`,
-    params,
-  );
-  await wh.run(
-    `insert into ${PUBLISHED_DATES}
-     select h.history, d.as_of, (select coalesce(max(generation), 0) + 1 from ${PUBLISHED_DATES})
-     from unnest($histories::varchar[]) as h(history), unnest($dates::date[]) as d(as_of)`,
-    params,
-  );
-}
-
-/**
  * Publishes every table for `asOf` (YYYY-MM-DD, or the dates of a build that computed several): deletes those dates'
- * history rows, inserts the build's (by column name), and replaces the current table. Either everything lands or
- * nothing does, so a failed week leaves last week's outputs readable.
+ * history rows, inserts the build's (by column name), replaces the current table and records the publish. Either
+ * everything lands or nothing does, so a failed week leaves last week's outputs readable.
  */
 export async function publishDated(
   wh: Warehouse,
@@ -92,7 +69,7 @@ export async function publishDated(
       await wh.run(`insert into ${quoteIdent(t.history)} by name select * from ${quoteIdent(t.build)}`);
       if (t.current !== null) await swapIn(wh, t.build, t.current);
     }
-    await recordGenerations(
+    await recordPublish(
       wh,
       dates,
       tables.map((t) => t.history),

@@ -9,52 +9,11 @@ import { featureCatalog } from './featureCatalog.ts';
 import { checkViolations, columnShapeProblems } from './featureChecks.ts';
 import { materializeSql } from './materializeSql.ts';
 import { planRequestWeeks } from './planRequestWeeks.ts';
-import { recordRequestWeeks, requestFingerprint } from './requestWeeksBook.ts';
-
-/**
- * The layered models of feat_request, in order: staging → intermediate → features (files under
- * pipelines/features/sql/).
- */
-export const REQUEST_MODELS = [
-  { name: 'stg_requests_made', file: 'staging/stg_requests_made.sql' },
-  { name: 'int_requests_made_enriched', file: 'intermediate/int_requests_made_enriched.sql' },
-  { name: 'int_requests_made_grouped', file: 'intermediate/int_requests_made_grouped.sql' },
-  { name: 'build_feat_request', file: 'features/feat_request.sql' },
-] as const;
+import { requestFingerprint } from './requestFingerprint.ts';
+import { createRequestSourceViews, REQUEST_LOOKBACK_DAYS, REQUEST_MODELS, REQUEST_REQUIRED } from './requestSources.ts';
+import { recordRequestWeeks } from './requestWeeksBook.ts';
 
 export const REQUEST_HISTORY = 'feat_request_history';
-
-/**
- * Stand-ins, with the columns feat_request reads, for tables a later stage writes (a request before any score has
- * none).
- */
-const OPTIONAL_SOURCES = [
-  {
-    view: 'req_buyer_scores',
-    table: 'score_buyer_history',
-    empty: 'select null::date as as_of, null::varchar as buyer_id, null::double as risk where false',
-  },
-  {
-    view: 'req_merchant_scores',
-    table: 'score_merchant_history',
-    empty: 'select null::date as as_of, null::varchar as merchant_id, null::double as trust where false',
-  },
-  {
-    view: 'req_buyer_groups',
-    table: 'buyer_groups',
-    empty: 'select null::date as as_of, null::varchar as group_id, null::varchar as buyer_id where false',
-  },
-] as const;
-
-const REQUIRED = [
-  'refund_requests',
-  'orders',
-  'buyers',
-  'reviews',
-  'investigations',
-  'feat_buyer_history',
-  'feat_merchant_history',
-] as const;
 
 /** The week ends a build computes, one row each (column as_of): every model carries as_of through its joins. */
 export const REQUEST_WEEKS = 'request_weeks';
@@ -73,25 +32,20 @@ export async function buildRequestFeatures(
   const dates = [...new Set(typeof asOf === 'string' ? [asOf] : asOf)].sort();
   if (dates.length === 0) return 0;
   const missing: string[] = [];
-  for (const t of REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
+  for (const t of REQUEST_REQUIRED) if (!(await wh.tableExists(t))) missing.push(t);
   if (missing.length) {
     throw new UserError(
       `request features: warehouse ${wh.path} has no ${missing.join(', ')}; run \`trustlens ingest\` and \`trustlens features\` first`,
     );
   }
-  for (const src of OPTIONAL_SOURCES) {
-    // Names are constants of this module, never user text.
-    await wh.run(
-      `create or replace temp view ${src.view} as ${(await wh.tableExists(src.table)) ? `select * from ${src.table}` : src.empty}`,
-    );
-  }
+  await createRequestSourceViews(wh);
   const catalog = featureCatalog().feat_request;
   const label = dates.length === 1 ? dates[0]! : `${dates[0]} … ${dates.at(-1)} (${dates.length} weeks)`;
   try {
     await wh.run(`create or replace temp table ${REQUEST_WEEKS} as select unnest($dates::date[]) as as_of`, {
       dates: listValue(dates),
     });
-    for (const m of REQUEST_MODELS) await materializeSql(wh, m.name, m.file, {});
+    for (const m of REQUEST_MODELS) await materializeSql(wh, m.name, m.file, { lookback_days: REQUEST_LOOKBACK_DAYS });
     const shape = await columnShapeProblems(wh, 'build_feat_request', catalog);
     if (shape.length) throw new Error(`request features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);
     const problems = await checkViolations(wh, 'build_feat_request', catalog);
@@ -109,7 +63,7 @@ export async function buildRequestFeatures(
         dates: listValue(dates),
       });
       await wh.run(`insert into ${REQUEST_HISTORY} by name select * from build_feat_request`);
-      await recordRequestWeeks(wh, requestFingerprint(REQUEST_MODELS.map((m) => m.file)));
+      await recordRequestWeeks(wh, requestFingerprint());
     });
     log?.detail(`request features as of ${label}: ${n} requests`);
     return n;
@@ -124,7 +78,7 @@ export async function buildRequestFeatures(
  * bookkeeping cannot show to still hold (planRequestWeeks); the others are read as stored. Returns the weeks built.
  */
 export async function refreshRequestFeatures(wh: Warehouse, weeks: readonly string[], log?: Logger): Promise<string[]> {
-  const plan = await planRequestWeeks(wh, weeks, requestFingerprint(REQUEST_MODELS.map((m) => m.file)));
+  const plan = await planRequestWeeks(wh, weeks, requestFingerprint());
   const first = plan.build[0];
   if (first !== undefined && plan.kept.length > 0)
     log?.detail(

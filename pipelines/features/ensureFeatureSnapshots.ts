@@ -1,7 +1,7 @@
 // Makes sure feature history holds every snapshot date a stage needs, building the missing ones (history only).
 import { addDays } from '../../data/time/isoDate.ts';
 import { buildFeatureDates } from './buildFeatures.ts';
-import { buildRequestFeatures, REQUEST_HISTORY } from './buildRequestFeatures.ts';
+import { buildRequestFeatures, REQUEST_HISTORY, refreshRequestFeatures } from './buildRequestFeatures.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { snapshotDates } from './loadFeatureColumns.ts';
@@ -33,7 +33,8 @@ export interface SnapshotNeed {
 /**
  * Builds every date some history table lacks, in one pass of the features SQL over all of them (or a few passes on a
  * large marketplace; one build fills all buyer and merchant tables; feat_request_history is built, all weeks in one
- * pass, after the snapshots its requests refer to); `rebuild` rebuilds them all.
+ * pass, after the snapshots its requests refer to: the weeks it lacks and those its bookkeeping cannot show to still
+ * hold); `rebuild` rebuilds them all.
  * Returns the dates built, ascending.
  */
 export async function ensureFeatureSnapshots(
@@ -61,12 +62,10 @@ export async function ensureFeatureSnapshots(
     done += pass.length;
     log.progress('feature snapshots', done, dates.length);
   }
-  const requestMissing = new Set<string>();
-  for (const need of requestNeeds) {
-    const have = await snapshotDates(wh, need.table);
-    for (const d of need.dates) if (rebuild || !have.has(d)) requestMissing.add(d);
-  }
-  const requestDates = [...requestMissing].sort();
-  await buildRequestFeatures(wh, requestDates, log);
+  // A stored request week is read only while its bookkeeping shows it still holds (refreshRequestFeatures).
+  const requestWeeks = [...new Set(requestNeeds.flatMap((n) => n.dates))].sort();
+  let requestDates = requestWeeks;
+  if (rebuild) await buildRequestFeatures(wh, requestWeeks, log);
+  else requestDates = await refreshRequestFeatures(wh, requestWeeks, log);
   return [...new Set([...dates, ...requestDates])].sort();
 }

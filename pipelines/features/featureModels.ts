@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_TABLES, type FeatureTableName } from './featureCatalog.ts';
 import { COMPONENT_FILES, COMPONENT_SEARCH, COMPONENT_TABLES } from './groupLinkedAccounts.ts';
-import { REQUEST_MODELS } from './buildRequestFeatures.ts';
+import { REQUEST_MODELS } from './requestSources.ts';
 
 /** feat_request has its own weekly build (buildRequestFeatures); its files are not part of the snapshot build. */
 const SEPARATE_FILES: readonly string[] = REQUEST_MODELS.map((m) => m.file);

@@ -1,14 +1,15 @@
 // Which request weeks a run builds: those feat_request_history lacks or cannot show to still hold; the others are read
 // as stored, with the rows a build would give them.
 import { listValue } from '@duckdb/node-api';
+import { versionsTable } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
+import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import {
   buildWeekInputs,
-  createPublishedDatesView,
   latestRequestBatch,
+  REQUEST_CONTRACT_SOURCES,
   REQUEST_WEEKS_BOOK,
-  requestsChangedSince,
 } from './requestWeeksBook.ts';
 
 export interface RequestWeeksPlan {
@@ -30,6 +31,9 @@ interface WeekState extends Record<string, unknown> {
   present_rows: bigint;
 }
 
+const sql = (file: string, slots: Record<string, string> = {}) =>
+  readSql(new URL(`./sql/request_weeks/${file}`, import.meta.url), slots);
+
 /** Why a stored week cannot be read as it is (deliveries since aside), or null when it can. */
 function storedProblem(week: WeekState, fingerprint: string): string | null {
   if (week.fingerprint === null) return 'it has not been built with bookkeeping yet';
@@ -41,10 +45,16 @@ function storedProblem(week: WeekState, fingerprint: string): string | null {
   return null;
 }
 
+/** The first week of request_weeks that rows delivered after `batch` may change (req_changed_since.sql), or null. */
+async function firstStaleWeek(wh: Warehouse, batch: number): Promise<string | null> {
+  const slots = Object.fromEntries(REQUEST_CONTRACT_SOURCES.map((t) => [t, quoteIdent(versionsTable(t))]));
+  return wh.scalar<string | null>(sql('req_changed_since.sql', slots), { batch });
+}
+
 /**
- * Reads the bookkeeping of `weeks` and returns those to build: never built, built by other code, reading a history
- * date published again since, missing rows, or holding requests that rows delivered after its build may change
- * (req_changed_since.sql). Without ingest bookkeeping every week is built.
+ * Reads the bookkeeping of `weeks` and returns those to build: never built, built by other code (`fingerprint`),
+ * reading a history date published again since, missing rows, or holding requests that rows delivered after its build
+ * may change. Without ingest bookkeeping every week is built.
  */
 export async function planRequestWeeks(
   wh: Warehouse,
@@ -67,13 +77,10 @@ export async function planRequestWeeks(
     weeks: listValue(sorted),
   });
   try {
-    await createPublishedDatesView(wh);
     await buildWeekInputs(wh);
-    const states = await wh.all<WeekState>(
-      readSql(new URL('./sql/request_weeks/req_week_states.sql', import.meta.url)),
-    );
-    // deliveries after a batch may change the weeks from a time on; weeks stored at the same batch share one query
-    const changedSince = new Map<number, string | null>();
+    const states = await wh.all<WeekState>(sql('req_week_states.sql'));
+    // weeks stored at the same batch share one query for the deliveries since
+    const firstStale = new Map<number, string | null>();
     const reasons = new Map<string, string>();
     for (const week of states) {
       const problem = storedProblem(week, fingerprint);
@@ -82,11 +89,10 @@ export async function planRequestWeeks(
         continue;
       }
       const batch = week.batch_id!;
-      if (!changedSince.has(batch)) changedSince.set(batch, await requestsChangedSince(wh, batch));
-      const changed = changedSince.get(batch) ?? null;
-      // a week holds requests made before its date: a change at or after the date cannot reach it
-      if (changed !== null && `${week.as_of} 00:00:00` > changed)
-        reasons.set(week.as_of, `rows delivered after it was built may change its requests (from ${changed})`);
+      if (!firstStale.has(batch)) firstStale.set(batch, await firstStaleWeek(wh, batch));
+      const stale = firstStale.get(batch) ?? null;
+      if (stale !== null && week.as_of >= stale)
+        reasons.set(week.as_of, 'rows delivered after it was built may change its requests');
     }
     return {
       build: sorted.filter((w) => reasons.has(w)),

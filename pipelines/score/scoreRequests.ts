@@ -20,8 +20,9 @@ export interface RequestScoreSummary {
 
 /**
  * Makes feat_request_history hold every week end in `weeks` (requests of the 7 days before it, described with the
- * snapshot of the week's start; the weeks whose inputs changed since they were stored built in one pass) and scores each week with the newest request-risk artifact dated on or before the
- * week's start: a request is never scored by a model that saw later labels. Writes the temp table request_scores
+ * snapshot of the week's start; the weeks whose inputs changed since they were stored are built in one pass) and
+ * scores each week with the newest request-risk artifact dated on or before the week's start: a request is never
+ * scored by a model that saw later labels. Writes the temp table request_scores
  * (request_id, request_risk, model_date); requests of weeks without such a model are left out (their risk is unknown).
  */
 export async function scoreRequestWeeks(

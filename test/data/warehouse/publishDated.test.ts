@@ -33,23 +33,26 @@ describe('publishDated', () => {
     expect(await wh.tableExists('u_build')).toBe(false);
   });
 
-  it('records each published date with a generation that grows with every publish', async () => {
+  it('records every publish of a date under a generation past all before, the newest date published again too', async () => {
     wh = await Warehouse.open({ path: ':memory:' });
-    const build = async (dates: string[]) => {
+    const publish = async (dates: string[]) => {
       await wh!.run('create or replace temp table t_build as select unnest($d::date[]) as as_of, 1 as id', {
         d: listValue(dates),
       });
       await publishDated(wh!, dates, [{ build: 't_build', history: 't_history', current: null }]);
     };
-    const generations = () =>
-      wh!.all("select history, strftime(as_of, '%Y-%m-%d') as as_of, generation from published_dates order by all");
-    await build(['2026-10-26', '2026-11-02']);
-    await build(['2026-11-09']);
-    await build(['2026-10-26']);
-    expect(await generations()).toEqual([
-      { history: 't_history', as_of: '2026-10-26', generation: 3n },
+    const newest = () =>
+      wh!.all(
+        "select history, strftime(as_of, '%Y-%m-%d') as as_of, max(generation) as generation from published_dates group by all order by all",
+      );
+    await publish(['2026-10-26', '2026-11-02']);
+    await publish(['2026-11-09']);
+    await publish(['2026-11-09']);
+    await publish(['2026-10-26']);
+    expect(await newest()).toEqual([
+      { history: 't_history', as_of: '2026-10-26', generation: 4n },
       { history: 't_history', as_of: '2026-11-02', generation: 1n },
-      { history: 't_history', as_of: '2026-11-09', generation: 2n },
+      { history: 't_history', as_of: '2026-11-09', generation: 3n },
     ]);
   });
 
@@ -68,5 +71,6 @@ describe('publishDated', () => {
     ).rejects.toThrow();
     expect(await rows('t_history')).toEqual([{ as_of: '2026-11-02', id: 'old' }]);
     expect(await rows('t')).toEqual([{ as_of: '2026-11-02', id: 'old' }]);
+    expect(await wh.tableExists('published_dates')).toBe(false);
   });
 });

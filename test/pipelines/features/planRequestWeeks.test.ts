@@ -3,21 +3,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../data/log/Logger.ts';
 import { addDays, weeksEnding } from '../../../data/time/isoDate.ts';
+import { publishDated } from '../../../data/warehouse/publishDated.ts';
 import { quoteIdent } from '../../../data/warehouse/quoteIdent.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import {
   buildRequestFeatures,
   REQUEST_HISTORY,
-  REQUEST_MODELS,
   refreshRequestFeatures,
 } from '../../../pipelines/features/buildRequestFeatures.ts';
-import { buildFeatureDates } from '../../../pipelines/features/buildFeatures.ts';
 import { ensureFeatureSnapshots } from '../../../pipelines/features/ensureFeatureSnapshots.ts';
 import { planRequestWeeks } from '../../../pipelines/features/planRequestWeeks.ts';
-import { requestFingerprint } from '../../../pipelines/features/requestWeeksBook.ts';
+import { requestFingerprint } from '../../../pipelines/features/requestFingerprint.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { generateSmall, type Generated } from '../../data/synthetic/generateSmall.ts';
 
@@ -27,7 +27,7 @@ const SNAPSHOTS = weeksEnding(END, 11);
 const WEEKS = weeksEnding(END, 6);
 const [W1, W2, W3, W4, W5, W6] = WEEKS as [string, string, string, string, string, string];
 const quiet = createLogger({ verbosity: 'quiet' });
-const FINGERPRINT = requestFingerprint(REQUEST_MODELS.map((m) => m.file));
+const FINGERPRINT = requestFingerprint();
 
 let gen: Generated;
 let wh: Warehouse;
@@ -46,10 +46,10 @@ async function deliver(table: string, rows: string, params: Record<string, strin
   await ingestInto(wh, { from: dir, knownAt: END });
 }
 
-/** The first request made in the week ending `week` on a delivered order, its order and time. */
-async function requestOf(week: string): Promise<{ request_id: string; order_id: string; at: string }> {
-  const [row] = await wh.all<{ request_id: string; order_id: string; at: string }>(
-    `select r.request_id, r.order_id, strftime(r.requested_at, '%Y-%m-%d %H:%M:%S') as at
+/** The first request made in the week ending `week` on a delivered order, and its order. */
+async function requestOf(week: string): Promise<{ request_id: string; order_id: string }> {
+  const [row] = await wh.all<{ request_id: string; order_id: string }>(
+    `select r.request_id, r.order_id
      from refund_requests as r join orders as o using (order_id)
      where r.requested_at >= $from::timestamp and r.requested_at < $to::timestamp and o.delivered_at is not null
      order by r.requested_at limit 1`,
@@ -88,17 +88,37 @@ async function expectFreshBuildEqual(): Promise<void> {
   expect(differing).toEqual({});
 }
 
+/**
+ * Scores of `dates` published as the score stage publishes them (publishDated), different for each `salt`, so a week
+ * that reads a republished score reads other values.
+ */
+async function publishScores(dates: readonly string[], salt: string): Promise<void> {
+  const params = { dates: listValue([...dates]), salt };
+  await wh.run(
+    `create or replace temp table score_buyer_build as
+     select d.as_of, b.buyer_id, (hash(b.buyer_id, d.as_of, $salt) % 1000) / 1000.0 as risk, 'normal' as tier
+     from buyers as b cross join unnest($dates::date[]) as d(as_of)`,
+    params,
+  );
+  await wh.run(
+    `create or replace temp table score_merchant_build as
+     select d.as_of, m.merchant_id, 60 + (hash(m.merchant_id, d.as_of, $salt) % 400) / 10.0 as trust, 'standard' as tier
+     from merchants as m cross join unnest($dates::date[]) as d(as_of)`,
+    params,
+  );
+  await publishDated(wh, dates, [
+    { build: 'score_buyer_build', history: 'score_buyer_history', current: null },
+    { build: 'score_merchant_build', history: 'score_merchant_history', current: null },
+  ]);
+}
+
 beforeAll(async () => {
   gen = await generateSmall();
   deliveries = mkdtempSync(join(tmpdir(), 'trustlens-request-weeks-'));
   wh = await Warehouse.open({ path: ':memory:' });
   await ingestInto(wh, { from: gen.dir, knownAt: END });
   await ensureFeatureSnapshots(wh, [{ table: 'feat_buyer_history', dates: SNAPSHOTS }], quiet);
-  await wh.run(`create table score_buyer_history as
-    select as_of, buyer_id, (hash(buyer_id, as_of) % 1000) / 1000.0 as risk, 'normal' as tier from feat_buyer_history`);
-  await wh.run(`create table score_merchant_history as
-    select as_of, merchant_id, 60 + (hash(merchant_id, as_of) % 400) / 10.0 as trust, 'standard' as tier
-    from feat_merchant_history`);
+  await publishScores(SNAPSHOTS, 'first');
 }, 300_000);
 
 afterAll(() => {
@@ -120,7 +140,7 @@ describe('request weeks kept from an earlier build', () => {
       "select * replace ('late-' || request_id as request_id) from refund_requests where request_id = $id",
       { id: r.request_id },
     );
-    const reason = `rows delivered after it was built may change its requests (from ${r.at})`;
+    const reason = 'rows delivered after it was built may change its requests';
     expect(await plan()).toEqual({
       build: [W3, W4, W5, W6],
       kept: [W1, W2],
@@ -146,14 +166,43 @@ describe('request weeks kept from an earlier build', () => {
     await expectFreshBuildEqual();
   });
 
-  it('are built again when a snapshot in their 35 days is published again', async () => {
+  it('are built again when a score in their 35 days is published again, the newest publish of a date too', async () => {
     // W2 − 7 lies in the 35 days before W2, W3, W4, W5 and W6
-    await buildFeatureDates(wh, [addDays(W2, -7)], { writeCurrent: false });
     const reason = 'a buyer or merchant snapshot, score or group before it was published again since';
-    expect(await plan()).toEqual({
+    const expected = {
       build: [W2, W3, W4, W5, W6],
       kept: [W1],
       reasons: { [W2]: reason, [W3]: reason, [W4]: reason, [W5]: reason, [W6]: reason },
+    };
+    for (const salt of ['second', 'third']) {
+      await publishScores([addDays(W2, -7)], salt);
+      expect(await plan()).toEqual(expected);
+      await refreshRequestFeatures(wh, WEEKS, quiet);
+      await expectFreshBuildEqual();
+    }
+  });
+
+  it('are built again from the week a verdict delivered later reaches, on', async () => {
+    // a new confirmed case closed during W4 against a buyer who asks for a refund later
+    const [row] = await wh.all<{ buyer_id: string; closed: string }>(
+      `select o.buyer_id, strftime(min(r.requested_at) - interval 1 hour, '%Y-%m-%d %H:%M:%S') as closed
+       from refund_requests as r join orders as o using (order_id)
+       where r.requested_at >= $from::timestamp and r.requested_at < $to::timestamp and o.buyer_id is not null
+       group by o.buyer_id order by closed limit 1`,
+      { from: addDays(W4, -6), to: W4 },
+    );
+    await deliver(
+      'investigations',
+      `select 'late-case' as case_id, $buyer as buyer_id, null::varchar as request_id,
+              $closed::timestamp - interval 2 day as opened_at, $closed::timestamp as closed_at,
+              'confirmed_abuse' as verdict`,
+      { buyer: row!.buyer_id, closed: row!.closed },
+    );
+    const reason = 'rows delivered after it was built may change its requests';
+    expect(await plan()).toEqual({
+      build: [W4, W5, W6],
+      kept: [W1, W2, W3],
+      reasons: { [W4]: reason, [W5]: reason, [W6]: reason },
     });
     await refreshRequestFeatures(wh, WEEKS, quiet);
     await expectFreshBuildEqual();

@@ -25,7 +25,7 @@ merchant_score_history as (
   select * from req_merchant_scores
 ),
 
--- each week looks only at the snapshots and scores of the 35 days before it, of the accounts its requests name
+-- each week looks only at the snapshots and scores of the $lookback_days days before it, of the accounts its requests name
 request_buyers as (
   select distinct as_of as week, buyer_id from requests
 ),
@@ -43,7 +43,7 @@ buyer_features as (
     f.refund_only_at_low_refund_merchants_90d, f.low_reviews_after_rejection_365d, f.hours_delivery_to_request_median_90d
   from buyer_history as f
   inner join request_buyers as w
-    on w.buyer_id = f.buyer_id and f.as_of >= w.week - interval 35 day and f.as_of < w.week
+    on w.buyer_id = f.buyer_id and f.as_of >= w.week - to_days($lookback_days) and f.as_of < w.week
 ),
 
 merchant_features as (
@@ -52,21 +52,21 @@ merchant_features as (
     f.abuser_request_share_90d
   from merchant_history as f
   inner join request_merchants as w
-    on w.merchant_id = f.merchant_id and f.as_of >= w.week - interval 35 day and f.as_of < w.week
+    on w.merchant_id = f.merchant_id and f.as_of >= w.week - to_days($lookback_days) and f.as_of < w.week
 ),
 
 buyer_scores as (
   select w.week, s.as_of, s.buyer_id, s.risk
   from buyer_score_history as s
   inner join request_buyers as w
-    on w.buyer_id = s.buyer_id and s.as_of >= w.week - interval 35 day and s.as_of < w.week
+    on w.buyer_id = s.buyer_id and s.as_of >= w.week - to_days($lookback_days) and s.as_of < w.week
 ),
 
 merchant_scores as (
   select w.week, s.as_of, s.merchant_id, s.trust
   from merchant_score_history as s
   inner join request_merchants as w
-    on w.merchant_id = s.merchant_id and s.as_of >= w.week - interval 35 day and s.as_of < w.week
+    on w.merchant_id = s.merchant_id and s.as_of >= w.week - to_days($lookback_days) and s.as_of < w.week
 ),
 
 -- the latest weekly snapshot at or before the request (ASOF), never one computed after it; snapshots more than four

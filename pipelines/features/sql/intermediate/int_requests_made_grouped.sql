@@ -15,11 +15,11 @@ cases as (
   select * from investigations
 ),
 
--- a week looks only at the groups built in the 35 days before it
+-- a week looks only at the groups built in the $lookback_days days before it
 windowed as (
   select w.as_of as week, g.as_of, g.group_id, g.buyer_id
   from groups as g
-  inner join weeks as w on g.as_of >= w.as_of - interval 35 day and g.as_of < w.as_of
+  inner join weeks as w on g.as_of >= w.as_of - to_days($lookback_days) and g.as_of < w.as_of
 ),
 
 confirmed as (

@@ -1,19 +1,22 @@
 -- Per week of request_weeks, a digest of the history dates its requests read (buyer and merchant snapshots, scores and
--- linked groups of the 35 days before it) with the publish that wrote each: publishing any of them again changes it.
+-- linked groups of the $lookback_days days before it), each with the newest publish that wrote it: publishing any of
+-- them again changes the digest.
 with weeks as (
   select * from request_weeks
 ),
 
 published as (
-  select * from req_published_dates
+  select history, as_of, max(generation) as generation
+  from req_published_dates
+  where list_contains($histories::varchar[], history)
+  group by history, as_of
 ),
 
 read_dates as (
   select w.as_of as week, p.history, p.as_of, p.generation
   from weeks as w
   inner join published as p
-    on list_contains($histories::varchar[], p.history)
-    and p.as_of >= w.as_of - interval 35 day
+    on p.as_of >= w.as_of - to_days($lookback_days)
     and p.as_of < w.as_of
 ),
 
