@@ -19,15 +19,6 @@ export const REQUEST_MODELS = [
  */
 export const REQUEST_LOOKBACK_DAYS = 35;
 
-/** The history tables a week reads dates of within REQUEST_LOOKBACK_DAYS: their publishes are the week's inputs. */
-export const REQUEST_INPUT_HISTORIES = [
-  'feat_buyer_history',
-  'feat_merchant_history',
-  'score_buyer_history',
-  'score_merchant_history',
-  'buyer_groups',
-] as const;
-
 /**
  * Stand-ins, with the columns feat_request reads, for tables a later stage writes (a request before any score has
  * none).
@@ -69,3 +60,12 @@ export async function createRequestSourceViews(wh: Warehouse): Promise<void> {
     );
   }
 }
+
+/**
+ * The history tables a week reads dates of within REQUEST_LOOKBACK_DAYS (the snapshots it needs and the optional
+ * sources behind the stand-ins): their publishes are the week's inputs.
+ */
+export const REQUEST_INPUT_HISTORIES: readonly string[] = [
+  ...REQUEST_REQUIRED.filter((t) => t.endsWith('_history')),
+  ...REQUEST_OPTIONAL_SOURCES.map((s) => s.table),
+];

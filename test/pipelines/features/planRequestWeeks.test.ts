@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../data/log/Logger.ts';
 import { addDays, weeksEnding } from '../../../data/time/isoDate.ts';
 import { publishDated } from '../../../data/warehouse/publishDated.ts';
-import { quoteIdent } from '../../../data/warehouse/quoteIdent.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import {
   buildRequestFeatures,
@@ -20,6 +19,7 @@ import { planRequestWeeks } from '../../../pipelines/features/planRequestWeeks.t
 import { requestFingerprint } from '../../../pipelines/features/requestFingerprint.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { generateSmall, type Generated } from '../../data/synthetic/generateSmall.ts';
+import { compareRows } from '../../support/compareRows.ts';
 
 const END = '2026-11-02';
 /** Weekly snapshots the requests look back to (35 days before the first request week). */
@@ -66,25 +66,9 @@ async function expectFreshBuildEqual(): Promise<void> {
   await wh.run(`create or replace table refreshed as select * from ${REQUEST_HISTORY}`);
   await wh.run(`delete from ${REQUEST_HISTORY}`);
   await buildRequestFeatures(wh, WEEKS);
-  const columns = await wh.all<{ column_name: string }>(
-    'select column_name from duckdb_columns() where table_name = $t order by column_index',
-    { t: REQUEST_HISTORY },
-  );
-  const [counts] = await wh.all<{ fresh: bigint; refreshed: bigint; both: bigint }>(
-    `select (select count(*) from ${REQUEST_HISTORY}) as fresh, (select count(*) from refreshed) as refreshed,
-            (select count(*) from ${REQUEST_HISTORY} a join refreshed b using (as_of, request_id)) as both`,
-  );
-  expect(counts!.refreshed).toBe(counts!.fresh);
-  expect(counts!.both).toBe(counts!.fresh);
-  const differing: Record<string, number> = {};
-  for (const c of columns) {
-    const col = quoteIdent(c.column_name);
-    const n = await wh.scalar<bigint>(
-      `select count(*) from ${REQUEST_HISTORY} a join refreshed b using (as_of, request_id)
-       where a.${col} is distinct from b.${col}`,
-    );
-    if (n > 0n) differing[c.column_name] = Number(n);
-  }
+  const { rows, differing } = await compareRows(wh, REQUEST_HISTORY, 'refreshed', ['as_of', 'request_id']);
+  expect(rows.matched).toBe(rows.a);
+  expect(rows.matched).toBe(rows.b);
   expect(differing).toEqual({});
 }
 

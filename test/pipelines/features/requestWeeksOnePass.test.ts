@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listValue } from '@duckdb/node-api';
 import { createLogger } from '../../../data/log/Logger.ts';
 import { weeksEnding } from '../../../data/time/isoDate.ts';
-import { quoteIdent } from '../../../data/warehouse/quoteIdent.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { buildRequestFeatures, REQUEST_HISTORY } from '../../../pipelines/features/buildRequestFeatures.ts';
 import { ensureFeatureSnapshots } from '../../../pipelines/features/ensureFeatureSnapshots.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { generateSmall, type Generated } from '../../data/synthetic/generateSmall.ts';
+import { compareRows } from '../../support/compareRows.ts';
 
 /** Weekly snapshots the requests look back to (35 days before the first request week). */
 const SNAPSHOTS = weeksEnding('2026-11-02', 11);
@@ -49,25 +49,9 @@ afterAll(() => {
 
 describe('request features of several weeks in one pass', () => {
   it('give every week the rows of its own build, every column equal', async () => {
-    const columns = await wh.all<{ column_name: string }>(
-      `select column_name from duckdb_columns() where table_name = $t order by column_index`,
-      { t: REQUEST_HISTORY },
-    );
-    const [counts] = await wh.all<{ one: bigint; single: bigint; both: bigint }>(
-      `select (select count(*) from ${REQUEST_HISTORY}) as one, (select count(*) from per_week) as single,
-              (select count(*) from ${REQUEST_HISTORY} a join per_week b using (as_of, request_id)) as both`,
-    );
-    expect(counts!.one).toBe(counts!.single);
-    expect(counts!.both).toBe(counts!.one);
-    const differing: Record<string, number> = {};
-    for (const c of columns) {
-      const col = quoteIdent(c.column_name);
-      const n = await wh.scalar<bigint>(
-        `select count(*) from ${REQUEST_HISTORY} a join per_week b using (as_of, request_id)
-         where a.${col} is distinct from b.${col}`,
-      );
-      if (n > 0n) differing[c.column_name] = Number(n);
-    }
+    const { rows, differing } = await compareRows(wh, REQUEST_HISTORY, 'per_week', ['as_of', 'request_id']);
+    expect(rows.matched).toBe(rows.a);
+    expect(rows.matched).toBe(rows.b);
     expect(differing).toEqual({});
   });
 
