@@ -78,6 +78,7 @@ export async function buildRequestFeatures(
  * bookkeeping cannot show to still hold (planRequestWeeks); the others are read as stored. Returns the weeks built.
  */
 export async function refreshRequestFeatures(wh: Warehouse, weeks: readonly string[], log?: Logger): Promise<string[]> {
+  if (weeks.length === 0) return [];
   const plan = await planRequestWeeks(wh, weeks, requestFingerprint());
   const first = plan.build[0];
   if (first !== undefined && plan.kept.length > 0)

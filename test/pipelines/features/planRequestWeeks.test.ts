@@ -207,4 +207,14 @@ describe('request weeks kept from an earlier build', () => {
     await refreshRequestFeatures(wh, WEEKS, quiet);
     await expectFreshBuildEqual();
   });
+
+  it('are all built while the warehouse cannot date every delivery of their sources', async () => {
+    await wh.run('drop table investigations_versions');
+    const reason = 'the warehouse has no ingest bookkeeping to date deliveries by';
+    expect(await plan()).toEqual({
+      build: WEEKS,
+      kept: [],
+      reasons: Object.fromEntries(WEEKS.map((w) => [w, reason])),
+    });
+  });
 });
