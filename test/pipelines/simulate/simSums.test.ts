@@ -99,6 +99,22 @@ describe('sim_sums.sql', () => {
     }
   });
 
+  it('stops rather than read an unknown amount of a cell as 0', async () => {
+    const other = await Warehouse.open({ path: ':memory:' });
+    try {
+      await other.run(
+        'create temp table sim_cells as select * replace (null::decimal(38, 10) as platform_cost) from (' +
+          CELLS.replace('create temp table sim_cells as', '') +
+          ')',
+      );
+      await expect(sumReplicates(other, { replicates: 5, seed: 42 })).rejects.toThrow(
+        "bootstrap: sim_cells has no value of platform_cost__hi for a buyer's cell",
+      );
+    } finally {
+      other.close();
+    }
+  });
+
   it('writes only the observed rows with no replicates', async () => {
     await currentSums('sums_none', 0);
     await sums(ALL_DECIMAL, 'sums_none_before', 0);
