@@ -4,6 +4,7 @@ import type { CatalogueEntry } from '../specs/specCatalogue.ts';
 import { formatValue } from './formatValue.ts';
 import { fillTemplate } from './fillTemplate.ts';
 import { lowerFirst, ReasonWriter, stripPeriod } from './reasonWriter.ts';
+import { selectInPlace } from '../metrics/selectInPlace.ts';
 
 export interface ReasonInput {
   /** SHAP contribution per feature, in probability units (positive = raises the predicted probability). */
@@ -97,38 +98,4 @@ export function columnMedians(columns: readonly ArrayLike<number>[]): number[] {
     for (let i = 1; i < mid; i++) if (finite[i]! > lower) lower = finite[i]!;
     return (lower + upper) / 2;
   });
-}
-
-/**
- * Puts the k-th smallest value at a[k], smaller-or-equal values left of it and greater-or-equal right (Hoare
- * partitions around a median of three, so a column of mostly equal values still halves each round); returns it.
- * Quadratic only on orders built to defeat a median of three, which feature columns are not.
- */
-function selectInPlace(a: Float32Array | Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const m = lo + ((hi - lo) >> 1);
-    const x = a[lo]!;
-    const y = a[m]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
 }

@@ -1,7 +1,7 @@
 // The training data's profile per feature (unknown share, decile bins) stored in the artifact, for comparing scored
 // weeks with it.
 import { daysBetween } from '../../data/time/isoDate.ts';
-import { binShares, knownSorted, quantileCuts } from '../metrics/populationBins.ts';
+import { binShares, knownQuantileCuts } from '../metrics/populationBins.ts';
 import type { TrainingData } from './trainingData.ts';
 
 /** Features that grow by a day every day (account and shop ages): compared after advancing them to a common date. */
@@ -27,13 +27,11 @@ export function featureProfile(
       const col = data.columns.get(name)!;
       const values = Float64Array.from(col);
       if (AGE_FEATURE.test(name)) for (let i = 0; i < values.length; i++) values[i]! += shift[data.snapshotIndex[i]!]!;
-      // A typed sort: the same order as a comparator sort of numbers (±0 tie either way), several times faster.
-      const known = knownSorted(values);
-      const cuts = known.length ? quantileCuts(known, 10) : [];
+      const { cuts, known } = knownQuantileCuts(values, 10);
       const round = (x: number) => Number(x.toPrecision(6));
       return {
         name,
-        unknownShare: round(1 - known.length / Math.max(1, values.length)),
+        unknownShare: round(1 - known / Math.max(1, values.length)),
         cuts: cuts.map(round),
         shares: binShares(values, cuts).map(round),
       };
