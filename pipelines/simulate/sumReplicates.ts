@@ -1,6 +1,5 @@
 // Builds sim_replicate_cells: the Poisson bootstrap's weighted sums per (scenario, category, merchant tier) cell and
 // replicate, summed in typed arrays over sim_cells (per-buyer sums) with the weights DuckDB draws.
-import { chunkDoubles } from '../../data/warehouse/chunkDoubles.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -56,11 +55,9 @@ interface CellValues {
 
 async function readValues(wh: Warehouse): Promise<CellValues> {
   const rows = Number(await wh.scalar<bigint>('select count(*) from sim_boot_cells'));
-  const names = (await wh.all<{ column_name: string }>('describe sim_boot_cells')).map((r) => r.column_name).slice(2);
+  const result = await wh.conn.stream('select * from sim_boot_cells');
+  const names = result.columnNames().slice(2);
   const M = names.length;
-  // every column a double a chunk at a time (chunkDoubles); an unknown value comes as NaN, which no cell sum is
-  const values = names.map((n) => `coalesce(${quoteIdent(n)}::double, 'NaN'::double)`).join(', ');
-  const result = await wh.conn.stream(`select bk::double, cid::double, ${values} from sim_boot_cells`);
   const bk = new Int32Array(rows);
   const cid = new Int32Array(rows);
   const start = new Int32Array(rows + 1);
@@ -71,9 +68,9 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
   let row = 0;
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const rowCount = chunk.rowCount;
-    const bks = chunkDoubles(chunk, 0);
-    const cids = chunkDoubles(chunk, 1);
-    const columns = names.map((_, c) => chunkDoubles(chunk!, c + 2));
+    const bks = chunk.getColumnVector(0);
+    const cids = chunk.getColumnVector(1);
+    const columns = names.map((_, c) => chunk!.getColumnVector(c + 2));
     if (value.length < n + rowCount * M) {
       const size = Math.max(value.length * 2, n + rowCount * M);
       const grownSlot = new Uint8Array(size);
@@ -84,13 +81,13 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
       value = grownValue;
     }
     for (let i = 0; i < rowCount; i++, row++) {
-      bk[row] = bks[i]!;
-      cid[row] = cids[i]!;
+      bk[row] = bks.getItem(i) as number;
+      cid[row] = cids.getItem(i) as number;
       start[row] = n;
       for (let c = 0; c < M; c++) {
-        const v = columns[c]![i]!;
+        const v = columns[c]!.getItem(i) as number | null;
         // sim_cells sums amounts the replay always sets; an unknown one would read as 0 here (SQL's sum kept NULL)
-        if (Number.isNaN(v)) throw new Error(`bootstrap: sim_cells has no value of ${names[c]} for a buyer's cell`);
+        if (v === null) throw new Error(`bootstrap: sim_cells has no value of ${names[c]} for a buyer's cell`);
         if (v === 0) continue;
         slot[n] = c;
         value[n++] = v;
