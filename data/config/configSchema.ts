@@ -102,7 +102,9 @@ export const configSchema = z
         nTrees: positiveInt('training.nTrees').default(100).describe('Trees per forest.'),
         threads: positiveInt('training.threads')
           .default(2)
-          .describe('Threads for training forests, for scoring large batches and for TreeSHAP reasons when scoring.'),
+          .describe(
+            "Threads for training forests, for scoring large batches, for TreeSHAP reasons when scoring and for the simulator's bootstrap sums.",
+          ),
         maxRows: positiveInt('training.maxRows')
           .default(300_000)
           .describe(

@@ -271,6 +271,7 @@ export async function runWeeklyOn(
         seed: config.simulate.seed,
         log,
         artifactsDir: config.artifactsDir,
+        threads: config.training.threads,
       }),
     (r) => `${policies.length} policies on ${r.context.requests} requests`,
   );

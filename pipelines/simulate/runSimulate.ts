@@ -29,6 +29,7 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
       seed: options.seed ?? ctx.config.simulate.seed,
       log: ctx.log,
       artifactsDir: ctx.config.artifactsDir,
+      threads: ctx.config.training.threads,
     });
     ctx.log.info(
       `${result.context.requests} refund requests from ${result.context.windowStart} to ${options.asOf} replayed under ${policies.length} ` +

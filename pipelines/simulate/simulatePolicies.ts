@@ -22,6 +22,8 @@ export interface SimulateOptions {
    * Request-risk artifacts for the request_risk condition field (config artifactsDir); absent: request_risk is unknown.
    */
   artifactsDir?: string;
+  /** Threads adding the bootstrap's sums (config training.threads; default 1): the results are the same for any. */
+  threads?: number;
 }
 
 export interface SimulateResult {
@@ -36,7 +38,7 @@ async function step<T>(log: Logger | undefined, name: string, fn: () => Promise<
 /** Builds sim_new_results from sim_outcomes: bootstrapped metrics, medians and the review capacity of each policy. */
 async function computeResults(wh: Warehouse, options: SimulateOptions): Promise<void> {
   await wh.run(`create or replace temp table sim_cells as ${readSql(new URL('./sql/sim_cells.sql', import.meta.url))}`);
-  await sumReplicates(wh, { replicates: options.bootstrap, seed: options.seed });
+  await sumReplicates(wh, { replicates: options.bootstrap, seed: options.seed, threads: options.threads });
   await wh.run(`create or replace temp table sim_sums as ${readSql(new URL('./sql/sim_sums.sql', import.meta.url))}`);
   await wh.run(
     `create or replace temp table sim_new_results as ${readSql(new URL('./sql/sim_metrics.sql', import.meta.url))}`,

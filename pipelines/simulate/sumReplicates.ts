@@ -4,11 +4,14 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { UserError } from '../../data/validation/errors.ts';
+import { addWeightedInThreads } from './addWeightedInThreads.ts';
 
 export interface ReplicateOptions {
   /** Bootstrap replicates (r = 1..replicates); 0 writes no replicate rows. */
   replicates: number;
   seed: number;
+  /** Threads adding the weighted sums (default 1); the sums are the same to the bit for any number. */
+  threads?: number;
 }
 
 /**
@@ -25,7 +28,7 @@ function sql(file: string): string {
 
 /** One digit string per buyer into one array of weights: buyer bk's replicate r (from 0) at bk * replicates + r. */
 async function readWeights(wh: Warehouse, buyers: number, replicates: number): Promise<Uint8Array> {
-  const weights = new Uint8Array(buyers * replicates);
+  const weights = new Uint8Array(new SharedArrayBuffer(buyers * replicates));
   const result = await wh.conn.stream('select cast(bk as integer) as bk, weights from sim_buyer_weights');
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const bks = chunk.getColumnVector(0);
@@ -58,11 +61,12 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
   const result = await wh.conn.stream('select * from sim_boot_cells');
   const names = result.columnNames().slice(2);
   const M = names.length;
-  const bk = new Int32Array(rows);
-  const cid = new Int32Array(rows);
-  const start = new Int32Array(rows + 1);
-  let slot = new Uint8Array(rows * 2);
-  let value = new Float64Array(rows * 2);
+  // in shared memory, so the summing threads read them in place (addWeightedInThreads)
+  const bk = new Int32Array(new SharedArrayBuffer(rows * 4));
+  const cid = new Int32Array(new SharedArrayBuffer(rows * 4));
+  const start = new Int32Array(new SharedArrayBuffer((rows + 1) * 4));
+  let slot = new Uint8Array(new SharedArrayBuffer(rows * 2));
+  let value = new Float64Array(new SharedArrayBuffer(rows * 2 * 8));
   const bound = new Float64Array(M);
   let n = 0;
   let row = 0;
@@ -73,10 +77,10 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
     const columns = names.map((_, c) => chunk!.getColumnVector(c + 2));
     if (value.length < n + rowCount * M) {
       const size = Math.max(value.length * 2, n + rowCount * M);
-      const grownSlot = new Uint8Array(size);
+      const grownSlot = new Uint8Array(new SharedArrayBuffer(size));
       grownSlot.set(slot.subarray(0, n));
       slot = grownSlot;
-      const grownValue = new Float64Array(size);
+      const grownValue = new Float64Array(new SharedArrayBuffer(size * 8));
       grownValue.set(value.subarray(0, n));
       value = grownValue;
     }
@@ -130,22 +134,13 @@ export async function sumReplicates(wh: Warehouse, options: ReplicateOptions): P
   // Every cell row counts at least one request, so a replicate drew one of a cell's buyers iff its requests sum is > 0.
   const requests = names.indexOf('requests');
   if (requests < 0) throw new Error('sim_boot_cells.sql: no requests column');
-  const weights = R > 0 ? await readWeights(wh, B, R) : new Uint8Array(0);
+  const weights = R > 0 ? await readWeights(wh, B, R) : new Uint8Array(new SharedArrayBuffer(0));
   // Sums laid out cell by cell, then column, then replicate: a value's replicates add into a contiguous run, beside
   // the buyer's run of weights (replicate-major, a buyer's rows scattered their adds over 6 MB and ran several times
   // slower).
   const perCell = R * M;
-  const acc = new Float64Array(C * perCell);
-  for (let i = 0; i < bk.length; i++) {
-    const wBase = bk[i]! * R;
-    const base = cid[i]! * perCell;
-    for (let k = start[i]!, k1 = start[i + 1]!; k < k1; k++) {
-      const v = value[k]!;
-      // a weight of 0 adds 0: a straight run over the replicates beats skipping them
-      const o = base + slot[k]! * R;
-      for (let r = 0; r < R; r++) acc[o + r]! += weights[wBase + r]! * v;
-    }
-  }
+  const acc = new Float64Array(new SharedArrayBuffer(C * perCell * 8));
+  await addWeightedInThreads({ acc, weights, bk, cid, start, slot, value, R, M }, options.threads ?? 1);
   const columns = names.map((n) => `${quoteIdent(n)} double`).join(', ');
   await wh.run(`create or replace temp table sim_replicate_slots (cid bigint, r bigint, ${columns})`);
   const appender = await wh.conn.createAppender('sim_replicate_slots');

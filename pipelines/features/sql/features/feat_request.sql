@@ -25,7 +25,8 @@ merchant_score_history as (
   select * from req_merchant_scores
 ),
 
--- each week looks only at the snapshots and scores of the $lookback_days days before it, of the accounts its requests name
+-- each week looks only at the snapshots and scores of the $lookback_days days before it, of the accounts its
+-- requests name
 request_buyers as (
   select distinct as_of as week, buyer_id from requests
 ),

@@ -1,7 +1,8 @@
 -- The first week of request_weeks that rows delivered after load batch $batch may change. A week holds the requests
 -- made in its 7 days, described from their own row, their order's, their buyer's, their order's low reviews and the
--- verdicts closed before them, so every week ending after the earliest such time may be stale. Every version of a delivered request or case
--- counts: an edit can move a row out of a week as well as into one. Null: nothing delivered since can change any week.
+-- verdicts closed before them, so every week ending after the earliest such time may be stale. Every version of a
+-- delivered request or case counts: an edit can move a row out of a week as well as into one. Null: nothing delivered
+-- since can change any week.
 with requests_delivered as (
   select distinct request_id from {{refund_requests}} where batch_id > $batch
 ),

@@ -25,7 +25,9 @@ final as (
     w.as_of,
     md5(
       coalesce(
-        string_agg(d.history || '@' || strftime(d.as_of, '%Y-%m-%d') || '#' || d.generation, ',' order by d.history, d.as_of),
+        string_agg(
+          d.history || '@' || strftime(d.as_of, '%Y-%m-%d') || '#' || d.generation, ',' order by d.history, d.as_of
+        ),
         ''
       )
     ) as inputs
