@@ -57,16 +57,23 @@ interface CellValues {
 }
 
 async function readValues(wh: Warehouse): Promise<CellValues> {
-  const rows = Number(await wh.scalar<bigint>('select count(*) from sim_boot_cells'));
-  const result = await wh.conn.stream('select * from sim_boot_cells');
-  const names = result.columnNames().slice(2);
+  const names = (await wh.all<{ column_name: string }>('describe sim_boot_cells')).map((r) => r.column_name).slice(2);
   const M = names.length;
+  // Sized once, to the non-zero values (an unknown one counted too: it stops the read below), so no array grows
+  // and leaves its old copy behind: at 10M orders the cells hold some nine million values.
+  const nonZero = names.map((n) => `coalesce(${quoteIdent(n)} <> 0, true)::bigint`).join(' + ');
+  const [size] = await wh.all<{ rows: bigint; slots: bigint }>(
+    `select count(*) as rows, coalesce(sum(${nonZero}), 0) as slots from sim_boot_cells`,
+  );
+  const rows = Number(size!.rows);
+  const slots = Number(size!.slots);
+  const result = await wh.conn.stream('select * from sim_boot_cells');
   // in shared memory, so the summing threads read them in place (addWeightedInThreads)
   const bk = new Int32Array(new SharedArrayBuffer(rows * 4));
   const cid = new Int32Array(new SharedArrayBuffer(rows * 4));
   const start = new Int32Array(new SharedArrayBuffer((rows + 1) * 4));
-  let slot = new Uint8Array(new SharedArrayBuffer(rows * 2));
-  let value = new Float64Array(new SharedArrayBuffer(rows * 2 * 8));
+  const slot = new Uint8Array(new SharedArrayBuffer(slots));
+  const value = new Float64Array(new SharedArrayBuffer(slots * 8));
   const bound = new Float64Array(M);
   let n = 0;
   let row = 0;
@@ -75,15 +82,6 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
     const bks = chunk.getColumnVector(0);
     const cids = chunk.getColumnVector(1);
     const columns = names.map((_, c) => chunk!.getColumnVector(c + 2));
-    if (value.length < n + rowCount * M) {
-      const size = Math.max(value.length * 2, n + rowCount * M);
-      const grownSlot = new Uint8Array(new SharedArrayBuffer(size));
-      grownSlot.set(slot.subarray(0, n));
-      slot = grownSlot;
-      const grownValue = new Float64Array(new SharedArrayBuffer(size * 8));
-      grownValue.set(value.subarray(0, n));
-      value = grownValue;
-    }
     for (let i = 0; i < rowCount; i++, row++) {
       bk[row] = bks.getItem(i) as number;
       cid[row] = cids.getItem(i) as number;
@@ -100,7 +98,7 @@ async function readValues(wh: Warehouse): Promise<CellValues> {
     }
   }
   start[row] = n;
-  return { names, bk, cid, start, slot: slot.subarray(0, n), value: value.subarray(0, n), bound };
+  return { names, bk, cid, start, slot, value, bound };
 }
 
 /**
