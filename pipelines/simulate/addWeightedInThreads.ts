@@ -34,8 +34,15 @@ parentPort.postMessage('done');
 
 function runWorker(data: WeightedInputs & { rFrom: number; rTo: number }): Promise<void> {
   return new Promise((resolve, reject) => {
-    // no inherited flags: the loop needs no loader, and tsx's would only slow the start
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data, execArgv: [] });
+    // No inherited flags (the loop needs no loader, and tsx's would only slow the start) and a small heap: the loop
+    // allocates nothing and its arrays are shared, and a default heap would add tens of MB to a run whose peak RSS
+    // is a target.
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: data,
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
+    });
     worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bootstrap worker exited with ${code}`))));
