@@ -54,6 +54,21 @@ async function currentSums(table: string, replicates = 50): Promise<void> {
   await wh.run(`create or replace temp table ${table} as ${readSql(CURRENT)}`);
 }
 
+/** The fixture's cells with one column replaced (`<expression> as <column>`), in a warehouse of their own. */
+async function withCells(replacement: string, fn: (other: Warehouse) => Promise<void>): Promise<void> {
+  const other = await Warehouse.open({ path: ':memory:' });
+  try {
+    await other.run(
+      `create temp table sim_cells as select * replace (${replacement}) from (` +
+        CELLS.replace('create temp table sim_cells as', '') +
+        ')',
+    );
+    await fn(other);
+  } finally {
+    other.close();
+  }
+}
+
 async function differing(a: string, b: string): Promise<unknown[]> {
   return wh.all(
     `(select * from ${a} except all select * from ${b}) union all (select * from ${b} except all select * from ${a})`,
@@ -81,38 +96,22 @@ describe('sim_sums.sql', () => {
   });
 
   it('stops rather than round when a weighted money sum could pass 2^50', async () => {
-    const other = await Warehouse.open({ path: ':memory:' });
-    try {
-      // 2e11 in whole numbers of 1e-4 is 2e15; seven cells of it, each weighted up to 7, reach 9.8e16, past 2^50
-      await other.run(
-        'create temp table sim_cells as select * replace (cast(2e11 as decimal(38, 10)) as merchant_loss) from (' +
-          CELLS.replace('create temp table sim_cells as', '') +
-          ')',
-      );
+    // 2e11 in whole numbers of 1e-4 is 2e15; seven cells of it, each weighted up to 7, reach 9.8e16, past 2^50
+    await withCells('cast(2e11 as decimal(38, 10)) as merchant_loss', async (other) => {
       await expect(sumReplicates(other, { replicates: 5, seed: 42 })).rejects.toThrow(
         "simulate: a bootstrap replicate's sum of merchant_loss could reach 9.80e+16 (money in units of 0.0001), past 2^50, the most it can add exactly; replay fewer weeks (simulate.weeks in the config) so each segment's replayed sums stay smaller",
       );
       // without replicates nothing is summed in doubles: the observed sums stay decimals, whatever their size
       await expect(sumReplicates(other, { replicates: 0, seed: 42 })).resolves.toBeUndefined();
-    } finally {
-      other.close();
-    }
+    });
   });
 
   it('stops rather than read an unknown amount of a cell as 0', async () => {
-    const other = await Warehouse.open({ path: ':memory:' });
-    try {
-      await other.run(
-        'create temp table sim_cells as select * replace (null::decimal(38, 10) as platform_cost) from (' +
-          CELLS.replace('create temp table sim_cells as', '') +
-          ')',
-      );
+    await withCells('null::decimal(38, 10) as platform_cost', async (other) => {
       await expect(sumReplicates(other, { replicates: 5, seed: 42 })).rejects.toThrow(
         "bootstrap: sim_cells has no value of platform_cost__hi for a buyer's cell",
       );
-    } finally {
-      other.close();
-    }
+    });
   });
 
   it('writes only the observed rows with no replicates', async () => {
