@@ -6,14 +6,22 @@ export function isKnown(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** Interior cut points at the 1/bins … (bins−1)/bins quantiles of sorted known values, duplicates dropped. */
-export function quantileCuts(sorted: ArrayLike<number>, bins: number): number[] {
+/**
+ * The cuts at the 1/bins … (bins−1)/bins quantile positions of n sorted values, duplicates dropped; `at(p)` gives the
+ * value at position p and is called with positions that never decrease.
+ */
+function cutsAt(n: number, bins: number, at: (position: number) => number): number[] {
   const cuts: number[] = [];
   for (let i = 1; i < bins; i++) {
-    const q = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / bins))] as number;
-    if (cuts.length === 0 || q > (cuts[cuts.length - 1] as number)) cuts.push(q);
+    const q = at(Math.min(n - 1, Math.floor((i * n) / bins)));
+    if (cuts.length === 0 || q > cuts[cuts.length - 1]!) cuts.push(q);
   }
   return cuts;
+}
+
+/** Interior cut points at the 1/bins … (bins−1)/bins quantiles of sorted known values, duplicates dropped. */
+export function quantileCuts(sorted: ArrayLike<number>, bins: number): number[] {
+  return cutsAt(sorted.length, bins, (p) => sorted[p] as number);
 }
 
 /**
@@ -29,17 +37,15 @@ export function knownQuantileCuts(values: ArrayLike<number>, bins: number): { cu
     const v = values[i]!;
     if (Number.isFinite(v)) known[n++] = v;
   }
-  const cuts: number[] = [];
-  if (n === 0) return { cuts, known: 0 };
+  if (n === 0) return { cuts: [], known: 0 };
   const finite = known.subarray(0, n);
   // after selecting position p, positions 0..p-1 hold the p smallest values: the next cut lies at p or right of it
   let lo = 0;
-  for (let i = 1; i < bins; i++) {
-    const p = Math.min(n - 1, Math.floor((i * n) / bins));
+  const cuts = cutsAt(n, bins, (p) => {
     const q = selectInPlace(finite, p, lo, n - 1);
     lo = p;
-    if (cuts.length === 0 || q > cuts[cuts.length - 1]!) cuts.push(q);
-  }
+    return q;
+  });
   return { cuts, known: n };
 }
 
