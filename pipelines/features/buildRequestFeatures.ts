@@ -10,13 +10,17 @@ import { checkViolations, columnShapeProblems } from './featureChecks.ts';
 import { materializeSql } from './materializeSql.ts';
 import { planRequestWeeks } from './planRequestWeeks.ts';
 import { requestFingerprint } from './requestFingerprint.ts';
-import { createRequestSourceViews, REQUEST_LOOKBACK_DAYS, REQUEST_MODELS, REQUEST_REQUIRED } from './requestSources.ts';
+import {
+  createRequestSourceViews,
+  createRequestWeeks,
+  REQUEST_LOOKBACK_DAYS,
+  REQUEST_MODELS,
+  REQUEST_REQUIRED,
+  REQUEST_WEEKS,
+} from './requestSources.ts';
 import { recordRequestWeeks } from './requestWeeksBook.ts';
 
 export const REQUEST_HISTORY = 'feat_request_history';
-
-/** The week ends a build computes, one row each (column as_of): every model carries as_of through its joins. */
-export const REQUEST_WEEKS = 'request_weeks';
 
 /**
  * Builds the requests made in [d − 7 days, d) for each date d of `asOf` into feat_request_history, all dates in one
@@ -42,9 +46,7 @@ export async function buildRequestFeatures(
   const catalog = featureCatalog().feat_request;
   const label = dates.length === 1 ? dates[0]! : `${dates[0]} … ${dates.at(-1)} (${dates.length} weeks)`;
   try {
-    await wh.run(`create or replace temp table ${REQUEST_WEEKS} as select unnest($dates::date[]) as as_of`, {
-      dates: listValue(dates),
-    });
+    await createRequestWeeks(wh, dates);
     for (const m of REQUEST_MODELS) await materializeSql(wh, m.name, m.file, { lookback_days: REQUEST_LOOKBACK_DAYS });
     const shape = await columnShapeProblems(wh, 'build_feat_request', catalog);
     if (shape.length) throw new Error(`request features SQL and catalogue disagree:\n  - ${shape.join('\n  - ')}`);

@@ -1,10 +1,10 @@
 // Which request weeks a run builds: those feat_request_history lacks or cannot show to still hold; the others are read
 // as stored, with the rows a build would give them.
-import { listValue } from '@duckdb/node-api';
 import { versionsTable } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { createRequestWeeks, REQUEST_WEEKS } from './requestSources.ts';
 import {
   buildWeekInputs,
   latestRequestBatch,
@@ -73,9 +73,7 @@ export async function planRequestWeeks(
   if ((await latestRequestBatch(wh)) === null)
     return all('the warehouse has no ingest bookkeeping to date deliveries by');
 
-  await wh.run('create or replace temp table request_weeks as select unnest($weeks::date[]) as as_of', {
-    weeks: listValue(sorted),
-  });
+  await createRequestWeeks(wh, sorted);
   try {
     await buildWeekInputs(wh);
     const states = await wh.all<WeekState>(sql('req_week_states.sql'));
@@ -101,6 +99,6 @@ export async function planRequestWeeks(
     };
   } finally {
     await wh.run('drop table if exists temp.main.req_week_inputs');
-    await wh.run('drop table if exists temp.main.request_weeks');
+    await wh.run(`drop table if exists temp.main.${REQUEST_WEEKS}`);
   }
 }

@@ -1,5 +1,6 @@
 // What the request-feature models read: their SQL files, the tables they need, the stand-ins for tables a later stage
 // writes, and the history tables (with the days before a week) whose dates a week's rows come from.
+import { listValue } from '@duckdb/node-api';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
 /**
@@ -50,6 +51,16 @@ export const REQUEST_REQUIRED = [
   'feat_buyer_history',
   'feat_merchant_history',
 ] as const;
+
+/** The week ends a build computes, one row each (column as_of): every model carries as_of through its joins. */
+export const REQUEST_WEEKS = 'request_weeks';
+
+/** (Re)creates the temp table request_weeks of `dates` (YYYY-MM-DD): the request models and bookkeeping read it. */
+export async function createRequestWeeks(wh: Warehouse, dates: readonly string[]): Promise<void> {
+  await wh.run(`create or replace temp table ${REQUEST_WEEKS} as select unnest($dates::date[]) as as_of`, {
+    dates: listValue([...dates]),
+  });
+}
 
 /** (Re)creates the req_* views over the optional sources, or their empty stand-ins. */
 export async function createRequestSourceViews(wh: Warehouse): Promise<void> {

@@ -67,9 +67,8 @@ export async function addWeightedInThreads(
     return;
   }
   sharedOrThrow(input);
-  const data = input;
   const bounds = Array.from({ length: n + 1 }, (_, t) => Math.round((t * R) / n));
-  const others = bounds.slice(1, -1).map((rFrom, t) => runWorker({ ...data, rFrom, rTo: bounds[t + 2]! }));
-  addWeighted(data.acc, data.weights, data.bk, data.cid, data.start, data.slot, data.value, R, M, 0, bounds[1]!);
+  const others = bounds.slice(1, -1).map((rFrom, t) => runWorker({ ...input, rFrom, rTo: bounds[t + 2]! }));
+  addWeighted(input.acc, input.weights, input.bk, input.cid, input.start, input.slot, input.value, R, M, 0, bounds[1]!);
   await Promise.all(others);
 }
