@@ -94,7 +94,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
     });
     return { name: rule.name, description: rule.description, metrics: m };
   });
-  const shap = shapSummary(forest, validCols, spec.features);
+  const shap = await shapSummary(forest, validCols, spec.features, o.threads);
 
   let fittedSnapshots = o.plan.training;
   let fittedRows = fitted;
