@@ -20,6 +20,7 @@ import { trainModels } from '../train/trainModels.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
+import { dropTempTables } from '../../data/warehouse/dropTempTables.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
@@ -115,7 +116,14 @@ export async function runWeeklyOn(
     const started = performance.now();
     const cpu = process.cpuUsage();
     try {
-      run = await timed(() => log.step(name, fn));
+      // a stage hands on only what it published: its scratch tables would hold memory through every later stage
+      run = await timed(() =>
+        log.step(name, async () => {
+          const value = await fn();
+          await dropTempTables(wh);
+          return value;
+        }),
+      );
     } catch (err) {
       // A failed stage is timed too, so --timings shows where a failing run spent its time.
       stages.push({

@@ -108,4 +108,9 @@ describe('a foreign export through its mapping', () => {
     expect(policy).not.toContain('no status-quo scenario');
     expect(policy).not.toContain('no trade-off data');
   });
+
+  it('leaves no scratch table behind: each stage drops its temp tables when it ends', async () => {
+    expect(await wh.all('select table_name from duckdb_tables() where temporary')).toEqual([]);
+    expect(await wh.all('select view_name from duckdb_views() where temporary and not internal')).toEqual([]);
+  });
 });
