@@ -13,6 +13,11 @@ export interface FailureContext {
 
 const firstLine = (message: string) => message.split('\n')[0]!.trim();
 
+/** DuckDB's ways of saying it ran out of memory (its limit, or the machine's). */
+export function isOutOfMemory(message: string): boolean {
+  return /Out of Memory Error|failed to allocate|could not allocate/i.test(message);
+}
+
 /** A failure of the environment, not of the input: exit 1, with the cause and the fix. */
 export class EnvironmentError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -27,7 +32,7 @@ export function explainFailure(err: unknown, ctx: FailureContext = {}): unknown 
   const message = err.message;
   const code = (err as NodeJS.ErrnoException).code;
   const path = (err as NodeJS.ErrnoException).path;
-  if (/Out of Memory Error|failed to allocate|could not allocate/i.test(message)) {
+  if (isOutOfMemory(message)) {
     return new UserError(
       `out of memory: DuckDB needed more than memoryLimit ${ctx.memoryLimit ?? '(config)'} allows (${firstLine(message)}); ` +
         `raise memoryLimit in the config (the default is ${CONFIG_DEFAULTS.memoryLimit}) or free memory on the machine`,

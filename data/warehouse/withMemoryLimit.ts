@@ -1,4 +1,5 @@
 // Runs a piece of work under a lower DuckDB memory limit than the warehouse's own, and puts the warehouse's back after.
+import { isOutOfMemory } from '../validation/explainFailure.ts';
 import { quoteLiteral } from './quoteIdent.ts';
 import type { Warehouse } from './Warehouse.ts';
 
@@ -26,15 +27,35 @@ export function sizeBytes(size: string): number {
  * Runs `fn` with DuckDB's memory limit at `limit` when that is below the limit in force (never above it), then restores
  * the warehouse's own limit, also when `fn` throws. DuckDB fills its buffer pool up to the limit with whatever a query
  * touches, and memory it frees goes back to the system only later: work that needs no large joins (a sorted write of a
- * million rows) still spills rather than raising the run's peak.
+ * million rows) spills under the lower limit rather than raising the run's peak.
+ *
+ * `fn` must be safe to run twice: if it runs out of memory under the lower limit, it runs again under the warehouse's
+ * own (`onRetry` says so), so a marketplace too large for the lower limit is slower, never stopped by it.
  */
-export async function withMemoryLimit<T>(wh: Warehouse, limit: string, fn: () => Promise<T>): Promise<T> {
+export async function withMemoryLimit<T>(
+  wh: Warehouse,
+  limit: string,
+  fn: () => Promise<T>,
+  onRetry: (message: string) => void = () => {},
+): Promise<T> {
   const current = await wh.scalar<string>("select current_setting('memory_limit')");
   if (sizeBytes(limit) >= sizeBytes(current)) return fn();
   await wh.run(`set memory_limit = ${quoteLiteral(limit)}`);
+  let lowered = true;
+  const restore = async () => {
+    if (!lowered) return;
+    lowered = false;
+    await wh.run(wh.memoryLimit === null ? 'reset memory_limit' : `set memory_limit = ${quoteLiteral(wh.memoryLimit)}`);
+  };
   try {
     return await fn();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!isOutOfMemory(message)) throw err;
+    await restore();
+    onRetry(`out of memory under ${limit} (${message.split('\n')[0]}); running again under the warehouse's own limit`);
+    return await fn();
   } finally {
-    await wh.run(wh.memoryLimit === null ? 'reset memory_limit' : `set memory_limit = ${quoteLiteral(wh.memoryLimit)}`);
+    await restore();
   }
 }

@@ -58,7 +58,12 @@ export async function exportForNotebooks(
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   try {
-    const manifest = await withMemoryLimit(wh, EXPORT_MEMORY_LIMIT, () => writeExport(wh, asOf, dir, log, settings));
+    const manifest = await withMemoryLimit(
+      wh,
+      EXPORT_MEMORY_LIMIT,
+      () => writeExport(wh, asOf, dir, log, settings),
+      (why) => log.warn(`export: ${why}`),
+    );
     swapFolder(dir, resolve(outDir));
     return manifest;
   } catch (err) {

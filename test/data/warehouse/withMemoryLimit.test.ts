@@ -53,4 +53,40 @@ describe('withMemoryLimit', () => {
     expect(await withMemoryLimit(w, '1GB', () => limit(w))).toBe('953.6 MiB');
     expect(await limit(wh)).toBe(before);
   });
+
+  it('runs the work again under the warehouse’s own limit when it runs out of memory under the lower one', async () => {
+    wh = await Warehouse.open({ path: ':memory:', memoryLimit: '3GB' });
+    const w = wh;
+    const seen: string[] = [];
+    const retries: string[] = [];
+    const out = await withMemoryLimit(
+      w,
+      '1GB',
+      async () => {
+        seen.push(await limit(w));
+        if (seen.length === 1) throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB\nmore');
+        return 'written';
+      },
+      (why) => retries.push(why),
+    );
+    expect(out).toBe('written');
+    expect(seen).toEqual(['953.6 MiB', '2.7 GiB']);
+    expect(retries).toEqual([
+      "out of memory under 1GB (Out of Memory Error: could not allocate block of size 256.0 KiB); running again under the warehouse's own limit",
+    ]);
+    expect(await limit(wh)).toBe('2.7 GiB');
+  });
+
+  it('does not run the work again for any other failure', async () => {
+    wh = await Warehouse.open({ path: ':memory:', memoryLimit: '3GB' });
+    let calls = 0;
+    await expect(
+      withMemoryLimit(wh, '1GB', async () => {
+        calls++;
+        throw new Error('IO Error: No space left on device');
+      }),
+    ).rejects.toThrow('No space left on device');
+    expect(calls).toBe(1);
+    expect(await limit(wh)).toBe('2.7 GiB');
+  });
 });
