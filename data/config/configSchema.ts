@@ -18,7 +18,7 @@ export const configSchema = z
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'must be a size like 4GB or 512MB')
       .default('3GB')
       .describe(
-        "DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. 3GB keeps a 10M-order weekly run near 4 GB of RAM (3,402–4,028 MB in three measured runs); more makes large builds spill less. The export writes under 1GB, or under this when lower.",
+        "DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. 3GB keeps a 10M-order weekly run near 4 GB of RAM (3,402–4,028 MB in four measured runs); more makes large builds spill less. The export writes under 1GB, or under this when lower.",
       ),
     dataDir: z
       .string()
