@@ -41,21 +41,17 @@ export async function withMemoryLimit<T>(
   const current = await wh.scalar<string>("select current_setting('memory_limit')");
   if (sizeBytes(limit) >= sizeBytes(current)) return fn();
   await wh.run(`set memory_limit = ${quoteLiteral(limit)}`);
-  let lowered = true;
-  const restore = async () => {
-    if (!lowered) return;
-    lowered = false;
-    await wh.run(wh.memoryLimit === null ? 'reset memory_limit' : `set memory_limit = ${quoteLiteral(wh.memoryLimit)}`);
-  };
+  let failure: unknown;
   try {
     return await fn();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!isOutOfMemory(message)) throw err;
-    await restore();
-    onRetry(`out of memory under ${limit} (${message.split('\n')[0]}); running again under the warehouse's own limit`);
-    return await fn();
+    failure = err;
   } finally {
-    await restore();
+    await wh.run(wh.memoryLimit === null ? 'reset memory_limit' : `set memory_limit = ${quoteLiteral(wh.memoryLimit)}`);
   }
+  // only a failure reaches here, and the warehouse's own limit is back
+  const message = failure instanceof Error ? failure.message : String(failure);
+  if (!isOutOfMemory(message)) throw failure;
+  onRetry(`out of memory under ${limit} (${message.split('\n')[0]}); running again under the warehouse's own limit`);
+  return fn();
 }
