@@ -1,5 +1,6 @@
 // One staged file's checked relation, and running the statements that read it again from the file.
 import { UserError } from '../../data/validation/errors.ts';
+import { isOutOfMemory } from '../../data/validation/explainFailure.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { SourceFile } from './sourceFile.ts';
 
@@ -11,15 +12,16 @@ export interface CheckedSource {
 }
 
 /** Failures of the machine, not of the file: they pass unchanged, to be named as such (explainFailure). */
-const NOT_THE_FILE =
-  /Out of Memory Error|failed to allocate|could not allocate|No space left on device|disk is full|Permission denied|Read-only file system/i;
+const notTheFile = (message: string) =>
+  isOutOfMemory(message) ||
+  /No space left on device|disk is full|Permission denied|Read-only file system/i.test(message);
 
 /**
  * A failure while reading a file, as the user error naming the file (user errors and machine failures pass unchanged).
  */
 export function cannotRead(file: SourceFile, err: unknown): Error {
   if (err instanceof UserError) return err;
-  if (err instanceof Error && (NOT_THE_FILE.test(err.message) || (err as NodeJS.ErrnoException).code !== undefined))
+  if (err instanceof Error && (notTheFile(err.message) || (err as NodeJS.ErrnoException).code !== undefined))
     return err;
   const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   return new UserError(
