@@ -9,6 +9,7 @@ import { UserError } from '../../data/validation/errors.ts';
 import { EnvironmentError, explainFailure } from '../../data/validation/explainFailure.ts';
 import { exportInto } from '../export/runExport.ts';
 import { buildFeatures } from '../features/buildFeatures.ts';
+import { refreshRequestFeatures } from '../features/buildRequestFeatures.ts';
 import { governWeek, type GovernSummary } from '../govern/governWeek.ts';
 import { ingestInto } from '../ingest/runIngest.ts';
 import { timestampRange } from '../ingest/timestampRange.ts';
@@ -22,7 +23,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { dropTempTables } from '../../data/warehouse/dropTempTables.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
-import { addDays } from '../../data/time/isoDate.ts';
+import { addDays, weeksEnding } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
 import {
   historyCoverage,
@@ -231,8 +232,16 @@ export async function runWeeklyOn(
 
   await stage(
     'features',
-    () => buildFeatures(wh, asOf, { writeCurrent: true, log }),
-    (r) => `${r.buyers} buyers, ${r.merchants} merchants, ${r.groups} linked groups`,
+    async () => {
+      const built = await buildFeatures(wh, asOf, { writeCurrent: true, log });
+      // The replay window's request weeks are this week's features too, and read only snapshots published before
+      // asOf: built here, simulate finds them stored instead of building the newest itself.
+      const requestWeeks = await refreshRequestFeatures(wh, weeksEnding(asOf, config.simulate.weeks), log);
+      return { ...built, requestWeeks: requestWeeks.length };
+    },
+    (r) =>
+      `${r.buyers} buyers, ${r.merchants} merchants, ${r.groups} linked groups, ` +
+      `${r.requestWeeks} request week${r.requestWeeks === 1 ? '' : 's'} built`,
   );
 
   const freshness = modelFreshness(config.artifactsDir, asOf, config.training.retrainIntervalDays);

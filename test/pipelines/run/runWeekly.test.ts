@@ -68,6 +68,8 @@ async function datesIn(table: string): Promise<string[]> {
 let first: WeeklyRunSummary;
 let second: WeeklyRunSummary;
 let week1Keys: string;
+/** The second run's verbose log, line by line. */
+const secondLog: string[] = [];
 
 beforeAll(async () => {
   const full = join(root, 'full');
@@ -87,7 +89,11 @@ beforeAll(async () => {
     ctx(),
   );
   week1Keys = await weekOutputs(WEEK1, false);
-  second = await runRun({ asOf: END, from: join(root, 'week2'), retrain: false }, ctx());
+  const stream = { write: (s: string) => (secondLog.push(...s.split('\n')), true) } as unknown as NodeJS.WriteStream;
+  second = await runRun(
+    { asOf: END, from: join(root, 'week2'), retrain: false },
+    { config, warehouse, log: createLogger({ verbosity: 'verbose', stream, interactive: false }) },
+  );
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -135,6 +141,16 @@ describe('trustlens run, week after week', () => {
     expect(second.trained).toEqual([]);
     expect(second.backfilledWeeks).toEqual([]);
     expect(second.score.buyerModelDate).toBe(WEEK1);
+  });
+
+  it("builds the week's new request features in the features stage; simulate reads the whole window as stored", () => {
+    const section = (stage: string) =>
+      secondLog.slice(secondLog.indexOf(`▸ ${stage} …`), secondLog.findIndex((l) => l.startsWith(`✓ ${stage} (`)));
+    expect(section('features')).toContain(
+      'request features: 2 weeks kept as stored, 1 built (2026-11-02: it has not been built with bookkeeping yet)',
+    );
+    expect(second.stages.find((s) => s.stage === 'features')?.note).toMatch(/, 1 request week built$/);
+    expect(section('simulate')).toContain('request features: all 3 weeks kept as stored');
   });
 
   it('keeps history of features, scores and simulations for both weeks, so week-over-week works', async () => {
