@@ -67,7 +67,7 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-async function dropTempTables(wh: Warehouse): Promise<void> {
+async function dropBuildTables(wh: Warehouse): Promise<void> {
   for (const t of [...featureTempTables(), FEATURE_DATES]) {
     await wh.run(`drop table if exists temp.main.${quoteIdent(t)}`);
   }
@@ -189,7 +189,7 @@ export async function buildFeatureDates(
       );
       return { counts, grouping };
     } finally {
-      await dropTempTables(wh);
+      await dropBuildTables(wh);
     }
   });
   const { counts, grouping } = build.value;

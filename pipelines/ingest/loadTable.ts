@@ -15,7 +15,7 @@ import type { SourceFile } from './sourceFile.ts';
 import { stageFile } from './stageFile.ts';
 import { defaultTimestampRange } from './timestampRange.ts';
 import { hasRows } from './hasRows.ts';
-import { dropTempTables } from './tempTables.ts';
+import { dropLoadTables } from './tempTables.ts';
 import { newestEvent, rowKeyList, rowKeyMatch } from './versionSql.ts';
 
 export interface TableCounts {
@@ -115,7 +115,7 @@ export async function loadTable(
   };
   // A SQL-mapped table is one relation over all its files; otherwise each file is read on its own.
   const units = mapping && tableQuery(mapping) !== undefined ? [files[0]!] : files;
-  await dropTempTables(wh, units.length);
+  await dropLoadTables(wh, units.length);
   await wh.run(
     readSql(new URL('./sql/check/create_checked_keys.sql', import.meta.url), { key_columns: keyColumnsDdl(table) }),
   );
@@ -202,7 +202,7 @@ export async function loadTable(
   const [counts] = await wh.all<{ staged: bigint; bad: bigint; skipped: bigint }>(
     readSql(new URL('./sql/load/table_counts.sql', import.meta.url)),
   );
-  await dropTempTables(wh, units.length);
+  await dropLoadTables(wh, units.length);
   lap('quarantine and counts');
   const read = Number(counts!.staged) + parseRejected;
   const quarantined = Number(counts!.bad) + parseRejected;

@@ -43,6 +43,7 @@ export async function dropTable(wh: Warehouse, name: string): Promise<void> {
   await wh.run(readSql(new URL('./sql/drop_table.sql', import.meta.url), { table: quoteIdent(name) }));
 }
 
-export async function dropTempTables(wh: Warehouse, units: number): Promise<void> {
+/** Drops the scratch tables a load of `units` staged files made (allTempTables), so the next load starts clean. */
+export async function dropLoadTables(wh: Warehouse, units: number): Promise<void> {
   for (const t of allTempTables(units)) await dropTableIfExists(wh, t);
 }
