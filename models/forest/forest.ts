@@ -138,7 +138,7 @@ export class Forest {
       useThreads <= 1 || nRows < MIN_PARALLEL_EXPLAIN_ROWS || nRows * nodes < MIN_PARALLEL_EXPLAIN_NODE_VISITS;
     const contributions = inline
       ? this.explainValues(values)
-      : await explainInWorkers(this.trees, this.nFeatures, values, useThreads);
+      : await explainInWorkers(this.forestShap().prepared, values, useThreads);
     return { expected: this.expected(), contributions };
   }
 
@@ -197,11 +197,16 @@ export class Forest {
     return this.packed;
   }
 
+  /** The trees prepared for TreeSHAP once per forest: inline calls and every worker batch share them. */
+  private forestShap(): ForestShap {
+    this.shap ??= ForestShap.of(this.trees, this.nFeatures);
+    return this.shap;
+  }
+
   /** Inline TreeSHAP of row-major feature values (the same row loop the explain workers run). */
   private explainValues(values: Float64Array): Float64Array {
     const contributions = new Float64Array(values.length);
-    this.shap ??= new ForestShap(this.trees, this.nFeatures);
-    this.shap.explainValues(values, contributions);
+    this.forestShap().explainValues(values, contributions);
     return contributions;
   }
 

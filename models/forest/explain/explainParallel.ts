@@ -2,7 +2,7 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnForestWorker } from '../workers/spawnWorker.ts';
 import type { ExplainInit, ExplainReply, ExplainRequest } from './explainProtocol.ts';
-import type { FlatTree } from '../treeStore.ts';
+import type { PreparedShap } from './forestShap.ts';
 
 /**
  * Contributions (row-major, same shape as `values`) for row-major feature values, computed by `threads` workers.
@@ -10,17 +10,16 @@ import type { FlatTree } from '../treeStore.ts';
  * thread count or block size.
  */
 export async function explainInWorkers(
-  trees: readonly FlatTree[],
-  nFeatures: number,
+  prepared: PreparedShap,
   values: Float64Array,
   threads: number,
 ): Promise<Float64Array> {
-  const F = nFeatures;
+  const F = prepared.nFeatures;
   const nRows = values.length / F;
   const out = new Float64Array(values.length);
   // Several blocks per worker so a slow block does not leave the other workers idle at the end.
   const block = Math.max(1, Math.min(64, Math.ceil(nRows / (threads * 4))));
-  const init: ExplainInit = { trees: [...trees], nFeatures };
+  const init: ExplainInit = { prepared };
   let next = 0;
   const workers: Worker[] = [];
   try {

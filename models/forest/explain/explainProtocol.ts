@@ -1,10 +1,9 @@
 // Messages between explainInWorkers and its TreeSHAP workers.
-import type { FlatTree } from '../treeStore.ts';
+import type { PreparedShap } from './forestShap.ts';
 
-/** Passed once as workerData: the forest's trees (structured-cloned) and its feature count. */
+/** Passed once as workerData: the trees as the main thread prepared them (their subset tables shared, not copied). */
 export interface ExplainInit {
-  trees: FlatTree[];
-  nFeatures: number;
+  prepared: PreparedShap;
 }
 
 /** A block of rows as row-major feature values (rows × nFeatures, NaN = missing); `at` is its first row. */

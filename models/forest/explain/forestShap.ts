@@ -13,37 +13,59 @@ import type { FlatTree } from '../treeStore.ts';
 const ROW_BLOCK = 64;
 
 /**
+ * A forest's trees ready to explain: the fast ones with their subset tables (in shared memory), the rest for
+ * Algorithm 2. Explain workers get it as workerData: structured cloning copies the small per-node arrays and shares
+ * the tables, so a forest's tables exist once however many threads explain with it.
+ */
+export interface PreparedShap {
+  fast: FastShapTree[];
+  slow: ShapTree[];
+  nFeatures: number;
+  /** 1 / the forest's tree count: every credit is pre-scaled by it. */
+  scale: number;
+}
+
+/**
  * Each tree is explained by Fast TreeSHAP v2 when its subset tables fit the budgets (a depth-6 tree takes at most
  * 4,096 entries, a depth-10 one fitted on 300,000 rows about 120,000), otherwise by Algorithm 2. Both compute the same
  * path-dependent SHAP values; they differ only in float rounding.
  */
 export class ForestShap {
   private readonly fast: FastShapForest;
-  private readonly slow: ShapTree[] = [];
   private readonly ws: TreeShapWorkspace;
-  private readonly scale: number;
 
-  constructor(
+  private constructor(readonly prepared: PreparedShap) {
+    this.fast = new FastShapForest(prepared.fast);
+    this.ws = new TreeShapWorkspace(Math.max(0, ...prepared.slow.map((t) => t.depth)));
+  }
+
+  /** Prepares every tree (tables first come, first served within `maxTotal`). */
+  static of(
     trees: readonly FlatTree[],
-    readonly nFeatures: number,
+    nFeatures: number,
     /** Table entries a tree may take for the fast path; 0 explains every tree with Algorithm 2. */
     maxTable = FAST_SHAP_MAX_TABLE,
     /** Table entries the whole forest may take: trees past it (in order) use Algorithm 2. */
     maxTotal = FAST_SHAP_MAX_TOTAL,
-  ) {
-    this.scale = 1 / trees.length;
+  ): ForestShap {
+    const scale = 1 / trees.length;
     const fast: FastShapTree[] = [];
+    const slow: ShapTree[] = [];
     let total = 0;
     for (const t of trees) {
       const room = Math.min(maxTable, maxTotal - total);
-      const prepared = room <= 0 ? null : prepareFastShapTree(t, this.scale, room);
+      const prepared = room <= 0 ? null : prepareFastShapTree(t, scale, room);
       if (prepared) {
         fast.push(prepared);
         total += prepared.table.length;
-      } else this.slow.push(prepareShapTree(t));
+      } else slow.push(prepareShapTree(t));
     }
-    this.fast = new FastShapForest(fast);
-    this.ws = new TreeShapWorkspace(Math.max(0, ...this.slow.map((t) => t.depth)));
+    return new ForestShap({ fast, slow, nFeatures, scale });
+  }
+
+  /** The forest another thread prepared (its `prepared`), without preparing anything again. */
+  static fromPrepared(prepared: PreparedShap): ForestShap {
+    return new ForestShap(prepared);
   }
 
   /**
@@ -51,12 +73,13 @@ export class ForestShap {
    * overwritten). Each row depends only on its own values, so any split of the rows gives bitwise the same result.
    */
   explainValues(values: Float64Array, out: Float64Array): void {
-    const F = this.nFeatures;
+    const F = this.prepared.nFeatures;
     if (values.length % F !== 0 || out.length !== values.length) {
       throw new RangeError(`ForestShap: ${values.length} values and ${out.length} outputs for ${F} features.`);
     }
     out.fill(0);
-    const { fast, slow, ws, scale } = this;
+    const { fast, ws } = this;
+    const { slow, scale } = this.prepared;
     const nRows = values.length / F;
     for (let from = 0; from < nRows; from += ROW_BLOCK)
       fast.explainRows(values, out, F, from, Math.min(nRows, from + ROW_BLOCK));

@@ -11,7 +11,7 @@ function reply(message: ExplainReply, transfer: ArrayBuffer[] = []): void {
 
 try {
   const init = workerData as ExplainInit;
-  const shap = new ForestShap(init.trees, init.nFeatures);
+  const shap = ForestShap.fromPrepared(init.prepared);
   port.on('message', (msg: ExplainRequest) => {
     try {
       if (msg.kind === 'rows') {

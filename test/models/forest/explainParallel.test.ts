@@ -12,7 +12,7 @@ vi.mock('../../../models/forest/explain/explainParallel.ts', async (importOrigin
 vi.resetModules();
 const { explainInWorkers } = await import('../../../models/forest/explain/explainParallel.ts');
 const { Forest, MIN_PARALLEL_EXPLAIN_NODE_VISITS } = await import('../../../models/forest/forest.ts');
-const { gatherRows } = await import('../../../models/forest/explain/forestShap.ts');
+const { ForestShap, gatherRows } = await import('../../../models/forest/explain/forestShap.ts');
 const { trainForest } = await import('../../../models/forest/index.ts');
 
 function sameBits(a: Float64Array, b: Float64Array): boolean {
@@ -41,9 +41,24 @@ describe('parallel TreeSHAP', () => {
     const m = await model;
     const sync = m.explainRows(columns, rows).contributions;
     const values = gatherRows(columns, rows, 'test');
+    const prepared = ForestShap.of(m.trees, m.nFeatures).prepared;
     for (const threads of [1, 2]) {
-      expect(sameBits(await explainInWorkers(m.trees, m.nFeatures, values, threads), sync)).toBe(true);
+      expect(sameBits(await explainInWorkers(prepared, values, threads), sync)).toBe(true);
     }
+  });
+
+  it('workers read the tables the main thread built, and explain trees past the table budget with Algorithm 2', async () => {
+    const m = await model;
+    const values = gatherRows(columns, rows, 'test');
+    // A forest budget of the first tree's tables leaves the later trees to Algorithm 2: workers get those prepared too.
+    const first = ForestShap.of(m.trees, m.nFeatures).prepared.fast[0]!.table.length;
+    const mixed = ForestShap.of(m.trees, m.nFeatures, undefined, first);
+    expect(mixed.prepared.fast.length).toBeGreaterThan(0);
+    expect(mixed.prepared.slow.length).toBeGreaterThan(0);
+    for (const t of mixed.prepared.fast) expect(t.table.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const inline = new Float64Array(values.length);
+    mixed.explainValues(values, inline);
+    expect(sameBits(await explainInWorkers(mixed.prepared, values, 2), inline)).toBe(true);
   });
 
   it('explainRowsAsync uses workers for a large batch, matches explainRows bitwise and sums to the prediction', async () => {
@@ -68,7 +83,7 @@ describe('parallel TreeSHAP', () => {
       expect(sameBits(par.contributions, sync.contributions)).toBe(true);
     }
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]![3]).toBe(2);
+    expect(spy.mock.calls[0]![2]).toBe(2);
 
     const p = big.predictProba(columns);
     const F = big.nFeatures;

@@ -86,11 +86,11 @@ describe('Fast TreeSHAP v2', () => {
           const values = randomRows(rng, nRows, nFeatures);
           const fast = new Float64Array(values.length);
           const exact = new Float64Array(values.length);
-          new ForestShap(trees, nFeatures).explainValues(values, fast);
-          new ForestShap(trees, nFeatures, 0).explainValues(values, exact);
+          ForestShap.of(trees, nFeatures).explainValues(values, fast);
+          ForestShap.of(trees, nFeatures, 0).explainValues(values, exact);
           // A forest budget that admits only the first trees' tables: the rest go to Algorithm 2, same values.
           const mixed = new Float64Array(values.length);
-          new ForestShap(trees, nFeatures, undefined, 64).explainValues(values, mixed);
+          ForestShap.of(trees, nFeatures, undefined, 64).explainValues(values, mixed);
           const expected = trees.reduce((s, t) => s + treeExpectedValue(t), 0) / trees.length;
           for (let r = 0; r < nRows; r++) {
             let sum = expected;
@@ -114,7 +114,7 @@ describe('Fast TreeSHAP v2', () => {
     const tree = randomTree(rng, 2, 5);
     const values = randomRows(rng, 20, 3);
     const out = new Float64Array(values.length);
-    new ForestShap([tree], 3).explainValues(values, out);
+    ForestShap.of([tree], 3).explainValues(values, out);
     for (let r = 0; r < 20; r++) expect(Object.is(out[r * 3 + 2], 0)).toBe(true);
   });
 

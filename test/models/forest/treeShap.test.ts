@@ -59,7 +59,7 @@ describe('TreeSHAP', () => {
       expect(Math.abs(sum - p[row]!)).toBeLessThan(1e-9);
       // Algorithm 2 alone (no tree on the fast path) agrees too.
       const exact = new Float64Array(m);
-      new ForestShap(model.trees, m, 0).explainValues(Float64Array.from(x), exact);
+      ForestShap.of(model.trees, m, 0).explainValues(Float64Array.from(x), exact);
       for (let f = 0; f < m; f++) expect(Math.abs(exact[f]! - brute[f]!)).toBeLessThan(1e-9);
     }
   });
