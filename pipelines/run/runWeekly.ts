@@ -22,6 +22,7 @@ import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { dropTempTables } from '../../data/warehouse/dropTempTables.ts';
+import { collectGarbage } from './collectGarbage.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
 import { addDays, weeksEnding } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
@@ -117,11 +118,13 @@ export async function runWeeklyOn(
     const started = performance.now();
     const cpu = process.cpuUsage();
     try {
-      // a stage hands on only what it published: its scratch tables would hold memory through every later stage
+      // a stage hands on only what it published: its scratch tables and dead objects would hold memory through every
+      // later stage
       run = await timed(() =>
         log.step(name, async () => {
           const value = await fn();
           await dropTempTables(wh);
+          collectGarbage();
           return value;
         }),
       );

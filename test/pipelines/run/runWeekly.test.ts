@@ -145,7 +145,10 @@ describe('trustlens run, week after week', () => {
 
   it("builds the week's new request features in the features stage; simulate reads the whole window as stored", () => {
     const section = (stage: string) =>
-      secondLog.slice(secondLog.indexOf(`▸ ${stage} …`), secondLog.findIndex((l) => l.startsWith(`✓ ${stage} (`)));
+      secondLog.slice(
+        secondLog.indexOf(`▸ ${stage} …`),
+        secondLog.findIndex((l) => l.startsWith(`✓ ${stage} (`)),
+      );
     expect(section('features')).toContain(
       'request features: 2 weeks kept as stored, 1 built (2026-11-02: it has not been built with bookkeeping yet)',
     );
