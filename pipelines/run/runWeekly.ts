@@ -17,6 +17,7 @@ import { batchTotals, type BatchResult } from '../ingest/ingestBatch.ts';
 import { scoreAll, scoreDates, type ScoreSummary } from '../score/scoreAll.ts';
 import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
+import { replayWeeks } from '../simulate/buildRequestContext.ts';
 import { trainModels } from '../train/trainModels.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
@@ -24,7 +25,7 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { dropTempTables } from '../../data/warehouse/dropTempTables.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
-import { addDays, weeksEnding } from '../../data/time/isoDate.ts';
+import { addDays } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
 import {
   historyCoverage,
@@ -239,7 +240,7 @@ export async function runWeeklyOn(
       const built = await buildFeatures(wh, asOf, { writeCurrent: true, log });
       // The replay window's request weeks are this week's features too, and read only snapshots published before
       // asOf: built here, simulate finds them stored instead of building the newest itself.
-      const requestWeeks = await refreshRequestFeatures(wh, weeksEnding(asOf, config.simulate.weeks), log);
+      const requestWeeks = await refreshRequestFeatures(wh, replayWeeks(asOf, config.simulate.weeks), log);
       return { ...built, requestWeeks: requestWeeks.length };
     },
     (r) =>

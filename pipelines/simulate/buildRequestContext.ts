@@ -49,6 +49,11 @@ const OPTIONAL_SOURCES = [
   },
 ] as const;
 
+/** The request weeks (their end dates) the replay of `weeks` weeks before asOf reads, oldest first. */
+export function replayWeeks(asOf: string, weeks: number): string[] {
+  return weeksEnding(asOf, weeks);
+}
+
 export function windowStart(asOf: string, weeks: number): string {
   const d = new Date(`${asOf}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 7 * weeks);
@@ -67,7 +72,7 @@ export async function buildRequestContext(wh: Warehouse, options: ContextOptions
     await wh.run(`create or replace temp view ${src.view} as ${exists ? `select * from ${src.table}` : src.empty}`);
   }
   if (options.artifactsDir !== undefined && (await wh.tableExists('feat_buyer_history'))) {
-    await scoreRequestWeeks(wh, weeksEnding(options.asOf, options.weeks), options.artifactsDir, options.log);
+    await scoreRequestWeeks(wh, replayWeeks(options.asOf, options.weeks), options.artifactsDir, options.log);
     await wh.run(
       `create or replace temp view sim_request_scores as select request_id, request_risk from ${REQUEST_SCORES_TABLE}`,
     );
