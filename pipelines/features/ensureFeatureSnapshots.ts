@@ -5,6 +5,7 @@ import { buildRequestFeatures, REQUEST_HISTORY, refreshRequestFeatures } from '.
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { snapshotDates } from './loadFeatureColumns.ts';
+import { readSql } from '../../data/warehouse/readSql.ts';
 
 /**
  * Order-date rows one features pass may hold: a pass of N dates holds each staging and intermediate model about N times
@@ -12,16 +13,45 @@ import { snapshotDates } from './loadFeatureColumns.ts';
  */
 export const PASS_ORDER_ROWS = 4_000_000;
 
-/** Dates (ascending) cut into passes of at most PASS_ORDER_ROWS order-date rows, at least one date each. */
-export function snapshotPasses(dates: readonly string[], orders: number): string[][] {
-  const perPass = Math.max(1, Math.floor(PASS_ORDER_ROWS / Math.max(1, orders)));
+/** A snapshot date and the order rows its staging holds (every order placed before it). */
+export interface DateRows {
+  date: string;
+  orders: number;
+}
+
+/**
+ * Dates (ascending) cut into passes of at most PASS_ORDER_ROWS order-date rows, at least one date each. Each date
+ * counts its own orders, so the early dates of a long history (few orders before them) share passes that the latest
+ * fill alone.
+ */
+export function snapshotPasses(dates: readonly DateRows[]): string[][] {
   const passes: string[][] = [];
-  for (let i = 0; i < dates.length; i += perPass) passes.push(dates.slice(i, i + perPass));
+  let pass: string[] = [];
+  let rows = 0;
+  for (const { date, orders } of dates) {
+    if (pass.length > 0 && rows + orders > PASS_ORDER_ROWS) {
+      passes.push(pass);
+      pass = [];
+      rows = 0;
+    }
+    pass.push(date);
+    rows += orders;
+  }
+  if (pass.length > 0) passes.push(pass);
   return passes;
 }
 
-async function orderCount(wh: Warehouse): Promise<number> {
-  return (await wh.tableExists('orders')) ? Number(await wh.scalar<bigint>('select count(*) from orders')) : 0;
+/** Each date with the number of orders placed before it, the rows one date adds to a pass. */
+export async function ordersBefore(wh: Warehouse, dates: readonly string[]): Promise<DateRows[]> {
+  const days = (await wh.tableExists('orders'))
+    ? await wh.all<{ day: string; orders: bigint }>(
+        `select day::varchar as day, orders from (${readSql(new URL('./sql/orders_per_day.sql', import.meta.url))})`,
+      )
+    : [];
+  return dates.map((date) => ({
+    date,
+    orders: days.reduce((n, d) => (d.day < date ? n + Number(d.orders) : n), 0),
+  }));
 }
 
 export interface SnapshotNeed {
@@ -57,7 +87,7 @@ export async function ensureFeatureSnapshots(
   const dates = [...missing].sort();
   // Building adds no scores, so every date reads the same score history whether built alone or beside the others.
   let done = 0;
-  for (const pass of snapshotPasses(dates, await orderCount(wh))) {
+  for (const pass of snapshotPasses(await ordersBefore(wh, dates))) {
     await buildFeatureDates(wh, pass, { writeCurrent: false, log });
     done += pass.length;
     log.progress('feature snapshots', done, dates.length);
