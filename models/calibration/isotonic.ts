@@ -16,20 +16,27 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
     throw new Error(`fitIsotonic: ${scores.length} scores for ${labels.length} labels. Fix: one score per label.`);
   if (scores.length === 0)
     throw new Error('fitIsotonic: no held-out rows to calibrate on. Fix: hold out at least one snapshot with rows.');
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   // Blocks start as one per distinct score (ties must map to one value), then merge while a block's rate exceeds the
-  // next's.
+  // next's. A block needs only its rows and positives, so two native sorts (all scores, the positives' scores) replace
+  // an index sort by score (seconds on millions of held-out rows, five fits per model).
+  const all = Float64Array.from(scores).sort();
+  const positive = new Float64Array(countOnes(labels));
+  for (let i = 0, p = 0; i < labels.length; i++) if (labels[i]) positive[p++] = scores[i]!;
+  positive.sort();
   const sx: number[] = [];
   const sy: number[] = [];
   const w: number[] = [];
-  for (let i = 0; i < order.length;) {
-    const s = scores[order[i]!]!;
+  for (let i = 0, p = 0; i < all.length;) {
+    const s = all[i]!;
     let n = 0;
     let pos = 0;
-    while (i < order.length && scores[order[i]!] === s) {
-      pos += labels[order[i]!]!;
+    while (i < all.length && all[i] === s) {
       n++;
       i++;
+    }
+    while (p < positive.length && positive[p] === s) {
+      pos++;
+      p++;
     }
     sx.push(s * n);
     sy.push(pos);
@@ -44,6 +51,12 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
     }
   }
   return { method: 'isotonic', x: sx.map((v, i) => v / w[i]!), y: sy.map((v, i) => v / w[i]!) };
+}
+
+function countOnes(labels: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i]) n++;
+  return n;
 }
 
 export function applyIsotonic(map: IsotonicMap, scores: Scores): Float64Array {

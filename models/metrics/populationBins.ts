@@ -1,6 +1,6 @@
 // Quantile bins of a distribution plus a bin for missing values: the shared binning of PSI (reports) and training
 // profiles (artifacts).
-import { selectInPlace } from './selectInPlace.ts';
+import { selectManyInPlace } from './selectInPlace.ts';
 
 export function isKnown(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -25,13 +25,18 @@ export function quantileCuts(sorted: ArrayLike<number>, bins: number): number[] 
 }
 
 /**
- * quantileCuts of the sorted finite values, without the sort, and how many values are known: each cut's order statistic
- * is selected in turn, left to right, each among the values the previous one left above it (linear in the values; a
- * training profile sorted some 60 columns of every training row). A cut may come out as -0 where the sort gives 0:
- * equal as a number, for bins and duplicates alike.
+ * quantileCuts of the sorted finite values, without the sort, and how many values are known: the cuts' order
+ * statistics are selected together (linear in the values; a training profile sorted some 60 columns of every training
+ * row). A cut may come out as -0 where the sort gives 0: equal as a number, for bins and duplicates alike.
+ * `scratch` (at least as long as `values`) is overwritten.
  */
-export function knownQuantileCuts(values: ArrayLike<number>, bins: number): { cuts: number[]; known: number } {
-  const known = new Float64Array(values.length);
+export function knownQuantileCuts(
+  values: ArrayLike<number>,
+  bins: number,
+  scratch?: Float64Array,
+): { cuts: number[]; known: number } {
+  // a caller cutting many columns of one length lends one scratch array instead of allocating one per column
+  const known = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -39,13 +44,11 @@ export function knownQuantileCuts(values: ArrayLike<number>, bins: number): { cu
   }
   if (n === 0) return { cuts: [], known: 0 };
   const finite = known.subarray(0, n);
-  // after selecting position p, positions 0..p-1 hold the p smallest values: the next cut lies at p or right of it
-  let lo = 0;
-  const cuts = cutsAt(n, bins, (p) => {
-    const q = selectInPlace(finite, p, lo, n - 1);
-    lo = p;
-    return q;
-  });
+  const positions: number[] = [];
+  for (let i = 1; i < bins; i++) positions.push(Math.min(n - 1, Math.floor((i * n) / bins)));
+  const picked = selectManyInPlace(finite, positions);
+  const at = new Map(positions.map((p, i) => [p, picked[i]!]));
+  const cuts = cutsAt(n, bins, (p) => at.get(p)!);
   return { cuts, known: n };
 }
 

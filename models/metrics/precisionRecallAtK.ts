@@ -1,5 +1,6 @@
 // Precision and recall among the k highest scores, ties at the cut shared out in expectation (as a random tie-break
 // would).
+import { selectInPlace } from './selectInPlace.ts';
 import type { Scores } from './sortedScores.ts';
 
 export interface AtK {
@@ -24,9 +25,9 @@ export function precisionRecallAtK(labels: Uint8Array, scores: Scores, k: number
   for (let i = 0; i < n; i++) positives += labels[i]!;
   const take = Math.min(Math.max(0, Math.floor(k)), n);
   if (take === 0) return { precision: NaN, recall: positives === 0 ? NaN : 0, truePositives: 0 };
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-  // Rows strictly above the k-th score are all in; the tie group at the k-th score is in pro rata.
-  const cut = scores[order[take - 1]!]!;
+  // Rows strictly above the k-th highest score are all in; the tie group at it is in pro rata. Only its value matters,
+  // so it is selected, not sorted for (a held-out set of 3.8M buyers sorted an index array for seconds).
+  const cut = selectInPlace(Float64Array.from(scores), n - take);
   let above = 0;
   let tpAbove = 0;
   let tie = 0;

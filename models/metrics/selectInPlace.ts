@@ -32,3 +32,53 @@ export function selectInPlace(a: Float32Array | Float64Array, k: number, lo = 0,
   }
   return a[k]!;
 }
+
+/**
+ * Puts the values of ranks `ks` (ascending indexes, repeats allowed) of a[lo..hi] at those indexes, as selectInPlace
+ * would one at a time, and returns them in the order of `ks`. Partitions are shared until each range holds one wanted
+ * rank (then selectInPlace finishes it): nine decile cuts cost some 7 passes over the values where nine selections in
+ * turn cost some 16.
+ */
+export function selectManyInPlace(
+  a: Float32Array | Float64Array,
+  ks: readonly number[],
+  lo = 0,
+  hi = a.length - 1,
+): number[] {
+  const found = new Map<number, number>();
+  // explicit work list: a range and the slice of ks inside it
+  const work: [number, number, number, number][] = [[lo, hi, 0, ks.length]];
+  while (work.length > 0) {
+    const [l, h, from, to] = work.pop()!;
+    if (from >= to) continue;
+    if (ks[from] === ks[to - 1]) {
+      found.set(ks[from]!, selectInPlace(a, ks[from]!, l, h));
+      continue;
+    }
+    const m = l + ((h - l) >> 1);
+    const x = a[l]!;
+    const y = a[m]!;
+    const z = a[h]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = l;
+    let j = h;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // ranks left of i and right of j hold the pivot itself
+    let left = from;
+    while (left < to && ks[left]! <= j) left++;
+    let right = left;
+    while (right < to && ks[right]! < i) found.set(ks[right++]!, pivot);
+    work.push([l, j, from, left], [i, h, right, to]);
+  }
+  return ks.map((k) => found.get(k)!);
+}

@@ -21,13 +21,20 @@ export function featureProfile(
   asOf: string,
 ): { rows: number; features: FeatureProfile[] } {
   const shift = data.snapshots.map((d) => daysBetween(d, asOf));
+  // two arrays of the row count serve every feature: allocating them per feature (12M rows × 60 features at 10M
+  // orders) kept the collector busy for a fifth of the training stage's main thread
+  const aged = new Float64Array(data.ids.length);
+  const scratch = new Float64Array(data.ids.length);
   return {
     rows: data.ids.length,
     features: features.map((name) => {
       const col = data.columns.get(name)!;
-      const values = Float64Array.from(col);
-      if (AGE_FEATURE.test(name)) for (let i = 0; i < values.length; i++) values[i]! += shift[data.snapshotIndex[i]!]!;
-      const { cuts, known } = knownQuantileCuts(values, 10);
+      let values: ArrayLike<number> = col;
+      if (AGE_FEATURE.test(name)) {
+        for (let i = 0; i < col.length; i++) aged[i] = col[i]! + shift[data.snapshotIndex[i]!]!;
+        values = aged;
+      }
+      const { cuts, known } = knownQuantileCuts(values, 10, scratch);
       const round = (x: number) => Number(x.toPrecision(6));
       return {
         name,

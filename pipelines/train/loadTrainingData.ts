@@ -30,13 +30,12 @@ export async function loadTrainingData(
   snapshots: readonly string[],
   o: LabelOptions,
 ): Promise<TrainingData> {
-  const ids: string[] = [];
-  const snapshotIndex: number[] = [];
-  const labels: number[] = [];
+  const idParts: string[][] = [];
+  const labelParts: Uint8Array[] = [];
   const parts: Map<string, Float32Array>[] = [];
   await createKnownRowsMacros(wh, o.asOf);
   const labelSql = readSql(new URL(`./sql/${LABEL_FILES[spec.entity]}`, import.meta.url));
-  for (const [s, snapshot] of snapshots.entries()) {
+  for (const snapshot of snapshots) {
     const params: Record<string, DuckDBValue> =
       spec.entity === 'merchant'
         ? { as_of: o.asOf, snapshot, horizon_days: o.horizonDays, serious_actions: listValue([...SERIOUS_ACTIONS]) }
@@ -49,15 +48,22 @@ export async function loadTrainingData(
       join: LABEL_TABLE,
       extra: ['coalesce(l.is_positive, false) as label'],
     });
-    const lab = rows.extra[0]!;
-    for (let i = 0; i < rows.ids.length; i++) {
-      ids.push(rows.ids[i]!);
-      snapshotIndex.push(s);
-      labels.push(lab[i] ? 1 : 0);
-    }
+    idParts.push(rows.ids);
+    labelParts.push(Uint8Array.from(rows.extra[0]!, (v) => (v ? 1 : 0)));
     parts.push(rows.columns);
   }
   await wh.run(`drop table if exists ${LABEL_TABLE}`);
+  // Typed arrays filled snapshot by snapshot (a push a row into number arrays had cost seconds at 16M rows), each
+  // snapshot's column let go once copied, so a column is not held twice over for long.
+  const ids = ([] as string[]).concat(...idParts);
+  const snapshotIndex = new Int32Array(ids.length);
+  const labels = new Uint8Array(ids.length);
+  let start = 0;
+  for (const [s, part] of labelParts.entries()) {
+    snapshotIndex.fill(s, start, start + part.length);
+    labels.set(part, start);
+    start += part.length;
+  }
   const columns = new Map<string, Float32Array>();
   for (const name of parts[0]?.keys() ?? []) {
     const out = new Float32Array(ids.length);
@@ -65,14 +71,15 @@ export async function loadTrainingData(
     for (const p of parts) {
       out.set(p.get(name)!, at);
       at += p.get(name)!.length;
+      p.delete(name);
     }
     columns.set(name, out);
   }
   return {
     snapshots: [...snapshots],
     ids,
-    snapshotIndex: Int32Array.from(snapshotIndex),
-    labels: Uint8Array.from(labels),
+    snapshotIndex,
+    labels,
     columns,
   };
 }
