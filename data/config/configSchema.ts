@@ -16,9 +16,9 @@ export const configSchema = z
     memoryLimit: z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'must be a size like 4GB or 512MB')
-      .default('3GB')
+      .default('2.5GB')
       .describe(
-        "DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. 3GB keeps a 10M-order weekly run near 4 GB of RAM (3,402–4,028 MB in four measured runs); more makes large builds spill less. The export writes under 1GB, or under this when lower.",
+        "DuckDB's memory limit for the warehouse; larger sorts and joins spill to disk beside the warehouse. 2.5GB keeps a 10M-order weekly run near 3.1 GB of RAM, no slower than under 3GB, which took it to 3.4–4.0 GB (the same week rerun: 3,123 MiB in 103.9 s under 2.5GB, 4,001 MiB in 106.9 s under 3GB); more makes large builds spill less. The export writes under 1GB, or under this when lower.",
       ),
     dataDir: z
       .string()

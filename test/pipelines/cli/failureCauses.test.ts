@@ -50,7 +50,7 @@ describe('memory', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
-      /^trustlens: out of memory: DuckDB needed more than memoryLimit 1KB allows \(Out of Memory Error: .+\); raise memoryLimit in the config \(the default is 3GB\) or free memory on the machine\n$/,
+      /^trustlens: out of memory: DuckDB needed more than memoryLimit 1KB allows \(Out of Memory Error: .+\); raise memoryLimit in the config \(the default is 2.5GB\) or free memory on the machine\n$/,
     );
   });
 
@@ -67,7 +67,7 @@ describe('memory', () => {
     const oom = new Error('Out of Memory Error: could not allocate block of size 244.1 MiB (8.0 KiB/19.0 MiB used)');
     expect(cannotRead(file, oom)).toBe(oom);
     expect(String(explainFailure(oom, { memoryLimit: '20MB' }))).toBe(
-      'UserError: out of memory: DuckDB needed more than memoryLimit 20MB allows (Out of Memory Error: could not allocate block of size 244.1 MiB (8.0 KiB/19.0 MiB used)); raise memoryLimit in the config (the default is 3GB) or free memory on the machine',
+      'UserError: out of memory: DuckDB needed more than memoryLimit 20MB allows (Out of Memory Error: could not allocate block of size 244.1 MiB (8.0 KiB/19.0 MiB used)); raise memoryLimit in the config (the default is 2.5GB) or free memory on the machine',
     );
   });
 });
