@@ -1,4 +1,4 @@
-// Handler of `trustlens train`: trains one or both models as of a date and writes their artifacts.
+// Handler of `trustlens train`: trains one model or all of them as of a date and writes their artifacts.
 import type { ModelName } from '../../models/artifactSchema.ts';
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';

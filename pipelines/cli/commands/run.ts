@@ -33,7 +33,7 @@ export const runCommand = defineCommand({
       schema: opt.path.optional(),
       input: 'file',
     },
-    { flag: 'retrain', description: 'Retrain both models even if they are fresh.', schema: opt.flag },
+    { flag: 'retrain', description: 'Retrain every model even if it is fresh.', schema: opt.flag },
     {
       flag: 'weekday-ok',
       description: "Go ahead when --as-of is not on the weekday of the warehouse's scored weeks.",

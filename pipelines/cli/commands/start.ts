@@ -6,10 +6,10 @@ export const startCommand = defineCommand({
   summary:
     'Generate the synthetic marketplace into config dataDir if it has none, then run the week of config generate.end and print where the reports are.',
   details: 'A second start reuses the data, the warehouse and fresh models, so it only redoes the week.',
-  options: [{ flag: 'retrain', description: 'Retrain both models even if they are fresh.', schema: opt.flag }],
+  options: [{ flag: 'retrain', description: 'Retrain every model even if it is fresh.', schema: opt.flag }],
   examples: [
     { command: 'trustlens start', note: 'the synthetic marketplace end to end; prints where the reports are' },
-    { command: 'trustlens start --retrain', note: 'the same, retraining both models' },
+    { command: 'trustlens start --retrain', note: 'the same, retraining every model' },
   ],
   handler: async () => (await import('../../run/runStart.ts')).runStart,
 });
