@@ -23,9 +23,7 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
   const positive = new Float64Array(countOnes(labels));
   for (let i = 0, p = 0; i < labels.length; i++) if (labels[i]) positive[p++] = scores[i]!;
   positive.sort();
-  const sx: number[] = [];
-  const sy: number[] = [];
-  const w: number[] = [];
+  const pool = new IsotonicPool();
   for (let i = 0, p = 0; i < all.length;) {
     const s = all[i]!;
     let n = 0;
@@ -38,9 +36,25 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
       pos++;
       p++;
     }
-    sx.push(s * n);
-    sy.push(pos);
-    w.push(n);
+    pool.add(s, n, pos);
+  }
+  return pool.map();
+}
+
+/**
+ * Pool-adjacent-violators over blocks of tied scores given in ascending order (a score, its rows, its positives): each
+ * new block merges into the one before while that one's positive rate is at least its own.
+ */
+export class IsotonicPool {
+  private readonly sx: number[] = [];
+  private readonly sy: number[] = [];
+  private readonly w: number[] = [];
+
+  add(score: number, rows: number, positives: number): void {
+    const { sx, sy, w } = this;
+    sx.push(score * rows);
+    sy.push(positives);
+    w.push(rows);
     while (sx.length > 1 && sy[sy.length - 2]! / w[w.length - 2]! >= sy[sy.length - 1]! / w[w.length - 1]!) {
       const x1 = sx.pop()!;
       const y1 = sy.pop()!;
@@ -50,7 +64,11 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
       w[w.length - 1]! += w1;
     }
   }
-  return { method: 'isotonic', x: sx.map((v, i) => v / w[i]!), y: sy.map((v, i) => v / w[i]!) };
+
+  map(): IsotonicMap {
+    const { sx, sy, w } = this;
+    return { method: 'isotonic', x: sx.map((v, i) => v / w[i]!), y: sy.map((v, i) => v / w[i]!) };
+  }
 }
 
 function countOnes(labels: Uint8Array): number {

@@ -8,29 +8,38 @@
  */
 export function selectInPlace(a: Float32Array | Float64Array, k: number, lo = 0, hi = a.length - 1): number {
   while (hi > lo) {
-    const m = lo + ((hi - lo) >> 1);
-    const x = a[lo]!;
-    const y = a[m]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
+    const [j, i] = partition(a, lo, hi);
     if (k <= j) hi = j;
     else if (k >= i) lo = i;
     else return a[k]!;
   }
   return a[k]!;
+}
+
+/**
+ * Hoare partition of a[lo..hi] (lo < hi) around a median of three: returns [j, i] with a[lo..j] <= pivot <= a[i..hi]
+ * and the pivot itself at every index between j and i.
+ */
+function partition(a: Float32Array | Float64Array, lo: number, hi: number): [number, number] {
+  const m = lo + ((hi - lo) >> 1);
+  const x = a[lo]!;
+  const y = a[m]!;
+  const z = a[hi]!;
+  const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+  let i = lo;
+  let j = hi;
+  while (i <= j) {
+    while (a[i]! < pivot) i++;
+    while (a[j]! > pivot) j--;
+    if (i <= j) {
+      const t = a[i]!;
+      a[i] = a[j]!;
+      a[j] = t;
+      i++;
+      j--;
+    }
+  }
+  return [j, i];
 }
 
 /**
@@ -55,29 +64,12 @@ export function selectManyInPlace(
       found.set(ks[from]!, selectInPlace(a, ks[from]!, l, h));
       continue;
     }
-    const m = l + ((h - l) >> 1);
-    const x = a[l]!;
-    const y = a[m]!;
-    const z = a[h]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = l;
-    let j = h;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    // ranks left of i and right of j hold the pivot itself
+    const [j, i] = partition(a, l, h);
+    // ranks between j and i hold the pivot itself
     let left = from;
     while (left < to && ks[left]! <= j) left++;
     let right = left;
-    while (right < to && ks[right]! < i) found.set(ks[right++]!, pivot);
+    for (; right < to && ks[right]! < i; right++) found.set(ks[right]!, a[ks[right]!]!);
     work.push([l, j, from, left], [i, h, right, to]);
   }
   return ks.map((k) => found.get(k)!);

@@ -1,6 +1,6 @@
 // The rank metrics and isotonic fit as first written, by sorting an index array: the definitions the sort-free code
 // must match exactly (property tests).
-import type { IsotonicMap } from '../../../models/calibration/isotonic.ts';
+import { IsotonicPool, type IsotonicMap } from '../../../models/calibration/isotonic.ts';
 import type { PrPoint } from '../../../models/metrics/precisionRecallCurve.ts';
 
 const byScore = (scores: ArrayLike<number>, dir: 1 | -1) =>
@@ -28,11 +28,10 @@ export function prCurveBySort(labels: Uint8Array, scores: ArrayLike<number>): Pr
   return points;
 }
 
+/** Blocks of tied scores found by an index sort, pooled as the fit pools them. */
 export function isotonicBySort(scores: ArrayLike<number>, labels: Uint8Array): IsotonicMap {
   const order = byScore(scores, 1);
-  const sx: number[] = [];
-  const sy: number[] = [];
-  const w: number[] = [];
+  const pool = new IsotonicPool();
   for (let i = 0; i < order.length;) {
     const s = scores[order[i]!]!;
     let n = 0;
@@ -42,17 +41,7 @@ export function isotonicBySort(scores: ArrayLike<number>, labels: Uint8Array): I
       n++;
       i++;
     }
-    sx.push(s * n);
-    sy.push(pos);
-    w.push(n);
-    while (sx.length > 1 && sy[sy.length - 2]! / w[w.length - 2]! >= sy[sy.length - 1]! / w[w.length - 1]!) {
-      const x1 = sx.pop()!;
-      const y1 = sy.pop()!;
-      const w1 = w.pop()!;
-      sx[sx.length - 1]! += x1;
-      sy[sy.length - 1]! += y1;
-      w[w.length - 1]! += w1;
-    }
+    pool.add(s, n, pos);
   }
-  return { method: 'isotonic', x: sx.map((v, i) => v / w[i]!), y: sy.map((v, i) => v / w[i]!) };
+  return pool.map();
 }
