@@ -8,49 +8,53 @@ import { snapshotDates } from './loadFeatureColumns.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 
 /**
- * Order-date rows one features pass may hold: a pass of N dates holds each staging and intermediate model about N times
- * over, so a long history on a large marketplace is built in a few passes instead of one.
+ * Rows one features pass may hold, counted as each date's orders placed before it plus the buyers table (staging
+ * copies every buyer once per date before it filters): a pass of N dates holds each staging and intermediate model
+ * about N times over, so a long history on a large marketplace is built in a few passes instead of one.
  */
-export const PASS_ORDER_ROWS = 4_000_000;
+export const PASS_ROWS = 4_000_000;
 
-/** A snapshot date and the order rows its staging holds (every order placed before it). */
+/** A snapshot date and the rows it adds to a pass (passRows). */
 export interface DateRows {
   date: string;
-  orders: number;
+  rows: number;
 }
 
 /**
- * Dates (ascending) cut into passes of at most PASS_ORDER_ROWS order-date rows, at least one date each. Each date
- * counts its own orders, so the early dates of a long history (few orders before them) share passes that the latest
- * fill alone.
+ * Dates (ascending) cut into passes of at most PASS_ROWS rows, at least one date each. Each date counts its own orders,
+ * so the early dates of a long history (few orders before them) share passes that the latest fill alone.
  */
 export function snapshotPasses(dates: readonly DateRows[]): string[][] {
   const passes: string[][] = [];
   let pass: string[] = [];
-  let rows = 0;
-  for (const { date, orders } of dates) {
-    if (pass.length > 0 && rows + orders > PASS_ORDER_ROWS) {
+  let held = 0;
+  for (const { date, rows } of dates) {
+    if (pass.length > 0 && held + rows > PASS_ROWS) {
       passes.push(pass);
       pass = [];
-      rows = 0;
+      held = 0;
     }
     pass.push(date);
-    rows += orders;
+    held += rows;
   }
   if (pass.length > 0) passes.push(pass);
   return passes;
 }
 
-/** Each date with the number of orders placed before it, the rows one date adds to a pass. */
-export async function ordersBefore(wh: Warehouse, dates: readonly string[]): Promise<DateRows[]> {
+/**
+ * Each date with the rows it adds to a pass: the orders placed before it and every buyer, so a marketplace of many
+ * buyers and few orders (early in its history) does not stack its dates without bound.
+ */
+export async function passRows(wh: Warehouse, dates: readonly string[]): Promise<DateRows[]> {
   const days = (await wh.tableExists('orders'))
     ? await wh.all<{ day: string; orders: bigint }>(
         `select day::varchar as day, orders from (${readSql(new URL('./sql/orders_per_day.sql', import.meta.url))})`,
       )
     : [];
+  const buyers = (await wh.tableExists('buyers')) ? Number(await wh.scalar<bigint>('select count(*) from buyers')) : 0;
   return dates.map((date) => ({
     date,
-    orders: days.reduce((n, d) => (d.day < date ? n + Number(d.orders) : n), 0),
+    rows: buyers + days.reduce((n, d) => (d.day < date ? n + Number(d.orders) : n), 0),
   }));
 }
 
@@ -87,7 +91,7 @@ export async function ensureFeatureSnapshots(
   const dates = [...missing].sort();
   // Building adds no scores, so every date reads the same score history whether built alone or beside the others.
   let done = 0;
-  for (const pass of snapshotPasses(await ordersBefore(wh, dates))) {
+  for (const pass of snapshotPasses(await passRows(wh, dates))) {
     await buildFeatureDates(wh, pass, { writeCurrent: false, log });
     done += pass.length;
     log.progress('feature snapshots', done, dates.length);

@@ -13,7 +13,7 @@ import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { buildFeatures } from '../../../pipelines/features/buildFeatures.ts';
 import {
   ensureFeatureSnapshots,
-  ordersBefore,
+  passRows,
   snapshotPasses,
 } from '../../../pipelines/features/ensureFeatureSnapshots.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
@@ -174,7 +174,7 @@ describe('features built for several dates in one pass', () => {
 
 describe('snapshotPasses', () => {
   it('puts as many dates in a pass as the order-row budget allows, at least one', () => {
-    const rows = (orders: number) => ['a', 'b', 'c', 'd', 'e'].map((date) => ({ date, orders }));
+    const rows = (n: number) => ['a', 'b', 'c', 'd', 'e'].map((date) => ({ date, rows: n }));
     expect(snapshotPasses(rows(1_600_000))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(snapshotPasses(rows(100))).toEqual([['a', 'b', 'c', 'd', 'e']]);
     expect(snapshotPasses(rows(50_000_000))).toEqual([['a'], ['b'], ['c'], ['d'], ['e']]);
@@ -183,12 +183,12 @@ describe('snapshotPasses', () => {
 
   it('counts each date by its own orders, so early dates of a growing history share a pass', () => {
     const dates = [
-      { date: '2026-01-05', orders: 0 },
-      { date: '2026-01-12', orders: 1_000_000 },
-      { date: '2026-01-19', orders: 2_000_000 },
-      { date: '2026-01-26', orders: 3_000_000 },
-      { date: '2026-02-02', orders: 4_000_000 },
-      { date: '2026-02-09', orders: 5_000_000 },
+      { date: '2026-01-05', rows: 0 },
+      { date: '2026-01-12', rows: 1_000_000 },
+      { date: '2026-01-19', rows: 2_000_000 },
+      { date: '2026-01-26', rows: 3_000_000 },
+      { date: '2026-02-02', rows: 4_000_000 },
+      { date: '2026-02-09', rows: 5_000_000 },
     ];
     expect(snapshotPasses(dates)).toEqual([
       ['2026-01-05', '2026-01-12', '2026-01-19'],
@@ -199,19 +199,26 @@ describe('snapshotPasses', () => {
   });
 });
 
-describe('ordersBefore', () => {
-  it('counts the orders placed before each date, none when the warehouse has no orders yet', async () => {
+describe('passRows', () => {
+  it('counts the orders placed before each date and every buyer, nothing when the tables do not exist yet', async () => {
     const wh = await Warehouse.open({ path: ':memory:' });
     try {
-      expect(await ordersBefore(wh, ['2026-01-05'])).toEqual([{ date: '2026-01-05', orders: 0 }]);
+      expect(await passRows(wh, ['2026-01-05'])).toEqual([{ date: '2026-01-05', rows: 0 }]);
       await wh.run(`create table orders (order_id varchar, created_at timestamp)`);
       await wh.run(`insert into orders values
         ('o1', '2026-01-01 10:00'), ('o2', '2026-01-04 23:59:59'), ('o3', '2026-01-05 00:00'), ('o4', '2026-01-11 08:00')`);
-      expect(await ordersBefore(wh, ['2026-01-01', '2026-01-05', '2026-01-06', '2026-01-12'])).toEqual([
-        { date: '2026-01-01', orders: 0 },
-        { date: '2026-01-05', orders: 2 },
-        { date: '2026-01-06', orders: 3 },
-        { date: '2026-01-12', orders: 4 },
+      expect(await passRows(wh, ['2026-01-01', '2026-01-05', '2026-01-06', '2026-01-12'])).toEqual([
+        { date: '2026-01-01', rows: 0 },
+        { date: '2026-01-05', rows: 2 },
+        { date: '2026-01-06', rows: 3 },
+        { date: '2026-01-12', rows: 4 },
+      ]);
+      // staging copies every buyer for each date, registered before it or not
+      await wh.run(`create table buyers (buyer_id varchar, registered_at timestamp)`);
+      await wh.run(`insert into buyers values ('b1', '2025-06-01'), ('b2', '2026-01-10'), ('b3', null)`);
+      expect(await passRows(wh, ['2026-01-01', '2026-01-12'])).toEqual([
+        { date: '2026-01-01', rows: 3 },
+        { date: '2026-01-12', rows: 7 },
       ]);
     } finally {
       wh.close();
