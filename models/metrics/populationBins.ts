@@ -6,22 +6,23 @@ export function isKnown(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/**
- * The cuts at the 1/bins … (bins−1)/bins quantile positions of n sorted values, duplicates dropped; `at(p)` gives the
- * value at position p and is called with positions that never decrease.
- */
-function cutsAt(n: number, bins: number, at: (position: number) => number): number[] {
+/** The 1/bins … (bins−1)/bins quantile positions of n sorted values, non-decreasing. */
+function cutPositions(n: number, bins: number): number[] {
+  const positions: number[] = [];
+  for (let i = 1; i < bins; i++) positions.push(Math.min(n - 1, Math.floor((i * n) / bins)));
+  return positions;
+}
+
+/** The values at the cut positions, in order, with every value not above the one before dropped. */
+function distinctCuts(values: readonly number[]): number[] {
   const cuts: number[] = [];
-  for (let i = 1; i < bins; i++) {
-    const q = at(Math.min(n - 1, Math.floor((i * n) / bins)));
-    if (cuts.length === 0 || q > cuts[cuts.length - 1]!) cuts.push(q);
-  }
+  for (const q of values) if (cuts.length === 0 || q > cuts[cuts.length - 1]!) cuts.push(q);
   return cuts;
 }
 
 /** Interior cut points at the 1/bins … (bins−1)/bins quantiles of sorted known values, duplicates dropped. */
 export function quantileCuts(sorted: ArrayLike<number>, bins: number): number[] {
-  return cutsAt(sorted.length, bins, (p) => sorted[p] as number);
+  return distinctCuts(cutPositions(sorted.length, bins).map((p) => sorted[p] as number));
 }
 
 /**
@@ -44,12 +45,7 @@ export function knownQuantileCuts(
   }
   if (n === 0) return { cuts: [], known: 0 };
   const finite = known.subarray(0, n);
-  const positions: number[] = [];
-  for (let i = 1; i < bins; i++) positions.push(Math.min(n - 1, Math.floor((i * n) / bins)));
-  const picked = selectManyInPlace(finite, positions);
-  const at = new Map(positions.map((p, i) => [p, picked[i]!]));
-  const cuts = cutsAt(n, bins, (p) => at.get(p)!);
-  return { cuts, known: n };
+  return { cuts: distinctCuts(selectManyInPlace(finite, cutPositions(n, bins))), known: n };
 }
 
 /** Bin of a known value: bin i holds cuts[i−1] <= v < cuts[i]. */
