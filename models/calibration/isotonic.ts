@@ -1,6 +1,6 @@
 // Isotonic calibration: pool-adjacent-violators on held-out scores, applied by linear interpolation between block
 // centres.
-import type { Scores } from '../metrics/index.ts';
+import { splitSortedScores, type Scores } from '../metrics/sortedScores.ts';
 
 /** Knots of a non-decreasing piecewise-linear map from raw score to probability. */
 export interface IsotonicMap {
@@ -17,26 +17,19 @@ export function fitIsotonic(scores: Scores, labels: Uint8Array): IsotonicMap {
   if (scores.length === 0)
     throw new Error('fitIsotonic: no held-out rows to calibrate on. Fix: hold out at least one snapshot with rows.');
   // Blocks start as one per distinct score (ties must map to one value), then merge while a block's rate exceeds the
-  // next's. A block needs only its rows and positives, so two native sorts (all scores, the positives' scores) replace
-  // an index sort by score (seconds on millions of held-out rows, five fits per model).
-  const all = Float64Array.from(scores).sort();
-  const positive = new Float64Array(countOnes(labels));
-  for (let i = 0, p = 0; i < labels.length; i++) if (labels[i]) positive[p++] = scores[i]!;
-  positive.sort();
+  // next's. A block needs only its rows and positives, so the positives' and the negatives' scores, each sorted
+  // natively (splitSortedScores), are walked up together instead of an index sort by score (seconds on millions of
+  // held-out rows, five fits per model).
+  const { pos, neg } = splitSortedScores(labels, scores, 'fitIsotonic');
   const pool = new IsotonicPool();
-  for (let i = 0, p = 0; i < all.length;) {
-    const s = all[i]!;
-    let n = 0;
-    let pos = 0;
-    while (i < all.length && all[i] === s) {
-      n++;
-      i++;
-    }
-    while (p < positive.length && positive[p] === s) {
-      pos++;
-      p++;
-    }
-    pool.add(s, n, pos);
+  let p = 0;
+  let q = 0;
+  while (p < pos.length || q < neg.length) {
+    const s = p === pos.length ? neg[q]! : q === neg.length ? pos[p]! : Math.min(pos[p]!, neg[q]!);
+    const [p0, q0] = [p, q];
+    while (p < pos.length && pos[p] === s) p++;
+    while (q < neg.length && neg[q] === s) q++;
+    pool.add(s, p - p0 + (q - q0), p - p0);
   }
   return pool.map();
 }
@@ -69,12 +62,6 @@ export class IsotonicPool {
     const { sx, sy, w } = this;
     return { method: 'isotonic', x: sx.map((v, i) => v / w[i]!), y: sy.map((v, i) => v / w[i]!) };
   }
-}
-
-function countOnes(labels: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i]) n++;
-  return n;
 }
 
 export function applyIsotonic(map: IsotonicMap, scores: Scores): Float64Array {
