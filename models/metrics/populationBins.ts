@@ -7,14 +7,14 @@ export function isKnown(v: number | null | undefined): v is number {
 }
 
 /** The 1/bins … (bins−1)/bins quantile positions of n sorted values, non-decreasing. */
-function cutPositions(n: number, bins: number): number[] {
+export function cutPositions(n: number, bins: number): number[] {
   const positions: number[] = [];
   for (let i = 1; i < bins; i++) positions.push(Math.min(n - 1, Math.floor((i * n) / bins)));
   return positions;
 }
 
 /** The values at the cut positions, in order, with every value not above the one before dropped. */
-function distinctCuts(values: readonly number[]): number[] {
+export function distinctCuts(values: readonly number[]): number[] {
   const cuts: number[] = [];
   for (const q of values) if (cuts.length === 0 || q > cuts[cuts.length - 1]!) cuts.push(q);
   return cuts;
