@@ -45,8 +45,8 @@ export interface FittedModel {
 export async function fitModel(data: TrainingData, o: FitOptions): Promise<FittedModel> {
   const { spec } = o;
   const note = o.note ?? (() => {});
-  const train = selectSnapshots(data, o.plan.training).data;
-  const valid = selectSnapshots(data, o.plan.validation).data;
+  const train = selectSnapshots(data, o.plan.training);
+  const valid = selectSnapshots(data, o.plan.validation);
   const problems: string[] = [];
   if (countPositives(train.labels) === 0)
     problems.push(`no positive labels in the training snapshots ${o.plan.training[0]} … ${o.plan.training.at(-1)}`);
@@ -100,7 +100,7 @@ export async function fitModel(data: TrainingData, o: FitOptions): Promise<Fitte
   let fittedRows = fitted;
   if (spec.refitOnAllSnapshots) {
     fittedSnapshots = [...o.plan.training, ...o.plan.validation];
-    const all = selectSnapshots(data, fittedSnapshots).data;
+    const all = selectSnapshots(data, fittedSnapshots);
     fittedRows = sampleNegatives(all, negativeRate(all, spec.negativeSampleRate, o.maxRows), o.seed);
     note(`${spec.name}: refitting on ${fittedRows.ids.length} rows of all snapshots`);
     forest = await trainForest(featureColumns(fittedRows, spec), fittedRows.labels, forestOptions, o.onTree);

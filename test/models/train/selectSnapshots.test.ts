@@ -23,8 +23,7 @@ const plain = (d: TrainingData) => ({
 describe('selectSnapshots', () => {
   it('gives the rows of consecutive snapshots as views of the source arrays', () => {
     const source = data();
-    const { data: picked, rows } = selectSnapshots(source, ['2026-01-12', '2026-01-19']);
-    expect([...rows]).toEqual([2, 3, 4, 5]);
+    const picked = selectSnapshots(source, ['2026-01-12', '2026-01-19']);
     expect(plain(picked)).toEqual({
       ids: ['u1', 'u2', 'u3', 'u1'],
       snapshotIndex: [1, 1, 1, 2],
@@ -37,8 +36,7 @@ describe('selectSnapshots', () => {
 
   it('copies rows that are not one run, and shares nothing then', () => {
     const source = data();
-    const { data: picked, rows } = selectSnapshots(source, ['2026-01-05', '2026-01-19']);
-    expect([...rows]).toEqual([0, 1, 5]);
+    const picked = selectSnapshots(source, ['2026-01-05', '2026-01-19']);
     expect(plain(picked)).toEqual({
       ids: ['u1', 'u2', 'u1'],
       snapshotIndex: [0, 0, 2],
@@ -49,8 +47,7 @@ describe('selectSnapshots', () => {
   });
 
   it('gives no rows for dates it does not hold', () => {
-    const { data: picked, rows } = selectSnapshots(data(), ['2025-12-29']);
-    expect(rows.length).toBe(0);
+    const picked = selectSnapshots(data(), ['2025-12-29']);
     expect(plain(picked)).toEqual({ ids: [], snapshotIndex: [], labels: [], orders: [] });
   });
 });
