@@ -21,8 +21,8 @@ export interface DateRows {
 }
 
 /**
- * Dates (ascending) cut into passes of at most PASS_ROWS rows, at least one date each. Each date counts its own orders,
- * so the early dates of a long history (few orders before them) share passes that the latest fill alone.
+ * Dates (ascending) cut into passes of at most PASS_ROWS rows, at least one date each. Each date counts its own rows
+ * (passRows), so the early dates of a long history (few orders before them) share passes that the latest fill alone.
  */
 export function snapshotPasses(dates: readonly DateRows[]): string[][] {
   const passes: string[][] = [];

@@ -55,15 +55,17 @@ export async function snapshotRowCounts(
  * Streams the rows of `<featureTable>_history` at `asOf`, ordered by id, into `target` a chunk at a time: the doubles
  * DuckDB holds convert natively into the typed columns, with no array a chunk and no copy of the whole snapshot (at 10M
  * orders a training read 16M rows by 60 columns, and the copies and small arrays were a third of its loading and
- * garbage collection). Returns the rows read and the `extra` values.
+ * garbage collection). `rows` is the count snapshotRowCounts gave the date: any other number read is an error, and the
+ * target's offset moves past them. Returns the `extra` values.
  */
 export async function readFeatureSnapshot(
   wh: Warehouse,
   spec: ModelSpec,
   asOf: string,
   target: SnapshotTarget,
+  rows: number,
   opts: SnapshotReadOptions = {},
-): Promise<{ rows: number; extra: unknown[][] }> {
+): Promise<unknown[][]> {
   const id = quoteIdent(spec.idColumn);
   const cols = specColumns(spec);
   const select = cols.map((name) => {
@@ -82,11 +84,14 @@ export async function readFeatureSnapshot(
     ` where f.as_of = $as_of::date order by f.${id}`;
   const result = await wh.conn.stream(sql, { ...opts.params, as_of: asOf });
   const extra: unknown[][] = extraSql.map(() => []);
-  const capacity = Math.min(...[...target.columns, ...target.flags].map((a) => a.length));
+  // the count is of the history table alone: a join that repeats an id is the way to read more
+  const miscount = (read: string) =>
+    new Error(`${spec.name}: the snapshot at ${asOf} read ${read} the ${rows} rows counted`);
+  const end = target.offset + rows;
   let at = target.offset;
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const n = chunk.rowCount;
-    if (at + n > capacity) throw new Error(`readFeatureSnapshot: ${spec.name} at ${asOf} has more rows than counted`);
+    if (at + n > end) throw miscount('more than');
     for (const v of chunk.convertColumnValues(0, JSDuckDBValueConverter)) target.ids.push(v as string);
     // The typed array's set rounds each double to a float as an assignment would.
     target.columns.forEach((col, c) => col.set(chunkDoubles(chunk!, c + 1), at));
@@ -98,7 +103,9 @@ export async function readFeatureSnapshot(
     });
     at += n;
   }
-  return { rows: at - target.offset, extra };
+  if (at !== end) throw miscount(`${at - target.offset} of`);
+  target.offset = end;
+  return extra;
 }
 
 /**
@@ -110,13 +117,12 @@ export async function loadFeatureColumns(
   wh: Warehouse,
   spec: ModelSpec,
   asOf: string,
-  opts: SnapshotReadOptions = {},
+  opts: Omit<SnapshotReadOptions, 'flags'> = {},
 ): Promise<FeatureSnapshot> {
   const cols = specColumns(spec);
   const n = (await snapshotRowCounts(wh, spec, [asOf])).get(asOf)!;
   const target: SnapshotTarget = { ids: [], columns: cols.map(() => new Float32Array(n)), flags: [], offset: 0 };
-  const { rows, extra } = await readFeatureSnapshot(wh, spec, asOf, target, { ...opts, flags: [] });
-  if (rows !== n) throw new Error(`loadFeatureColumns: ${spec.name} at ${asOf} read ${rows} rows of ${n} counted`);
+  const extra = await readFeatureSnapshot(wh, spec, asOf, target, n, opts);
   return { ids: target.ids, columns: new Map(cols.map((name, c) => [name, target.columns[c]!])), extra };
 }
 

@@ -51,16 +51,13 @@ export async function loadTrainingData(
       `create or replace temp table ${LABEL_TABLE} as select *, true as is_positive from (${labelSql})`,
       params,
     );
+    const rows = counts.get(snapshot)!;
+    snapshotIndex.fill(s, target.offset, target.offset + rows);
     // the label table holds each positive id once (grouped by id), so the join keeps the counted rows
-    const { rows } = await readFeatureSnapshot(wh, spec, snapshot, target, {
+    await readFeatureSnapshot(wh, spec, snapshot, target, rows, {
       join: LABEL_TABLE,
       flags: ['coalesce(l.is_positive, false)'],
     });
-    if (rows !== counts.get(snapshot)) {
-      throw new Error(`${spec.name}: snapshot ${snapshot} read ${rows} rows of ${counts.get(snapshot)} counted`);
-    }
-    snapshotIndex.fill(s, target.offset, target.offset + rows);
-    target.offset += rows;
   }
   await wh.run(`drop table if exists ${LABEL_TABLE}`);
   const columns = new Map(names.map((name, c) => [name, target.columns[c]!]));

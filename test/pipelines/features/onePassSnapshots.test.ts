@@ -173,7 +173,7 @@ describe('features built for several dates in one pass', () => {
 });
 
 describe('snapshotPasses', () => {
-  it('puts as many dates in a pass as the order-row budget allows, at least one', () => {
+  it('puts as many dates in a pass as the row budget allows, at least one', () => {
     const rows = (n: number) => ['a', 'b', 'c', 'd', 'e'].map((date) => ({ date, rows: n }));
     expect(snapshotPasses(rows(1_600_000))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(snapshotPasses(rows(100))).toEqual([['a', 'b', 'c', 'd', 'e']]);
@@ -181,7 +181,7 @@ describe('snapshotPasses', () => {
     expect(snapshotPasses([])).toEqual([]);
   });
 
-  it('counts each date by its own orders, so early dates of a growing history share a pass', () => {
+  it('counts each date by its own rows, so early dates of a growing history share a pass', () => {
     const dates = [
       { date: '2026-01-05', rows: 0 },
       { date: '2026-01-12', rows: 1_000_000 },

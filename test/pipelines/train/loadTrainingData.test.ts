@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { loadTrainingData } from '../../../pipelines/train/loadTrainingData.ts';
+import { readFeatureSnapshot, snapshotRowCounts } from '../../../pipelines/features/loadFeatureColumns.ts';
+import { specColumns } from '../../../models/specs/specCatalogue.ts';
 import { MINI_BUYER_SPEC, MINI_MERCHANT_SPEC } from '../../models/fixtures/miniSpecs.ts';
 import { investigation, merchantAction } from '../../support/contractRows.ts';
 import { insertRows } from '../../support/marketplaceWarehouse.ts';
@@ -78,5 +80,26 @@ describe('merchant trust labels', () => {
   it('ignore actions on or after the training date even inside the horizon', async () => {
     const d = await loadTrainingData(wh, MINI_MERCHANT_SPEC, ['2025-11-03'], { asOf: '2025-11-20', horizonDays: 90 });
     expect(labelOf(d, 'm001')).toBe(0);
+  });
+});
+
+describe('reading a snapshot into counted arrays', () => {
+  const read = (rows: number, join?: string) => {
+    const cols = specColumns(MINI_BUYER_SPEC);
+    const target = { ids: [], columns: cols.map(() => new Float32Array(rows + 10)), flags: [], offset: 0 };
+    return readFeatureSnapshot(wh, MINI_BUYER_SPEC, '2026-01-05', target, rows, join ? { join } : {});
+  };
+
+  it('refuses a join that repeats an id, which would read more rows than were counted', async () => {
+    const counted = (await snapshotRowCounts(wh, MINI_BUYER_SPEC, ['2026-01-05'])).get('2026-01-05')!;
+    expect(counted).toBe(160);
+    await wh.run(`create or replace temp table twice as select 'b0001' as buyer_id union all select 'b0001'`);
+    await expect(read(counted, 'twice')).rejects.toThrow(
+      'abuse-risk: the snapshot at 2026-01-05 read more than the 160 rows counted',
+    );
+  });
+
+  it('refuses fewer rows than were counted', async () => {
+    await expect(read(161)).rejects.toThrow('abuse-risk: the snapshot at 2026-01-05 read 160 of the 161 rows counted');
   });
 });
