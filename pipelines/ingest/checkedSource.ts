@@ -1,6 +1,7 @@
 // One staged file's checked relation, and running the statements that read it again from the file.
 import { UserError } from '../../data/validation/errors.ts';
 import { isOutOfMemory } from '../../data/validation/explainFailure.ts';
+import type { DuckDBListValue } from '@duckdb/node-api';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { SourceFile } from './sourceFile.ts';
 
@@ -8,7 +9,7 @@ import type { SourceFile } from './sourceFile.ts';
 export interface CheckedSource {
   file: SourceFile;
   sql: string;
-  params: Record<string, string | number> | undefined;
+  params: Record<string, string | number | DuckDBListValue> | undefined;
 }
 
 /** Failures of the machine, not of the file: they pass unchanged, to be named as such (explainFailure). */
@@ -37,7 +38,7 @@ export async function readAgain(
   wh: Warehouse,
   source: CheckedSource,
   sql: string,
-  extra?: Record<string, string | number | null>,
+  extra?: Record<string, string | number | DuckDBListValue | null>,
 ): Promise<void> {
   try {
     await wh.run(sql, extra ? { ...source.params, ...extra } : source.params);

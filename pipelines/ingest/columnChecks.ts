@@ -4,10 +4,14 @@ import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { enumRule, orderRule, rangeRule, RULES, wrongTypeRule } from './ruleText.ts';
 
-/**
- * ISO 8601 date or date-time, with an offset, Z or a named zone (`2026-03-01 10:00:00 America/New_York`); 4-digit year.
- */
-const ISO_TIMESTAMP = String.raw`\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)?\s*`;
+/** The date and time of an ISO 8601 timestamp, before its zone; 4-digit year. */
+const LOCAL_TIME = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?`;
+/** A zone given by name after the time (`America/New_York`, `UTC`, and `Z`, which the cast reads as an offset). */
+const ZONE_NAME = String.raw`[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*`;
+/** ISO 8601 date or date-time, with an offset, Z or a named zone (`2026-03-01 10:00:00 America/New_York`). */
+const ISO_TIMESTAMP = String.raw`\s*${LOCAL_TIME}\s*(Z|[+-]\d{2}(:?\d{2})?|${ZONE_NAME})?\s*`;
+/** Group 1: the date and time; group 2: the zone name, '' when the value has none or an offset. */
+const NAMED_ZONE = String.raw`^\s*(${LOCAL_TIME})\s*(${ZONE_NAME})?\s*$`;
 
 /** A plain decimal: digits, an optional fraction, an optional minus (so a negative amount gets its own rule). */
 const PLAIN_DECIMAL = String.raw`-?(\d+(\.\d*)?|\.\d+)`;
@@ -74,16 +78,31 @@ function columnSql(i: number, name: string, meta: ColumnMeta, sourceType: string
         inner.push(`case when ${z} >= $ts_min::TIMESTAMP and ${z} < $ts_max::TIMESTAMP then ${z} end as ${t}`);
       } else {
         if (fam === 'tstz') inner.push(`${r} as ${n}`, `${r} as ${z}`);
-        else
+        else {
+          // A named zone never reaches the cast: DuckDB's cast to TIMESTAMPTZ reads the values after one with a named
+          // zone (in the same vector) in that zone, so one `Asia/Shanghai` row moved its neighbours by 8 hours. Named
+          // zones convert one value at a time from their local time; only IANA names and UTC/GMT, since an
+          // abbreviation (CST, IST) names different zones in different countries and ICU would pick one silently.
+          const zn = `zn${i}`;
+          const zk = `zk${i}`;
+          const iso = `regexp_full_match(${n}, ${quoteLiteral(ISO_TIMESTAMP)})`;
+          const local = `try_cast(regexp_extract(${n}, ${quoteLiteral(NAMED_ZONE)}, 1) as TIMESTAMP)`;
           inner.push(
             `${blankIsNull} as ${n}`,
-            `case when regexp_full_match(${n}, ${quoteLiteral(ISO_TIMESTAMP)}) then try_cast(${n} as TIMESTAMPTZ) end as ${z}`,
+            `coalesce(regexp_extract(${n}, ${quoteLiteral(NAMED_ZONE)}, 2), '') as ${zn}`,
+            `${zn} in ('', 'Z', 'UTC', 'GMT') or (contains(${zn}, '/') and list_contains($zone_names::VARCHAR[], ${zn})) as ${zk}`,
+            `case when not ${iso} then null when ${zn} in ('', 'Z') then try_cast(${n} as TIMESTAMPTZ) ` +
+              `when ${zk} then timezone(${zn}, ${local}) end as ${z}`,
           );
+          checks.push({ when: `${n} is not null and not ${zk} and ${iso}`, rule: RULES.timeZone });
+        }
         inner.push(
           `case when ${z} >= $ts_min::TIMESTAMPTZ and ${z} < $ts_max::TIMESTAMPTZ then timezone('UTC', ${z}) end as ${t}`,
         );
       }
-      checks.push({ when: `${n} is not null and ${z} is null`, rule: wrongTypeRule(meta) });
+      // a value whose only fault is its zone name has the rule above alone
+      const zoneOk = fam === 'ts' || fam === 'tstz' ? '' : ` and zk${i}`;
+      checks.push({ when: `${n} is not null and ${z} is null${zoneOk}`, rule: wrongTypeRule(meta) });
       checks.push({ when: `${z} is not null and ${t} is null`, rule: range.rule });
       break;
     }

@@ -1,5 +1,6 @@
 // Loads one contract table's files inside the open batch transaction: check, key checks, insert clean rows, quarantine
 // the rest.
+import { listValue } from '@duckdb/node-api';
 import { CONTRACTS, versionsTable, type TableName } from '../../data/contracts/index.ts';
 import { boundParams } from '../../data/warehouse/boundParams.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -15,6 +16,7 @@ import type { SourceFile } from './sourceFile.ts';
 import { stageFile } from './stageFile.ts';
 import { defaultTimestampRange } from './timestampRange.ts';
 import { hasRows } from './hasRows.ts';
+import { zoneNames } from './zoneNames.ts';
 import { dropLoadTables } from './tempTables.ts';
 import { newestEvent, rowKeyList, rowKeyMatch } from './versionSql.ts';
 
@@ -79,7 +81,12 @@ async function checkFiles(
       const source: CheckedSource = {
         file,
         sql: checked,
-        params: boundParams(checked, { ...staged.params, ts_min: range.from, ts_max: range.to }),
+        params: boundParams(checked, {
+          ...staged.params,
+          ts_min: range.from,
+          ts_max: range.to,
+          zone_names: listValue(await zoneNames(wh)),
+        }),
       };
       sources.push(source);
       await wh.run(

@@ -13,6 +13,8 @@ export const RULES = {
   unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
   moneyNegative: 'money must be >= 0',
   moneyCents: 'money must have at most 2 decimals',
+  timeZone:
+    'time zone is not a zone name: give an offset (+08:00) or an IANA name (Asia/Shanghai); an abbreviation such as CST is ambiguous (US Central or China)',
 } as const;
 
 /** Rule for a value that does not parse as the column's type. */

@@ -71,6 +71,45 @@ describe('timestamps outside the plausible range or not ISO 8601', () => {
     ]);
   });
 
+  it('converts a named zone for its own value alone, and quarantines zone abbreviations as ambiguous', async () => {
+    // DuckDB's cast read the values after one with a named zone in that zone: b2 and b3 loaded 8 hours early
+    const buyers = [
+      { buyer_id: 'b1', registered_at: '2026-10-21 10:00:00 Asia/Shanghai', region: null },
+      { buyer_id: 'b2', registered_at: '2026-10-21 10:00:00', region: null },
+      { buyer_id: 'b3', registered_at: '2026-10-21T11:30:00', region: null },
+      { buyer_id: 'b4', registered_at: '2026-10-21 10:00:00+08:00', region: null },
+      { buyer_id: 'b5', registered_at: '2026-10-21T10:00:00Z', region: null },
+      { buyer_id: 'b6', registered_at: '2026-10-21 10:00:00 UTC', region: null },
+      { buyer_id: 'b7', registered_at: '2026-10-21 America/New_York', region: null },
+      { buyer_id: 'x1', registered_at: '2026-10-21 10:00:00 CST', region: null },
+      { buyer_id: 'x2', registered_at: '2026-10-21 10:00:00 EST', region: null },
+      { buyer_id: 'x3', registered_at: '2026-10-21 10:00:00 Mars/Olympus_Mons', region: null },
+      { buyer_id: 'x4', registered_at: '2026-02-30 10:00:00 Asia/Shanghai', region: null },
+    ];
+    wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: writeTables(tempDir(), { ...goodRows(), buyers }), timestamps });
+    expect(result!.tables.find((t) => t.table === 'buyers')).toMatchObject({ read: 11, loaded: 7, quarantined: 4 });
+    const ZONE =
+      'time zone is not a zone name: give an offset (+08:00) or an IANA name (Asia/Shanghai); an abbreviation such as CST is ambiguous (US Central or China)';
+    expect(await rules(wh, 'buyers')).toEqual([
+      ['x1', 'registered_at', '2026-10-21 10:00:00 CST', ZONE],
+      ['x2', 'registered_at', '2026-10-21 10:00:00 EST', ZONE],
+      ['x3', 'registered_at', '2026-10-21 10:00:00 Mars/Olympus_Mons', ZONE],
+      ['x4', 'registered_at', '2026-02-30 10:00:00 Asia/Shanghai', NOT_TS],
+    ]);
+    expect(
+      await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d %H:%M:%S') as at from buyers order by 1"),
+    ).toEqual([
+      { buyer_id: 'b1', at: '2026-10-21 02:00:00' },
+      { buyer_id: 'b2', at: '2026-10-21 10:00:00' },
+      { buyer_id: 'b3', at: '2026-10-21 11:30:00' },
+      { buyer_id: 'b4', at: '2026-10-21 02:00:00' },
+      { buyer_id: 'b5', at: '2026-10-21 10:00:00' },
+      { buyer_id: 'b6', at: '2026-10-21 10:00:00' },
+      { buyer_id: 'b7', at: '2026-10-21 04:00:00' },
+    ]);
+  });
+
   it('checks native Parquet timestamps and dates against the same range', async () => {
     tried(2); // infinity, 1970
     const dir = writeTables(tempDir(), goodRows());
