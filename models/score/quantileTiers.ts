@@ -63,7 +63,9 @@ export const MERCHANT_TIER_ORDER = ['at-risk', 'watch', 'standard', 'top-rated']
 
 /**
  * The tier of a percentile, sticky: a merchant keeps last week's tier until its percentile leaves that tier's band
- * by more than `stickiness`, so a retrain or a noisy week does not move shops that sit near an edge.
+ * by more than `stickiness`, so a retrain or a noisy week does not move shops that sit near an edge. The margin past an
+ * edge is at most half the next band's width: with the default shares the at-risk band (5 points) is narrower than the
+ * stickiness, and a full margin held every watch shop in watch down to the lowest trust of the marketplace.
  */
 export function stickyTier(
   percentile: number,
@@ -75,6 +77,8 @@ export function stickyTier(
   const raw = percentile < edges[1]! ? 0 : percentile < edges[2]! ? 1 : percentile < edges[3]! ? 2 : 3;
   const prev = previous === null ? -1 : MERCHANT_TIER_ORDER.indexOf(previous as (typeof MERCHANT_TIER_ORDER)[number]);
   if (prev < 0 || prev === raw) return MERCHANT_TIER_ORDER[raw]!;
-  const inBand = percentile >= edges[prev]! - stickiness && percentile < edges[prev + 1]! + stickiness;
+  const below = prev === 0 ? stickiness : Math.min(stickiness, (edges[prev]! - edges[prev - 1]!) / 2);
+  const above = prev === 3 ? stickiness : Math.min(stickiness, (edges[prev + 2]! - edges[prev + 1]!) / 2);
+  const inBand = percentile >= edges[prev]! - below && percentile < edges[prev + 1]! + above;
   return MERCHANT_TIER_ORDER[inBand ? prev : raw]!;
 }
