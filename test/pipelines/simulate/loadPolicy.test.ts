@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies, parsePolicy } from '../../../pipelines/simulate/policy/loadPolicy.ts';
 
-const SHIPPED = ['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid'].map(
+const SHIPPED = ['status-quo', 'no-refund-only', 'risk-gated', 'trust-aware', 'hybrid', 'request-gated'].map(
   (n) => `data/policies/${n}.yaml`,
 );
 
 describe('policy files', () => {
-  it('loads the five shipped scenarios with defaults filled in', () => {
+  it('loads the six shipped scenarios with defaults filled in', () => {
     const policies = loadPolicies(SHIPPED);
     expect(policies.map((p) => p.name)).toEqual([
       'status-quo',
@@ -18,7 +18,10 @@ describe('policy files', () => {
       'risk-gated',
       'trust-aware',
       'hybrid',
+      'request-gated',
     ]);
+    // the scenarios compare like with like: each repays merchants what confirmed abusers kept (README, Metrics)
+    expect(policies.map((p) => [p.name, p.settings.compensation])).toEqual(policies.map((p) => [p.name, 1]));
     const riskGated = policies[2]!;
     expect(riskGated.settings).toMatchObject({
       reviewCapacityPerWeek: 300,
