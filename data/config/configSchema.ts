@@ -173,7 +173,7 @@ export const configSchema = z
         merchantStickiness: probability
           .default(0.05)
           .describe(
-            "quantile tiers: a merchant keeps last week's tier until its trust percentile leaves that tier's band by more than this (0.05 = 5 points), so retrains and noise do not flip shops near an edge.",
+            "quantile tiers: a merchant keeps last week's tier until its trust percentile leaves that tier's band by more than this (0.05 = 5 points) or passes the middle of the next band, so retrains and noise do not flip shops near an edge.",
           ),
         merchantTopRated: z
           .number()
