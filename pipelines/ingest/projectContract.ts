@@ -4,7 +4,7 @@ import { CONTRACTS } from '../../data/contracts/index.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import { quoteIdent, quoteLiteral } from '../../data/warehouse/quoteIdent.ts';
 import type { ColumnMapping } from './mapping/mappingSchema.ts';
-import type { StageInput } from './stageFile.ts';
+import type { RawRelation, StageInput } from './stageFile.ts';
 
 /**
  * A mapped column or expression; a value map becomes a CASE whose values are bound as `$<key>_f<i>` / `$<key>_t<i>`.
@@ -37,28 +37,55 @@ function mappedExpr(
   return `case ${whens.join(' ')} else ${text} end`;
 }
 
+/** A header name as it compares with a contract column: case, surrounding spaces and inner spaces or dashes aside. */
+export function headerKey(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
 /**
- * Each contract column picked from the raw relation: mapped column/expression, same-named column, or NULL if optional.
- * Adds the value maps' parameters to `params`; a missing required column fails the file, naming what it has.
+ * Each contract column picked from the raw relation: mapped column/expression, the column of the same name (else the
+ * one column named so but for case and spacing: `Buyer_ID`, `delivered_at `), or NULL if optional. Adds the value maps'
+ * parameters to `params`. A missing required column, or a contract column the header names twice, fails the file
+ * naming what it has: an optional column spelled otherwise had loaded as null in every row, a repeated one from its
+ * first copy.
  */
-export function projectContract(inp: StageInput, rawNames: string[], params: Record<string, string | number>): string {
-  const have = new Set(rawNames);
+export function projectContract(
+  inp: StageInput,
+  raw: Pick<RawRelation, 'header' | 'names'>,
+  params: Record<string, string | number>,
+): string {
   const missing: string[] = [];
+  const repeated: string[] = [];
   const cols = Object.entries(CONTRACTS[inp.table].columns).map(([name, c], i) => {
     const m = inp.mapping?.columns[name];
     if (m) return `${mappedExpr(m, params, `m${i}`, c.meta.values ?? [])} as ${quoteIdent(name)}`;
-    if (have.has(name)) return `${quoteIdent(name)}`;
-    if (!c.meta.optional) missing.push(name);
+    const named = (same: (h: string) => boolean) => raw.header.flatMap((h, j) => (same(h) ? [j] : []));
+    const exact = named((h) => h === name);
+    const at = exact.length ? exact : named((h) => headerKey(h) === name);
+    if (at.length > 1) repeated.push(`${name} (${at.map((j) => JSON.stringify(raw.header[j])).join(', ')})`);
+    if (at.length === 1) return `${quoteIdent(raw.names[at[0]!]!)} as ${quoteIdent(name)}`;
+    if (at.length === 0 && !c.meta.optional) missing.push(name);
     return `cast(NULL as VARCHAR) as ${quoteIdent(name)}`;
   });
+  const problems: string[] = [];
   if (missing.length) {
     const how = inp.mapping
       ? `map ${missing.length > 1 ? 'them' : 'it'} under tables.${inp.table}.columns in the mapping file`
       : 'add it or load the file with --mapping';
-    throw new UserError(
-      `${inp.display}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
-        `(file has: ${rawNames.join(', ') || 'no columns'}); ${how}`,
+    problems.push(
+      `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${inp.table} ` +
+        `(file has: ${raw.header.join(', ') || 'no columns'}); ${how}`,
     );
   }
+  if (repeated.length) {
+    problems.push(
+      `column${repeated.length > 1 ? 's' : ''} named more than once: ${repeated.join('; ')}; keep one of each ` +
+        `(or map the one to load under tables.${inp.table}.columns in a mapping file)`,
+    );
+  }
+  if (problems.length) throw new UserError(`${inp.display}: ${problems.join('; and ')}`);
   return cols.join(', ');
 }

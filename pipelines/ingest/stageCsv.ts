@@ -143,6 +143,7 @@ export async function stageCsv(wh: Warehouse, inp: StageInput, t: RawTables): Pr
     return {
       select: readSql(new URL('./sql/stage/csv_rows.sql', import.meta.url), { raw, columns }),
       parseRejected: 0,
+      header: scan.header,
       names,
     };
   }
@@ -150,6 +151,7 @@ export async function stageCsv(wh: Warehouse, inp: StageInput, t: RawTables): Pr
   return {
     select: readSql(new URL('./sql/stage/csv_recovered_rows.sql', import.meta.url), { raw, columns }),
     parseRejected,
+    header: scan.header,
     names,
   };
 }

@@ -57,6 +57,9 @@ export interface StageInput {
 export interface RawRelation {
   select: string;
   parseRejected: number;
+  /** The file's own column names as given (a header's case, spaces and repeats kept). */
+  header: string[];
+  /** The same columns' names in `select`: unique (sourceColumnNames). */
   names: string[];
 }
 
@@ -76,7 +79,7 @@ async function stageSqlMapping(wh: Warehouse, query: string, t: RawTables): Prom
     }),
   );
   const select = readSql(new URL('./sql/stage/sql_mapping_rows.sql', import.meta.url), { raw });
-  return { select, parseRejected: 0, names };
+  return { select, parseRejected: 0, header: given, names };
 }
 
 /** A Parquet file read in place, or copied first when a column of its own is named file_row_number. */
@@ -90,6 +93,7 @@ async function stageParquet(wh: Warehouse, inp: StageInput, t: RawTables): Promi
         columns: renamedColumns(given, names),
       }),
       parseRejected: 0,
+      header: given,
       names,
     };
   }
@@ -108,6 +112,7 @@ async function stageParquet(wh: Warehouse, inp: StageInput, t: RawTables): Promi
       columns: positionalColumns(names),
     }),
     parseRejected: 0,
+    header: given,
     names,
   };
 }
@@ -130,7 +135,7 @@ async function stageLocal(wh: Warehouse, inp: StageInput): Promise<StagedSource>
   const t = rawTables(inp.unit);
   const project = (raw: RawRelation) =>
     readSql(new URL('./sql/stage/project_contract.sql', import.meta.url), {
-      columns: projectContract(inp, raw.names, params),
+      columns: projectContract(inp, raw, params),
       source: raw.select,
     });
   let staged: { select: string; parseRejected: number; rawSelect: string };

@@ -103,5 +103,10 @@ export async function stageMappedNdjson(wh: Warehouse, inp: StageInput, t: RawTa
     }),
   );
   await dropTable(wh, 'ingest_raw_json');
-  return { select: readSql(new URL('./sql/stage/json_rows.sql', import.meta.url), { raw }), parseRejected, names };
+  return {
+    select: readSql(new URL('./sql/stage/json_rows.sql', import.meta.url), { raw }),
+    parseRejected,
+    header: keys.map((r) => r.k),
+    names,
+  };
 }

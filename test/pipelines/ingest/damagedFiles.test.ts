@@ -246,6 +246,39 @@ describe('odd column names read like any other (failure 3)', () => {
     ]);
   });
 
+  it('reads a column spelled in another case or with spaces as the contract column; the exact name wins', async () => {
+    // an optional column under another spelling loaded as null in every row: buyers became guests, deliveries vanished
+    const dir = writeTables(tempDir(), goodRows());
+    writeFileSync(
+      join(dir, 'buyers.csv'),
+      ' Buyer_ID ,Registered At,region,REGION\nb1,2025-01-02,CN-31,x\nb2,2025-01-03,,y\n',
+    );
+    wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: dir });
+    expect(result!.tables.find((t) => t.table === 'buyers')).toMatchObject({ read: 2, loaded: 2, quarantined: 0 });
+    expect(
+      await wh.all("select buyer_id, strftime(registered_at, '%Y-%m-%d') as day, region from buyers order by 1"),
+    ).toEqual([
+      { buyer_id: 'b1', day: '2025-01-02', region: 'CN-31' },
+      { buyer_id: 'b2', day: '2025-01-03', region: null },
+    ]);
+  });
+
+  it('refuses a file naming a contract column twice, each repeat listed, and loads nothing of the batch', async () => {
+    tried(2); // the same name twice, two spellings of one column
+    const dir = writeTables(tempDir(), goodRows());
+    writeFileSync(
+      join(dir, 'buyers.csv'),
+      'buyer_id,registered_at,registered_at,Region,region \nb1,2025-01-02,2025-01-05,CN-31,CN-11\n',
+    );
+    wh = await memoryWarehouse();
+    await expect(ingestInto(wh, { from: dir })).rejects.toThrow(
+      'buyers.csv: columns named more than once: registered_at ("registered_at", "registered_at"); ' +
+        'region ("Region", "region "); keep one of each (or map the one to load under tables.buyers.columns in a mapping file)',
+    );
+    expect(await wh.tableExists('buyers')).toBe(false);
+  });
+
   it('loads an NDJSON file whose objects hold keys named __row and rowid through a mapping', async () => {
     tried(2); // __row, rowid
     const dir = writeTables(tempDir(), goodRows());
