@@ -1,5 +1,6 @@
 // The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats,
 // conflicts).
+import { listValue } from '@duckdb/node-api';
 import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
@@ -64,6 +65,7 @@ export async function sortRepeatedKeys(wh: Warehouse, table: TableName, sources:
       table: q(table),
       columns: contractColumnList(table, 'c'),
     }),
+    { files: listValue(sources.map((s) => s.display)) },
   );
   await wh.run(
     readSql(new URL('./sql/load/mark_conflicts.sql', import.meta.url), { key, changes: immutableChanges(table) }),

@@ -8,6 +8,8 @@ import type { SourceFile } from './sourceFile.ts';
 /** One staged file's checked relation (sql/check/check_columns.sql over it) and the parameters it binds. */
 export interface CheckedSource {
   file: SourceFile;
+  /** The name its rows carry as __file (the file, or the mapping query that read it). */
+  display: string;
   sql: string;
   params: Record<string, string | number | DuckDBListValue> | undefined;
 }

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../../data/contracts/index.ts';
+import { naturalOrder } from './naturalOrder.ts';
 import { formatOf } from './sourceFile.ts';
 
 function walk(dir: string): string[] {
@@ -29,11 +30,14 @@ export interface FoundFiles {
   ignored: string[];
 }
 
-/** Default layout: files named after the contract tables, in sorted order (the order rows are "first loaded"). */
+/**
+ * Default layout: files named after the contract tables, in natural path order (the order rows are "first loaded", so a
+ * later file's version of a row wins: week_10 after week_9).
+ */
 export function findDefaultFiles(from: string): FoundFiles {
   const byTable = new Map<TableName, string[]>();
   const ignored: string[] = [];
-  for (const abs of walk(from).sort()) {
+  for (const abs of walk(from).sort(naturalOrder)) {
     const rel = relative(from, abs);
     const table = formatOf(abs) ? tableOfFile(rel) : undefined;
     if (!table) {
@@ -60,10 +64,10 @@ function globRegex(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Files under `from` matching a glob (*, ?, **) relative to it, sorted. */
+/** Files under `from` matching a glob (*, ?, **) relative to it, in natural path order. */
 export function globFiles(from: string, glob: string): string[] {
   const re = globRegex(glob.replaceAll('\\', '/'));
   return walk(from)
     .filter((abs) => statSync(abs).isFile() && re.test(relative(from, abs).split(sep).join('/')))
-    .sort();
+    .sort(naturalOrder);
 }

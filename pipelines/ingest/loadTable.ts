@@ -80,6 +80,7 @@ async function checkFiles(
       const checked = buildCheckSelect(table, staged.types, staged.select, range);
       const source: CheckedSource = {
         file,
+        display,
         sql: checked,
         params: boundParams(checked, {
           ...staged.params,

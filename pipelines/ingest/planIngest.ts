@@ -9,6 +9,7 @@ import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import { hasRows } from './hasRows.ts';
+import { naturalOrder } from './naturalOrder.ts';
 import { fingerprintFile } from './fingerprintFile.ts';
 import { findDefaultFiles, globFiles } from './findFiles.ts';
 import type { ReadMapping } from './mapping/loadMapping.ts';
@@ -180,7 +181,7 @@ async function planFiles(
     const query = tm && tableQuery(tm) !== undefined;
     // A query table is fingerprinted over its glob's files and every file its SQL read.
     const paths = tm
-      ? [...new Set([...(mapped.get(table) ?? []), ...(query ? (filesRead[table] ?? []) : [])])].sort()
+      ? [...new Set([...(mapped.get(table) ?? []), ...(query ? (filesRead[table] ?? []) : [])])].sort(naturalOrder)
       : (found.byTable.get(table) ?? []);
     if (query && paths.length === 0) {
       throw new ValidationError(mappingFile ?? 'mapping', [

@@ -56,4 +56,19 @@ describe('file names', () => {
       ),
     );
   });
+
+  it('loads the files of one table in natural order, so week_10 comes after week_9 and its version of a row wins', async () => {
+    tried(1); // week numbers that sort wrong as text
+    wh = await memoryWarehouse();
+    await ingestInto(wh, { from: writeTables(tempDir(), { ...goodRows(), refund_requests: [] }) });
+    const pending = { ...goodRows().refund_requests[0]!, status: 'pending', decided_at: null, decided_by: null };
+    const dir = tempDir('weeks');
+    writeTables(dir, { refund_requests: [pending] }, 'csv', '_w9');
+    writeTables(dir, { refund_requests: [goodRows().refund_requests[0]!] }, 'csv', '_w10');
+    await ingestInto(wh, { from: dir });
+    // as text, _w10 sorted before _w9: the pending version of w9 replaced the decision of w10
+    expect(await wh.all('select request_id, status from refund_requests')).toEqual([
+      { request_id: 'r1', status: goodRows().refund_requests[0]!.status },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
--- ingest_chain: per row key, the warehouse row (rid null) then the batch's candidate rows in delivery order (file
--- path, row number), numbered by pos; rows failing a foreign-key check are left out.
+-- ingest_chain: per row key, the warehouse row (rid null) then the batch's candidate rows in delivery order (the files'
+-- load order, $files, then row number), numbered by pos; rows failing a foreign-key check are left out.
 create temp table ingest_chain as
 with candidates as (
   select f.*, k.__file, k.__row
@@ -16,7 +16,7 @@ chain as (
   select rid, 1, __file, __row, {{columns}} from candidates c
 ),
 final as (
-  select *, row_number() over (partition by {{key}} order by batch_order, __file, __row) as pos
+  select *, row_number() over (partition by {{key}} order by batch_order, list_position($files::VARCHAR[], __file), __row) as pos
   from chain
 )
 select * from final
