@@ -5,13 +5,16 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { ensureIngestTables } from './ensureIngestTables.ts';
 import type { TimestampRange } from './columnChecks.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
-import type { IngestPlan } from './planIngest.ts';
+import type { IngestPlan, SkippedFile } from './planIngest.ts';
+import { filesToRetry } from './orphanRetry.ts';
 
 export interface BatchResult {
   batchId: number;
   tables: TableCounts[];
   /** Tables this batch's mapping declared absent (newly). */
   absent?: string[];
+  /** Files loaded before and read again: rows they had quarantined for an unknown parent could load (orphanRetry). */
+  retried?: SkippedFile[];
 }
 
 /** Rows loaded and quarantined over every table of a batch. */
@@ -32,7 +35,12 @@ export async function ingestBatch(
   onStep?: (label: string, seconds: number) => void,
   knownAt?: string,
 ): Promise<BatchResult | null> {
-  if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) return null;
+  if (plan.tables.size === 0 && plan.newlyAbsent.length === 0) {
+    // nothing new but a file whose quarantined rows' parents have arrived since: that file alone is read again
+    let retry = false;
+    for (const table of LOAD_ORDER) retry ||= (await filesToRetry(wh, table, plan.skipped)).length > 0;
+    if (!retry) return null;
+  }
   return batchTransaction(wh, plan, onTable, onStep, knownAt);
 }
 
@@ -48,9 +56,13 @@ function batchTransaction(
     const startedAt = new Date();
     const batchId = Number(await wh.scalar(readSql(new URL('./sql/batch/next_batch_id.sql', import.meta.url))));
     const tables: TableCounts[] = [];
+    const retried: SkippedFile[] = [];
     for (const table of LOAD_ORDER) {
-      const files = plan.tables.get(table);
-      if (!files) continue;
+      // read before this batch's own files of the table: theirs are the newer deliveries
+      const again = await filesToRetry(wh, table, plan.skipped);
+      retried.push(...again);
+      const files = [...again.map((s) => s.file), ...(plan.tables.get(table) ?? [])];
+      if (files.length === 0) continue;
       const counts = await loadTable(
         wh,
         batchId,
@@ -107,6 +119,6 @@ function batchTransaction(
       started: startedAt.toISOString(),
       finished: new Date().toISOString(),
     });
-    return { batchId, tables, absent: [...plan.newlyAbsent] };
+    return { batchId, tables, absent: [...plan.newlyAbsent], retried };
   });
 }

@@ -68,10 +68,8 @@ async function ingestPlanned(
       `${options.from}: nothing loaded: ${n} file${n === 1 ? ' is' : 's are'} not named after a contract table (${plan.ignored.join(', ')}); name them <table>.csv, <table>_<anything>.csv (or .parquet, .ndjson) or map them with --mapping`,
     );
   }
-  for (const s of plan.skipped)
-    log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
   let tablesDone = 0;
-  return ingestBatch(
+  const result = await ingestBatch(
     wh,
     { ...plan, timestamps: options.timestamps ?? defaultTimestampRange() },
     (c) => {
@@ -83,6 +81,15 @@ async function ingestPlanned(
     (label, s) => log?.detail(`  ${label} ${s.toFixed(2)} s`),
     options.knownAt,
   );
+  const retried = result?.retried ?? [];
+  for (const s of plan.skipped) {
+    if (retried.includes(s))
+      log?.info(
+        `${s.file.display}: loaded in batch ${s.batchId} and read again: rows it had quarantined for an unknown parent now have it`,
+      );
+    else log?.detail(`${s.file.display}: already loaded in batch ${s.batchId} (same content), skipped`);
+  }
+  return result;
 }
 
 export async function runIngest(options: IngestCommandOptions, ctx: CommandContext): Promise<void> {

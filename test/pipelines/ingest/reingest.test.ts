@@ -73,6 +73,79 @@ describe('re-ingest', () => {
     wh.close();
   });
 
+  it('reads a loaded file again once the parents of rows it quarantined arrive; never while they are missing', async () => {
+    // refunds delivered before their order (outside the 90-day first-week window) were quarantined for good: the same
+    // file delivered again beside the order was skipped as already loaded
+    const rows = goodRows();
+    const late = {
+      ...rows.orders[0]!,
+      order_id: 'o9',
+      created_at: '2026-07-01T10:00:00Z',
+      promised_ship_by: '2026-07-02T10:00:00Z',
+      shipped_at: '2026-07-01T18:00:00Z',
+      delivered_at: '2026-07-03T09:00:00Z',
+    };
+    const refund = {
+      ...rows.refund_requests[0]!,
+      request_id: 'r9',
+      order_id: 'o9',
+      requested_at: '2026-07-04T08:00:00Z',
+      decided_at: '2026-07-05T08:00:00Z',
+    };
+    const week1 = writeTables(tempDir(), { ...rows, refund_requests: [...rows.refund_requests, refund] });
+    const wh = await memoryWarehouse();
+    await ingestInto(wh, { from: week1 });
+    expect((await quarantineRows(wh, 1)).map((q) => [q.source_file, q.value, q.rule])).toEqual([
+      ['refund_requests.csv', 'o9', 'unknown order_id: no such order'],
+    ]);
+    // the same refunds file again, its order still missing: skipped, nothing quarantined twice
+    const again = tempDir('again');
+    copyFileSync(join(week1, 'refund_requests.csv'), join(again, 'refund_requests.csv'));
+    expect(await ingestInto(wh, { from: again })).toBeNull();
+    // the order arrives beside the same refunds file: the file is read again and r9 loads
+    const week2 = tempDir('week2');
+    writeTables(week2, { orders: [late] });
+    copyFileSync(join(week1, 'refund_requests.csv'), join(week2, 'refund_requests.csv'));
+    const result = await ingestInto(wh, { from: week2 });
+    expect(result!.retried!.map((s) => [s.file.display, s.batchId])).toEqual([['refund_requests.csv', 1]]);
+    expect(result!.tables.map((t) => [t.table, t.files, t.inserted, t.duplicate, t.quarantined])).toEqual([
+      ['orders', 1, 1, 0, 0],
+      ['refund_requests', 1, 1, 1, 0],
+    ]);
+    expect(await wh.all('select request_id from refund_requests order by 1')).toEqual([
+      { request_id: 'r1' },
+      { request_id: 'r9' },
+    ]);
+    wh.close();
+  });
+
+  it("reads the file again alone when its rows' parents arrived in an earlier delivery", async () => {
+    const rows = goodRows();
+    const late = {
+      ...rows.orders[0]!,
+      order_id: 'o9',
+      created_at: '2026-07-01T10:00:00Z',
+      promised_ship_by: '2026-07-02T10:00:00Z',
+      shipped_at: '2026-07-01T18:00:00Z',
+      delivered_at: '2026-07-03T09:00:00Z',
+    };
+    const refund = {
+      ...rows.refund_requests[0]!,
+      request_id: 'r9',
+      order_id: 'o9',
+      requested_at: '2026-07-04T08:00:00Z',
+      decided_at: '2026-07-05T08:00:00Z',
+    };
+    const week1 = writeTables(tempDir(), { ...rows, refund_requests: [...rows.refund_requests, refund] });
+    const wh = await memoryWarehouse();
+    await ingestInto(wh, { from: week1 });
+    await ingestInto(wh, { from: writeTables(tempDir('week2'), { orders: [late] }) });
+    const result = await ingestInto(wh, { from: week1 });
+    expect(result!.tables.map((t) => [t.table, t.inserted, t.duplicate])).toEqual([['refund_requests', 1, 1]]);
+    expect(await ingestInto(wh, { from: week1 })).toBeNull();
+    wh.close();
+  });
+
   it('checks several files of one table together: rows of every file load, a repeat across files is skipped, an immutable change is quarantined', async () => {
     const rows = goodRows();
     const [o1, o2] = rows.orders;
