@@ -17,7 +17,11 @@ export interface CsvRecordItem {
   lines: number;
   /** The record holds a CR that does not end its line (DuckDB's reader takes it for a line break). */
   loneCr: boolean;
+  /** How its line ends: CR LF, LF, or null for a last line without a break. */
+  ending: LineEnding;
 }
+
+export type LineEnding = 'crlf' | 'lf' | null;
 
 export interface CsvBadItem {
   kind: 'bad';
@@ -34,6 +38,7 @@ export interface CsvHeader {
   names: string[];
   /** Physical lines the header takes. */
   lines: number;
+  ending: LineEnding;
 }
 
 const LF = 10;
@@ -41,6 +46,11 @@ const CR = 13;
 /** DuckDB's max_line_size as ingest sets it: a record longer than this is treated as damage. */
 export const MAX_RECORD_BYTES = 16_000_000;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** How a parsed record's line ends (its end is past the break). */
+function endingOf(buf: Buffer, r: ParsedRecord): LineEnding {
+  return r.terminated ? (buf[r.end - 2] === CR ? 'crlf' : 'lf') : null;
+}
 
 /** Whether buf[start..end) holds a CR not followed by LF. */
 function hasLoneCr(buf: Buffer, start: number, end: number): boolean {
@@ -103,7 +113,7 @@ export class CsvFile {
       const names = r.fields.map((f) => fieldValue(w.buf, f) ?? '');
       if (r.end === this.pos || (names.length === 1 && names[0]!.trim() === '')) return null;
       this.pos = r.end;
-      this.headerInfo = { names, lines: 1 + r.innerBreaks.length };
+      this.headerInfo = { names, lines: 1 + r.innerBreaks.length, ending: endingOf(w.buf, r) };
       return this.headerInfo;
     }
   }
@@ -147,6 +157,7 @@ export class CsvFile {
           values,
           lines: 1 + r.innerBreaks.length,
           loneCr: hasLoneCr(w.buf, this.pos, r.end),
+          ending: endingOf(w.buf, r),
         };
         line += r.innerBreaks.length + (r.terminated ? 1 : 0);
         this.pos = r.end;

@@ -15,7 +15,8 @@ interface CsvScan {
   rows: number;
   /**
    * Whether DuckDB's reader can copy the file as it is: every record one line, none damaged, no lone CR, no blank line
-   * between.
+   * between, one kind of line break (DuckDB refuses a whole file that mixes CR LF and LF: appended or concatenated
+   * exports).
    */
   plain: boolean;
 }
@@ -37,11 +38,15 @@ function scanCsv(inp: StageInput, delimiter: string): CsvScan {
     let rows = 0;
     let plain = header.lines === 1;
     let lastLine = header.lines;
+    const endings = new Set<string>();
+    if (header.ending) endings.add(header.ending);
     for (const item of f.items()) {
       rows++;
       if (item.kind === 'bad' || item.lines > 1 || item.loneCr || item.line !== lastLine + 1) plain = false;
+      else if (item.ending) endings.add(item.ending);
       lastLine = item.line;
     }
+    if (endings.size > 1) plain = false;
     return { header: header.names, rows, plain };
   } finally {
     f.close();

@@ -20,7 +20,8 @@ export const GUARANTEES: Guarantee[] = [
   {
     title: 'No row lost to a damaged file',
     statement:
-      'A stray quote, a wrong field count, invalid UTF-8 or a lone CR costs only the damaged lines: every other row loads ' +
+      'A stray quote, a wrong field count, invalid UTF-8, a lone CR or line breaks of both kinds cost only the damaged ' +
+      'lines: every other row loads ' +
       'or is quarantined alone with its physical line, and rows read = loaded + quarantined. Random damage to CSV, NDJSON ' +
       'and Parquet files never loses a row or merges two.',
     proofs: [
@@ -29,6 +30,7 @@ export const GUARANTEES: Guarantee[] = [
       { file: ingest('damagedFiles'), test: 'reads lines one by one when a quoted field runs over lines' },
       { file: ingest('damagedFiles'), test: 'quarantines a line with invalid UTF-8 and reads a file with a lone CR' },
       { file: ingest('damagedFiles'), test: 'quarantines a line of invalid UTF-8 alone' },
+      { file: ingest('damagedFiles'), test: 'loads every row of %s (DuckDB refused the whole file and the batch)' },
       { file: ingest('contractRules'), test: 'quarantines CSV lines that cannot be parsed and NDJSON lines' },
       { file: ingest('damage.property'), test: '%s: every undamaged row loads exactly' },
       { file: ingest('damage.property'), test: 'parquet: a damaged file loads all of its rows or is refused whole' },

@@ -189,6 +189,35 @@ describe('a damaged CSV file keeps every recoverable row', () => {
   });
 });
 
+describe('line breaks of both kinds in one file', () => {
+  it.each([
+    [
+      'an LF file with one CR LF line',
+      'buyer_id,registered_at,region\nb1,2025-01-02,CN\r\nb2,2025-01-03,\nb3,2025-01-04,x\n',
+    ],
+    [
+      'a CR LF file whose last line ends in LF',
+      'buyer_id,registered_at,region\r\nb1,2025-01-02,CN\r\nb2,2025-01-03,\r\nb3,2025-01-04,x\n',
+    ],
+    [
+      'a CR LF header over LF lines',
+      'buyer_id,registered_at,region\r\nb1,2025-01-02,CN\nb2,2025-01-03,\nb3,2025-01-04,x\n',
+    ],
+  ])('loads every row of %s (DuckDB refused the whole file and the batch)', async (_, text) => {
+    tried(1); // mixed line breaks: an appended line, concatenated exports
+    const dir = writeTables(tempDir(), goodRows());
+    writeFileSync(join(dir, 'buyers.csv'), text);
+    wh = await memoryWarehouse();
+    const result = await ingestInto(wh, { from: dir });
+    expect(result!.tables.find((t) => t.table === 'buyers')).toMatchObject({ read: 3, loaded: 3, quarantined: 0 });
+    expect(await wh.all('select buyer_id, region from buyers order by 1')).toEqual([
+      { buyer_id: 'b1', region: 'CN' },
+      { buyer_id: 'b2', region: null },
+      { buyer_id: 'b3', region: 'x' },
+    ]);
+  });
+});
+
 describe('a damaged NDJSON file keeps every other line', () => {
   it('quarantines a line of invalid UTF-8 alone; a raw CR or a unit separator stays inside its own line', async () => {
     tried(3); // invalid UTF-8, a raw CR, a unit separator
