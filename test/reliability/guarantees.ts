@@ -57,7 +57,7 @@ export const GUARANTEES: Guarantee[] = [
   {
     title: 'No week blocked by one value',
     statement:
-      'A bad value quarantines its row, never the batch: odd column names (`rowid`, internal names, duplicates), ' +
+      'A bad value quarantines its row, never the batch: odd column names (`rowid`, internal names, a name again in another case), ' +
       'timestamps outside the plausible range or not ISO 8601, `infinity` and other special words, money in any form ' +
       'but plain decimals, timestamps out of order within a row, text of any script. A 0-byte file is reported and skipped.',
     proofs: [
