@@ -30,7 +30,7 @@ const CRASH_AFTER = 'TRUSTLENS_TEST_CRASH_AFTER_TABLE';
 
 export async function ingestBatch(
   wh: Warehouse,
-  plan: IngestPlan & { timestamps: TimestampRange },
+  plan: IngestPlan & { timestamps: TimestampRange; latestKnownAt?: string },
   onTable: (counts: TableCounts) => void = () => {},
   onStep?: (label: string, seconds: number) => void,
   knownAt?: string,
@@ -46,7 +46,7 @@ export async function ingestBatch(
 
 function batchTransaction(
   wh: Warehouse,
-  plan: IngestPlan & { timestamps: TimestampRange },
+  plan: IngestPlan & { timestamps: TimestampRange; latestKnownAt?: string },
   onTable: (counts: TableCounts) => void,
   onStep?: (label: string, seconds: number) => void,
   knownAt?: string,
@@ -70,7 +70,7 @@ function batchTransaction(
         files,
         plan.mapping?.tables[table],
         onStep,
-        { timestamps: plan.timestamps, sandbox: plan.sandbox },
+        { timestamps: plan.timestamps, sandbox: plan.sandbox, latestKnownAt: plan.latestKnownAt },
         knownAt,
       );
       tables.push(counts);

@@ -45,6 +45,11 @@ export interface TableCounts {
 export interface Reading {
   timestamps: TimestampRange;
   sandbox?: Sandbox;
+  /**
+   * The latest default known-at date (the load's as-of date): one row dated years ahead by mistake had made a table's
+   * corrections invisible to every feature date until then.
+   */
+  latestKnownAt?: string;
 }
 
 /** Stages and checks each file, keeping only keys and violations in ingest_chk; returns the checked sources. */
@@ -147,7 +152,7 @@ export async function loadTable(
   const repeated = await sortRepeatedKeys(wh, table, sources);
   lap('repeated keys');
 
-  const knownAt = knownAtGiven ?? (await batchKnownAt(wh));
+  const knownAt = knownAtGiven ?? (await batchKnownAt(wh, reading.latestKnownAt ?? null));
   const versions = quoteIdent(versionsTable(table));
   await wh.run(readSql(new URL('./sql/check/excluded_rows.sql', import.meta.url)));
   // Without exclusions, the usual case, the insert skips the anti join (see insert_clean_rows_except_excluded.sql).
@@ -231,7 +236,10 @@ export async function loadTable(
   };
 }
 
-/** The default known-at date of a table's delivery: the day after its newest event (null when no row is clean). */
-async function batchKnownAt(wh: Warehouse): Promise<string | null> {
-  return wh.scalar<string | null>(readSql(new URL('./sql/load/batch_known_at.sql', import.meta.url)));
+/**
+ * The default known-at date of a table's delivery: the day after its newest event, at the latest `latest` (null when no
+ * row is clean).
+ */
+async function batchKnownAt(wh: Warehouse, latest: string | null): Promise<string | null> {
+  return wh.scalar<string | null>(readSql(new URL('./sql/load/batch_known_at.sql', import.meta.url)), { latest });
 }

@@ -22,6 +22,8 @@ export interface IngestOptions {
   knownAt?: string;
   /** Plausible timestamps (default: the default settings as of today). */
   timestamps?: TimestampRange;
+  /** Without knownAt, the latest date a table's delivery is taken as known (`ingest`: its --as-of, default today). */
+  latestKnownAt?: string;
 }
 
 /** The `trustlens ingest` command's options. */
@@ -71,7 +73,7 @@ async function ingestPlanned(
   let tablesDone = 0;
   const result = await ingestBatch(
     wh,
-    { ...plan, timestamps: options.timestamps ?? defaultTimestampRange() },
+    { ...plan, timestamps: options.timestamps ?? defaultTimestampRange(), latestKnownAt: options.latestKnownAt },
     (c) => {
       log?.detail(
         `${c.table}: ${c.read} read = ${c.inserted} inserted + ${c.updated} updated + ${c.duplicate} unchanged + ${c.quarantined} quarantined`,
@@ -93,10 +95,17 @@ async function ingestPlanned(
 }
 
 export async function runIngest(options: IngestCommandOptions, ctx: CommandContext): Promise<void> {
-  const timestamps = timestampRange(ctx.config, options.asOf ?? new Date().toISOString().slice(0, 10));
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const timestamps = timestampRange(ctx.config, asOf);
+  // A delivery as of a date is known then (as `run` takes it); without --as-of, no later than today.
+  const knownAt = options.knownAt ?? options.asOf;
   const result = await withWarehouse(ctx, `trustlens ingest --from ${options.from}`, (wh) =>
     ctx.log.step('ingest', () =>
-      ingestInto(wh, { from: options.from, mapping: options.mapping, timestamps, knownAt: options.knownAt }, ctx.log),
+      ingestInto(
+        wh,
+        { from: options.from, mapping: options.mapping, timestamps, knownAt, latestKnownAt: asOf },
+        ctx.log,
+      ),
     ),
   );
   ctx.log.info(result ? formatSummary(result) : `nothing new: no file in ${options.from} holds rows not loaded before`);

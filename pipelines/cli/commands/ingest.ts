@@ -38,7 +38,7 @@ export const ingestCommand = defineCommand({
       value: 'DATE',
       description:
         'Date this delivery became known: features, labels and replays as of an earlier date do not see the changes it brings.',
-      defaultText: "the day after each table's newest event",
+      defaultText: "--as-of when given, else the day after each table's newest event (at the latest today)",
       schema: opt.date.optional(),
     },
   ],

@@ -74,7 +74,15 @@ describe('trustlens quarantine', () => {
     mkdirSync(fixes);
     const fixed = { review_id: 'R2', order_id: 'D9002', rating: '5', created_at: '2026-03-07T09:00:00Z' };
     writeFileSync(join(fixes, 'reviews_fix-1.csv'), toCsv('reviews', [fixed]));
-    expect(await main(['ingest', '--from', fixes, '--warehouse', warehouse])).toBe(0);
+    expect(await main(['ingest', '--from', fixes, '--warehouse', warehouse, '--as-of', '2026-03-20'])).toBe(0);
+    // a delivery as of a date is known from that date, as `run` takes it (not from the day after its newest event)
+    const wh = await Warehouse.open({ path: warehouse, readOnly: true });
+    expect(
+      await wh.all(
+        "select table_name, strftime(known_at, '%Y-%m-%d') as known_at from load_batch_tables where batch_id = 2",
+      ),
+    ).toEqual([{ table_name: 'reviews', known_at: '2026-03-20' }]);
+    wh.close();
     out = [];
     expect(await main(['quarantine', '--warehouse', warehouse])).toBe(0);
     expect(out.join('')).toContain('1 row in all, 1 of them loaded since by a later batch');

@@ -132,4 +132,20 @@ describe('weekly deliveries of changed rows', () => {
     ]);
     wh.close();
   });
+
+  it('dates a delivery no later than its as-of date: one row dated years ahead does not hide its corrections', async () => {
+    const dir = writeTables(tempDir(), goodRows());
+    const wh = await memoryWarehouse();
+    await ingestInto(wh, { from: dir });
+    const week2 = tempDir('week2');
+    const decided = { ...goodRows().service_tickets[0]!, resolved_at: '2026-03-06T10:00:00Z', resolved: 'true' };
+    // a typo puts one new ticket in 2030, inside the plausible range: the newest event alone dated the delivery 2030
+    const typo = { ...goodRows().service_tickets[0]!, ticket_id: 't9', opened_at: '2030-06-01T10:00:00Z' };
+    writeFileSync(join(week2, 'service_tickets.csv'), toCsv('service_tickets', [decided, typo]));
+    const second = await ingestInto(wh, { from: week2, latestKnownAt: '2026-03-16' });
+    expect(second!.tables.map((t) => [t.table, t.updated, t.inserted, t.knownAt])).toEqual([
+      ['service_tickets', 1, 1, '2026-03-16'],
+    ]);
+    wh.close();
+  });
 });
