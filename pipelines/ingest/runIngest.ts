@@ -7,8 +7,7 @@ import { formatSummary } from './formatSummary.ts';
 import { ingestBatch, type BatchResult } from './ingestBatch.ts';
 import { readMapping } from './mapping/loadMapping.ts';
 import { planIngest, type IngestPlan } from './planIngest.ts';
-import { ingestTempDir } from './ingestTempDir.ts';
-import { rmSync } from 'node:fs';
+import { ingestTempDir, removeIngestTempDir } from './ingestTempDir.ts';
 import type { TimestampRange } from './columnChecks.ts';
 import { defaultTimestampRange, timestampRange } from './timestampRange.ts';
 
@@ -51,7 +50,7 @@ export async function ingestInto(
       await plan.sandbox?.close();
     }
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    removeIngestTempDir(outDir, wh.path);
   }
 }
 

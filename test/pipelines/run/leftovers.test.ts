@@ -200,4 +200,15 @@ describe('the next writing command', () => {
     expect(said).toContain(join(artifacts, 'abuse-risk', '2026-11-02.json.pending'));
     rmSync(live, { recursive: true });
   });
+
+  it('leaves no ingest temp folder after a mapped ingest, so the next command has nothing to report cleaned', async () => {
+    const root = tempDir('mapped');
+    const warehouse = join(root, 'wh.duckdb');
+    const example = fileURLToPath(new URL('../../../data/mappings/marketplace-export', import.meta.url));
+    expect(await main(['ingest', '--from', example, '--mapping', `${example}.yaml`, '--warehouse', warehouse])).toBe(0);
+    expect(existsSync(`${warehouse}.ingest-tmp`)).toBe(false);
+    err.length = 0;
+    expect(await main(['quarantine', '--warehouse', warehouse])).toBe(0);
+    expect(err.join('')).not.toContain('cleaned what an interrupted run left');
+  });
 });
