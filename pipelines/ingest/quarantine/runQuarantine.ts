@@ -26,6 +26,8 @@ interface CountRow {
   rule: string;
   rows: bigint;
   loaded_since: bigint;
+  /** The last row: every quarantined row once, however many reasons it broke. */
+  is_total: boolean;
 }
 
 interface QuarantineRow {
@@ -46,7 +48,9 @@ interface QuarantineRow {
 const short = (v: string | null, n = 60) =>
   (v === null ? '' : v.length > n ? `${v.slice(0, n - 1)}…` : v).replace(/\s/g, ' ');
 
-export function formatCounts(rows: CountRow[]): string {
+export function formatCounts(counts: CountRow[]): string {
+  const rows = counts.filter((r) => !r.is_total);
+  const totals = counts.find((r) => r.is_total);
   if (rows.length === 0) return 'no rows quarantined';
   const body = rows.map((r) => [
     String(r.batch_id),
@@ -56,8 +60,8 @@ export function formatCounts(rows: CountRow[]): string {
     String(r.rows),
     String(r.loaded_since),
   ]);
-  const total = rows.reduce((s, r) => s + Number(r.rows), 0);
-  const fixed = rows.reduce((s, r) => s + Number(r.loaded_since), 0);
+  const total = Number(totals?.rows ?? 0);
+  const fixed = Number(totals?.loaded_since ?? 0);
   return (
     `${textTable(['batch', 'table', 'column', 'reason', 'rows', 'loaded since'], body, [0, 4, 5])}\n` +
     `${total} row${total === 1 ? '' : 's'} in all, ${fixed} of them loaded since by a later batch; the rows of one reason: trustlens quarantine --reason TEXT [--format csv]`

@@ -8,7 +8,7 @@ import { main } from '../../../pipelines/cli/main.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { toCsv } from '../ingest/fixtures.ts';
+import { goodRows, tempDir, toCsv, writeTables } from '../ingest/fixtures.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../../data/mappings/marketplace-export', import.meta.url));
 let warehouse: string;
@@ -30,6 +30,27 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('trustlens quarantine', () => {
+  it('counts a row that broke two rules once in the total, and once under each reason', async () => {
+    const dir = writeTables(tempDir(), {
+      ...goodRows(),
+      reviews: [{ ...goodRows().reviews[0]!, rating: '9', created_at: 'yesterday' }],
+    });
+    const wh2 = join(mkdtempSync('/tmp/trustlens-quarantine-'), 'wh.duckdb');
+    expect(await main(['ingest', '--from', dir, '--warehouse', wh2])).toBe(0);
+    out = [];
+    expect(await main(['quarantine', '--warehouse', wh2])).toBe(0);
+    expect(out.join('')).toBe(
+      [
+        'batch  table    column      reason                                     rows  loaded since',
+        '-----  -------  ----------  -----------------------------------------  ----  ------------',
+        '    1  reviews  created_at  not a valid timestamp (ISO 8601 expected)     1             0',
+        '    1  reviews  rating      must be between 1 and 5                       1             0',
+        '1 row in all, 0 of them loaded since by a later batch; the rows of one reason: trustlens quarantine --reason TEXT [--format csv]',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('counts quarantined rows by batch, table, column and reason', async () => {
     expect(await main(['quarantine', '--warehouse', warehouse])).toBe(0);
     expect(out.join('')).toBe(
