@@ -105,10 +105,12 @@ export async function loadReportData(
   for (const model of MODEL_NAMES) {
     const path = used(model);
     const artifact = path ? loadArtifactFile(path) : loadArtifact(opts.artifactsDir, model, asOf);
+    const training = artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null;
     models.push({
       model,
       artifact,
-      training: artifact.status === 'ok' ? await loadTrainingComparison(wh, asOf, artifact.summary) : null,
+      training: typeof training === 'string' ? null : training,
+      ...(typeof training === 'string' ? { trainingUnavailable: training } : {}),
     });
   }
   const merchantOps = await loadMerchantOps(wh, asOf);

@@ -275,6 +275,8 @@ export interface ModelSection {
   artifact: ArtifactState;
   /** null when the training data is not available to compare with (old artifact, snapshots not in this warehouse). */
   training?: TrainingComparison | null;
+  /** Why `training` is null, in a sentence for the card. */
+  trainingUnavailable?: string;
 }
 
 export interface DriftRow {

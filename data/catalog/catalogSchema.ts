@@ -25,6 +25,7 @@ export const FEATURE_UNITS = [
   'stars_change',
   'per_1k_orders',
   'ratio',
+  'score',
 ] as const;
 export const FEATURE_WINDOWS = ['none', '30d', '90d', '365d', '30d vs 90d', 'all history'] as const;
 

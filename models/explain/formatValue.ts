@@ -74,6 +74,8 @@ export function formatValue(value: number, unit: CatalogueEntry['unit']): string
       return num(value, 1);
     case 'ratio':
       return `${num(value, 1)}×`;
+    case 'score':
+      return num(value, 1);
     default:
       return String(value);
   }

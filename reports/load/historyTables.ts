@@ -4,6 +4,7 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 export const HISTORY_TABLES = [
   'feat_buyer_history',
   'feat_merchant_history',
+  'feat_request_history',
   'score_buyer_history',
   'score_merchant_history',
 ] as const;

@@ -12,10 +12,13 @@ import { historyTableSlot } from './historyTables.ts';
 import { belowCuts, cutParams, knownValue } from './binSlots.ts';
 import { num } from './values.ts';
 
-// Request risk is trained on request rows, not a weekly snapshot of a population: it has no week to compare here.
-const FEATURE_TABLES: Partial<Record<ArtifactSummary['model'], 'feat_buyer_history' | 'feat_merchant_history'>> = {
-  'abuse-risk': 'feat_buyer_history',
-  'merchant-trust': 'feat_merchant_history',
+type FeatureHistory = 'feat_buyer_history' | 'feat_merchant_history' | 'feat_request_history';
+
+/** Each model's rows of the week: its snapshot, or for request risk the requests of the week before the date. */
+const FEATURE_TABLES: Record<ArtifactSummary['model'], { table: FeatureHistory; rows: string }> = {
+  'abuse-risk': { table: 'feat_buyer_history', rows: 'buyer snapshot of' },
+  'merchant-trust': { table: 'feat_merchant_history', rows: 'merchant snapshot of' },
+  'request-risk': { table: 'feat_request_history', rows: 'week of refund requests before' },
 };
 
 /** Profile features of this week as the warehouse counts them: rows, known values and known values below each cut. */
@@ -27,7 +30,7 @@ interface WeekBins {
 
 async function weekBins(
   wh: Warehouse,
-  table: 'feat_buyer_history' | 'feat_merchant_history',
+  table: FeatureHistory,
   asOf: string,
   features: readonly { name: string; cuts: readonly number[] }[],
   ageShift: number,
@@ -55,27 +58,29 @@ async function weekBins(
 }
 
 /**
- * null when the artifact carries no training profile (written before profiles existed) or the week has no feature rows.
+ * The comparison, or why there is none, in a sentence for the card: an artifact written before profiles existed, a
+ * week without rows, or a warehouse without the model's features.
  */
 export async function loadTrainingComparison(
   wh: Warehouse,
   asOf: string,
   a: ArtifactSummary,
-): Promise<TrainingComparison | null> {
+): Promise<TrainingComparison | string> {
   const profile = a.trainingProfile;
-  if (!profile) return null;
-  const table = FEATURE_TABLES[a.model];
-  if (!table || !(await wh.tableExists(table))) return null;
+  if (!profile)
+    return 'The artifact holds no profile of its training data (it was trained before trustlens recorded one); retrain to get the comparison.';
+  const { table, rows: what } = FEATURE_TABLES[a.model];
+  if (!(await wh.tableExists(table))) return `The warehouse has no ${table} to compare with.`;
   const types = await wh.all(readSql(new URL('../sql/report_column_types.sql', import.meta.url)), { table });
   const present = new Set(types.map((t) => String(t.column_name)));
   const inTable = profile.features.filter((f) => present.has(f.name));
   // The profile's ages were advanced to the training date; this week's are taken back to it.
   const ageShift = daysBetween(a.asOf, asOf);
   // No profile feature in the table leaves nothing to compare (and no query to run).
-  if (!inTable.length) return null;
+  if (!inTable.length) return `None of the profiled features is a column of ${table} now.`;
   const bins = await weekBins(wh, table, asOf, inTable, ageShift);
   const rows = bins.values().next().value?.rows ?? 0;
-  if (rows === 0) return null;
+  if (rows === 0) return `Nothing to compare: the ${what} ${asOf} has no rows.`;
   const features = inTable
     .map((f) => {
       const b = bins.get(f.name)!;

@@ -61,13 +61,17 @@ function metricsTable(s: ArtifactSummary): SafeHtml {
 
 function limits(s: ArtifactSummary, asOf: string, settings: ReportSettings): string[] {
   const out = [
-    s.model === 'abuse-risk'
-      ? 'Labels are investigations closed with confirmed abuse; investigations cover only part of the abusers and some verdicts are wrong, so recall is measured against a partial truth.'
-      : `Labels are serious platform actions within ${settings.merchantHorizonDays} days; merchants never inspected cannot be positives, so the model learns what the platform catches.`,
+    s.model === 'merchant-trust'
+      ? `Labels are serious platform actions within ${settings.merchantHorizonDays} days; merchants never inspected cannot be positives, so the model learns what the platform catches.`
+      : `Labels are investigations closed with confirmed abuse${s.model === 'request-risk' ? ' of the requesting buyer' : ''}; investigations cover only part of the abusers and some verdicts are wrong, so recall is measured against a partial truth.`,
     'Labels arrive late (investigation delay); the most recent weeks are not used for training or validation.',
     'Validation is out of time on the snapshots listed above; performance on later weeks may differ — watch the drift section.',
     'Reasons come from TreeSHAP contributions: they explain the model, not the buyer’s intent, and must not be the only ground for a decision.',
   ];
+  if (s.model === 'request-risk')
+    out.push(
+      'The buyer’s risk and the merchant’s trust scored the week before each request are features: requests of weeks before the warehouse’s first scored week (most of a first run’s training window) have none, so the model learned them from fewer rows; the comparison with the training data shows how many.',
+    );
   if (s.metrics.positives < 30)
     out.push(`Only ${s.metrics.positives} positives in the validation window: metric estimates are noisy.`);
   const ageDays = Math.round((Date.parse(asOf) - Date.parse(s.asOf)) / 86_400_000);
@@ -93,7 +97,7 @@ function trainingSection(sec: ModelSection): SafeHtml {
     return renderNotice(
       'info',
       'this week’s data is not compared with the training data',
-      'The artifact holds no profile of its training data (it was trained before trustlens recorded one); retrain to get the comparison.',
+      sec.trainingUnavailable ?? 'The training data is not available to compare with.',
     );
   }
   const absent = t.sources.filter((x) => x.now === 0);

@@ -56,19 +56,29 @@ describe('the scored week against the training data', () => {
   it('finds a source present at training and empty now, features unknown far more often, and the PSI of each', async () => {
     wh = await featureWeeks();
     const t = await loadTrainingComparison(wh, AS_OF, artifactWithProfile());
-    expect(t!.sources).toEqual([{ table: 'reviews', training: 5_000, now: 0 }]);
-    const count = t!.features.find((f) => f.feature === 'refund_only_count_90d')!;
+    if (typeof t === 'string') throw new Error(t);
+    expect(t.sources).toEqual([{ table: 'reviews', training: 5_000, now: 0 }]);
+    const count = t.features.find((f) => f.feature === 'refund_only_count_90d')!;
     expect(count.unknownTraining).toBe(0);
     expect(count.unknownNow).toBe(0.75);
     // Ages are taken back to the training date before comparing: the same buyers a week older are no shift.
-    const age = t!.features.find((f) => f.feature === 'account_age_days')!;
+    const age = t.features.find((f) => f.feature === 'account_age_days')!;
     expect(age.psi).toBeLessThan(0.1);
   });
 
-  it('is not made when the artifact holds no profile', async () => {
+  it('is not made when the artifact holds no profile or the week no rows, and says which', async () => {
     wh = await featureWeeks();
     const { trainingProfile: _, ...old } = artifactWithProfile();
-    expect(await loadTrainingComparison(wh, AS_OF, old)).toBeNull();
+    expect(await loadTrainingComparison(wh, AS_OF, old)).toBe(
+      'The artifact holds no profile of its training data (it was trained before trustlens recorded one); retrain to get the comparison.',
+    );
+    expect(await loadTrainingComparison(wh, '2030-01-07', artifactWithProfile())).toBe(
+      'Nothing to compare: the buyer snapshot of 2030-01-07 has no rows.',
+    );
+    // request risk compares the week's requests (feat_request_history), which this warehouse does not have
+    expect(await loadTrainingComparison(wh, AS_OF, { ...artifactWithProfile(), model: 'request-risk' })).toBe(
+      'The warehouse has no feat_request_history to compare with.',
+    );
   });
 
   it('warns on the card with the absent table, the unknown share and the PSI, before the metrics', () => {
@@ -78,6 +88,26 @@ describe('the scored week against the training data', () => {
     expect(warning).toContain('<code>not_received_share_90d</code> 97% (was 62%)');
     expect(warning).toContain('PSI above 0.25');
     expect(warning).toContain('<code>refund_only_count_90d</code> 0.31');
+  });
+});
+
+describe('the request-risk section', () => {
+  it('names its own label and why its score features were unknown in training, and why it is not compared', () => {
+    const data = fixtureReportData();
+    const trust = data.modelCard.models[1]!;
+    if (trust.artifact.status !== 'ok') throw new Error('fixture artifact missing');
+    data.modelCard.models.push({
+      model: 'request-risk',
+      artifact: { ...trust.artifact, summary: { ...trust.artifact.summary, model: 'request-risk' } },
+      training: null,
+      trainingUnavailable: 'Nothing to compare: the week of refund requests before 2026-11-02 has no rows.',
+    });
+    const page = renderReports(data)['model-card.html'];
+    const section = page.slice(page.indexOf('id="model-request-risk"'));
+    expect(section).toContain('Labels are investigations closed with confirmed abuse of the requesting buyer');
+    expect(section).not.toContain('serious platform actions');
+    expect(section).toContain('requests of weeks before the warehouse’s first scored week');
+    expect(section).toContain('Nothing to compare: the week of refund requests before 2026-11-02 has no rows.');
   });
 });
 

@@ -54,7 +54,7 @@ columns:
     expect(() => parseCatalogTable(bad, 'pipelines/features/sql/features/feat_merchant.yml')).toThrow(
       [
         'pipelines/features/sql/features/feat_merchant.yml: 2 problems',
-        '  - key columns[1].unit: got "percent"; Invalid option: expected one of "date"|"id"|"category"|"days"|"hours"|"count"|"currency"|"share"|"share_change"|"stars"|"stars_change"|"per_1k_orders"|"ratio"',
+        '  - key columns[1].unit: got "percent"; Invalid option: expected one of "date"|"id"|"category"|"days"|"hours"|"count"|"currency"|"share"|"share_change"|"stars"|"stars_change"|"per_1k_orders"|"ratio"|"score"',
         '  - key columns[1].checks[0].range: a range needs min, max or both',
       ].join('\n'),
     );

@@ -47,7 +47,8 @@ describe('the scored week against the training profile, in the warehouse', () =>
     const broken = { ...profile[1]!, name: 'constant', shares: [1] };
     const missing = { ...profile[1]!, name: 'not_a_column' };
     const t = await loadTrainingComparison(wh, AS_OF, artifact([...profile, broken, missing]));
-    const got = new Map(t!.features.map((f) => [f.feature, f]));
+    if (typeof t === 'string') throw new Error(t);
+    const got = new Map(t.features.map((f) => [f.feature, f]));
     expect([...got.keys()].sort()).toEqual([...columns, 'constant'].sort());
     expect(got.get('constant')!.psi).toBeNull();
     for (const f of profile) {
@@ -63,6 +64,6 @@ describe('the scored week against the training profile, in the warehouse', () =>
     const training = weekValues(20, 7, 0);
     wh = await featureWarehouse(training, []);
     const t = await loadTrainingComparison(wh, AS_OF, artifact(profileOf(training, ['refund_only_count_90d'])));
-    expect(t).toBeNull();
+    expect(t).toBe(`Nothing to compare: the buyer snapshot of ${AS_OF} has no rows.`);
   });
 });
