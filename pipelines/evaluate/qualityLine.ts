@@ -13,14 +13,17 @@ export interface QualityLine {
   note?: string;
   /** Stable name of a headline figure the multi-seed table collects (e.g. precision_at_k); absent for the others. */
   key?: string;
+  /** The value counts things: printed whole ("2", not "2.000"). */
+  count?: true;
 }
 
 export function formatQualityTable(lines: readonly QualityLine[]): string {
-  const fmt = (v: number | null) => (v === null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
+  const fmt = (v: number | null, count: boolean) =>
+    v === null ? '–' : count || Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3);
   const rows = lines.map((l) => [
     l.section,
     l.check,
-    fmt(l.value),
+    fmt(l.value, l.count === true),
     l.target,
     l.pass === null ? '' : l.pass ? 'PASS' : 'FAIL',
     l.note ?? '',

@@ -87,12 +87,17 @@ describe('qualityBar', () => {
     const text = formatQualityTable([
       { section: 'abuse risk', check: 'precision@200', value: 0.912, target: '≥ 0.80', pass: true },
       { section: 'merchant trust', check: 'ROC-AUC', value: 0.85, target: '≥ 0.90', pass: false, note: 'close' },
+      // a count prints whole, a measure of 1 keeps its decimals
+      { section: 'merchant ladder', check: 'suspended', value: 2, target: '', pass: null, count: true },
+      { section: 'merchant ladder', check: 'recall', value: 1, target: '', pass: null },
     ]);
     expect(text.split('\n')).toEqual([
-      'section         check          value  target  result  note',
-      '--------------  -------------  -----  ------  ------  -----',
-      'abuse risk      precision@200  0.912  ≥ 0.80  PASS',
-      'merchant trust  ROC-AUC        0.850  ≥ 0.90  FAIL    close',
+      'section          check          value  target  result  note',
+      '---------------  -------------  -----  ------  ------  -----',
+      'abuse risk       precision@200  0.912  ≥ 0.80  PASS',
+      'merchant trust   ROC-AUC        0.850  ≥ 0.90  FAIL    close',
+      'merchant ladder  suspended          2',
+      'merchant ladder  recall         1.000',
     ]);
   });
 });
