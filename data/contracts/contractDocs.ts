@@ -2,6 +2,7 @@
 import { describeRule } from './column.ts';
 import { CONTRACTS, OPTIONAL_TABLES, TABLE_NAMES, rowKeyColumns } from './tables.ts';
 import { TIMESTAMP_ORDER } from './timestampOrder.ts';
+import { parentRuleText } from './parentRuleText.ts';
 
 /** Each kind of rule a row is checked against, and what breaks downstream without it. */
 export const RULE_PURPOSES: readonly (readonly [rule: string, purpose: string])[] = [
@@ -64,7 +65,14 @@ export function contractDocsMarkdown(): string {
         '\n',
     );
     const order = TIMESTAMP_ORDER[t].map((o) => `${o.later} not before ${o.earlier}`);
-    const notes = [...(c.notes ?? []), ...(order.length ? [`Times in order: ${order.join('; ')}.`] : [])];
+    const against = c.foreignKeys.flatMap((f) =>
+      (f.parentRules ?? []).map((r) => `${r.column} not ${parentRuleText(t, f.table, r)}`),
+    );
+    const notes = [
+      ...(c.notes ?? []),
+      ...(order.length ? [`Times in order: ${order.join('; ')}.`] : []),
+      ...(against.length ? [`Against its parent row (when known): ${against.join('; ')}.`] : []),
+    ];
     if (notes.length) parts.push(notes.map((n) => `- ${n}`).join('\n') + '\n');
     parts.push('| column | type | required | may change | rule | description |\n|---|---|---|---|---|---|');
     for (const [name, { meta }] of Object.entries(c.columns)) {

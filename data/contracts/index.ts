@@ -4,3 +4,4 @@ export * from './column.ts';
 export * from './tables.ts';
 export { contractDocsMarkdown } from './contractDocs.ts';
 export * from './timestampOrder.ts';
+export * from './parentRuleText.ts';

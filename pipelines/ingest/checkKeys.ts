@@ -1,7 +1,7 @@
 // The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats,
 // conflicts).
 import { listValue } from '@duckdb/node-api';
-import { CONTRACTS, type TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, parentRuleText, type TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -11,7 +11,7 @@ import { RULES } from './ruleText.ts';
 import { hasRows } from './hasRows.ts';
 import { immutableChanges, rowContent, rowKeyList } from './versionSql.ts';
 
-/** Adds to ingest_bad the clean rows whose foreign key names no parent row. */
+/** Adds to ingest_bad the clean rows whose foreign key names no parent row, or breaks a rule against its parent. */
 export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise<void> {
   for (const fk of CONTRACTS[table].foreignKeys) {
     if (fk.missing) {
@@ -34,6 +34,23 @@ export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise
       parent_key: q(fk.references),
     });
     await wh.run(sql, { column: fk.column, rule: RULES.unknownKey(fk.column, fk.table) });
+    for (const r of fk.parentRules ?? []) {
+      await wh.run(
+        readSql(new URL('./sql/check/parent_rules.sql', import.meta.url), {
+          column: q(r.column),
+          fk: q(fk.column),
+          parent: q(fk.table),
+          parent_key: q(fk.references),
+          parent_column: q(r.parentColumn),
+          op: r.op,
+        }),
+        {
+          column: r.column,
+          rule: `must not be ${parentRuleText(table, fk.table, r)}`,
+          label: CONTRACTS[fk.table].primaryKey.replace(/_id$/, ''),
+        },
+      );
+    }
   }
 }
 

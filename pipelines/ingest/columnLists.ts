@@ -11,15 +11,19 @@ export function contractColumnsDdl(table: TableName, withNotNull = true): string
 }
 
 /**
- * The row key and foreign-key columns of a table (and the dates that decide a missing parent): the contract columns
- * ingest_chk keeps.
+ * The row key and foreign-key columns of a table (and the dates that decide a missing parent, the columns checked
+ * against the parent): the contract columns ingest_chk keeps.
  */
 export function keyColumns(table: TableName): string[] {
   const c = CONTRACTS[table];
   return [
     ...new Set([
       ...rowKeyColumns(table),
-      ...c.foreignKeys.flatMap((f) => [f.column, ...(f.missing ? [f.missing.dateColumn] : [])]),
+      ...c.foreignKeys.flatMap((f) => [
+        f.column,
+        ...(f.missing ? [f.missing.dateColumn] : []),
+        ...(f.parentRules ?? []).map((r) => r.column),
+      ]),
     ]),
   ];
 }

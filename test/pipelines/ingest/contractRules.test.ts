@@ -126,12 +126,16 @@ describe('ingest quarantines one bad row of every kind, per table', () => {
         (k) =>
           k !== pk && CONTRACTS[table].columns[k]!.meta.kind === 'ts' && !CONTRACTS[table].columns[k]!.meta.mutable,
       )!;
-      bad[table]!.push({ ...base, [other]: '2020-01-01T00:00:00Z' }, { ...base });
-      const kept = new Date(String(base[other])).toISOString().slice(0, 19).replace('T', ' ');
+      // an hour earlier: still after the parent order (an earlier time would break the rule against it first)
+      const keptAt = Date.parse(String(base[other]));
+      const earlier = new Date(keptAt - 3_600_000).toISOString();
+      bad[table]!.push({ ...base, [other]: earlier }, { ...base });
+      const text = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+      const kept = text(new Date(keptAt).toISOString());
       expected.push({
         table,
         column: other,
-        value: `${kept} → 2020-01-01 00:00:00`,
+        value: `${kept} → ${text(earlier)}`,
         rule: `conflict: ${other} may not change after delivery (value: kept → delivered)`,
       });
     }

@@ -172,6 +172,40 @@ describe('timestamps of one row in an impossible order', () => {
   });
 });
 
+describe('rows against their parent order', () => {
+  it('quarantines a refund above its order amount or requested before the order, and a review before it', async () => {
+    tried(3); // refund above its order, refund before its order, review before its order
+    const rows = goodRows();
+    const r1 = rows.refund_requests[0]!;
+    rows.refund_requests = [
+      { ...r1, request_id: 'big', amount: '5000.00' },
+      { ...r1, request_id: 'early', requested_at: '2026-02-20T08:00:00Z', decided_at: '2026-02-21T08:00:00Z' },
+      { ...r1, request_id: 'whole', amount: '19.90' },
+    ];
+    rows.reviews = [{ ...rows.reviews[0]!, review_id: 'v-early', created_at: '2026-02-27T09:00:00Z' }];
+    wh = await memoryWarehouse();
+    await ingestInto(wh, { from: writeTables(tempDir(), rows), timestamps });
+    expect(await rules(wh, 'refund_requests')).toEqual([
+      ['big', 'amount', '5000.00 (order o1: 19.90)', "must not be above the order's amount"],
+      [
+        'early',
+        'requested_at',
+        '2026-02-20 08:00:00 (order o1: 2026-03-01 10:00:00)',
+        "must not be before the order's created_at",
+      ],
+    ]);
+    expect(await rules(wh, 'reviews')).toEqual([
+      [
+        'v-early',
+        'created_at',
+        '2026-02-27 09:00:00 (order o1: 2026-03-01 10:00:00)',
+        "must not be before the order's created_at",
+      ],
+    ]);
+    expect(await wh.all('select request_id from refund_requests')).toEqual([{ request_id: 'whole' }]);
+  });
+});
+
 describe('an empty file', () => {
   it('is reported and skipped: the good files of the week load (failure 3)', async () => {
     tried(1); // a 0-byte file

@@ -17,7 +17,7 @@ describe('real exports load', () => {
     // The source numbers reviews per item: R1 exists for both orders.
     rows.reviews = [
       { ...rows.reviews[0]!, review_id: 'R1' },
-      { ...rows.reviews[0]!, review_id: 'R1', order_id: 'o2', rating: '4' },
+      { ...rows.reviews[0]!, review_id: 'R1', order_id: 'o2', rating: '4', created_at: '2026-03-06T09:00:00Z' },
     ];
     const wh = await memoryWarehouse();
     const result = await ingestInto(wh, { from: writeTables(tempDir(), rows), knownAt: '2026-05-01' });
