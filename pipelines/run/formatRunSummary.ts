@@ -66,7 +66,14 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     } recommended; ${n(s.govern.spotChecks)} spot checks`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
-  for (const l of s.labelShortfalls) lines.push(`  labels:    ${l.model} cannot be trained here yet: ${l.explanation}`);
+  for (const l of s.labelShortfalls) {
+    // a model trained as of the week could not be trained for the replayed weeks before it: say which it is
+    lines.push(
+      s.trained.includes(l.model)
+        ? `  labels:    ${l.model} was trained this run, but not for the past weeks it scored first (an older model or the starter scored them): ${l.explanation}`
+        : `  labels:    ${l.model} cannot be trained here yet: ${l.explanation}`,
+    );
+  }
   const h = s.history;
   lines.push(
     `  history:   ${h.weeks} week${h.weeks === 1 ? '' : 's'} of orders${h.start ? ` (from ${h.start})` : ''}; training on this marketplace's labels needs ` +

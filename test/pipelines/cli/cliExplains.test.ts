@@ -185,6 +185,23 @@ describe('run summary', () => {
     labelShortfalls: [],
   };
 
+  it('says a model trained this run could not be trained for the past weeks, not that it cannot be trained', () => {
+    const explanation = 'it learns from investigations … known before 2026-08-31; the history starts 2026-08-24';
+    const text = formatRunSummary({
+      ...summary,
+      trained: ['abuse-risk'],
+      labelShortfalls: [
+        { model: 'abuse-risk', explanation },
+        { model: 'merchant-trust', explanation },
+      ],
+    });
+    expect(text).toContain(
+      `labels:    abuse-risk was trained this run, but not for the past weeks it scored first (an older model or the starter scored them): ${explanation}`,
+    );
+    expect(text).toContain(`labels:    merchant-trust cannot be trained here yet: ${explanation}`);
+    expect(text).not.toContain('abuse-risk cannot be trained here yet');
+  });
+
   it('names every tier with its count, zeros included', () => {
     const text = formatRunSummary(summary);
     expect(text).toContain('flagged:   0 high, 0 elevated buyers of 15,234; 0 in the review queue');
