@@ -7,6 +7,8 @@ import type { TimestampRange } from './columnChecks.ts';
 import { loadTable, type TableCounts } from './loadTable.ts';
 import type { IngestPlan, SkippedFile } from './planIngest.ts';
 import { filesToRetry } from './orphanRetry.ts';
+import { HeaderProblem } from './projectContract.ts';
+import { UserError } from '../../data/validation/errors.ts';
 
 export interface BatchResult {
   batchId: number;
@@ -57,22 +59,32 @@ function batchTransaction(
     const batchId = Number(await wh.scalar(readSql(new URL('./sql/batch/next_batch_id.sql', import.meta.url))));
     const tables: TableCounts[] = [];
     const retried: SkippedFile[] = [];
+    const headers: string[] = [];
     for (const table of LOAD_ORDER) {
       // read before this batch's own files of the table: theirs are the newer deliveries
       const again = await filesToRetry(wh, table, plan.skipped);
       retried.push(...again);
       const files = [...again.map((s) => s.file), ...(plan.tables.get(table) ?? [])];
       if (files.length === 0) continue;
-      const counts = await loadTable(
-        wh,
-        batchId,
-        table,
-        files,
-        plan.mapping?.tables[table],
-        onStep,
-        { timestamps: plan.timestamps, sandbox: plan.sandbox, latestKnownAt: plan.latestKnownAt },
-        knownAt,
-      );
+      let counts: TableCounts;
+      try {
+        counts = await loadTable(
+          wh,
+          batchId,
+          table,
+          files,
+          plan.mapping?.tables[table],
+          onStep,
+          { timestamps: plan.timestamps, sandbox: plan.sandbox, latestKnownAt: plan.latestKnownAt },
+          knownAt,
+        );
+      } catch (err) {
+        // every table's files are read for header problems before the batch is refused (and rolled back)
+        if (!(err instanceof HeaderProblem)) throw err;
+        headers.push(err.message);
+        continue;
+      }
+      if (headers.length) continue;
       tables.push(counts);
       onTable(counts);
       for (const f of files) {
@@ -103,6 +115,11 @@ function batchTransaction(
         batch: batchId,
       });
       if (process.env[CRASH_AFTER] === table) process.kill(process.pid, 'SIGKILL');
+    }
+    if (headers.length) {
+      throw new UserError(
+        `${headers.length === 1 ? headers[0] : headers.join('\n')}\n(nothing of this delivery was loaded: fix the files named above and run ingest again)`,
+      );
     }
     for (const table of plan.newlyAbsent) {
       await wh.run(readSql(new URL('./sql/batch/record_source_status.sql', import.meta.url)), {

@@ -16,6 +16,7 @@ import type { SourceFile } from './sourceFile.ts';
 import { stageFile } from './stageFile.ts';
 import { defaultTimestampRange } from './timestampRange.ts';
 import { hasRows } from './hasRows.ts';
+import { HeaderProblem } from './projectContract.ts';
 import { zoneNames } from './zoneNames.ts';
 import { dropLoadTables } from './tempTables.ts';
 import { newestEvent, rowKeyList, rowKeyMatch } from './versionSql.ts';
@@ -66,6 +67,7 @@ async function checkFiles(
   let filtered: number | null = null;
   const range = reading.timestamps;
   const sources: CheckedSource[] = [];
+  const headers: string[] = [];
   for (const [unit, file] of units.entries()) {
     try {
       const display = mapping && tableQuery(mapping) !== undefined ? queryDisplay(table, mapping) : file.display;
@@ -104,9 +106,12 @@ async function checkFiles(
         source.params,
       );
     } catch (err) {
-      throw cannotRead(file, err);
+      // the other files' headers are still read, so one run names every file that lacks a column
+      if (err instanceof HeaderProblem) headers.push(err.message);
+      else throw cannotRead(file, err);
     }
   }
+  if (headers.length) throw new HeaderProblem(headers.join('\n'));
   return { sources, parseRejected, filtered };
 }
 

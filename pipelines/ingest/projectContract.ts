@@ -86,6 +86,35 @@ export function projectContract(
         `(or map the one to load under tables.${inp.table}.columns in a mapping file)`,
     );
   }
-  if (problems.length) throw new UserError(`${inp.display}: ${problems.join('; and ')}`);
+  if (problems.length) {
+    const hint = headerHint(raw.header);
+    throw new HeaderProblem(`${inp.display}: ${problems.join('; and ')}${hint ? ` (${hint})` : ''}`);
+  }
   return cols.join(', ');
+}
+
+/**
+ * A file whose header does not give the contract columns. The batch goes on reading the other files' headers, so one
+ * run names every such file (ingestBatch), then loads nothing.
+ */
+export class HeaderProblem extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HeaderProblem';
+  }
+}
+
+/** The likely cause of a header that names no contract column: another delimiter, or UTF-16 text. */
+function headerHint(header: readonly string[]): string | null {
+  const text = header.join(',');
+  if (text.includes('\u0000')) return 'the file looks like UTF-16 text: save it as UTF-8';
+  for (const [d, name] of [
+    [';', 'semicolons'],
+    ['\t', 'tabs'],
+    ['|', 'vertical bars'],
+  ] as const) {
+    if (header.length === 1 && text.split(d).length > 2)
+      return `its header is one column holding ${name}: load it with a mapping that sets delimiter: "${d === '\t' ? '\\t' : d}"`;
+  }
+  return null;
 }

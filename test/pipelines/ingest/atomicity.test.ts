@@ -87,4 +87,25 @@ describe('a failed batch leaves the warehouse unchanged', () => {
     expect(await checksums(wh)).toEqual({});
     wh.close();
   });
+
+  it('names every file of the delivery whose header lacks columns in one run, with the likely cause', async () => {
+    tried(3); // two tables missing columns, a semicolon-delimited file
+    const dir = writeTables(tempDir(), goodRows());
+    writeFileSync(join(dir, 'orders.csv'), 'order_id,buyer_id\no9,b1\n');
+    writeFileSync(join(dir, 'reviews.csv'), 'review_id;order_id;rating;created_at\nv9;o1;5;2026-03-04\n');
+    writeFileSync(join(dir, 'refund_requests_w2.csv'), 'request_id,order_id\nr9,o1\n');
+    const wh = await Warehouse.open({ path: ':memory:' });
+    const err = await ingestInto(wh, { from: dir }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message.split('\n')).toEqual([
+      'orders.csv: missing required columns merchant_id, category, amount, created_at for orders (file has: order_id, buyer_id); add it or load the file with --mapping',
+      'refund_requests_w2.csv: missing required columns requested_at, kind, reason, amount, status, escalated for refund_requests (file has: request_id, order_id); add it or load the file with --mapping',
+      'reviews.csv: missing required columns review_id, order_id, rating, created_at for reviews (file has: review_id;order_id;rating;created_at); add it or load the file with --mapping (its header is one column holding semicolons: load it with a mapping that sets delimiter: ";")',
+      '(nothing of this delivery was loaded: fix the files named above and run ingest again)',
+    ]);
+    expect(await checksums(wh)).toEqual({});
+    wh.close();
+  });
 });

@@ -32,7 +32,7 @@ describe('weekly deliveries of changed rows', () => {
         decided,
         other,
         { ...other },
-        { ...pending, request_id: 'r1', amount: '15.00', status: 'rejected' },
+        { ...pending, request_id: 'r1', amount: '25.00', status: 'rejected' },
       ]),
     );
     const second = await ingestInto(wh, { from: week2, knownAt: '2026-03-16' });
@@ -56,7 +56,7 @@ describe('weekly deliveries of changed rows', () => {
         source_file: 'refund_requests.csv',
         row_number: 4,
         column_name: 'amount',
-        value: '19.90 → 15.00',
+        value: '19.90 → 25.00',
         rule: 'conflict: amount may not change after delivery (value: kept → delivered)',
       },
     ]);
