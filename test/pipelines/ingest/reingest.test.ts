@@ -9,6 +9,30 @@ import { goodRows, tempDir, toCsv, writeTables } from './fixtures.ts';
 import { checksums, memoryWarehouse, quarantineRows } from './ingestHelpers.ts';
 import { tries } from '../../support/badInputs.ts';
 
+/**
+ * A first delivery whose refund r9 names order o9, delivered only later (`late`): outside the 90-day window of the
+ * first week, so r9 is quarantined for an unknown order.
+ */
+function refundBeforeItsOrder() {
+  const rows = goodRows();
+  const late = {
+    ...rows.orders[0]!,
+    order_id: 'o9',
+    created_at: '2026-07-01T10:00:00Z',
+    promised_ship_by: '2026-07-02T10:00:00Z',
+    shipped_at: '2026-07-01T18:00:00Z',
+    delivered_at: '2026-07-03T09:00:00Z',
+  };
+  const refund = {
+    ...rows.refund_requests[0]!,
+    request_id: 'r9',
+    order_id: 'o9',
+    requested_at: '2026-07-04T08:00:00Z',
+    decided_at: '2026-07-05T08:00:00Z',
+  };
+  return { late, week1: writeTables(tempDir(), { ...rows, refund_requests: [...rows.refund_requests, refund] }) };
+}
+
 describe('re-ingest', () => {
   it('loads the same files twice as "nothing new": no batch, no change', async () => {
     const dir = writeTables(tempDir(), goodRows());
@@ -76,23 +100,7 @@ describe('re-ingest', () => {
   it('reads a loaded file again once the parents of rows it quarantined arrive; never while they are missing', async () => {
     // refunds delivered before their order (outside the 90-day first-week window) were quarantined for good: the same
     // file delivered again beside the order was skipped as already loaded
-    const rows = goodRows();
-    const late = {
-      ...rows.orders[0]!,
-      order_id: 'o9',
-      created_at: '2026-07-01T10:00:00Z',
-      promised_ship_by: '2026-07-02T10:00:00Z',
-      shipped_at: '2026-07-01T18:00:00Z',
-      delivered_at: '2026-07-03T09:00:00Z',
-    };
-    const refund = {
-      ...rows.refund_requests[0]!,
-      request_id: 'r9',
-      order_id: 'o9',
-      requested_at: '2026-07-04T08:00:00Z',
-      decided_at: '2026-07-05T08:00:00Z',
-    };
-    const week1 = writeTables(tempDir(), { ...rows, refund_requests: [...rows.refund_requests, refund] });
+    const { late, week1 } = refundBeforeItsOrder();
     const wh = await memoryWarehouse();
     await ingestInto(wh, { from: week1 });
     expect((await quarantineRows(wh, 1)).map((q) => [q.source_file, q.value, q.rule])).toEqual([
@@ -120,23 +128,7 @@ describe('re-ingest', () => {
   });
 
   it("reads the file again alone when its rows' parents arrived in an earlier delivery", async () => {
-    const rows = goodRows();
-    const late = {
-      ...rows.orders[0]!,
-      order_id: 'o9',
-      created_at: '2026-07-01T10:00:00Z',
-      promised_ship_by: '2026-07-02T10:00:00Z',
-      shipped_at: '2026-07-01T18:00:00Z',
-      delivered_at: '2026-07-03T09:00:00Z',
-    };
-    const refund = {
-      ...rows.refund_requests[0]!,
-      request_id: 'r9',
-      order_id: 'o9',
-      requested_at: '2026-07-04T08:00:00Z',
-      decided_at: '2026-07-05T08:00:00Z',
-    };
-    const week1 = writeTables(tempDir(), { ...rows, refund_requests: [...rows.refund_requests, refund] });
+    const { late, week1 } = refundBeforeItsOrder();
     const wh = await memoryWarehouse();
     await ingestInto(wh, { from: week1 });
     await ingestInto(wh, { from: writeTables(tempDir('week2'), { orders: [late] }) });
