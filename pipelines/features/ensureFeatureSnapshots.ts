@@ -65,19 +65,6 @@ export interface SnapshotNeed {
 }
 
 /**
- * The buyer and merchant snapshots `needs` come down to: request weeks are described with the buyer snapshot of the
- * week before each (feat_request reads its week's start), the other tables are snapshots themselves.
- */
-export function entitySnapshotNeeds(needs: readonly SnapshotNeed[]): SnapshotNeed[] {
-  return [
-    ...needs.filter((n) => n.table !== REQUEST_HISTORY),
-    ...needs
-      .filter((n) => n.table === REQUEST_HISTORY)
-      .map((n) => ({ table: 'feat_buyer_history', dates: n.dates.map((d) => addDays(d, -7)) })),
-  ];
-}
-
-/**
  * Builds every date some history table lacks, in one pass of the features SQL over all of them (or a few passes on a
  * large marketplace; one build fills all buyer and merchant tables; feat_request_history is built, all weeks in one
  * pass, after the snapshots its requests refer to: the weeks it lacks and those its bookkeeping cannot show to still
@@ -91,8 +78,13 @@ export async function ensureFeatureSnapshots(
   rebuild = false,
 ): Promise<string[]> {
   const requestNeeds = needs.filter((n) => n.table === REQUEST_HISTORY);
+  // A week of requests is described with the buyer and merchant snapshots of the week's start.
+  const entityNeeds = [
+    ...needs.filter((n) => n.table !== REQUEST_HISTORY),
+    ...requestNeeds.map((n) => ({ table: 'feat_buyer_history', dates: n.dates.map((d) => addDays(d, -7)) })),
+  ];
   const missing = new Set<string>();
-  for (const need of entitySnapshotNeeds(needs)) {
+  for (const need of entityNeeds) {
     const have = await snapshotDates(wh, need.table);
     for (const d of need.dates) if (rebuild || !have.has(d)) missing.add(d);
   }

@@ -19,7 +19,6 @@ import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { simulatePolicies } from '../simulate/simulatePolicies.ts';
 import { replayWeeks } from '../simulate/buildRequestContext.ts';
 import { trainModels } from '../train/trainModels.ts';
-import { laterSnapshots } from './laterSnapshots.ts';
 import { timed, type Timed } from '../../data/log/timed.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -209,12 +208,7 @@ export async function runWeeklyOn(
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
         // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored
         // without them).
-        const models = warmup.map((f) => f.model);
-        await trainModels(wh, first, config, log, {
-          models,
-          onShortfall: noteShortfall,
-          alsoSnapshots: laterSnapshots(models, first, asOf, config, options.retrain),
-        });
+        await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model), onShortfall: noteShortfall });
       }
       try {
         // Past weeks serve the replay, trends and the next week's features (risk, tier, trust); only the week before

@@ -14,7 +14,7 @@ import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { ensureFeatureSnapshots, type SnapshotNeed } from '../features/ensureFeatureSnapshots.ts';
+import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
 import { sourceRows } from '../../data/warehouse/sourceRows.ts';
@@ -38,11 +38,6 @@ export interface TrainOptions {
    * pipelines/train/starter).
    */
   augment?: (spec: ModelSpec, data: TrainingData) => TrainingData;
-  /**
-   * Snapshots a later training will read, built in the same passes as this training's own: a pass of many dates costs
-   * less than the same dates built in passes of their own (the weekly run's warm-up, see runWeekly).
-   */
-  alsoSnapshots?: readonly SnapshotNeed[];
 }
 
 export interface TrainedModel {
@@ -69,14 +64,6 @@ export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensCon
   });
 }
 
-/** The feature snapshots training `specs` as of `asOf` reads: its training and validation dates, by history table. */
-export function snapshotNeeds(specs: readonly ModelSpec[], asOf: string, config: TrustlensConfig): SnapshotNeed[] {
-  return specs.map((spec) => {
-    const plan = snapshotPlan(spec, asOf, config);
-    return { table: historyTable(spec), dates: [...plan.training, ...plan.validation] };
-  });
-}
-
 export async function trainModels(
   wh: Warehouse,
   asOf: string,
@@ -97,7 +84,10 @@ export async function trainModels(
   const specs = requested.filter((spec) => !shortfalls.some((s) => s.model === spec.name));
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
-  const needs = [...snapshotNeeds(specs, asOf, config), ...(options.alsoSnapshots ?? [])];
+  const needs = specs.map((spec, i) => ({
+    table: historyTable(spec),
+    dates: [...plans[i]!.training, ...plans[i]!.validation],
+  }));
   const built = await log.step('feature snapshots', () =>
     ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
   );
