@@ -6,6 +6,17 @@ const positiveInt = (what: string) =>
   z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
 const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
+/**
+ * A refinement's `when`: run it when these keys of the object parsed as numbers, whatever else failed (zod skips a
+ * refinement after any problem otherwise, and the tier order then showed only on the next run).
+ */
+function numbersAt(...keys: string[]): (payload: { value: unknown }) => boolean {
+  return ({ value }) =>
+    typeof value === 'object' &&
+    value !== null &&
+    keys.every((k) => Number.isFinite((value as Record<string, unknown>)[k]));
+}
+
 export const configSchema = z
   .strictObject({
     warehouse: z
@@ -197,18 +208,22 @@ export const configSchema = z
           .describe('trust tiers: trust at or above which a merchant is on watch; below it, at-risk.'),
       })
       .prefault({})
+      // each runs when its own keys parsed, even beside other keys' problems, so one run lists every problem
       .refine((t) => t.buyerHigh >= t.buyerElevated, {
         message: 'must be at least tiers.buyerElevated: raise it or lower buyerElevated',
         path: ['buyerHigh'],
+        when: numbersAt('buyerHigh', 'buyerElevated'),
       })
       .refine((t) => t.merchantTopRated >= t.merchantStandard && t.merchantStandard >= t.merchantWatch, {
         message: 'merchant tiers must satisfy merchantTopRated >= merchantStandard >= merchantWatch: reorder them',
         path: ['merchantStandard'],
+        when: numbersAt('merchantTopRated', 'merchantStandard', 'merchantWatch'),
       })
       .refine((t) => t.merchantAtRiskShare + t.merchantWatchShare + t.merchantStandardShare < 1, {
         message:
           'merchantAtRiskShare + merchantWatchShare + merchantStandardShare must be below 1 (the rest is top-rated): lower them',
         path: ['merchantStandardShare'],
+        when: numbersAt('merchantAtRiskShare', 'merchantWatchShare', 'merchantStandardShare'),
       }),
     simulate: z
       .strictObject({

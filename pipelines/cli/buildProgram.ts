@@ -8,6 +8,7 @@ import { describeIssues } from '../../data/validation/parseOrThrow.ts';
 import { explainFailure } from '../../data/validation/explainFailure.ts';
 import { UserError, ValidationError } from '../../data/validation/errors.ts';
 import { trustlensVersion } from '../../models/registry/trustlensVersion.ts';
+import { loadPolicies } from '../simulate/policy/loadPolicy.ts';
 import { COMMANDS, GLOBAL_OPTIONS } from './commandTable.ts';
 import { optionKey, type CommandSpec, type OptionSpec } from './defineCommand.ts';
 
@@ -104,7 +105,7 @@ export function buildProgram(): Command {
       const globals = program.opts<{ warehouse?: string; config?: string; quiet?: boolean; verbose?: boolean }>();
       const options = validateOptions(spec, raw);
       checkInputs(spec, options);
-      const { config } = loadConfig(globals.config);
+      const { config } = loadConfig(globals.config, configuredPolicyProblems);
       const verbosity: Verbosity = globals.quiet ? 'quiet' : globals.verbose ? 'verbose' : 'normal';
       const warehouse = globals.warehouse ?? config.warehouse;
       try {
@@ -116,4 +117,18 @@ export function buildProgram(): Command {
     });
   }
   return program;
+}
+
+/** The problems of the policy files a config file names, when its own settings have problems too (loadConfig). */
+function configuredPolicyProblems(raw: unknown): string[] {
+  const files = (raw as { simulate?: { policies?: unknown } } | null)?.simulate?.policies;
+  if (!Array.isArray(files) || !files.every((f): f is string => typeof f === 'string' && f.length > 0)) return [];
+  try {
+    loadPolicies(files);
+    return [];
+  } catch (err) {
+    if (err instanceof ValidationError) return err.problems;
+    if (err instanceof UserError) return [err.message];
+    throw err;
+  }
 }

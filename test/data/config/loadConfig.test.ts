@@ -42,6 +42,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('checks the tier order beside a bad key of the same section, and adds the problems of the files it names', () => {
+    // the tier order showed only once merchantBy was fixed, the missing policy file only once the config was
+    const p = file(
+      'bad-tiers.json',
+      JSON.stringify({
+        tiers: { buyerHigh: 0.1, buyerElevated: 0.3, merchantBy: 'quantiles' },
+        simulate: { policies: ['nope.yaml'] },
+      }),
+    );
+    const named = (raw: unknown) => [`policy files named: ${JSON.stringify((raw as { simulate: unknown }).simulate)}`];
+    expect(() => loadConfig(p, named)).toThrow(
+      [
+        `${p}: 3 problems`,
+        '  - key tiers.merchantBy: got "quantiles"; Invalid option: expected one of "quantile"|"trust"',
+        '  - key tiers.buyerHigh: must be at least tiers.buyerElevated: raise it or lower buyerElevated',
+        '  - policy files named: {"policies":["nope.yaml"]}',
+      ].join('\n'),
+    );
+  });
+
   it('names a file that is not valid JSON', () => {
     const p = file('broken.json', '{ "review": ');
     expect(() => loadConfig(p)).toThrow(new RegExp(`^${p}: not valid JSON \\(.+\\); fix the syntax$`));

@@ -84,6 +84,21 @@ describe('trustlens CLI explains itself', () => {
     expect(err.join('')).toMatch(/^trustlens: run: option --as-of DATE is required \(e\.g\. trustlens run --as-of /);
   });
 
+  it("lists a config file's problems and those of the policy files it names in one run", async () => {
+    const config = join(dir, 'bad-config.json');
+    const missing = join(dir, 'nope.yaml');
+    writeFileSync(config, JSON.stringify({ reportDir: '/tmp/x', simulate: { policies: [missing] } }));
+    expect(await main(['report', '--as-of', '2026-11-02', '--config', config])).toBe(2);
+    expect(err.join('')).toBe(
+      [
+        `trustlens: ${config}: 2 problems`,
+        '  - unknown key "reportDir": remove it or check the spelling',
+        `  - ${missing}: cannot read (ENOENT); check the path`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('checks input folders before taking the run lock or creating the warehouse', async () => {
     const warehouse = join(dir, 'wh.duckdb');
     expect(await main(['run', '--as-of', '2026-11-02', '--from', '/nonexistent', '--warehouse', warehouse])).toBe(2);
