@@ -78,14 +78,16 @@ function mappingSalt(mapping: Mapping, tm: TableMapping): string {
   return JSON.stringify(tm) + (mapping.sources && tableQuery(tm) !== undefined ? JSON.stringify(mapping.sources) : '');
 }
 
-/** Files of each mapped table by its glob (none for a query table without files); an empty glob match is an error. */
+/**
+ * Files of each mapped table by its glob (none for a query table without files), and a problem for each glob that
+ * matches no file: reported with the problems the other tables' files show (checkMapping), not a run before them.
+ */
 function globMapped(
   from: string,
   fromDir: string,
   mapping: Mapping,
-  mappingFile: string | undefined,
-): Map<TableName, string[]> {
-  const out = new Map<TableName, string[]>();
+): { mapped: Map<TableName, string[]>; problems: string[] } {
+  const mapped = new Map<TableName, string[]>();
   const problems: string[] = [];
   for (const table of TABLE_NAMES) {
     const tm = mapping.tables[table];
@@ -93,10 +95,9 @@ function globMapped(
     const paths = tm.files === undefined ? [] : globFiles(from, tm.files);
     if (tm.files !== undefined && paths.length === 0)
       problems.push(`key tables.${table}.files: "${tm.files}" matches no file under ${fromDir}; fix the glob`);
-    out.set(table, paths);
+    mapped.set(table, paths);
   }
-  if (problems.length) throw new ValidationError(mappingFile ?? 'mapping', problems);
-  return out;
+  return { mapped, problems };
 }
 
 /** Opens the sandbox and checks the mapping against the files; returns the files each query table's SQL reads. */
@@ -105,7 +106,7 @@ async function checkMapping(
   outDir: string,
   { mapping, problems, badKeys }: ReadMapping,
   mappingFile: string | undefined,
-  mapped: Map<TableName, string[]>,
+  { mapped, problems: globProblems }: { mapped: Map<TableName, string[]>; problems: string[] },
 ): Promise<{ sandbox: Sandbox; filesRead: Partial<Record<TableName, string[]>> }> {
   const files = [...new Set([...mapped.values()].flat().map((p) => realpathSync(p)))];
   const sandbox = await Sandbox.open({ from, outDir, files, mapping, mappingFile: mappingFile ?? 'mapping' });
@@ -124,10 +125,9 @@ async function checkMapping(
       tables: tables.filter((t) => t.files.length || tableQuery(mapping.tables[t.table]!) !== undefined),
       skip: badKeys,
     });
-    // The SQL statements' own problems (loadMapping) and those found against the files, reported together.
-    if (problems.length || checked.problems.length) {
-      throw new ValidationError(mappingFile ?? 'mapping', [...problems, ...checked.problems]);
-    }
+    // The SQL statements' own problems (loadMapping), globs matching nothing and what the files show, together.
+    const all = [...problems, ...globProblems, ...checked.problems];
+    if (all.length) throw new ValidationError(mappingFile ?? 'mapping', all);
     return { sandbox, filesRead: checked.filesRead };
   } catch (err) {
     await sandbox.close();
@@ -147,8 +147,11 @@ export async function planIngest(
   if (!existsSync(from) || !statSync(from).isDirectory())
     throw new UserError(`--from ${fromDir}: no such folder; give the folder holding the input files`);
   const found = findDefaultFiles(from);
-  const mapped = mapping ? globMapped(from, fromDir, mapping, mappingFile) : new Map<TableName, string[]>();
-  const checked = read ? await checkMapping(from, outDir ?? from, read, mappingFile, mapped) : undefined;
+  const globbed = mapping
+    ? globMapped(from, fromDir, mapping)
+    : { mapped: new Map<TableName, string[]>(), problems: [] };
+  const mapped = globbed.mapped;
+  const checked = read ? await checkMapping(from, outDir ?? from, read, mappingFile, globbed) : undefined;
   try {
     const plan = await planFiles(wh, fromDir, from, found, mapped, checked?.filesRead ?? {}, mapping, mappingFile);
     return { ...plan, sandbox: checked?.sandbox };

@@ -229,4 +229,26 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
       ].join('\n'),
     );
   });
+
+  it("reports a glob that matches no file together with the other tables' problems, not a run before them", async () => {
+    tried(2); // a glob matching nothing, a column name typo
+    const dir = writeTables(tempDir(), goodRows());
+    const file = mappingFile(dir, [
+      'tables:',
+      '  buyers:',
+      '    files: buyers.csv',
+      '    columns:',
+      '      buyer_id: uid',
+      '  merchants:',
+      '    files: haendler.csv',
+    ]);
+    wh = await memoryWarehouse();
+    await expect(ingestInto(wh, { from: dir, mapping: file })).rejects.toThrow(
+      [
+        `${file}: 2 problems`,
+        `  - key tables.merchants.files: "haendler.csv" matches no file under ${dir}; fix the glob`,
+        '  - key tables.buyers.columns.buyer_id: buyers.csv has no column "uid" (it has: buyer_id, registered_at, region); fix the name',
+      ].join('\n'),
+    );
+  });
 });
