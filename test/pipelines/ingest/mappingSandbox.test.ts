@@ -230,8 +230,8 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
     );
   });
 
-  it("reports a glob that matches no file together with the other tables' problems, not a run before them", async () => {
-    tried(2); // a glob matching nothing, a column name typo
+  it('reports an unknown key and a glob that matches no file with the problems the files show, in one run', async () => {
+    tried(3); // an unknown key, a glob matching nothing, a column name typo
     const dir = writeTables(tempDir(), goodRows());
     const file = mappingFile(dir, [
       'tables:',
@@ -239,13 +239,15 @@ describe('mappings that express real layouts (issue 16, must show 6)', () => {
       '    files: buyers.csv',
       '    columns:',
       '      buyer_id: uid',
+      '      regoin: region',
       '  merchants:',
       '    files: haendler.csv',
     ]);
     wh = await memoryWarehouse();
     await expect(ingestInto(wh, { from: dir, mapping: file })).rejects.toThrow(
       [
-        `${file}: 2 problems`,
+        `${file}: 3 problems`,
+        '  - unknown key "regoin" under tables.buyers.columns: remove it or check the spelling',
         `  - key tables.merchants.files: "haendler.csv" matches no file under ${dir}; fix the glob`,
         '  - key tables.buyers.columns.buyer_id: buyers.csv has no column "uid" (it has: buyer_id, registered_at, region); fix the name',
       ].join('\n'),
