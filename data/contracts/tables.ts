@@ -286,6 +286,11 @@ export function rowSchema(table: TableName): z.ZodObject {
 }
 
 /** The columns that identify one row of a table: a later delivery with the same values is a new version of that row. */
+/** A row of a table named in words, from its primary key: orders → "order", refund_requests → "request". */
+export function rowNoun(table: TableName): string {
+  return CONTRACTS[table].primaryKey.replace(/_id$/, '');
+}
+
 export function rowKeyColumns(table: TableName): readonly string[] {
   return CONTRACTS[table].rowKey ?? [CONTRACTS[table].primaryKey];
 }

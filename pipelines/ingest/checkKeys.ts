@@ -1,7 +1,7 @@
 // The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats,
 // conflicts).
 import { listValue } from '@duckdb/node-api';
-import { CONTRACTS, parentRuleText, type TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, parentRuleText, rowNoun, type TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -47,7 +47,7 @@ export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise
         {
           column: r.column,
           rule: `must not be ${parentRuleText(table, fk.table, r)}`,
-          label: CONTRACTS[fk.table].primaryKey.replace(/_id$/, ''),
+          label: rowNoun(fk.table),
         },
       );
     }

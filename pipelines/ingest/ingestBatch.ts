@@ -118,7 +118,7 @@ function batchTransaction(
     }
     if (headers.length) {
       throw new UserError(
-        `${headers.length === 1 ? headers[0] : headers.join('\n')}\n(nothing of this delivery was loaded: fix the files named above and run ingest again)`,
+        `${headers.join('\n')}\n(nothing of this delivery was loaded: fix the files named above and run ingest again)`,
       );
     }
     for (const table of plan.newlyAbsent) {

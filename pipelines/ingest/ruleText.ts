@@ -1,5 +1,5 @@
 // The human sentences written to quarantine.rule; tests pin them, so change them only on purpose.
-import { CONTRACTS, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
+import { rowNoun, type ColumnMeta, type TableName } from '../../data/contracts/index.ts';
 
 export const RULES = {
   missing: 'required value missing',
@@ -8,9 +8,9 @@ export const RULES = {
   notUtf8Line: 'line is not valid UTF-8',
   duplicate: (pk: string) => `duplicate ${pk} with different content`,
   parentBeforeWindow: (column: string, parent: TableName, days: number) =>
-    `unknown ${column}: loaded anyway, its ${singular(parent)} most likely predates the first delivered week (within ${days} days of the first ${singular(parent)})`,
+    `unknown ${column}: loaded anyway, its ${rowNoun(parent)} most likely predates the first delivered week (within ${days} days of the first ${rowNoun(parent)})`,
   immutableChanged: (column: string) => `conflict: ${column} may not change after delivery (value: kept → delivered)`,
-  unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${singular(parent)}`,
+  unknownKey: (column: string, parent: TableName) => `unknown ${column}: no such ${rowNoun(parent)}`,
   moneyNegative: 'money must be >= 0',
   moneyCents: 'money must have at most 2 decimals',
   timeZone:
@@ -49,8 +49,4 @@ export function timestampRangeRule(from: string, to: string): string {
 
 export function rangeRule(meta: ColumnMeta): string {
   return `must be between ${meta.min} and ${meta.max}`;
-}
-
-function singular(table: TableName): string {
-  return CONTRACTS[table].primaryKey.replace(/_id$/, '');
 }
