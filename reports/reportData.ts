@@ -320,6 +320,7 @@ export interface ReportSettings {
   /** The governance numbers the merchant-operations page states (config govern.windowDays and govern.ladder). */
   govern: {
     windowDays: number;
+    confidence: number;
     ladder: Pick<
       TrustlensConfig['govern']['ladder'],
       | 'warningPoints'
@@ -349,6 +350,7 @@ export function reportSettings(
     notebookUrl: config.report.notebookUrl,
     govern: {
       windowDays: config.govern.windowDays,
+      confidence: config.govern.confidence,
       ladder: {
         warningPoints: l.warningPoints,
         rectificationPoints: l.rectificationPoints,
@@ -430,6 +432,8 @@ export interface StandardPassRate {
   minCases: number;
   judged: number;
   passed: number;
+  /** Past the limit, but not beyond what so few cases could show by chance (govern.confidence): no points. */
+  withinChance: number;
   tooFew: number;
 }
 

@@ -52,6 +52,14 @@ export const governSchema = z
     windowDays: wholeAtLeast('govern.windowDays', 7)
       .default(28)
       .describe('Each weekly scorecard judges the cases of this many days before its date.'),
+    confidence: z
+      .number()
+      .min(0.5, 'govern.confidence must be between 0.5 and 0.999')
+      .max(0.999, 'govern.confidence must be between 0.5 and 0.999')
+      .default(0.5)
+      .describe(
+        'Above 0.5, a standard fails only when its cases show the limit breached beyond chance at this one-sided confidence (Wilson bound of the share of failed cases; for a median, of the cases over the limit); a value past the limit that so few cases could show by chance is `within_chance` and earns no points. 0.5 judges the value alone. Fewer good shops on the ladder, later warnings for small bad ones: README, "Evidence before a failure".',
+      ),
     standards: z
       .strictObject({
         ticketResponseMedian: z

@@ -17,7 +17,7 @@ import { materializeGov, queryGov, runGovFile, type GovParams } from './runGovSq
 import { drawSpotChecks } from './sample/drawSpotChecks.ts';
 import { mixSeed, seededRandom } from './sample/seededRandom.ts';
 import { spotRisk } from './sample/spotRisk.ts';
-import { metricParams, standardRows } from './standards.ts';
+import { metricParams, scorecardParams } from './standards.ts';
 
 export interface GovernSummary {
   asOf: string;
@@ -135,7 +135,7 @@ function governParams(asOf: string, config: TrustlensConfig): GovParams {
     known_as_of: asOf,
     weeks: g.historyWeeks,
     window_days: g.windowDays,
-    standards: JSON.stringify(standardRows(g)),
+    ...scorecardParams(g),
     ...metricParams(g),
   };
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { GovernConfig } from '../../data/config/governSchema.ts';
 import { govSql } from './runGovSql.ts';
-import { metricParams, standardRows } from './standards.ts';
+import { metricParams, scorecardParams } from './standards.ts';
 
 /** The scorecard layers over the computed weeks, in build order: gov_flagged reads gov_weeks, and so on to the card. */
 export const SCORECARD_LAYERS = [
@@ -26,13 +26,17 @@ export const SCORECARD_SQL = [
 ] as const;
 
 /**
- * sha256 over the settings a week's scorecard depends on (window, standards, metric hours and bounds) and the text of
- * its SQL. The history length and the ladder are left out: neither changes a week's rows.
+ * sha256 over the settings a week's scorecard depends on (window, standards, confidence, metric hours and bounds) and
+ * the text of its SQL. The history length and the ladder are left out: neither changes a week's rows.
  */
 export function scorecardFingerprint(govern: GovernConfig): string {
   const hash = createHash('sha256');
   hash.update(
-    JSON.stringify({ windowDays: govern.windowDays, standards: standardRows(govern), metrics: metricParams(govern) }),
+    JSON.stringify({
+      windowDays: govern.windowDays,
+      scorecard: scorecardParams(govern),
+      metrics: metricParams(govern),
+    }),
   );
   for (const file of SCORECARD_SQL) hash.update(`\u0000${file}\u0000${govSql(file)}`);
   return hash.digest('hex');

@@ -68,6 +68,7 @@ async function standards(wh: Warehouse, asOf: string): Promise<MerchantOpsData['
     minCases: num(r.min_cases),
     judged: num(r.judged),
     passed: num(r.passed),
+    withinChance: num(r.within_chance),
     tooFew: num(r.too_few),
   }));
 }

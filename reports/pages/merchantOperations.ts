@@ -190,6 +190,17 @@ function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
         align: 'num' as const,
         cell: (s: string) => cell(get(s, c)),
       })),
+      // only where the scorecard was judged on evidence (govern.confidence above 0.5): otherwise always 0
+      ...(rows.some((r) => r.withinChance > 0)
+        ? [
+            {
+              header: 'Within chance',
+              align: 'num' as const,
+              help: 'Merchants past the limit whose few cases could show it by chance: no failure, no points',
+              cell: (s: string) => fmtInt(get(s, 'all')?.withinChance),
+            },
+          ]
+        : []),
       {
         header: 'No verdict',
         align: 'num',
@@ -258,7 +269,7 @@ function definitions(settings: ReportSettings): { term: string; definition: stri
   return [
     {
       term: 'Scorecard',
-      definition: `Each week, every standard is judged on the cases of the ${fmtInt(g.windowDays)} days before the date: the merchant’s value, its category’s median, the cases behind it, and pass or fail; fewer cases than the standard’s minimum give no verdict.`,
+      definition: `Each week, every standard is judged on the cases of the ${fmtInt(g.windowDays)} days before the date: the merchant’s value, its category’s median, the cases behind it, and ${g.confidence > 0.5 ? `a verdict. Fail: past the limit by more than the cases could show by chance (${fmtPct(g.confidence, Math.abs(g.confidence * 100 - Math.round(g.confidence * 100)) < 1e-9 ? 0 : 1)} one-sided confidence, Wilson bound of the share of failed cases; for a median, of the cases over the limit). Within chance: past the limit, but so few cases could show that by chance; no points` : 'pass or fail'}; fewer cases than the standard’s minimum give no verdict.`,
     },
     {
       term: 'Points',

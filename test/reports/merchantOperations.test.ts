@@ -29,6 +29,13 @@ describe('merchant-operations.html from literal data', () => {
     });
   }
 
+  it('counts merchants past a limit only within chance in their own column, shown only when a scorecard has any', () => {
+    expect(page).toContain('>Within chance</th>');
+    const judgedOnValues = merchantOpsFixture();
+    judgedOnValues.standards = judgedOnValues.standards!.map((r) => ({ ...r, withinChance: 0 }));
+    expect(renderMerchantOperations(judgedOnValues)).not.toContain('Within chance');
+  });
+
   it('lists the week’s actions by level, strongest first, with their reasons and the rectification deadline', () => {
     const order = ['closure (1)', 'suspension (1)', 'rectification with a deadline (1)', 'warning (1)'].map((c) =>
       page.indexOf(`<caption>${c}</caption>`),

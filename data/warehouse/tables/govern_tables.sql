@@ -7,12 +7,12 @@ create table if not exists merchant_scorecard (
   standard varchar not null,         -- e.g. ticket_response_late (pipelines/govern/standards.ts)
   value double not null,             -- the merchant's value over the window: hours (medians) or a share 0-1
   cases integer not null,            -- cases behind the value
-  failed_cases integer,              -- cases that failed (shares); null for medians
+  failed_cases integer,              -- cases that failed (shares), or over the limit (medians)
   direction varchar not null,        -- max: value must stay at or below limit_value; min: at or above
   limit_value double not null,
   min_cases integer not null,
   category_median double,            -- median value of merchants of the same main category with a verdict that week
-  verdict varchar not null,          -- pass | fail | too_few_cases
+  verdict varchar not null,          -- pass | fail | within_chance | too_few_cases
   points double not null             -- ladder points a failure costs
 );
 create table if not exists merchant_actions_recommended (

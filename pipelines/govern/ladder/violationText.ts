@@ -7,7 +7,7 @@ export interface ScorecardLine {
   standard: string;
   value: number;
   cases: number;
-  /** Cases that failed (shares); null for medians. */
+  /** Cases that failed (shares) or were over the limit (medians); null in rows stored before medians counted them. */
   failed: number | null;
   limit: number;
   categoryMedian: number | null;
@@ -22,7 +22,8 @@ export function violationText(line: ScorecardLine, config: GovernConfig): string
   const cases = fillStandardText(info.cases, info.key, config);
   const cmp = info.direction === 'max' ? '≤' : '≥';
   if (info.unit === 'hours') {
-    return `${info.label}: ${hrs(line.value)} over ${line.cases} ${cases} (standard ${cmp} ${hrs(line.limit)}, category median ${hrs(line.categoryMedian)})`;
+    const over = line.failed === null ? '' : `, ${line.failed} of them over ${hrs(line.limit)}`;
+    return `${info.label}: ${hrs(line.value)} over ${line.cases} ${cases}${over} (standard ${cmp} ${hrs(line.limit)}, category median ${hrs(line.categoryMedian)})`;
   }
   const failed = fillStandardText(info.failed ?? 'failed', info.key, config);
   const tail = `standard ${cmp} ${pct(line.limit)}, category median ${pct(line.categoryMedian)}`;

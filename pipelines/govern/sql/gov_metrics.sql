@@ -1,5 +1,6 @@
 -- Every scorecard metric per (week, merchant, standard) in one long table: the merchant's value, the cases behind it
--- and, for shares, how many of them failed. A merchant without a case for a standard that week has no row for it.
+-- and how many of them failed: for a share, the cases it counts; for a median, the cases over the standard's limit (the
+-- evidence gov_scorecard.sql weighs). A merchant without a case for a standard that week has no row for it.
 with requests as (
   select * from gov_requests
 ),
@@ -23,6 +24,7 @@ ticket_response as (
     merchant_id,
     count(*) as cases,
     median(response_hours) as median_hours,
+    count(*) filter (where response_hours > $ticket_response_median_hours) as over_median_limit,
     count(*) filter (where response_hours > $ticket_response_hours) as late
   from tickets
   where responded or age_hours > $ticket_response_hours
@@ -35,6 +37,7 @@ refund_response as (
     merchant_id,
     count(*) as cases,
     median(response_hours) as median_hours,
+    count(*) filter (where response_hours > $refund_response_median_hours) as over_median_limit,
     count(*) filter (where response_hours > $refund_response_hours) as late
   from requests
   where (responded or age_hours > $refund_response_hours) and not (status = 'withdrawn' and not responded)
@@ -49,6 +52,7 @@ ticket_resolution as (
     count(*) filter (where age_hours >= $resolution_hours and not resolved) as unresolved,
     count(*) filter (where resolved) as resolved_cases,
     median(resolution_hours) as median_resolution_hours,
+    count(*) filter (where resolved and resolution_hours > $resolution_time_hours) as resolved_slowly,
     count(*) as tickets,
     count(*) filter (where attitude_complaint) as complaints
   from tickets
@@ -97,19 +101,19 @@ fulfilment as (
 ),
 
 long as (
-  select as_of, merchant_id, 'ticket_response_median' as standard, median_hours as value, cases, null::bigint as failed
+  select as_of, merchant_id, 'ticket_response_median' as standard, median_hours as value, cases, over_median_limit as failed
   from ticket_response
   union all
   select as_of, merchant_id, 'ticket_response_late', late / cases, cases, late from ticket_response
   union all
-  select as_of, merchant_id, 'refund_response_median', median_hours, cases, null from refund_response
+  select as_of, merchant_id, 'refund_response_median', median_hours, cases, over_median_limit from refund_response
   union all
   select as_of, merchant_id, 'refund_response_late', late / cases, cases, late from refund_response
   union all
   select as_of, merchant_id, 'ticket_resolution', 1 - unresolved / cases, cases, unresolved
   from ticket_resolution where cases > 0
   union all
-  select as_of, merchant_id, 'ticket_resolution_time', median_resolution_hours, resolved_cases, null
+  select as_of, merchant_id, 'ticket_resolution_time', median_resolution_hours, resolved_cases, resolved_slowly
   from ticket_resolution where resolved_cases > 0
   union all
   select as_of, merchant_id, 'attitude_complaints', complaints / tickets, tickets, complaints from ticket_resolution

@@ -17,6 +17,7 @@ describe('config govern', () => {
     expect(g.standards.ticketResponseLate).toEqual({ limit: 0.5, minCases: 2, points: 2, hours: 24 });
     expect(g.ladder).toMatchObject({ warningPoints: 1, closurePoints: 72, decayWeeks: 8, maxStepsPerWeek: 1 });
     expect(g.spotCheck).toEqual({ size: 40, riskShare: 0.5, seed: 17 });
+    expect(g.confidence).toBe(0.5); // the value alone judges, as before the setting existed
   });
 
   it('keeps the defaults of what a file leaves out', () => {
@@ -29,6 +30,15 @@ describe('config govern', () => {
     expect(g.standards.lateShipment).toEqual({ limit: 0.04, minCases: 2, points: 2 });
     expect(g.spotCheck.size).toBe(10);
     expect(g.historyWeeks).toBe(26);
+  });
+
+  it('takes the confidence of a failure between 0.5 (the value alone) and 0.999', () => {
+    expect(configSchema.parse({ govern: { confidence: 0.9 } }).govern.confidence).toBe(0.9);
+    const p = join(dir, 'confidence.json');
+    writeFileSync(p, JSON.stringify({ govern: { confidence: 95 } }));
+    expect(() => loadConfig(p)).toThrow(
+      `${p}: 1 problem\n  - key govern.confidence: got 95; govern.confidence must be between 0.5 and 0.999`,
+    );
   });
 
   it('reports every bad value with its key and the fix', () => {

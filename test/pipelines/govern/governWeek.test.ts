@@ -90,7 +90,7 @@ describe('governWeek', () => {
       `${AS_OF}: Late shipments: 2 of 8 orders due to ship went out after the promised date or not at all (25%; standard ≤ 10%, category median 25%) — 4 points (repeat within 4 weeks, ×2)`,
     );
     expect(m1[0]!.violations).toContain(
-      `${AS_OF}: Ticket first answer (median): 17.0 h over 4 service tickets (standard ≤ 8.0 h, category median 9.5 h) — 2 points (repeat within 4 weeks, ×2)`,
+      `${AS_OF}: Ticket first answer (median): 17.0 h over 4 service tickets, 2 of them over 8.0 h (standard ≤ 8.0 h, category median 9.5 h) — 2 points (repeat within 4 weeks, ×2)`,
     );
     expect(m1[0]!.action).toBe('rectification'); // one step a week from the warning of 2026-02-23
   });

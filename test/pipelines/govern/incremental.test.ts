@@ -174,6 +174,16 @@ describe('what makes stored weeks be computed again', () => {
     expect((await governWeek(wh, W3, config)).computed).toHaveLength(HISTORY);
   });
 
+  it('a changed govern.confidence: every week, judged on the evidence the new setting asks for', async () => {
+    const onEvidence = configSchema.parse({
+      govern: { historyWeeks: HISTORY, spotCheck: { size: 6 }, confidence: 0.9 },
+    });
+    const summary = await governWeek(wh, W3, onEvidence);
+    expect(summary.computed).toEqual(weeksEnding(W3, HISTORY));
+    expect(await outputs(wh, W3, onEvidence)).toEqual(await reference(3, W3, onEvidence));
+    expect((await governWeek(wh, W3, config)).computed).toHaveLength(HISTORY);
+  });
+
   it('a correction delivered later: from the first week after the corrected request on', async () => {
     const copy = await delivered(3);
     try {

@@ -1,5 +1,5 @@
 // Each scorecard metric pinned on the literal marketplace: value, cases behind it, failed cases, category median and
-// verdict.
+// verdict (judged on the value alone by default; on evidence beyond chance with govern.confidence above 0.5).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../data/config/configSchema.ts';
 import type { Warehouse } from '../../../data/warehouse/Warehouse.ts';
@@ -46,7 +46,7 @@ describe('the weekly scorecard of merchant m1 as of 2026-03-02 (window 2026-02-0
     expect(await line('ticket_response_median')).toEqual({
       value: 17,
       cases: 4,
-      failed: null,
+      failed: 2,
       verdict: 'fail',
       category_median: 9.5,
     });
@@ -79,7 +79,12 @@ describe('the weekly scorecard of merchant m1 as of 2026-03-02 (window 2026-02-0
   });
 
   it('7-day no-reason returns refused (escalated) or left to the auto-refund', async () => {
-    expect(await line('no_reason_refused')).toMatchObject({ value: 1, cases: 2, failed: 2, verdict: 'fail' });
+    expect(await line('no_reason_refused')).toMatchObject({
+      value: 1,
+      cases: 2,
+      failed: 2,
+      verdict: 'fail',
+    });
   });
 
   it('fresh-food requests not decided within 24 h', async () => {
@@ -101,6 +106,50 @@ describe('the weekly scorecard of merchant m1 as of 2026-03-02 (window 2026-02-0
 
   it('product defect refunds per order', async () => {
     expect(await line('quality_refunds')).toMatchObject({ value: 0.3, cases: 10, failed: 3, verdict: 'fail' });
+  });
+});
+
+describe('govern.confidence: a standard fails when the share of failed cases is past the limit beyond chance', () => {
+  async function verdicts(confidence: number): Promise<Record<string, string>> {
+    const judged = await governWarehouse();
+    try {
+      await buildScorecards(judged, AS_OF, configSchema.parse({ govern: { historyWeeks: 2, confidence } }));
+      const rows = await judged.all<{ standard: string; verdict: string }>(
+        `select standard, verdict from gov_scorecard where merchant_id = 'm1' and as_of = $d::date
+         and standard in ('ticket_response_median', 'no_reason_refused', 'late_shipment', 'quality_refunds')`,
+        { d: AS_OF },
+      );
+      return Object.fromEntries(rows.map((r) => [r.standard, r.verdict]));
+    } finally {
+      judged.close();
+    }
+  }
+
+  it('at 95%: 3 of 10 orders with a defect refund against 10% fail (Wilson bound 12.7%), 2 of 8 late do not (8.7%)', async () => {
+    expect(await verdicts(0.95)).toEqual({
+      ticket_response_median: 'within_chance',
+      no_reason_refused: 'within_chance',
+      late_shipment: 'within_chance',
+      quality_refunds: 'fail',
+    });
+  });
+
+  it('at 80%, 2 of 8 late shipments (bound 14.5%) and 2 of 2 refused returns (73.9% against 50%) are evidence enough; 2 of 4 tickets over 8 h never are', async () => {
+    expect(await verdicts(0.8)).toEqual({
+      ticket_response_median: 'within_chance',
+      no_reason_refused: 'fail',
+      late_shipment: 'fail',
+      quality_refunds: 'fail',
+    });
+  });
+
+  it('0.5 (the default) judges the value alone: every value past its limit fails', async () => {
+    expect(await verdicts(0.5)).toEqual({
+      ticket_response_median: 'fail',
+      no_reason_refused: 'fail',
+      late_shipment: 'fail',
+      quality_refunds: 'fail',
+    });
   });
 });
 
