@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { cleanStaleFolders, swapNames } from '../data/files/staleFolders.ts';
+import { UserError } from '../data/validation/errors.ts';
 import { renderReports } from './renderReports.ts';
 import type { ReportData } from './reportData.ts';
 
@@ -26,9 +27,32 @@ export function cleanStaleReports(reportsDir: string): string[] {
   return cleaned;
 }
 
+/**
+ * The names a set of reports leaves in its folder: this set's files, the carried subfolders, and, beside an index.html,
+ * the pages and CSVs of an earlier set (a page renamed since is still a report's).
+ */
+function isReportEntry(name: string, isDirectory: boolean, files: Record<string, string>, previousSet: boolean) {
+  if (isDirectory) return KEPT_SUBFOLDERS.includes(name);
+  return name in files || (previousSet && /^[a-z0-9-]+\.(html|csv)$/.test(name));
+}
+
+/** The reports replace their whole folder: one holding anything else (a delivery, notes) is refused, not emptied. */
+function refuseForeignFolder(dir: string, files: Record<string, string>): void {
+  if (!existsSync(dir)) return;
+  const entries = readdirSync(dir, { withFileTypes: true });
+  const previousSet = entries.some((e) => e.isFile() && e.name === 'index.html');
+  const foreign = entries.filter((e) => !isReportEntry(e.name, e.isDirectory(), files, previousSet)).map((e) => e.name);
+  if (foreign.length === 0) return;
+  const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, … (${foreign.length} in all)` : '');
+  throw new UserError(
+    `reports folder ${dir} holds files that are not reports (${shown}); the reports replace the whole folder, so choose a new or empty --out`,
+  );
+}
+
 /** Readers never see a half-written folder: either the previous reports or the complete new set. */
 export function writeReportsAtomically(outDir: string, files: Record<string, string>): BuiltReports {
   const dir = resolve(outDir);
+  refuseForeignFolder(dir, files);
   mkdirSync(dirname(dir), { recursive: true });
   // Copies a killed writer left beside it go first (the next writing command cleans them too).
   cleanStaleFolders(dirname(dir), KEPT_SUBFOLDERS);

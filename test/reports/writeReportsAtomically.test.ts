@@ -21,6 +21,37 @@ describe('writeReportsAtomically', () => {
     expect(readFileSync(join(out, 'data', 'manifest.json'), 'utf8')).toBe('{"files":[]}');
   });
 
+  it('refuses a folder holding anything but reports, and leaves every file in it', () => {
+    root = mkdtempSync(join(tmpdir(), 'trustlens-reports-'));
+    const out = join(root, 'week-files');
+    mkdirSync(join(out, 'sub'), { recursive: true });
+    writeFileSync(join(out, 'orders.csv'), 'order_id\no1\n');
+    writeFileSync(join(out, 'notes.txt'), 'precious');
+    writeFileSync(join(out, 'sub', 'q3.xlsx'), 'q');
+    expect(() => writeReportsAtomically(out, { 'index.html': 'new' })).toThrow(
+      `reports folder ${out} holds files that are not reports (`,
+    );
+    expect(() => writeReportsAtomically(out, { 'index.html': 'new' })).toThrow(
+      'the reports replace the whole folder, so choose a new or empty --out',
+    );
+    expect(readFileSync(join(out, 'orders.csv'), 'utf8')).toBe('order_id\no1\n');
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('precious');
+    expect(readFileSync(join(out, 'sub', 'q3.xlsx'), 'utf8')).toBe('q');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  it('refuses a website beside an index.html: only pages and CSVs of a previous set are replaced', () => {
+    root = mkdtempSync(join(tmpdir(), 'trustlens-reports-'));
+    const out = join(root, 'site');
+    mkdirSync(join(out, 'css'), { recursive: true });
+    writeFileSync(join(out, 'index.html'), 'home');
+    writeFileSync(join(out, 'css', 'site.css'), 'body{}');
+    expect(() => writeReportsAtomically(out, { 'index.html': 'new' })).toThrow(
+      /holds files that are not reports \(css\)/,
+    );
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('home');
+  });
+
   it('keeps the previous pages and data/ when writing fails', () => {
     root = mkdtempSync(join(tmpdir(), 'trustlens-reports-'));
     const out = join(root, '2026-11-02');

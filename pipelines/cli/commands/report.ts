@@ -9,7 +9,7 @@ export const reportCommand = defineCommand({
     'Write self-contained HTML reports (and their CSVs) for a week: weekly trust, risk queue, policy impact, model card, merchant operations.',
   details:
     'Reads the contract tables, score and simulation outputs and model artifacts; a stage that has not run yet shows as a notice on its page. ' +
-    'Pages need no script or network; the folder is replaced atomically.',
+    'Pages need no script or network; the folder is replaced atomically, and one holding anything but reports is refused.',
   options: [
     {
       flag: 'as-of',
