@@ -301,6 +301,11 @@ export const configSchema = z
         notebookUrl: z
           .string()
           .min(1)
+          // a link every queue row carries: only a web address or a path, never a script (javascript:, data:)
+          .refine((u) => /^https?:\/\//i.test(u) || !/^[a-z][a-z0-9+.-]*:/i.test(u), {
+            error: (issue) =>
+              `got ${JSON.stringify(issue.input)}; report.notebookUrl must be an http(s) address or a relative path`,
+          })
           .nullable()
           .default('http://localhost:4173/investigate-buyer.html')
           .describe(

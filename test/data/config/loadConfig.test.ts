@@ -27,6 +27,17 @@ describe('loadConfig', () => {
     expect(config.training.nTrees).toBe(100);
   });
 
+  it('takes a web address or a path as the notebook link, never a script', () => {
+    for (const url of ['https://notebooks.example.com/investigate-buyer.html', '../notebooks/investigate-buyer.html'])
+      expect(
+        loadConfig(file('nb-ok.json', JSON.stringify({ report: { notebookUrl: url } }))).config.report.notebookUrl,
+      ).toBe(url);
+    const p = file('nb.json', JSON.stringify({ report: { notebookUrl: 'javascript:alert(24)//' } }));
+    expect(() => loadConfig(p)).toThrow(
+      `${p}: 1 problem\n  - key report.notebookUrl: got "javascript:alert(24)//"; report.notebookUrl must be an http(s) address or a relative path`,
+    );
+  });
+
   it('reports unknown keys and bad values together', () => {
     const p = file(
       'bad.json',
