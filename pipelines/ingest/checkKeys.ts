@@ -1,7 +1,7 @@
 // The key checks of one table's staged rows (ingest_chk): foreign keys, then row keys seen before (versions, repeats,
 // conflicts).
 import { listValue } from '@duckdb/node-api';
-import { CONTRACTS, parentRuleText, rowNoun, type TableName } from '../../data/contracts/index.ts';
+import { CONTRACTS, parentRuleText, rowNoun, versionsTable, type TableName } from '../../data/contracts/index.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent as q } from '../../data/warehouse/quoteIdent.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
@@ -57,9 +57,16 @@ export async function checkForeignKeys(wh: Warehouse, table: TableName): Promise
 /**
  * Sorts the clean rows whose row key was delivered before (in the warehouse, or earlier in this batch) into conflicts
  * (an immutable column changed: ingest_bad, the first version is kept), identical copies (ingest_skip) and new versions
- * (ingest_steps). Whole rows are read again, for these rows only. Returns whether there were any.
+ * (ingest_steps). With the delivery's date given (`knownAt`: `--as-of`), a changed row whose key a delivery known later
+ * already holds is older news and goes to ingest_bad too (an inferred date only bounds a delivery from below, so it
+ * proves nothing). Whole rows are read again, for these rows only. Returns whether there were any.
  */
-export async function sortRepeatedKeys(wh: Warehouse, table: TableName, sources: CheckedSource[]): Promise<boolean> {
+export async function sortRepeatedKeys(
+  wh: Warehouse,
+  table: TableName,
+  sources: CheckedSource[],
+  knownAt?: string,
+): Promise<boolean> {
   const key = rowKeyList(table);
   await wh.run(readSql(new URL('./sql/load/version_candidates.sql', import.meta.url), { key, table: q(table) }));
   if (!(await hasRows(wh, 'ingest_cand'))) return false;
@@ -91,5 +98,17 @@ export async function sortRepeatedKeys(wh: Warehouse, table: TableName, sources:
     readSql(new URL('./sql/load/version_steps.sql', import.meta.url), { key, content: rowContent(table, 'c') }),
   );
   await wh.run(readSql(new URL('./sql/load/mark_unchanged.sql', import.meta.url)));
+  if (knownAt !== undefined) {
+    const pk = CONTRACTS[table].primaryKey;
+    await wh.run(
+      readSql(new URL('./sql/load/mark_stale.sql', import.meta.url), {
+        key,
+        versions: q(versionsTable(table)),
+        pk: q(pk),
+      }),
+      { known_at: knownAt, pk_name: pk, row_noun: rowNoun(table) },
+    );
+    await wh.run(readSql(new URL('./sql/load/drop_stale_steps.sql', import.meta.url)));
+  }
   return true;
 }

@@ -133,6 +133,57 @@ describe('weekly deliveries of changed rows', () => {
     wh.close();
   });
 
+  it('keeps out an older delivery loaded after a newer one: its changed rows are quarantined, its new and identical rows load', async () => {
+    const wh = await memoryWarehouse();
+    await ingestInto(wh, {
+      from: writeTables(tempDir(), { ...goodRows(), refund_requests: [pending] }),
+      knownAt: '2026-03-09',
+    });
+    const decided = { ...pending, status: 'approved', decided_at: '2026-03-10T08:00:00Z', decided_by: 'merchant' };
+    const week3 = tempDir('week3');
+    writeFileSync(join(week3, 'refund_requests.csv'), toCsv('refund_requests', [decided]));
+    await ingestInto(wh, { from: week3, knownAt: '2026-03-23' });
+
+    // the week-2 file arrives last: r1 still pending in it, r3 new, r1's week-3 decision sent again as is
+    const week2 = tempDir('week2');
+    const r3 = { ...pending, request_id: 'r3' };
+    writeFileSync(join(week2, 'refund_requests.csv'), toCsv('refund_requests', [pending, r3]));
+    const late = await ingestInto(wh, { from: week2, knownAt: '2026-03-16' });
+    expect(late!.tables.map((t) => [t.table, t.read, t.inserted, t.updated, t.duplicate, t.quarantined])).toEqual([
+      ['refund_requests', 2, 1, 0, 0, 1],
+    ]);
+    expect(await quarantineRows(wh, 3)).toEqual([
+      {
+        table_name: 'refund_requests',
+        source_file: 'refund_requests.csv',
+        row_number: 1,
+        column_name: 'request_id',
+        value: 'r1',
+        rule: 'older than the stored request: a delivery known at 2026-03-23 already holds it and this one is known at 2026-03-16, so it would replace newer facts; if it is a correction newer than that, deliver it again with --as-of 2026-03-23 or later',
+      },
+    ]);
+    expect(await wh.all('select request_id, status from refund_requests order by request_id')).toEqual([
+      { request_id: 'r1', status: 'approved' },
+      { request_id: 'r3', status: 'pending' },
+    ]);
+    expect(
+      await wh.all(
+        "select request_id, version, status, strftime(known_at, '%Y-%m-%d') as known_at from refund_requests_versions order by request_id, version",
+      ),
+    ).toEqual([
+      { request_id: 'r1', version: 1, status: 'pending', known_at: '2026-03-09' },
+      { request_id: 'r1', version: 2, status: 'approved', known_at: '2026-03-23' },
+      { request_id: 'r3', version: 1, status: 'pending', known_at: '2026-03-16' },
+    ]);
+
+    // the newest word sent again with the older date is an identical copy, not news: skipped, not quarantined
+    const again = tempDir('again');
+    writeFileSync(join(again, 'refund_requests.csv'), toCsv('refund_requests', [decided, r3]));
+    const copy = await ingestInto(wh, { from: again, knownAt: '2026-03-16' });
+    expect(copy!.tables.map((t) => [t.table, t.duplicate, t.quarantined])).toEqual([['refund_requests', 2, 0]]);
+    wh.close();
+  });
+
   it('dates a delivery no later than its as-of date: one row dated years ahead does not hide its corrections', async () => {
     const dir = writeTables(tempDir(), goodRows());
     const wh = await memoryWarehouse();
