@@ -1,9 +1,20 @@
 // The trustlens.config.json schema: every setting, its default and its meaning, in one place.
 import { z } from 'zod';
 import { governSchema } from './governSchema.ts';
+import { FOREST_LIMITS, MAX_BOOTSTRAP } from './limits.ts';
 
 const positiveInt = (what: string) =>
   z.number().int(`${what} must be a whole number`).positive(`${what} must be at least 1`);
+/**
+ * A whole number from min to max; `why` says whose limit the maximum is. Out of range says only that (1e300 is past
+ * the safe integers too, and "must be a whole number" beside it read wrong).
+ */
+const boundedInt = (what: string, min: number, max: number, why: string) =>
+  z
+    .number()
+    .min(min, { error: `${what} must be at least ${min.toLocaleString('en')}`, abort: true })
+    .max(max, { error: `${what} must be at most ${max.toLocaleString('en')} (${why})`, abort: true })
+    .int(`${what} must be a whole number`);
 const probability = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 /**
@@ -109,12 +120,27 @@ export const configSchema = z
         validationWeeks: positiveInt('training.validationWeeks')
           .default(4)
           .describe('Most recent matured snapshots held out for out-of-time validation and calibration.'),
-        seed: z.number().int().default(7).describe('Seed of the forests.'),
-        nTrees: positiveInt('training.nTrees').default(100).describe('Trees per forest.'),
-        threads: positiveInt('training.threads')
+        // seed, nTrees and threads go to the forest as they are: the forest's own bounds, checked here up front
+        seed: boundedInt('training.seed', FOREST_LIMITS.seed.min, FOREST_LIMITS.seed.max, "the forest's seed is 32-bit")
+          .default(7)
+          .describe('Seed of the forests (0 to 4,294,967,295).'),
+        nTrees: boundedInt(
+          'training.nTrees',
+          FOREST_LIMITS.nTrees.min,
+          FOREST_LIMITS.nTrees.max,
+          'the most trees the forest grows',
+        )
+          .default(100)
+          .describe('Trees per forest (at most 100,000).'),
+        threads: boundedInt(
+          'training.threads',
+          FOREST_LIMITS.threads.min,
+          FOREST_LIMITS.threads.max,
+          'the most worker threads the forest runs',
+        )
           .default(2)
           .describe(
-            "Threads for training forests, for scoring large batches, for TreeSHAP reasons when scoring and for the simulator's bootstrap sums.",
+            "Threads for training forests, for scoring large batches, for TreeSHAP reasons when scoring and for the simulator's bootstrap sums (at most 256).",
           ),
         maxRows: positiveInt('training.maxRows')
           .default(300_000)
@@ -241,9 +267,15 @@ export const configSchema = z
         weeks: positiveInt('simulate.weeks')
           .default(12)
           .describe('Weeks of refund requests replayed, ending at the as-of date.'),
-        bootstrap: positiveInt('simulate.bootstrap')
+        // the simulator holds bootstrap × buyers weights: MAX_BOOTSTRAP says why 10,000 is plenty
+        bootstrap: boundedInt(
+          'simulate.bootstrap',
+          1,
+          MAX_BOOTSTRAP,
+          'intervals are steady long before; more only fills memory',
+        )
           .default(200)
-          .describe('Bootstrap resamples (over buyers) for 95% intervals.'),
+          .describe('Bootstrap resamples (over buyers) for 95% intervals (at most 10,000).'),
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),

@@ -1,6 +1,7 @@
 // Forest options: defaults, zod validation collecting every error, and resolution against the data shape.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { FOREST_LIMITS } from '../../../data/config/limits.ts';
 import type { ForestParams } from '../serialize.ts';
 
 /**
@@ -26,6 +27,9 @@ const int = (min: number, max: number, why: string) =>
     .min(min, { error: `must be an integer from ${min} to ${max} (${why})` })
     .max(max, { error: `must be an integer from ${min} to ${max} (${why})` });
 
+/** A bound of FOREST_LIMITS, which the config checks too (training.nTrees, training.threads, training.seed). */
+const limited = (l: { min: number; max: number; why: string }) => int(l.min, l.max, l.why);
+
 const maxFeaturesSchema = z.union([z.enum(['sqrt', 'log2', 'all']), z.number().gt(0).lt(1), z.number().int().min(1)], {
   error: "must be 'sqrt', 'log2', 'all', a fraction in (0, 1) or an integer count ≥ 1",
 });
@@ -37,15 +41,15 @@ const classWeightSchema = z.union(
 
 export const forestOptionsSchema = z
   .object({
-    nTrees: int(1, 100_000, 'number of trees').optional(),
+    nTrees: limited(FOREST_LIMITS.nTrees).optional(),
     maxDepth: int(1, 60, 'root has depth 0').optional(),
     minSamplesLeaf: int(1, 1e9, 'distinct in-bag rows per leaf').optional(),
     maxFeatures: maxFeaturesSchema.optional(),
     maxBins: int(2, 255, 'codes are Uint8 and code 255 is reserved for missing').optional(),
     classWeight: classWeightSchema.optional(),
     sampleFraction: z.number().gt(0, { error: 'must be in (0, 1]' }).max(1, { error: 'must be in (0, 1]' }).optional(),
-    seed: int(0, 4294967295, 'unsigned 32-bit').optional(),
-    threads: int(1, 256, 'worker threads').optional(),
+    seed: limited(FOREST_LIMITS.seed).optional(),
+    threads: limited(FOREST_LIMITS.threads).optional(),
     oob: z.boolean({ error: 'must be true or false' }).optional(),
     featureNames: z.array(z.string()).optional(),
   })

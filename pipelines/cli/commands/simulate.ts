@@ -1,5 +1,6 @@
 // `trustlens simulate`: replays refund policies on the refund requests of a window and stores scenario results.
 import { z } from 'zod';
+import { MAX_BOOTSTRAP } from '../../../data/config/limits.ts';
 import { configDefault, defineCommand, opt } from '../defineCommand.ts';
 
 export const simulateCommand = defineCommand({
@@ -42,7 +43,9 @@ export const simulateCommand = defineCommand({
       flag: 'bootstrap',
       value: 'N',
       description: 'Bootstrap replicates over buyers for the intervals.',
-      schema: opt.count.optional(),
+      schema: opt.count
+        .max(MAX_BOOTSTRAP, `must be at most ${MAX_BOOTSTRAP.toLocaleString('en')}, as config simulate.bootstrap`)
+        .optional(),
       defaultText: configDefault('simulate.bootstrap'),
     },
     {
