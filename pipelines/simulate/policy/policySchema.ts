@@ -1,6 +1,7 @@
 // The refund-policy file schema (YAML or JSON): ordered rules with conditions and actions, plus review, deadline and
 // cost settings.
 import { z } from 'zod';
+import { showValue } from '../../../data/validation/parseOrThrow.ts';
 import {
   CONDITION_FIELDS,
   CONDITION_FIELD_NAMES,
@@ -23,7 +24,17 @@ const fallbackSchema = z.enum(OVERFLOW_ACTIONS, {
   error: `must be ${OVERFLOW_ACTIONS.slice(0, -1).join(', ')} or ${OVERFLOW_ACTIONS.at(-1)} (overflow cannot go back to review)`,
 });
 
-const conditionValue = z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]);
+// Any number, NaN and infinity included: checkValue refuses those with the value by name (z.number() refused them as
+// "Invalid input", shown as null).
+const anyNumber = z.custom<number>((v) => typeof v === 'number');
+const conditionValue = z.union([anyNumber, z.string(), z.array(z.union([anyNumber, z.string()]))]);
+const NOT_FINITE = 'must be a finite number (NaN and infinity are not allowed)';
+/**
+ * Largest size of a number a condition compares with: no amount, account age in days, count of accounts or hours is
+ * near a trillion, and DuckDB binds a whole number as a 64-bit integer (1e20 failed the replay: "bigint out of int64
+ * range").
+ */
+const MAX_CONDITION_NUMBER = 1e12;
 
 function checkValue(type: FieldType, op: string, value: unknown): string | null {
   const list = op === 'in' || op === 'not_in';
@@ -32,11 +43,14 @@ function checkValue(type: FieldType, op: string, value: unknown): string | null 
   if (!list && Array.isArray(value)) return `op ${op} takes one value, not a list; use op in for a list`;
   for (const v of Array.isArray(value) ? value : [value]) {
     if (type.kind === 'number') {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return 'must be a number';
+      if (typeof v !== 'number') return 'must be a number';
+      if (!Number.isFinite(v)) return NOT_FINITE;
+      if (Math.abs(v) > MAX_CONDITION_NUMBER)
+        return `must be within ±${MAX_CONDITION_NUMBER.toLocaleString('en')} (no amount, age, count or hours is larger)`;
       if (type.min !== undefined && v < type.min) return `must be at least ${type.min}`;
       if (type.max !== undefined && v > type.max) return `must be at most ${type.max}`;
     } else if (typeof v !== 'string' || !type.values.includes(v)) {
-      return `${JSON.stringify(v)} is not one of ${type.values.join(', ')}`;
+      return `${showValue(v)} is not one of ${type.values.join(', ')}`;
     }
   }
   return null;
@@ -66,7 +80,7 @@ export const conditionSchema = z
           code: 'custom',
           path: ['value'],
           input: c.value,
-          message: `got ${JSON.stringify(c.value)}; op ${c.op} takes no value; remove it`,
+          message: `got ${showValue(c.value)}; op ${c.op} takes no value; remove it`,
         });
       return;
     }
@@ -85,7 +99,7 @@ export const conditionSchema = z
         code: 'custom',
         path: ['value'],
         input: c.value,
-        message: `got ${JSON.stringify(c.value)}; ${problem} (field ${c.field})`,
+        message: `got ${showValue(c.value)}; ${problem} (field ${c.field})`,
       });
   });
 export type Condition = z.output<typeof conditionSchema>;
@@ -101,15 +115,46 @@ export const ruleSchema = z.strictObject({
 
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const nonNegative = z.number().min(0, 'must be 0 or more');
+// Bounds the simulator needs, each far past any real setting: values bind to DuckDB integers and decimals, and days and
+// costs add up into sums that must stay exact (1e308 days failed stages later as "bigint out of int64 range").
+/** A refund more than a year away is no refund: days of review or return, 0 to 365. */
+const MAX_DAYS = 365;
+const days = nonNegative.max(MAX_DAYS, `must be at most ${MAX_DAYS} (a year; a refund later than that is no refund)`);
+/** A merchant deadline past a year never fires: leave the key out for no deadline. */
+const MAX_RESPONSE_HOURS = 8_760;
+/** More reviews than a 10M-order week has refund requests: leave the key out for no cap. */
+const MAX_REVIEW_CAPACITY = 10_000_000;
+/**
+ * Money per request or day, in the platform currency; a million is past any shipping or review cost even in
+ * currencies of small units (IDR, VND), and costs are stored as decimal(18, 2) and summed exactly.
+ */
+const MAX_COST = 1_000_000;
+const cost = nonNegative.max(MAX_COST, `must be at most ${MAX_COST.toLocaleString('en')} (money per request or day)`);
 
 export const settingsSchema = z
   .strictObject({
-    reviewCapacityPerWeek: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+    reviewCapacityPerWeek: z
+      .number()
+      .min(0, { error: 'must be 0 or more', abort: true })
+      // before the whole-number check, which also fails past the safe integers (1e308) and said so beside this
+      .max(MAX_REVIEW_CAPACITY, {
+        error: `must be at most ${MAX_REVIEW_CAPACITY.toLocaleString('en')} (leave it out for no weekly cap)`,
+        abort: true,
+      })
+      .int('must be a whole number')
+      .optional(),
     overflowAction: fallbackSchema.optional(),
-    merchantResponseHours: z.number().positive('must be more than 0').optional(),
+    merchantResponseHours: z
+      .number()
+      .positive('must be more than 0')
+      .max(
+        MAX_RESPONSE_HOURS,
+        `must be at most ${MAX_RESPONSE_HOURS.toLocaleString('en')} (a year; leave it out for no deadline)`,
+      )
+      .optional(),
     reviewDetectionRate: rate.default(0.8),
-    reviewDelayDays: nonNegative.default(2),
-    returnDays: nonNegative.default(6),
+    reviewDelayDays: days.default(2),
+    returnDays: days.default(6),
     abuserReturnRate: rate.default(0.1),
     /**
      * Share of the money paid to confirmed abusers for kept goods that the platform repays the merchants (0 = none).
@@ -131,9 +176,9 @@ export const settingsSchema = z
 
 export const costsSchema = z
   .strictObject({
-    returnShipping: nonNegative.default(10),
-    manualReview: nonNegative.default(15),
-    honestDelayDay: nonNegative.default(2),
+    returnShipping: cost.default(10),
+    manualReview: cost.default(15),
+    honestDelayDay: cost.default(2),
   })
   .prefault({});
 

@@ -119,4 +119,104 @@ describe('policy files', () => {
       ].join('\n'),
     );
   });
+
+  // Each bound failed only in simulate, stages later, with no file or key ("bigint out of int64 range" for 1e308 days).
+  const problemOf = (raw: object): string => {
+    try {
+      parsePolicy({ name: 'x', default: 'reject', ...raw }, 'x.yaml');
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return 'no problem';
+  };
+  it.each([
+    [
+      { reviewDelayDays: 1e308 },
+      'settings.reviewDelayDays: got 1e+308; must be at most 365 (a year; a refund later than that is no refund)',
+    ],
+    [
+      { returnDays: 366 },
+      'settings.returnDays: got 366; must be at most 365 (a year; a refund later than that is no refund)',
+    ],
+    [
+      { reviewCapacityPerWeek: 1e308, overflowAction: 'reject' },
+      'settings.reviewCapacityPerWeek: got 1e+308; must be at most 10,000,000 (leave it out for no weekly cap)',
+    ],
+    [
+      { merchantResponseHours: 1e9 },
+      'settings.merchantResponseHours: got 1000000000; must be at most 8,760 (a year; leave it out for no deadline)',
+    ],
+  ])('bounds the setting %o', (settings, problem) => {
+    expect(problemOf({ settings })).toBe(`x.yaml: 1 problem\n  - key ${problem}`);
+  });
+
+  it.each(['returnShipping', 'manualReview', 'honestDelayDay'])('bounds the cost %s', (key) => {
+    expect(problemOf({ costs: { [key]: 1e308 } })).toBe(
+      `x.yaml: 1 problem\n  - key costs.${key}: got 1e+308; must be at most 1,000,000 (money per request or day)`,
+    );
+  });
+
+  it('bounds the numbers conditions compare with', () => {
+    const when = [
+      { field: 'buyer_account_age_days', op: '>=', value: 1e20 },
+      { field: 'hours_since_delivery', op: '<', value: -1e308 },
+      { field: 'amount', op: '<', value: 1e12 },
+    ];
+    expect(problemOf({ rules: [{ action: 'reject', when }] })).toBe(
+      [
+        'x.yaml: 2 problems',
+        '  - key rules[0].when[0].value: got 100000000000000000000; must be within ±1,000,000,000,000 (no amount, age, count or hours is larger) (field buyer_account_age_days)',
+        '  - key rules[0].when[1].value: got -1e+308; must be within ±1,000,000,000,000 (no amount, age, count or hours is larger) (field hours_since_delivery)',
+      ].join('\n'),
+    );
+  });
+
+  it('takes the largest days, hours, capacity and costs', () => {
+    const settings = { reviewDelayDays: 365, returnDays: 365, merchantResponseHours: 8760, reviewCapacityPerWeek: 1e7 };
+    const costs = { returnShipping: 1e6, manualReview: 1e6, honestDelayDay: 1e6 };
+    const p = parsePolicy(
+      { name: 'x', default: 'reject', settings: { ...settings, overflowAction: 'reject' }, costs },
+      'x',
+    );
+    expect(p.settings).toMatchObject(settings);
+    expect(p.costs).toEqual(costs);
+  });
+
+  it('shows NaN and infinity by name and asks for a finite number', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+    const nan = join(dir, 'nan.yaml');
+    writeFileSync(
+      nan,
+      [
+        'name: nan',
+        'rules:',
+        '  - when:',
+        "      - { field: buyer_risk, op: '>=', value: .nan }",
+        "      - { field: amount, op: '<', value: -.inf }",
+        '      - { field: kind, op: "=", value: .nan }',
+        '    action: reject',
+        'default: instant_refund',
+        'settings:',
+        '  returnDays: .inf',
+      ].join('\n'),
+    );
+    expect(() => loadPolicies([nan])).toThrow(
+      [
+        'policy files: 4 problems',
+        `  - ${nan}: key rules[0].when[0].value: got NaN; must be a finite number (NaN and infinity are not allowed) (field buyer_risk)`,
+        `  - ${nan}: key rules[0].when[1].value: got -Infinity; must be a finite number (NaN and infinity are not allowed) (field amount)`,
+        `  - ${nan}: key rules[0].when[2].value: got NaN; NaN is not one of refund_only, return_and_refund, exchange (field kind)`,
+        `  - ${nan}: key settings.returnDays: got Infinity; must be a finite number (NaN and infinity are not allowed)`,
+      ].join('\n'),
+    );
+  });
+
+  it('names a policy file nested deeper than any policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `{"rules":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(() => loadPolicies([deep])).toThrow(
+      `policy files: 1 problem\n  - ${deep}: nested more than 32 levels deep (at rules[0][0][0]…); no setting nests that deep: check the file`,
+    );
+  });
 });
