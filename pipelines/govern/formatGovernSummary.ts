@@ -6,6 +6,7 @@ const n = (x: number) => x.toLocaleString('en');
 const money = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function formatGovernSummary(s: GovernSummary): string {
+  if (s.skipped) return `govern ${s.asOf}: skipped: ${s.skipped}`;
   const stored = s.weeks.length - s.computed.length;
   const actions = ACTIONS.slice(1)
     .filter((a) => s.actions[a])

@@ -3,7 +3,7 @@
 import { TABLE_NAMES } from '../../data/contracts/index.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
-import { weeksEnding } from '../../data/time/isoDate.ts';
+import { addDays, weeksEnding } from '../../data/time/isoDate.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
@@ -33,6 +33,11 @@ export interface GovernSummary {
   spotChecks: number;
   compensation: { confirmed: number; expected: number };
   seconds: number;
+  /**
+   * Why nothing was judged or published this week: no order was delivered for it, so every missing update (a shipment,
+   * an answer) would read as a failure. Last week's recommendations stand.
+   */
+  skipped?: string;
 }
 
 /** Temp tables in build order; the layered SQL reads the ones before it. */
@@ -60,6 +65,23 @@ async function requireSources(wh: Warehouse): Promise<void> {
       `govern: warehouse ${wh.path} has no table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; load the data first with \`trustlens ingest --from DIR\``,
     );
   }
+}
+
+/**
+ * Why the week to asOf has nothing to judge (no order delivered in it, or none since before it), or null. Its
+ * scorecard would count every update that never arrived as a failure (a due shipment as late, an open ticket as
+ * unanswered) and publish made-up escalations.
+ */
+async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | null> {
+  const [row] = await queryGov<{ data_end: string | null; week_orders: bigint }>(wh, 'gov_week_data', { as_of: asOf });
+  const weekStart = addDays(asOf, -7);
+  const skip = "nothing judged or published for the week; last week's recommendations stand";
+  if (!row || row.data_end === null) return `the warehouse holds no orders: ${skip}`;
+  if (row.data_end < weekStart)
+    return `the warehouse's orders end on ${row.data_end} UTC, before the week ${weekStart} – ${addDays(asOf, -1)} starts: load its files, then run again; ${skip}`;
+  if (Number(row.week_orders) === 0)
+    return `no orders in the week ${weekStart} – ${addDays(asOf, -1)} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing; ${skip}`;
+  return null;
 }
 
 interface FailureRow extends Record<string, unknown> {
@@ -197,6 +219,22 @@ export async function governWeek(
 ): Promise<GovernSummary> {
   const t0 = performance.now();
   await requireSources(wh);
+  const skipped = await weekWithoutData(wh, asOf);
+  if (skipped !== null) {
+    log?.warn(`govern: ${skipped}`);
+    return {
+      asOf,
+      weeks: [],
+      computed: [],
+      merchants: 0,
+      actions: {},
+      escalations: 0,
+      spotChecks: 0,
+      compensation: { confirmed: 0, expected: 0 },
+      seconds: (performance.now() - t0) / 1000,
+      skipped,
+    };
+  }
   const g = config.govern;
   const params = governParams(asOf, config);
   const step = <T>(name: string, fn: () => Promise<T>) => (log ? log.step(name, fn) : fn());

@@ -149,11 +149,39 @@ async function replaceWeeks(
 }
 
 /**
+ * The ledger weeks of the range a later run already restated (known_as_of after asOf): a rerun of an older week keeps
+ * them, since its own restatement knows less (verdicts that arrived since would fall back to expected). Their staged
+ * rows are dropped, so replaceWeeks keeps the stored ones.
+ */
+async function ledgerWeeksKnownLater(
+  wh: Warehouse,
+  range: { from: string; to: string },
+  asOf: string,
+): Promise<string[]> {
+  const weeks = (
+    await wh.all<{ week: string }>(
+      `select distinct strftime(as_of, '%Y-%m-%d') as week from merchant_compensation
+       where as_of between $from::date and $to::date and known_as_of > $as_of::date order by week`,
+      { ...range, as_of: asOf },
+    )
+  ).map((r) => r.week);
+  if (weeks.length > 0)
+    await wh.run(
+      `delete from ${quoteIdent(buildName('merchant_compensation'))} where list_contains($weeks::date[], as_of)`,
+      {
+        weeks: listValue(weeks),
+      },
+    );
+  return weeks;
+}
+
+/**
  * Everything is built in `<table>__new` first; then, in one transaction, between the first history week and the
  * as-of date: the scorecard rows and bookkeeping of the computed weeks replace theirs and the other history weeks keep
  * theirs; the recommendations of the weeks not yet published are written and the published ones kept; the spot checks
- * of the as-of week and the ledger of all history weeks are replaced. A date in that range that is no history week is
- * cleared, as before. A failure at any point leaves last week's outputs as they were.
+ * of the as-of week and the ledger of the history weeks are replaced, but for weeks a later run restated. A date in
+ * that range that is no history week is cleared, as before. A failure at any point leaves last week's outputs as they
+ * were.
  */
 export async function publishGovern(wh: Warehouse, input: PublishGovernInput): Promise<void> {
   await dropBuildTables(wh);
@@ -170,12 +198,13 @@ export async function publishGovern(wh: Warehouse, input: PublishGovernInput): P
     await stageFrom(wh, 'merchant_compensation', 'select * from gov_compensation');
     const range = { from: input.weeks[0]!, to: input.asOf };
     const notComputed = input.weeks.filter((w) => !input.computed.includes(w));
+    const restatedLater = await ledgerWeeksKnownLater(wh, range, input.asOf);
     await wh.transaction(async () => {
       await replaceWeeks(wh, 'merchant_scorecard', range, notComputed);
       await replaceWeeks(wh, GOVERN_WEEKS, range, notComputed);
       await replaceWeeks(wh, 'merchant_actions_recommended', range, input.published);
       await replaceWeeks(wh, 'merchant_spot_checks', { from: input.asOf, to: input.asOf }, []);
-      await replaceWeeks(wh, 'merchant_compensation', range, []);
+      await replaceWeeks(wh, 'merchant_compensation', range, restatedLater);
     });
   } finally {
     await dropBuildTables(wh);

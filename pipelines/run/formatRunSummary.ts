@@ -60,10 +60,14 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
     `  flagged:   ${tiers(s.score.buyerTiers, FLAGGED_TIERS) || 'no'} buyers of ${n(s.score.buyers)}; ${n(s.score.queue)} in the review queue`,
     `  merchants: ${tiers(s.score.merchantTiers, MERCHANT_TIERS, true)}`,
     `  governance: ${
-      Object.entries(s.govern.actions)
-        .map(([a, k]) => `${n(k)} ${a.replace(/_/g, ' ')}`)
-        .join(', ') || 'no actions'
-    } recommended; ${n(s.govern.spotChecks)} spot checks`,
+      s.govern.skipped
+        ? `skipped: ${s.govern.skipped}`
+        : `${
+            Object.entries(s.govern.actions)
+              .map(([a, k]) => `${n(k)} ${a.replace(/_/g, ' ')}`)
+              .join(', ') || 'no actions'
+          } recommended; ${n(s.govern.spotChecks)} spot checks`
+    }`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];
   for (const l of s.labelShortfalls) {

@@ -278,7 +278,9 @@ export async function runWeeklyOn(
     'govern',
     () => governWeek(wh, asOf, config, log),
     (gv) =>
-      `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
+      gv.skipped
+        ? 'skipped: no orders delivered for the week'
+        : `${gv.weeks.length} scorecard weeks, ${Object.values(gv.actions).reduce((a, b) => a + b, 0)} actions recommended, ${gv.spotChecks} spot checks`,
   );
 
   const sim = await stage(

@@ -157,3 +157,74 @@ describe('governWeek', () => {
     expect(await wh.all("select table_name from duckdb_tables() where table_name like '%__new'")).toEqual([]);
   });
 });
+
+describe('a week with no delivered orders is not judged', () => {
+  it('after the data ends: nothing computed or published, and the stored weeks stay as they were', async () => {
+    const later = await governWarehouse();
+    try {
+      await governWeek(later, AS_OF, config);
+      const tables = [
+        'merchant_scorecard',
+        'merchant_actions_recommended',
+        'merchant_spot_checks',
+        'merchant_compensation',
+      ];
+      const before = JSON.stringify(await Promise.all(tables.map((t) => later.all(`select * from ${t} order by all`))));
+      const skipped = await governWeek(later, '2026-03-16', config);
+      expect(skipped.skipped).toBe(
+        "the warehouse's orders end on 2026-03-01 10:00 UTC, before the week 2026-03-09 – 2026-03-15 starts: load its files, then run again; nothing judged or published for the week; last week's recommendations stand",
+      );
+      expect(skipped).toMatchObject({ weeks: [], computed: [], actions: {}, escalations: 0, spotChecks: 0 });
+      const after = JSON.stringify(await Promise.all(tables.map((t) => later.all(`select * from ${t} order by all`))));
+      expect(after).toBe(before);
+    } finally {
+      later.close();
+    }
+  });
+
+  it("with later orders but none in the week: that week's files are missing", async () => {
+    const gap = await governWarehouse();
+    try {
+      await gap.run("delete from orders where created_at >= '2026-02-23' and created_at < '2026-03-02'");
+      // one order of the week after: the data goes on, the week's own files are what is missing
+      await gap.run(
+        "insert into orders select * replace ('o_late' as order_id, timestamp '2026-03-04 09:00:00' as created_at) from orders limit 1",
+      );
+      expect((await governWeek(gap, AS_OF, config)).skipped).toBe(
+        "no orders in the week 2026-02-23 – 2026-03-01 although the warehouse holds orders up to 2026-03-04 09:00 UTC: that week's files are missing; nothing judged or published for the week; last week's recommendations stand",
+      );
+      expect(await gap.tableExists('merchant_actions_recommended')).toBe(false);
+    } finally {
+      gap.close();
+    }
+  });
+});
+
+describe('rerunning an older week', () => {
+  it('keeps the ledger a later run restated: a verdict known since does not fall back to expected', async () => {
+    const rerun = await governWarehouse();
+    try {
+      await governWeek(rerun, AS_OF, config);
+      const ledger = () =>
+        rerun.all(
+          `select strftime(as_of, '%Y-%m-%d') as week, merchant_id, confirmed_amount, expected_amount, strftime(known_as_of, '%Y-%m-%d') as known
+           from merchant_compensation order by all`,
+        );
+      const restated = await ledger();
+      // r_c6 of the week before, paid to b2: confirmed abuse once b2's verdict closed on 2026-02-25
+      expect(restated).toContainEqual({
+        week: PREVIOUS,
+        merchant_id: 'm3',
+        confirmed_amount: 10,
+        expected_amount: 0,
+        known: AS_OF,
+      });
+      await governWeek(rerun, PREVIOUS, config);
+      // the rerun's history starts a week earlier: that week is new; the weeks the later run restated are as they were
+      const sinceThen = (rows: Record<string, unknown>[]) => rows.filter((r) => String(r.week) >= PREVIOUS);
+      expect(sinceThen(await ledger())).toEqual(sinceThen(restated));
+    } finally {
+      rerun.close();
+    }
+  });
+});
