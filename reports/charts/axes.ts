@@ -2,15 +2,19 @@
 // ticks.
 
 /**
- * Approximate width in px of a label at `fontSize` (11 px in charts): wide (CJK) characters take a full em, others
- * ~0.62 em.
+ * Approximate width in px of a label at `fontSize` (11 px in charts): wide (CJK) characters and W take a full em, M
+ * 0.87 em, others ~0.62 em (a shop named "WWWW…" would otherwise run past the chart's left edge).
  */
 export function textWidth(text: string, fontSize = 11): number {
   let em = 0;
   for (const ch of text)
-    em += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch)
-      ? 1
-      : 0.62;
+    em +=
+      ch === 'W' ||
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch)
+        ? 1
+        : ch === 'M'
+          ? 0.87
+          : 0.62;
   return Math.ceil(em * fontSize);
 }
 

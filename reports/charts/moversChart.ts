@@ -1,13 +1,14 @@
 // Diverging bars of the merchants whose trust moved most since last week, labelled by shop name.
 import * as Plot from '@observablehq/plot';
-import type { SafeHtml } from '../html/escapeHtml.ts';
+import { showBidiControls, type SafeHtml } from '../html/escapeHtml.ts';
 import type { MerchantMove } from '../reportData.ts';
 import { labelMargin, shorten } from './axes.ts';
 import { renderChart } from './renderChart.ts';
 
 export function moversChart(id: string, fallers: readonly MerchantMove[], risers: readonly MerchantMove[]): SafeHtml {
   const data = [...fallers, ...[...risers].reverse()].map((m) => ({
-    label: `${shorten(m.name, 26)} (${m.merchantId})`,
+    // Markers before measuring: the margin fits the label as shown.
+    label: showBidiControls(`${shorten(m.name, 26)} (${m.merchantId})`),
     change: Math.round((m.trustNow - m.trustBefore) * 10) / 10,
   }));
   // The margin follows the longest label, so no shop name is cut off at the left edge.

@@ -1,7 +1,7 @@
 // Renders an Observable Plot chart on the server (jsdom as the document) to deterministic inline SVG inside a <figure>.
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
-import { html, trusted, type SafeHtml } from '../html/escapeHtml.ts';
+import { html, showBidiControls, trusted, type SafeHtml } from '../html/escapeHtml.ts';
 
 let dom: JSDOM | undefined;
 function serverDocument(): Document {
@@ -52,7 +52,7 @@ export interface ChartOptions {
 
 /**
  * Returns `<figure class="chart">` with the SVG inline; every string from data reached the SVG via textContent or
- * setAttribute, so the serializer escaped it.
+ * setAttribute, so the serializer escaped it, and any bidi control in it shows as its marker (⟨U+202E⟩).
  */
 export function renderChart(opts: ChartOptions): SafeHtml {
   const doc = serverDocument();
@@ -80,7 +80,8 @@ export function renderChart(opts: ChartOptions): SafeHtml {
   svgEl.setAttribute('role', 'img');
   svgEl.setAttribute('aria-label', opts.alt);
   // A figure wrapper from Plot (legends) is kept whole; its legend swatches are inline SVG too.
-  const markup = renumberIds(roundGeometry(node.outerHTML), opts.id);
+  // A bidi control in a label (a shop's name) would reorder it: shown as its marker, as on the rest of the page.
+  const markup = renumberIds(roundGeometry(showBidiControls(node.outerHTML)), opts.id);
   return html`<figure class="chart" id="${opts.id}"><figcaption>${opts.title}${opts.subtitle ? html`<span class="sub">${opts.subtitle}</span>` : ''}</figcaption>${trusted(markup)}</figure>`;
 }
 

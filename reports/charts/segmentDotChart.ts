@@ -1,7 +1,7 @@
 // One metric per segment (category or merchant tier), a dot per scenario with its 95% interval: where each policy
 // bites.
 import * as Plot from '@observablehq/plot';
-import type { SafeHtml } from '../html/escapeHtml.ts';
+import { showBidiControls, type SafeHtml } from '../html/escapeHtml.ts';
 import { renderChart } from './renderChart.ts';
 import { scenarioColours } from './tradeoffChart.ts';
 import { labelMargin } from './axes.ts';
@@ -36,7 +36,8 @@ export function segmentDotChart(opts: SegmentDotOptions): SafeHtml {
     plot: {
       width: 560,
       height: Math.max(160, opts.segments.length * (10 * scenarios.length + 12) + 60),
-      marginLeft: labelMargin(opts.segments, 90),
+      // Measured as shown: renderChart shows a bidi control in a segment's name as its marker.
+      marginLeft: labelMargin(opts.segments.map(showBidiControls), 90),
       // All zeros would make a degenerate scale with NaN ticks.
       x: {
         grid: true,

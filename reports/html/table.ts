@@ -2,7 +2,8 @@
 import { html, type HtmlValue, type SafeHtml } from './escapeHtml.ts';
 
 export interface Column<T> {
-  header: string;
+  /** Text, or markup such as a category name from the data (dataText). */
+  header: HtmlValue;
   /** 'num' right-aligns with tabular figures. */
   align?: 'num' | 'text';
   /** Optional hover help for the header. */

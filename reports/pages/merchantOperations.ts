@@ -5,6 +5,7 @@ import { standardById, STANDARDS } from '../../data/vocabulary/governStandards.t
 import { ACTIONS } from '../../data/vocabulary/ladderActions.ts';
 import { actionLabel, renderActionBadge } from '../html/actionBadge.ts';
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
+import { dataId, dataIds, dataText } from '../html/dataText.ts';
 import { fmtAmount, fmtInt, fmtMoney, fmtNumber, fmtPct } from '../html/format.ts';
 import { renderKpis } from '../html/kpi.ts';
 import { renderPage } from '../html/page.ts';
@@ -32,7 +33,7 @@ const MAX_LEDGER_ROWS = 25;
 const MAX_ACTION_ROWS = 50;
 
 const merchantCell = (r: { name: string; merchantId: string }) =>
-  html`${r.name}<br><span class="id muted">${r.merchantId}</span>`;
+  html`${dataText(r.name)}<br>${dataId(r.merchantId, 'muted')}`;
 
 function violationList(v: readonly string[]): SafeHtml {
   if (v.length === 0) return html`<span class="muted">points expired</span>`;
@@ -60,7 +61,7 @@ function actionsTable(all: readonly MerchantActionRow[], caption: string, empty:
     empty,
     columns: [
       { header: 'Merchant', cell: merchantCell },
-      { header: 'Category', cell: (r) => categoryLabel(r.category) },
+      { header: 'Category', cell: (r) => dataText(categoryLabel(r.category)) },
       {
         header: 'Action',
         cell: (r) =>
@@ -132,7 +133,7 @@ function spotSection(d: NonNullable<MerchantOpsData['spotChecks']>): SafeHtml {
     rows: d.rows,
     columns: [
       { header: 'Merchant', cell: merchantCell },
-      { header: 'Category', cell: (r) => categoryLabel(r.category) },
+      { header: 'Category', cell: (r) => dataText(categoryLabel(r.category)) },
       { header: 'Drawn by', cell: (r) => (r.stratum === 'risk' ? 'risk' : 'uniform draw') },
       { header: 'Inclusion probability', align: 'num', cell: (r) => fmtNumber(r.inclusionProbability, 3) },
       { header: 'Weight 1/π', align: 'num', cell: (r) => fmtNumber(1 / r.inclusionProbability, 1) },
@@ -186,7 +187,7 @@ function standardsSection(rows: readonly StandardPassRate[]): SafeHtml {
       },
       { header: 'Area', cell: (s) => standardById(s)?.area ?? '' },
       ...categories.map((c) => ({
-        header: c === 'all' ? 'All merchants' : categoryLabel(c),
+        header: c === 'all' ? 'All merchants' : dataText(categoryLabel(c)),
         align: 'num' as const,
         cell: (s: string) => cell(get(s, c)),
       })),
@@ -239,9 +240,7 @@ function ledgerSection(d: MerchantOpsData, rows: readonly CompensationRow[]): Sa
         header: 'Confirmed requests',
         className: 'wrap',
         cell: (r) =>
-          r.confirmedRequestIds.length
-            ? html`<span class="id">${r.confirmedRequestIds.join(', ')}</span>`
-            : html`<span class="muted">—</span>`,
+          r.confirmedRequestIds.length ? dataIds(r.confirmedRequestIds) : html`<span class="muted">—</span>`,
       },
     ],
   });

@@ -6,6 +6,7 @@ import { renderPage } from '../html/page.ts';
 import { renderNotice, renderSection } from '../html/section.ts';
 import { renderTable } from '../html/table.ts';
 import { segmentLabel } from '../html/labels.ts';
+import { dataText } from '../html/dataText.ts';
 import { renderCoverageNotices } from '../html/dataNotice.ts';
 import { currencyNote } from '../html/currencyNote.ts';
 import { addDays } from '../../data/time/isoDate.ts';
@@ -104,7 +105,7 @@ function segmentTable(
     caption: simMetricInfo(metric).label,
     rows: segments,
     columns: [
-      { header: kind, cell: (seg) => segmentLabel(seg) },
+      { header: kind, cell: (seg) => dataText(segmentLabel(seg)) },
       ...scenarios.map((s) => ({
         header: s,
         align: 'num' as const,

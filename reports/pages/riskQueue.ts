@@ -2,6 +2,7 @@
 // capacity.
 import { readFileSync } from 'node:fs';
 import { html, type SafeHtml } from '../html/escapeHtml.ts';
+import { dataId } from '../html/dataText.ts';
 import { fmtAmount, fmtInt, fmtMoney, fmtNumber, fmtPct, fmtProb, withUnit } from '../html/format.ts';
 import { renderKpis } from '../html/kpi.ts';
 import { renderPage } from '../html/page.ts';
@@ -54,14 +55,14 @@ function linked(r: RiskQueueRow): SafeHtml {
   if (r.groupSize <= 1 || r.groupMembers.length === 0) return html`<span class="muted">none</span>`;
   const shown = r.groupMembers.slice(0, MAX_MEMBERS_SHOWN);
   const more = r.groupMembers.length - shown.length;
-  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.map((m, i) => html`${i ? ', ' : ''}<span class="id">${m}</span>`)}${more > 0 ? ` +${more} more` : ''}</div>`;
+  return html`group of ${fmtInt(r.groupSize)}${r.groupConfirmedAbusers > 0 ? html`, <strong>${fmtInt(r.groupConfirmedAbusers)} confirmed abuser${r.groupConfirmedAbusers === 1 ? '' : 's'}</strong>` : ''}<div class="members">${shown.map((m, i) => html`${i ? ', ' : ''}${dataId(m)}`)}${more > 0 ? ` +${more} more` : ''}</div>`;
 }
 
 function buyerCell(r: RiskQueueRow, notebookUrl: string | null): SafeHtml {
   const investigate = notebookUrl
     ? html`<br><a class="investigate" href="${`${notebookUrl}?buyer=${encodeURIComponent(r.buyerId)}`}" title="Open the investigate-buyer notebook with this account selected">investigate</a>`
     : '';
-  return html`<a class="id" href="#${buyerAnchor(r.buyerId)}">${r.buyerId}</a>${investigate}`;
+  return html`<a class="buyer-link" href="#${buyerAnchor(r.buyerId)}">${dataId(r.buyerId)}</a>${investigate}`;
 }
 
 function queueTable(rows: readonly RiskQueueRow[], capacity: number, notebookUrl: string | null): SafeHtml {
@@ -123,13 +124,13 @@ function handledTable(rows: readonly RiskQueueHandledRow[]): SafeHtml {
     rows,
     empty: 'No account above the floors was already handled this week.',
     columns: [
-      { header: 'Buyer', className: 'id', cell: (r) => r.buyerId },
+      { header: 'Buyer', cell: (r) => dataId(r.buyerId) },
       {
         header: 'Handled as',
         cell: (r) => (r.handledAs === 'confirmed_abuse' ? 'confirmed abuse' : 'open investigation'),
       },
       { header: 'Since', help: 'When the verdict closed or the case opened (UTC)', cell: (r) => r.handledSince },
-      { header: 'Case', className: 'id', cell: (r) => r.caseId },
+      { header: 'Case', cell: (r) => dataId(r.caseId) },
       { header: 'Risk', align: 'num', cell: (r) => fmtProb(r.risk) },
       { header: 'Tier', cell: (r) => renderTierBadge(r.tier) },
       { header: 'Expected loss', align: 'num', cell: (r) => fmtAmount(r.expectedLoss) },

@@ -1,4 +1,6 @@
 // The plain-language "what changed" sentences at the top of the weekly trust report, built from the numbers alone.
+import { html, type SafeHtml } from '../html/escapeHtml.ts';
+import { dataText } from '../html/dataText.ts';
 import { fmtInt, fmtMoney, fmtNumber, fmtPct } from '../html/format.ts';
 import { categoryLabel, tierLabel } from '../html/labels.ts';
 import type { DataCoverage, WeeklyTrustData } from '../reportData.ts';
@@ -19,16 +21,16 @@ function ppChange(cur: number | null, prev: number | null): string {
 }
 
 /**
- * Returns sentences as plain text; the page escapes them (merchant names and reasons come from data). A week without
- * complete data gets no sentences (the page's notice says why), and nothing is compared with a week without complete
- * data.
+ * Returns sentences as text, or as markup where they name something from the data (a category, a merchant, rendered by
+ * dataText); the page escapes the rest. A week without complete data gets no sentences (the page's notice says why),
+ * and nothing is compared with a week without complete data.
  */
-export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): string[] {
+export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): (string | SafeHtml)[] {
   if (coverage.current.status === 'future' || coverage.current.status === 'empty') return [];
   const cmp = comparable(coverage);
   const c = d.current;
   const p = d.previous;
-  const out: string[] = [];
+  const out: (string | SafeHtml)[] = [];
   const rel = (a: number, b: number) => (cmp ? ` (${relChange(a, b)})` : '');
   out.push(
     `Orders were ${fmtInt(c.orders)}${rel(c.orders, p.orders)} and GMV was ${fmtMoney(c.gmv)}${rel(c.gmv, p.gmv)}.`,
@@ -89,7 +91,7 @@ export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): strin
       )[0];
     if (worst && worst.current.refundRequestRate! > worst.previous.refundRequestRate!) {
       out.push(
-        `The refund request rate rose most in ${categoryLabel(worst.category)}: ${fmtPct(worst.current.refundRequestRate)} of orders (${ppChange(worst.current.refundRequestRate, worst.previous.refundRequestRate)}).`,
+        html`The refund request rate rose most in ${dataText(categoryLabel(worst.category))}: ${fmtPct(worst.current.refundRequestRate)} of orders (${ppChange(worst.current.refundRequestRate, worst.previous.refundRequestRate)}).`,
       );
     }
   }
@@ -107,12 +109,9 @@ export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): strin
   }
   const faller = cmp ? d.movers?.fallers[0] : undefined;
   if (faller) {
-    const why = faller.reasons[0] ? `: ${faller.reasons[0]}` : '';
+    const why = faller.reasons[0] ? `: ${faller.reasons[0].replace(/\.$/, '')}` : '';
     out.push(
-      `Largest trust fall among active merchants: ${faller.name} (${faller.merchantId}), ${fmtNumber(faller.trustBefore, 1)} → ${fmtNumber(faller.trustNow, 1)}${why}.`.replace(
-        /\.\.$/,
-        '.',
-      ),
+      html`Largest trust fall among active merchants: ${dataText(faller.name)} (${dataText(faller.merchantId)}), ${fmtNumber(faller.trustBefore, 1)} → ${fmtNumber(faller.trustNow, 1)}${why}.`,
     );
   }
   return out;

@@ -8,6 +8,7 @@ import { renderDefinitions, renderNotice, renderSection } from '../html/section.
 import { renderTable } from '../html/table.ts';
 import { renderTierBadge } from '../html/badge.ts';
 import { categoryLabel } from '../html/labels.ts';
+import { dataId, dataText } from '../html/dataText.ts';
 import { comparable, renderCoverageNotices } from '../html/dataNotice.ts';
 import { currencyNote } from '../html/currencyNote.ts';
 import { moversChart } from '../charts/moversChart.ts';
@@ -181,7 +182,7 @@ function categories(rows: readonly CategoryStats[], cmp: boolean): SafeHtml {
     rows: sorted,
     empty: 'No orders in this week.',
     columns: [
-      { header: 'Category', cell: (r) => categoryLabel(r.category) },
+      { header: 'Category', cell: (r) => dataText(categoryLabel(r.category)) },
       { header: 'Orders', align: 'num', cell: (r) => fmtInt(r.current.orders) },
       { header: withUnit('GMV'), align: 'num', cell: (r) => fmtMoney(r.current.gmv) },
       { header: 'Refund request rate', align: 'num', cell: (r) => fmtPct(r.current.refundRequestRate) },
@@ -203,9 +204,9 @@ function moversTable(rows: readonly MerchantMove[], caption: string, why: string
       {
         header: 'Merchant',
         className: 'name',
-        cell: (m) => html`${m.name}<br><span class="id muted">${m.merchantId}</span>`,
+        cell: (m) => html`${dataText(m.name)}<br>${dataId(m.merchantId, 'muted')}`,
       },
-      { header: 'Category', cell: (m) => categoryLabel(m.category) },
+      { header: 'Category', cell: (m) => dataText(categoryLabel(m.category)) },
       { header: 'Trust last week', align: 'num', cell: (m) => fmtNumber(m.trustBefore, 1) },
       { header: 'Trust now', align: 'num', cell: (m) => fmtNumber(m.trustNow, 1) },
       { header: 'Change', align: 'num', cell: (m) => fmtSigned(m.trustNow - m.trustBefore, 1) },

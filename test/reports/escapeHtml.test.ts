@@ -1,7 +1,8 @@
 // The escaping helper: text and attribute contexts, the html tag escapes by default, control characters stay visible.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeHtml, html } from '../../reports/html/escapeHtml.ts';
+import { escapeHtml, html, showBidiControls } from '../../reports/html/escapeHtml.ts';
+import { dataId, dataIds, dataText, UNBROKEN_ID_WIDTH } from '../../reports/html/dataText.ts';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
@@ -18,6 +19,14 @@ describe('escapeHtml', () => {
 
   it('replaces control characters with U+FFFD but keeps tabs, newlines and any script', () => {
     expect(escapeHtml('a\u0000b\u0007c\td\ne 鲜果')).toBe('a\uFFFDb\uFFFDc\td\ne 鲜果');
+  });
+
+  it('shows every bidi control as a visible marker, so "\u202Egpj.exe" cannot read "exe.jpg"', () => {
+    expect(escapeHtml('\u202Egpj.exe\u202C 买家')).toBe('⟨U+202E⟩gpj.exe⟨U+202C⟩ 买家');
+    expect(showBidiControls('a\u202Ab\u202Bc\u202Dd\u2066e\u2067f\u2068g\u2069h\u200Ei\u200Fj\u061Ck')).toBe(
+      'a⟨U+202A⟩b⟨U+202B⟩c⟨U+202D⟩d⟨U+2066⟩e⟨U+2067⟩f⟨U+2068⟩g⟨U+2069⟩h⟨U+200E⟩i⟨U+200F⟩j⟨U+061C⟩k',
+    );
+    expect(escapeHtml('שלום עולם متجر')).toBe('שלום עולם متجر');
   });
 
   it('never leaves a raw < > " or \' for any input', () => {
@@ -42,5 +51,29 @@ describe('html tag', () => {
     expect(html`<p>${inner}${[html`<br>`, 'x<y', null, undefined, false]}</p>`.html).toBe(
       '<p><b>&lt;i&gt;</b><br>x&lt;y</p>',
     );
+  });
+});
+
+describe('ids and names from the data', () => {
+  it('isolates a name in a <bdi>, escaped, with a bidi control as a marker that names it', () => {
+    expect(dataText('<b>"x"</b>').html).toBe('<bdi class="data">&lt;b&gt;&quot;x&quot;&lt;/b&gt;</bdi>');
+    expect(dataText('\u202E evil 商店').html).toBe(
+      '<bdi class="data"><span class="bidi-control" title="hidden in the data: right-to-left override">⟨U+202E⟩</span> evil 商店</bdi>',
+    );
+    expect(dataText(null).html).toBe('<bdi class="data"></bdi>');
+  });
+
+  it('keeps an id of up to 24 characters on one line and lets a longer one wrap', () => {
+    expect(dataId('b0001219').html).toBe('<bdi class="id">b0001219</bdi>');
+    expect(dataId('m00031', 'muted').html).toBe('<bdi class="id muted">m00031</bdi>');
+    expect(dataId('x'.repeat(UNBROKEN_ID_WIDTH)).html).toBe(`<bdi class="id">${'x'.repeat(UNBROKEN_ID_WIDTH)}</bdi>`);
+    expect(dataId('x'.repeat(UNBROKEN_ID_WIDTH + 1)).html).toContain('class="id id-long"');
+    // Wide characters count two, and a marker as the eight characters it shows.
+    expect(dataId('买'.repeat(13)).html).toContain('id-long');
+    expect(dataId('\u202Egpj.exe\u202C 🚀买家').html).toContain('id-long');
+  });
+
+  it('lists ids separately, so the list wraps between them', () => {
+    expect(dataIds(['r1', '<r2>']).html).toBe('<bdi class="id">r1</bdi>, <bdi class="id">&lt;r2&gt;</bdi>');
   });
 });

@@ -13,6 +13,7 @@ import {
   emptyReportData,
   fixtureReportData,
   futureWeekReportData,
+  HOSTILE,
   noRefundsReportData,
   XSS,
 } from './fixture/reportFixture.ts';
@@ -26,6 +27,7 @@ const VARIANTS: Record<string, () => ReportData> = {
   empty: () => emptyReportData(),
   future: () => futureWeekReportData(),
   'no-refunds': () => noRefundsReportData(),
+  hostile: () => fixtureReportData({ hostile: true }),
 };
 
 /**
@@ -59,8 +61,9 @@ function layoutProblems(): string[] {
     if (new Set(labels).size !== labels.length)
       out.push(`repeated ticks ${JSON.stringify(labels)} in ${where(g.closest('figure') ?? g)}`);
   }
-  // Ids stay on one line, and no cell's content spills out of it.
-  for (const e of Array.from(document.querySelectorAll('.id'))) {
+  // Ids stay on one line (but for one longer than any real id, .id-long, which wraps rather than widen its table), and
+  // no cell's content spills out of it.
+  for (const e of Array.from(document.querySelectorAll('.id:not(.id-long)'))) {
     // The line boxes of the id's own text: more than one top means it broke across lines.
     const lines = new Set<number>();
     const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
@@ -133,11 +136,8 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
         async (file) => {
           const page = await open(variant, file, width);
           try {
-            const problems = await page.evaluate(layoutProblems);
-            // The xss variant's ids are 60-character payloads, unbroken by design: only they may push a table wider.
-            expect(
-              variant === 'xss' ? problems.filter((p) => !p.startsWith('table scrolls sideways')) : problems,
-            ).toEqual([]);
+            // The xss and hostile variants too: their long ids and names wrap rather than push a table wider.
+            expect(await page.evaluate(layoutProblems)).toEqual([]);
             // Screenshots to look at (test/artifacts/reports-layout/screenshots/); only two variants, as full pages are
             // slow to capture.
             if (variant === 'fixture' || variant === 'future') {
@@ -216,6 +216,96 @@ describe.runIf(runBrowserChecks)('report pages as Chromium shows them', () => {
       );
     } finally {
       await page.context().close();
+    }
+  });
+
+  // The hostile tester's inputs (F8): a 3,000-letter shop name turned the suspension table into a 20,000 px scroller, a
+  // 51-character buyer id pushed "Linked accounts" off the page, and "\u202Egpj.exe\u202C" read "exe.jpg".
+  it.each(['merchant-operations.html', 'risk-queue.html'])(
+    'hostile ids and names at 1,400 px: %s has no table wider than the page, every column on screen',
+    async (file) => {
+      const page = await open('hostile', file, 1400);
+      try {
+        const m = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          tables: Array.from(document.querySelectorAll('table.data')).map((t) => {
+            const wrap = t.closest('.table-wrap')!;
+            const right = Math.max(
+              ...Array.from(t.querySelectorAll('th')).map((th) => th.getBoundingClientRect().right),
+            );
+            return { table: t.getBoundingClientRect().width, wrap: wrap.clientWidth, scroll: wrap.scrollWidth, right };
+          }),
+        }));
+        expect(m.page).toBeLessThanOrEqual(1400);
+        expect(m.tables.length).toBeGreaterThan(0);
+        for (const t of m.tables) {
+          expect(t.table).toBeLessThanOrEqual(t.wrap + 1);
+          expect(t.scroll).toBeLessThanOrEqual(t.wrap + 1);
+          expect(t.right).toBeLessThanOrEqual(1400);
+        }
+        // The long ones are really there, wrapped rather than cut.
+        const text = await page.locator('main').innerText();
+        expect(text.replace(/\s/g, '')).toContain(file === 'risk-queue.html' ? HOSTILE.longId : HOSTILE.longName);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
+
+  it('shows a right-to-left override inside an id or name as a marker, isolated, in the order the data holds', async () => {
+    const page = await open('hostile', 'risk-queue.html', 1400);
+    try {
+      expect(await page.content()).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
+      const id = page.locator('#queue-table td.buyer bdi.id', { hasText: 'gpj.exe' });
+      expect(await id.innerText()).toBe('⟨U+202E⟩gpj.exe⟨U+202C⟩ 🚀买家');
+      expect(await id.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+      expect(await id.locator('.bidi-control').first().getAttribute('title')).toContain('right-to-left override');
+      // On screen, left to right: the marker, then g-p-j, then e-x-e (reversed, "exe.jpg" would put e first).
+      const lefts = await id.evaluate((e) => {
+        const node = Array.from(e.childNodes).find(
+          (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('gpj'),
+        )!;
+        const at = (i: number) => {
+          const r = document.createRange();
+          r.setStart(node, i);
+          r.setEnd(node, i + 1);
+          return r.getBoundingClientRect().left;
+        };
+        const s = node.textContent!;
+        return {
+          marker: e.querySelector('.bidi-control')!.getBoundingClientRect().left,
+          g: at(s.indexOf('g')),
+          j: at(s.indexOf('j')),
+          e: at(s.indexOf('e')),
+        };
+      });
+      expect(lefts.marker).toBeLessThan(lefts.g);
+      expect(lefts.g).toBeLessThan(lefts.j);
+      expect(lefts.j).toBeLessThan(lefts.e);
+    } finally {
+      await page.context().close();
+    }
+    const ops = await open('hostile', 'merchant-operations.html', 1400);
+    try {
+      const name = ops.locator('bdi.data', { hasText: 'evil' }).first();
+      expect(await name.innerText()).toBe('⟨U+202E⟩ evil 商店');
+      expect(await name.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+      // Its neighbour, the merchant id on the next line, is untouched; and "evil" reads left to right.
+      const order = await name.evaluate((e) => {
+        const node = Array.from(e.childNodes).find(
+          (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('evil'),
+        )!;
+        const s = node.textContent!;
+        return ['e', 'v', 'i', 'l'].map((c) => {
+          const r = document.createRange();
+          r.setStart(node, s.indexOf(c));
+          r.setEnd(node, s.indexOf(c) + 1);
+          return r.getBoundingClientRect().left;
+        });
+      });
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    } finally {
+      await ops.context().close();
     }
   });
 

@@ -11,7 +11,7 @@ import { QUEUE_SCRIPT } from '../../reports/pages/riskQueue.ts';
 import { loadReportData } from '../../reports/loadReportData.ts';
 import { REPORT_FILES, renderReports } from '../../reports/renderReports.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { emptyReportData, fixtureReportData, XSS } from './fixture/reportFixture.ts';
+import { emptyReportData, fixtureReportData, HOSTILE, XSS } from './fixture/reportFixture.ts';
 import { openFixtureWarehouse, WH_AS_OF, writeFixtureArtifacts } from './fixture/fixtureWarehouse.ts';
 import { pageSections, styleBlocks } from './pageSections.ts';
 
@@ -89,6 +89,34 @@ describe('report with XSS payloads in names, reasons, ids, scenarios and feature
 
   it('defuses the payloads in the CSV as text, never as formulas', () => {
     expect(files['risk-queue.csv']).toContain(`"${XSS.img.replaceAll('"', '""')}"`);
+  });
+});
+
+describe('report with a hostile export’s ids and names: 3,000 letters, 51 characters, a right-to-left override', () => {
+  const files = renderReports(fixtureReportData({ hostile: true }));
+  const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+  it.each(HTML_FILES)('%s carries no bidi control, charts included: each shows as its marker', (file) => {
+    expect(files[file]).not.toMatch(BIDI);
+  });
+
+  it('isolates each id and name in a <bdi>, the override a visible marker inside it', () => {
+    const marker = (c: string) =>
+      `<span class="bidi-control" title="hidden in the data: ${c}">⟨U+${c === 'right-to-left override' ? '202E' : '202C'}⟩</span>`;
+    const rlo = marker('right-to-left override');
+    const pdf = marker('pop directional formatting');
+    expect(files['risk-queue.html']).toContain(
+      `<a class="buyer-link" href="#buyer-⟨U+202E⟩gpj.exe⟨U+202C⟩ 🚀买家"><bdi class="id id-long">${rlo}gpj.exe${pdf} 🚀买家</bdi></a>`,
+    );
+    expect(files['risk-queue.html']).toContain(`<bdi class="id id-long">${HOSTILE.longId}</bdi>`);
+    expect(files['merchant-operations.html']).toContain(`<bdi class="data">${rlo} evil 商店</bdi>`);
+    expect(files['merchant-operations.html']).toContain(`<bdi class="data">${HOSTILE.longName}</bdi>`);
+    expect(files['weekly-trust.html']).toContain(`<bdi class="data">${HOSTILE.longName}</bdi>`);
+  });
+
+  it('keeps the ids as the data holds them in the CSV', () => {
+    expect(files['risk-queue.csv']).toContain(`"${HOSTILE.rloId}"`);
+    expect(files['risk-queue.csv']).toContain(`"${HOSTILE.longId}"`);
   });
 });
 
