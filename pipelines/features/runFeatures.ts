@@ -2,6 +2,7 @@
 // time.
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
+import { refuseAsOfBeforeData } from '../cli/asOfBeforeData.ts';
 import { buildFeatures } from './buildFeatures.ts';
 
 export interface FeaturesOptions {
@@ -10,6 +11,7 @@ export interface FeaturesOptions {
 
 export async function runFeatures(options: FeaturesOptions, ctx: CommandContext): Promise<void> {
   await withWarehouse(ctx, `trustlens features --as-of ${options.asOf}`, async (wh) => {
+    await refuseAsOfBeforeData(wh, options.asOf, 'features');
     const r = await buildFeatures(wh, options.asOf, { log: ctx.log });
     ctx.log.info(
       `features as of ${r.asOf}: feat_buyer ${r.buyers} rows, feat_merchant ${r.merchants} rows, ` +

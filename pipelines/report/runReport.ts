@@ -7,6 +7,7 @@ import { UserError } from '../../data/validation/errors.ts';
 import { requireTables } from '../cli/stageTables.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
+import { refuseAsOfBeforeData } from '../cli/asOfBeforeData.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { buildReports, type BuiltReports } from '../../reports/buildReports.ts';
 import { fmtWeek } from '../../reports/html/format.ts';
@@ -92,6 +93,7 @@ export async function runReport(
     );
   }
   const built = await withWarehouse(ctx, null, async (wh) => {
+    await refuseAsOfBeforeData(wh, options.asOf, 'report');
     await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
     return reportInto(wh, options.asOf, ctx, options.out);
   });

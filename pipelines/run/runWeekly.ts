@@ -39,6 +39,7 @@ import { STARTER_MODELS } from '../train/starter/starterSettings.ts';
 import { requireTables } from '../cli/stageTables.ts';
 import { describeFreshness, modelFreshness } from './modelFreshness.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
+import { refuseAsOfBeforeData } from '../cli/asOfBeforeData.ts';
 
 export interface WeeklyRunOptions {
   asOf: string;
@@ -112,6 +113,7 @@ export async function runWeeklyOn(
   const { asOf } = options;
   // Policies are checked before any stage runs, so a typo in a policy file costs nothing.
   const policies = loadPolicies(config.simulate.policies);
+  await refuseAsOfBeforeData(wh, asOf, 'run');
   await checkWeeklyWeekday(wh, asOf, options.weekdayOk ?? false, log);
   const t0 = performance.now();
   const stage = async <T>(name: string, fn: () => Promise<T>, note: (out: T) => string): Promise<T> => {

@@ -3,6 +3,7 @@
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
+import { refuseAsOfBeforeData } from '../cli/asOfBeforeData.ts';
 import { scoreWeeks } from './scoreAll.ts';
 
 export async function runScore(
@@ -10,6 +11,7 @@ export async function runScore(
   ctx: CommandContext,
 ): Promise<void> {
   await withWarehouse(ctx, `trustlens score --as-of ${options.asOf}`, async (wh) => {
+    await refuseAsOfBeforeData(wh, options.asOf, 'score');
     await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
     return scoreWeeks(wh, options.asOf, options.weeks, ctx.config, ctx.log);
   });

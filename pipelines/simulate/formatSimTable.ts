@@ -2,6 +2,8 @@
 // against status-quo.
 import type { SimResultRow } from '../../data/warehouse/tables/simResultRow.ts';
 import { BASELINE_SCENARIO } from '../../data/vocabulary/scenarios.ts';
+import { fmtInt } from '../../reports/html/format.ts';
+import { simMetricInfo } from '../../reports/pages/simMetrics.ts';
 
 export const TABLE_METRICS = [
   'requests',
@@ -31,6 +33,8 @@ export const TABLE_METRICS = [
 
 function fmt(metric: string, v: number): string {
   if (metric.endsWith('_rate')) return `${(v * 100).toFixed(1)}%`;
+  // a count's bootstrap bounds are percentiles between resamples: whole requests, like the count itself
+  if (simMetricInfo(metric).format === fmtInt) v = Math.round(v);
   if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
   return Number.isInteger(v)
     ? String(v)

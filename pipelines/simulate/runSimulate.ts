@@ -2,6 +2,7 @@
 import type { CommandContext } from '../cli/defineCommand.ts';
 import { withWarehouse } from '../cli/withWarehouse.ts';
 import { checkWeeklyWeekday } from '../cli/weeklyWeekday.ts';
+import { refuseAsOfBeforeData } from '../cli/asOfBeforeData.ts';
 import { formatSimTable } from './formatSimTable.ts';
 import { loadPolicies } from './policy/loadPolicy.ts';
 import { simulatePolicies } from './simulatePolicies.ts';
@@ -20,6 +21,7 @@ export async function runSimulate(options: SimulateCliOptions, ctx: CommandConte
   // Validate every policy before opening the warehouse, so a typo costs nothing.
   const policies = loadPolicies(files);
   await withWarehouse(ctx, `trustlens simulate --as-of ${options.asOf}`, async (wh) => {
+    await refuseAsOfBeforeData(wh, options.asOf, 'simulate');
     await checkWeeklyWeekday(wh, options.asOf, options.weekdayOk ?? false, ctx.log);
     const result = await simulatePolicies(wh, {
       asOf: options.asOf,

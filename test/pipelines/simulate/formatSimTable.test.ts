@@ -37,4 +37,9 @@ describe('formatSimTable', () => {
     );
     expect(lines.find((l) => l.startsWith('review_capacity'))).toMatch(/300\s+—$/);
   });
+
+  it('prints a count and its bootstrap bounds as whole requests', () => {
+    const text = formatSimTable([row('status-quo', 'new_buyer_burdened', 12, 4, 20.03)]);
+    expect(text.split('\n').find((l) => l.startsWith('new_buyer_burdened'))).toMatch(/12 \[4, 20\]$/);
+  });
 });
