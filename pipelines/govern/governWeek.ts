@@ -68,10 +68,9 @@ async function requireSources(wh: Warehouse): Promise<void> {
 }
 
 /**
- * Why the week to asOf has nothing to judge, or null: no order delivered in it (or none since before it), or no row of
- * a source that delivered every week before (refund requests, tickets, reviews: a missing file). Its scorecard would
- * count every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and
- * publish made-up escalations.
+ * Why the week to asOf has nothing to judge (no order delivered in it, or none since before it), or null. Its
+ * scorecard would count every update that never arrived as a failure (a due shipment as late, an open ticket as
+ * unanswered) and publish made-up escalations.
  */
 async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | null> {
   const [row] = await queryGov<{ data_end: string | null; week_orders: bigint }>(wh, 'gov_week_data', { as_of: asOf });
@@ -82,30 +81,8 @@ async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | nu
     return `the warehouse's orders end on ${row.data_end} UTC, before the week ${weekStart} – ${addDays(asOf, -1)} starts: load its files, then run again; ${skip}`;
   if (Number(row.week_orders) === 0)
     return `no orders in the week ${weekStart} – ${addDays(asOf, -1)} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing; ${skip}`;
-  for (const [table, time] of SCORECARD_SOURCES) {
-    if (!(await wh.tableExists(table))) continue;
-    const counts = await queryGov<{ week: number; n: bigint }>(
-      wh,
-      'gov_source_weeks',
-      { as_of: asOf },
-      { table: quoteIdent(table), time: quoteIdent(time) },
-    );
-    const before = counts.filter((c) => c.week > 0).map((c) => Number(c.n));
-    const now = Number(counts.find((c) => c.week === 0)?.n ?? 0);
-    const usual = [...before].sort((a, b) => a - b)[before.length >> 1] ?? 0;
-    // as weekCoverage.ts reads a week of orders without refund requests: none now, some every week before, median ≥ 5
-    if (now === 0 && before.length === 4 && before.every((n) => n > 0) && usual >= 5)
-      return `no ${table} in the week ${weekStart} – ${addDays(asOf, -1)}, where each of the 4 weeks before had some (${before.reverse().join(', ')}): that file looks missing, and every answer or resolution it would bring would read as a failure; ${skip}`;
-  }
   return null;
 }
-
-/** The scorecard's other sources and the time that dates a row, checked for a missing week (weekWithoutData). */
-const SCORECARD_SOURCES: readonly [string, string][] = [
-  ['refund_requests', 'requested_at'],
-  ['service_tickets', 'opened_at'],
-  ['reviews', 'created_at'],
-];
 
 interface FailureRow extends Record<string, unknown> {
   as_of: string;
