@@ -154,10 +154,10 @@ export async function loadTable(
   lap('read and check columns');
   await checkForeignKeys(wh, table);
   lap('foreign keys');
-  const knownAt = knownAtGiven ?? (await batchKnownAt(wh, reading.latestKnownAt ?? null));
   const repeated = await sortRepeatedKeys(wh, table, sources, knownAtGiven);
   lap('repeated keys');
 
+  const knownAt = knownAtGiven ?? (await batchKnownAt(wh, reading.latestKnownAt ?? null));
   const versions = quoteIdent(versionsTable(table));
   await wh.run(readSql(new URL('./sql/check/excluded_rows.sql', import.meta.url)));
   // Without exclusions, the usual case, the insert skips the anti join (see insert_clean_rows_except_excluded.sql).
