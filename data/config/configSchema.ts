@@ -123,7 +123,7 @@ export const configSchema = z
         // seed, nTrees and threads go to the forest as they are: the forest's own bounds, checked here up front
         seed: boundedInt('training.seed', FOREST_LIMITS.seed.min, FOREST_LIMITS.seed.max, "the forest's seed is 32-bit")
           .default(7)
-          .describe('Seed of the forests (0 to 4,294,967,295).'),
+          .describe(`Seed of the forests (0 to ${FOREST_LIMITS.seed.max.toLocaleString('en')}).`),
         nTrees: boundedInt(
           'training.nTrees',
           FOREST_LIMITS.nTrees.min,
@@ -131,7 +131,7 @@ export const configSchema = z
           'the most trees the forest grows',
         )
           .default(100)
-          .describe('Trees per forest (at most 100,000).'),
+          .describe(`Trees per forest (at most ${FOREST_LIMITS.nTrees.max.toLocaleString('en')}).`),
         threads: boundedInt(
           'training.threads',
           FOREST_LIMITS.threads.min,
@@ -140,7 +140,7 @@ export const configSchema = z
         )
           .default(2)
           .describe(
-            "Threads for training forests, for scoring large batches, for TreeSHAP reasons when scoring and for the simulator's bootstrap sums (at most 256).",
+            `Threads for training forests, for scoring large batches, for TreeSHAP reasons when scoring and for the simulator's bootstrap sums (at most ${FOREST_LIMITS.threads.max}).`,
           ),
         maxRows: positiveInt('training.maxRows')
           .default(300_000)
@@ -275,7 +275,9 @@ export const configSchema = z
           'intervals are steady long before; more only fills memory',
         )
           .default(200)
-          .describe('Bootstrap resamples (over buyers) for 95% intervals (at most 10,000).'),
+          .describe(
+            `Bootstrap resamples (over buyers) for 95% intervals (at most ${MAX_BOOTSTRAP.toLocaleString('en')}).`,
+          ),
         seed: z.number().int().default(1).describe('Seed of the bootstrap resamples.'),
       })
       .prefault({}),
