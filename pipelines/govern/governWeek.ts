@@ -7,6 +7,8 @@ import { addDays, weeksEnding } from '../../data/time/isoDate.ts';
 import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
+import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
+import { FEEDS, FEED_WEEKS_BEFORE, missingFeed } from '../../data/coverage/missingFeed.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
@@ -34,8 +36,9 @@ export interface GovernSummary {
   compensation: { confirmed: number; expected: number };
   seconds: number;
   /**
-   * Why nothing was judged or published this week: no order was delivered for it, so every missing update (a shipment,
-   * an answer) would read as a failure. Last week's recommendations stand.
+   * Why nothing was judged or published this week: no order, or no row of a feed that delivers every week, was
+   * delivered for it, so every missing update (a shipment, an answer) would read as a failure. Last week's
+   * recommendations stand.
    */
   skipped?: string;
 }
@@ -68,19 +71,28 @@ async function requireSources(wh: Warehouse): Promise<void> {
 }
 
 /**
- * Why the week to asOf has nothing to judge (no order delivered in it, or none since before it), or null. Its
- * scorecard would count every update that never arrived as a failure (a due shipment as late, an open ticket as
- * unanswered) and publish made-up escalations.
+ * Why the week to asOf has nothing to judge, or null: no order delivered in it (or none since before it), or no row of
+ * a source that delivered every week before (refund requests, tickets, reviews: a missing file). Its scorecard would
+ * count every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and
+ * publish made-up escalations.
  */
 async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | null> {
   const [row] = await queryGov<{ data_end: string | null; week_orders: bigint }>(wh, 'gov_week_data', { as_of: asOf });
   const weekStart = addDays(asOf, -7);
+  const weekEnd = addDays(asOf, -1);
   const skip = "nothing judged or published for the week; last week's recommendations stand";
   if (!row || row.data_end === null) return `the warehouse holds no orders: ${skip}`;
   if (row.data_end < weekStart)
-    return `the warehouse's orders end on ${row.data_end} UTC, before the week ${weekStart} – ${addDays(asOf, -1)} starts: load its files, then run again; ${skip}`;
+    return `the warehouse's orders end on ${row.data_end} UTC, before the week ${weekStart} – ${weekEnd} starts: load its files, then run again; ${skip}`;
   if (Number(row.week_orders) === 0)
-    return `no orders in the week ${weekStart} – ${addDays(asOf, -1)} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing; ${skip}`;
+    return `no orders in the week ${weekStart} – ${weekEnd} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing; ${skip}`;
+  const counts = await feedWeekCounts(wh, asOf, FEED_WEEKS_BEFORE + 1);
+  for (const feed of FEEDS) {
+    const weeks = counts[feed.table];
+    const usual = weeks ? missingFeed(weeks.at(-1)!, weeks.slice(0, -1)) : null;
+    if (weeks && usual !== null)
+      return `no ${feed.noun} in the week ${weekStart} – ${weekEnd}, where each of the ${FEED_WEEKS_BEFORE} weeks before had some (${weeks.slice(0, -1).join(', ')}, oldest first): the week's ${feed.file} files look missing, and every answer or resolution they would bring would read as a failure; ${skip}`;
+  }
   return null;
 }
 

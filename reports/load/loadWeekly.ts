@@ -16,6 +16,7 @@ import { loadMovers } from './loadMovers.ts';
 import type { ScoringAccess } from './scoringAccess.ts';
 import { num } from './values.ts';
 import { weekCoverage } from './weekCoverage.ts';
+import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
 import { createWeekEndMacro } from './weekEndMacro.ts';
 
 interface ActivityRow {
@@ -160,11 +161,14 @@ export async function loadWeekly(
   );
   const dataEnd =
     (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
+  // each feed's weeks line up with `all`; the previous week reads them without this one
+  const feeds = await feedWeekCounts(wh, asOf, weeks);
+  const feedsBefore = Object.fromEntries(Object.entries(feeds).map(([t, n]) => [t, n.slice(0, -1)]));
   const coverage: DataCoverage = {
     asOf,
     dataEnd,
-    current: weekCoverage(all.at(-1)!, dataEnd, all.slice(0, -1)),
-    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2)),
+    current: weekCoverage(all.at(-1)!, dataEnd, all.slice(0, -1), feeds),
+    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2), feedsBefore),
   };
   const trend = all.slice(-shown);
   const categories: CategoryStats[] = [

@@ -2,28 +2,24 @@
 import { addDays } from '../../data/time/isoDate.ts';
 import type { WeekCoverage, WeekStats } from '../reportData.ts';
 import { fmtInt } from '../html/format.ts';
+import { FEEDS, FEED_WEEKS_BEFORE, median, missingFeed, type FeedTable } from '../../data/coverage/missingFeed.ts';
 
 /** A week with fewer orders than this share of the median of the (up to four) weeks before it is flagged as partial. */
 export const PARTIAL_SHARE = 0.25;
 
-/** A week without refund requests is partial when each week before had some and their median is at least this. */
-export const MISSING_REQUESTS_MEDIAN = 5;
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 /**
- * `dataEnd` is the latest order time ("YYYY-MM-DD HH:MM" UTC); `before` the weeks preceding this one, oldest first.
+ * `dataEnd` is the latest order time ("YYYY-MM-DD HH:MM" UTC); `before` the weeks preceding this one, oldest first;
+ * `feeds` each event feed's rows a week up to this one (oldest first, the last this week's; feedWeekCounts.ts).
  * Future: the data ends before the week starts. Empty: no order in the week, yet later data exists. Partial: the data
- * stops
- * more than a day before the week's end, the week has under a quarter of the median orders of the four weeks before
- * it, or no refund request where each of those weeks had some (MISSING_REQUESTS_MEDIAN).
+ * stops more than a day before the week's end, the week has under a quarter of the median orders of the four weeks
+ * before it, or no row of a feed that each of those weeks had (missingFeed.ts).
  */
-export function weekCoverage(week: WeekStats, dataEnd: string | null, before: readonly WeekStats[]): WeekCoverage {
+export function weekCoverage(
+  week: WeekStats,
+  dataEnd: string | null,
+  before: readonly WeekStats[],
+  feeds: Partial<Record<FeedTable, readonly number[]>> = {},
+): WeekCoverage {
   const base = { weekStart: week.weekStart, weekEnd: week.weekEnd, orders: week.orders };
   if (dataEnd === null) return { ...base, status: 'future', cause: 'the warehouse holds no orders' };
   if (dataEnd < week.weekStart)
@@ -50,21 +46,16 @@ export function weekCoverage(week: WeekStats, dataEnd: string | null, before: re
       cause: `${fmtInt(week.orders)} orders, ${Math.round((100 * week.orders) / usual)}% of the median week before it (${fmtInt(usual)}): part of the week's files may be missing`,
     };
   }
-  // Orders alone delivered: a week without a single refund request, where every week before it had several, is a
-  // missing refund-request file, not a good week (Poisson odds of none at a median of 5 are under 1%).
-  const requestsBefore = before.slice(-4).map((w) => w.refundRequests);
-  const usualRequests = median(requestsBefore);
-  if (
-    week.refundRequests === 0 &&
-    requestsBefore.length > 0 &&
-    requestsBefore.every((r) => r > 0) &&
-    usualRequests !== null &&
-    usualRequests >= MISSING_REQUESTS_MEDIAN
-  ) {
+  // Orders delivered without another feed: a week without a single refund request, ticket or review, where every week
+  // before had several, is a missing file, not a good week (missingFeed.ts).
+  for (const feed of FEEDS) {
+    const weeks = feeds[feed.table];
+    const usualRows = weeks ? missingFeed(weeks.at(-1)!, weeks.slice(0, -1)) : null;
+    if (usualRows === null) continue;
     return {
       ...base,
       status: 'partial',
-      cause: `no refund requests in the week, where the ${requestsBefore.length === 1 ? 'week' : `${requestsBefore.length} weeks`} before had ${fmtInt(usualRequests)} a week (median): the week's refund request files may be missing`,
+      cause: `no ${feed.noun} in the week, where the ${FEED_WEEKS_BEFORE} weeks before had ${fmtInt(usualRows)} a week (median): the week's ${feed.file} files may be missing`,
     };
   }
   return { ...base, status: 'complete', cause: null };

@@ -15,22 +15,42 @@ const week = (weekEnd: string, orders: number, refundRequests: number): WeekStat
   refundOnlyShare: null,
   estimatedAbuseLoss: null,
 });
-const before = [week('2026-09-28', 430, 29), week('2026-10-05', 441, 33), week('2026-10-12', 423, 31)];
+const before = [
+  week('2026-09-21', 437, 30),
+  week('2026-09-28', 430, 29),
+  week('2026-10-05', 441, 33),
+  week('2026-10-12', 423, 31),
+];
+const thisWeek = week('2026-10-19', 436, 0);
 
 describe('weekCoverage', () => {
-  it('calls a week with orders but no refund request partial when every week before had several', () => {
-    expect(weekCoverage(week('2026-10-19', 436, 0), '2026-10-18 23:30', before)).toMatchObject({
+  it('calls a week with orders but no refund request partial when each of the 4 weeks before had several', () => {
+    const feeds = { refund_requests: [30, 29, 33, 31, 0] };
+    expect(weekCoverage(thisWeek, '2026-10-18 23:30', before, feeds)).toMatchObject({
       status: 'partial',
       cause:
-        "no refund requests in the week, where the 3 weeks before had 31 a week (median): the week's refund request files may be missing",
+        "no refund requests in the week, where the 4 weeks before had 31 a week (median): the week's refund request files may be missing",
     });
   });
 
-  it('keeps a quiet week complete: requests this week, or too few before it for their absence to mean anything', () => {
-    expect(weekCoverage(week('2026-10-19', 436, 2), '2026-10-18 23:30', before).status).toBe('complete');
-    const quiet = [week('2026-09-28', 40, 3), week('2026-10-05', 41, 2), week('2026-10-12', 43, 4)];
-    expect(weekCoverage(week('2026-10-19', 42, 0), '2026-10-18 23:30', quiet).status).toBe('complete');
-    const gap = [week('2026-09-28', 430, 29), week('2026-10-05', 441, 0), week('2026-10-12', 423, 31)];
-    expect(weekCoverage(week('2026-10-19', 436, 0), '2026-10-18 23:30', gap).status).toBe('complete');
+  it('reads tickets and reviews the same way', () => {
+    const feeds = {
+      refund_requests: [30, 29, 33, 31, 28],
+      service_tickets: [40, 38, 41, 0, 0],
+      reviews: [210, 190, 205, 220, 0],
+    };
+    expect(weekCoverage(week('2026-10-19', 436, 28), '2026-10-18 23:30', before, feeds).cause).toBe(
+      "no reviews in the week, where the 4 weeks before had 208 a week (median): the week's review files may be missing",
+    );
+  });
+
+  it('keeps a quiet week complete: rows this week, or too few before it for their absence to mean anything', () => {
+    const complete = (feeds: Record<string, number[]>) =>
+      weekCoverage(thisWeek, '2026-10-18 23:30', before, feeds).status;
+    expect(complete({ refund_requests: [30, 29, 33, 31, 2] })).toBe('complete');
+    expect(complete({ refund_requests: [3, 2, 4, 5, 0] })).toBe('complete');
+    expect(complete({ refund_requests: [30, 0, 33, 31, 0] })).toBe('complete');
+    expect(complete({ refund_requests: [29, 33, 31, 0] })).toBe('complete');
+    expect(complete({})).toBe('complete');
   });
 });

@@ -182,6 +182,51 @@ describe('a week with no delivered orders is not judged', () => {
     }
   });
 
+  /** The fixture's tickets of the week to AS_OF and the 4 before it replaced by `perWeek` (oldest first) a week. */
+  async function ticketsPerWeek(wh: Warehouse, perWeek: readonly number[]): Promise<void> {
+    await wh.run('create or replace temp table ticket_template as select * from service_tickets limit 1');
+    await wh.run('delete from service_tickets where opened_at >= $as_of::timestamp - interval 35 day', {
+      as_of: AS_OF,
+    });
+    for (const [i, n] of perWeek.entries()) {
+      const weeksBack = perWeek.length - i; // the oldest week starts 5 weeks before AS_OF
+      // the first at the week's first instant, so the week boundary is held too
+      await wh.run(
+        `insert into service_tickets
+         select t.* replace ('t_' || $w || '_' || k as ticket_id, $as_of::timestamp - to_days(cast(7 * $w as integer)) + to_hours(cast(k as integer)) as opened_at)
+         from ticket_template as t, range(0, $n::bigint) as s(k)`,
+        { as_of: AS_OF, w: weeksBack, n },
+      );
+    }
+  }
+
+  it('with orders but no tickets, where each of the 4 weeks before had at least some: the tickets file is missing', async () => {
+    const noTickets = await governWarehouse();
+    try {
+      await ticketsPerWeek(noTickets, [12, 10, 14, 11, 0]);
+      expect((await governWeek(noTickets, AS_OF, config)).skipped).toBe(
+        "no service tickets in the week 2026-02-23 – 2026-03-01, where each of the 4 weeks before had some (12, 10, 14, 11, oldest first): the week's service ticket files look missing, and every answer or resolution they would bring would read as a failure; nothing judged or published for the week; last week's recommendations stand",
+      );
+    } finally {
+      noTickets.close();
+    }
+  });
+
+  it('judges a week without tickets where they were few (median under 10) or one week before had none', async () => {
+    for (const perWeek of [
+      [9, 12, 8, 7, 0],
+      [12, 0, 14, 11, 0],
+    ]) {
+      const quiet = await governWarehouse();
+      try {
+        await ticketsPerWeek(quiet, perWeek);
+        expect((await governWeek(quiet, AS_OF, config)).skipped).toBeUndefined();
+      } finally {
+        quiet.close();
+      }
+    }
+  });
+
   it("with later orders but none in the week: that week's files are missing", async () => {
     const gap = await governWarehouse();
     try {
