@@ -8,7 +8,7 @@ import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
-import { FEEDS, FEED_WEEKS_BEFORE, missingFeed } from '../../data/coverage/missingFeed.ts';
+import { describeFeedGap, FEEDS, FEED_WEEKS_BEFORE, feedGap } from '../../data/coverage/feedGap.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
@@ -89,9 +89,9 @@ async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | nu
   const counts = await feedWeekCounts(wh, asOf, FEED_WEEKS_BEFORE + 1);
   for (const feed of FEEDS) {
     const weeks = counts[feed.table];
-    const usual = weeks ? missingFeed(weeks.at(-1)!, weeks.slice(0, -1)) : null;
-    if (weeks && usual !== null)
-      return `no ${feed.noun} in the week ${weekStart} – ${weekEnd}, where each of the ${FEED_WEEKS_BEFORE} weeks before had some (${weeks.slice(0, -1).join(', ')}, oldest first): the week's ${feed.file} files look missing, and every answer or resolution they would bring would read as a failure; ${skip}`;
+    const gap = weeks ? feedGap(weeks.dated, weeks.delivered) : null;
+    if (gap !== null)
+      return `${describeFeedGap(feed, gap).replace('in the week,', `in the week ${weekStart} – ${weekEnd},`)}, and every answer or resolution they would bring would read as a failure; ${skip}`;
   }
   return null;
 }

@@ -17,6 +17,7 @@ import type { ScoringAccess } from './scoringAccess.ts';
 import { num } from './values.ts';
 import { weekCoverage } from './weekCoverage.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
+import { FEEDS, FEED_WEEKS_BEFORE } from '../../data/coverage/feedGap.ts';
 import { createWeekEndMacro } from './weekEndMacro.ts';
 
 interface ActivityRow {
@@ -161,9 +162,13 @@ export async function loadWeekly(
   );
   const dataEnd =
     (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
-  // each feed's weeks line up with `all`; the previous week reads them without this one
-  const feeds = await feedWeekCounts(wh, asOf, weeks);
-  const feedsBefore = Object.fromEntries(Object.entries(feeds).map(([t, n]) => [t, n.slice(0, -1)]));
+  // each feed's weeks end with this one, as `all` does; the previous week reads them without it
+  const feeds = await feedWeekCounts(wh, asOf, FEED_WEEKS_BEFORE + 2);
+  const feedsBefore: typeof feeds = {};
+  for (const feed of FEEDS) {
+    const w = feeds[feed.table];
+    if (w) feedsBefore[feed.table] = { dated: w.dated.slice(0, -1), delivered: w.delivered?.slice(0, -1) ?? null };
+  }
   const coverage: DataCoverage = {
     asOf,
     dataEnd,

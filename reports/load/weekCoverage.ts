@@ -2,7 +2,8 @@
 import { addDays } from '../../data/time/isoDate.ts';
 import type { WeekCoverage, WeekStats } from '../reportData.ts';
 import { fmtInt } from '../html/format.ts';
-import { FEEDS, FEED_WEEKS_BEFORE, median, missingFeed, type FeedTable } from '../../data/coverage/missingFeed.ts';
+import { describeFeedGap, FEEDS, feedGap, median, type FeedTable } from '../../data/coverage/feedGap.ts';
+import type { FeedWeeks } from '../../data/coverage/feedWeekCounts.ts';
 
 /** A week with fewer orders than this share of the median of the (up to four) weeks before it is flagged as partial. */
 export const PARTIAL_SHARE = 0.25;
@@ -12,13 +13,13 @@ export const PARTIAL_SHARE = 0.25;
  * `feeds` each event feed's rows a week up to this one (oldest first, the last this week's; feedWeekCounts.ts).
  * Future: the data ends before the week starts. Empty: no order in the week, yet later data exists. Partial: the data
  * stops more than a day before the week's end, the week has under a quarter of the median orders of the four weeks
- * before it, or no row of a feed that each of those weeks had (missingFeed.ts).
+ * before it, or no row (or a fraction) of a feed that each of those weeks had (feedGap.ts).
  */
 export function weekCoverage(
   week: WeekStats,
   dataEnd: string | null,
   before: readonly WeekStats[],
-  feeds: Partial<Record<FeedTable, readonly number[]>> = {},
+  feeds: Partial<Record<FeedTable, FeedWeeks>> = {},
 ): WeekCoverage {
   const base = { weekStart: week.weekStart, weekEnd: week.weekEnd, orders: week.orders };
   if (dataEnd === null) return { ...base, status: 'future', cause: 'the warehouse holds no orders' };
@@ -46,17 +47,12 @@ export function weekCoverage(
       cause: `${fmtInt(week.orders)} orders, ${Math.round((100 * week.orders) / usual)}% of the median week before it (${fmtInt(usual)}): part of the week's files may be missing`,
     };
   }
-  // Orders delivered without another feed: a week without a single refund request, ticket or review, where every week
-  // before had several, is a missing file, not a good week (missingFeed.ts).
+  // Orders delivered without (all of) another feed: a week without a single refund request, ticket or review, or with a
+  // fraction of the usual, where every week before had several, is a missing file, not a good week (feedGap.ts).
   for (const feed of FEEDS) {
     const weeks = feeds[feed.table];
-    const usualRows = weeks ? missingFeed(weeks.at(-1)!, weeks.slice(0, -1)) : null;
-    if (usualRows === null) continue;
-    return {
-      ...base,
-      status: 'partial',
-      cause: `no ${feed.noun} in the week, where the ${FEED_WEEKS_BEFORE} weeks before had ${fmtInt(usualRows)} a week (median): the week's ${feed.file} files may be missing`,
-    };
+    const gap = weeks ? feedGap(weeks.dated, weeks.delivered) : null;
+    if (gap !== null) return { ...base, status: 'partial', cause: describeFeedGap(feed, gap) };
   }
   return { ...base, status: 'complete', cause: null };
 }

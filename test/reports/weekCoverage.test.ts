@@ -22,31 +22,34 @@ const before = [
   week('2026-10-12', 423, 31),
 ];
 const thisWeek = week('2026-10-19', 436, 0);
+/** Feeds counted as dated only (no delivery bookkeeping). */
+const asDated = (feeds: Record<string, number[]>) =>
+  Object.fromEntries(Object.entries(feeds).map(([t, dated]) => [t, { dated, delivered: null }]));
 
 describe('weekCoverage', () => {
   it('calls a week with orders but no refund request partial when each of the 4 weeks before had several', () => {
-    const feeds = { refund_requests: [30, 29, 33, 31, 0] };
+    const feeds = asDated({ refund_requests: [30, 29, 33, 31, 0] });
     expect(weekCoverage(thisWeek, '2026-10-18 23:30', before, feeds)).toMatchObject({
       status: 'partial',
       cause:
-        "no refund requests in the week, where the 4 weeks before had 31 a week (median): the week's refund request files may be missing",
+        "no refund requests in the week, where each of the 4 weeks before had some (30, 29, 33, 31): the week's refund request files look missing",
     });
   });
 
   it('reads tickets and reviews the same way', () => {
-    const feeds = {
+    const feeds = asDated({
       refund_requests: [30, 29, 33, 31, 28],
       service_tickets: [40, 38, 41, 0, 0],
       reviews: [210, 190, 205, 220, 0],
-    };
+    });
     expect(weekCoverage(week('2026-10-19', 436, 28), '2026-10-18 23:30', before, feeds).cause).toBe(
-      "no reviews in the week, where the 4 weeks before had 208 a week (median): the week's review files may be missing",
+      "no reviews in the week, where each of the 4 weeks before had some (210, 190, 205, 220): the week's review files look missing",
     );
   });
 
   it('keeps a quiet week complete: rows this week, or too few before it for their absence to mean anything', () => {
     const complete = (feeds: Record<string, number[]>) =>
-      weekCoverage(thisWeek, '2026-10-18 23:30', before, feeds).status;
+      weekCoverage(thisWeek, '2026-10-18 23:30', before, asDated(feeds)).status;
     expect(complete({ refund_requests: [30, 29, 33, 31, 2] })).toBe('complete');
     expect(complete({ refund_requests: [3, 2, 4, 5, 0] })).toBe('complete');
     expect(complete({ refund_requests: [30, 0, 33, 31, 0] })).toBe('complete');
