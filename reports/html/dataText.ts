@@ -6,8 +6,11 @@ import { BIDI_CONTROLS, bidiMarker, html, type HtmlValue, type SafeHtml } from '
 
 const BIDI_CONTROL = new RegExp(BIDI_CONTROLS.source);
 
-/** Ids up to this many characters (a wide character counts two) never break; longer ones wrap anywhere. */
-export const UNBROKEN_ID_WIDTH = 24;
+/**
+ * Ids up to this many characters (a wide character counts two) and without white space never break; others wrap
+ * anywhere. 36 keeps a UUID (the ids of many real exports) on one line, where a risk team reads and searches it.
+ */
+export const UNBROKEN_ID_WIDTH = 36;
 
 const CONTROL_NAMES: Record<string, string> = {
   '\u061C': 'Arabic letter mark',
@@ -64,11 +67,12 @@ export function dataText(value: string | null | undefined, className?: string): 
 
 /**
  * An id from the data (buyer, merchant, request, case): monospace, isolated, on one line — unless it is wider than
- * UNBROKEN_ID_WIDTH characters (no id the pipeline makes is), when it wraps anywhere instead of widening its table.
+ * UNBROKEN_ID_WIDTH characters (wider than a UUID) or holds white space (no real id does), when it wraps anywhere
+ * instead of widening its table.
  */
 export function dataId(value: string | null | undefined, className?: string): SafeHtml {
   const id = value ?? '';
-  return html`<bdi class="${classes('id', displayWidth(id) > UNBROKEN_ID_WIDTH ? 'id-long' : undefined, className)}">${visible(id)}</bdi>`;
+  return html`<bdi class="${classes('id', displayWidth(id) > UNBROKEN_ID_WIDTH || /\s/.test(id) ? 'id-long' : undefined, className)}">${visible(id)}</bdi>`;
 }
 
 /** Ids as a list that wraps between them: "r1, r2, r3". */

@@ -63,13 +63,21 @@ describe('ids and names from the data', () => {
     expect(dataText(null).html).toBe('<bdi class="data"></bdi>');
   });
 
-  it('keeps an id of up to 24 characters on one line and lets a longer one wrap', () => {
+  it('keeps an id of up to 36 characters (a UUID) on one line and lets a longer one, or one with a space, wrap', () => {
+    expect(UNBROKEN_ID_WIDTH).toBe(36);
+    expect(dataId('3f2a9c4e-8b1d-4e6f-a7c2-9d0e5b8f1a63').html).toBe(
+      '<bdi class="id">3f2a9c4e-8b1d-4e6f-a7c2-9d0e5b8f1a63</bdi>',
+    );
     expect(dataId('b0001219').html).toBe('<bdi class="id">b0001219</bdi>');
     expect(dataId('m00031', 'muted').html).toBe('<bdi class="id muted">m00031</bdi>');
     expect(dataId('x'.repeat(UNBROKEN_ID_WIDTH)).html).toBe(`<bdi class="id">${'x'.repeat(UNBROKEN_ID_WIDTH)}</bdi>`);
     expect(dataId('x'.repeat(UNBROKEN_ID_WIDTH + 1)).html).toContain('class="id id-long"');
     // Wide characters count two, and a marker as the eight characters it shows.
-    expect(dataId('买'.repeat(13)).html).toContain('id-long');
+    expect(dataId('买'.repeat(18)).html).not.toContain('id-long');
+    expect(dataId('买'.repeat(19)).html).toContain('id-long');
+    expect(dataId('\u202Egpj.exe\u202C🚀买家').html).not.toContain('id-long'); // 29 wide
+    expect(dataId('\u202Egpj.exe\u202C🚀买家\u202E').html).toContain('id-long'); // 37 wide
+    // white space: no real id holds it, and an id that does wraps at it
     expect(dataId('\u202Egpj.exe\u202C 🚀买家').html).toContain('id-long');
   });
 

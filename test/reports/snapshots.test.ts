@@ -109,6 +109,7 @@ describe('report with a hostile export’s ids and names: 3,000 letters, 51 char
       `<a class="buyer-link" href="#buyer-⟨U+202E⟩gpj.exe⟨U+202C⟩ 🚀买家"><bdi class="id id-long">${rlo}gpj.exe${pdf} 🚀买家</bdi></a>`,
     );
     expect(files['risk-queue.html']).toContain(`<bdi class="id id-long">${HOSTILE.longId}</bdi>`);
+    expect(files['risk-queue.html']).toContain(`<bdi class="id">${HOSTILE.uuid}</bdi>`);
     expect(files['merchant-operations.html']).toContain(`<bdi class="data">${rlo} evil 商店</bdi>`);
     expect(files['merchant-operations.html']).toContain(`<bdi class="data">${HOSTILE.longName}</bdi>`);
     expect(files['weekly-trust.html']).toContain(`<bdi class="data">${HOSTILE.longName}</bdi>`);
