@@ -78,12 +78,13 @@ const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
  * The gap in words, without its consequence: "no service tickets in the week, where each of the 4 weeks before had
- * some (412, 398, 420, 405 as their own runs read them): the week's service ticket files look missing".
+ * some (412, 398, 420, 405 as their own runs read them): the week's service ticket files look missing". `week` names
+ * the week ("the week 2026-10-26 – 2026-11-01").
  */
-export function describeFeedGap(feed: (typeof FEEDS)[number], gap: FeedGap): string {
+export function describeFeedGap(feed: (typeof FEEDS)[number], gap: FeedGap, week = 'the week'): string {
   const before = `${gap.before.map(count).join(', ')}${gap.asDelivered ? ' as their own runs read them' : ''}`;
   if (gap.kind === 'missing')
-    return `no ${feed.noun} in the week, where each of the ${gap.before.length} weeks before had some (${before}): the week's ${feed.file} files look missing`;
+    return `no ${feed.noun} in ${week}, where each of the ${gap.before.length} weeks before had some (${before}): the week's ${feed.file} files look missing`;
   const share = Math.round((100 * gap.rows) / gap.usual);
-  return `only ${count(gap.rows)} ${feed.noun} in the week, ${share}% of the median week before it (${count(gap.usual)}; ${before}): part of the week's ${feed.file} files looks missing`;
+  return `only ${count(gap.rows)} ${feed.noun} in ${week}, ${share}% of the median week before it (${count(gap.usual)}; ${before}): the week's ${feed.file} files look incomplete`;
 }

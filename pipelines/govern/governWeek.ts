@@ -71,8 +71,9 @@ async function requireSources(wh: Warehouse): Promise<void> {
 }
 
 /**
- * Why the week to asOf has nothing to judge, or null: no order delivered in it (or none since before it), or no row of
- * a source that delivered every week before (refund requests, tickets, reviews: a missing file). Its scorecard would
+ * Why the week to asOf has nothing to judge, or null: no order delivered in it (or none since before it), or none or a
+ * fraction of the rows of a feed that delivered every week before (refund requests, tickets, reviews: a missing file;
+ * data/coverage/feedGap.ts). Its scorecard would
  * count every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and
  * publish made-up escalations.
  */
@@ -91,7 +92,7 @@ async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | nu
     const weeks = counts[feed.table];
     const gap = weeks ? feedGap(weeks.dated, weeks.delivered) : null;
     if (gap !== null)
-      return `${describeFeedGap(feed, gap).replace('in the week,', `in the week ${weekStart} – ${weekEnd},`)}, and every answer or resolution they would bring would read as a failure; ${skip}`;
+      return `${describeFeedGap(feed, gap, `the week ${weekStart} – ${weekEnd}`)}, and every answer or resolution they would bring would read as a failure; ${skip}`;
   }
   return null;
 }

@@ -55,7 +55,7 @@ describe('feedGap, weeks oldest first, the last one judged', () => {
       "no service tickets in the week, where each of the 4 weeks before had some (12, 10, 14, 11): the week's service ticket files look missing",
     );
     expect(describeFeedGap(tickets, feedGap([410, 398, 420, 405, 40], [220, 201, 230, 215, 40])!)).toBe(
-      "only 40 service tickets in the week, 18% of the median week before it (218; 220, 201, 230, 215 as their own runs read them): part of the week's service ticket files looks missing",
+      "only 40 service tickets in the week, 18% of the median week before it (218; 220, 201, 230, 215 as their own runs read them): the week's service ticket files look incomplete",
     );
   });
 });

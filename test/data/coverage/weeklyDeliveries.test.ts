@@ -123,7 +123,7 @@ describe('feeds of weekly deliveries', () => {
       const tickets = (await feedWeekCounts(wh, END, 5)).service_tickets!;
       expect(feedGap(tickets.dated, tickets.delivered)).toMatchObject({ kind: 'partial', asDelivered: true });
       expect((await governWeek(wh, END, config)).skipped).toMatch(
-        /^only \d+ service tickets in the week 2026-05-25 – 2026-05-31, \d+% of the median week before it \(\d+; \d+, \d+, \d+, \d+ as their own runs read them\): part of the week's service ticket files looks missing, and every answer or resolution they would bring would read as a failure; nothing judged or published for the week; last week's recommendations stand$/,
+        /^only \d+ service tickets in the week 2026-05-25 – 2026-05-31, \d+% of the median week before it \(\d+; \d+, \d+, \d+, \d+ as their own runs read them\): the week's service ticket files look incomplete, and every answer or resolution they would bring would read as a failure; nothing judged or published for the week; last week's recommendations stand$/,
       );
     } finally {
       wh.close();
