@@ -73,9 +73,8 @@ async function requireSources(wh: Warehouse): Promise<void> {
 /**
  * Why the week to asOf has nothing to judge, or null: no order delivered in it (or none since before it), or none or a
  * fraction of the rows of a feed that delivered every week before (refund requests, tickets, reviews: a missing file;
- * data/coverage/feedGap.ts). Its scorecard would
- * count every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and
- * publish made-up escalations.
+ * data/coverage/feedGap.ts). Its scorecard would count every update that never arrived as a failure (a due shipment as
+ * late, an open ticket as unanswered) and publish made-up escalations.
  */
 async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | null> {
   const [row] = await queryGov<{ data_end: string | null; week_orders: bigint }>(wh, 'gov_week_data', { as_of: asOf });
