@@ -10,8 +10,14 @@ export const FEEDS = [
 
 export type FeedTable = (typeof FEEDS)[number]['table'];
 
-/** Weeks before the judged one that the rule reads. */
+/** Weeks with rows that the judged week is compared with: the latest this many before it that held any. */
 export const FEED_WEEKS_BEFORE = 4;
+
+/**
+ * How far back those weeks are looked for, so a feed that stays missing is named every week, not once: in each of the
+ * 9 weeks after it stopped, until fewer than FEED_WEEKS_BEFORE weeks with rows are left in the window.
+ */
+export const FEED_LOOKBACK_WEEKS = 12;
 
 /**
  * The weekly median a feed must reach before a week without a row of it is called missing. Requests and reviews follow
@@ -44,29 +50,74 @@ export interface FeedGap {
   kind: 'missing' | 'partial';
   /** Rows the week holds. */
   rows: number;
-  /** The median week before it. */
+  /** The median of `before`. */
   usual: number;
-  /** The weeks before it, oldest first, as judged. */
+  /** The latest FEED_WEEKS_BEFORE weeks before it that held rows, oldest first, as judged. */
   before: number[];
   /** The weeks before were counted as their own runs read them (weekly deliveries), not as the warehouse holds them. */
   asDelivered: boolean;
 }
 
+export type Feed = (typeof FEEDS)[number];
+
+/** Each feed's rows a week and the weekly deliveries, oldest first, the last the judged week (feedWeekCounts.ts). */
+export interface FeedCounts {
+  /** Orders dated in each week. */
+  orders: number[];
+  /** Orders each week's own run read (first versions known by its end); null without delivery bookkeeping. */
+  runs: number[] | null;
+  /** Per feed table the warehouse holds. */
+  feeds: Partial<Record<FeedTable, { dated: number[]; delivered: number[] | null }>>;
+}
+
+/** The counts without their last `weeks` weeks: an earlier week, judged as it would have been. */
+export function withoutLastWeeks(counts: FeedCounts, weeks = 1): FeedCounts {
+  const cut = <T>(w: T[]) => w.slice(0, w.length - weeks);
+  const feeds: FeedCounts['feeds'] = {};
+  for (const feed of FEEDS) {
+    const w = counts.feeds[feed.table];
+    if (w) feeds[feed.table] = { dated: cut(w.dated), delivered: w.delivered ? cut(w.delivered) : null };
+  }
+  return { orders: cut(counts.orders), runs: counts.runs ? cut(counts.runs) : null, feeds };
+}
+
+/** One feed's rows a week, oldest first, the last the judged week. */
+export interface FeedSeries {
+  /** Rows dated in each week, as the warehouse holds them now. */
+  dated: readonly number[];
+  /** Rows each week held when its own run read it (first versions known by its end); null without bookkeeping. */
+  delivered: readonly number[] | null;
+  /**
+   * Orders each week's own run read (first versions known by its end): a weekly delivery arrived for the week. Null
+   * without bookkeeping.
+   */
+  runs: readonly number[] | null;
+}
+
 /**
- * Whether the last of a feed's weeks (oldest first) is missing or partial. `dated`: rows dated in each week now;
- * `delivered`: rows each week held when its own run read it (null without delivery bookkeeping). The weeks before are
- * read as delivered when each of the last FEED_WEEKS_BEFORE had rows that way (weekly deliveries), else as dated.
- * Missing: none this week, some in each week before, median at least MISSING_FEED_MEDIAN. Partial (as delivered
- * only): under PARTIAL_FEED_SHARE of a median of at least PARTIAL_FEED_MEDIAN. Fewer weeks of history decide nothing.
+ * Whether the last week of a feed is missing or partial. The weeks before are read as their own runs read them when a
+ * weekly delivery (of orders) arrived for each of the last FEED_WEEKS_BEFORE of them, so a feed that always arrives
+ * late (in part, or wholly a run later) reads as it always does; otherwise, as the warehouse holds them now (a first
+ * run loads its history at once). The usual week is the median of the latest FEED_WEEKS_BEFORE weeks with rows within
+ * FEED_LOOKBACK_WEEKS. Missing: none this week, at a usual week of at least MISSING_FEED_MEDIAN. Partial (weekly
+ * deliveries only): under PARTIAL_FEED_SHARE of a usual week of at least PARTIAL_FEED_MEDIAN. Too few weeks with rows
+ * decide nothing.
  */
-export function feedGap(dated: readonly number[], delivered: readonly number[] | null = null): FeedGap | null {
+export function feedGap({ dated, delivered, runs }: FeedSeries): FeedGap | null {
   const rows = dated.at(-1);
   if (rows === undefined) return null;
-  const recent = (w: readonly number[]) => w.slice(0, -1).slice(-FEED_WEEKS_BEFORE);
-  const everyWeek = (w: readonly number[]) => w.length === FEED_WEEKS_BEFORE && w.every((n) => n > 0);
-  const asDelivered = delivered !== null && everyWeek(recent(delivered));
-  const before = recent(asDelivered ? delivered : dated);
-  if (!everyWeek(before)) return null;
+  const prior = (w: readonly number[]) => w.slice(0, -1).slice(-FEED_LOOKBACK_WEEKS);
+  const weeklyRuns =
+    runs !== null &&
+    prior(runs).length >= FEED_WEEKS_BEFORE &&
+    prior(runs)
+      .slice(-FEED_WEEKS_BEFORE)
+      .every((n) => n > 0);
+  const asDelivered = weeklyRuns && delivered !== null;
+  const before = prior(asDelivered ? delivered : dated)
+    .filter((n) => n > 0)
+    .slice(-FEED_WEEKS_BEFORE);
+  if (before.length < FEED_WEEKS_BEFORE) return null;
   const usual = median(before)!;
   if (rows === 0 && usual >= MISSING_FEED_MEDIAN) return { kind: 'missing', rows, usual, before, asDelivered };
   if (asDelivered && usual >= PARTIAL_FEED_MEDIAN && rows < PARTIAL_FEED_SHARE * usual)
@@ -77,14 +128,29 @@ export function feedGap(dated: readonly number[], delivered: readonly number[] |
 const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
- * The gap in words, without its consequence: "no service tickets in the week, where each of the 4 weeks before had
- * some (412, 398, 420, 405 as their own runs read them): the week's service ticket files look missing". `week` names
- * the week ("the week 2026-10-26 – 2026-11-01").
+ * The gap in words, without its consequence: "no service tickets in the week, where the weeks before had 409 a week
+ * (median of 412, 398, 420, 405 as their own runs read them): the week's service ticket files look missing". `week`
+ * names the week ("the week 2026-10-26 – 2026-11-01").
  */
-export function describeFeedGap(feed: (typeof FEEDS)[number], gap: FeedGap, week = 'the week'): string {
+export function describeFeedGap(feed: Feed, gap: FeedGap, week = 'the week'): string {
   const before = `${gap.before.map(count).join(', ')}${gap.asDelivered ? ' as their own runs read them' : ''}`;
   if (gap.kind === 'missing')
-    return `no ${feed.noun} in ${week}, where each of the ${gap.before.length} weeks before had some (${before}): the week's ${feed.file} files look missing`;
-  const share = Math.round((100 * gap.rows) / gap.usual);
+    return `no ${feed.noun} in ${week}, where the weeks before had ${count(gap.usual)} a week (median of ${before}): the week's ${feed.file} files look missing`;
+  // floored: a week flagged for being under a quarter never reads "25%"
+  const share = Math.floor((100 * gap.rows) / gap.usual);
   return `only ${count(gap.rows)} ${feed.noun} in ${week}, ${share}% of the median week before it (${count(gap.usual)}; ${before}): the week's ${feed.file} files look incomplete`;
+}
+
+/** Every feed's gap in the last week of the counts, in FEEDS order. */
+export function feedGaps(counts: FeedCounts): { feed: Feed; gap: FeedGap }[] {
+  return FEEDS.flatMap((feed) => {
+    const w = counts.feeds[feed.table];
+    const gap = w ? feedGap({ ...w, runs: counts.runs }) : null;
+    return gap ? [{ feed, gap }] : [];
+  });
+}
+
+/** The gaps in words, every one of them (so one rerun can bring every missing file): joined by "; ". */
+export function describeFeedGaps(gaps: readonly { feed: Feed; gap: FeedGap }[], week = 'the week'): string {
+  return gaps.map(({ feed, gap }) => describeFeedGap(feed, gap, week)).join('; ');
 }

@@ -18,5 +18,6 @@ export function formatGovernSummary(s: GovernSummary): string {
     `  actions:      ${actions || 'none'}; ${n(s.escalations)} escalated since last week`,
     `  spot checks:  ${n(s.spotChecks)} merchants to inspect`,
     `  compensation: ${money(s.compensation.confirmed)} confirmed, ${money(s.compensation.expected)} expected this week`,
+    ...(s.unjudged ?? []).map((u) => `  not judged:   ${u.week}: ${u.reason}`),
   ].join('\n');
 }

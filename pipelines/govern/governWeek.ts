@@ -8,7 +8,7 @@ import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
-import { describeFeedGap, FEEDS, FEED_WEEKS_BEFORE, feedGap } from '../../data/coverage/feedGap.ts';
+import { describeFeedGaps, FEED_LOOKBACK_WEEKS, feedGaps, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
@@ -41,6 +41,8 @@ export interface GovernSummary {
    * recommendations stand.
    */
   skipped?: string;
+  /** Earlier weeks computed this run and stored without a scorecard, their files still missing (why, by week). */
+  unjudged?: { week: string; reason: string }[];
 }
 
 /** Temp tables in build order; the layered SQL reads the ones before it. */
@@ -71,29 +73,46 @@ async function requireSources(wh: Warehouse): Promise<void> {
 }
 
 /**
- * Why the week to asOf has nothing to judge, or null: no order delivered in it (or none since before it), or none or a
- * fraction of the rows of a feed that delivered every week before (refund requests, tickets, reviews: a missing file;
- * data/coverage/feedGap.ts). Its scorecard would count every update that never arrived as a failure (a due shipment as
- * late, an open ticket as unanswered) and publish made-up escalations.
+ * Why each of `weeks` (ascending, the last the run's date) has nothing to judge: no order delivered in it (or none
+ * since before it), or a refund-request, ticket or review feed missing or cut short (data/coverage/feedGap.ts). Its
+ * scorecard would count every update that never arrived as a failure (a due shipment as late, an open ticket as
+ * unanswered) and publish made-up escalations. Weeks that can be judged (or before the first order) are absent, but
+ * for the run's own week. One set of counts serves every week.
  */
-async function weekWithoutData(wh: Warehouse, asOf: string): Promise<string | null> {
-  const [row] = await queryGov<{ data_end: string | null; week_orders: bigint }>(wh, 'gov_week_data', { as_of: asOf });
-  const weekStart = addDays(asOf, -7);
-  const weekEnd = addDays(asOf, -1);
-  const skip = "nothing judged or published for the week; last week's recommendations stand";
-  if (!row || row.data_end === null) return `the warehouse holds no orders: ${skip}`;
-  if (row.data_end < weekStart)
-    return `the warehouse's orders end on ${row.data_end} UTC, before the week ${weekStart} – ${weekEnd} starts: load its files, then run again; ${skip}`;
-  if (Number(row.week_orders) === 0)
-    return `no orders in the week ${weekStart} – ${weekEnd} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing; ${skip}`;
-  const counts = await feedWeekCounts(wh, asOf, FEED_WEEKS_BEFORE + 1);
-  for (const feed of FEEDS) {
-    const weeks = counts[feed.table];
-    const gap = weeks ? feedGap(weeks.dated, weeks.delivered) : null;
-    if (gap !== null)
-      return `${describeFeedGap(feed, gap, `the week ${weekStart} – ${weekEnd}`)}, and every answer or resolution they would bring would read as a failure; ${skip}`;
+async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promise<Map<string, string>> {
+  const asOf = weeks.at(-1)!;
+  const [row] = await queryGov<{ data_start: string | null; data_end: string | null }>(wh, 'gov_week_data', {});
+  const found = new Map<string, string>();
+  if (!row || row.data_end === null) {
+    for (const w of weeks) found.set(w, 'the warehouse holds no orders');
+    return found;
   }
-  return null;
+  const counts = await feedWeekCounts(wh, asOf, weeks.length + FEED_LOOKBACK_WEEKS);
+  for (const [i, week] of weeks.entries()) {
+    const weekStart = addDays(week, -7);
+    const label = `the week ${weekStart} – ${addDays(week, -1)}`;
+    const upTo = withoutLastWeeks(counts, weeks.length - 1 - i);
+    const gaps = feedGaps(upTo);
+    // a week that ends before the first order is before the marketplace's data: nothing to judge, nothing missing
+    if (row.data_start !== null && `${week} 00:00` <= row.data_start) {
+      if (week === asOf) found.set(week, `${label} ends before the first order (${row.data_start} UTC)`);
+    } else if (row.data_end < weekStart)
+      found.set(
+        week,
+        `the warehouse's orders end on ${row.data_end} UTC, before ${label} starts: load its files, then run again`,
+      );
+    else if (upTo.orders.at(-1) === 0)
+      found.set(
+        week,
+        `no orders in ${label} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing`,
+      );
+    else if (gaps.length)
+      found.set(
+        week,
+        `${describeFeedGaps(gaps, label)}; every answer or resolution they would bring would read as a failure`,
+      );
+  }
+  return found;
 }
 
 interface FailureRow extends Record<string, unknown> {
@@ -231,8 +250,12 @@ export async function governWeek(
 ): Promise<GovernSummary> {
   const t0 = performance.now();
   await requireSources(wh);
-  const skipped = await weekWithoutData(wh, asOf);
-  if (skipped !== null) {
+  const g = config.govern;
+  // every history week is looked at, as a later run computes the weeks before it that are not stored yet
+  const withoutData = await weeksWithoutData(wh, weeksEnding(asOf, g.historyWeeks));
+  const reason = withoutData.get(asOf);
+  if (reason !== undefined) {
+    const skipped = `${reason}; nothing judged or published for the week; last week's recommendations stand`;
     log?.warn(`govern: ${skipped}`);
     return {
       asOf,
@@ -247,7 +270,6 @@ export async function governWeek(
       skipped,
     };
   }
-  const g = config.govern;
   const params = governParams(asOf, config);
   const step = <T>(name: string, fn: () => Promise<T>) => (log ? log.step(name, fn) : fn());
   try {
@@ -263,6 +285,13 @@ export async function governWeek(
     await step(`scorecards of ${plan.compute.length} week${plan.compute.length > 1 ? 's' : ''} (to ${asOf})`, () =>
       buildScorecardWeeks(wh, asOf, config, plan.compute.length),
     );
+    // An earlier week computed now whose files are still missing is stored without a scorecard: not judged, and
+    // computed again once rows delivered for it change it (planScorecards).
+    const unjudged = plan.compute.filter((w) => withoutData.has(w));
+    for (const week of unjudged) {
+      log?.warn(`govern: ${withoutData.get(week)!}: that week is stored without a scorecard, not judged`);
+      await wh.run('delete from gov_scorecard where as_of = $week::date', { week });
+    }
     // the replay runs over every history week; only the weeks not yet published are written (README, Incremental)
     const published = new Set(plan.published);
     const recommendations = await step('penalty ladder', async () =>
@@ -310,6 +339,7 @@ export async function governWeek(
       spotChecks: spot.rows.length,
       compensation: { confirmed: money?.confirmed ?? 0, expected: money?.expected ?? 0 },
       seconds: (performance.now() - t0) / 1000,
+      ...(unjudged.length ? { unjudged: unjudged.map((week) => ({ week, reason: withoutData.get(week)! })) } : {}),
     };
   } finally {
     await dropGovernTemp(wh);

@@ -66,7 +66,10 @@ export function formatRunSummary(s: WeeklyRunSummary): string {
             Object.entries(s.govern.actions)
               .map(([a, k]) => `${n(k)} ${a.replace(/_/g, ' ')}`)
               .join(', ') || 'no actions'
-          } recommended; ${n(s.govern.spotChecks)} spot checks`
+          } recommended; ${n(s.govern.spotChecks)} spot checks` +
+          (s.govern.unjudged?.length
+            ? `; not judged, files still missing: ${s.govern.unjudged.map((u) => u.week).join(', ')}`
+            : '')
     }`,
     `  policies:  ${s.simulated.policies} replayed on ${n(s.simulated.requests)} refund requests`,
   ];

@@ -17,7 +17,7 @@ import type { ScoringAccess } from './scoringAccess.ts';
 import { num } from './values.ts';
 import { weekCoverage } from './weekCoverage.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
-import { FEEDS, FEED_WEEKS_BEFORE } from '../../data/coverage/feedGap.ts';
+import { FEED_LOOKBACK_WEEKS, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
 import { createWeekEndMacro } from './weekEndMacro.ts';
 
 interface ActivityRow {
@@ -163,17 +163,12 @@ export async function loadWeekly(
   const dataEnd =
     (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
   // each feed's weeks end with this one, as `all` does; the previous week reads them without it
-  const feeds = await feedWeekCounts(wh, asOf, FEED_WEEKS_BEFORE + 2);
-  const feedsBefore: typeof feeds = {};
-  for (const feed of FEEDS) {
-    const w = feeds[feed.table];
-    if (w) feedsBefore[feed.table] = { dated: w.dated.slice(0, -1), delivered: w.delivered?.slice(0, -1) ?? null };
-  }
+  const feeds = await feedWeekCounts(wh, asOf, FEED_LOOKBACK_WEEKS + 2);
   const coverage: DataCoverage = {
     asOf,
     dataEnd,
     current: weekCoverage(all.at(-1)!, dataEnd, all.slice(0, -1), feeds),
-    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2), feedsBefore),
+    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2), withoutLastWeeks(feeds)),
   };
   const trend = all.slice(-shown);
   const categories: CategoryStats[] = [

@@ -2,8 +2,7 @@
 import { addDays } from '../../data/time/isoDate.ts';
 import type { WeekCoverage, WeekStats } from '../reportData.ts';
 import { fmtInt } from '../html/format.ts';
-import { describeFeedGap, FEEDS, feedGap, median, type FeedTable } from '../../data/coverage/feedGap.ts';
-import type { FeedWeeks } from '../../data/coverage/feedWeekCounts.ts';
+import { describeFeedGaps, feedGaps, median, type FeedCounts } from '../../data/coverage/feedGap.ts';
 
 /** A week with fewer orders than this share of the median of the (up to four) weeks before it is flagged as partial. */
 export const PARTIAL_SHARE = 0.25;
@@ -19,7 +18,7 @@ export function weekCoverage(
   week: WeekStats,
   dataEnd: string | null,
   before: readonly WeekStats[],
-  feeds: Partial<Record<FeedTable, FeedWeeks>> = {},
+  feeds: FeedCounts | null = null,
 ): WeekCoverage {
   const base = { weekStart: week.weekStart, weekEnd: week.weekEnd, orders: week.orders };
   if (dataEnd === null) return { ...base, status: 'future', cause: 'the warehouse holds no orders' };
@@ -49,10 +48,7 @@ export function weekCoverage(
   }
   // Orders delivered without (all of) another feed: a week without a single refund request, ticket or review, or with a
   // fraction of the usual, where every week before had several, is a missing file, not a good week (feedGap.ts).
-  for (const feed of FEEDS) {
-    const weeks = feeds[feed.table];
-    const gap = weeks ? feedGap(weeks.dated, weeks.delivered) : null;
-    if (gap !== null) return { ...base, status: 'partial', cause: describeFeedGap(feed, gap) };
-  }
+  const gaps = feeds ? feedGaps(feeds) : [];
+  if (gaps.length) return { ...base, status: 'partial', cause: describeFeedGaps(gaps) };
   return { ...base, status: 'complete', cause: null };
 }

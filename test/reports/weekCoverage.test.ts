@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { weekCoverage } from '../../reports/load/weekCoverage.ts';
 import type { WeekStats } from '../../reports/reportData.ts';
+import type { FeedCounts } from '../../data/coverage/feedGap.ts';
 
 const week = (weekEnd: string, orders: number, refundRequests: number): WeekStats => ({
   weekStart: new Date(Date.parse(weekEnd) - 7 * 86_400_000).toISOString().slice(0, 10),
@@ -23,8 +24,11 @@ const before = [
 ];
 const thisWeek = week('2026-10-19', 436, 0);
 /** Feeds counted as dated only (no delivery bookkeeping). */
-const asDated = (feeds: Record<string, number[]>) =>
-  Object.fromEntries(Object.entries(feeds).map(([t, dated]) => [t, { dated, delivered: null }]));
+const asDated = (feeds: Record<string, number[]>): FeedCounts => ({
+  orders: [],
+  runs: null,
+  feeds: Object.fromEntries(Object.entries(feeds).map(([t, dated]) => [t, { dated, delivered: null }])),
+});
 
 describe('weekCoverage', () => {
   it('calls a week with orders but no refund request partial when each of the 4 weeks before had several', () => {
@@ -32,18 +36,18 @@ describe('weekCoverage', () => {
     expect(weekCoverage(thisWeek, '2026-10-18 23:30', before, feeds)).toMatchObject({
       status: 'partial',
       cause:
-        "no refund requests in the week, where each of the 4 weeks before had some (30, 29, 33, 31): the week's refund request files look missing",
+        "no refund requests in the week, where the weeks before had 31 a week (median of 30, 29, 33, 31): the week's refund request files look missing",
     });
   });
 
-  it('reads tickets and reviews the same way', () => {
+  it('reads tickets and reviews the same way, and names every feed that is missing', () => {
     const feeds = asDated({
       refund_requests: [30, 29, 33, 31, 28],
-      service_tickets: [40, 38, 41, 0, 0],
+      service_tickets: [44, 40, 38, 41, 0],
       reviews: [210, 190, 205, 220, 0],
     });
     expect(weekCoverage(week('2026-10-19', 436, 28), '2026-10-18 23:30', before, feeds).cause).toBe(
-      "no reviews in the week, where each of the 4 weeks before had some (210, 190, 205, 220): the week's review files look missing",
+      "no service tickets in the week, where the weeks before had 41 a week (median of 44, 40, 38, 41): the week's service ticket files look missing; no reviews in the week, where the weeks before had 208 a week (median of 210, 190, 205, 220): the week's review files look missing",
     );
   });
 

@@ -1,5 +1,6 @@
--- Whether the week to $as_of holds any delivered data to judge: the newest order time and the orders of the week.
+-- Where the delivered orders start and end: a week before the first order has nothing to judge and nothing missing,
+-- one after the last has its files missing.
 select
-  strftime(max(created_at), '%Y-%m-%d %H:%M') as data_end,
-  count(*) filter (where created_at >= $as_of::timestamp - interval 7 day and created_at < $as_of::timestamp) as week_orders
+  strftime(min(created_at), '%Y-%m-%d %H:%M') as data_start,
+  strftime(max(created_at), '%Y-%m-%d %H:%M') as data_end
 from orders

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../data/config/configSchema.ts';
-import { FEEDS, feedGap } from '../../../data/coverage/feedGap.ts';
+import { feedGaps } from '../../../data/coverage/feedGap.ts';
 import { feedWeekCounts } from '../../../data/coverage/feedWeekCounts.ts';
 import { generateMarketplace } from '../../../data/synthetic/generateMarketplace.ts';
 import { sliceExport } from '../../../data/synthetic/sliceExport.ts';
@@ -13,6 +13,7 @@ import { addDays } from '../../../data/time/isoDate.ts';
 import { quoteLiteral } from '../../../data/warehouse/quoteIdent.ts';
 import { Warehouse } from '../../../data/warehouse/Warehouse.ts';
 import { governWeek } from '../../../pipelines/govern/governWeek.ts';
+import { formatGovernSummary } from '../../../pipelines/govern/formatGovernSummary.ts';
 import { ingestInto } from '../../../pipelines/ingest/runIngest.ts';
 
 const END = '2026-06-01';
@@ -23,31 +24,39 @@ const weekEnd = (k: number) => addDays(END, -7 * (WEEKS - k));
 const delivery = (k: number) => join(root, `delivery${k}`);
 const config = configSchema.parse({});
 
-/** A warehouse of every delivery, each ingested as its weekly run does (known at the week's end), `last` the last. */
-async function delivered(last = delivery(WEEKS)): Promise<Warehouse> {
+/** A warehouse of every delivery, each ingested as its weekly run does (known at the week's end); `replaced` by k. */
+async function delivered(replaced: Record<number, string> = {}): Promise<Warehouse> {
   const wh = await Warehouse.open({ path: ':memory:', threads: 1 });
-  for (let k = 0; k < WEEKS; k++) await ingestInto(wh, { from: delivery(k), knownAt: weekEnd(k) });
-  await ingestInto(wh, { from: last, knownAt: END });
+  for (let k = 0; k <= WEEKS; k++) await ingestInto(wh, { from: replaced[k] ?? delivery(k), knownAt: weekEnd(k) });
   return wh;
 }
 
-/** The last delivery with its tickets file replaced by the first `share` of its rows (0: no file). */
-async function ticketsCut(share: number): Promise<string> {
-  const dir = join(root, `cut${share}`);
-  cpSync(delivery(WEEKS), dir, { recursive: true });
+/**
+ * Delivery k with its tickets file holding the full export's tickets opened in [from, before) (none: no file), cut to
+ * the first `share` of them.
+ */
+async function withTickets(k: number, name: string, range: [string, string] | null, share = 1): Promise<string> {
+  const dir = join(root, `${name}${k}`);
+  cpSync(delivery(k), dir, { recursive: true });
   rmSync(join(dir, 'service_tickets.parquet'));
-  if (share > 0) {
+  if (range) {
     const wh = await Warehouse.open({ path: ':memory:' });
-    const file = join(delivery(WEEKS), 'service_tickets.parquet');
-    const n = Number(await wh.scalar<bigint>('select count(*) from read_parquet($file)', { file }));
+    const file = join(root, 'full', 'service_tickets.parquet');
+    const where = 'opened_at >= $from::timestamp and opened_at < $before::timestamp';
+    const params = { file, from: range[0], before: range[1] };
+    const n = Number(await wh.scalar<bigint>(`select count(*) from read_parquet($file) where ${where}`, params));
     await wh.run(
-      `copy (select * from read_parquet($file) order by opened_at limit ${Math.round(share * n)}) to ${quoteLiteral(join(dir, 'service_tickets.parquet'))} (format parquet)`,
-      { file },
+      `copy (select * from read_parquet($file) where ${where} order by opened_at limit ${Math.round(share * n)})
+       to ${quoteLiteral(join(dir, 'service_tickets.parquet'))} (format parquet)`,
+      params,
     );
     wh.close();
   }
   return dir;
 }
+
+/** The week of delivery k, [start, end). */
+const weekOf = (k: number): [string, string] => [addDays(weekEnd(k), -7), weekEnd(k)];
 
 /**
  * Reviews arrive late, as a moderated feed does: a fifth of a week's reviews come with its delivery, the rest with the
@@ -99,15 +108,12 @@ describe('feeds of weekly deliveries', () => {
     const wh = await delivered();
     try {
       for (const asOf of [END, addDays(END, -7)]) {
-        const counts = await feedWeekCounts(wh, asOf, 5);
-        for (const feed of FEEDS) {
-          const weeks = counts[feed.table]!;
-          expect(weeks.delivered!.every((n) => n > 0)).toBe(true);
-          expect(feedGap(weeks.dated, weeks.delivered), `${feed.table} as of ${asOf}`).toBeNull();
-        }
+        const counts = await feedWeekCounts(wh, asOf, 13);
+        expect(counts.runs!.slice(-5).every((n) => n > 0)).toBe(true);
+        expect(feedGaps(counts), `as of ${asOf}`).toEqual([]);
       }
       // the newest week holds under a quarter of what the weeks before hold today, as many as they held in their time
-      const reviews = (await feedWeekCounts(wh, END, 5)).reviews!;
+      const reviews = (await feedWeekCounts(wh, END, 5)).feeds.reviews!;
       const [before, now] = [reviews.dated.slice(0, -1), reviews.dated.at(-1)!];
       expect(now).toBeLessThan(0.25 * Math.min(...before));
       expect(now).toBeGreaterThan(0.5 * Math.min(...reviews.delivered!.slice(0, -1)));
@@ -118,23 +124,75 @@ describe('feeds of weekly deliveries', () => {
   });
 
   it('names a tickets file cut to a tenth, and govern does not judge the week', async () => {
-    const wh = await delivered(await ticketsCut(0.1));
+    const wh = await delivered({ [WEEKS]: await withTickets(WEEKS, 'cut', weekOf(WEEKS), 0.1) });
     try {
-      const tickets = (await feedWeekCounts(wh, END, 5)).service_tickets!;
-      expect(feedGap(tickets.dated, tickets.delivered)).toMatchObject({ kind: 'partial', asDelivered: true });
+      expect(feedGaps(await feedWeekCounts(wh, END, 13))).toMatchObject([
+        { feed: { table: 'service_tickets' }, gap: { kind: 'partial', asDelivered: true } },
+      ]);
       expect((await governWeek(wh, END, config)).skipped).toMatch(
-        /^only \d+ service tickets in the week 2026-05-25 – 2026-05-31, \d+% of the median week before it \(\d+; \d+, \d+, \d+, \d+ as their own runs read them\): the week's service ticket files look incomplete, and every answer or resolution they would bring would read as a failure; nothing judged or published for the week; last week's recommendations stand$/,
+        /^only \d+ service tickets in the week 2026-05-25 – 2026-05-31, \d+% of the median week before it \(\d+; \d+, \d+, \d+, \d+ as their own runs read them\): the week's service ticket files look incomplete; every answer or resolution they would bring would read as a failure; nothing judged or published for the week; last week's recommendations stand$/,
       );
     } finally {
       wh.close();
     }
   });
 
-  it('names a week delivered without its tickets file', async () => {
-    const wh = await delivered(await ticketsCut(0));
+  it('names a week delivered without its tickets file, and the next one too while they stay missing', async () => {
+    const wh = await delivered({
+      [WEEKS - 1]: await withTickets(WEEKS - 1, 'none', null),
+      [WEEKS]: await withTickets(WEEKS, 'none', null),
+    });
     try {
-      const tickets = (await feedWeekCounts(wh, END, 5)).service_tickets!;
-      expect(feedGap(tickets.dated, tickets.delivered)).toMatchObject({ kind: 'missing', rows: 0, asDelivered: true });
+      for (const asOf of [addDays(END, -7), END])
+        expect(feedGaps(await feedWeekCounts(wh, asOf, 13)), asOf).toMatchObject([
+          { feed: { table: 'service_tickets' }, gap: { kind: 'missing', rows: 0, asDelivered: true } },
+        ]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('keeps a skipped week unjudged when the next run computes it, and judges it once its file arrives', async () => {
+    const scorecardRows = async (wh: Warehouse, week: string) =>
+      Number(await wh.scalar<bigint>('select count(*) from merchant_scorecard where as_of = $week::date', { week }));
+    const skippedWeek = weekEnd(WEEKS - 1);
+    const wh = await Warehouse.open({ path: ':memory:', threads: 1 });
+    try {
+      for (let k = 0; k < WEEKS - 1; k++) await ingestInto(wh, { from: delivery(k), knownAt: weekEnd(k) });
+      await ingestInto(wh, { from: await withTickets(WEEKS - 1, 'skip', null), knownAt: skippedWeek });
+      expect((await governWeek(wh, skippedWeek, config)).skipped).toMatch(/^no service tickets in the week /);
+      // the next week is delivered whole; its run computes the skipped week too, which must not be judged
+      await ingestInto(wh, { from: delivery(WEEKS), knownAt: END });
+      const next = await governWeek(wh, END, config);
+      expect(next.skipped).toBeUndefined();
+      expect(next.computed).toContain(skippedWeek);
+      expect(next.unjudged).toEqual([
+        {
+          week: skippedWeek,
+          reason: expect.stringMatching(/^no service tickets in the week 2026-05-18 – 2026-05-24, /),
+        },
+      ]);
+      expect(formatGovernSummary(next)).toContain('  not judged:   2026-05-25: no service tickets in the week');
+      expect(await scorecardRows(wh, skippedWeek)).toBe(0);
+      expect(await scorecardRows(wh, END)).toBeGreaterThan(0);
+      // the missing file arrives late: the week is judged
+      await ingestInto(wh, { from: await withTickets(WEEKS, 'lateFile', weekOf(WEEKS - 1)), knownAt: END });
+      await governWeek(wh, END, config);
+      expect(await scorecardRows(wh, skippedWeek)).toBeGreaterThan(0);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('reads a tickets feed that always arrives with the next week’s delivery as complete', async () => {
+    const late: Record<number, string> = {};
+    for (let k = 1; k <= WEEKS; k++) late[k] = await withTickets(k, 'late', weekOf(k - 1));
+    const wh = await delivered(late);
+    try {
+      const counts = await feedWeekCounts(wh, END, 13);
+      expect(counts.feeds.service_tickets!.delivered!.slice(-5)).toEqual([0, 0, 0, 0, 0]);
+      expect(feedGaps(counts)).toEqual([]);
+      expect((await governWeek(wh, END, config)).skipped).toBeUndefined();
     } finally {
       wh.close();
     }
