@@ -31,7 +31,8 @@ export interface WeekStats {
  * order in the week although later data exists (a missing delivery); `partial`: the data stops inside the week, or the
  * week has far fewer orders than the weeks before it.
  */
-export type WeekStatus = 'complete' | 'partial' | 'empty' | 'future';
+/** `before`: the week ends before the warehouse's first order (the data starts later: nothing is missing). */
+export type WeekStatus = 'complete' | 'partial' | 'empty' | 'future' | 'before';
 
 export interface WeekCoverage {
   weekStart: string;

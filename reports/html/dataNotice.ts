@@ -35,6 +35,12 @@ export function renderCoverageNotices(c: DataCoverage): SafeHtml {
       `no data for the week ${week} yet`,
       html`Not news: ${cur.cause}. Load the week's files and run it: <code>trustlens run --as-of ${c.asOf} --from DIR</code>.${instead} Nothing on this page is compared with last week.`,
     );
+  } else if (cur.status === 'before') {
+    main = renderNotice(
+      'warning',
+      `no data for the week ${week}`,
+      html`Not news: ${cur.cause}. Nothing on this page is compared with last week.`,
+    );
   } else if (cur.status === 'empty') {
     main = renderNotice(
       'warning',
@@ -54,7 +60,9 @@ export function renderCoverageNotices(c: DataCoverage): SafeHtml {
       ? renderNotice(
           'info',
           `no comparison with last week`,
-          html`Last week (${fmtWeek(prev.weekStart, prev.weekEnd)}) is ${prev.status}: ${prev.cause}. This week is shown without changes against it. To fill it: <code>trustlens ingest --from DIR</code>, then <code>trustlens run --as-of ${prev.weekEnd}</code>.`,
+          prev.status === 'before'
+            ? html`Last week (${fmtWeek(prev.weekStart, prev.weekEnd)}) holds no data: ${prev.cause}. This week is shown without changes against it.`
+            : html`Last week (${fmtWeek(prev.weekStart, prev.weekEnd)}) is ${prev.status}: ${prev.cause}. This week is shown without changes against it. To fill it: <code>trustlens ingest --from DIR</code>, then <code>trustlens run --as-of ${prev.weekEnd}</code>.`,
         )
       : '';
   return html`${main}${previous}`;

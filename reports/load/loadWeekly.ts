@@ -160,15 +160,18 @@ export async function loadWeekly(
       lossKnown(w),
     ),
   );
-  const dataEnd =
-    (await wh.scalar<string | null>(readSql(new URL('../sql/report_data_end.sql', import.meta.url)))) ?? null;
+  const [span] = await wh.all<{ data_start: string | null; data_end: string | null }>(
+    readSql(new URL('../sql/report_data_end.sql', import.meta.url)),
+  );
+  const dataEnd = span?.data_end ?? null;
+  const dataStart = span?.data_start ?? null;
   // each feed's weeks end with this one, as `all` does; the previous week reads them without it
   const feeds = await feedWeekCounts(wh, asOf, FEED_LOOKBACK_WEEKS + 2);
   const coverage: DataCoverage = {
     asOf,
     dataEnd,
-    current: weekCoverage(all.at(-1)!, dataEnd, all.slice(0, -1), feeds),
-    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2), withoutLastWeeks(feeds)),
+    current: weekCoverage(all.at(-1)!, dataEnd, all.slice(0, -1), feeds, dataStart),
+    previous: weekCoverage(all.at(-2)!, dataEnd, all.slice(0, -2), withoutLastWeeks(feeds), dataStart),
   };
   const trend = all.slice(-shown);
   const categories: CategoryStats[] = [

@@ -26,7 +26,7 @@ function ppChange(cur: number | null, prev: number | null): string {
  * and nothing is compared with a week without complete data.
  */
 export function weeklySummary(d: WeeklyTrustData, coverage: DataCoverage): (string | SafeHtml)[] {
-  if (coverage.current.status === 'future' || coverage.current.status === 'empty') return [];
+  if (['future', 'empty', 'before'].includes(coverage.current.status)) return [];
   const cmp = comparable(coverage);
   const c = d.current;
   const p = d.previous;

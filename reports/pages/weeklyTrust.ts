@@ -126,7 +126,7 @@ function headline(d: WeeklyTrustData, ctx: PageContext): SafeHtml {
   // Only once the govern stage has written a ledger: before that, the merchant-operations page says what to run.
   if (d.compensation) kpis.push(compensationKpi(d.compensation, cmp));
   // A week without data shows no numbers at all: "0 orders" would read as a collapse.
-  if (ctx.coverage.current.status === 'future' || ctx.coverage.current.status === 'empty') {
+  if (['future', 'empty', 'before'].includes(ctx.coverage.current.status)) {
     return renderKpis(
       kpis.map((k) => ({ label: k.label, value: fmtInt(null), delta: null, note: 'no data for this week' })),
     );
@@ -142,7 +142,7 @@ function trends(
   // Weeks without data are gaps, not zeros: a line falling to 0 would read as news.
   const missing = new Set(
     [coverage.current, coverage.previous]
-      .filter((w) => w.status === 'future' || w.status === 'empty')
+      .filter((w) => w.status === 'future' || w.status === 'empty' || w.status === 'before')
       .map((w) => w.weekEnd),
   );
   const pts = (f: (w: WeekStats) => number | null) =>

@@ -110,6 +110,18 @@ describe('empty, partial and future weeks are data problems, not news', () => {
     expect(page).toContain('Orders were 10,810 and GMV was 662,113.');
   });
 
+  it('a first week, whose last week is before the data, is not compared and asks for no files', () => {
+    const d = fixtureReportData();
+    const cause =
+      "the week ends before the warehouse's first order (2026-10-26 00:00 UTC): the marketplace's data starts later";
+    d.coverage = { ...d.coverage, previous: { ...d.coverage.previous, status: 'before', orders: 0, cause } };
+    const page = renderReports(d)['weekly-trust.html'];
+    expect(firstLines(page)).toContain('no comparison with last week');
+    expect(firstLines(page)).toContain('holds no data: the week ends before the warehouse&#39;s first order');
+    expect(firstLines(page)).not.toContain('trustlens ingest');
+    expect(deltas(page)).toEqual([]);
+  });
+
   it('a week without refund requests says so instead of comparing shares of nothing', () => {
     const page = renderReports(noRefundsReportData())['weekly-trust.html'];
     expect(page).toContain('No refund requests were made this week (0 last week)');

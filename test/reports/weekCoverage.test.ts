@@ -60,4 +60,14 @@ describe('weekCoverage', () => {
     expect(complete({ refund_requests: [29, 33, 31, 0] })).toBe('complete');
     expect(complete({})).toBe('complete');
   });
+
+  it('calls a week that ends before the first order before the data, not a missing file', () => {
+    const none = week('2026-04-06', 0, 0);
+    expect(weekCoverage(none, '2026-05-31 22:10', [], null, '2026-04-06 00:00')).toMatchObject({
+      status: 'before',
+      cause:
+        "the week ends before the warehouse's first order (2026-04-06 00:00 UTC): the marketplace's data starts later",
+    });
+    expect(weekCoverage(none, '2026-05-31 22:10', [], null, '2026-04-05 23:59').cause).toMatch(/files are missing/);
+  });
 });
