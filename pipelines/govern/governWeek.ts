@@ -9,6 +9,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
 import { describeFeedGaps, FEED_LOOKBACK_WEEKS, feedGaps, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
+import { ordersGap } from '../../data/coverage/ordersGap.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
@@ -74,9 +75,10 @@ async function requireSources(wh: Warehouse): Promise<void> {
 
 /**
  * Why each of `weeks` (ascending, the last the run's date) has nothing to judge: no order delivered in it (or none
- * since before it), or a refund-request, ticket or review feed missing or cut short (data/coverage/feedGap.ts). Its
- * scorecard would count every update that never arrived as a failure (a due shipment as late, an open ticket as
- * unanswered) and publish made-up escalations. Weeks that can be judged (or before the first order) are absent, but
+ * since before it), its orders cut short (data/coverage/ordersGap.ts), or a refund-request, ticket or review feed
+ * missing or cut short (data/coverage/feedGap.ts), the report's rules (weekCoverage.ts). Its scorecard would count
+ * every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and publish
+ * made-up escalations. Weeks that can be judged (or before the first order) are absent, but
  * for the run's own week. One set of counts serves every week.
  */
 async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promise<Map<string, string>> {
@@ -93,6 +95,7 @@ async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promis
     const label = `the week ${weekStart} – ${addDays(week, -1)}`;
     const upTo = withoutLastWeeks(counts, weeks.length - 1 - i);
     const gaps = feedGaps(upTo);
+    const cut = ordersGap(upTo.orders, row.data_end, week);
     // a week that ends before the first order is before the marketplace's data: nothing to judge, nothing missing
     if (row.data_start !== null && `${week} 00:00` <= row.data_start) {
       if (week === asOf) found.set(week, `${label} ends before the first order (${row.data_start} UTC)`);
@@ -106,6 +109,7 @@ async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promis
         week,
         `no orders in ${label} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing`,
       );
+    else if (cut !== null) found.set(week, `in ${label}, ${cut}`);
     else if (gaps.length)
       found.set(
         week,

@@ -1,11 +1,7 @@
-// Classifies a week's data as complete, partial, empty or future, so a data problem is never reported as news.
-import { addDays } from '../../data/time/isoDate.ts';
+// Classifies a week's data as complete, partial, empty, future or before the data, so a data problem is never news.
 import type { WeekCoverage, WeekStats } from '../reportData.ts';
-import { fmtInt } from '../html/format.ts';
-import { describeFeedGaps, feedGaps, median, type FeedCounts } from '../../data/coverage/feedGap.ts';
-
-/** A week with fewer orders than this share of the median of the (up to four) weeks before it is flagged as partial. */
-export const PARTIAL_SHARE = 0.25;
+import { describeFeedGaps, feedGaps, type FeedCounts } from '../../data/coverage/feedGap.ts';
+import { ordersGap } from '../../data/coverage/ordersGap.ts';
 
 /**
  * `dataEnd` is the latest order time ("YYYY-MM-DD HH:MM" UTC); `before` the weeks preceding this one, oldest first;
@@ -38,22 +34,8 @@ export function weekCoverage(
       status: 'empty',
       cause: `no orders in the week although the warehouse holds orders up to ${dataEnd} UTC: that week's files are missing`,
     };
-  if (dataEnd < `${addDays(week.weekEnd, -1)} 00:00`) {
-    return { ...base, status: 'partial', cause: `the orders stop at ${dataEnd} UTC, before the last day of the week` };
-  }
-  const usual = median(
-    before
-      .slice(-4)
-      .map((w) => w.orders)
-      .filter((o) => o > 0),
-  );
-  if (usual !== null && week.orders < PARTIAL_SHARE * usual) {
-    return {
-      ...base,
-      status: 'partial',
-      cause: `${fmtInt(week.orders)} orders, ${Math.round((100 * week.orders) / usual)}% of the median week before it (${fmtInt(usual)}): part of the week's files may be missing`,
-    };
-  }
+  const cut = ordersGap([...before.map((w) => w.orders), week.orders], dataEnd, week.weekEnd);
+  if (cut !== null) return { ...base, status: 'partial', cause: cut };
   // Orders delivered without (all of) another feed: a week without a single refund request, ticket or review, or with a
   // fraction of the usual, where every week before had several, is a missing file, not a good week (feedGap.ts).
   const gaps = feeds ? feedGaps(feeds) : [];

@@ -298,7 +298,7 @@ export function renderMerchantOperations(d: MerchantOpsData, ctx?: PageContext):
     body = renderNotice(
       'missing',
       'no merchant governance for this week',
-      html`A week without delivered orders, or whose refund requests, service tickets or reviews are missing or cut short against the weeks before, is not judged (its missing updates would read as failures): load its files and run it. Otherwise run <code>trustlens govern --as-of ${d.asOf}</code> (after <code>trustlens score</code>) to compute the scorecards, the penalty ladder, the spot checks and the ledger.`,
+      html`A week whose orders, refund requests, service tickets or reviews are missing or cut short against the weeks before is not judged (its missing updates would read as failures): load its files and run it. Otherwise run <code>trustlens govern --as-of ${d.asOf}</code> (after <code>trustlens score</code>) to compute the scorecards, the penalty ladder, the spot checks and the ledger.`,
     );
   } else {
     const actions = d.actions;

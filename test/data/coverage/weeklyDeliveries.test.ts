@@ -152,6 +152,27 @@ describe('feeds of weekly deliveries', () => {
     }
   });
 
+  it('does not judge a week whose orders file stops mid-week, as the report calls it incomplete', async () => {
+    const dir = join(root, 'ordersCut');
+    cpSync(delivery(WEEKS), dir, { recursive: true });
+    const cut = await Warehouse.open({ path: ':memory:' });
+    const file = join(delivery(WEEKS), 'orders.parquet');
+    await cut.run(
+      `copy (select * from read_parquet($file) where created_at < timestamp '2026-05-28 00:00:00' order by all)
+       to ${quoteLiteral(join(dir, 'orders.parquet'))} (format parquet)`,
+      { file },
+    );
+    cut.close();
+    const wh = await delivered({ [WEEKS]: dir });
+    try {
+      expect((await governWeek(wh, END, config)).skipped).toMatch(
+        /^in the week 2026-05-25 – 2026-05-31, the orders stop at 2026-05-27 \d\d:\d\d UTC, before the last day of the week; nothing judged or published for the week; last week's recommendations stand$/,
+      );
+    } finally {
+      wh.close();
+    }
+  });
+
   it('keeps a skipped week unjudged when the next run computes it, and judges it once its file arrives', async () => {
     const scorecardRows = async (wh: Warehouse, week: string) =>
       Number(await wh.scalar<bigint>('select count(*) from merchant_scorecard where as_of = $week::date', { week }));
