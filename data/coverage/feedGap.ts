@@ -95,30 +95,40 @@ export interface FeedSeries {
 }
 
 /**
- * Whether the last week of a feed is missing or partial. The weeks before are read as their own runs read them when a
- * weekly delivery (of orders) arrived for each of the last FEED_WEEKS_BEFORE of them, so a feed that always arrives
- * late (in part, or wholly a run later) reads as it always does; otherwise, as the warehouse holds them now (a first
- * run loads its history at once). The usual week is the median of the latest FEED_WEEKS_BEFORE weeks with rows within
- * FEED_LOOKBACK_WEEKS. Missing: none this week, at a usual week of at least MISSING_FEED_MEDIAN. Partial (weekly
- * deliveries only): under PARTIAL_FEED_SHARE of a usual week of at least PARTIAL_FEED_MEDIAN. Too few weeks with rows
- * decide nothing.
+ * Whether the last week of a feed is missing or partial. Each week before counts as its own run read it when a weekly
+ * delivery (of orders) arrived for it, so a feed that arrives late (in part, or wholly a run later) reads as it always
+ * does; a week loaded later (a first run's history) counts as the warehouse holds it now. The usual week is the median
+ * of the latest FEED_WEEKS_BEFORE weeks with rows within FEED_LOOKBACK_WEEKS. Missing: none this week, at a usual week
+ * of at least MISSING_FEED_MEDIAN, unless the latest run read none of its week's rows that came later (a feed a run
+ * late). Partial, only when each of those weeks had its own run: under PARTIAL_FEED_SHARE of a usual week of at least
+ * PARTIAL_FEED_MEDIAN. Too few weeks with rows decide nothing.
  */
 export function feedGap({ dated, delivered, runs }: FeedSeries): FeedGap | null {
   const rows = dated.at(-1);
   if (rows === undefined) return null;
   const prior = (w: readonly number[]) => w.slice(0, -1).slice(-FEED_LOOKBACK_WEEKS);
-  const weeklyRuns =
-    runs !== null &&
-    prior(runs).length >= FEED_WEEKS_BEFORE &&
-    prior(runs)
-      .slice(-FEED_WEEKS_BEFORE)
-      .every((n) => n > 0);
-  const asDelivered = weeklyRuns && delivered !== null;
-  const before = prior(asDelivered ? delivered : dated)
-    .filter((n) => n > 0)
+  const d = prior(dated);
+  const dl = delivered ? prior(delivered) : null;
+  const r = runs ? prior(runs) : null;
+  // a week its own weekly run read (orders delivered by its end) counts as that run read it; a week loaded later (a
+  // first run's history) counts as the warehouse holds it now
+  const ownRun = (i: number) => r !== null && dl !== null && (r[i] ?? 0) > 0;
+  // the latest week its own run read, whose rows are in now, had none of them then: the feed arrives a run late, and
+  // this week's none is as usual
+  const lastRead = d
+    .map((_, i) => i)
+    .filter((i) => ownRun(i) && d[i]! > 0)
+    .at(-1);
+  if (rows === 0 && lastRead !== undefined && dl![lastRead] === 0) return null;
+  const series = d.map((v, i) => (ownRun(i) ? dl![i]! : v));
+  const picked = series
+    .map((_, i) => i)
+    .filter((i) => series[i]! > 0)
     .slice(-FEED_WEEKS_BEFORE);
-  if (before.length < FEED_WEEKS_BEFORE) return null;
+  if (picked.length < FEED_WEEKS_BEFORE) return null;
+  const before = picked.map((i) => series[i]!);
   const usual = median(before)!;
+  const asDelivered = picked.every(ownRun);
   if (rows === 0 && usual >= MISSING_FEED_MEDIAN) return { kind: 'missing', rows, usual, before, asDelivered };
   if (asDelivered && usual >= PARTIAL_FEED_MEDIAN && rows < PARTIAL_FEED_SHARE * usual)
     return { kind: 'partial', rows, usual, before, asDelivered };

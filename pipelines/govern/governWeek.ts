@@ -298,8 +298,11 @@ export async function governWeek(
     }
     // the replay runs over every history week; only the weeks not yet published are written (README, Incremental)
     const published = new Set(plan.published);
+    // a week held back for missing files is no week for the ladder: neither a clean one that lets points decay and
+    // de-escalates, nor one with recommendations of its own
+    const ladderWeeks = plan.weeks.filter((w) => !withoutData.has(w));
     const recommendations = await step('penalty ladder', async () =>
-      applyLadder(plan.weeks, await ladderInput(wh, config), g.ladder, (w) => !published.has(w)),
+      applyLadder(ladderWeeks, await ladderInput(wh, config), g.ladder, (w) => !published.has(w)),
     );
     const spot = await step('spot-check sample', async () => {
       await materializeGov(

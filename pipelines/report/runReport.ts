@@ -76,7 +76,10 @@ export async function reportInto(wh: Warehouse, asOf: string, ctx: ReportContext
   if (!data.policy.results)
     ctx.log.warn(`no simulation results for ${asOf}; run \`trustlens simulate --as-of ${asOf}\``);
   for (const w of [data.coverage.current, data.coverage.previous]) {
-    if (w.status !== 'complete') ctx.log.warn(`week ${fmtWeek(w.weekStart, w.weekEnd)} is ${w.status}: ${w.cause}`);
+    if (w.status !== 'complete')
+      ctx.log.warn(
+        `week ${fmtWeek(w.weekStart, w.weekEnd)} is ${w.status === 'before' ? 'before the data' : w.status}: ${w.cause}`,
+      );
   }
   if (data.weekly.comparison.rescoreProblem)
     ctx.log.warn(`last week not rescored with this week's models: ${data.weekly.comparison.rescoreProblem}`);

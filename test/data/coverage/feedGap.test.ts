@@ -72,6 +72,26 @@ describe('feedGap, weeks oldest first, the last one judged', () => {
 
   it('reads a feed that always arrives a run late as it always does, not as missing every week', () => {
     expect(feedGap(weekly([37, 57, 56, 58, 0], [0, 0, 0, 0, 0]))).toBeNull();
+    // after a first run that loaded it whole
+    const afterBulk = {
+      dated: [55, 60, 52, 58, 37, 57, 0],
+      delivered: [0, 0, 0, 58, 0, 0, 0],
+      runs: [0, 0, 0, 9, 9, 9, 9],
+    };
+    expect(feedGap(afterBulk)).toBeNull();
+  });
+
+  it('keeps naming a feed that stops in the first weekly runs after a first run loaded the history at once', () => {
+    // history loaded at once (no run of its own), one weekly run that read the feed, then none
+    const runs = [0, 0, 0, 0, 9, 9, 9];
+    expect(feedGap({ dated: [55, 60, 52, 58, 61, 0, 0], delivered: [0, 0, 0, 0, 61, 0, 0], runs })).toMatchObject({
+      kind: 'missing',
+      before: [60, 52, 58, 61],
+      asDelivered: false,
+    });
+    // stopped at the first weekly run after the first run, which read the history's last week
+    const first = { dated: [55, 60, 52, 58, 0, 0], delivered: [0, 0, 0, 58, 0, 0], runs: [0, 0, 0, 9, 9, 9] };
+    expect(feedGap(first)?.kind).toBe('missing');
   });
 
   it('reads the weeks as dated until weekly runs read each of the 4 weeks before (a first run loads them at once)', () => {

@@ -195,6 +195,12 @@ describe('feeds of weekly deliveries', () => {
       ]);
       expect(formatGovernSummary(next)).toContain('  not judged:   2026-05-25: no service tickets in the week');
       expect(await scorecardRows(wh, skippedWeek)).toBe(0);
+      // nor does the ladder step through it as a clean week with recommendations of its own
+      const recommended = await wh.scalar<bigint>(
+        'select count(*) from merchant_actions_recommended where as_of = $week::date',
+        { week: skippedWeek },
+      );
+      expect(Number(recommended)).toBe(0);
       expect(await scorecardRows(wh, END)).toBeGreaterThan(0);
       // the missing file arrives late: the week is judged
       await ingestInto(wh, { from: await withTickets(WEEKS, 'lateFile', weekOf(WEEKS - 1)), knownAt: END });
