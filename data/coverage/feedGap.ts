@@ -92,6 +92,8 @@ export interface FeedSeries {
    * without bookkeeping.
    */
   runs: readonly number[] | null;
+  /** Orders dated in each week: a week whose orders dip expects as much less of the feed. Absent: not scaled. */
+  orders?: readonly number[];
 }
 
 /**
@@ -101,9 +103,10 @@ export interface FeedSeries {
  * of the latest FEED_WEEKS_BEFORE weeks with rows within FEED_LOOKBACK_WEEKS. Missing: none this week, at a usual week
  * of at least MISSING_FEED_MEDIAN, unless the latest run read none of its week's rows that came later (a feed a run
  * late). Partial, only when each of those weeks had its own run: under PARTIAL_FEED_SHARE of a usual week of at least
- * PARTIAL_FEED_MEDIAN. Too few weeks with rows decide nothing.
+ * PARTIAL_FEED_MEDIAN, scaled by this week's orders against theirs when they dipped (a holiday is not a missing file).
+ * Too few weeks with rows decide nothing.
  */
-export function feedGap({ dated, delivered, runs }: FeedSeries): FeedGap | null {
+export function feedGap({ dated, delivered, runs, orders }: FeedSeries): FeedGap | null {
   const rows = dated.at(-1);
   if (rows === undefined) return null;
   const prior = (w: readonly number[]) => w.slice(0, -1).slice(-FEED_LOOKBACK_WEEKS);
@@ -130,7 +133,11 @@ export function feedGap({ dated, delivered, runs }: FeedSeries): FeedGap | null 
   const usual = median(before)!;
   const asDelivered = picked.every(ownRun);
   if (rows === 0 && usual >= MISSING_FEED_MEDIAN) return { kind: 'missing', rows, usual, before, asDelivered };
-  if (asDelivered && usual >= PARTIAL_FEED_MEDIAN && rows < PARTIAL_FEED_SHARE * usual)
+  // a marketplace that is quieter this week (a holiday) brings as much less of each feed: the share is of the orders'
+  const o = orders ? prior(orders) : null;
+  const ordersUsual = o ? median(picked.map((i) => o[i] ?? 0)) : null;
+  const dip = ordersUsual ? Math.min(1, (orders!.at(-1) ?? 0) / ordersUsual) : 1;
+  if (asDelivered && usual >= PARTIAL_FEED_MEDIAN && rows < PARTIAL_FEED_SHARE * usual * dip)
     return { kind: 'partial', rows, usual, before, asDelivered };
   return null;
 }
@@ -155,7 +162,7 @@ export function describeFeedGap(feed: Feed, gap: FeedGap, week = 'the week'): st
 export function feedGaps(counts: FeedCounts): { feed: Feed; gap: FeedGap }[] {
   return FEEDS.flatMap((feed) => {
     const w = counts.feeds[feed.table];
-    const gap = w ? feedGap({ ...w, runs: counts.runs }) : null;
+    const gap = w ? feedGap({ ...w, runs: counts.runs, orders: counts.orders }) : null;
     return gap ? [{ feed, gap }] : [];
   });
 }

@@ -64,6 +64,10 @@ describe('feedGap, weeks oldest first, the last one judged', () => {
       before: [220, 201, 230, 215],
       asDelivered: true,
     });
+    // a week whose orders dipped to a third (a holiday) expects a third of the feed: 24% of the usual is no gap
+    const dip = weekly([41, 40, 43, 41, 10], [41, 40, 43, 41, 10]);
+    expect(feedGap({ ...dip, orders: [618, 620, 615, 630, 202] })).toBeNull();
+    expect(feedGap({ ...dip, orders: [618, 620, 615, 630, 610] })?.kind).toBe('partial');
     // under 40 a week, a quarter is noise
     expect(feedGap(weekly([40, 38, 41, 39, 5], [39, 35, 38, 36, 5]))).toBeNull();
     // one week delivered without the feed does not switch the rule off for the weeks after
