@@ -142,7 +142,8 @@ export function feedGap({ dated, delivered, runs, orders }: FeedSeries): FeedGap
   return null;
 }
 
-const count = (n: number) => Math.round(n).toLocaleString('en');
+/** A count as a sentence shows it: whole, with thousands separators. */
+export const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
  * The gap in words, without its consequence: "no service tickets in the week, where the weeks before had 409 a week

@@ -1,11 +1,9 @@
 // When a week's orders stop early or fall to a fraction of the usual week: part of the week's files is missing.
 import { addDays } from '../time/isoDate.ts';
-import { median, PARTIAL_FEED_MEDIAN } from './feedGap.ts';
+import { count, FEED_WEEKS_BEFORE, median, PARTIAL_FEED_MEDIAN } from './feedGap.ts';
 
 /** A week with fewer orders than this share of the median of the (up to four) weeks before it is partial. */
 export const PARTIAL_ORDERS_SHARE = 0.25;
-
-const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
  * Why the last of `orders` (orders a week, oldest first, the last the judged week, ending at `weekEnd`) looks cut
@@ -21,7 +19,7 @@ export function ordersGap(orders: readonly number[], dataEnd: string, weekEnd: s
   const usual = median(
     orders
       .slice(0, -1)
-      .slice(-4)
+      .slice(-FEED_WEEKS_BEFORE)
       .filter((o) => o > 0),
   );
   // as for a feed, a quarter of a small week is noise (govern reads every history week with this rule)

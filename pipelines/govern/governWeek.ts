@@ -10,6 +10,7 @@ import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
 import { describeFeedGaps, FEED_LOOKBACK_WEEKS, feedGaps, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
 import { ordersGap } from '../../data/coverage/ordersGap.ts';
+import { orderSpan } from '../../data/coverage/orderSpan.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
 import { violationText } from './ladder/violationText.ts';
@@ -78,14 +79,14 @@ async function requireSources(wh: Warehouse): Promise<void> {
  * since before it), its orders cut short (data/coverage/ordersGap.ts), or a refund-request, ticket or review feed
  * missing or cut short (data/coverage/feedGap.ts), the report's rules (weekCoverage.ts). Its scorecard would count
  * every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and publish
- * made-up escalations. Weeks that can be judged (or before the first order) are absent, but
- * for the run's own week. One set of counts serves every week.
+ * made-up escalations. Weeks that can be judged are absent, and so are weeks before the first order but the run's own.
+ * One set of counts serves every week.
  */
 async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promise<Map<string, string>> {
   const asOf = weeks.at(-1)!;
-  const [row] = await queryGov<{ data_start: string | null; data_end: string | null }>(wh, 'gov_week_data', {});
+  const { dataStart, dataEnd } = await orderSpan(wh);
   const found = new Map<string, string>();
-  if (!row || row.data_end === null) {
+  if (dataEnd === null) {
     for (const w of weeks) found.set(w, 'the warehouse holds no orders');
     return found;
   }
@@ -95,19 +96,19 @@ async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promis
     const label = `the week ${weekStart} – ${addDays(week, -1)}`;
     const upTo = withoutLastWeeks(counts, weeks.length - 1 - i);
     const gaps = feedGaps(upTo);
-    const cut = ordersGap(upTo.orders, row.data_end, week);
+    const cut = ordersGap(upTo.orders, dataEnd, week);
     // a week that ends before the first order is before the marketplace's data: nothing to judge, nothing missing
-    if (row.data_start !== null && `${week} 00:00` <= row.data_start) {
-      if (week === asOf) found.set(week, `${label} ends before the first order (${row.data_start} UTC)`);
-    } else if (row.data_end < weekStart)
+    if (dataStart !== null && `${week} 00:00` <= dataStart) {
+      if (week === asOf) found.set(week, `${label} ends before the first order (${dataStart} UTC)`);
+    } else if (dataEnd < weekStart)
       found.set(
         week,
-        `the warehouse's orders end on ${row.data_end} UTC, before ${label} starts: load its files, then run again`,
+        `the warehouse's orders end on ${dataEnd} UTC, before ${label} starts: load its files, then run again`,
       );
     else if (upTo.orders.at(-1) === 0)
       found.set(
         week,
-        `no orders in ${label} although the warehouse holds orders up to ${row.data_end} UTC: that week's files are missing`,
+        `no orders in ${label} although the warehouse holds orders up to ${dataEnd} UTC: that week's files are missing`,
       );
     else if (cut !== null) found.set(week, `in ${label}, ${cut}`);
     else if (gaps.length)

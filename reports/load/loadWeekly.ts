@@ -17,6 +17,7 @@ import type { ScoringAccess } from './scoringAccess.ts';
 import { num } from './values.ts';
 import { weekCoverage } from './weekCoverage.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
+import { orderSpan } from '../../data/coverage/orderSpan.ts';
 import { FEED_LOOKBACK_WEEKS, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
 import { createWeekEndMacro } from './weekEndMacro.ts';
 
@@ -160,11 +161,7 @@ export async function loadWeekly(
       lossKnown(w),
     ),
   );
-  const [span] = await wh.all<{ data_start: string | null; data_end: string | null }>(
-    readSql(new URL('../sql/report_data_end.sql', import.meta.url)),
-  );
-  const dataEnd = span?.data_end ?? null;
-  const dataStart = span?.data_start ?? null;
+  const { dataStart, dataEnd } = await orderSpan(wh);
   // each feed's weeks end with this one, as `all` does; the previous week reads them without it
   const feeds = await feedWeekCounts(wh, asOf, FEED_LOOKBACK_WEEKS + 2);
   const coverage: DataCoverage = {
