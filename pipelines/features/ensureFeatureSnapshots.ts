@@ -85,13 +85,16 @@ export async function ensureFeatureSnapshots(
   ];
   const missing = new Set<string>();
   for (const need of entityNeeds) {
-    const have = await snapshotDates(wh, need.table);
-    for (const d of need.dates) if (rebuild || !have.has(d)) missing.add(d);
+    // a rebuild (each replayed week) reads no stored dates: a scan of the history table per week saved
+    const have = rebuild ? new Set<string>() : await snapshotDates(wh, need.table);
+    for (const d of need.dates) if (!have.has(d)) missing.add(d);
   }
   const dates = [...missing].sort();
+  // One date is one pass: its rows need no counting.
+  const passes = dates.length > 1 ? snapshotPasses(await passRows(wh, dates)) : dates.map((d) => [d]);
   // Building adds no scores, so every date reads the same score history whether built alone or beside the others.
   let done = 0;
-  for (const pass of snapshotPasses(await passRows(wh, dates))) {
+  for (const pass of passes) {
     await buildFeatureDates(wh, pass, { writeCurrent: false, log });
     done += pass.length;
     log.progress('feature snapshots', done, dates.length);

@@ -25,6 +25,7 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { dropTempTables } from '../../data/warehouse/dropTempTables.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { missingScoreWeeks } from './missingScoreWeeks.ts';
+import { replayProofNeeds } from './replayProofNeeds.ts';
 import { addDays } from '../../data/time/isoDate.ts';
 import { modelChoice } from '../../models/registry/resolveModel.ts';
 import {
@@ -210,7 +211,12 @@ export async function runWeeklyOn(
         log.info(`no model on or before ${first}: training one as of ${first} to score ${missing.length} past weeks`);
         // Short histories cannot train that early: those weeks are scored by the starter models (or stay unscored
         // without them).
-        await trainModels(wh, first, config, log, { models: warmup.map((f) => f.model), onShortfall: noteShortfall });
+        const models = warmup.map((f) => f.model);
+        await trainModels(wh, first, config, log, {
+          models,
+          onShortfall: noteShortfall,
+          alsoBuild: replayProofNeeds(models, first, asOf, config),
+        });
       }
       try {
         // Past weeks serve the replay, trends and the next week's features (risk, tier, trust); only the week before

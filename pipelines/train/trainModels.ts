@@ -14,7 +14,7 @@ import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
-import { ensureFeatureSnapshots } from '../features/ensureFeatureSnapshots.ts';
+import { ensureFeatureSnapshots, type SnapshotNeed } from '../features/ensureFeatureSnapshots.ts';
 import { historyTable } from '../features/loadFeatureColumns.ts';
 import { loadTrainingData } from './loadTrainingData.ts';
 import { sourceRows } from '../../data/warehouse/sourceRows.ts';
@@ -38,6 +38,11 @@ export interface TrainOptions {
    * pipelines/train/starter).
    */
   augment?: (spec: ModelSpec, data: TrainingData) => TrainingData;
+  /**
+   * Snapshots a later training will read, built in the same pass as this training's (a first run's warm-up builds the
+   * week's training dates that no replayed score can change, rather than a second, smaller pass after the replay).
+   */
+  alsoBuild?: readonly SnapshotNeed[];
 }
 
 export interface TrainedModel {
@@ -64,6 +69,12 @@ export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensCon
   });
 }
 
+/** The feature snapshots a model trained as of `asOf` reads: its training and held-out dates, in its history table. */
+export function snapshotNeed(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotNeed {
+  const plan = snapshotPlan(spec, asOf, config);
+  return { table: historyTable(spec), dates: [...plan.training, ...plan.validation] };
+}
+
 export async function trainModels(
   wh: Warehouse,
   asOf: string,
@@ -84,10 +95,7 @@ export async function trainModels(
   const specs = requested.filter((spec) => !shortfalls.some((s) => s.model === spec.name));
   const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
-  const needs = specs.map((spec, i) => ({
-    table: historyTable(spec),
-    dates: [...plans[i]!.training, ...plans[i]!.validation],
-  }));
+  const needs = [...specs.map((spec) => snapshotNeed(spec, asOf, config)), ...(options.alsoBuild ?? [])];
   const built = await log.step('feature snapshots', () =>
     ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
   );

@@ -133,6 +133,23 @@ describe('trustlens run, week after week', () => {
     expect(peaks).toEqual([...peaks].sort((a, b) => a - b)); // a peak so far never falls
   });
 
+  it('a first run builds, before the replay, every snapshot its training reads that no replayed score can change', async () => {
+    const wh = await Warehouse.open({ path: warehouse });
+    const rows = await wh
+      .all<{ d: string; generation: bigint }>(
+        `select strftime(as_of, '%Y-%m-%d') as d, min(generation) as generation from published_dates
+         where history = 'feat_buyer_history' group by as_of order by as_of`,
+      )
+      .finally(() => wh.close());
+    const replayed = first.backfilledWeeks[0]!;
+    const firstReplayed = rows.find((r) => r.d === replayed)!.generation;
+    // This week's abuse-risk model trains on WEEK1 − 14 … WEEK1 − 49; the warm-up (as of WEEK1 − 21) on 14 days older.
+    // WEEK1 − 28 is read by this week's training only, and was built with the warm-up's, not after the replay.
+    expect(rows.map((r) => r.d)).toContain(addDays(WEEK1, -28));
+    const late = rows.filter((r) => r.d < replayed && r.generation > firstReplayed).map((r) => r.d);
+    expect(late).toEqual([]);
+  });
+
   it('the next week loads only the new rows, keeps fresh models and needs no history backfill', () => {
     const orders = second.ingest?.tables.find((t) => t.table === 'orders');
     expect(orders?.loaded).toBeGreaterThan(0);
