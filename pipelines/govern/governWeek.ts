@@ -8,8 +8,8 @@ import { UserError } from '../../data/validation/errors.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { quoteIdent } from '../../data/warehouse/quoteIdent.ts';
 import { feedWeekCounts } from '../../data/coverage/feedWeekCounts.ts';
-import { describeFeedGaps, FEED_LOOKBACK_WEEKS, feedGaps, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
-import { ordersGap } from '../../data/coverage/ordersGap.ts';
+import { describeFeedGaps, FEED_LOOKBACK_WEEKS, withoutLastWeeks } from '../../data/coverage/feedGap.ts';
+import { weekGap } from '../../data/coverage/weekGap.ts';
 import { orderSpan } from '../../data/coverage/orderSpan.ts';
 import { applyLadder, type MerchantWeekViolations, type Recommendation } from './ladder/applyLadder.ts';
 import { ACTIONS, type LadderAction } from '../../data/vocabulary/ladderActions.ts';
@@ -75,47 +75,50 @@ async function requireSources(wh: Warehouse): Promise<void> {
 }
 
 /**
- * Why each of `weeks` (ascending, the last the run's date) has nothing to judge: no order delivered in it (or none
- * since before it), its orders cut short (data/coverage/ordersGap.ts), or a refund-request, ticket or review feed
- * missing or cut short (data/coverage/feedGap.ts), the report's rules (weekCoverage.ts). Its scorecard would count
- * every update that never arrived as a failure (a due shipment as late, an open ticket as unanswered) and publish
- * made-up escalations. Weeks that can be judged are absent, and so are weeks before the first order but the run's own.
- * One set of counts serves every week.
+ * Why each of `weeks` (ascending, the last the run's date) has nothing to judge, by the report's rule
+ * (data/coverage/weekGap.ts): no order delivered in it (or none since before it), its orders cut short, or a
+ * refund-request, ticket or review feed missing or cut short. Its scorecard would count every update that never arrived
+ * as a failure (a due shipment as late, an open ticket as unanswered) and publish made-up escalations. Weeks that can
+ * be judged are absent, and so are weeks before the first order but the run's own. One set of counts serves every week.
  */
 async function weeksWithoutData(wh: Warehouse, weeks: readonly string[]): Promise<Map<string, string>> {
   const asOf = weeks.at(-1)!;
   const { dataStart, dataEnd } = await orderSpan(wh);
   const found = new Map<string, string>();
-  if (dataEnd === null) {
-    for (const w of weeks) found.set(w, 'the warehouse holds no orders');
-    return found;
-  }
-  const counts = await feedWeekCounts(wh, asOf, weeks.length + FEED_LOOKBACK_WEEKS);
+  const counts = dataEnd === null ? null : await feedWeekCounts(wh, asOf, weeks.length + FEED_LOOKBACK_WEEKS);
   for (const [i, week] of weeks.entries()) {
     const weekStart = addDays(week, -7);
     const label = `the week ${weekStart} – ${addDays(week, -1)}`;
-    const upTo = withoutLastWeeks(counts, weeks.length - 1 - i);
-    const gaps = feedGaps(upTo);
-    const cut = ordersGap(upTo.orders, dataEnd, week);
-    // a week that ends before the first order is before the marketplace's data: nothing to judge, nothing missing
-    if (dataStart !== null && `${week} 00:00` <= dataStart) {
-      if (week === asOf) found.set(week, `${label} ends before the first order (${dataStart} UTC)`);
-    } else if (dataEnd < weekStart)
-      found.set(
-        week,
-        `the warehouse's orders end on ${dataEnd} UTC, before ${label} starts: load its files, then run again`,
-      );
-    else if (upTo.orders.at(-1) === 0)
-      found.set(
-        week,
-        `no orders in ${label} although the warehouse holds orders up to ${dataEnd} UTC: that week's files are missing`,
-      );
-    else if (cut !== null) found.set(week, `in ${label}, ${cut}`);
-    else if (gaps.length)
-      found.set(
-        week,
-        `${describeFeedGaps(gaps, label)}; every answer or resolution they would bring would read as a failure`,
-      );
+    const upTo = counts && withoutLastWeeks(counts, weeks.length - 1 - i);
+    const gap = weekGap({ weekStart, weekEnd: week, orders: upTo?.orders ?? [], dataStart, dataEnd, feeds: upTo });
+    if (gap === null) continue;
+    switch (gap.status) {
+      case 'future':
+        found.set(
+          week,
+          gap.dataEnd === null
+            ? 'the warehouse holds no orders'
+            : `the warehouse's orders end on ${gap.dataEnd} UTC, before ${label} starts: load its files, then run again`,
+        );
+        break;
+      case 'before':
+        // before the marketplace's data: nothing to judge and nothing missing, named only for the run's own week
+        if (week === asOf) found.set(week, `${label} ends before the first order (${gap.dataStart} UTC)`);
+        break;
+      case 'empty':
+        found.set(
+          week,
+          `no orders in ${label} although the warehouse holds orders up to ${gap.dataEnd} UTC: that week's files are missing`,
+        );
+        break;
+      case 'partial':
+        found.set(
+          week,
+          'orders' in gap
+            ? `in ${label}, ${gap.orders}`
+            : `${describeFeedGaps(gap.feeds, label)}; every answer or resolution they would bring would read as a failure`,
+        );
+    }
   }
   return found;
 }
