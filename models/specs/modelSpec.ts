@@ -68,6 +68,12 @@ export const modelSpecSchema = z.strictObject({
    * rows a week reads more weeks).
    */
   snapshotWeeks: z.number().int().positive().optional(),
+  /**
+   * With snapshotWeeks: fewer weeks, down to config training.snapshotWeeks, once the newest of them hold this many rows
+   * (refund requests; the only table counted before its snapshots are built). A large marketplace's requests fill the
+   * rows in a few weeks; the older weeks would cost their snapshots and add little but older behaviour.
+   */
+  snapshotRows: z.number().int().positive().optional(),
   /** Whether the shipped forest is refit on training + validation snapshots after validation and calibration. */
   refitOnAllSnapshots: z.boolean(),
   /** k of precision@k / recall@k: the weekly review capacity from config, or a fixed number. */

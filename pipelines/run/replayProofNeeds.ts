@@ -6,24 +6,31 @@ import { daysBetween } from '../../data/time/isoDate.ts';
 import type { SnapshotNeed } from '../features/ensureFeatureSnapshots.ts';
 import { REQUEST_HISTORY } from '../features/buildRequestFeatures.ts';
 import { snapshotNeed } from '../train/trainModels.ts';
+import { snapshotWeeks } from '../train/snapshotWeeks.ts';
+import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 
 /**
- * When the warm-up models (trained as of `first`, the oldest replayed week) will be stale by `asOf`, the week's training
- * reads the same snapshots plus newer ones. A buyer or merchant snapshot dated before `first` reads only scores before
- * it, and a request week ending on or before `first` only requests and scores before `first`, so the replay cannot
- * change them: built in the warm-up's pass, they cost a share of that pass instead of a second pass after the replay,
- * and the request weeks built after the replay read every snapshot before them already in place (none is built again).
+ * When the warm-up models (trained as of `first`, the oldest replayed week) will be stale by `asOf`, the week's
+ * training reads the same snapshots plus newer ones. A buyer or merchant snapshot dated before `first` reads only
+ * scores before it, and a request week ending on or before `first` only requests and scores before `first`, so the
+ * replay cannot change them: built in the warm-up's pass, they cost a share of that pass instead of a second pass after
+ * the replay, and the request weeks built after the replay find every snapshot before them in place (none is built
+ * again).
  */
-export function replayProofNeeds(
+export async function replayProofNeeds(
+  wh: Warehouse,
   models: readonly ModelName[],
   first: string,
   asOf: string,
   config: TrustlensConfig,
-): SnapshotNeed[] {
+): Promise<SnapshotNeed[]> {
   if (daysBetween(first, asOf) < config.training.retrainIntervalDays) return [];
-  return models.map((model) => {
-    const need = snapshotNeed(MODEL_SPECS[model], asOf, config);
+  const needs: SnapshotNeed[] = [];
+  for (const model of models) {
+    const spec = MODEL_SPECS[model];
+    const need = snapshotNeed(spec, asOf, config, await snapshotWeeks(wh, spec, asOf, config));
     const proof = need.table === REQUEST_HISTORY ? (d: string) => d <= first : (d: string) => d < first;
-    return { table: need.table, dates: need.dates.filter(proof) };
-  });
+    needs.push({ table: need.table, dates: need.dates.filter(proof) });
+  }
+  return needs;
 }

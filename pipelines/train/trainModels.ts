@@ -20,6 +20,7 @@ import { loadTrainingData } from './loadTrainingData.ts';
 import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
 import { NotEnoughLabels } from './notEnoughLabels.ts';
+import { snapshotWeeks } from './snapshotWeeks.ts';
 import { UserError } from '../../data/validation/errors.ts';
 
 export interface TrainOptions {
@@ -60,18 +61,24 @@ export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAg
     : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
 }
 
-export function snapshotPlan(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotPlan {
+/** `weeks`: snapshotWeeks.ts's count for this warehouse; absent, the spec's (else the config's), the most it reads. */
+export function snapshotPlan(
+  spec: ModelSpec,
+  asOf: string,
+  config: TrustlensConfig,
+  weeks = spec.snapshotWeeks ?? config.training.snapshotWeeks,
+): SnapshotPlan {
   return planSnapshots({
     asOf,
-    snapshotWeeks: spec.snapshotWeeks ?? config.training.snapshotWeeks,
+    snapshotWeeks: weeks,
     validationWeeks: config.training.validationWeeks,
     minAgeDays: labelSettings(spec, config).minAgeDays,
   });
 }
 
 /** The feature snapshots a model trained as of `asOf` reads: its training and held-out dates, in its history table. */
-export function snapshotNeed(spec: ModelSpec, asOf: string, config: TrustlensConfig): SnapshotNeed {
-  const plan = snapshotPlan(spec, asOf, config);
+export function snapshotNeed(spec: ModelSpec, asOf: string, config: TrustlensConfig, weeks?: number): SnapshotNeed {
+  const plan = snapshotPlan(spec, asOf, config, weeks);
   return { table: historyTable(spec), dates: [...plan.training, ...plan.validation] };
 }
 
@@ -85,17 +92,22 @@ export async function trainModels(
   recoverArtifacts(config.artifactsDir);
   const requested = (options.models ?? MODEL_NAMES).map((n) => options.specs?.[n] ?? MODEL_SPECS[n]);
   // Labels first: two counts say whether a model can learn at all, before any feature snapshot is built.
+  const weeks = new Map<ModelName, number>();
+  for (const spec of requested) weeks.set(spec.name, await snapshotWeeks(wh, spec, asOf, config));
   const shortfalls: NotEnoughLabels[] = [];
   for (const spec of requested) {
-    const why = await labelShortfall(wh, spec, asOf, snapshotPlan(spec, asOf, config), config);
+    const why = await labelShortfall(wh, spec, asOf, snapshotPlan(spec, asOf, config, weeks.get(spec.name)), config);
     if (why !== null) shortfalls.push(new NotEnoughLabels(spec.name, why));
   }
   if (shortfalls.length && !options.onShortfall) throw shortfallError(shortfalls);
   for (const s of shortfalls) options.onShortfall?.(s);
   const specs = requested.filter((spec) => !shortfalls.some((s) => s.model === spec.name));
-  const plans = specs.map((spec) => snapshotPlan(spec, asOf, config));
+  const plans = specs.map((spec) => snapshotPlan(spec, asOf, config, weeks.get(spec.name)));
   const catalogues = specs.map((spec) => specCatalogue(spec, featureCatalog()[spec.featureTable].columns));
-  const needs = [...specs.map((spec) => snapshotNeed(spec, asOf, config)), ...(options.alsoBuild ?? [])];
+  const needs = [
+    ...specs.map((spec) => snapshotNeed(spec, asOf, config, weeks.get(spec.name))),
+    ...(options.alsoBuild ?? []),
+  ];
   const built = await log.step('feature snapshots', () =>
     ensureFeatureSnapshots(wh, needs, log, options.rebuildFeatures),
   );
