@@ -40,7 +40,7 @@ export const derivedColumnSchema = z.strictObject({
   component: z.enum(MERCHANT_COMPONENTS).optional(),
 });
 
-export const modelSpecSchema = z.strictObject({
+const modelSpecFields = z.strictObject({
   name: z.enum(MODEL_NAMES),
   entity: z.enum(['buyer', 'merchant', 'request']),
   idColumn: z.enum(['buyer_id', 'merchant_id', 'request_id']),
@@ -100,6 +100,14 @@ export const modelSpecSchema = z.strictObject({
    */
   betterWhen: z.record(z.string(), z.enum(['higher', 'lower'])).default({}),
 });
+
+export const modelSpecSchema = modelSpecFields.refine(
+  (spec) => spec.snapshotRows === undefined || (spec.entity === 'request' && spec.snapshotWeeks !== undefined),
+  {
+    path: ['snapshotRows'],
+    message: 'snapshotRows counts refund requests: only a request model with its own snapshotWeeks can set it',
+  },
+);
 
 export type ModelSpec = z.output<typeof modelSpecSchema>;
 export type RuleBaseline = z.output<typeof ruleBaselineSchema>;

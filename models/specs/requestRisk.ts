@@ -73,8 +73,9 @@ export const REQUEST_RISK_SPEC: ModelSpec = {
   forest: { maxDepth: 8, minSamplesLeaf: 10, maxFeatures: 'sqrt', maxBins: 64, classWeight: null, sampleFraction: 1 },
   calibration: 'isotonic',
   // ~300 requests a week on the default marketplace, a tenth of them from later-confirmed buyers: 16 weeks held too
-  // few. Its 36 weeks hold about 9,100; a marketplace whose 16 newest weeks hold 12,000 trains on fewer (at 1M orders,
-  // 16 weeks of about 1,300 requests gave the same held-out ROC-AUC and PR-AUC as 36, pipelines/train/README.md).
+  // few. Its 36 weeks hold 9,100 to 10,600 (a first run's warm-up and its week); a marketplace whose newest weeks hold
+  // 12,000 sooner trains on fewer (at 1M orders, 16 weeks of about 1,300 requests gave the same held-out ROC-AUC and
+  // PR-AUC as 36, pipelines/train/README.md).
   snapshotWeeks: 36,
   snapshotRows: 12_000,
   negativeSampleRate: 1,

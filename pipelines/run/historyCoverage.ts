@@ -8,6 +8,7 @@ import { MODEL_SPECS } from '../../models/specs/index.ts';
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
 import { historyNeed, historyStart } from '../train/labelReadiness.ts';
 import { snapshotPlan } from '../train/trainModels.ts';
+import { snapshotWeeks } from '../train/snapshotWeeks.ts';
 
 /** A weekly date left out, and why. */
 export interface SkippedWeek {
@@ -29,9 +30,12 @@ export interface HistoryCoverage {
 export async function historyCoverage(wh: Warehouse, asOf: string, config: TrustlensConfig): Promise<HistoryCoverage> {
   const start = await historyStart(wh);
   const weeks = start === null ? 0 : Math.max(0, Math.ceil(daysBetween(start, asOf) / 7));
-  const modelNeeds = Object.fromEntries(
-    MODEL_NAMES.map((m) => [m, historyNeed(snapshotPlan(MODEL_SPECS[m], asOf, config), asOf)]),
-  ) as HistoryCoverage['modelNeeds'];
+  const needs: [ModelName, HistoryCoverage['modelNeeds'][ModelName]][] = [];
+  for (const m of MODEL_NAMES) {
+    const weeks = await snapshotWeeks(wh, MODEL_SPECS[m], asOf, config);
+    needs.push([m, historyNeed(snapshotPlan(MODEL_SPECS[m], asOf, config, weeks), asOf)]);
+  }
+  const modelNeeds = Object.fromEntries(needs) as HistoryCoverage['modelNeeds'];
   return { start, weeks, modelNeeds, replayNeeds: config.simulate.weeks + 1 };
 }
 

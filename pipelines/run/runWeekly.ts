@@ -215,7 +215,7 @@ export async function runWeeklyOn(
         await trainModels(wh, first, config, log, {
           models,
           onShortfall: noteShortfall,
-          alsoBuild: await replayProofNeeds(wh, models, first, asOf, config),
+          alsoBuild: await replayProofNeeds(wh, models, first, asOf, config, options.retrain),
         });
       }
       try {

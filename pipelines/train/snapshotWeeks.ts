@@ -6,7 +6,7 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
 import { planSnapshots } from '../../models/train/planSnapshots.ts';
-import { labelSettings } from './trainModels.ts';
+import { labelSettings } from './labelSettings.ts';
 
 /**
  * The spec's snapshotWeeks (else config training.snapshotWeeks). With snapshotRows, the fewest of the newest of those
@@ -21,10 +21,8 @@ export async function snapshotWeeks(
   config: TrustlensConfig,
 ): Promise<number> {
   const most = spec.snapshotWeeks ?? config.training.snapshotWeeks;
+  // the spec schema lets only a request model set snapshotRows
   if (spec.snapshotRows === undefined) return most;
-  if (spec.entity !== 'request') {
-    throw new Error(`${spec.name}: snapshotRows counts refund requests, so only a request model can set it`);
-  }
   const least = Math.min(config.training.snapshotWeeks, most);
   if (!(await wh.tableExists('refund_requests'))) return most;
   const plan = planSnapshots({

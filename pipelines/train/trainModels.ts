@@ -21,6 +21,7 @@ import { sourceRows } from '../../data/warehouse/sourceRows.ts';
 import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
 import { NotEnoughLabels } from './notEnoughLabels.ts';
 import { snapshotWeeks } from './snapshotWeeks.ts';
+import { labelSettings } from './labelSettings.ts';
 import { UserError } from '../../data/validation/errors.ts';
 
 export interface TrainOptions {
@@ -49,16 +50,6 @@ export interface TrainOptions {
 export interface TrainedModel {
   artifact: ArtifactFile;
   path: string;
-}
-
-/** Label settings of a spec under a config: how old snapshots must be and how far labels look ahead. */
-export function labelSettings(spec: ModelSpec, config: TrustlensConfig): { minAgeDays: number; horizonDays: number } {
-  const horizonDays =
-    spec.labelHorizonDays === 'labels.merchantHorizonDays' ? config.labels.merchantHorizonDays : spec.labelHorizonDays;
-  // buyers and requests are labelled by investigations, which take abuseLabelDelayDays to close
-  return spec.entity === 'merchant'
-    ? { minAgeDays: horizonDays, horizonDays }
-    : { minAgeDays: config.labels.abuseLabelDelayDays, horizonDays };
 }
 
 /** `weeks`: snapshotWeeks.ts's count for this warehouse; absent, the spec's (else the config's), the most it reads. */
