@@ -7,7 +7,7 @@ import { readSql } from '../../data/warehouse/readSql.ts';
 import { MODEL_SPECS } from '../../models/specs/index.ts';
 import { MODEL_NAMES, type ModelName } from '../../models/artifactSchema.ts';
 import { historyNeed, historyStart } from '../train/labelReadiness.ts';
-import { snapshotPlan } from '../train/trainModels.ts';
+import { snapshotPlan } from '../train/snapshotPlan.ts';
 import { snapshotWeeks } from '../train/snapshotWeeks.ts';
 
 /** A weekly date left out, and why. */

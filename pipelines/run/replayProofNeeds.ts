@@ -7,7 +7,8 @@ import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import type { SnapshotNeed } from '../features/ensureFeatureSnapshots.ts';
 import { REQUEST_HISTORY } from '../features/buildRequestFeatures.ts';
 import { labelShortfall } from '../train/labelReadiness.ts';
-import { snapshotNeed, snapshotPlan } from '../train/trainModels.ts';
+import { snapshotNeed } from '../train/trainModels.ts';
+import { snapshotPlan } from '../train/snapshotPlan.ts';
 import { snapshotWeeks } from '../train/snapshotWeeks.ts';
 import { modelFreshness } from './modelFreshness.ts';
 

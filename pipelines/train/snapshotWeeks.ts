@@ -5,8 +5,7 @@ import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Warehouse } from '../../data/warehouse/Warehouse.ts';
 import { readSql } from '../../data/warehouse/readSql.ts';
 import type { ModelSpec } from '../../models/specs/modelSpec.ts';
-import { planSnapshots } from '../../models/train/planSnapshots.ts';
-import { labelSettings } from './labelSettings.ts';
+import { snapshotPlan } from './snapshotPlan.ts';
 
 /**
  * The spec's snapshotWeeks (else config training.snapshotWeeks). With snapshotRows, the fewest of the newest of those
@@ -25,12 +24,7 @@ export async function snapshotWeeks(
   if (spec.snapshotRows === undefined) return most;
   const least = Math.min(config.training.snapshotWeeks, most);
   if (!(await wh.tableExists('refund_requests'))) return most;
-  const plan = planSnapshots({
-    asOf,
-    snapshotWeeks: most,
-    validationWeeks: config.training.validationWeeks,
-    minAgeDays: labelSettings(spec, config).minAgeDays,
-  });
+  const plan = snapshotPlan(spec, asOf, config, most);
   const dates = [...plan.training, ...plan.validation];
   const rows = await wh.all<{ as_of: string; requests: bigint }>(
     readSql(new URL('./sql/request_week_rows.sql', import.meta.url)),

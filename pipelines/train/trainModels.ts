@@ -9,7 +9,7 @@ import { featureCatalog } from '../features/featureCatalog.ts';
 import { specCatalogue } from '../../models/specs/specCatalogue.ts';
 import { fitModel } from '../../models/train/fitModel.ts';
 import { percentileTable, quantileThresholds } from '../../models/score/quantileTiers.ts';
-import { planSnapshots, type SnapshotPlan } from '../../models/train/planSnapshots.ts';
+import type { SnapshotPlan } from '../../models/train/planSnapshots.ts';
 import type { TrainingData } from '../../models/train/trainingData.ts';
 import type { TrustlensConfig } from '../../data/config/configSchema.ts';
 import type { Logger } from '../../data/log/Logger.ts';
@@ -22,6 +22,7 @@ import { labelShortfall, snapshotShortfall } from './labelReadiness.ts';
 import { NotEnoughLabels } from './notEnoughLabels.ts';
 import { snapshotWeeks } from './snapshotWeeks.ts';
 import { labelSettings } from './labelSettings.ts';
+import { snapshotPlan } from './snapshotPlan.ts';
 import { UserError } from '../../data/validation/errors.ts';
 
 export interface TrainOptions {
@@ -50,21 +51,6 @@ export interface TrainOptions {
 export interface TrainedModel {
   artifact: ArtifactFile;
   path: string;
-}
-
-/** `weeks`: snapshotWeeks.ts's count for this warehouse; absent, the spec's (else the config's), the most it reads. */
-export function snapshotPlan(
-  spec: ModelSpec,
-  asOf: string,
-  config: TrustlensConfig,
-  weeks = spec.snapshotWeeks ?? config.training.snapshotWeeks,
-): SnapshotPlan {
-  return planSnapshots({
-    asOf,
-    snapshotWeeks: weeks,
-    validationWeeks: config.training.validationWeeks,
-    minAgeDays: labelSettings(spec, config).minAgeDays,
-  });
 }
 
 /** The feature snapshots a model trained as of `asOf` reads: its training and held-out dates, in its history table. */
